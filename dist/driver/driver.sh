@@ -1,0 +1,60 @@
+#!/bin/bash
+# kernelbuilder's in-container driver: check out one commit of /src (read-only) into the
+# /build tmpfs without network, then build every target under ONE make jobserver, as the
+# original builder did, so that all configs share the machine's cores.
+# Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE[|FRAGMENT...]
+# Environment: KB_CROSS_<arch>, the cross prefix per arch, and KB_MAKE_VARS, variables for
+# every make (both from the image's labels); KB_CCACHE=1 to compile through ccache;
+# KB_TARGET_TIMEOUT, seconds per target.
+# Exit status: 0 when every target ran (passed or failed: see /logs/<arch>/<config>.status),
+# non-zero when the build could not start.
+set -euo pipefail
+sha=$1 jobs=$2
+shift 2
+here=$(dirname "$(readlink -f "$0")")
+
+cd /build
+export HOME=/build/home
+mkdir -p "$HOME"
+# /src belongs to the runner, not to this user: git would refuse it as "dubious ownership".
+git config --global safe.directory '*'
+
+echo "kernelbuilder: checking out $sha"
+start=$(date +%s)
+git clone -q --shared --no-checkout /src /build/src
+git -C /build/src -c advice.detachedHead=false checkout -q --detach "$sha"
+echo "kernelbuilder: checked out in $(($(date +%s) - start))s"
+
+# One make over all targets: each recipe is a sub-make ('+'), so the kernel builds share
+# this make's jobserver and -j is the limit for the whole run, not per target.
+# Make targets are numbered: config names may hold '=' and '+', which make would misread.
+# Prerequisites are listed in the order given, longest first, so that the long builds
+# start while there are still short ones to fill the cores at the end.
+mk=/build/targets.mk
+{
+  names=$(seq -f 't%g' 1 $#)
+  echo ".PHONY: all" $names
+  echo "all:" $names
+  i=0
+  for t in "$@"; do
+    i=$((i + 1))
+    printf "t%d:\n\t+@%s/target.sh '%s'\n" "$i" "$here" "$t"
+  done
+} >"$mk"
+# The compiler each arch is built with, for the reports: "ARCH<TAB>first line of --version".
+for arch in $(printf '%s\n' "$@" | cut -d'|' -f1 | sort -u); do
+  cross_var=KB_CROSS_$arch
+  case " ${KB_MAKE_VARS-} " in
+    *" LLVM=1 "*) cc=clang ;;
+    *) cc=${!cross_var-}gcc ;;
+  esac
+  printf '%s\t%s\n' "$arch" "$("$cc" --version 2>&1 | head -n 1)"
+done >/logs/toolchains.txt
+
+echo "kernelbuilder: building $# targets with -j$jobs"
+# ccache's counters before and after, so the run's own hits and misses can be told
+# apart from those of other runs sharing the cache.
+# Statistics are a report, not the build: their failure must not stop it.
+if [ "${KB_CCACHE-}" = 1 ]; then ccache --print-stats >/logs/ccache-stats.before || true; fi
+make --no-print-directory -k -j"$jobs" -f "$mk" all
+if [ "${KB_CCACHE-}" = 1 ]; then ccache --print-stats >/logs/ccache-stats.after || true; fi

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job on an embedded default: set everything up, then build the real Linux 6.1
+# (Debian's linux-source-6.1) at stable/linux-6.1.y, tinyconfig, for the default arches.
+# Results land in $KB_WORK/logs/stable/<build id>/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d node_modules ] || npm ci --no-audit --no-fund
+bash scripts/ensure-docker.sh >/dev/null
+bash scripts/prepare.sh
+work=${KB_WORK:-/var/tmp/kernelbuilder}
+exec node dist/cli.js build --source "$work/linux-6.1" --ref stable/linux-6.1.y --configs tinyconfig --logs "$work/logs"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Everything the build and its tests need on a machine that reaches no container
+# registry and no git hosting, each made once and reused:
+#   - the Debian base image (debootstrap + docker import),
+#   - the builder images of the table that can be built here (kernelbuilder images build),
+#   - a real kernel repo from Debian's linux-source-6.1 ($KB_WORK/linux-6.1).
+# Needs a running Docker engine (scripts/ensure-docker.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${KB_WORK:-/var/tmp/kernelbuilder}
+base=kernelbuilder/debian-base:bookworm
+mkdir -p "$work"
+
+bash scripts/make-base-image.sh "$base"
+if ! docker image inspect kernelbuilder/gcc-12 >/dev/null 2>&1; then
+  node dist/cli.js images build --only kernelbuilder/gcc-12 --base "$base"
+fi
+bash scripts/make-kernel-repo.sh "$work/linux-6.1" linux-source-6.1

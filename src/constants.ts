@@ -1,0 +1,59 @@
+/** Names of the action's inputs and outputs, as in action.yml; the CLI uses the same names as options. */
+export const Input = {
+  source: 'source',
+  ref: 'ref',
+  tree: 'tree',
+  arches: 'arches',
+  configs: 'configs',
+  logs: 'logs',
+  image: 'image',
+  imageTable: 'image-table',
+  toolchain: 'toolchain',
+  tmpfsSize: 'tmpfs-size',
+  jobs: 'jobs',
+  targetTimeout: 'target-timeout',
+  memory: 'memory',
+  cpus: 'cpus',
+  ccache: 'ccache',
+  ccacheDir: 'ccache-dir',
+  ccacheSize: 'ccache-size',
+  baseline: 'baseline',
+  force: 'force',
+  upload: 'upload',
+  mode: 'mode',
+  refs: 'refs',
+  shards: 'shards',
+  shard: 'shard',
+  targets: 'targets',
+  results: 'results',
+  noise: 'noise',
+  emailTo: 'email-to',
+} as const;
+
+export const Output = {
+  sha: 'sha',
+  buildId: 'build-id',
+  kernelVersion: 'kernel-version',
+  image: 'image',
+  result: 'result',
+  failedTargets: 'failed-targets',
+  resultsJson: 'results-json',
+  summary: 'summary',
+  email: 'email',
+  skipped: 'skipped',
+  matrix: 'matrix',
+} as const;
+
+/** State the main step leaves for the post step. */
+export const State = {
+  logsDir: 'logs-dir',
+} as const;
+
+/** Label put on every container kernelbuilder starts, so leftovers can be found and removed. */
+export const CONTAINER_LABEL = 'org.kernelbuilder.build';
+
+/** Label with the pid of the process that started a container: a leftover's owner is gone. */
+export const OWNER_LABEL = 'org.kernelbuilder.owner-pid';
+
+/** Where the in-container driver is mounted; the image holds toolchains only. */
+export const DRIVER_MOUNT = '/opt/kernelbuilder';

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { CONTAINER_LABEL, DRIVER_MOUNT, OWNER_LABEL } from '../constants.ts';
+import { type BuildPlan } from '../plan/plan.ts';
+import { type ImageInfo } from '../images/inspect.ts';
+import { type Target } from '../plan/targets.ts';
+import { longestFirst } from '../plan/estimate.ts';
+
+/** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
+export const FALLBACK_BUILD_USER = '1001:1001';
+
+/** The pids limit: a -j(cores+2) kernel build runs a few hundred processes at most. */
+export const PIDS_LIMIT = 8192;
+
+/** The host folder of the compiler cache for one image: compilers differ between images. */
+export function ccacheDirFor(root: string, image: ImageInfo): string {
+  return join(root, image.id.replace(/^sha256:/, '').slice(0, 16));
+}
+
+/** A target as the driver takes it: ARCH|NAME|BASE[|FRAGMENT...]; no part holds '|' (checked at input). */
+export function driverTarget(t: Target): string {
+  const fragments = (t.fragments ?? []).map((f) => (f.kind === 'file' ? f.name : `${f.option}=${f.value}`));
+  return [t.arch, t.config, t.base ?? t.config, ...fragments].join('|');
+}
+
+/** A size as Docker writes it (`20g`) as ccache reads it (`20Gi`: binary units, upper case). */
+export function ccacheSize(size: string): string {
+  const m = /^(\d+)([kmg]?)$/.exec(size);
+  if (!m || m[2] === '') return size;
+  return `${m[1]}${m[2].toUpperCase()}i`;
+}
+
+/** Who the build runs as: the runner's uid:gid, so the logs it writes belong to the runner. */
+export function buildUser(uid: number, gid: number): string {
+  return uid === 0 ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
+}
+
+/**
+ * The container for a plan, as plain data (dockerode's create options), with the
+ * original builder's contract: /src the source repo read-only, /build a tmpfs, /logs
+ * this build's log folder, no network. Beyond it: no capabilities, no privilege gain, a
+ * read-only root filesystem, a pids limit, and no variable of the runner's environment.
+ */
+export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: string, user: string, ownerPid = process.pid): Docker.ContainerCreateOptions {
+  const arches = [...new Set(plan.targets.map((t) => t.arch))];
+  const env = [
+    `ARCH=${arches.join(' ')}`,
+    'HOME=/build/home',
+    'LC_ALL=C.UTF-8',
+    `KB_MAKE_VARS=${image.makeVars.join(' ')}`,
+    ...(plan.limits.targetTimeout ? [`KB_TARGET_TIMEOUT=${plan.limits.targetTimeout}`] : []),
+    // Fixed from the commit, so that two builds of one sha compile the same bytes (and hit ccache).
+    `KBUILD_BUILD_TIMESTAMP=${plan.commits[0]?.date ?? ''}`,
+    'KBUILD_BUILD_USER=kernelbuilder',
+    'KBUILD_BUILD_HOST=kernelbuilder',
+    ...(plan.ccache ? ['KB_CCACHE=1', 'CCACHE_DIR=/ccache', `CCACHE_MAXSIZE=${ccacheSize(plan.ccache.maxSize)}`] : []),
+    ...arches.map((a) => `KB_CROSS_${a}=${image.cross[a] ?? ''}`),
+  ];
+  return {
+    Image: image.id,
+    Entrypoint: ['/bin/bash'],
+    Cmd: [`${DRIVER_MOUNT}/driver.sh`, plan.ref.sha, String(plan.jobs), ...longestFirst(plan.targets, new Map(Object.entries(plan.estimates))).map(driverTarget)],
+    Env: env,
+    User: user,
+    Labels: { [CONTAINER_LABEL]: `${plan.tree}/${plan.ref.buildId}`, [OWNER_LABEL]: String(ownerPid) },
+    Tty: false,
+    OpenStdin: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    NetworkDisabled: true,
+    HostConfig: {
+      NetworkMode: 'none',
+      Mounts: [
+        { Type: 'bind', Source: plan.source, Target: '/src', ReadOnly: true },
+        { Type: 'bind', Source: plan.logsDir, Target: '/logs', ReadOnly: false },
+        { Type: 'bind', Source: driverDir, Target: DRIVER_MOUNT, ReadOnly: true },
+        ...(plan.ccache ? [{ Type: 'bind' as const, Source: ccacheDirFor(plan.ccache.dir, image), Target: '/ccache', ReadOnly: false }] : []),
+      ],
+      Tmpfs: {
+        '/build': `size=${plan.tmpfsSize},exec,mode=1777`,
+        '/tmp': 'size=1g,exec,mode=1777',
+      },
+      ReadonlyRootfs: true,
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      PidsLimit: PIDS_LIMIT,
+      Init: true,
+      // Swap as large as memory would let a build thrash instead of failing: no swap.
+      ...(plan.limits.memory ? { Memory: plan.limits.memory, MemorySwap: plan.limits.memory } : {}),
+      ...(plan.limits.cpus ? { NanoCpus: Math.round(plan.limits.cpus * 1e9) } : {}),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { IssueCollector } from './aggregate.ts';
+import { type NoiseFilter, isNoise } from './noise.ts';
+import { scanLog } from './scan-log.ts';
+import { isRecipeFailure } from './recipe-failure.ts';
+import { type Diagnostic } from '../parse/diagnostic.ts';
+import { unmetOptions } from '../plan/config-spec.ts';
+import { readFileSync } from 'node:fs';
+
+/** Lines of a failed target's excerpt kept in results.json. */
+const EXCERPT_LINES = 40;
+
+/**
+ * Read every target's log (streaming) and put what they say into the results: issues by
+ * signature with counts and targets, per-target error and warning counts, and for each
+ * target that did not pass an excerpt that is never empty for a non-empty log.
+ */
+export async function analyseLogs(results: BuildResults, logsDir: string, noise: NoiseFilter): Promise<BuildResults> {
+  const collector = new IssueCollector();
+  const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0 };
+  const targets: TargetResult[] = [];
+  for (const t of results.targets) {
+    let errors = 0;
+    let warnings = 0;
+    const count = (d: Diagnostic) => {
+      const filtered = isNoise(d, noise);
+      collector.add(d, filtered);
+      if (isRecipeFailure(d)) return;
+      if (d.severity === 'error') {
+        errors++;
+        counts.errors++;
+      } else if (d.severity !== 'warning') return;
+      else if (filtered) counts.noise++;
+      else if (d.kind === 'section-mismatch') counts.sectionMismatches++;
+      else if (d.kind === 'syscall') counts.syscalls++;
+      else {
+        warnings++;
+        counts.warnings++;
+      }
+    };
+    const { excerpt, fault } = await scanLog(join(logsDir, t.log), t.target, count);
+    for (const d of unmetRequests(t, logsDir)) count(d);
+    targets.push({
+      ...t,
+      ...(t.status === 'fail' && !t.reason && fault ? { reason: fault } : {}),
+      errors,
+      warnings,
+      ...(t.status === 'pass' ? {} : { excerpt: { source: excerpt.source, lines: excerpt.lines.slice(0, EXCERPT_LINES) } }),
+    });
+  }
+  return { ...results, targets, counts, issues: collector.issues() };
+}
+
+/**
+ * A warning for each option a target's fragments asked for that olddefconfig did not
+ * keep (unmet dependencies): the build passed, but not with the config that was asked for.
+ */
+function unmetRequests(t: TargetResult, logsDir: string): Diagnostic[] {
+  if (!t.requires?.length || !t.dotConfig) return [];
+  let dotConfig: string;
+  try {
+    dotConfig = readFileSync(join(logsDir, t.dotConfig), 'utf8');
+  } catch {
+    return [];
+  }
+  return unmetOptions(t.requires, dotConfig).map(({ option, want, got }) => {
+    const message = `requested ${option}=${want} did not reach .config (it is ${got})`;
+    return { kind: 'kconfig', severity: 'warning', file: '.config', message, context: [], target: t.target, signature: `kconfig|.config|${message}` };
+  });
+}

@@ -1,0 +1,40 @@
+#!/bin/bash
+# The make steps of one target: `make <base config>`, each fragment (`make X.config`
+# merges a fragment file of the tree; CONFIG_X=v is set with scripts/config), then
+# `make olddefconfig` and the kernel. Writes the step it is in to STAGE_FILE first, so
+# that target.sh can tell where a target stopped even when it was killed (timeout).
+# Usage: steps.sh ARCH BASE OUT_DIR STAGE_FILE [FRAGMENT...]
+set -uo pipefail
+arch=$1 base=$2 out=$3 stage_file=$4
+shift 4
+cross_var=KB_CROSS_$arch
+cross=${!cross_var-}
+
+# With KB_CCACHE=1 the compilers go through ccache (CCACHE_DIR is mounted in).
+compilers=()
+if [ "${KB_CCACHE-}" = 1 ]; then
+  case " ${KB_MAKE_VARS-} " in
+    *" LLVM=1 "*) compilers=(CC="ccache clang" HOSTCC="ccache clang") ;;
+    *) compilers=(CC="ccache ${cross}gcc" HOSTCC="ccache gcc") ;;
+  esac
+fi
+
+# KB_MAKE_VARS (from the image's labels, e.g. LLVM=1) is split into words on purpose.
+# shellcheck disable=SC2086
+kmake() { make -C /build/src O="$out" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} ${KB_MAKE_VARS-} "${compilers[@]}" "$@"; }
+
+echo config >"$stage_file"
+kmake "$base" || exit
+for fragment in "$@"; do
+  case $fragment in
+    CONFIG_*=y) /build/src/scripts/config --file "$out/.config" --enable "${fragment%%=*}" || exit ;;
+    CONFIG_*=n) /build/src/scripts/config --file "$out/.config" --disable "${fragment%%=*}" || exit ;;
+    CONFIG_*=m) /build/src/scripts/config --file "$out/.config" --module "${fragment%%=*}" || exit ;;
+    CONFIG_*=*) /build/src/scripts/config --file "$out/.config" --set-val "${fragment%%=*}" "${fragment#*=}" || exit ;;
+    *) kmake "$fragment" || exit ;;
+  esac
+done
+echo olddefconfig >"$stage_file"
+kmake olddefconfig || exit
+echo build >"$stage_file"
+kmake -k

@@ -1,0 +1,47 @@
+#!/bin/bash
+# Build one target inside the driver's make (steps.sh). Its one argument is
+# ARCH|NAME|BASE[|FRAGMENT...]; all output goes to
+# /logs/<arch>/<config>.log and the outcome in /logs/<arch>/<config>.status as
+# "RESULT EXIT STAGE START_MS END_MS CPU_MS", RESULT one of pass, fail, timeout, CPU_MS
+# the user+system time of every process the target ran.
+# KB_TARGET_TIMEOUT (seconds) bounds the target: past it the target is killed and the
+# others go on. Exits 0 once the status is written, so one failed target never stops
+# the others.
+set -uo pipefail
+IFS='|' read -r -a spec <<<"$1"
+arch=${spec[0]} config=${spec[1]} base=${spec[2]}
+fragments=("${spec[@]:3}")
+here=$(dirname "$(readlink -f "$0")")
+out=/build/out/$arch-$config
+log=/logs/$arch/$config.log
+status=/logs/$arch/$config.status
+stage_file=$out.stage
+mkdir -p "/logs/$arch" "$out"
+
+start=$(date +%s%3N)
+rc=0
+if [ -n "${KB_TARGET_TIMEOUT-}" ]; then
+  timeout --kill-after=30 "$KB_TARGET_TIMEOUT" "$here/steps.sh" "$arch" "$base" "$out" "$stage_file" "${fragments[@]}" >"$log" 2>&1 </dev/null || rc=$?
+else
+  "$here/steps.sh" "$arch" "$base" "$out" "$stage_file" "${fragments[@]}" >"$log" 2>&1 </dev/null || rc=$?
+fi
+end=$(date +%s%3N)
+# `times` second line: user and system time of the waited-for children, e.g. "1m2.345s 0m6.789s".
+# `times` runs in this shell (a pipe would measure a subshell), then the file is read.
+times >"$out.times"
+cpu=$(tail -n 1 "$out.times" | awk '{ s = 0; for (i = 1; i <= NF; i++) { split($i, p, "m"); sub("s", "", p[2]); s += p[1] * 60 + p[2] } printf "%d", s * 1000 }')
+stage=$(cat "$stage_file" 2>/dev/null || echo config)
+
+result=pass
+if [ "$rc" -ne 0 ]; then
+  result=fail
+  # timeout's own exit code (124, or 137 after --kill-after) is also what an OOM kill
+  # gives: the clock tells them apart.
+  if [ -n "${KB_TARGET_TIMEOUT-}" ] && [ $((end - start)) -ge $((KB_TARGET_TIMEOUT * 1000)) ]; then result=timeout; fi
+fi
+cp -f "$out/.config" "/logs/$arch/$config.config" 2>/dev/null || true
+printf '%s %s %s %s %s %s\n' "$result" "$rc" "$stage" "$start" "$end" "$cpu" >"$status.tmp"
+mv -f "$status.tmp" "$status"
+echo "kernelbuilder: $arch/$config $result (stage $stage, exit $rc) in $(((end - start) / 1000))s"
+# The object dir lives in the tmpfs, i.e. in memory: free it for the targets still running.
+rm -rf "$out" "$stage_file" "$out.times"

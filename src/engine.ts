@@ -1,0 +1,152 @@
+import { chownSync, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type Docker from 'dockerode';
+import { type Inputs } from './inputs.ts';
+import { type Log } from './log.ts';
+import { type Git } from './ref/git.ts';
+import { type BuildPlan, makePlan } from './plan/plan.ts';
+import { targetName } from './plan/targets.ts';
+import { type ImageInfo, checkImageArches, inspectImage } from './images/inspect.ts';
+import { buildUser, ccacheDirFor, containerSpec } from './container/spec.ts';
+import { ccacheDelta } from './results/ccache-stats.ts';
+import { runContainer } from './container/run.ts';
+import { removeLeftovers } from './container/cleanup.ts';
+import { dockerEndpoint } from './container/docker.ts';
+import { DockerError } from './errors.ts';
+import { Progress } from './report/progress.ts';
+import { checkSourceReadable } from './container/readable.ts';
+import { type BuildResults, collectResults, targetPaths } from './results/results.ts';
+import { analyseLogs } from './diagnostics/analyse.ts';
+import { type ReportPaths, reportPaths, writeReports } from './report/write-reports.ts';
+import { alreadyBuilt, readResults } from './results/previous.ts';
+import { withRegressions } from './diagnostics/with-regressions.ts';
+import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir } from './logs-dir.ts';
+
+/** What the engine reaches outside itself through; the fronts pass the real ones. */
+export interface EngineDeps {
+  git: Git;
+  docker: Docker;
+  log: Log;
+  /** Folder holding driver.sh and target.sh, mounted into the container. */
+  driverDir: string;
+  /** The runner's uid and gid. */
+  uid: number;
+  gid: number;
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+/** A finished build: its results with diagnostics, and where the reports are. */
+export interface BuildOutcome {
+  results: BuildResults;
+  reports: ReportPaths;
+  /** True when earlier complete results answered the plan and nothing was built. */
+  skipped: boolean;
+}
+
+/** A plan with the image it will run in, checked against the Docker engine. */
+export interface CheckedPlan {
+  plan: BuildPlan;
+  image: ImageInfo;
+  container: Docker.ContainerCreateOptions;
+}
+
+/** Plan, then check the plan against the engine: the image is present and can build every arch. */
+export async function checkPlan(inputs: Inputs, deps: EngineDeps): Promise<CheckedPlan> {
+  const plan = await makePlan(inputs, deps.git);
+  const image = await inspectImage(deps.docker, plan.image.image);
+  checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
+  const user = buildUser(deps.uid, deps.gid);
+  const [uid, gid] = user.split(':').map(Number);
+  checkSourceReadable(plan.source, uid, gid);
+  return { plan, image, container: containerSpec(plan, image, deps.driverDir, user) };
+}
+
+/** Log what the plan will do and why, before it is done. */
+export function logPlan({ plan, image }: CheckedPlan, log: Log): void {
+  log.info(`ref ${plan.ref.ref} (${plan.ref.kind}) is ${plan.ref.sha}, build id ${plan.ref.buildId}, Linux ${plan.version.text}`);
+  log.info(`image ${image.name} (${image.toolchain}, ${image.digest}): ${plan.image.reason}`);
+  for (const d of plan.dropped) log.info(`not building ${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`);
+  log.info(`targets: ${plan.targets.map(targetName).join(' ')}; -j${plan.jobs}; logs in ${plan.logsDir}`);
+}
+
+/**
+ * Build a checked plan: one container, every target under one jobserver, results in the
+ * plan's log folder. A failed kernel build is a result (result: 'fail'), not an error.
+ */
+export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: EngineDeps): Promise<BuildOutcome> {
+  const { plan, image, container } = checked;
+  const previous = readResults(join(plan.logsDir, RESULTS_FILE));
+  if (!inputs.force && previous && alreadyBuilt(previous, plan, image)) {
+    deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
+    return { results: previous, reports: reportPaths(previous, { logsDir: plan.logsDir, logsRoot: inputs.logs }), skipped: true };
+  }
+  const now = deps.now ?? (() => new Date());
+  prepareLogsDir(plan.logsDir, plan.targets);
+  const [buildUid, buildGid] = String(container.User).split(':').map(Number);
+  if (buildUid !== deps.uid) chownTree(plan.logsDir, buildUid, buildGid);
+  if (plan.ccache) {
+    const dir = ccacheDirFor(plan.ccache.dir, image);
+    mkdirSync(dir, { recursive: true });
+    if (buildUid !== deps.uid) chownSync(dir, buildUid, buildGid);
+  }
+
+  for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
+  const startedAt = now();
+  const progress = new Progress(Object.fromEntries(plan.targets.map((t) => [targetName(t), plan.estimates[targetName(t)] ?? 1])));
+  const driverLog = createWriteStream(join(plan.logsDir, DRIVER_LOG));
+  deps.log.beginBuildOutput();
+  let exitCode = -1;
+  // The engine may go away mid-build: the results so far are still written, then the error is raised.
+  let engineLost: Error | undefined;
+  try {
+    ({ exitCode } = await runContainer(
+      deps.docker,
+      container,
+      (_stream, line) => {
+        driverLog.write(`${line}\n`);
+        deps.log.buildOutput(line);
+        const done = progress.see(line);
+        if (done) deps.log.buildOutput(done);
+      },
+      deps.signal,
+    ));
+  } catch (e) {
+    engineLost = e as Error;
+  } finally {
+    deps.log.endBuildOutput();
+    await new Promise((resolve) => driverLog.end(resolve));
+    if (buildUid !== deps.uid) chownTree(plan.logsDir, deps.uid, deps.gid);
+  }
+  const finishedAt = now();
+
+  const statuses = new Map(plan.targets.map((t) => [targetName(t), readIfThere(join(plan.logsDir, targetPaths(t.arch, t.config).status))]));
+  const ccacheBefore = readIfThere(join(plan.logsDir, CCACHE_STATS.before));
+  const ccacheAfter = readIfThere(join(plan.logsDir, CCACHE_STATS.after));
+  const collected = collectResults({
+    plan,
+    image,
+    statuses,
+    startedAt,
+    finishedAt,
+    driverExitCode: exitCode,
+    cancelled: deps.signal?.aborted,
+    ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
+    toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
+  });
+  const analysed = await analyseLogs(collected, plan.logsDir, inputs.noise);
+  const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir));
+  const reports = writeReports(results, { logsDir: plan.logsDir, logsRoot: inputs.logs }, { emailTo: inputs.emailTo });
+  if (engineLost) {
+    throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
+  }
+  return { results, reports, skipped: false };
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,95 @@
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import { type InputReader, getInputs, parseMode } from '../inputs.ts';
+import { Input, Output, State } from '../constants.ts';
+import { KernelbuilderError } from '../errors.ts';
+import { gitIn } from '../ref/git.ts';
+import { connectDocker } from '../container/docker.ts';
+import { checkPlan, logPlan, runBuild } from '../engine.ts';
+import { type BuildResults, failedTargets } from '../results/results.ts';
+import { type ReportPaths } from '../report/write-reports.ts';
+import { chooseAnnotations } from '../report/annotations.ts';
+import { echoFailures } from '../report/echo-failures.ts';
+import { buildMatrix } from '../fanout/matrix.ts';
+import { parseShards, planRefs } from '../fanout/plan-refs.ts';
+import { reportShards } from '../fanout/report-shards.ts';
+import { parseReportInputs } from '../fanout/report-inputs.ts';
+import { type Log } from '../log.ts';
+import { actionLog } from './action-log.ts';
+import { abortOnSignals } from './signals.ts';
+
+/**
+ * The action's main step. mode build (the default): inputs → plan → build → outputs,
+ * annotations and job summary; mode plan: the matrix for a fan-out over runners; mode
+ * report: merge the shards' results into one report. Owns the step's outcome: a failed
+ * kernel build or an expected error fails the step with a message; an unexpected
+ * error keeps its stack.
+ */
+export async function runAction(driverDir: string): Promise<void> {
+  const log = actionLog();
+  const read: InputReader = (name) => core.getInput(name);
+  try {
+    const mode = parseMode(read(Input.mode));
+    if (mode === 'plan') await planMode(read, log);
+    else if (mode === 'report') await reportMode(read, log);
+    else await buildMode(read, log, driverDir);
+  } catch (e) {
+    core.setFailed(e instanceof KernelbuilderError ? e.message : ((e as Error).stack ?? String(e)));
+  }
+}
+
+async function buildMode(read: InputReader, log: Log, driverDir: string): Promise<void> {
+  const inputs = getInputs(read);
+  const docker = await connectDocker();
+  const deps = { git: gitIn(inputs.source), docker, log, driverDir, uid: process.getuid!(), gid: process.getgid!(), signal: abortOnSignals() };
+  const checked = await checkPlan(inputs, deps);
+  logPlan(checked, log);
+  // From here on there is a logs folder worth uploading, whatever happens next.
+  core.saveState(State.logsDir, checked.plan.logsDir);
+  const { results, reports, skipped } = await runBuild(checked, inputs, deps);
+  core.setOutput(Output.sha, results.sha);
+  core.setOutput(Output.buildId, results.buildId);
+  core.setOutput(Output.kernelVersion, results.kernelVersion);
+  core.setOutput(Output.image, results.image.name);
+  core.setOutput(Output.skipped, String(skipped));
+  await publish([{ results, reports }], log);
+}
+
+async function planMode(read: InputReader, log: Log): Promise<void> {
+  const plans = await planRefs(read, log);
+  const matrix = buildMatrix(plans, parseShards(read(Input.shards)));
+  core.setOutput(Output.matrix, JSON.stringify(matrix));
+  const rows = matrix.include.map((j) => `| ${j.ref} | ${j['build-id']} | ${j.shard} | ${j.targets.split(' ').length} | ${Math.round(j.cost / 60)} min |`);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addRaw(['## kernelbuilder plan', '', '| ref | build id | shard | targets | estimate |', '| --- | --- | --- | ---: | ---: |', ...rows, ''].join('\n'))
+      .write();
+  }
+  log.info(`matrix: ${matrix.include.length} jobs for ${plans.length} refs`);
+}
+
+async function reportMode(read: InputReader, log: Log): Promise<void> {
+  const inputs = parseReportInputs(read);
+  await publish(await reportShards(inputs.results, inputs.logs, inputs), log);
+}
+
+/** Outputs, failure excerpts, annotations and the job summary of one or more builds. */
+async function publish(builds: { results: BuildResults; reports: ReportPaths }[], log: Log): Promise<void> {
+  const failed = builds.flatMap(({ results }) => failedTargets(results).map((t) => (builds.length > 1 ? `${results.buildId}:${t}` : t)));
+  const total = builds.reduce((n, b) => n + b.results.targets.length, 0);
+  core.setOutput(Output.result, failed.length === 0 ? 'pass' : 'fail');
+  core.setOutput(Output.failedTargets, failed.join(' '));
+  core.setOutput(Output.resultsJson, builds.map((b) => b.reports.results).join('\n'));
+  core.setOutput(Output.summary, builds.map((b) => b.reports.summary).join('\n'));
+  core.setOutput(Output.email, builds.map((b) => b.reports.email).join('\n'));
+  for (const { results, reports } of builds) {
+    echoFailures(results, log);
+    for (const a of chooseAnnotations(results.issues ?? [])) {
+      const place = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
+      if (a.severity === 'error') core.error(a.message, place);
+      else core.warning(a.message, place);
+    }
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(readFileSync(reports.summary, 'utf8')).write();
+  }
+  if (failed.length > 0) core.setFailed(`${failed.length} of ${total} targets failed: ${failed.join(' ')}`);
+}

@@ -1,0 +1,177 @@
+import { parseArgs } from 'node:util';
+import { Input } from '../constants.ts';
+import { KernelbuilderError } from '../errors.ts';
+import { type InputReader, type Inputs, getInputs } from '../inputs.ts';
+import { buildMatrix } from '../fanout/matrix.ts';
+import { parseShards, planRefs } from '../fanout/plan-refs.ts';
+import { reportShards } from '../fanout/report-shards.ts';
+import { parseReportInputs } from '../fanout/report-inputs.ts';
+import { type Log } from '../log.ts';
+import { gitIn } from '../ref/git.ts';
+import { connectDocker } from '../container/docker.ts';
+import { makePlan } from '../plan/plan.ts';
+import { checkImageArches, inspectImage } from '../images/inspect.ts';
+import { buildImages } from '../images/build-images.ts';
+import { formatImageList, listImages } from '../images/list.ts';
+import { defaultImageTable } from '../images/table.ts';
+import { buildUser, containerSpec } from '../container/spec.ts';
+import { checkPlan, logPlan, runBuild } from '../engine.ts';
+import { type BuildResults, failedTargets } from '../results/results.ts';
+import { analyseLogs } from '../diagnostics/analyse.ts';
+import { defaultNoise, parseNoiseFile } from '../diagnostics/noise.ts';
+import { writeReports } from '../report/write-reports.ts';
+import { echoFailures } from '../report/echo-failures.ts';
+import { RESULTS_FILE } from '../logs-dir.ts';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { abortOnSignals } from './signals.ts';
+
+const USAGE = `usage:
+  kernelbuilder plan  --source DIR --ref REF [options]   print the build plan as JSON; starts nothing
+  kernelbuilder build --source DIR --ref REF [options]   build; exit 0 pass, 1 kernel build failed, 2 error
+  kernelbuilder report DIR [--noise FILE] [--email-to ADDR]  re-render the reports of <logs>/<tree>/<build id>
+  kernelbuilder matrix --source DIR --refs "A B" --shards N [options]   the fan-out matrix as JSON (action mode plan)
+  kernelbuilder merge --results DIR --logs DIR             merge shards' results into one report (action mode report)
+  kernelbuilder images build [--only NAME]... [--base [FROM=]IMAGE]...   build the images of the table
+                          (--base IMAGE replaces debian:bookworm-slim; FROM=IMAGE any declared base)
+  kernelbuilder images list                                    the table's images: present here, digest, toolchain
+
+options (the action's inputs): --arches "x86 arm arm64 riscv" --configs "defconfig tinyconfig"
+  --logs DIR --tree NAME --image IMAGE --image-table FILE|JSON --tmpfs-size 60g --jobs N
+  --noise FILE --email-to ADDR --target-timeout 90m --memory 16g --cpus 8
+  --ccache host|off --ccache-dir DIR --ccache-size 20g --baseline RESULTS --force true`;
+
+/** Where the CLI finds what ships with it. */
+export interface CliPaths {
+  driverDir: string;
+  imagesDir: string;
+}
+
+/** Run the CLI; returns the exit code (the thin bin sets it). */
+export async function runCli(argv: string[], paths: CliPaths): Promise<number> {
+  const log = terminalLog();
+  try {
+    const [command, sub] = argv;
+    if (command === 'plan') return await plan(argv.slice(1), paths);
+    if (command === 'build') return await build(argv.slice(1), paths, log);
+    if (command === 'report') return await report(argv.slice(1));
+    if (command === 'matrix') return await matrix(argv.slice(1), log);
+    if (command === 'merge') return await merge(argv.slice(1), log);
+    if (command === 'images' && sub === 'build') return await imagesBuild(argv.slice(2), paths, log);
+    if (command === 'images' && sub === 'list') {
+      process.stdout.write(`${formatImageList(await listImages(await connectDocker(), defaultImageTable))}\n`);
+      return 0;
+    }
+    process.stderr.write(`${USAGE}\n`);
+    return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
+  } catch (e) {
+    process.stderr.write(`kernelbuilder: ${e instanceof KernelbuilderError ? e.message : ((e as Error).stack ?? String(e))}\n`);
+    return 2;
+  }
+}
+
+function readOptions(args: string[]): InputReader {
+  const options = Object.fromEntries(Object.values(Input).map((name) => [name, { type: 'string' as const }]));
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
+  } catch (e) {
+    throw new KernelbuilderError(`${(e as Error).message}\n${USAGE}`);
+  }
+  return (name) => String(values[name] ?? '');
+}
+
+function readInputs(args: string[]): Inputs {
+  return getInputs(readOptions(args));
+}
+
+async function matrix(args: string[], log: Log): Promise<number> {
+  const read = readOptions(args);
+  process.stdout.write(`${JSON.stringify(buildMatrix(await planRefs(read, log), parseShards(read(Input.shards))), null, 2)}\n`);
+  return 0;
+}
+
+async function merge(args: string[], log: Log): Promise<number> {
+  const inputs = parseReportInputs(readOptions(args));
+  const builds = await reportShards(inputs.results, inputs.logs, inputs);
+  for (const { results, reports } of builds) {
+    echoFailures(results, log);
+    log.info(`${results.tree}/${results.buildId}: ${results.result}; ${reports.results}, ${reports.email}`);
+  }
+  return builds.every((b) => b.results.result === 'pass') ? 0 : 1;
+}
+
+async function plan(args: string[], paths: CliPaths): Promise<number> {
+  const inputs = readInputs(args);
+  const buildPlan = await makePlan(inputs, gitIn(inputs.source));
+  // The plan stands without an engine; the image check and container spec need one.
+  let checked: object;
+  try {
+    const image = await inspectImage(await connectDocker(), buildPlan.image.image);
+    checkImageArches(image, [...new Set(buildPlan.targets.map((t) => t.arch))]);
+    checked = { image, container: containerSpec(buildPlan, image, paths.driverDir, buildUser(process.getuid!(), process.getgid!())) };
+  } catch (e) {
+    if (!(e instanceof KernelbuilderError)) throw e;
+    checked = { imageProblem: e.message };
+  }
+  process.stdout.write(`${JSON.stringify({ plan: buildPlan, ...checked }, null, 2)}\n`);
+  return 0;
+}
+
+async function build(args: string[], paths: CliPaths, log: Log): Promise<number> {
+  const inputs = readInputs(args);
+  const deps = {
+    git: gitIn(inputs.source),
+    docker: await connectDocker(),
+    log,
+    driverDir: paths.driverDir,
+    uid: process.getuid!(),
+    gid: process.getgid!(),
+    signal: abortOnSignals(),
+  };
+  const checked = await checkPlan(inputs, deps);
+  logPlan(checked, log);
+  const { results, reports, skipped } = await runBuild(checked, inputs, deps);
+  if (skipped) log.info('skipped: already built (--force true to build again)');
+  echoFailures(results, log);
+  const failed = failedTargets(results);
+  log.info(`${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed; results in ${reports.results}, email ${reports.email}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+/** Re-read a build's logs with today's parser and noise list, and write every report again. */
+async function report(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { noise: { type: 'string' }, 'email-to': { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new KernelbuilderError(`report takes one folder, <logs>/<tree>/<build id>\n${USAGE}`);
+  const logsDir = resolve(positionals[0]);
+  let results: BuildResults;
+  try {
+    results = JSON.parse(readFileSync(join(logsDir, RESULTS_FILE), 'utf8')) as BuildResults;
+  } catch (e) {
+    throw new KernelbuilderError(`${logsDir} holds no readable ${RESULTS_FILE} of a kernelbuilder build: ${(e as Error).message}`);
+  }
+  const noise = values.noise === undefined ? defaultNoise : parseNoiseFile(readFileSync(values.noise, 'utf8'), `--noise ${values.noise}`);
+  const analysed = await analyseLogs(results, logsDir, noise);
+  const reports = writeReports(analysed, { logsDir, logsRoot: resolve(logsDir, '..', '..') }, { emailTo: values['email-to'] });
+  process.stdout.write(readFileSync(reports.summary, 'utf8'));
+  process.stderr.write(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);
+  return results.result === 'pass' ? 0 : 1;
+}
+
+async function imagesBuild(args: string[], paths: CliPaths, log: Log): Promise<number> {
+  const { values } = parseArgs({ args, options: { only: { type: 'string', multiple: true }, base: { type: 'string', multiple: true } }, strict: true });
+  const outcomes = await buildImages(await connectDocker(), defaultImageTable, paths.imagesDir, log, { only: values.only, base: values.base });
+  for (const o of outcomes) log.info(`${o.name}: ${o.outcome} (${o.detail})`);
+  return outcomes.some((o) => o.outcome === 'failed' || (values.only && o.outcome !== 'built')) ? 1 : 0;
+}
+
+function terminalLog(): Log {
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  return {
+    info: err,
+    warning: (m) => err(`warning: ${m}`),
+    beginBuildOutput: () => undefined,
+    buildOutput: err,
+    endBuildOutput: () => undefined,
+  };
+}

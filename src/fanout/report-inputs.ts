@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Input } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import { type InputReader, readEmailTo, readLogs, readNoise } from '../inputs.ts';
+import { type NoiseFilter } from '../diagnostics/noise.ts';
+
+/** What report mode needs: where the shards' results are, where the merged report goes. */
+export interface ReportInputs {
+  results: string;
+  logs: string;
+  noise: NoiseFilter;
+  emailTo?: string;
+}
+
+/** Read and check report mode's inputs. */
+export function parseReportInputs(read: InputReader): ReportInputs {
+  const results = read(Input.results).trim();
+  if (results === '' || !existsSync(results)) {
+    throw new InputError(Input.results, results, 'report mode needs results: the folder the shards\' artifacts were downloaded to');
+  }
+  return { results: resolve(results), logs: readLogs(read), noise: readNoise(read(Input.noise).trim() || undefined), emailTo: readEmailTo(read(Input.emailTo).trim() || undefined) };
+}

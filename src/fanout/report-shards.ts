@@ -1,0 +1,29 @@
+import { type NoiseFilter } from '../diagnostics/noise.ts';
+import { analyseLogs } from '../diagnostics/analyse.ts';
+import { withRegressions } from '../diagnostics/with-regressions.ts';
+import { type ReportPaths, writeReports } from '../report/write-reports.ts';
+import { type BuildResults } from '../results/results.ts';
+import { findShards, mergeShards, mergedDir } from './merge.ts';
+import { dirname } from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+/**
+ * Report mode: merge the shards found under `resultsDir` (downloaded artifacts), build by
+ * build, into `<logs>/<tree>/<build id>/`, read their logs again and write every report,
+ * as one unsharded run would have.
+ */
+export async function reportShards(
+  resultsDir: string,
+  logsRoot: string,
+  opts: { noise: NoiseFilter; emailTo?: string },
+): Promise<{ results: BuildResults; reports: ReportPaths }[]> {
+  const out: { results: BuildResults; reports: ReportPaths }[] = [];
+  for (const set of findShards(resultsDir)) {
+    const dir = mergedDir(logsRoot, set.shards[0].results);
+    mkdirSync(dir, { recursive: true });
+    const merged = mergeShards(set, dir);
+    const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), dirname(dir));
+    out.push({ results: analysed, reports: writeReports(analysed, { logsDir: dir, logsRoot }, { emailTo: opts.emailTo }) });
+  }
+  return out;
+}

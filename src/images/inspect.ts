@@ -1,0 +1,89 @@
+import type Docker from 'dockerode';
+import { DockerError } from '../errors.ts';
+
+/** Label keys an image declares itself with (see images/README.md). */
+export const ImageLabel = {
+  toolchain: 'org.kernelbuilder.toolchain',
+  toolchainVersion: 'org.kernelbuilder.toolchain-version',
+  arches: 'org.kernelbuilder.arches',
+  crossPrefix: 'org.kernelbuilder.cross.',
+  makeVars: 'org.kernelbuilder.make-vars',
+} as const;
+
+// make variables an image may ask for (LLVM=1, LLVM_IAS=0): plain NAME=value, nothing a shell would read twice.
+const MAKE_VAR = /^[A-Z_][A-Z0-9_]*=[A-Za-z0-9._\/+-]*$/;
+
+/** A present image, as the build needs it: exact id, and what its labels declare. */
+export interface ImageInfo {
+  name: string;
+  /** Content-addressed id (`sha256:...`): the container is created from it, so a re-tag mid-run changes nothing. */
+  id: string;
+  /** A registry digest when the image came from one, else the id. */
+  digest: string;
+  toolchain: string;
+  arches: string[];
+  /** Cross prefix per arch; '' for a native arch. */
+  cross: Record<string, string>;
+  /** Variables every make of a build gets, e.g. LLVM=1 for a clang image. */
+  makeVars: string[];
+}
+
+/** Read an image's id and labels from its Docker inspect data (pure). */
+export function imageInfoFromInspect(name: string, inspect: Docker.ImageInspectInfo): ImageInfo {
+  const labels = inspect.Config?.Labels ?? {};
+  const arches = (labels[ImageLabel.arches] ?? '').split(/\s+/).filter(Boolean);
+  const cross: Record<string, string> = {};
+  for (const arch of arches) cross[arch] = labels[`${ImageLabel.crossPrefix}${arch}`] ?? '';
+  const version = labels[ImageLabel.toolchainVersion];
+  return {
+    name,
+    id: inspect.Id,
+    digest: inspect.RepoDigests?.[0] ?? inspect.Id,
+    toolchain: `${labels[ImageLabel.toolchain] ?? 'unknown'}${version ? ` ${version}` : ''}`,
+    arches,
+    cross,
+    makeVars: (labels[ImageLabel.makeVars] ?? '').split(/\s+/).filter(Boolean),
+  };
+}
+
+/** Inspect an image that must be present; a missing one gets the command that builds it. */
+export async function inspectImage(docker: Docker, name: string): Promise<ImageInfo> {
+  let inspect: Docker.ImageInspectInfo | undefined;
+  try {
+    inspect = await docker.getImage(name).inspect();
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode !== 404) throw new DockerError(`could not inspect image ${name}: ${(e as Error).message}`);
+  }
+  // Docker also answers for a prefix of an image id ("a" finds "ac375e..."): only the name counts.
+  if (!inspect || !isNamed(inspect, name)) {
+    throw new DockerError(
+      `image ${name} is not present on this Docker engine; build it with 'kernelbuilder images build --only ${name}' ` +
+        `(or load it with 'docker load')`,
+    );
+  }
+  const info = imageInfoFromInspect(name, inspect);
+  const badVar = info.makeVars.find((v) => !MAKE_VAR.test(v));
+  if (badVar !== undefined) {
+    throw new DockerError(`image ${name} asks for make variable ${JSON.stringify(badVar)} (label ${ImageLabel.makeVars}): only NAME=value with plain characters is allowed`);
+  }
+  if (info.arches.length === 0) {
+    throw new DockerError(`image ${name} declares no arches: it lacks the label ${ImageLabel.arches} that kernelbuilder images carry`);
+  }
+  return info;
+}
+
+function isNamed(inspect: Docker.ImageInspectInfo, name: string): boolean {
+  const tagged = name.includes(':') && !name.includes('@') ? name : `${name}:latest`;
+  return inspect.Id === name || (inspect.RepoTags ?? []).includes(tagged) || (inspect.RepoDigests ?? []).includes(name);
+}
+
+/** Refuse arches the image cannot build, before any container starts. */
+export function checkImageArches(info: ImageInfo, arches: string[]): void {
+  const missing = arches.filter((a) => !info.arches.includes(a));
+  if (missing.length > 0) {
+    throw new DockerError(
+      `image ${info.name} cannot build ${missing.join(', ')}: it declares arches ${info.arches.join(' ')} ` +
+        `(label ${ImageLabel.arches}); drop those arches or choose another image`,
+    );
+  }
+}

@@ -1,0 +1,56 @@
+import type Docker from 'dockerode';
+import { type ImageTable } from './table.ts';
+import { imageInfoFromInspect } from './inspect.ts';
+
+/** One image of the table as this Docker engine has it. */
+export interface ImageListing {
+  name: string;
+  present: boolean;
+  digest?: string;
+  toolchain?: string;
+  arches?: string[];
+  /** The kernel ranges the table's rules choose it for, and for which toolchain input. */
+  kernels: string[];
+  toolchains: string[];
+  role?: 'base';
+  description: string;
+}
+
+/** The table's images with what the engine knows of each: present, digest, toolchain, arches. */
+export async function listImages(docker: Docker, table: ImageTable): Promise<ImageListing[]> {
+  const out: ImageListing[] = [];
+  for (const spec of table.images) {
+    const rules = table.select.filter((r) => r.image === spec.name);
+    let listing: ImageListing = {
+      name: spec.name,
+      present: false,
+      kernels: rules.map((r) => r.kernels),
+      toolchains: [...new Set(rules.map((r) => r.toolchain))],
+      description: spec.description,
+      ...(spec.role ? { role: spec.role } : {}),
+    };
+    try {
+      const info = imageInfoFromInspect(spec.name, await docker.getImage(spec.name).inspect());
+      listing = { ...listing, present: true, digest: info.digest, toolchain: info.toolchain, arches: info.arches };
+    } catch {
+      // Not present: listed as such.
+    }
+    out.push(listing);
+  }
+  return out;
+}
+
+/** The listing as a plain-text table for a terminal. */
+export function formatImageList(images: ImageListing[]): string {
+  const rows = images.map((i) => [
+    i.name,
+    i.present ? 'present' : 'absent',
+    i.toolchain ?? '',
+    (i.arches ?? []).join(' '),
+    i.digest ? i.digest.slice(0, 19) : '',
+    i.role === 'base' ? '(a base of other images)' : i.kernels.map((k) => `${k} (${i.toolchains.join('/')})`).join(' | ') || '(by image input only)',
+  ]);
+  const head = ['image', 'here', 'toolchain', 'arches', 'digest', 'chosen for kernels'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  return [head, ...rows].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,307 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Input } from './constants.ts';
+import { InputError } from './errors.ts';
+import { checkRefSyntax } from './ref/ref-syntax.ts';
+import { type ImageTable, defaultImageTable, isImageRef, parseImageTable } from './images/table.ts';
+import { KERNEL_ARCHES } from './plan/targets.ts';
+import { checkPattern, isPattern, parseConfigSpec } from './plan/config-spec.ts';
+import { type NoiseFilter, defaultNoise, parseNoiseFile } from './diagnostics/noise.ts';
+import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-options.ts';
+
+/** Everything a build needs from its user, validated. Keys follow action.yml. */
+export interface Inputs {
+  source: string;
+  ref: string;
+  /** Name of the tree for logs and reports when the ref is not `remote/...`. */
+  tree?: string;
+  arches: string[];
+  configs: string[];
+  logs: string;
+  image?: string;
+  imageTable: ImageTable;
+  /** The toolchain family whose rules of the table choose the image: gcc (default) or clang. */
+  toolchain: string;
+  tmpfsSize: string;
+  jobs: number;
+  /** Seconds one target may take before it is killed (the others go on). */
+  targetTimeout?: number;
+  /** Memory limit of the build container, in bytes. */
+  memory?: number;
+  /** CPU limit of the build container, in cores. */
+  cpus?: number;
+  /** The compiler cache: a host folder shared by builds, or none. */
+  ccache?: { dir: string; maxSize: string };
+  /** results.json (or a folder with one) to compare with; default: the newest earlier build of the ref. */
+  baseline?: string;
+  /** Build even when complete results for the same sha, image and targets exist. */
+  force: boolean;
+  /** This job's part of a sharded build: shard `index` (1-based) of `count`. */
+  shard?: { index: number; count: number };
+  /** Build only these arch/config targets of the plan (a shard's list from a plan job's matrix). */
+  targets?: string[];
+  /** Upload the logs as artifacts in the post step (when running in Actions). */
+  upload: boolean;
+  artifacts: ArtifactOptions;
+  /** Known-noise warnings: the original builder's list plus the user's file. */
+  noise: NoiseFilter;
+  /** To: of the report email. */
+  emailTo?: string;
+}
+
+/** Reads one raw input by its action.yml name; empty string when not given. */
+export type InputReader = (name: string) => string;
+
+export const DEFAULT_ARCHES = 'x86 arm arm64 riscv';
+export const DEFAULT_CONFIGS = 'defconfig';
+export const DEFAULT_LOGS = 'kernelbuilder-logs';
+export const DEFAULT_TMPFS_SIZE = '60g';
+
+/**
+ * Read and validate every input before anything is started. Each error names the input,
+ * the bad value and what is allowed.
+ */
+export function getInputs(read: InputReader): Inputs {
+  const source = required(read, Input.source, 'the path of a kernel git repository');
+  const ref = checkRefSyntax(required(read, Input.ref, 'remote/branch, a remote, a tag, a branch or a sha'));
+  const tree = optional(read, Input.tree);
+  if (tree !== undefined) checkPathComponent(Input.tree, tree);
+  const image = optional(read, Input.image);
+  if (image !== undefined && !isImageRef(image)) {
+    throw new InputError(Input.image, image, 'it must be a Docker image reference such as "kernelbuilder/gcc-12"');
+  }
+  return {
+    source: resolve(source),
+    ref,
+    tree,
+    arches: parseArches(optional(read, Input.arches) ?? DEFAULT_ARCHES),
+    configs: parseConfigs(optional(read, Input.configs) ?? DEFAULT_CONFIGS),
+    logs: readLogs(read),
+    image,
+    imageTable: readImageTable(optional(read, Input.imageTable)),
+    toolchain: parseToolchain(optional(read, Input.toolchain)),
+    tmpfsSize: parseSize(Input.tmpfsSize, optional(read, Input.tmpfsSize) ?? DEFAULT_TMPFS_SIZE),
+    jobs: parseJobs(optional(read, Input.jobs)),
+    targetTimeout: parseDuration(Input.targetTimeout, optional(read, Input.targetTimeout)),
+    memory: parseMemory(optional(read, Input.memory)),
+    cpus: parseCpus(optional(read, Input.cpus)),
+    ccache: parseCcache(optional(read, Input.ccache), optional(read, Input.ccacheDir), optional(read, Input.ccacheSize)),
+    baseline: parseBaseline(optional(read, Input.baseline)),
+    force: parseBoolean(Input.force, optional(read, Input.force)),
+    shard: parseShard(optional(read, Input.shard)),
+    targets: optional(read, Input.targets) === undefined ? undefined : parseTargetList(optional(read, Input.targets)!),
+    upload: optional(read, Input.upload) === undefined ? true : parseBoolean(Input.upload, optional(read, Input.upload)),
+    artifacts: parseArtifactOptions(read),
+    noise: readNoise(optional(read, Input.noise)),
+    emailTo: readEmailTo(optional(read, Input.emailTo)),
+  };
+}
+
+/** The logs root folder (default kernelbuilder-logs in the working folder). */
+export function readLogs(read: InputReader): string {
+  return resolve(optional(read, Input.logs) ?? DEFAULT_LOGS);
+}
+
+/** What the action's main step does: build (the default), plan a fan-out, or report on shards. */
+export type Mode = 'build' | 'plan' | 'report';
+
+export function parseMode(text: string): Mode {
+  const mode = text.trim() || 'build';
+  if (mode !== 'build' && mode !== 'plan' && mode !== 'report') {
+    throw new InputError(Input.mode, text, "mode is build (the default), plan (print a matrix for fan-out) or report (merge shards' results)");
+  }
+  return mode;
+}
+
+/** Split a list input on spaces, commas and newlines. */
+export function splitList(text: string): string[] {
+  return text.split(/[\s,]+/).filter((s) => s.length > 0);
+}
+
+function parseArches(text: string): string[] {
+  const arches = unique(splitList(text));
+  if (arches.length === 0) throw new InputError(Input.arches, text, `name at least one of: ${KERNEL_ARCHES.join(' ')}`);
+  for (const arch of arches) {
+    if (!KERNEL_ARCHES.includes(arch)) {
+      throw new InputError(Input.arches, arch, `kernel arches are: ${KERNEL_ARCHES.join(' ')}`);
+    }
+  }
+  return arches;
+}
+
+function parseConfigs(text: string): string[] {
+  const configs = unique(splitList(text));
+  if (configs.length === 0) throw new InputError(Input.configs, text, 'name at least one config, e.g. defconfig');
+  for (const c of configs) {
+    if (isPattern(c)) checkPattern(Input.configs, c);
+    else parseConfigSpec(Input.configs, c);
+  }
+  return configs;
+}
+
+function parseToolchain(text: string | undefined): string {
+  if (text === undefined) return 'gcc';
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(text)) throw new InputError(Input.toolchain, text, 'it is a toolchain family of the image table, e.g. gcc or clang');
+  return text;
+}
+
+function readImageTable(value: string | undefined): ImageTable {
+  if (value === undefined) return defaultImageTable;
+  if (value.trimStart().startsWith('{')) return parseImageTable(value, Input.imageTable);
+  let text: string;
+  try {
+    text = readFileSync(value, 'utf8');
+  } catch (e) {
+    throw new InputError(Input.imageTable, value, `it must be inline JSON or a readable file: ${(e as Error).message}`);
+  }
+  return parseImageTable(text, `${Input.imageTable} (${value})`);
+}
+
+/**
+ * Where the compiler cache lives: by default a folder of the runner's tool cache (kept
+ * across jobs on a self-hosted runner), else ~/.cache/kernelbuilder/ccache.
+ */
+export function defaultCcacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.RUNNER_TOOL_CACHE) return join(env.RUNNER_TOOL_CACHE, 'kernelbuilder-ccache');
+  return join(env.HOME || homedir(), '.cache', 'kernelbuilder', 'ccache');
+}
+
+function parseCcache(mode: string | undefined, dir: string | undefined, size: string | undefined): Inputs['ccache'] {
+  if (mode !== undefined && mode !== 'host' && mode !== 'off') {
+    throw new InputError(Input.ccache, mode, "ccache is 'host' (a folder on the build machine, the default) or 'off'");
+  }
+  if (mode === 'off') return undefined;
+  return { dir: resolve(dir ?? defaultCcacheDir()), maxSize: parseSize(Input.ccacheSize, size ?? '20g') };
+}
+
+/** `i/N`: shard i of N, 1 ≤ i ≤ N ≤ 256 (a matrix holds 256 jobs at most). */
+export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^([1-9][0-9]{0,2})\/([1-9][0-9]{0,2})$/.exec(text);
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!(index >= 1 && count <= 256 && index <= count)) {
+    throw new InputError(Input.shard, text, 'a shard is i/N with 1 ≤ i ≤ N ≤ 256, e.g. 2/3');
+  }
+  return { index, count };
+}
+
+function parseTargetList(text: string): string[] {
+  const targets = unique(splitList(text));
+  for (const t of targets) {
+    const [arch, ...config] = t.split('/');
+    if (config.length === 0 || !KERNEL_ARCHES.includes(arch)) throw new InputError(Input.targets, t, 'targets are arch/config names, e.g. x86/defconfig arm64/tinyconfig');
+    parseConfigSpec(Input.targets, config.join('/'));
+  }
+  return targets;
+}
+
+function parseBaseline(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  if (!existsSync(path)) throw new InputError(Input.baseline, path, 'it must be a results.json, or a folder holding one (e.g. a downloaded artifact)');
+  return resolve(path);
+}
+
+/** true/false as the runner's YAML 1.2 core schema spells them. */
+export function parseBoolean(input: string, text: string | undefined): boolean {
+  if (text === undefined) return false;
+  if (/^(true|True|TRUE)$/.test(text)) return true;
+  if (/^(false|False|FALSE)$/.test(text)) return false;
+  throw new InputError(input, text, 'it is true or false');
+}
+
+export function readNoise(path: string | undefined): NoiseFilter {
+  if (path === undefined) return defaultNoise;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(Input.noise, path, `it must be a readable file of regular expressions, one a line: ${(e as Error).message}`);
+  }
+  return parseNoiseFile(text, `${Input.noise} (${path})`);
+}
+
+/** Addresses for a To: header; nothing that could start another header. */
+export function readEmailTo(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (text.length > 1000 || /[\r\n]/.test(text) || !/^[^,\s@]+@[^,\s@]+(\s*,\s*[^,\s@]+@[^,\s@]+)*$/.test(text)) {
+    throw new InputError(Input.emailTo, text, 'it is one or more addresses like maintainer@example.org, separated by commas');
+  }
+  return text;
+}
+
+const SIZE = /^([1-9][0-9]{0,12})([kmg]?)$/i;
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+const MIN_SIZE = 16 * 2 ** 20;
+const MAX_SIZE = 4 * 2 ** 40;
+
+/** A tmpfs size as Docker takes it (`60g`, `512m`), between 16 MiB and 4 TiB. */
+export function parseSize(input: string, text: string): string {
+  const m = SIZE.exec(text.trim());
+  const bytes = m ? Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()] : NaN;
+  if (!(bytes >= MIN_SIZE && bytes <= MAX_SIZE)) {
+    throw new InputError(input, text, 'a size is a whole number with an optional unit k, m or g, from 16m to 4096g (e.g. 60g)');
+  }
+  return `${m![1]}${m![2].toLowerCase()}`;
+}
+
+/** A memory limit in bytes: a size from 16m (a kernel build needs more; the floor only refuses nonsense). */
+function parseMemory(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const size = parseSize(Input.memory, text);
+  const m = SIZE.exec(size)!;
+  return Number(m[1]) * SIZE_UNITS[m[2]];
+}
+
+function parseCpus(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const cpus = /^\d{1,4}(\.\d{1,2})?$/.test(text) ? Number(text) : NaN;
+  if (!(cpus >= 0.1 && cpus <= 1024)) throw new InputError(Input.cpus, text, 'cpus is a number of cores from 0.1 to 1024, e.g. 2 or 1.5');
+  return cpus;
+}
+
+const DURATION = /^(\d{1,7})([smhd]?)$/;
+const DURATION_UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+
+/** A duration in seconds from `90m`, `2h`, `3600` or `3600s`: from 1 second to 7 days. */
+export function parseDuration(input: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const m = DURATION.exec(text.trim());
+  const seconds = m ? Number(m[1]) * DURATION_UNITS[m[2]] : NaN;
+  if (!(seconds >= 1 && seconds <= 7 * 86400)) {
+    throw new InputError(input, text, 'a duration is a whole number with an optional unit s, m, h or d, from 1s to 7d (e.g. 90m)');
+  }
+  return seconds;
+}
+
+function parseJobs(text: string | undefined): number {
+  if (text === undefined) return availableParallelism() + 2;
+  if (!/^[1-9][0-9]{0,3}$/.test(text) || Number(text) > 1024) {
+    throw new InputError(Input.jobs, text, 'jobs is a whole number from 1 to 1024 (default: cores + 2)');
+  }
+  return Number(text);
+}
+
+/** Names that become one folder of a path: no separators, no dot names. */
+export function checkPathComponent(input: string, value: string): string {
+  if (!/^[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,99}$/.test(value)) {
+    throw new InputError(input, value, 'use letters, digits and . _ + - (not starting with a dot), at most 100 characters');
+  }
+  return value;
+}
+
+function required(read: InputReader, name: string, what: string): string {
+  const value = optional(read, name);
+  if (value === undefined) throw new InputError(name, '', `it is required: ${what}`);
+  return value;
+}
+
+function optional(read: InputReader, name: string): string | undefined {
+  const value = read(name).trim();
+  if (value.includes('\0')) throw new InputError(name, value, 'it must not contain NUL characters');
+  return value === '' ? undefined : value;
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,35 @@
+import { chownSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Target } from './plan/targets.ts';
+import { targetPaths } from './results/results.ts';
+
+/** Files of the build itself, beside the per-target ones. */
+export const RESULTS_FILE = 'results.json';
+export const SUMMARY_FILE = 'summary.md';
+export const DRIVER_LOG = 'driver.log';
+/** Written by the driver: "ARCH<TAB>compiler version line" a line. */
+export const TOOLCHAINS_FILE = 'toolchains.txt';
+/** Written by the driver: `ccache --print-stats` before and after the build. */
+export const CCACHE_STATS = { before: 'ccache-stats.before', after: 'ccache-stats.after' } as const;
+
+/**
+ * Make the build's log folder ready: created if new, and the files an earlier run of the
+ * same build left for these targets removed, so a stale status is never read as fresh.
+ */
+export function prepareLogsDir(dir: string, targets: Target[]): void {
+  mkdirSync(dir, { recursive: true });
+  for (const t of targets) {
+    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join(dir, file), { force: true });
+  }
+  for (const file of [RESULTS_FILE, SUMMARY_FILE, DRIVER_LOG, CCACHE_STATS.before, CCACHE_STATS.after, TOOLCHAINS_FILE]) rmSync(join(dir, file), { force: true });
+}
+
+/** Give a folder and everything in it to uid:gid (used when the runner is root and builds as another user). */
+export function chownTree(dir: string, uid: number, gid: number): void {
+  chownSync(dir, uid, gid);
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (lstatSync(path).isDirectory()) chownTree(path, uid, gid);
+    else chownSync(path, uid, gid);
+  }
+}

@@ -1,0 +1,84 @@
+import { InputError } from '../errors.ts';
+
+/** What a target applies on top of its base config. */
+export type Fragment = { kind: 'file'; name: string } | { kind: 'option'; option: string; value: string };
+
+/** A config request: a base make target and the fragments merged into it, in order. */
+export interface ConfigSpec {
+  /** The name the target goes by: as written (`defconfig+kvm_guest.config`) or a derived variant's (`multi_lpae`). */
+  name: string;
+  base: string;
+  fragments: Fragment[];
+}
+
+const BASE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+const FRAGMENT_FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}\.config$/;
+const OPTION = /^(CONFIG_[A-Z0-9_]{1,100})=(y|n|m|-?[0-9]{1,20}|0x[0-9a-fA-F]{1,16})$/;
+const PATTERN = /^!?[A-Za-z0-9_.*?-]{1,100}$/;
+
+export const CONFIG_SYNTAX =
+  "a config is a make target (defconfig, tinyconfig, allnoconfig, allmodconfig, ...) or a file of arch/<arch>/configs/, " +
+  "optionally followed by +fragment.config or +CONFIG_X=y|n|m|number; 'all', globs like multi_* and !negations select several";
+
+/** Parse `base[+fragment.config|+CONFIG_X=v]...`; throws an InputError naming `input`. */
+export function parseConfigSpec(input: string, text: string): ConfigSpec {
+  const [base, ...rest] = text.split('+');
+  if (!BASE.test(base) || base.includes('..')) throw new InputError(input, text, CONFIG_SYNTAX);
+  const fragments = rest.map((part): Fragment => {
+    const option = OPTION.exec(part);
+    if (option) return { kind: 'option', option: option[1], value: option[2] };
+    if (FRAGMENT_FILE.test(part) && !part.includes('..')) return { kind: 'file', name: part };
+    throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
+  });
+  return { name: text, base, fragments };
+}
+
+/** Whether a config request selects by pattern (all, a glob, a negation) rather than naming one config. */
+export function isPattern(text: string): boolean {
+  return text === 'all' || text.startsWith('!') || /[*?]/.test(text);
+}
+
+/** Check a pattern request; returns it. */
+export function checkPattern(input: string, text: string): string {
+  if (text !== 'all' && !PATTERN.test(text)) throw new InputError(input, text, CONFIG_SYNTAX);
+  return text;
+}
+
+/** Whether a glob (`*`, `?`) matches a whole name. */
+export function globMatches(glob: string, name: string): boolean {
+  const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(name);
+}
+
+/** The options a fragment file sets, from its text: `CONFIG_X=v` and `# CONFIG_X is not set`. */
+export function optionsOfFragment(text: string): string[] {
+  const options: string[] = [];
+  for (const line of text.split('\n')) {
+    const set = /^(CONFIG_[A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (set) options.push(`${set[1]}=${set[2]}`);
+    const unset = /^# (CONFIG_[A-Z0-9_]+) is not set$/.exec(line.trim());
+    if (unset) options.push(`${unset[1]}=n`);
+  }
+  return options;
+}
+
+/**
+ * The options a target asked for that its final .config does not have, each as
+ * `CONFIG_X=want (got)`: olddefconfig drops what the dependencies do not allow.
+ */
+export function unmetOptions(requested: string[], dotConfig: string): { option: string; want: string; got: string }[] {
+  const have = new Map<string, string>();
+  for (const line of dotConfig.split('\n')) {
+    const set = /^(CONFIG_[A-Z0-9_]+)=(.*)$/.exec(line);
+    if (set) have.set(set[1], set[2]);
+  }
+  const unmet: { option: string; want: string; got: string }[] = [];
+  for (const request of requested) {
+    const eq = request.indexOf('=');
+    const option = request.slice(0, eq);
+    const want = request.slice(eq + 1);
+    const got = have.get(option) ?? 'n';
+    if (got !== want) unmet.push({ option, want, got: have.has(option) ? got : 'not set' });
+  }
+  return unmet;
+}

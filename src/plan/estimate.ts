@@ -1,0 +1,45 @@
+import { type Target, targetName } from './targets.ts';
+
+/**
+ * Relative cost of a config when no earlier build tells: allmodconfig and allyesconfig
+ * build most of the tree, a defconfig a good part, tinyconfig and allnoconfig little.
+ * Units are rough seconds on one core of a 2-core machine for the real 6.1 tree.
+ */
+export function staticEstimate(t: Target): number {
+  const base = (t.base ?? t.config).toLowerCase();
+  if (base === 'allmodconfig' || base === 'allyesconfig') return 7200;
+  if (base === 'tinyconfig') return 160;
+  if (base === 'allnoconfig') return 200;
+  if (base.includes('nommu') || base.includes('tiny')) return 400;
+  return 1800;
+}
+
+/**
+ * Seconds each target is expected to take: its duration in an earlier build of the same
+ * tree where there is one, the static estimate otherwise.
+ */
+export function estimateTargets(targets: Target[], previous: Map<string, number> = new Map()): Map<string, number> {
+  return new Map(targets.map((t) => [targetName(t), previous.get(targetName(t)) ?? staticEstimate(t)]));
+}
+
+/**
+ * Longest first, so that under one jobserver the long builds start early and the short
+ * ones fill the cores at the end. Ties keep their order.
+ */
+export function longestFirst(targets: Target[], estimates: Map<string, number>): Target[] {
+  return [...targets].sort((a, b) => (estimates.get(targetName(b)) ?? 0) - (estimates.get(targetName(a)) ?? 0));
+}
+
+/**
+ * Split targets into `count` shards of about equal cost: longest first, each to the shard
+ * with the least cost so far (LPT). Deterministic for the same targets and estimates.
+ */
+export function shardTargets(targets: Target[], estimates: Map<string, number>, count: number): Target[][] {
+  const shards: { cost: number; targets: Target[] }[] = Array.from({ length: count }, () => ({ cost: 0, targets: [] }));
+  for (const t of longestFirst(targets, estimates)) {
+    const lightest = shards.reduce((min, s) => (s.cost < min.cost ? s : min));
+    lightest.targets.push(t);
+    lightest.cost += estimates.get(targetName(t)) ?? 0;
+  }
+  return shards.map((s) => s.targets);
+}

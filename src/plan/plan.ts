@@ -1,0 +1,112 @@
+import { basename, join } from 'node:path';
+import { type Inputs } from '../inputs.ts';
+import { Input } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import { type Git, tryGit } from '../ref/git.ts';
+import { type ResolvedRef, resolveRef } from '../ref/resolve.ts';
+import { type CommitInfo, readTree } from '../ref/tree.ts';
+import { type KernelVersion } from '../ref/kernel-version.ts';
+import { type ImageChoice, selectImage } from '../images/select.ts';
+import { type Dropped, type Target, planTargets, targetName } from './targets.ts';
+import { estimateTargets, shardTargets } from './estimate.ts';
+import { previousDurations } from '../results/previous.ts';
+import { isPattern } from './config-spec.ts';
+
+/**
+ * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
+ * with tables, and only then acted on.
+ */
+export interface BuildPlan {
+  source: string;
+  /** Name of the tree: the remote of a `remote/branch` ref, the `tree` input, or the repo's folder name. */
+  tree: string;
+  ref: ResolvedRef;
+  /** Fetch URL of the ref's remote, when it has one. */
+  remoteUrl?: string;
+  version: KernelVersion;
+  commits: CommitInfo[];
+  image: ImageChoice;
+  /** What this run builds, in the plan's order (arch by arch, configs as asked). */
+  targets: Target[];
+  /** Every target of the plan before sharding, by name, in the plan's order: a merged report follows it. */
+  allTargets: string[];
+  /** Expected seconds per target: from the tree's previous build, or static. */
+  estimates: Record<string, number>;
+  /** Set when this run is one shard of the plan. */
+  shard?: { index: number; count: number };
+  dropped: Dropped[];
+  /** `<logs>/<tree>/<build id>`: the only place the build writes. */
+  logsDir: string;
+  jobs: number;
+  tmpfsSize: string;
+  /** Per-target timeout in seconds; memory (bytes) and CPU (cores) limits of the container. */
+  limits: { targetTimeout?: number; memory?: number; cpus?: number };
+  /** The compiler cache on the host; each image gets its own folder in it. */
+  ccache?: { dir: string; maxSize: string };
+}
+
+/** Resolve the ref, read the tree at it, choose the image and the targets. Reads only. */
+export async function makePlan(inputs: Inputs, git: Git): Promise<BuildPlan> {
+  if ((await tryGit(git, ['rev-parse', '--git-dir'])) === undefined) {
+    throw new InputError(Input.source, inputs.source, 'it must be a kernel git repository (a folder where git rev-parse works)');
+  }
+  const ref = await resolveRef(git, inputs.ref);
+  const fragmentNames = inputs.configs.filter((c) => !isPattern(c)).flatMap((c) => c.split('+').slice(1).filter((f) => f.endsWith('.config')));
+  const tree = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
+  const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
+  const { targets: planned, dropped } = planTargets(inputs.arches, inputs.configs, tree);
+  const treeName = inputs.tree ?? ref.remote ?? basename(inputs.source);
+  const estimates = estimateTargets(planned, previousDurations(join(inputs.logs, pathSafe(treeName))));
+  const targets = selectShard(planned, inputs);
+  const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
+  return {
+    source: inputs.source,
+    tree: treeName,
+    ref,
+    ...(remoteUrl ? { remoteUrl } : {}),
+    version: tree.version,
+    commits: tree.commits,
+    image,
+    targets,
+    allTargets: planned.map(targetName),
+    estimates: Object.fromEntries(estimates),
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
+    dropped,
+    logsDir: join(inputs.logs, pathSafe(treeName), pathSafe(ref.buildId)),
+    jobs: inputs.jobs,
+    tmpfsSize: inputs.tmpfsSize,
+    limits: {
+      ...(inputs.targetTimeout ? { targetTimeout: inputs.targetTimeout } : {}),
+      ...(inputs.memory ? { memory: inputs.memory } : {}),
+      ...(inputs.cpus ? { cpus: inputs.cpus } : {}),
+    },
+    ...(inputs.ccache ? { ccache: inputs.ccache } : {}),
+  };
+}
+
+/**
+ * This run's targets: all of the plan, the ones a `targets` list names, or shard i/N.
+ * Shards split by the static estimates only, so that every job of a matrix, each on its
+ * own runner with its own logs, computes the same split.
+ */
+function selectShard(planned: Target[], inputs: Inputs): Target[] {
+  let chosen = planned;
+  // A matrix job gets its shard's list from the plan job; its `shard` then only names it.
+  if (inputs.targets) {
+    const names = new Set(planned.map(targetName));
+    const unknown = inputs.targets.filter((t) => !names.has(t));
+    if (unknown.length > 0) throw new InputError(Input.targets, unknown.join(' '), `each target must be one of the plan's: ${[...names].join(' ')}`);
+    chosen = planned.filter((t) => inputs.targets!.includes(targetName(t)));
+  } else if (inputs.shard) {
+    const mine = new Set(shardTargets(chosen, estimateTargets(chosen), inputs.shard.count)[inputs.shard.index - 1].map(targetName));
+    chosen = chosen.filter((t) => mine.has(targetName(t)));
+    if (chosen.length === 0) throw new InputError(Input.shard, `${inputs.shard.index}/${inputs.shard.count}`, `the plan has ${planned.length} targets: fewer shards are needed`);
+  }
+  return chosen;
+}
+
+/** Make a name safe as one folder of a path: git describe output can hold '/' from tag names. */
+export function pathSafe(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^\.+/, '_');
+  return safe.length > 0 ? safe : '_';
+}

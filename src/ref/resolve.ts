@@ -1,0 +1,55 @@
+import { type Git, tryGit } from './git.ts';
+import { SourceError } from '../errors.ts';
+
+/** How a ref was found in the repository. */
+export type RefKind = 'remote-branch' | 'remote-head' | 'tag' | 'branch' | 'sha';
+
+/** A ref resolved to a commit, with the build id the original builder would give it. */
+export interface ResolvedRef {
+  /** The ref as given. */
+  ref: string;
+  kind: RefKind;
+  /** The remote, for `remote/branch` and bare `remote` refs. */
+  remote?: string;
+  sha: string;
+  /** `git describe` of the sha (next-* tags on the next remote, v* tags otherwise), or the sha. */
+  buildId: string;
+}
+
+/**
+ * Resolve a ref (already checked by checkRefSyntax) the way the original builder did:
+ * `remote/branch` first, then a bare remote (its HEAD), a tag, a branch, and last an
+ * abbreviated or full sha. Reads only.
+ */
+export async function resolveRef(git: Git, ref: string): Promise<ResolvedRef> {
+  const found = await findRef(git, ref);
+  if (!found) {
+    throw new SourceError(
+      `ref ${JSON.stringify(ref)} is not in the source repository: it is no remote-tracking branch, ` +
+        `remote, tag, branch or commit there (fetch it first; list refs with 'git for-each-ref')`,
+    );
+  }
+  const { kind, remote, sha } = found;
+  const nextTree = remote === 'next' || ref.startsWith('next-');
+  const described = await tryGit(git, ['describe', '--match', nextTree ? 'next-*' : 'v*', sha]);
+  return { ref, kind, remote, sha, buildId: described?.trim() || sha };
+}
+
+async function findRef(git: Git, ref: string): Promise<{ kind: RefKind; remote?: string; sha: string } | undefined> {
+  const candidates: { kind: RefKind; name: string; remote?: string }[] = [];
+  if (ref.includes('/')) candidates.push({ kind: 'remote-branch', name: `refs/remotes/${ref}`, remote: ref.split('/')[0] });
+  else candidates.push({ kind: 'remote-head', name: `refs/remotes/${ref}/HEAD`, remote: ref });
+  candidates.push({ kind: 'tag', name: `refs/tags/${ref}` }, { kind: 'branch', name: `refs/heads/${ref}` });
+  if (/^[0-9a-f]{4,40}$/.test(ref)) candidates.push({ kind: 'sha', name: ref });
+
+  for (const c of candidates) {
+    const sha = await commitOf(git, c.name);
+    if (sha) return { kind: c.kind, remote: c.remote, sha };
+  }
+  return undefined;
+}
+
+async function commitOf(git: Git, name: string): Promise<string | undefined> {
+  const out = await tryGit(git, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`]);
+  return out?.trim() || undefined;
+}

@@ -1,0 +1,57 @@
+import { type Git, tryGit } from './git.ts';
+import { type KernelVersion, kernelVersionFromMakefile } from './kernel-version.ts';
+import { SourceError } from '../errors.ts';
+
+/** A commit of the source tree, for reports. */
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  date: string;
+  subject: string;
+}
+
+/** What the plan needs to know about the tree at a commit; read without a checkout. */
+export interface TreeFacts {
+  version: KernelVersion;
+  /** Directories under arch/. */
+  arches: string[];
+  /** Top commits, newest first. */
+  commits: CommitInfo[];
+  /** Files under arch/<arch>/configs/, for the arches asked about. */
+  configs: Record<string, string[]>;
+  /** Text of the fragment files asked for, per arch: from arch/<arch>/configs/, else kernel/configs/. */
+  fragments: Record<string, Record<string, string>>;
+}
+
+/** Read version, arches, named configs, the fragments asked for and top commits of the tree at `sha`. */
+export async function readTree(git: Git, sha: string, arches: string[], fragmentNames: string[] = []): Promise<TreeFacts> {
+  const makefile = await tryGit(git, ['cat-file', 'blob', `${sha}:Makefile`]);
+  const localversionNext = await tryGit(git, ['cat-file', 'blob', `${sha}:localversion-next`]);
+  const version = makefile === undefined ? undefined : kernelVersionFromMakefile(makefile, localversionNext);
+  if (!version) {
+    throw new SourceError(`commit ${sha} is not a kernel tree: its top-level Makefile has no VERSION and PATCHLEVEL`);
+  }
+  const treeArches = names(await git.run(['ls-tree', '--name-only', `${sha}:arch`]));
+  const configs: Record<string, string[]> = {};
+  const fragments: Record<string, Record<string, string>> = {};
+  for (const arch of arches.filter((a) => treeArches.includes(a))) {
+    configs[arch] = names((await tryGit(git, ['ls-tree', '--name-only', `${sha}:arch/${arch}/configs`])) ?? '');
+    fragments[arch] = {};
+    for (const name of fragmentNames) {
+      const text =
+        (await tryGit(git, ['cat-file', 'blob', `${sha}:arch/${arch}/configs/${name}`])) ??
+        (await tryGit(git, ['cat-file', 'blob', `${sha}:kernel/configs/${name}`]));
+      if (text !== undefined) fragments[arch][name] = text;
+    }
+  }
+  const log = await git.run(['log', '-3', '--format=%H%x1f%an%x1f%cI%x1f%s', sha]);
+  const commits = names(log).map((line) => {
+    const [commitSha, author, date, subject] = line.split('\x1f');
+    return { sha: commitSha, author, date, subject };
+  });
+  return { version, arches: treeArches, commits, configs, fragments };
+}
+
+function names(out: string): string[] {
+  return out.split('\n').filter((l) => l.length > 0);
+}

@@ -1,0 +1,26 @@
+import { type BuildResults } from '../results/results.ts';
+import { type Issue } from '../diagnostics/aggregate.ts';
+import { formatIssue } from './format-issue.ts';
+
+/** How many new issues a report lists; the rest are counted. */
+const NEW_ISSUES_SHOWN = 30;
+
+/**
+ * What is new since the baseline, as lines: newly failing targets, then each new error
+ * and warning marked `>>` as the 0-day bot marks them, then what was fixed. Empty when
+ * there is no baseline.
+ */
+export function changeLines(results: BuildResults): string[] {
+  const r = results.regressions;
+  if (!r) return [];
+  const issues = new Map((results.issues ?? []).map((i) => [i.signature, i]));
+  const fresh = r.newIssues.map((s) => issues.get(s)).filter((i): i is Issue => i !== undefined);
+  const lines = [`New since ${r.baseline.buildId} (${r.baseline.sha.slice(0, 12)}):`];
+  if (r.newlyFailing.length > 0) lines.push(`  newly failing: ${r.newlyFailing.join(' ')}`);
+  if (fresh.length === 0 && r.newlyFailing.length === 0) lines.push('  nothing new');
+  for (const i of fresh.slice(0, NEW_ISSUES_SHOWN)) lines.push(`>> ${formatIssue(i)}  [${i.targets.join(' ')}]`);
+  if (fresh.length > NEW_ISSUES_SHOWN) lines.push(`>> ... and ${fresh.length - NEW_ISSUES_SHOWN} more new issues (results.json)`);
+  if (r.newlyPassing.length > 0) lines.push(`  newly passing: ${r.newlyPassing.join(' ')}`);
+  if (r.fixedIssues.length > 0) lines.push(`  fixed: ${r.fixedIssues.length} issues of the baseline are gone`);
+  return lines;
+}

@@ -1,0 +1,88 @@
+import { type BuildResults } from '../results/results.ts';
+import { type Issue } from '../diagnostics/aggregate.ts';
+import { formatIssue } from './format-issue.ts';
+import { describeOutcome } from './outcome.ts';
+import { changeLines } from './changes.ts';
+
+/** The email's file name under <logs>/emails/, as the original builder laid it out. */
+export function emailFileName(results: BuildResults): string {
+  return `${results.tree}-${results.buildId}.txt`.replace(/[^A-Za-z0-9._+-]/g, '_');
+}
+
+/** `<tree> build: N warnings M failures (<tree>/<build id>)`, the original builder's subject. */
+export function emailSubject(results: BuildResults): string {
+  const failures = results.targets.filter((t) => t.status !== 'pass').length;
+  return `${results.tree} build: ${results.counts?.warnings ?? 0} warnings ${failures} failures (${results.tree}/${results.buildId})`;
+}
+
+/**
+ * The report email, section by section as the original builder sent it: tree, branch, top
+ * commits, runtime, counts, failed configs, errors per failed config, warnings per
+ * config, new syscalls, section mismatches.
+ */
+export function renderEmail(results: BuildResults, opts: { to?: string } = {}): string {
+  const issues = results.issues ?? [];
+  const failed = results.targets.filter((t) => t.status !== 'pass');
+  const passed = results.targets.length - failed.length;
+  const out: string[] = [];
+  if (opts.to) out.push(`To: ${opts.to}`);
+  out.push(`Subject: ${emailSubject(results)}`, '');
+  out.push(`Tree:     ${results.remoteUrl ?? results.source ?? results.tree}`);
+  out.push(`Branch:   ${results.ref}`);
+  out.push(`Build id: ${results.buildId} (${results.sha})`);
+  out.push(`Kernel:   ${results.kernelVersion}`);
+  out.push(`Image:    ${results.image.name} (${results.image.toolchain}, ${results.image.digest})`);
+  for (const [arch, line] of Object.entries(results.toolchains ?? {})) out.push(`Toolchain ${arch}: ${line}`);
+  out.push('', 'Top commits:');
+  for (const c of results.commits) out.push(`  ${c.sha.slice(0, 12)} ${c.subject}`);
+  out.push('');
+  out.push(`Runtime:  ${formatDuration(results.durationSeconds)}`);
+  out.push(`Passed:   ${passed}`);
+  out.push(`Failed:   ${failed.length}`);
+  out.push(`Warnings: ${results.counts?.warnings ?? 0}${results.counts?.noise ? ` (and ${results.counts.noise} known noise, filtered)` : ''}`);
+  out.push(`Section mismatches: ${results.counts?.sectionMismatches ?? 0}`);
+  if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
+  const changes = changeLines(results);
+  if (changes.length > 0) out.push('', ...changes);
+  if (!results.complete) out.push('', `INCOMPLETE: the run stopped before every target had a verdict (driver exit ${results.driverExitCode}).`);
+
+  if (failed.length > 0) {
+    out.push('', 'Failed configs:', ...failed.map((t) => `  ${t.target} (${describeOutcome(t)})`));
+    out.push('', 'Errors:');
+    for (const t of failed) {
+      out.push('', `${t.target}:`);
+      const lines = t.excerpt?.lines ?? [];
+      if (t.excerpt?.source === 'tail') out.push('  (no error parsed; the end of the log)');
+      out.push(...(lines.length > 0 ? lines : ['(the log is empty)']).map((l) => `  ${l}`));
+    }
+  }
+
+  const warnings = issues.filter((i) => i.severity === 'warning' && !i.noise && i.kind !== 'section-mismatch' && i.kind !== 'syscall');
+  const perTarget = results.targets.filter((t) => (t.warnings ?? 0) > 0);
+  if (perTarget.length > 0) {
+    out.push('', 'Warnings:');
+    for (const t of perTarget) {
+      out.push('', `${t.target}: ${t.warnings} warnings`);
+      for (const i of warnings.filter((w) => w.targets.includes(t.target))) out.push(`  ${formatIssue(i)}`);
+    }
+  }
+  section(out, 'New syscalls:', issues.filter((i) => i.kind === 'syscall'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
+  section(out, 'Section mismatches:', issues.filter((i) => i.kind === 'section-mismatch'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
+  return `${out.join('\n')}\n`;
+}
+
+function section(out: string[], title: string, issues: Issue[], line: (i: Issue) => string): void {
+  if (issues.length > 0) out.push('', title, ...issues.map(line));
+}
+
+function unique<T>(item: T, i: number, all: T[]): boolean {
+  return all.indexOf(item) === i;
+}
+
+/** "1h 2m 3s" style. */
+export function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round(seconds % 60);
+  return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+}

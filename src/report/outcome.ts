@@ -1,0 +1,12 @@
+import { type TargetResult } from '../results/results.ts';
+
+/**
+ * A target's outcome in words: a machine fault (timeout, out of memory, no space) is
+ * named as such, so a report never shows it as a plain failure of the code.
+ */
+export function describeOutcome(t: TargetResult): string {
+  if (t.status === 'pass') return 'pass';
+  if (t.status === 'error') return t.reason === 'cancelled' ? 'cancelled' : 'did not finish';
+  if (t.reason) return `failed: ${t.reason}`;
+  return `failed at ${t.stage}, exit ${t.exitCode}`;
+}

@@ -1,0 +1,115 @@
+import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { formatIssue } from './format-issue.ts';
+import { reproducer } from './reproducer.ts';
+import { describeOutcome } from './outcome.ts';
+import { changeLines } from './changes.ts';
+
+/** The runner drops a step summary over 1 MiB whole; stay well under it. */
+export const SUMMARY_LIMIT = 1000 * 1024;
+const LINE_LIMIT = 400;
+const TOP_WARNINGS = 20;
+
+const STATUS_MARK = { pass: '✅', fail: '❌', error: '⚠️' } as const;
+
+/**
+ * The job summary in markdown, most useful first: headline counts, a table per arch and
+ * per target, each failed target with its first errors (or its log's end), its log and a
+ * reproducer, then the top warnings. Sections that would pass `limit` are left out with
+ * a note: the full data is in results.json.
+ */
+export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): string {
+  const changes = changeLines(results);
+  const blocks = [headline(results), ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []), archTable(results), targetTable(results)];
+  for (const t of results.targets.filter((t) => t.status !== 'pass')) blocks.push(failedTarget(results, t));
+  const warnings = topWarnings(results);
+  if (warnings) blocks.push(warnings);
+  if (results.dropped.length > 0) {
+    blocks.push(['Not built:', ...results.dropped.map((d) => `- ${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`)].join('\n'));
+  }
+  let out = '';
+  for (const [i, block] of blocks.entries()) {
+    const note = `\n_${blocks.length - i} more sections left out to stay under the runner's summary limit: see results.json in the logs._\n`;
+    if (Buffer.byteLength(out) + Buffer.byteLength(block) + Buffer.byteLength(note) + 2 > limit) return out + note;
+    out += `${block}\n\n`;
+  }
+  return out;
+}
+
+function headline(r: BuildResults): string {
+  const passed = r.targets.filter((t) => t.status === 'pass').length;
+  const c = r.counts;
+  const counts = c
+    ? ` ${c.errors} errors, ${c.warnings} warnings, ${c.sectionMismatches} section mismatches${c.noise ? `, ${c.noise} known-noise warnings filtered` : ''}.`
+    : '';
+  return [
+    `## kernelbuilder: ${r.tree}/${r.buildId} — ${r.result === 'pass' ? 'pass' : 'FAIL'}`,
+    '',
+    `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}`,
+    '',
+    `Linux ${r.kernelVersion} at \`${r.sha.slice(0, 12)}\` (ref \`${r.ref}\`); image \`${r.image.name}\` (${r.image.toolchain}, \`${r.image.digest.slice(0, 19)}…\`).` +
+      (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ''),
+    ...(r.toolchains ? ['', `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${arch} \`${line}\``).join(', ')}.`] : []),
+    ...(r.complete ? [] : ['', `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]),
+  ].join('\n');
+}
+
+function archTable(r: BuildResults): string {
+  const arches = [...new Set(r.targets.map((t) => t.arch))];
+  const rows = arches.map((arch) => {
+    const ts = r.targets.filter((t) => t.arch === arch);
+    const sum = (f: (t: TargetResult) => number | undefined) => ts.reduce((n, t) => n + (f(t) ?? 0), 0);
+    return `| ${arch} | ${ts.filter((t) => t.status === 'pass').length} | ${ts.filter((t) => t.status !== 'pass').length} | ${sum((t) => t.errors)} | ${sum((t) => t.warnings)} |`;
+  });
+  return ['| arch | passed | failed | errors | warnings |', '| --- | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+}
+
+function targetTable(r: BuildResults): string {
+  return [
+    '| target | status | stage | time | errors | warnings | log |',
+    '| --- | --- | --- | ---: | ---: | ---: | --- |',
+    ...r.targets.map(
+      (t) =>
+        `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === 'fail' && !t.reason ? 'fail' : describeOutcome(t)} | ${t.stage ?? ''} | ${t.durationSeconds === undefined ? '' : `${t.durationSeconds} s`} | ${t.errors ?? ''} | ${t.warnings ?? ''} | \`${t.log}\` |`,
+    ),
+  ].join('\n');
+}
+
+function failedTarget(r: BuildResults, t: TargetResult): string {
+  const lines = (t.excerpt?.lines ?? []).map((l) => (l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}…` : l));
+  const what = t.excerpt?.source === 'tail' ? 'No error was parsed; the end of its log:' : 'First errors:';
+  return [
+    `### ${STATUS_MARK[t.status]} ${t.target} (${describeOutcome(t)})`,
+    '',
+    what,
+    '',
+    fenced(lines.length > 0 ? lines : ['(the log is empty)']),
+    '',
+    `Full log: \`${t.log}\`.`,
+    '',
+    '<details><summary>Reproduce</summary>',
+    '',
+    fenced(reproducer(r, t).split('\n'), 'sh'),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+function topWarnings(r: BuildResults): string | undefined {
+  const warnings = (r.issues ?? []).filter((i) => i.severity === 'warning' && !i.noise).slice(0, TOP_WARNINGS);
+  if (warnings.length === 0) return undefined;
+  const cell = (text: string) => text.replace(/\|/g, '\\|').slice(0, LINE_LIMIT);
+  return [
+    `### Top warnings`,
+    '',
+    '| count | targets | warning |',
+    '| ---: | --- | --- |',
+    ...warnings.map((i) => `| ${i.count} | ${i.targets.length} | \`${cell(formatIssue(i)).replace(/`/g, "'")}\` |`),
+  ].join('\n');
+}
+
+/** A code block whose fence no line of it can close. */
+function fenced(lines: string[], lang = ''): string {
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}${lang}`, ...lines, fence].join('\n');
+}

@@ -1,0 +1,48 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BuildResults } from '../results/results.ts';
+import { RESULTS_FILE, SUMMARY_FILE } from '../logs-dir.ts';
+import { renderSummary } from './summary.ts';
+import { emailFileName, renderEmail } from './email.ts';
+import { reproducer } from './reproducer.ts';
+
+/** Where each report of a build was written. */
+export interface ReportPaths {
+  results: string;
+  summary: string;
+  email: string;
+}
+
+/**
+ * Write every report of a build from its results: results.json and summary.md in the
+ * build's folder, a reproducer script beside each failed target's log, and the email
+ * under <logs>/emails/ as the original builder laid it out. Each file appears whole or
+ * not at all.
+ */
+export function writeReports(results: BuildResults, dirs: { logsDir: string; logsRoot: string }, opts: { emailTo?: string } = {}): ReportPaths {
+  const paths = reportPaths(results, dirs);
+  for (const t of results.targets.filter((t) => t.status !== 'pass')) {
+    writeAtomically(join(dirs.logsDir, `${t.arch}/${t.config}.reproduce.sh`), `#!/bin/sh\n${reproducer(results, t)}\n`);
+  }
+  writeAtomically(paths.results, `${JSON.stringify(results, null, 2)}\n`);
+  writeAtomically(paths.summary, renderSummary(results));
+  mkdirSync(join(dirs.logsRoot, 'emails'), { recursive: true });
+  writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo }));
+  return paths;
+}
+
+/** Where the reports of a build are. */
+export function reportPaths(results: BuildResults, dirs: { logsDir: string; logsRoot: string }): ReportPaths {
+  return {
+    results: join(dirs.logsDir, RESULTS_FILE),
+    summary: join(dirs.logsDir, SUMMARY_FILE),
+    email: join(dirs.logsRoot, 'emails', emailFileName(results)),
+  };
+}
+
+/** Write a whole file or nothing: a reader never sees half a results.json. */
+export function writeAtomically(path: string, text: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}

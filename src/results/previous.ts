@@ -1,0 +1,69 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BuildResults } from './results.ts';
+import { type BuildPlan } from '../plan/plan.ts';
+import { type ImageInfo } from '../images/inspect.ts';
+import { targetName } from '../plan/targets.ts';
+import { RESULTS_FILE } from '../logs-dir.ts';
+
+/** results.json at a path, or undefined when there is none or it is not one. */
+export function readResults(path: string): BuildResults | undefined {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as BuildResults;
+    return data.schema === 1 && Array.isArray(data.targets) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether earlier results already answer this plan: the same sha, built by the same
+ * image (by id), for the same targets, and complete. A run that died half way is
+ * `complete: false` and never counts.
+ */
+export function alreadyBuilt(previous: BuildResults | undefined, plan: BuildPlan, image: ImageInfo): boolean {
+  if (!previous?.complete || previous.sha !== plan.ref.sha || previous.image.id !== image.id) return false;
+  const want = plan.targets.map(targetName).sort();
+  const have = previous.targets.map((t) => t.target).sort();
+  return want.length === have.length && want.every((t, i) => t === have[i]);
+}
+
+/**
+ * The baseline to compare a build with: the newest complete earlier build of the same
+ * ref of the same tree, at another sha, among the build folders under <logs>/<tree>/.
+ */
+export function findBaseline(treeDir: string, current: Pick<BuildResults, 'ref' | 'sha' | 'startedAt'>): { results: BuildResults; path: string } | undefined {
+  let best: { results: BuildResults; path: string } | undefined;
+  let entries: string[];
+  try {
+    entries = readdirSync(treeDir);
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    const path = join(treeDir, entry, RESULTS_FILE);
+    const r = readResults(path);
+    if (!r?.complete || r.ref !== current.ref || r.sha === current.sha || r.startedAt >= current.startedAt) continue;
+    if (!best || r.startedAt > best.results.startedAt) best = { results: r, path };
+  }
+  return best;
+}
+
+/**
+ * How long each target took in the newest complete earlier build of the tree (any ref),
+ * for scheduling longest first.
+ */
+export function previousDurations(treeDir: string): Map<string, number> {
+  let newest: BuildResults | undefined;
+  let entries: string[];
+  try {
+    entries = readdirSync(treeDir);
+  } catch {
+    return new Map();
+  }
+  for (const entry of entries) {
+    const r = readResults(join(treeDir, entry, RESULTS_FILE));
+    if (r?.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
+  }
+  return new Map((newest?.targets ?? []).filter((t) => t.durationSeconds !== undefined).map((t) => [t.target, t.durationSeconds!]));
+}

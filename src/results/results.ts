@@ -1,0 +1,215 @@
+import { type BuildPlan } from '../plan/plan.ts';
+import { type ImageInfo } from '../images/inspect.ts';
+import { type CommitInfo } from '../ref/tree.ts';
+import { type Dropped, targetName } from '../plan/targets.ts';
+import { type Issue } from '../diagnostics/aggregate.ts';
+import { type FailureReason } from '../diagnostics/failure-reason.ts';
+import { type CcacheStats } from './ccache-stats.ts';
+import { type Regressions } from '../diagnostics/regressions.ts';
+
+/**
+ * pass/fail are the kernel build's verdict; `error` means the target never finished
+ * (the build could not start, or was stopped): no verdict on the kernel.
+ */
+export type TargetStatus = 'pass' | 'fail' | 'error';
+
+/** One target's outcome, as kept in results.json. */
+export interface TargetResult {
+  target: string;
+  arch: string;
+  config: string;
+  status: TargetStatus;
+  /** The step that ended the target: config, olddefconfig or build. */
+  stage?: string;
+  /** For a failure caused by the machine, not the code; 'cancelled' for a target the job's cancel stopped. */
+  reason?: FailureReason | 'cancelled';
+  exitCode?: number;
+  durationSeconds?: number;
+  /** User + system CPU seconds of everything the target ran. */
+  cpuSeconds?: number;
+  /** Options its fragments asked for (CONFIG_X=v), checked against its final .config. */
+  requires?: string[];
+  /** Paths relative to the results folder. */
+  log: string;
+  dotConfig?: string;
+  /** Errors and warnings (noise, section mismatches and syscalls apart) its log reported. */
+  errors?: number;
+  warnings?: number;
+  /** For a target that did not pass: its first errors, or the end of its log when none parsed. */
+  excerpt?: { source: 'errors' | 'tail'; lines: string[] };
+}
+
+/** Totals over all targets' logs. */
+export interface DiagnosticCounts {
+  errors: number;
+  warnings: number;
+  /** Warnings filtered as known noise. */
+  noise: number;
+  sectionMismatches: number;
+  /** `#warning syscall X not implemented`: new syscalls an arch lacks. */
+  syscalls: number;
+}
+
+/** results.json: the machine-readable record of one build. */
+export interface BuildResults {
+  schema: 1;
+  /** False when the run stopped before every target had a verdict. */
+  complete: boolean;
+  result: 'pass' | 'fail';
+  tree: string;
+  ref: string;
+  refKind: string;
+  remote?: string;
+  /** Fetch URL of the remote, for reports. */
+  remoteUrl?: string;
+  /** The source repository on the build machine. */
+  source?: string;
+  sha: string;
+  buildId: string;
+  kernelVersion: string;
+  image: {
+    name: string;
+    id: string;
+    digest: string;
+    toolchain: string;
+    reason: string;
+    /** CROSS_COMPILE per arch and make variables, as the build used them (for reproducers). */
+    cross: Record<string, string>;
+    makeVars: string[];
+  };
+  /** Size of the /build tmpfs. */
+  tmpfsSize: string;
+  /** The compiler's version line per arch, as the build ran it. */
+  toolchains?: Record<string, string>;
+  commits: CommitInfo[];
+  startedAt: string;
+  finishedAt: string;
+  durationSeconds: number;
+  /** Exit code of the in-container driver: non-zero when the build could not start. */
+  driverExitCode: number;
+  targets: TargetResult[];
+  /** Every target of the plan, by name, in the plan's order; a shard builds only some. */
+  targetOrder: string[];
+  /** `i/N` when this is one shard of a plan. */
+  shard?: string;
+  dropped: Dropped[];
+  /** Compiler cache hits and misses of this build, when it used ccache. */
+  ccache?: CcacheStats;
+  /** Set once the logs are analysed. */
+  counts?: DiagnosticCounts;
+  /** Distinct problems, errors first, then by count. */
+  issues?: Issue[];
+  /** What is new or gone since the baseline build, when there is one. */
+  regressions?: Regressions;
+}
+
+/** What target.sh writes to <arch>/<config>.status. */
+export interface TargetStatusRecord {
+  status: 'pass' | 'fail' | 'timeout';
+  exitCode: number;
+  stage: string;
+  startMs: number;
+  endMs: number;
+  cpuMs?: number;
+}
+
+/** Parse a status line "RESULT EXIT STAGE START_MS END_MS [CPU_MS]"; undefined when it is not one. */
+export function parseTargetStatus(text: string): TargetStatusRecord | undefined {
+  const m = /^(pass|fail|timeout) (\d+) (config|olddefconfig|build) (\d+) (\d+)(?: (\d+))?\s*$/.exec(text);
+  if (!m) return undefined;
+  const record: TargetStatusRecord = { status: m[1] as TargetStatusRecord['status'], exitCode: Number(m[2]), stage: m[3], startMs: Number(m[4]), endMs: Number(m[5]) };
+  if (m[6] !== undefined) record.cpuMs = Number(m[6]);
+  return record;
+}
+
+/** Where a target's files live, relative to the results folder. */
+export function targetPaths(arch: string, config: string): { log: string; status: string; dotConfig: string } {
+  return { log: `${arch}/${config}.log`, status: `${arch}/${config}.status`, dotConfig: `${arch}/${config}.config` };
+}
+
+/**
+ * Put together results.json from the plan, the image and the status text each target
+ * left (undefined where it left none).
+ */
+export function collectResults(args: {
+  plan: BuildPlan;
+  image: ImageInfo;
+  statuses: Map<string, string | undefined>;
+  startedAt: Date;
+  finishedAt: Date;
+  driverExitCode: number;
+  /** The job was cancelled: targets without a verdict were stopped by it. */
+  cancelled?: boolean;
+  ccache?: CcacheStats;
+  /** The driver's toolchains.txt. */
+  toolchains?: string;
+}): BuildResults {
+  const { plan, image, statuses, startedAt, finishedAt, driverExitCode, cancelled, ccache } = args;
+  const toolchains = parseToolchains(args.toolchains ?? '');
+  const targets: TargetResult[] = plan.targets.map((t) => {
+    const paths = targetPaths(t.arch, t.config);
+    const record = parseTargetStatus(statuses.get(targetName(t)) ?? '');
+    const base = { target: targetName(t), arch: t.arch, config: t.config, ...(t.requires?.length ? { requires: t.requires } : {}), log: paths.log };
+    if (!record) return { ...base, status: 'error', ...(cancelled ? { reason: 'cancelled' as const } : {}) };
+    return {
+      ...base,
+      status: record.status === 'pass' ? 'pass' : 'fail',
+      ...(record.status === 'timeout' ? { reason: 'timeout' as const } : {}),
+      stage: record.stage,
+      exitCode: record.exitCode,
+      durationSeconds: Math.round((record.endMs - record.startMs) / 100) / 10,
+      ...(record.cpuMs === undefined ? {} : { cpuSeconds: Math.round(record.cpuMs / 100) / 10 }),
+      dotConfig: paths.dotConfig,
+    };
+  });
+  return {
+    schema: 1,
+    complete: targets.every((t) => t.status !== 'error'),
+    result: targets.every((t) => t.status === 'pass') ? 'pass' : 'fail',
+    tree: plan.tree,
+    ref: plan.ref.ref,
+    refKind: plan.ref.kind,
+    remote: plan.ref.remote,
+    remoteUrl: plan.remoteUrl,
+    source: plan.source,
+    sha: plan.ref.sha,
+    buildId: plan.ref.buildId,
+    kernelVersion: plan.version.text,
+    image: {
+      name: image.name,
+      id: image.id,
+      digest: image.digest,
+      toolchain: image.toolchain,
+      reason: plan.image.reason,
+      cross: image.cross,
+      makeVars: image.makeVars,
+    },
+    tmpfsSize: plan.tmpfsSize,
+    ...(Object.keys(toolchains).length > 0 ? { toolchains } : {}),
+    commits: plan.commits,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
+    driverExitCode,
+    ...(ccache ? { ccache } : {}),
+    targets,
+    targetOrder: plan.allTargets,
+    ...(plan.shard ? { shard: `${plan.shard.index}/${plan.shard.count}` } : {}),
+    dropped: plan.dropped,
+  };
+}
+
+/** Parse the driver's toolchains.txt: "ARCH<TAB>version line" a line. */
+export function parseToolchains(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out[line.slice(0, tab)] = line.slice(tab + 1).trim();
+  }
+  return out;
+}
+
+/** Targets that did not pass, by name. */
+export function failedTargets(results: BuildResults): string[] {
+  return results.targets.filter((t) => t.status !== 'pass').map((t) => t.target);
+}

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction } from '../support/action-run.ts';
+import { kernelRepo } from '../support/kernel-repo.ts';
+
+const source = kernelRepo();
+
+function ourContainers(): string {
+  return execFileSync('docker', ['ps', '-aq', '--filter', 'label=org.kernelbuilder.build'], { encoding: 'utf8' });
+}
+
+const cases: { name: string; inputs: Record<string, string>; env?: Record<string, string>; message: RegExp }[] = [
+  { name: 'unknown ref', inputs: { ref: 'nosuch/branch' }, message: /ref "nosuch\/branch" is not in the source repository/ },
+  { name: 'ref like an option', inputs: { ref: '--upload-pack=touch /tmp/kb-pwned' }, message: /input 'ref': "--upload-pack=touch \/tmp\/kb-pwned" is not allowed/ },
+  { name: 'unknown arch', inputs: { arches: 'x86 vax' }, message: /input 'arches': "vax" is not allowed; kernel arches are: .*x86/ },
+  { name: 'config with a path', inputs: { configs: '../../../etc/passwd' }, message: /input 'configs': "..\/..\/..\/etc\/passwd" is not allowed/ },
+  { name: 'config no arch has', inputs: { configs: 'nosuch_defconfig' }, message: /input 'configs': "nosuch_defconfig"/ },
+  { name: 'malformed image table', inputs: { 'image-table': '{"select":[{"kernels":"banana","image":"a"}]}' }, message: /image-table select\[0\]\.kernels/ },
+  { name: 'tmpfs size that is not a size', inputs: { 'tmpfs-size': 'lots' }, message: /input 'tmpfs-size': "lots" is not allowed/ },
+  { name: 'source that is not a git repo', inputs: { source: '/etc' }, message: /input 'source': "\/etc" is not allowed; it must be a kernel git repository/ },
+  {
+    name: 'Docker daemon that does not answer',
+    inputs: {},
+    env: { DOCKER_HOST: 'unix:///var/run/kb-nonexistent.sock' },
+    message: /Docker engine does not answer at DOCKER_HOST=unix:\/\/\/var\/run\/kb-nonexistent\.sock/,
+  },
+  { name: 'image name that is only a prefix of an image id', inputs: { image: 'a' }, message: /image a is not present/ },
+  { name: 'image that is not present', inputs: { image: 'kernelbuilder/absent:1' }, message: /image kernelbuilder\/absent:1 is not present.*kernelbuilder images build --only kernelbuilder\/absent:1/ },
+  // Hostile input across every input: each named, nothing started, nothing written.
+  ...hostile('ref', ['$(touch /tmp/kb-pwned)', '`id`', '../../etc/passwd', 'a..b', '-x', '--exec=sh', 'HEAD~1', 'x'.repeat(10_000), 'a b', 'a;rm -rf /', '@{-1}']),
+  ...hostile('arches', ['x86 $(id)', 'x86_64', '../x86', 'X86', 'a'.repeat(10_000)]),
+  ...hostile('configs', ['../../.config', '/etc/passwd', 'arch/x86/configs/x', '$(id)', 'defconfig+../../x.config', 'defconfig+CONFIG_X=$(id)', '.hidden', 'c'.repeat(10_000)]),
+  ...hostile('image-table', ['{', '{"select":"*"}', '{"select":[{"kernels":">=1","image":"$(id)"}]}', '/etc/shadow-nonexistent', '{"select":[{"kernels":"*","image":"a/b"}],"images":[{"name":"a/b","dockerfile":"/etc/passwd","base":"x"}]}']),
+  ...hostile('noise', ['/nonexistent/noise.txt']),
+  ...hostile('tmpfs-size', ['-1g', '0', '99999999g', '1e9', '60 g', 'lots']),
+  ...hostile('target-timeout', ['-5m', '0', '100d', '1.5h', 'forever']),
+  ...hostile('memory', ['-1g', '1k', 'all']),
+  ...hostile('cpus', ['0', '-2', '1e3', '5000']),
+  ...hostile('jobs', ['0', '-1', '99999', 'all']),
+  ...hostile('shard', ['0/0', '5/3', '1/0', '0/3', '1/999']),
+  ...hostile('tree', ['../up', 'a/b', '.git']),
+  ...hostile('mode', ['deploy', '$(id)']),
+  ...hostile('email-to', ['a@b.c\nBcc: everyone@example.org', 'not an address']),
+  ...hostile('force', ['yes please']),
+  ...hostile('artifact-retention-days', ['0', '91', '-1']),
+  ...hostile('artifact-compression-level', ['10', '-1']),
+];
+
+/** Cases for one input; the error names it (or the part of it that is bad: a list item, a table entry) and says what is allowed. */
+function hostile(input: string, values: string[]): { name: string; inputs: Record<string, string>; message: RegExp }[] {
+  return values.map((value) => ({
+    name: `${input}=${JSON.stringify(value).slice(0, 40)}`,
+    inputs: { [input]: value },
+    message: new RegExp(`input '${input}[^']*': ".*" is not allowed; .+`),
+  }));
+}
+
+for (const c of cases) {
+  test(`bad input: ${c.name} fails before any container starts and writes nothing`, () => {
+    const logs = join(mkdtempSync(join(tmpdir(), 'kb-logs-')), 'logs');
+    const before = ourContainers();
+    const run = runAction({ source, ref: 'stable/linux-6.1.y', configs: 'tinyconfig', logs, ...c.inputs }, c.env);
+    assert.equal(run.status, 1);
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    assert.match(error, c.message);
+    assert.doesNotMatch(error, /\n\s+at /, 'an expected error has no stack trace');
+    assert.equal(ourContainers(), before);
+    assert.ok(!existsSync(logs) || readdirSync(logs).length === 0, 'nothing written');
+  });
+}

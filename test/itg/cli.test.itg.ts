@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { git, makeTinyTree } from '../support/tiny-tree.ts';
+import { NODE24 } from '../support/action-run.ts';
+
+function cli(...args: string[]) {
+  return spawnSync(NODE24, ['dist/cli.js', ...args], { encoding: 'utf8' });
+}
+
+test('plan: a 4.14 tree plans the GCC 7.3 image, and says the image is not here and how to build it', () => {
+  const dir = makeTinyTree({ version: '4.14.336', arches: { x86: [], arm64: [], arm: [] } });
+  git(dir, 'tag', '-a', '-m', 'v4.14.336', 'v4.14.336');
+  const run = cli('plan', '--source', dir, '--ref', 'v4.14.336', '--configs', 'tinyconfig');
+  assert.equal(run.status, 0, run.stderr);
+  const out = JSON.parse(run.stdout);
+  assert.equal(out.plan.image.image, 'kernelbuilder/gcc-7.3');
+  assert.equal(out.plan.version.text, '4.14.336');
+  assert.equal(out.plan.ref.buildId, 'v4.14.336');
+  assert.deepEqual(out.plan.dropped, [{ arch: 'riscv', reason: 'arch/riscv does not exist in Linux 4.14.336' }]);
+  assert.match(out.imageProblem, /kernelbuilder\/gcc-7\.3 is not present.*images build --only kernelbuilder\/gcc-7\.3/);
+});
+
+test('plan: the real 6.1 tree with the default image gives the container spec', () => {
+  const run = cli('plan', '--source', process.env.KB_KERNEL_REPO ?? '/var/tmp/kernelbuilder/linux-6.1', '--ref', 'stable', '--configs', 'tinyconfig');
+  assert.equal(run.status, 0, run.stderr);
+  const out = JSON.parse(run.stdout);
+  assert.equal(out.plan.ref.kind, 'remote-head');
+  assert.equal(out.image.name, 'kernelbuilder/gcc-12');
+  assert.equal(out.container.HostConfig.NetworkMode, 'none');
+  assert.deepEqual(out.container.Cmd.slice(3).sort(), ['arm64|tinyconfig|tinyconfig', 'arm|tinyconfig|tinyconfig', 'riscv|tinyconfig|tinyconfig', 'x86|tinyconfig|tinyconfig']);
+  assert.deepEqual(out.plan.allTargets, ['x86/tinyconfig', 'arm/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig']);
+});
+
+test('usage errors exit 2 and name the option', () => {
+  const run = cli('build', '--source', '/x', '--bogus', 'y');
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /--bogus/);
+});

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Docker from 'dockerode';
+import { buildImages } from '../../src/images/build-images.ts';
+import { parseImageTable } from '../../src/images/table.ts';
+import { recordingLog } from '../support/engine-run.ts';
+
+// `images build` through dockerode on the real engine, with a Dockerfile no layer cache
+// has seen, from the debootstrapped base that scripts/prepare.sh makes.
+test('images build: a new image from a local base, labels and all; a missing base is skipped, never pulled', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-images-'));
+  mkdirSync(join(dir, 'probe'));
+  const marker = randomUUID();
+  writeFileSync(join(dir, 'probe/Dockerfile'), `ARG BASE=debian:bookworm-slim\nFROM \${BASE}\nRUN echo ${marker} > /kb-built\nLABEL org.kernelbuilder.arches="x86" org.kernelbuilder.toolchain="gcc"\n`);
+  const table = parseImageTable(
+    JSON.stringify({
+      images: [
+        { name: 'kernelbuilder-test/probe', dockerfile: 'probe/Dockerfile', base: 'debian:bookworm-slim' },
+        { name: 'kernelbuilder-test/orphan', dockerfile: 'probe/Dockerfile', base: 'kernelbuilder-test/no-such-base:1' },
+      ],
+      select: [{ kernels: '*', image: 'kernelbuilder-test/probe' }],
+    }),
+    'test table',
+  );
+  const docker = new Docker();
+  const outcomes = await buildImages(docker, table, dir, recordingLog(), { base: ['kernelbuilder/debian-base:bookworm'] });
+  assert.deepEqual(outcomes.map((o) => [o.name, o.outcome]), [
+    ['kernelbuilder-test/probe', 'built'],
+    ['kernelbuilder-test/orphan', 'skipped'],
+  ]);
+  assert.match(outcomes[1].detail, /base kernelbuilder-test\/no-such-base:1 is not present/);
+  const inspect = await docker.getImage('kernelbuilder-test/probe').inspect();
+  assert.equal(inspect.Config.Labels['org.kernelbuilder.arches'], 'x86');
+  await docker.getImage('kernelbuilder-test/probe').remove({ force: true });
+});

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { runAction } from '../support/action-run.ts';
+import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
+import { type BuildResults } from '../../src/results/results.ts';
+
+const source = kernelRepo();
+
+test('a branch that moves from a clean commit to one with a new warning and a new error: both marked new, >> in the email', () => {
+  const branch = 'kb-test/moving';
+  const clean = execFileSync('git', ['-C', source, 'rev-parse', 'refs/remotes/stable/HEAD'], { encoding: 'utf8' }).trim();
+  execFileSync('git', ['-C', source, 'update-ref', `refs/heads/${branch}`, clean]);
+  const logs = mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const inputs = { source, ref: branch, tree: 'linux', arches: 'x86', configs: 'tinyconfig', logs };
+
+  const first = runAction(inputs);
+  assert.equal(first.outputs.result, 'pass', first.stdout.slice(-2000));
+  const firstResults = JSON.parse(readFileSync(first.outputs['results-json'], 'utf8')) as BuildResults;
+  assert.equal(firstResults.regressions, undefined, 'no earlier build: no baseline');
+
+  const broken = commitOnBranch(
+    source,
+    'kb-test/new-warning-and-error',
+    'arch/x86/kernel/setup.c',
+    (t) => `${t}\nstatic int kernelbuilder_unused_on_purpose;\nint kernelbuilder_broken_too(void) { return undeclared_again; }`,
+    'x86: a new warning and a new error (kernelbuilder test)',
+  );
+  execFileSync('git', ['-C', source, 'update-ref', `refs/heads/${branch}`, broken]);
+  const second = runAction(inputs);
+  assert.equal(second.outputs.result, 'fail');
+  const r = JSON.parse(readFileSync(second.outputs['results-json'], 'utf8')) as BuildResults;
+  assert.equal(r.regressions!.baseline.sha, clean);
+  assert.deepEqual(r.regressions!.newlyFailing, ['x86/tinyconfig']);
+  const fresh = r.regressions!.newIssues.map((s) => r.issues!.find((i) => i.signature === s)!);
+  assert.ok(fresh.some((i) => i.severity === 'error' && /'undeclared_again' undeclared/.test(i.message) && i.file === 'arch/x86/kernel/setup.c'), JSON.stringify(fresh));
+  assert.ok(fresh.some((i) => i.severity === 'warning' && /kernelbuilder_unused_on_purpose/.test(i.message) && i.flag === '-Wunused-variable'), JSON.stringify(fresh));
+  const email = readFileSync(second.outputs.email, 'utf8');
+  assert.match(email, new RegExp(`New since ${firstResults.buildId} \\(${clean.slice(0, 12)}\\):\\n  newly failing: x86/tinyconfig\\n`));
+  assert.match(email, /^>> arch\/x86\/kernel\/setup\.c:\d+:\d+: error: 'undeclared_again' undeclared/m);
+  assert.match(email, /^>> arch\/x86\/kernel\/setup\.c:\d+:\d+: warning: 'kernelbuilder_unused_on_purpose' defined but not used \[-Wunused-variable\]/m);
+  assert.match(readFileSync(second.outputs.summary, 'utf8'), /### New since/);
+});

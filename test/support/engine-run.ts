@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Docker from 'dockerode';
+import { getInputs } from '../../src/inputs.ts';
+import { gitIn } from '../../src/ref/git.ts';
+import { type BuildOutcome, checkPlan, runBuild } from '../../src/engine.ts';
+import { type Log } from '../../src/log.ts';
+
+/** A Log that keeps every line, build output apart. */
+export function recordingLog(): Log & { lines: string[]; buildLines: string[] } {
+  const lines: string[] = [];
+  const buildLines: string[] = [];
+  return {
+    lines,
+    buildLines,
+    info: (m) => lines.push(m),
+    warning: (m) => lines.push(`warning: ${m}`),
+    beginBuildOutput: () => buildLines.push('<<begin>>'),
+    buildOutput: (l) => buildLines.push(l),
+    endBuildOutput: () => buildLines.push('<<end>>'),
+  };
+}
+
+/**
+ * Run the engine in this process, as the fronts do, on the real Docker engine with the
+ * real driver (src/driver) and image. Inputs are the action's, by name.
+ */
+export async function runEngine(inputs: Record<string, string>, signal?: AbortSignal): Promise<BuildOutcome & { logs: string; log: ReturnType<typeof recordingLog> }> {
+  const logs = inputs.logs ?? mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const parsed = getInputs((n) => ({ ccache: 'off', ...inputs, logs })[n] ?? '');
+  const log = recordingLog();
+  const deps = {
+    git: gitIn(parsed.source),
+    docker: new Docker(),
+    log,
+    driverDir: fileURLToPath(new URL('../../src/driver/', import.meta.url)),
+    uid: process.getuid!(),
+    gid: process.getgid!(),
+    signal,
+  };
+  const checked = await checkPlan(parsed, deps);
+  return { ...(await runBuild(checked, parsed, deps)), logs, log };
+}

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { gitIn } from '../../src/ref/git.ts';
+import { makePlan, pathSafe } from '../../src/plan/plan.ts';
+import { getInputs } from '../../src/inputs.ts';
+import { planTargets } from '../../src/plan/targets.ts';
+import { type TreeFacts } from '../../src/ref/tree.ts';
+import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
+import { InputError, SourceError } from '../../src/errors.ts';
+import { git, makeTinyTree } from '../support/tiny-tree.ts';
+
+function facts(arches: Record<string, string[]>, version = '6.1.0'): TreeFacts {
+  return { version: parseKernelVersion(version)!, arches: Object.keys(arches), configs: arches, commits: [], fragments: {} };
+}
+
+const tree = facts({ x86: ['x86_64_defconfig', 'i386_defconfig'], arm: ['multi_v7_defconfig'], arm64: ['defconfig'] });
+
+const planCases: { name: string; arches: string[]; configs: string[]; targets: string[]; dropped: string[] }[] = [
+  { name: 'generic config on every arch', arches: ['x86', 'arm64'], configs: ['tinyconfig'], targets: ['x86/tinyconfig', 'arm64/tinyconfig'], dropped: [] },
+  {
+    name: 'arch missing from the tree is dropped with a reason',
+    arches: ['x86', 'riscv'],
+    configs: ['allnoconfig'],
+    targets: ['x86/allnoconfig'],
+    dropped: ['riscv: arch/riscv does not exist in Linux 6.1.0'],
+  },
+  {
+    name: 'named config only where the arch has it',
+    arches: ['x86', 'arm'],
+    configs: ['multi_v7_defconfig', 'defconfig'],
+    targets: ['x86/defconfig', 'arm/multi_v7_defconfig', 'arm/defconfig'],
+    dropped: ['x86/multi_v7_defconfig: arch/x86/configs/multi_v7_defconfig does not exist'],
+  },
+];
+
+for (const c of planCases) {
+  test(`planTargets: ${c.name}`, () => {
+    const { targets, dropped } = planTargets(c.arches, c.configs, tree);
+    assert.deepEqual(targets.map((t) => `${t.arch}/${t.config}`), c.targets);
+    assert.deepEqual(dropped.map((d) => `${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`), c.dropped);
+  });
+}
+
+test('a config no arch has is an input error', () => {
+  assert.throws(() => planTargets(['x86'], ['nonesuch_defconfig'], tree), (e: unknown) => e instanceof InputError && /'configs'.*"nonesuch_defconfig"/.test((e as Error).message));
+});
+
+test('nothing left to build is an error with every reason', () => {
+  assert.throws(() => planTargets(['riscv'], ['tinyconfig'], tree), (e: unknown) => e instanceof SourceError && /nothing to build: arch\/riscv does not exist/.test((e as Error).message));
+});
+
+test('pathSafe keeps build ids and makes tag names with slashes one folder', () => {
+  assert.equal(pathSafe('v6.1.192'), 'v6.1.192');
+  assert.equal(pathSafe('next-20260105'), 'next-20260105');
+  assert.equal(pathSafe('release/v1'), 'release_v1');
+  assert.equal(pathSafe('..'), '_');
+});
+
+test('makePlan on a real repo: 4.14 plans the GCC 7.3 image, riscv is dropped', async () => {
+  const dir = makeTinyTree({ version: '4.14.336', arches: { x86: ['x86_64_defconfig'], arm64: ['defconfig'] } });
+  git(dir, 'tag', '-a', '-m', 'v4.14.336', 'v4.14.336');
+  const inputs = getInputs((n) => ({ source: dir, ref: 'v4.14.336', arches: 'x86 arm64 riscv', configs: 'tinyconfig', logs: '/tmp/kb-logs' })[n] ?? '');
+  const plan = await makePlan(inputs, gitIn(dir));
+  assert.equal(plan.image.image, 'kernelbuilder/gcc-7.3');
+  assert.match(plan.image.reason, /kernel 4\.14\.336 .*>=4\.2\.0 <4\.19\.0/);
+  assert.deepEqual(plan.targets, [{ arch: 'x86', config: 'tinyconfig' }, { arch: 'arm64', config: 'tinyconfig' }]);
+  assert.deepEqual(plan.dropped, [{ arch: 'riscv', reason: 'arch/riscv does not exist in Linux 4.14.336' }]);
+  assert.equal(plan.logsDir, join('/tmp/kb-logs', plan.tree, 'v4.14.336'));
+  assert.equal(plan.version.text, '4.14.336');
+});
+
+test('makePlan: a folder that is not a git repository is named', async () => {
+  const inputs = getInputs((n) => ({ source: '/proc', ref: 'master' })[n] ?? '');
+  await assert.rejects(makePlan(inputs, gitIn('/proc')), /input 'source': "\/proc" is not allowed; it must be a kernel git repository/);
+});
+
+test('makePlan: a commit whose Makefile is not a kernel one', async () => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [] }, files: { Makefile: 'all:\n' } });
+  const inputs = getInputs((n) => ({ source: dir, ref: 'master' })[n] ?? '');
+  await assert.rejects(makePlan(inputs, gitIn(dir)), /is not a kernel tree/);
+});

@@ -1,0 +1,151 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { type BuildResults } from '../../src/results/results.ts';
+import { analyseLogs } from '../../src/diagnostics/analyse.ts';
+import { defaultNoise, parseNoiseFile } from '../../src/diagnostics/noise.ts';
+import { renderSummary } from '../../src/report/summary.ts';
+import { emailSubject, renderEmail } from '../../src/report/email.ts';
+import { chooseAnnotations } from '../../src/report/annotations.ts';
+import { reproducer } from '../../src/report/reproducer.ts';
+import { InputError } from '../../src/errors.ts';
+
+const base: BuildResults = {
+  schema: 1,
+  complete: true,
+  result: 'fail',
+  tree: 'next',
+  ref: 'next/master',
+  refKind: 'remote-branch',
+  remote: 'next',
+  remoteUrl: 'https://git.example.org/next.git',
+  source: '/srv/linux',
+  sha: 'c'.repeat(40),
+  buildId: 'next-20260105',
+  kernelVersion: '6.19.0-rc4-next-20260105',
+  image: { name: 'kernelbuilder/gcc-12', id: 'sha256:' + 'd'.repeat(64), digest: 'sha256:' + 'd'.repeat(64), toolchain: 'gcc 12', reason: 'default', cross: { x86: '', arm64: 'aarch64-linux-gnu-' }, makeVars: [] },
+  tmpfsSize: '60g',
+  commits: [{ sha: 'c'.repeat(40), author: 'A', date: '2026-01-05', subject: 'Add linux-next specific files for 20260105' }],
+  startedAt: '2026-01-05T00:00:00Z',
+  finishedAt: '2026-01-05T00:10:00Z',
+  durationSeconds: 600,
+  driverExitCode: 0,
+  targets: [
+    { target: 'x86/defconfig', arch: 'x86', config: 'defconfig', status: 'fail', stage: 'build', exitCode: 2, log: 'x86/defconfig.log' },
+    { target: 'arm64/defconfig', arch: 'arm64', config: 'defconfig', status: 'pass', stage: 'build', exitCode: 0, log: 'arm64/defconfig.log' },
+    { target: 'arm64/tinyconfig', arch: 'arm64', config: 'tinyconfig', status: 'fail', stage: 'build', exitCode: 2, log: 'arm64/tinyconfig.log' },
+  ],
+  targetOrder: ['x86/defconfig', 'arm64/defconfig', 'arm64/tinyconfig'],
+  dropped: [],
+};
+
+// Logs in the shape gcc, ld, modpost and make print them.
+const logs: Record<string, string> = {
+  'x86/defconfig.log': [
+    '  CC      kernel/fork.o',
+    '/build/src/kernel/fork.c: In function ‘copy_process’:',
+    "/build/src/kernel/fork.c:2101:9: error: 'undeclared_on_purpose' undeclared (first use in this function)",
+    '  CC      mm/slub.o',
+    "/build/src/mm/slub.c:88:13: warning: unused variable 'x' [-Wunused-variable]",
+    'arch/x86/kernel/return_address.c:12:2: warning: #warning return_address should use unwind tables [-Wcpp]',
+    "make[3]: *** [/build/src/scripts/Makefile.build:250: kernel/fork.o] Error 1",
+  ].join('\n'),
+  'arm64/defconfig.log': [
+    "/build/src/mm/slub.c:90:13: warning: unused variable 'x' [-Wunused-variable]",
+    'WARNING: modpost: vmlinux.o: section mismatch in reference: foo (section: .text) -> bar (section: .init.text)',
+  ].join('\n'),
+  'arm64/tinyconfig.log': ['  LD      vmlinux', 'Killed', 'make[1]: *** [Makefile:1164: vmlinux] Error 137'].join('\n'),
+};
+
+async function analysed(): Promise<BuildResults> {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-report-'));
+  for (const [path, text] of Object.entries(logs)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), `${text}\n`);
+  }
+  return analyseLogs(base, dir, defaultNoise);
+}
+
+test('analysis: counts, issues by signature across targets, noise apart, excerpts never empty', async () => {
+  const r = await analysed();
+  assert.deepEqual(r.counts, { errors: 1, warnings: 2, noise: 1, sectionMismatches: 1, syscalls: 0 });
+  const unused = r.issues!.find((i) => i.message === "unused variable 'x'")!;
+  assert.equal(unused.count, 2, 'same warning on another line of another target is one issue');
+  assert.deepEqual(unused.targets, ['x86/defconfig', 'arm64/defconfig']);
+  assert.equal(unused.file, 'mm/slub.c');
+  assert.equal(r.issues![0].severity, 'error');
+  const x86 = r.targets[0];
+  assert.equal(x86.excerpt!.source, 'errors');
+  assert.ok(x86.excerpt!.lines.some((l) => /^kernel\/fork\.c:2101:9: error: 'undeclared_on_purpose' undeclared/.test(l)), x86.excerpt!.lines.join('\n'));
+  // Killed by the OOM killer: no parsed error, so the end of the log is the excerpt.
+  assert.equal(r.targets[2].excerpt!.source, 'tail');
+  assert.ok(r.targets[2].excerpt!.lines.includes('Killed'));
+  assert.equal(r.targets[1].excerpt, undefined, 'no excerpt for a target that passed');
+});
+
+test('email: the original builder subject and sections', async () => {
+  const r = await analysed();
+  assert.equal(emailSubject(r), 'next build: 2 warnings 2 failures (next/next-20260105)');
+  const email = renderEmail(r, { to: 'maintainer@example.org' });
+  assert.match(email, /^To: maintainer@example.org\nSubject: next build: 2 warnings 2 failures \(next\/next-20260105\)\n\n/);
+  for (const line of ['Tree:     https://git.example.org/next.git', 'Branch:   next/master', 'Runtime:  10m 0s', 'Passed:   1', 'Failed:   2', 'Section mismatches: 1']) {
+    assert.ok(email.includes(line), line);
+  }
+  assert.match(email, /Failed configs:\n  x86\/defconfig \(failed at build, exit 2\)\n  arm64\/tinyconfig \(failed: out of memory\)/);
+  assert.match(email, /x86\/defconfig:\n(.*\n)*  kernel\/fork\.c:2101:9: error: 'undeclared_on_purpose'/);
+  assert.match(email, /arm64\/tinyconfig:\n  \(no error parsed; the end of the log\)\n(.*\n)*  Killed/);
+  assert.match(email, /Section mismatches:\n +1 vmlinux\.o: section mismatch in reference/);
+});
+
+test('summary: failures with excerpt, log and reproducer; stays under the limit', async () => {
+  const r = await analysed();
+  const summary = renderSummary(r);
+  assert.match(summary, /### ❌ x86\/defconfig \(failed at build, exit 2\)/);
+  assert.match(summary, /Full log: `x86\/defconfig.log`/);
+  assert.match(summary, /docker run --rm --network none/);
+  assert.match(summary, /\| x86 \| 0 \| 1 \| 1 \| 1 \|/);
+  const small = renderSummary(r, 1500);
+  assert.ok(Buffer.byteLength(small) <= 1500, `${Buffer.byteLength(small)} bytes`);
+  assert.match(small, /more sections left out/);
+  const huge = { ...r, targets: Array.from({ length: 400 }, (_, i) => ({ ...r.targets[0], target: `x86/c${i}`, excerpt: { source: 'errors' as const, lines: Array(40).fill('e'.repeat(2000)) } })) };
+  assert.ok(Buffer.byteLength(renderSummary(huge)) < 1024 * 1024);
+});
+
+test('annotations: errors first, placed ones first, at most 10 a kind, no noise', async () => {
+  const r = await analysed();
+  const a = chooseAnnotations(r.issues!);
+  assert.deepEqual(a[0], {
+    severity: 'error',
+    message: "'undeclared_on_purpose' undeclared (first use in this function)",
+    title: 'compiler error in x86/defconfig',
+    file: 'kernel/fork.c',
+    startLine: 2101,
+    startColumn: 9,
+  });
+  assert.ok(!a.some((x) => /return_address/.test(x.message)), 'noise is not annotated');
+  assert.ok(!a.some((x) => /Error 1/.test(x.message)), "make's repeat of a failed command is not annotated");
+  const compileError = r.issues!.find((i) => i.kind === 'compiler' && i.severity === 'error')!;
+  const many = Array.from({ length: 30 }, (_, i) => ({ ...compileError, signature: `s${i}`, severity: (i % 2 ? 'error' : 'warning') as 'error' | 'warning' }));
+  const chosen = chooseAnnotations(many);
+  assert.equal(chosen.filter((x) => x.severity === 'error').length, 10);
+  assert.equal(chosen.filter((x) => x.severity === 'warning').length, 10);
+});
+
+test('reproducer: runnable as printed (the shell parses it) and exact', async () => {
+  const r = await analysed();
+  const cmd = reproducer(r, r.targets[2]);
+  assert.match(cmd, /--entrypoint \/bin\/bash sha256:d{64} -c /);
+  assert.match(cmd, /CROSS_COMPILE=aarch64-linux-gnu- tinyconfig/);
+  assert.match(cmd, /checkout -q --detach c{40}/);
+  const parsed = spawnSync('sh', ['-n', '-c', cmd]);
+  assert.equal(parsed.status, 0, parsed.stderr?.toString());
+});
+
+test('noise file: patterns add to the defaults; a bad one is named by line', () => {
+  const noise = parseNoiseFile('# comment\n\nfoo\\.c: .*unused\n', 'noise');
+  assert.equal(noise.patterns.length, defaultNoise.patterns.length + 1);
+  assert.throws(() => parseNoiseFile('ok\n(unclosed\n', 'noise'), (e: unknown) => e instanceof InputError && /input 'noise line 2'/.test((e as Error).message));
+});

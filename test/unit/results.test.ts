@@ -1,0 +1,140 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { collectResults, failedTargets, parseTargetStatus, parseToolchains } from '../../src/results/results.ts';
+import { renderSummary } from '../../src/report/summary.ts';
+import { containerSpec, buildUser, driverTarget } from '../../src/container/spec.ts';
+import { type BuildPlan } from '../../src/plan/plan.ts';
+import { type ImageInfo, imageInfoFromInspect, checkImageArches } from '../../src/images/inspect.ts';
+import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
+import { DockerError } from '../../src/errors.ts';
+import { readableBy } from '../../src/container/readable.ts';
+
+const plan: BuildPlan = {
+  source: '/srv/linux',
+  tree: 'stable',
+  ref: { ref: 'stable/linux-6.1.y', kind: 'remote-branch', remote: 'stable', sha: 'a'.repeat(40), buildId: 'v6.1.192' },
+  version: parseKernelVersion('6.1.192')!,
+  commits: [],
+  image: { image: 'kernelbuilder/gcc-12', reason: 'the default image' },
+  targets: [
+    { arch: 'x86', config: 'tinyconfig' },
+    { arch: 'arm64', config: 'tinyconfig' },
+    { arch: 'riscv', config: 'tinyconfig' },
+  ],
+  dropped: [{ arch: 'mips', reason: 'arch/mips does not exist' }],
+  logsDir: '/logs/stable/v6.1.192',
+  jobs: 4,
+  tmpfsSize: '60g',
+  limits: {},
+  allTargets: ['x86/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig'],
+  estimates: { 'x86/tinyconfig': 160, 'arm64/tinyconfig': 160, 'riscv/tinyconfig': 160 },
+};
+
+const image: ImageInfo = imageInfoFromInspect('kernelbuilder/gcc-12', {
+  Id: 'sha256:' + 'b'.repeat(64),
+  RepoDigests: [],
+  Config: {
+    Labels: {
+      'org.kernelbuilder.toolchain': 'gcc',
+      'org.kernelbuilder.toolchain-version': '12',
+      'org.kernelbuilder.arches': 'x86 arm arm64 riscv',
+      'org.kernelbuilder.cross.x86': '',
+      'org.kernelbuilder.cross.arm64': 'aarch64-linux-gnu-',
+      'org.kernelbuilder.cross.riscv': 'riscv64-linux-gnu-',
+    },
+  },
+} as never);
+
+test('status lines parse; anything else is no status', () => {
+  assert.deepEqual(parseTargetStatus('fail 2 build 1000 4500\n'), { status: 'fail', exitCode: 2, stage: 'build', startMs: 1000, endMs: 4500 });
+  assert.equal(parseTargetStatus('pass 0 build 1000 4500 7300')?.cpuMs, 7300);
+  for (const bad of ['', 'pass', 'ok 0 build 1 2', 'pass 0 install 1 2', 'pass x build 1 2']) assert.equal(parseTargetStatus(bad), undefined, bad);
+});
+
+test('results: pass, fail, and a target with no status is an error and the run incomplete', () => {
+  const statuses = new Map([
+    ['x86/tinyconfig', 'pass 0 build 0 183000'],
+    ['arm64/tinyconfig', 'fail 2 build 0 99950'],
+    ['riscv/tinyconfig', undefined],
+  ]);
+  const r = collectResults({ plan, image, statuses, startedAt: new Date(0), finishedAt: new Date(200_000), driverExitCode: 0 });
+  assert.equal(r.result, 'fail');
+  assert.equal(r.complete, false);
+  assert.deepEqual(
+    r.targets.map((t) => [t.target, t.status, t.durationSeconds, t.log]),
+    [
+      ['x86/tinyconfig', 'pass', 183, 'x86/tinyconfig.log'],
+      ['arm64/tinyconfig', 'fail', 100, 'arm64/tinyconfig.log'],
+      ['riscv/tinyconfig', 'error', undefined, 'riscv/tinyconfig.log'],
+    ],
+  );
+  assert.deepEqual(failedTargets(r), ['arm64/tinyconfig', 'riscv/tinyconfig']);
+  assert.equal(r.image.toolchain, 'gcc 12');
+  assert.equal(r.durationSeconds, 200);
+  const summary = renderSummary(r);
+  assert.match(summary, /\| arm64\/tinyconfig \| ❌ fail \| build \| 100 s \|  \|  \| `arm64\/tinyconfig.log` \|/);
+  assert.match(summary, /did not complete/);
+  assert.match(summary, /- mips: arch\/mips does not exist/);
+});
+
+test('all targets passed: pass and complete', () => {
+  const statuses = new Map(plan.targets.map((t) => [`${t.arch}/${t.config}`, 'pass 0 build 0 1000']));
+  const r = collectResults({ plan, image, statuses, startedAt: new Date(0), finishedAt: new Date(1000), driverExitCode: 0 });
+  assert.equal(r.result, 'pass');
+  assert.equal(r.complete, true);
+});
+
+test('container spec: the contract and the lock-down', () => {
+  const spec = containerSpec(plan, image, '/opt/kb/driver', '1000:1000');
+  assert.equal(spec.Image, image.id);
+  assert.equal(spec.Tty, false);
+  assert.equal(spec.User, '1000:1000');
+  assert.deepEqual(spec.Cmd, ['/opt/kernelbuilder/driver.sh', 'a'.repeat(40), '4', 'x86|tinyconfig|tinyconfig', 'arm64|tinyconfig|tinyconfig', 'riscv|tinyconfig|tinyconfig']);
+  assert.ok(spec.Env!.includes('ARCH=x86 arm64 riscv'));
+  assert.ok(spec.Env!.includes('KB_CROSS_arm64=aarch64-linux-gnu-'));
+  assert.ok(!spec.Env!.some((e) => /^(GITHUB_|ACTIONS_|RUNNER_)/.test(e)), 'no runner variables');
+  const host = spec.HostConfig!;
+  assert.equal(host.NetworkMode, 'none');
+  assert.deepEqual(host.Mounts!.map((m) => [m.Source, m.Target, m.ReadOnly]), [
+    ['/srv/linux', '/src', true],
+    ['/logs/stable/v6.1.192', '/logs', false],
+    ['/opt/kb/driver', '/opt/kernelbuilder', true],
+  ]);
+  assert.match(host.Tmpfs!['/build'], /^size=60g,exec/);
+  assert.equal(host.ReadonlyRootfs, true);
+  assert.deepEqual(host.CapDrop, ['ALL']);
+  assert.deepEqual(host.SecurityOpt, ['no-new-privileges']);
+  assert.ok(host.PidsLimit! > 0);
+});
+
+test('driver targets carry base and fragments', () => {
+  assert.equal(
+    driverTarget({ arch: 'arm', config: 'multi_lpae', base: 'multi_v7_defconfig', fragments: [{ kind: 'file', name: 'lpae.config' }, { kind: 'option', option: 'CONFIG_SMP', value: 'n' }] }),
+    'arm|multi_lpae|multi_v7_defconfig|lpae.config|CONFIG_SMP=n',
+  );
+});
+
+test('root runners build as the images build user', () => {
+  assert.equal(buildUser(0, 0), '1001:1001');
+  assert.equal(buildUser(1000, 1000), '1000:1000');
+});
+
+test('an image that lacks an arch is refused before any container', () => {
+  const small = { ...image, arches: ['x86'] };
+  assert.throws(() => checkImageArches(small, ['x86', 'arm64']), (e: unknown) => e instanceof DockerError && /cannot build arm64/.test((e as Error).message));
+});
+
+test('readable by: owner, group and other bits', () => {
+  assert.equal(readableBy(0o700, 0, 0, 1001, 1001), false);
+  assert.equal(readableBy(0o755, 0, 0, 1001, 1001), true);
+  assert.equal(readableBy(0o750, 0, 1001, 1001, 1001), true);
+  assert.equal(readableBy(0o700, 1000, 1000, 1000, 1000), true);
+  assert.equal(readableBy(0o744, 0, 0, 1001, 1001), false, 'r without x cannot be listed');
+});
+
+test('toolchains: one version line per arch', () => {
+  assert.deepEqual(parseToolchains('x86\tgcc (Debian 12.2.0-14) 12.2.0\narm64\taarch64-linux-gnu-gcc (Debian 12.2.0-14) 12.2.0\n\nbad line\n'), {
+    x86: 'gcc (Debian 12.2.0-14) 12.2.0',
+    arm64: 'aarch64-linux-gnu-gcc (Debian 12.2.0-14) 12.2.0',
+  });
+});
