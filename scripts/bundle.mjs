@@ -4,9 +4,15 @@
 // addons (*.node, cpu-features) stay out, so dist/ does not depend on the machine that
 // built it: ssh2 loads them in try/catch and runs without them.
 import { build } from 'esbuild';
-import { cpSync, rmSync } from 'node:fs';
+import { syncDriver } from './sync-driver.mjs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+// dist/driver stays: running builds bind-mount it and bash reads driver.sh as it runs, so
+// it is synced file by file below instead of being deleted and copied.
+for (const entry of readdirSync('dist', { withFileTypes: true }).filter((e) => e.name !== 'driver')) {
+  rmSync(`dist/${entry.name}`, { recursive: true, force: true });
+}
 await build({
   entryPoints: { index: 'src/index.ts', post: 'src/post.ts', cli: 'src/cli.ts' },
   outdir: 'dist',
@@ -33,4 +39,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-cpSync('src/driver', 'dist/driver', { recursive: true });
+syncDriver('src/driver', 'dist/driver');
