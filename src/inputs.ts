@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism, homedir } from 'node:os';
+import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Input } from './constants.ts';
 import { InputError } from './errors.ts';
@@ -31,8 +31,11 @@ export interface Inputs {
   memory?: number;
   /** CPU limit of the build container, in cores. */
   cpus?: number;
-  /** The compiler cache: a host folder shared by builds, or none. */
-  ccache?: { dir: string; maxSize: string };
+  /**
+   * The compiler cache: a host folder shared by builds, or a per-job folder the action
+   * restores from and saves to the Actions cache (`actionsCache`), or none.
+   */
+  ccache?: { dir: string; maxSize: string; actionsCache?: true };
   /** results.json (or a folder with one) to compare with; default: the newest earlier build of the ref. */
   baseline?: string;
   /** Build even when complete results for the same sha, image and targets exist. */
@@ -167,12 +170,34 @@ export function defaultCcacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.HOME || homedir(), '.cache', 'kernelbuilder', 'ccache');
 }
 
+/**
+ * The compiler cache folder in actions mode: fresh each job under the runner's temp folder
+ * (emptied between jobs), filled from and saved to the Actions cache.
+ */
+export function actionsCcacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.RUNNER_TEMP || tmpdir(), 'kernelbuilder-ccache');
+}
+
+/** GitHub keeps 10 GB of Actions cache per repository: one entry must leave room for others. */
+const ACTIONS_CCACHE_SIZE = '2g';
+const HOST_CCACHE_SIZE = '20g';
+
 function parseCcache(mode: string | undefined, dir: string | undefined, size: string | undefined): Inputs['ccache'] {
-  if (mode !== undefined && mode !== 'host' && mode !== 'off') {
-    throw new InputError(Input.ccache, mode, "ccache is 'host' (a folder on the build machine, the default) or 'off'");
+  if (mode !== undefined && mode !== 'host' && mode !== 'actions' && mode !== 'off') {
+    throw new InputError(
+      Input.ccache,
+      mode,
+      "ccache is 'host' (a folder on the build machine, the default), 'actions' (the Actions cache, for hosted runners) or 'off'",
+    );
   }
   if (mode === 'off') return undefined;
-  return { dir: resolve(dir ?? defaultCcacheDir()), maxSize: parseSize(Input.ccacheSize, size ?? '20g') };
+  if (mode === 'actions') {
+    if (dir !== undefined) {
+      throw new InputError(Input.ccacheDir, dir, `it is for ccache 'host' only; with ${Input.ccache} 'actions' the folder is $RUNNER_TEMP/kernelbuilder-ccache`);
+    }
+    return { dir: actionsCcacheDir(), maxSize: parseSize(Input.ccacheSize, size ?? ACTIONS_CCACHE_SIZE), actionsCache: true };
+  }
+  return { dir: resolve(dir ?? defaultCcacheDir()), maxSize: parseSize(Input.ccacheSize, size ?? HOST_CCACHE_SIZE) };
 }
 
 /** `i/N`: shard i of N, 1 ≤ i ≤ N ≤ 256 (a matrix holds 256 jobs at most). */

@@ -17,6 +17,9 @@ import { parseReportInputs } from '../fanout/report-inputs.ts';
 import { type Log } from '../log.ts';
 import { actionLog } from './action-log.ts';
 import { abortOnSignals } from './signals.ts';
+import { ccacheKeys } from '../cache/ccache-key.ts';
+import { restoreCcache, saveCcache } from '../cache/actions-cache.ts';
+import { targetName } from '../plan/targets.ts';
 
 /**
  * The action's main step. mode build (the default): inputs → plan → build → outputs,
@@ -46,7 +49,12 @@ async function buildMode(read: InputReader, log: Log, driverDir: string): Promis
   logPlan(checked, log);
   // From here on there is a logs folder worth uploading, whatever happens next.
   core.saveState(State.logsDir, checked.plan.logsDir);
+  const { plan, image } = checked;
+  // In actions mode the cache folder starts empty each job: fill it before the container starts.
+  const keys = plan.ccache?.actionsCache ? ccacheKeys({ imageId: image.id, targets: plan.targets.map(targetName), sha: plan.ref.sha }) : undefined;
+  const restoredKey = keys && (await restoreCcache(plan.ccache!.dir, keys, log));
   const { results, reports, skipped } = await runBuild(checked, inputs, deps);
+  if (keys) await saveCcache(plan.ccache!.dir, keys, { skipped, cancelled: deps.signal.aborted, restoredKey }, log);
   core.setOutput(Output.sha, results.sha);
   core.setOutput(Output.buildId, results.buildId);
   core.setOutput(Output.kernelVersion, results.kernelVersion);

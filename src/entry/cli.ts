@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Input } from '../constants.ts';
-import { KernelbuilderError } from '../errors.ts';
+import { InputError, KernelbuilderError } from '../errors.ts';
 import { type InputReader, type Inputs, getInputs } from '../inputs.ts';
 import { buildMatrix } from '../fanout/matrix.ts';
 import { parseShards, planRefs } from '../fanout/plan-refs.ts';
@@ -82,7 +82,10 @@ function readOptions(args: string[]): InputReader {
 }
 
 function readInputs(args: string[]): Inputs {
-  return getInputs(readOptions(args));
+  const inputs = getInputs(readOptions(args));
+  // The Actions cache service is reached through a job's runtime token: a terminal has none.
+  if (inputs.ccache?.actionsCache) throw new InputError(Input.ccache, 'actions', "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
+  return inputs;
 }
 
 async function matrix(args: string[], log: Log): Promise<number> {

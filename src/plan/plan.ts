@@ -41,8 +41,8 @@ export interface BuildPlan {
   tmpfsSize: string;
   /** Per-target timeout in seconds; memory (bytes) and CPU (cores) limits of the container. */
   limits: { targetTimeout?: number; memory?: number; cpus?: number };
-  /** The compiler cache on the host; each image gets its own folder in it. */
-  ccache?: { dir: string; maxSize: string };
+  /** The compiler cache on the host; each image gets its own folder in it. `actionsCache`: the folder goes through the Actions cache. */
+  ccache?: { dir: string; maxSize: string; actionsCache?: true };
 }
 
 /** Resolve the ref, read the tree at it, choose the image and the targets. Reads only. */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getInputs, parseSize } from '../../src/inputs.ts';
+import { tmpdir } from 'node:os';
+import { actionsCcacheDir, getInputs, parseSize } from '../../src/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 
 const good = { source: '/srv/linux', ref: 'next/master' };
@@ -82,4 +83,20 @@ test('sizes are normalised the way Docker takes them', () => {
   assert.equal(parseSize('tmpfs-size', '60G'), '60g');
   assert.equal(parseSize('tmpfs-size', '512m'), '512m');
   assert.equal(parseSize('tmpfs-size', '17179869184'), '17179869184');
+});
+
+test('ccache actions: a per-job folder under RUNNER_TEMP, 2g unless ccache-size says otherwise', () => {
+  assert.deepEqual(getInputs(read({ ccache: 'actions' })).ccache, { dir: actionsCcacheDir(), maxSize: '2g', actionsCache: true });
+  assert.equal(getInputs(read({ ccache: 'actions', 'ccache-size': '5G' })).ccache?.maxSize, '5g');
+  assert.deepEqual(getInputs(read({ ccache: 'host', 'ccache-dir': '/var/cache/kb' })).ccache, { dir: '/var/cache/kb', maxSize: '20g' });
+  assert.equal(actionsCcacheDir({ RUNNER_TEMP: '/home/runner/work/_temp' }), '/home/runner/work/_temp/kernelbuilder-ccache');
+  assert.equal(actionsCcacheDir({}), `${tmpdir()}/kernelbuilder-ccache`);
+});
+
+test('ccache actions with ccache-dir is refused, naming both inputs', () => {
+  assert.throws(
+    () => getInputs(read({ ccache: 'actions', 'ccache-dir': '/var/cache/kb' })),
+    (e: unknown) => e instanceof InputError && /^input 'ccache-dir': "\/var\/cache\/kb" is not allowed; .*ccache 'actions'/.test(e.message),
+  );
+  assert.throws(() => getInputs(read({ ccache: 'github' })), /input 'ccache': "github" is not allowed; .*'host'.*'actions'.*'off'/);
 });
