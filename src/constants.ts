@@ -14,6 +14,7 @@ export const Input = {
   targetTimeout: 'target-timeout',
   memory: 'memory',
   cpus: 'cpus',
+  logsLimit: 'logs-limit',
   ccache: 'ccache',
   ccacheDir: 'ccache-dir',
   ccacheSize: 'ccache-size',

@@ -11,11 +11,12 @@ import { buildUser, ccacheDirFor, containerSpec } from './container/spec.ts';
 import { ccacheDelta } from './results/ccache-stats.ts';
 import { runContainer } from './container/run.ts';
 import { removeLeftovers } from './container/cleanup.ts';
+import { watchLogsFolder } from './container/logs-watch.ts';
 import { dockerEndpoint } from './container/docker.ts';
 import { DockerError } from './errors.ts';
 import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
-import { type BuildResults, collectResults, targetPaths } from './results/results.ts';
+import { type BuildResults, type StopCause, collectResults, targetPaths } from './results/results.ts';
 import { analyseLogs } from './diagnostics/analyse.ts';
 import { type ReportPaths, reportPaths, writeReports } from './report/write-reports.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
@@ -99,6 +100,20 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   let exitCode = -1;
   // The engine may go away mid-build: the results so far are still written, then the error is raised.
   let engineLost: Error | undefined;
+  // The build is stopped by the job's cancel, or from here when its logs folder passes the limit.
+  let stoppedBy: StopCause | undefined;
+  const stop = new AbortController();
+  const onCancel = () => {
+    stoppedBy ??= 'cancelled';
+    stop.abort();
+  };
+  if (deps.signal?.aborted) onCancel();
+  deps.signal?.addEventListener('abort', onCancel, { once: true });
+  const stopWatching = watchLogsFolder(plan.logsDir, plan.limits.logs, (use) => {
+    stoppedBy ??= 'logs over limit';
+    deps.log.warning(`stopping the build: its logs folder ${plan.logsDir} holds ${use.bytes} bytes in ${use.entries} entries, past the limit of ${plan.limits.logs} bytes (input logs-limit)`);
+    stop.abort();
+  });
   try {
     ({ exitCode } = await runContainer(
       deps.docker,
@@ -109,11 +124,13 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
         const done = progress.see(line);
         if (done) deps.log.buildOutput(done);
       },
-      deps.signal,
+      stop.signal,
     ));
   } catch (e) {
     engineLost = e as Error;
   } finally {
+    stopWatching();
+    deps.signal?.removeEventListener('abort', onCancel);
     deps.log.endBuildOutput();
     await new Promise((resolve) => driverLog.end(resolve));
     if (buildUid !== deps.uid) chownTree(plan.logsDir, deps.uid, deps.gid);
@@ -130,7 +147,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     startedAt,
     finishedAt,
     driverExitCode: exitCode,
-    cancelled: deps.signal?.aborted,
+    stoppedBy,
     ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
     toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
   });

@@ -31,6 +31,8 @@ export interface Inputs {
   memory?: number;
   /** CPU limit of the build container, in cores. */
   cpus?: number;
+  /** The most one build may write into its logs folder, in bytes: past it the build is stopped. */
+  logsLimit: number;
   /**
    * The compiler cache: a host folder shared by builds, or a per-job folder the action
    * restores from and saves to the Actions cache (`actionsCache`), or none.
@@ -60,6 +62,8 @@ export const DEFAULT_ARCHES = 'x86 arm arm64 riscv';
 export const DEFAULT_CONFIGS = 'defconfig';
 export const DEFAULT_LOGS = 'kernelbuilder-logs';
 export const DEFAULT_TMPFS_SIZE = '60g';
+/** Far above what honest builds log (an allmodconfig sweep logs tens of MB), far below a full disk. */
+export const DEFAULT_LOGS_LIMIT = '2g';
 
 /**
  * Read and validate every input before anything is started. Each error names the input,
@@ -89,6 +93,7 @@ export function getInputs(read: InputReader): Inputs {
     targetTimeout: parseDuration(Input.targetTimeout, optional(read, Input.targetTimeout)),
     memory: parseMemory(optional(read, Input.memory)),
     cpus: parseCpus(optional(read, Input.cpus)),
+    logsLimit: sizeInBytes(parseSize(Input.logsLimit, optional(read, Input.logsLimit) ?? DEFAULT_LOGS_LIMIT)),
     ccache: parseCcache(optional(read, Input.ccache), optional(read, Input.ccacheDir), optional(read, Input.ccacheSize)),
     baseline: parseBaseline(optional(read, Input.baseline)),
     force: parseBoolean(Input.force, optional(read, Input.force)),
@@ -272,8 +277,11 @@ export function parseSize(input: string, text: string): string {
 
 /** A memory limit in bytes: a size from 16m (a kernel build needs more; the floor only refuses nonsense). */
 function parseMemory(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const size = parseSize(Input.memory, text);
+  return text === undefined ? undefined : sizeInBytes(parseSize(Input.memory, text));
+}
+
+/** Bytes of a size parseSize accepted. */
+function sizeInBytes(size: string): number {
   const m = SIZE.exec(size)!;
   return Number(m[1]) * SIZE_UNITS[m[2]];
 }

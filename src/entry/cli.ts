@@ -38,7 +38,7 @@ const USAGE = `usage:
 
 options (the action's inputs): --arches "x86 arm arm64 riscv" --configs "defconfig tinyconfig"
   --logs DIR --tree NAME --image IMAGE --image-table FILE|JSON --tmpfs-size 60g --jobs N
-  --noise FILE --email-to ADDR --target-timeout 90m --memory 16g --cpus 8
+  --noise FILE --email-to ADDR --target-timeout 90m --memory 16g --cpus 8 --logs-limit 2g
   --ccache host|off --ccache-dir DIR --ccache-size 20g --baseline RESULTS --force true`;
 
 /** Where the CLI finds what ships with it. */

@@ -39,8 +39,11 @@ export interface BuildPlan {
   logsDir: string;
   jobs: number;
   tmpfsSize: string;
-  /** Per-target timeout in seconds; memory (bytes) and CPU (cores) limits of the container. */
-  limits: { targetTimeout?: number; memory?: number; cpus?: number };
+  /**
+   * Per-target timeout in seconds; memory (bytes) and CPU (cores) limits of the container;
+   * the most the build may write into its logs folder (bytes).
+   */
+  limits: { targetTimeout?: number; memory?: number; cpus?: number; logs: number };
   /** The compiler cache on the host; each image gets its own folder in it. `actionsCache`: the folder goes through the Actions cache. */
   ccache?: { dir: string; maxSize: string; actionsCache?: true };
 }
@@ -79,6 +82,7 @@ export async function makePlan(inputs: Inputs, git: Git): Promise<BuildPlan> {
       ...(inputs.targetTimeout ? { targetTimeout: inputs.targetTimeout } : {}),
       ...(inputs.memory ? { memory: inputs.memory } : {}),
       ...(inputs.cpus ? { cpus: inputs.cpus } : {}),
+      logs: inputs.logsLimit,
     },
     ...(inputs.ccache ? { ccache: inputs.ccache } : {}),
   };

@@ -6,7 +6,10 @@ import { type TargetResult } from '../results/results.ts';
  */
 export function describeOutcome(t: TargetResult): string {
   if (t.status === 'pass') return 'pass';
-  if (t.status === 'error') return t.reason === 'cancelled' ? 'cancelled' : 'did not finish';
+  if (t.status === 'error') {
+    if (t.reason === 'cancelled') return 'cancelled';
+    return t.reason ? `stopped: ${t.reason}` : 'did not finish';
+  }
   if (t.reason) return `failed: ${t.reason}`;
   return `failed at ${t.stage}, exit ${t.exitCode}`;
 }

@@ -13,6 +13,9 @@ import { type Regressions } from '../diagnostics/regressions.ts';
  */
 export type TargetStatus = 'pass' | 'fail' | 'error';
 
+/** What stopped a build before every target finished: the job's cancel, or its logs folder passing its limit. */
+export type StopCause = 'cancelled' | 'logs over limit';
+
 /** One target's outcome, as kept in results.json. */
 export interface TargetResult {
   target: string;
@@ -21,8 +24,8 @@ export interface TargetResult {
   status: TargetStatus;
   /** The step that ended the target: config, olddefconfig or build. */
   stage?: string;
-  /** For a failure caused by the machine, not the code; 'cancelled' for a target the job's cancel stopped. */
-  reason?: FailureReason | 'cancelled';
+  /** For a failure caused by the machine, not the code; for a target that never finished, what stopped the build. */
+  reason?: FailureReason | StopCause;
   exitCode?: number;
   durationSeconds?: number;
   /** User + system CPU seconds of everything the target ran. */
@@ -138,19 +141,19 @@ export function collectResults(args: {
   startedAt: Date;
   finishedAt: Date;
   driverExitCode: number;
-  /** The job was cancelled: targets without a verdict were stopped by it. */
-  cancelled?: boolean;
+  /** What stopped the build, if something did: targets without a verdict were stopped by it. */
+  stoppedBy?: StopCause;
   ccache?: CcacheStats;
   /** The driver's toolchains.txt. */
   toolchains?: string;
 }): BuildResults {
-  const { plan, image, statuses, startedAt, finishedAt, driverExitCode, cancelled, ccache } = args;
+  const { plan, image, statuses, startedAt, finishedAt, driverExitCode, stoppedBy, ccache } = args;
   const toolchains = parseToolchains(args.toolchains ?? '');
   const targets: TargetResult[] = plan.targets.map((t) => {
     const paths = targetPaths(t.arch, t.config);
     const record = parseTargetStatus(statuses.get(targetName(t)) ?? '');
     const base = { target: targetName(t), arch: t.arch, config: t.config, ...(t.requires?.length ? { requires: t.requires } : {}), log: paths.log };
-    if (!record) return { ...base, status: 'error', ...(cancelled ? { reason: 'cancelled' as const } : {}) };
+    if (!record) return { ...base, status: 'error', ...(stoppedBy ? { reason: stoppedBy } : {}) };
     return {
       ...base,
       status: record.status === 'pass' ? 'pass' : 'fail',

@@ -40,6 +40,7 @@ const cases: { name: string; inputs: Record<string, string>; env?: Record<string
   ...hostile('target-timeout', ['-5m', '0', '100d', '1.5h', 'forever']),
   ...hostile('memory', ['-1g', '1k', 'all']),
   ...hostile('cpus', ['0', '-2', '1e3', '5000']),
+  ...hostile('logs-limit', ['0', '1k', '-1g', 'lots']),
   ...hostile('jobs', ['0', '-1', '99999', 'all']),
   ...hostile('shard', ['0/0', '5/3', '1/0', '0/3', '1/999']),
   ...hostile('tree', ['../up', 'a/b', '.git']),

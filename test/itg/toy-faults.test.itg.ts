@@ -47,6 +47,21 @@ test('a full tmpfs is failed by no space left on /build', async () => {
   assert.ok(results.targets[0].excerpt!.lines.some((l) => /No space left on device/.test(l)));
 });
 
+test('a build that floods its logs folder is stopped once past logs-limit', async () => {
+  // Written straight into /logs, past anything the driver could cap: only the watch from outside sees it.
+  const flood = 'while :; do head -c 1048576 /dev/zero >> /logs/flood; sleep 0.05; done';
+  const src = makeToyKernel(perArch({ x86: flood, arm64: 'sleep 300' }));
+  const started = Date.now();
+  const { results, log } = await runEngine({ source: src, ref: 'v6.1', arches: 'x86 arm64', configs: 'tinyconfig', 'logs-limit': '16m' });
+  assert.ok(Date.now() - started < 60_000, 'the build was stopped, not waited for');
+  assert.deepEqual(results.targets.map((t) => [t.target, t.status, t.reason]), [
+    ['x86/tinyconfig', 'error', 'logs over limit'],
+    ['arm64/tinyconfig', 'error', 'logs over limit'],
+  ]);
+  assert.equal(results.complete, false);
+  assert.ok(log.lines.some((l) => /^warning: stopping the build: its logs folder .* past the limit of 16777216 bytes \(input logs-limit\)/.test(l)), log.lines.join('\n'));
+});
+
 test('containment: non-root, no capabilities, read-only root and /src, no network, no runner secrets', async () => {
   const probe = [
     'echo "uid=$(id -u)"',

@@ -56,6 +56,8 @@ const bad: [Record<string, string>, string][] = [
   [{ cpus: '0' }, 'cpus'],
   [{ cpus: '1e3' }, 'cpus'],
   [{ cpus: '5000' }, 'cpus'],
+  [{ 'logs-limit': '1k' }, 'logs-limit'],
+  [{ 'logs-limit': 'lots' }, 'logs-limit'],
   [{ noise: '/nonexistent/noise' }, 'noise'],
   [{ 'email-to': 'a@b.c\nBcc: x@y.z' }, 'email-to'],
   [{ 'email-to': 'not an address' }, 'email-to'],
@@ -66,6 +68,8 @@ test('limits: durations, memory and cpus', () => {
   assert.equal(inputs.targetTimeout, 5400);
   assert.equal(inputs.memory, 16 * 2 ** 30);
   assert.equal(inputs.cpus, 1.5);
+  assert.equal(inputs.logsLimit, 2 * 2 ** 30, 'the default logs-limit is 2g');
+  assert.equal(getInputs(read({ 'logs-limit': '64m' })).logsLimit, 64 * 2 ** 20);
   assert.equal(inputs.emailTo, 'a@b.org, c@d.org');
   assert.equal(getInputs(read({ 'target-timeout': '3600' })).targetTimeout, 3600);
 });

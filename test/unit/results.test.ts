@@ -25,7 +25,7 @@ const plan: BuildPlan = {
   logsDir: '/logs/stable/v6.1.192',
   jobs: 4,
   tmpfsSize: '60g',
-  limits: {},
+  limits: { logs: 2 ** 31 },
   allTargets: ['x86/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig'],
   estimates: { 'x86/tinyconfig': 160, 'arm64/tinyconfig': 160, 'riscv/tinyconfig': 160 },
 };
