@@ -7,6 +7,7 @@ import { type Git } from './ref/git.ts';
 import { type BuildPlan, makePlan } from './plan/plan.ts';
 import { targetName } from './plan/targets.ts';
 import { type ImageInfo, checkImageArches, inspectImage } from './images/inspect.ts';
+import { checkImageUserland } from './images/userland.ts';
 import { buildUser, ccacheDirFor, containerSpec } from './container/spec.ts';
 import { ccacheDelta } from './results/ccache-stats.ts';
 import { runContainer } from './container/run.ts';
@@ -57,6 +58,7 @@ export async function checkPlan(inputs: Inputs, deps: EngineDeps): Promise<Check
   const plan = await makePlan(inputs, deps.git);
   const image = await inspectImage(deps.docker, plan.image.image);
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
+  await checkImageUserland(deps.docker, image);
   const user = buildUser(deps.uid, deps.gid);
   const [uid, gid] = user.split(':').map(Number);
   checkSourceReadable(plan.source, uid, gid);

@@ -8,6 +8,8 @@ export const ImageLabel = {
   arches: 'org.kernelbuilder.arches',
   crossPrefix: 'org.kernelbuilder.cross.',
   makeVars: 'org.kernelbuilder.make-vars',
+  /** Set only on images whose userland is not the host's own, e.g. x32. */
+  userland: 'org.kernelbuilder.userland',
 } as const;
 
 // make variables an image may ask for (LLVM=1, LLVM_IAS=0): plain NAME=value, nothing a shell would read twice.
@@ -26,6 +28,8 @@ export interface ImageInfo {
   cross: Record<string, string>;
   /** Variables every make of a build gets, e.g. LLVM=1 for a clang image. */
   makeVars: string[];
+  /** A userland other than the host's own (x32), which the host kernel must be able to run. */
+  userland?: string;
 }
 
 /** Read an image's id and labels from its Docker inspect data (pure). */
@@ -43,6 +47,7 @@ export function imageInfoFromInspect(name: string, inspect: Docker.ImageInspectI
     arches,
     cross,
     makeVars: (labels[ImageLabel.makeVars] ?? '').split(/\s+/).filter(Boolean),
+    ...(labels[ImageLabel.userland] ? { userland: labels[ImageLabel.userland] } : {}),
   };
 }
 

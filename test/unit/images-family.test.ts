@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { parseImageTable } from '../../src/images/table.ts';
 import { selectImage } from '../../src/images/select.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
+import { FOREIGN_USERLANDS } from '../../src/images/userland.ts';
 import {
   aptPackages,
   commands,
@@ -182,6 +183,14 @@ for (const spec of table.images) {
     for (const v of makeVars) assert.match(v, MAKE_VAR);
     if (labels[`${L}toolchain`] === 'clang') assert.ok(makeVars.includes('LLVM=1'), 'a clang image builds with LLVM=1');
     else assert.ok(!makeVars.some((v) => v.startsWith('LLVM')), 'a gcc image asks for no LLVM');
+  });
+
+  test(`${spec.name}: declares its userland when it is not the host's own, so the engine checks the host first`, () => {
+    const userland = labels[`${L}userland`];
+    // The seed's x32 images are the ones built on the x32 stage3.
+    const onX32 = spec.base === 'kernelbuilder/gentoo-stage3-x32';
+    assert.equal(userland, onX32 ? 'x32' : undefined);
+    if (userland !== undefined) assert.ok(FOREIGN_USERLANDS.includes(userland), `userland ${userland} is one the engine knows how to check`);
   });
 
   test(`${spec.name}: a cross label for each arch, and only for those`, () => {
