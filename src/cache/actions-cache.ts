@@ -1,32 +1,45 @@
 import * as cache from '@actions/cache';
-import { relative } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { type Log } from '../log.ts';
 import { type CcacheKeys, whyNotSave } from './ccache-key.ts';
 
-/** The part of @actions/cache the compiler cache uses; tests pass their own. */
+/** The part of @actions/cache the compiler cache uses, for one folder; tests pass their own. */
 export interface CacheClient {
   available(): boolean;
   /** The key restored from, or undefined when nothing matched. */
-  restore(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<string | undefined>;
+  restore(dir: string, primaryKey: string, restoreKeys: string[]): Promise<string | undefined>;
   /** The entry id, or -1 when the library could not save (it has logged why). */
-  save(paths: string[], key: string): Promise<number>;
+  save(dir: string, key: string): Promise<number>;
 }
 
 /** The runner's cache service, through @actions/cache. */
 export const actionsCacheClient: CacheClient = {
   available: () => cache.isFeatureAvailable(),
-  restore: (paths, primaryKey, restoreKeys) => cache.restoreCache(paths, primaryKey, restoreKeys),
-  save: (paths, key) => cache.saveCache(paths, key),
+  restore: (dir, primaryKey, restoreKeys) => fromParent(dir, (path) => cache.restoreCache([path], primaryKey, restoreKeys)),
+  save: (dir, key) => fromParent(dir, (path) => cache.saveCache([path], key)),
 };
 
 /**
- * The cache folder as @actions/cache is given it: relative to the working folder (the
- * workspace on a runner). The library hashes the path text into the entry's version, so
- * a relative path lets runners whose work folders sit at different roots, but with
- * the same layout, share entries; it archives and extracts relative to the workspace too.
+ * Run @actions/cache on `dir` given as its bare name, from its parent as both the working
+ * folder and the workspace. The library hashes the path text it is given into the
+ * entry's version (an entry is only restored for the same text), resolves relative
+ * paths from the working folder (refusing '..') and archives relative to
+ * $GITHUB_WORKSPACE: so an entry is the same whatever the runner's temp folder is, and
+ * restores into this job's. Nothing else runs while the call is awaited.
  */
-export function cachePath(dir: string, cwd: string = process.cwd()): string {
-  return relative(cwd, dir) || '.';
+async function fromParent<T>(dir: string, use: (path: string) => Promise<T>): Promise<T> {
+  const [cwd, workspace] = [process.cwd(), process.env.GITHUB_WORKSPACE];
+  mkdirSync(dirname(dir), { recursive: true });
+  process.chdir(dirname(dir));
+  process.env.GITHUB_WORKSPACE = dirname(dir);
+  try {
+    return await use(basename(dir));
+  } finally {
+    process.chdir(cwd);
+    if (workspace === undefined) delete process.env.GITHUB_WORKSPACE;
+    else process.env.GITHUB_WORKSPACE = workspace;
+  }
 }
 
 /**
@@ -39,8 +52,8 @@ export async function restoreCcache(dir: string, keys: CcacheKeys, log: Log, cli
     return undefined;
   }
   try {
-    const restored = await client.restore([cachePath(dir)], keys.primary, keys.restore);
-    log.info(restored ? `compiler cache restored from ${restored}` : `compiler cache: no entry for ${keys.primary} or its restore keys; starting empty`);
+    const restored = await client.restore(dir, keys.primary, keys.restore);
+    log.info(restored ? `compiler cache restored from ${restored}` : `compiler cache: nothing restored for ${keys.primary} or its restore keys; starting empty`);
     return restored;
   } catch (e) {
     log.warning(`compiler cache not restored: ${(e as Error).message}`);
@@ -66,7 +79,7 @@ export async function saveCcache(
     return;
   }
   try {
-    const id = await client.save([cachePath(dir)], keys.primary);
+    const id = await client.save(dir, keys.primary);
     if (id !== -1) log.info(`compiler cache saved as ${keys.primary}`);
   } catch (e) {
     log.warning(`compiler cache not saved: ${(e as Error).message}`);
