@@ -20,10 +20,11 @@ import {
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-JLUZQZ52.js";
+} from "./chunks/chunk-RRGV7E24.js";
 import {
   DockerError,
   Input,
+  InputError,
   KernelbuilderError,
   RESULTS_FILE,
   connectDocker,
@@ -32,7 +33,7 @@ import {
   failedTargets,
   getInputs,
   parseNoiseFile
-} from "./chunks/chunk-LQ4AO3DM.js";
+} from "./chunks/chunk-25JQ3MPE.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -159,7 +160,7 @@ var USAGE = `usage:
 
 options (the action's inputs): --arches "x86 arm arm64 riscv" --configs "defconfig tinyconfig"
   --logs DIR --tree NAME --image IMAGE --image-table FILE|JSON --tmpfs-size 60g --jobs N
-  --noise FILE --email-to ADDR --target-timeout 90m --memory 16g --cpus 8
+  --noise FILE --email-to ADDR --target-timeout 90m --memory 16g --cpus 8 --logs-limit 2g
   --ccache host|off --ccache-dir DIR --ccache-size 20g --baseline RESULTS --force true`;
 async function runCli(argv, paths) {
   const log = terminalLog();
@@ -197,7 +198,9 @@ ${USAGE}`);
   return (name) => String(values[name] ?? "");
 }
 function readInputs(args) {
-  return getInputs(readOptions(args));
+  const inputs = getInputs(readOptions(args));
+  if (inputs.ccache?.actionsCache) throw new InputError(Input.ccache, "actions", "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
+  return inputs;
 }
 async function matrix(args, log) {
   const read = readOptions(args);

@@ -31,7 +31,7 @@ import {
   targetName,
   targetPaths,
   unmetOptions
-} from "./chunk-LQ4AO3DM.js";
+} from "./chunk-25JQ3MPE.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -268,7 +268,8 @@ async function makePlan(inputs, git) {
     limits: {
       ...inputs.targetTimeout ? { targetTimeout: inputs.targetTimeout } : {},
       ...inputs.memory ? { memory: inputs.memory } : {},
-      ...inputs.cpus ? { cpus: inputs.cpus } : {}
+      ...inputs.cpus ? { cpus: inputs.cpus } : {},
+      logs: inputs.logsLimit
     },
     ...inputs.ccache ? { ccache: inputs.ccache } : {}
   };
@@ -298,7 +299,9 @@ var ImageLabel = {
   toolchainVersion: "org.kernelbuilder.toolchain-version",
   arches: "org.kernelbuilder.arches",
   crossPrefix: "org.kernelbuilder.cross.",
-  makeVars: "org.kernelbuilder.make-vars"
+  makeVars: "org.kernelbuilder.make-vars",
+  /** Set only on images whose userland is not the host's own, e.g. x32. */
+  userland: "org.kernelbuilder.userland"
 };
 var MAKE_VAR = /^[A-Z_][A-Z0-9_]*=[A-Za-z0-9._\/+-]*$/;
 function imageInfoFromInspect(name, inspect) {
@@ -314,7 +317,8 @@ function imageInfoFromInspect(name, inspect) {
     toolchain: `${labels[ImageLabel.toolchain] ?? "unknown"}${version ? ` ${version}` : ""}`,
     arches,
     cross,
-    makeVars: (labels[ImageLabel.makeVars] ?? "").split(/\s+/).filter(Boolean)
+    makeVars: (labels[ImageLabel.makeVars] ?? "").split(/\s+/).filter(Boolean),
+    ...labels[ImageLabel.userland] ? { userland: labels[ImageLabel.userland] } : {}
   };
 }
 async function inspectImage(docker, name) {
@@ -1175,7 +1179,10 @@ function shellQuote(text) {
 // src/report/outcome.ts
 function describeOutcome(t) {
   if (t.status === "pass") return "pass";
-  if (t.status === "error") return t.reason === "cancelled" ? "cancelled" : "did not finish";
+  if (t.status === "error") {
+    if (t.reason === "cancelled") return "cancelled";
+    return t.reason ? `stopped: ${t.reason}` : "did not finish";
+  }
   if (t.reason) return `failed: ${t.reason}`;
   return `failed at ${t.stage}, exit ${t.exitCode}`;
 }
@@ -1394,7 +1401,67 @@ function writeAtomically(path, text) {
 
 // src/engine.ts
 import { chownSync, createWriteStream, mkdirSync as mkdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { dirname, join as join8 } from "node:path";
+import { dirname, join as join9 } from "node:path";
+
+// src/container/demux.ts
+var HEADER = 8;
+async function* demuxDockerStream(raw) {
+  let pending = Buffer.alloc(0);
+  for await (const chunk of raw) {
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    while (pending.length >= HEADER) {
+      const size = pending.readUInt32BE(4);
+      if (pending.length < HEADER + size) break;
+      const stream = pending[0] === 2 ? "stderr" : "stdout";
+      yield { stream, data: pending.subarray(HEADER, HEADER + size) };
+      pending = pending.subarray(HEADER + size);
+    }
+  }
+}
+
+// src/images/userland.ts
+var NEEDS = {
+  x32: "a kernel built with CONFIG_X86_X32_ABI=y (Debian kernels also need the boot parameter syscall.x32=y)"
+};
+var FOREIGN_USERLANDS = Object.keys(NEEDS);
+async function checkImageUserland(docker, image) {
+  if (image.userland === void 0) return;
+  const container = await docker.createContainer({
+    Image: image.id,
+    Cmd: ["true"],
+    Labels: { [CONTAINER_LABEL]: "userland-check", [OWNER_LABEL]: String(process.pid) },
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none", CapDrop: ["ALL"], SecurityOpt: ["no-new-privileges"], ReadonlyRootfs: true }
+  });
+  let failure;
+  try {
+    await container.start();
+    const { StatusCode } = await container.wait();
+    if (StatusCode !== 0) {
+      const lastLine = (await containerOutput(container)).trim().split("\n").at(-1);
+      failure = `exit ${StatusCode}${lastLine ? `: ${lastLine}` : ""}`;
+    }
+  } catch (e) {
+    failure = e.message;
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+  if (failure !== void 0) {
+    const needs = NEEDS[image.userland] ?? `a host that runs ${image.userland} binaries`;
+    throw new DockerError(
+      `image ${image.name} has the userland ${image.userland}, which this host cannot run (true in the image failed: ${failure}); it needs ${needs}. Build on such a host, or choose an image with a native userland (input image or image-table)`
+    );
+  }
+}
+async function containerOutput(container) {
+  const raw = await container.logs({ stdout: true, stderr: true, follow: false });
+  let text = "";
+  async function* once() {
+    yield raw;
+  }
+  for await (const { data } of demuxDockerStream(once())) text += data.toString("utf8");
+  return text;
+}
 
 // src/results/ccache-stats.ts
 function parseCcacheStats(text) {
@@ -1412,22 +1479,6 @@ function ccacheDelta(before, after) {
   const hits = delta("direct_cache_hit") + delta("preprocessed_cache_hit");
   const misses = delta("cache_miss");
   return { hits, misses, hitRate: hits + misses === 0 ? 0 : Math.round(hits / (hits + misses) * 1e3) / 1e3 };
-}
-
-// src/container/demux.ts
-var HEADER = 8;
-async function* demuxDockerStream(raw) {
-  let pending = Buffer.alloc(0);
-  for await (const chunk of raw) {
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-    while (pending.length >= HEADER) {
-      const size = pending.readUInt32BE(4);
-      if (pending.length < HEADER + size) break;
-      const stream = pending[0] === 2 ? "stderr" : "stdout";
-      yield { stream, data: pending.subarray(HEADER, HEADER + size) };
-      pending = pending.subarray(HEADER + size);
-    }
-  }
 }
 
 // src/container/run.ts
@@ -1494,6 +1545,48 @@ async function drainWithin(draining, raw, ms) {
   }
 }
 
+// src/container/logs-watch.ts
+import { lstatSync, readdirSync as readdirSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+function measureFolder(dir, bound) {
+  const use = { bytes: 0, entries: 0 };
+  const pending = [dir];
+  while (pending.length > 0) {
+    const folder = pending.pop();
+    let names2;
+    try {
+      names2 = readdirSync2(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names2) {
+      const path = join6(folder, name);
+      use.entries++;
+      try {
+        const stat = lstatSync(path);
+        if (stat.isDirectory()) pending.push(path);
+        else use.bytes += stat.size;
+      } catch {
+      }
+      if (use.bytes > bound.bytes || use.entries > bound.entries) return use;
+    }
+  }
+  return use;
+}
+var LOGS_MAX_ENTRIES = 1e5;
+function watchLogsFolder(dir, limitBytes, onOver, intervalMs = 2e3) {
+  const bound = { bytes: limitBytes, entries: LOGS_MAX_ENTRIES };
+  const timer = setInterval(() => {
+    const use = measureFolder(dir, bound);
+    if (use.bytes > bound.bytes || use.entries > bound.entries) {
+      clearInterval(timer);
+      onOver(use);
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 // src/report/progress.ts
 var TARGET_DONE = /^kernelbuilder: (\S+) (pass|fail|timeout) \(stage (\w+), exit (\d+)\) in (\d+)s$/;
 var Progress = class {
@@ -1526,13 +1619,13 @@ function formatMinutes(seconds) {
 
 // src/container/readable.ts
 import { statSync } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 function readableBy(mode, ownerUid, ownerGid, uid, gid) {
   const bits = ownerUid === uid ? mode >> 6 & 7 : ownerGid === gid ? mode >> 3 & 7 : mode & 7;
   return (bits & 5) === 5;
 }
 function checkSourceReadable(source, uid, gid) {
-  for (const path of [source, join6(source, ".git")]) {
+  for (const path of [source, join7(source, ".git")]) {
     const st = statSync(path, { throwIfNoEntry: false });
     if (st && !readableBy(st.mode, st.uid, st.gid, uid, gid)) {
       throw new InputError(
@@ -1546,7 +1639,7 @@ function checkSourceReadable(source, uid, gid) {
 
 // src/diagnostics/with-regressions.ts
 import { statSync as statSync2 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/diagnostics/regressions.ts
 function compareWithBaseline(current, baseline, baselinePath) {
@@ -1566,11 +1659,11 @@ function compareWithBaseline(current, baseline, baselinePath) {
 
 // src/diagnostics/with-regressions.ts
 function withRegressions(results, baseline) {
-  if (isDirectory(baseline) && !isFile(join7(baseline, RESULTS_FILE))) {
+  if (isDirectory(baseline) && !isFile(join8(baseline, RESULTS_FILE))) {
     const found = findBaseline(baseline, results);
     return found ? { ...results, regressions: compareWithBaseline(results, found.results, found.path) } : results;
   }
-  const path = isDirectory(baseline) ? join7(baseline, RESULTS_FILE) : baseline;
+  const path = isDirectory(baseline) ? join8(baseline, RESULTS_FILE) : baseline;
   const base = readResults(path);
   if (!base) throw new KernelbuilderError(`input 'baseline': ${path} is not a kernelbuilder results.json`);
   return { ...results, regressions: compareWithBaseline(results, base, path) };
@@ -1587,6 +1680,7 @@ async function checkPlan(inputs, deps) {
   const plan = await makePlan(inputs, deps.git);
   const image = await inspectImage(deps.docker, plan.image.image);
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
+  await checkImageUserland(deps.docker, image);
   const user = buildUser(deps.uid, deps.gid);
   const [uid, gid] = user.split(":").map(Number);
   checkSourceReadable(plan.source, uid, gid);
@@ -1600,7 +1694,7 @@ function logPlan({ plan, image }, log) {
 }
 async function runBuild(checked, inputs, deps) {
   const { plan, image, container } = checked;
-  const previous = readResults(join8(plan.logsDir, RESULTS_FILE));
+  const previous = readResults(join9(plan.logsDir, RESULTS_FILE));
   if (!inputs.force && previous && alreadyBuilt(previous, plan, image)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
     return { results: previous, reports: reportPaths(previous, { logsDir: plan.logsDir, logsRoot: inputs.logs }), skipped: true };
@@ -1617,10 +1711,23 @@ async function runBuild(checked, inputs, deps) {
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
   const progress = new Progress(Object.fromEntries(plan.targets.map((t) => [targetName(t), plan.estimates[targetName(t)] ?? 1])));
-  const driverLog = createWriteStream(join8(plan.logsDir, DRIVER_LOG));
+  const driverLog = createWriteStream(join9(plan.logsDir, DRIVER_LOG));
   deps.log.beginBuildOutput();
   let exitCode = -1;
   let engineLost;
+  let stoppedBy;
+  const stop = new AbortController();
+  const onCancel = () => {
+    stoppedBy ??= "cancelled";
+    stop.abort();
+  };
+  if (deps.signal?.aborted) onCancel();
+  deps.signal?.addEventListener("abort", onCancel, { once: true });
+  const stopWatching = watchLogsFolder(plan.logsDir, plan.limits.logs, (use) => {
+    stoppedBy ??= "logs over limit";
+    deps.log.warning(`stopping the build: its logs folder ${plan.logsDir} holds ${use.bytes} bytes in ${use.entries} entries, past the limit of ${plan.limits.logs} bytes (input logs-limit)`);
+    stop.abort();
+  });
   try {
     ({ exitCode } = await runContainer(
       deps.docker,
@@ -1632,19 +1739,21 @@ async function runBuild(checked, inputs, deps) {
         const done = progress.see(line);
         if (done) deps.log.buildOutput(done);
       },
-      deps.signal
+      stop.signal
     ));
   } catch (e) {
     engineLost = e;
   } finally {
+    stopWatching();
+    deps.signal?.removeEventListener("abort", onCancel);
     deps.log.endBuildOutput();
     await new Promise((resolve2) => driverLog.end(resolve2));
     if (buildUid !== deps.uid) chownTree(plan.logsDir, deps.uid, deps.gid);
   }
   const finishedAt = now();
-  const statuses = new Map(plan.targets.map((t) => [targetName(t), readIfThere(join8(plan.logsDir, targetPaths(t.arch, t.config).status))]));
-  const ccacheBefore = readIfThere(join8(plan.logsDir, CCACHE_STATS.before));
-  const ccacheAfter = readIfThere(join8(plan.logsDir, CCACHE_STATS.after));
+  const statuses = new Map(plan.targets.map((t) => [targetName(t), readIfThere(join9(plan.logsDir, targetPaths(t.arch, t.config).status))]));
+  const ccacheBefore = readIfThere(join9(plan.logsDir, CCACHE_STATS.before));
+  const ccacheAfter = readIfThere(join9(plan.logsDir, CCACHE_STATS.after));
   const collected = collectResults({
     plan,
     image,
@@ -1652,9 +1761,9 @@ async function runBuild(checked, inputs, deps) {
     startedAt,
     finishedAt,
     driverExitCode: exitCode,
-    cancelled: deps.signal?.aborted,
+    stoppedBy,
     ccache: ccacheBefore !== void 0 && ccacheAfter !== void 0 ? ccacheDelta(ccacheBefore, ccacheAfter) : void 0,
-    toolchains: readIfThere(join8(plan.logsDir, TOOLCHAINS_FILE))
+    toolchains: readIfThere(join9(plan.logsDir, TOOLCHAINS_FILE))
   });
   const analysed = await analyseLogs(collected, plan.logsDir, inputs.noise);
   const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir));
@@ -1711,7 +1820,7 @@ function buildMatrix(plans, shards) {
 }
 
 // src/fanout/plan-refs.ts
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 async function planRefs(read, log) {
   const refs = splitList(read(Input.refs));
   if (refs.length === 0 && read(Input.ref).trim() === "") {
@@ -1721,7 +1830,7 @@ async function planRefs(read, log) {
   for (const ref of refs.length > 0 ? refs : [read(Input.ref).trim()]) {
     const inputs = getInputs((name) => name === Input.ref ? ref : read(name));
     const plan = await makePlan(inputs, gitIn(inputs.source));
-    const previous = readResults(join9(plan.logsDir, RESULTS_FILE));
+    const previous = readResults(join10(plan.logsDir, RESULTS_FILE));
     const sameTargets = previous?.targets.map((t) => t.target).sort().join(" ") === plan.targets.map(targetName).sort().join(" ");
     if (previous?.complete && previous.sha === plan.ref.sha && previous.image.name === plan.image.image && sameTargets && !inputs.force) {
       log.info(`${ref}: already built at ${plan.ref.sha} (${plan.logsDir}); not planned`);
@@ -1740,13 +1849,13 @@ function parseShards(text) {
 }
 
 // src/fanout/merge.ts
-import { cpSync, readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
-import { join as join10, relative } from "node:path";
+import { cpSync, readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
+import { join as join11, relative } from "node:path";
 function findShards(dir) {
   const sets = /* @__PURE__ */ new Map();
   const walk = (d) => {
-    for (const entry of readdirSync2(d)) {
-      const path = join10(d, entry);
+    for (const entry of readdirSync3(d)) {
+      const path = join11(d, entry);
       const st = statSync3(path, { throwIfNoEntry: false });
       if (st?.isDirectory()) walk(path);
       else if (entry === RESULTS_FILE) {
@@ -1772,8 +1881,8 @@ function mergeShards(set, outDir) {
     for (const t of results.targets) {
       if (byName.has(t.target)) throw new KernelbuilderError(`target ${t.target} of ${set.key} was built by two shards`);
       byName.set(t.target, stripAnalysis(t));
-      for (const file of Object.values(targetPaths(t.arch, t.config))) copyIfThere(join10(dir, file), join10(outDir, file));
-      copyIfThere(join10(dir, `${t.arch}/${t.config}.reproduce.sh`), join10(outDir, `${t.arch}/${t.config}.reproduce.sh`));
+      for (const file of Object.values(targetPaths(t.arch, t.config))) copyIfThere(join11(dir, file), join11(outDir, file));
+      copyIfThere(join11(dir, `${t.arch}/${t.config}.reproduce.sh`), join11(outDir, `${t.arch}/${t.config}.reproduce.sh`));
     }
   }
   const order = first.targetOrder;
@@ -1796,7 +1905,7 @@ function mergeShards(set, outDir) {
   };
 }
 function mergedDir(logsRoot, results) {
-  return join10(logsRoot, pathSafe(results.tree), pathSafe(results.buildId));
+  return join11(logsRoot, pathSafe(results.tree), pathSafe(results.buildId));
 }
 function stripAnalysis(t) {
   const { errors: _e, warnings: _w, excerpt: _x, ...rest } = t;
