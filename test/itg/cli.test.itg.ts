@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { git, makeTinyTree } from '../support/tiny-tree.ts';
 import { NODE24 } from '../support/action-run.ts';
 
@@ -36,4 +39,13 @@ test('usage errors exit 2 and name the option', () => {
   const run = cli('build', '--source', '/x', '--bogus', 'y');
   assert.equal(run.status, 2);
   assert.match(run.stderr, /--bogus/);
+});
+
+test('build refuses --ccache actions: the CLI has no Actions cache service', () => {
+  const logs = mkdtempSync(join(tmpdir(), 'kb-cli-logs-'));
+  const source = makeTinyTree({ version: '6.1.0', arches: { x86: [] } });
+  const run = cli('build', '--source', source, '--ref', 'master', '--arches', 'x86', '--configs', 'tinyconfig', '--logs', logs, '--ccache', 'actions');
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /input 'ccache': "actions" is not allowed; the CLI has no Actions cache service/);
+  assert.deepEqual(readdirSync(logs), [], 'nothing written');
 });
