@@ -20,7 +20,7 @@ import {
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-RRGV7E24.js";
+} from "./chunks/chunk-YFVJWYHX.js";
 import {
   DockerError,
   Input,
@@ -33,7 +33,7 @@ import {
   failedTargets,
   getInputs,
   parseNoiseFile
-} from "./chunks/chunk-25JQ3MPE.js";
+} from "./chunks/chunk-SYVOOF7H.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";

@@ -31,7 +31,7 @@ import {
   targetName,
   targetPaths,
   unmetOptions
-} from "./chunk-25JQ3MPE.js";
+} from "./chunk-SYVOOF7H.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
