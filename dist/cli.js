@@ -20,7 +20,7 @@ import {
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-YFVJWYHX.js";
+} from "./chunks/chunk-N7UT6E22.js";
 import {
   DockerError,
   Input,

@@ -66,7 +66,7 @@ import {
   planRefs,
   reportShards,
   runBuild
-} from "./chunks/chunk-YFVJWYHX.js";
+} from "./chunks/chunk-N7UT6E22.js";
 import {
   Input,
   KernelbuilderError,

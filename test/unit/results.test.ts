@@ -107,6 +107,15 @@ test('container spec: the contract and the lock-down', () => {
   assert.ok(host.PidsLimit! > 0);
 });
 
+test('container spec: ccache in depend mode, in its own folder per image; nothing of it when off', () => {
+  const withCache = containerSpec({ ...plan, ccache: { dir: '/cache', maxSize: '20g' } }, image, '/opt/kb/driver', '1000:1000');
+  for (const v of ['KB_CCACHE=1', 'CCACHE_DIR=/ccache', 'CCACHE_MAXSIZE=20Gi', 'CCACHE_DEPEND=1']) assert.ok(withCache.Env!.includes(v), v);
+  assert.ok(withCache.HostConfig!.Mounts!.some((m) => m.Target === '/ccache' && m.Source.startsWith('/cache/') && !m.ReadOnly));
+  const without = containerSpec(plan, image, '/opt/kb/driver', '1000:1000');
+  assert.ok(!without.Env!.some((e) => /CCACHE/.test(e)));
+  assert.ok(!without.HostConfig!.Mounts!.some((m) => m.Target === '/ccache'));
+});
+
 test('driver targets carry base and fragments', () => {
   assert.equal(
     driverTarget({ arch: 'arm', config: 'multi_lpae', base: 'multi_v7_defconfig', fragments: [{ kind: 'file', name: 'lpae.config' }, { kind: 'option', option: 'CONFIG_SMP', value: 'n' }] }),

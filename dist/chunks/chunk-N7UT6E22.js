@@ -387,7 +387,9 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
     `KBUILD_BUILD_TIMESTAMP=${plan.commits[0]?.date ?? ""}`,
     "KBUILD_BUILD_USER=kernelbuilder",
     "KBUILD_BUILD_HOST=kernelbuilder",
-    ...plan.ccache ? ["KB_CCACHE=1", "CCACHE_DIR=/ccache", `CCACHE_MAXSIZE=${ccacheSize(plan.ccache.maxSize)}`] : [],
+    // Depend mode: a miss takes the dependencies from the compiler's own -MMD output
+    // (kbuild's -Wp,-MMD) instead of running the preprocessor a second time.
+    ...plan.ccache ? ["KB_CCACHE=1", "CCACHE_DIR=/ccache", `CCACHE_MAXSIZE=${ccacheSize(plan.ccache.maxSize)}`, "CCACHE_DEPEND=1"] : [],
     ...arches.map((a) => `KB_CROSS_${a}=${image.cross[a] ?? ""}`)
   ];
   return {
