@@ -20,7 +20,7 @@ import {
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-N7UT6E22.js";
+} from "./chunks/chunk-YL627OJ7.js";
 import {
   DockerError,
   Input,

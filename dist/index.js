@@ -66,7 +66,7 @@ import {
   planRefs,
   reportShards,
   runBuild
-} from "./chunks/chunk-N7UT6E22.js";
+} from "./chunks/chunk-YL627OJ7.js";
 import {
   Input,
   KernelbuilderError,

@@ -56,7 +56,13 @@ const CHECK_MS = 2000;
  */
 async function exitAfterOutputEnded(container: Docker.Container, exited: Promise<{ StatusCode: number }>): Promise<number> {
   for (;;) {
-    const settled = await Promise.race([exited.then((r) => r.StatusCode), new Promise<undefined>((r) => setTimeout(r, CHECK_MS))]);
+    // The timer is cleared once the race is over: a pending one would keep the process
+    // alive for up to CHECK_MS after the build.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = new Promise<undefined>((r) => {
+      timer = setTimeout(() => r(undefined), CHECK_MS);
+    });
+    const settled = await Promise.race([exited.then((r) => r.StatusCode), tick]).finally(() => clearTimeout(timer));
     if (settled !== undefined) return settled;
     let state: { Running: boolean; ExitCode: number };
     try {

@@ -1512,7 +1512,11 @@ async function runContainer(docker, spec, sink, signal) {
 var CHECK_MS = 2e3;
 async function exitAfterOutputEnded(container, exited) {
   for (; ; ) {
-    const settled = await Promise.race([exited.then((r) => r.StatusCode), new Promise((r) => setTimeout(r, CHECK_MS))]);
+    let timer;
+    const tick = new Promise((r) => {
+      timer = setTimeout(() => r(void 0), CHECK_MS);
+    });
+    const settled = await Promise.race([exited.then((r) => r.StatusCode), tick]).finally(() => clearTimeout(timer));
     if (settled !== void 0) return settled;
     let state;
     try {
