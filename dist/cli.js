@@ -20,7 +20,7 @@ import {
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-YL627OJ7.js";
+} from "./chunks/chunk-YCRDWXRD.js";
 import {
   DockerError,
   Input,
@@ -33,7 +33,7 @@ import {
   failedTargets,
   getInputs,
   parseNoiseFile
-} from "./chunks/chunk-SYVOOF7H.js";
+} from "./chunks/chunk-XFA7YZBX.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";

@@ -52,7 +52,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-ONBN4XK7.js";
+} from "./chunks/chunk-J6DDUR5N.js";
 import {
   abortOnSignals,
   buildMatrix,
@@ -66,7 +66,7 @@ import {
   planRefs,
   reportShards,
   runBuild
-} from "./chunks/chunk-YL627OJ7.js";
+} from "./chunks/chunk-YCRDWXRD.js";
 import {
   Input,
   KernelbuilderError,
@@ -81,7 +81,7 @@ import {
   parseMode,
   require_semver,
   targetName
-} from "./chunks/chunk-SYVOOF7H.js";
+} from "./chunks/chunk-XFA7YZBX.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

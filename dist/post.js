@@ -50,7 +50,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-ONBN4XK7.js";
+} from "./chunks/chunk-J6DDUR5N.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -66,7 +66,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-SYVOOF7H.js";
+} from "./chunks/chunk-XFA7YZBX.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -22,7 +22,7 @@ import { analyseLogs } from './diagnostics/analyse.ts';
 import { type ReportPaths, reportPaths, writeReports } from './report/write-reports.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
 import { withRegressions } from './diagnostics/with-regressions.ts';
-import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir } from './logs-dir.ts';
+import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
 
 /** What the engine reaches outside itself through; the fronts pass the real ones. */
 export interface EngineDeps {
@@ -135,6 +135,9 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     deps.signal?.removeEventListener('abort', onCancel);
     deps.log.endBuildOutput();
     await new Promise((resolve) => driverLog.end(resolve));
+    for (const path of removeUnsafeEntries(plan.logsDir)) {
+      deps.log.warning(`removed ${path} from the logs folder: the build left a link or special file there, which kernelbuilder never follows`);
+    }
     if (buildUid !== deps.uid) chownTree(plan.logsDir, deps.uid, deps.gid);
   }
   const finishedAt = now();

@@ -26,12 +26,13 @@ import {
   readLogs,
   readNoise,
   removeLeftovers,
+  removeUnsafeEntries,
   require_semver,
   splitList,
   targetName,
   targetPaths,
   unmetOptions
-} from "./chunk-SYVOOF7H.js";
+} from "./chunk-XFA7YZBX.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -1754,6 +1755,9 @@ async function runBuild(checked, inputs, deps) {
     deps.signal?.removeEventListener("abort", onCancel);
     deps.log.endBuildOutput();
     await new Promise((resolve2) => driverLog.end(resolve2));
+    for (const path of removeUnsafeEntries(plan.logsDir)) {
+      deps.log.warning(`removed ${path} from the logs folder: the build left a link or special file there, which kernelbuilder never follows`);
+    }
     if (buildUid !== deps.uid) chownTree(plan.logsDir, deps.uid, deps.gid);
   }
   const finishedAt = now();

@@ -26788,7 +26788,7 @@ var require_chownr = __commonJS({
     var LCHOWN = fs.lchown ? "lchown" : "chown";
     var LCHOWNSYNC = fs.lchownSync ? "lchownSync" : "chownSync";
     var needEISDIRHandled = fs.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path2, uid, gid) => {
+    var lchownSync2 = (path2, uid, gid) => {
       try {
         return fs[LCHOWNSYNC](path2, uid, gid);
       } catch (er) {
@@ -26812,13 +26812,13 @@ var require_chownr = __commonJS({
     } : (_, __, ___, cb) => cb;
     var handleEISDirSync = needEISDIRHandled ? (path2, uid, gid) => {
       try {
-        return lchownSync(path2, uid, gid);
+        return lchownSync2(path2, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
         chownSync2(path2, uid, gid);
       }
-    } : (path2, uid, gid) => lchownSync(path2, uid, gid);
+    } : (path2, uid, gid) => lchownSync2(path2, uid, gid);
     var nodeVersion = process.version;
     var readdir = (path2, options, cb) => fs.readdir(path2, options, cb);
     var readdirSync2 = (path2, options) => fs.readdirSync(path2, options);
@@ -63476,8 +63476,8 @@ function failedTargets(results) {
 }
 
 // src/logs-dir.ts
-import { chownSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { chownSync, lchownSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join as join2, relative } from "node:path";
 var RESULTS_FILE = "results.json";
 var SUMMARY_FILE = "summary.md";
 var DRIVER_LOG = "driver.log";
@@ -63495,8 +63495,21 @@ function chownTree(dir, uid, gid) {
   for (const entry of readdirSync(dir)) {
     const path = join2(dir, entry);
     if (lstatSync(path).isDirectory()) chownTree(path, uid, gid);
-    else chownSync(path, uid, gid);
+    else lchownSync(path, uid, gid);
   }
+}
+function removeUnsafeEntries(dir, root = dir) {
+  const removed = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join2(dir, entry);
+    const stats = lstatSync(path);
+    if (stats.isDirectory()) removed.push(...removeUnsafeEntries(path, root));
+    else if (!stats.isFile()) {
+      rmSync(path, { force: true });
+      removed.push(relative(root, path));
+    }
+  }
+  return removed;
 }
 
 // src/container/cleanup.ts
@@ -63566,5 +63579,6 @@ export {
   CCACHE_STATS,
   prepareLogsDir,
   chownTree,
+  removeUnsafeEntries,
   removeLeftovers
 };

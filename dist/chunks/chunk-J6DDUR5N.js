@@ -4,7 +4,7 @@ import {
   __require,
   __toESM,
   require_src
-} from "./chunk-SYVOOF7H.js";
+} from "./chunk-XFA7YZBX.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
