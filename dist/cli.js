@@ -20,7 +20,7 @@ import {
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-YCRDWXRD.js";
+} from "./chunks/chunk-M2TAKS2R.js";
 import {
   DockerError,
   Input,

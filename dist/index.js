@@ -66,7 +66,7 @@ import {
   planRefs,
   reportShards,
   runBuild
-} from "./chunks/chunk-YCRDWXRD.js";
+} from "./chunks/chunk-M2TAKS2R.js";
 import {
   Input,
   KernelbuilderError,

@@ -33,14 +33,18 @@ export function measureFolder(dir: string, bound: FolderUse): FolderUse {
       } catch {
         // removed since the folder was read
       }
-      if (use.bytes > bound.bytes || use.entries > bound.entries) return use;
+      if (exceeds(use, bound)) return use;
     }
   }
   return use;
 }
 
-/** The most one build may put in its logs folder; the entries bound is fixed. */
-export const LOGS_MAX_ENTRIES = 100_000;
+function exceeds(use: FolderUse, bound: FolderUse): boolean {
+  return use.bytes > bound.bytes || use.entries > bound.entries;
+}
+
+/** The most entries one build may put in its logs folder. */
+const LOGS_MAX_ENTRIES = 100_000;
 
 /**
  * Watch a build's logs folder while the container writes it, and call `onOver` once when
@@ -52,7 +56,7 @@ export function watchLogsFolder(dir: string, limitBytes: number, onOver: (use: F
   const bound = { bytes: limitBytes, entries: LOGS_MAX_ENTRIES };
   const timer = setInterval(() => {
     const use = measureFolder(dir, bound);
-    if (use.bytes > bound.bytes || use.entries > bound.entries) {
+    if (exceeds(use, bound)) {
       clearInterval(timer);
       onOver(use);
     }

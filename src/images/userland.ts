@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { CONTAINER_LABEL, OWNER_LABEL } from '../constants.ts';
 import { DockerError } from '../errors.ts';
@@ -53,9 +54,6 @@ export async function checkImageUserland(docker: Docker, image: ImageInfo): Prom
 async function containerOutput(container: Docker.Container): Promise<string> {
   const raw = await container.logs({ stdout: true, stderr: true, follow: false });
   let text = '';
-  async function* once(): AsyncGenerator<Buffer> {
-    yield raw;
-  }
-  for await (const { data } of demuxDockerStream(once())) text += data.toString('utf8');
+  for await (const { data } of demuxDockerStream(Readable.from([raw]))) text += data.toString('utf8');
   return text;
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import Docker from 'dockerode';
 import { buildImages } from '../../src/images/build-images.ts';
 import { parseImageTable } from '../../src/images/table.ts';
-import { recordingLog } from '../support/engine-run.ts';
+import { recordingLog } from '../support/recording-log.ts';
 
 // `images build` through dockerode on the real engine, with a Dockerfile no layer cache
 // has seen, from the debootstrapped base that scripts/prepare.sh makes.

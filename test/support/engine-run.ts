@@ -6,22 +6,7 @@ import Docker from 'dockerode';
 import { getInputs } from '../../src/inputs.ts';
 import { gitIn } from '../../src/ref/git.ts';
 import { type BuildOutcome, checkPlan, runBuild } from '../../src/engine.ts';
-import { type Log } from '../../src/log.ts';
-
-/** A Log that keeps every line, build output apart. */
-export function recordingLog(): Log & { lines: string[]; buildLines: string[] } {
-  const lines: string[] = [];
-  const buildLines: string[] = [];
-  return {
-    lines,
-    buildLines,
-    info: (m) => lines.push(m),
-    warning: (m) => lines.push(`warning: ${m}`),
-    beginBuildOutput: () => buildLines.push('<<begin>>'),
-    buildOutput: (l) => buildLines.push(l),
-    endBuildOutput: () => buildLines.push('<<end>>'),
-  };
-}
+import { recordingLog } from './recording-log.ts';
 
 /**
  * Run the engine in this process, as the fronts do, on the real Docker engine with the

@@ -1406,6 +1406,9 @@ function writeAtomically(path, text) {
 import { chownSync, createWriteStream, mkdirSync as mkdirSync2, readFileSync as readFileSync3 } from "node:fs";
 import { dirname, join as join9 } from "node:path";
 
+// src/images/userland.ts
+import { Readable } from "node:stream";
+
 // src/container/demux.ts
 var HEADER = 8;
 async function* demuxDockerStream(raw) {
@@ -1459,10 +1462,7 @@ async function checkImageUserland(docker, image) {
 async function containerOutput(container) {
   const raw = await container.logs({ stdout: true, stderr: true, follow: false });
   let text = "";
-  async function* once() {
-    yield raw;
-  }
-  for await (const { data } of demuxDockerStream(once())) text += data.toString("utf8");
+  for await (const { data } of demuxDockerStream(Readable.from([raw]))) text += data.toString("utf8");
   return text;
 }
 
@@ -1575,17 +1575,20 @@ function measureFolder(dir, bound) {
         else use.bytes += stat.size;
       } catch {
       }
-      if (use.bytes > bound.bytes || use.entries > bound.entries) return use;
+      if (exceeds(use, bound)) return use;
     }
   }
   return use;
+}
+function exceeds(use, bound) {
+  return use.bytes > bound.bytes || use.entries > bound.entries;
 }
 var LOGS_MAX_ENTRIES = 1e5;
 function watchLogsFolder(dir, limitBytes, onOver, intervalMs = 2e3) {
   const bound = { bytes: limitBytes, entries: LOGS_MAX_ENTRIES };
   const timer = setInterval(() => {
     const use = measureFolder(dir, bound);
-    if (use.bytes > bound.bytes || use.entries > bound.entries) {
+    if (exceeds(use, bound)) {
       clearInterval(timer);
       onOver(use);
     }
