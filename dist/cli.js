@@ -12,6 +12,7 @@ import {
   gitIn,
   imageInfoFromInspect,
   inspectImage,
+  loadProjectFragments,
   logPlan,
   makePlan,
   parseReportInputs,
@@ -20,7 +21,7 @@ import {
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-M2TAKS2R.js";
+} from "./chunks/chunk-BIKYYIYW.js";
 import {
   DockerError,
   Input,
@@ -33,7 +34,7 @@ import {
   failedTargets,
   getInputs,
   parseNoiseFile
-} from "./chunks/chunk-XFA7YZBX.js";
+} from "./chunks/chunk-6IGSYCQT.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -169,7 +170,7 @@ async function runCli(argv, paths) {
     if (command === "plan") return await plan(argv.slice(1), paths);
     if (command === "build") return await build(argv.slice(1), paths, log);
     if (command === "report") return await report(argv.slice(1));
-    if (command === "matrix") return await matrix(argv.slice(1), log);
+    if (command === "matrix") return await matrix(argv.slice(1), paths, log);
     if (command === "merge") return await merge(argv.slice(1), log);
     if (command === "images" && sub === "build") return await imagesBuild(argv.slice(2), paths, log);
     if (command === "images" && sub === "list") {
@@ -202,9 +203,9 @@ function readInputs(args) {
   if (inputs.ccache?.actionsCache) throw new InputError(Input.ccache, "actions", "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
   return inputs;
 }
-async function matrix(args, log) {
+async function matrix(args, paths, log) {
   const read = readOptions(args);
-  process.stdout.write(`${JSON.stringify(buildMatrix(await planRefs(read, log), parseShards(read(Input.shards))), null, 2)}
+  process.stdout.write(`${JSON.stringify(buildMatrix(await planRefs(read, log, loadProjectFragments(paths.driverDir)), parseShards(read(Input.shards))), null, 2)}
 `);
   return 0;
 }
@@ -219,7 +220,7 @@ async function merge(args, log) {
 }
 async function plan(args, paths) {
   const inputs = readInputs(args);
-  const buildPlan = await makePlan(inputs, gitIn(inputs.source));
+  const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
   let checked;
   try {
     const image = await inspectImage(await connectDocker(), buildPlan.image.image);

@@ -52,7 +52,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-J6DDUR5N.js";
+} from "./chunks/chunk-MT3GGJ3X.js";
 import {
   abortOnSignals,
   buildMatrix,
@@ -60,13 +60,14 @@ import {
   echoFailures,
   gitIn,
   isRecipeFailure,
+  loadProjectFragments,
   logPlan,
   parseReportInputs,
   parseShards,
   planRefs,
   reportShards,
   runBuild
-} from "./chunks/chunk-M2TAKS2R.js";
+} from "./chunks/chunk-BIKYYIYW.js";
 import {
   Input,
   KernelbuilderError,
@@ -81,7 +82,7 @@ import {
   parseMode,
   require_semver,
   targetName
-} from "./chunks/chunk-XFA7YZBX.js";
+} from "./chunks/chunk-6IGSYCQT.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -25816,7 +25817,7 @@ async function runAction(driverDir) {
   const read = (name) => getInput(name);
   try {
     const mode = parseMode(read(Input.mode));
-    if (mode === "plan") await planMode(read, log);
+    if (mode === "plan") await planMode(read, log, driverDir);
     else if (mode === "report") await reportMode(read, log);
     else await buildMode(read, log, driverDir);
   } catch (e) {
@@ -25842,8 +25843,8 @@ async function buildMode(read, log, driverDir) {
   setOutput(Output.skipped, String(skipped));
   await publish([{ results, reports }], log);
 }
-async function planMode(read, log) {
-  const plans = await planRefs(read, log);
+async function planMode(read, log, driverDir) {
+  const plans = await planRefs(read, log, loadProjectFragments(driverDir));
   const matrix = buildMatrix(plans, parseShards(read(Input.shards)));
   setOutput(Output.matrix, JSON.stringify(matrix));
   const rows = matrix.include.map((j) => `| ${j.ref} | ${j["build-id"]} | ${j.shard} | ${j.targets.split(" ").length} | ${Math.round(j.cost / 60)} min |`);

@@ -50,7 +50,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-J6DDUR5N.js";
+} from "./chunks/chunk-MT3GGJ3X.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -66,7 +66,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-XFA7YZBX.js";
+} from "./chunks/chunk-6IGSYCQT.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -29,6 +29,10 @@ export const Input = {
   results: 'results',
   noise: 'noise',
   emailTo: 'email-to',
+  keep: 'keep',
+  boot: 'boot',
+  bootTimeout: 'boot-timeout',
+  bootKvm: 'boot-kvm',
 } as const;
 
 export const Output = {

@@ -5,6 +5,7 @@ import { type Inputs } from './inputs.ts';
 import { type Log } from './log.ts';
 import { type Git } from './ref/git.ts';
 import { type BuildPlan, makePlan } from './plan/plan.ts';
+import { loadProjectFragments } from './plan/project-fragments.ts';
 import { targetName } from './plan/targets.ts';
 import { type ImageInfo, checkImageArches, inspectImage } from './images/inspect.ts';
 import { checkImageUserland } from './images/userland.ts';
@@ -55,7 +56,7 @@ export interface CheckedPlan {
 
 /** Plan, then check the plan against the engine: the image is present and can build every arch. */
 export async function checkPlan(inputs: Inputs, deps: EngineDeps): Promise<CheckedPlan> {
-  const plan = await makePlan(inputs, deps.git);
+  const plan = await makePlan(inputs, deps.git, loadProjectFragments(deps.driverDir));
   const image = await inspectImage(deps.docker, plan.image.image);
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
   await checkImageUserland(deps.docker, image);

@@ -9,6 +9,7 @@ import { KERNEL_ARCHES } from './plan/targets.ts';
 import { checkPattern, isPattern, parseConfigSpec } from './plan/config-spec.ts';
 import { type NoiseFilter, defaultNoise, parseNoiseFile } from './diagnostics/noise.ts';
 import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-options.ts';
+import { type BootRequest, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
 
 /** Everything a build needs from its user, validated. Keys follow action.yml. */
 export interface Inputs {
@@ -53,6 +54,10 @@ export interface Inputs {
   noise: NoiseFilter;
   /** To: of the report email. */
   emailTo?: string;
+  /** What each target keeps of what it built, besides System.map and the .config. */
+  keep: KeepItem[];
+  /** Which targets boot in QEMU after the build; undefined: none. */
+  boot?: BootRequest;
 }
 
 /** Reads one raw input by its action.yml name; empty string when not given. */
@@ -78,6 +83,8 @@ export function getInputs(read: InputReader): Inputs {
   if (image !== undefined && !isImageRef(image)) {
     throw new InputError(Input.image, image, 'it must be a Docker image reference such as "kernelbuilder/gcc-12"');
   }
+  const keep = parseKeep(optional(read, Input.keep) ?? DEFAULT_KEEP, splitList);
+  const bootTimeout = parseDuration(Input.bootTimeout, optional(read, Input.bootTimeout) ?? DEFAULT_BOOT_TIMEOUT)!;
   return {
     source: resolve(source),
     ref,
@@ -103,6 +110,8 @@ export function getInputs(read: InputReader): Inputs {
     artifacts: parseArtifactOptions(read),
     noise: readNoise(optional(read, Input.noise)),
     emailTo: readEmailTo(optional(read, Input.emailTo)),
+    keep,
+    boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep, splitList),
   };
 }
 

@@ -57,6 +57,8 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     // (kbuild's -Wp,-MMD) instead of running the preprocessor a second time.
     ...(plan.ccache ? ['KB_CCACHE=1', 'CCACHE_DIR=/ccache', `CCACHE_MAXSIZE=${ccacheSize(plan.ccache.maxSize)}`, 'CCACHE_DEPEND=1'] : []),
     ...arches.map((a) => `KB_CROSS_${a}=${image.cross[a] ?? ''}`),
+    `KB_KEEP=${plan.keep.join(',')}`,
+    ...(plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(' ')}`] : []),
   ];
   return {
     Image: image.id,

@@ -9,6 +9,7 @@ arch=$1 base=$2 out=$3 stage_file=$4
 shift 4
 cross_var=KB_CROSS_$arch
 cross=${!cross_var-}
+here=$(dirname "$(readlink -f "$0")")
 
 # With KB_CCACHE=1 the compilers go through ccache (CCACHE_DIR is mounted in).
 compilers=()
@@ -23,6 +24,16 @@ fi
 # shellcheck disable=SC2086
 kmake() { make -C /build/src O="$out" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} ${KB_MAKE_VARS-} "${compilers[@]}" "$@"; }
 
+# A fragment kernelbuilder ships (configs/<arch>/, e.g. kb-boot.config) is put where
+# `make NAME.config` finds it, unless the tree has its own of that name, which wins.
+# Written beside and renamed: targets of one arch may do it at once.
+project_fragment() {
+  local ours=$here/configs/$arch/$1
+  [ -f "$ours" ] || return 0
+  [ -e "/build/src/arch/$arch/configs/$1" ] || [ -e "/build/src/kernel/configs/$1" ] && return 0
+  cp "$ours" "/build/src/arch/$arch/configs/.$1.$$" && mv -f "/build/src/arch/$arch/configs/.$1.$$" "/build/src/arch/$arch/configs/$1"
+}
+
 echo config >"$stage_file"
 kmake "$base" || exit
 for fragment in "$@"; do
@@ -31,7 +42,10 @@ for fragment in "$@"; do
     CONFIG_*=n) /build/src/scripts/config --file "$out/.config" --disable "${fragment%%=*}" || exit ;;
     CONFIG_*=m) /build/src/scripts/config --file "$out/.config" --module "${fragment%%=*}" || exit ;;
     CONFIG_*=*) /build/src/scripts/config --file "$out/.config" --set-val "${fragment%%=*}" "${fragment#*=}" || exit ;;
-    *) kmake "$fragment" || exit ;;
+    *)
+      project_fragment "$fragment" || exit
+      kmake "$fragment" || exit
+      ;;
   esac
 done
 echo olddefconfig >"$stage_file"

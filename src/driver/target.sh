@@ -25,6 +25,8 @@ if [ -n "${KB_TARGET_TIMEOUT-}" ]; then
 else
   "$here/steps.sh" "$arch" "$base" "$out" "$stage_file" "${fragments[@]}" >"$log" 2>&1 </dev/null || rc=$?
 fi
+# What the target built is kept (and the boot init made) before its object dir goes.
+if [ "$rc" -eq 0 ]; then "$here/install.sh" "$arch" "$config" "$out" >>"$log" 2>&1 </dev/null; fi
 end=$(date +%s%3N)
 # `times` second line: user and system time of the waited-for children, e.g. "1m2.345s 0m6.789s".
 # `times` runs in this shell (a pipe would measure a subshell), then the file is read.

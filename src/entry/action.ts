@@ -20,6 +20,7 @@ import { abortOnSignals } from './signals.ts';
 import { ccacheKeys } from '../cache/ccache-key.ts';
 import { restoreCcache, saveCcache } from '../cache/actions-cache.ts';
 import { targetName } from '../plan/targets.ts';
+import { loadProjectFragments } from '../plan/project-fragments.ts';
 
 /**
  * The action's main step. mode build (the default): inputs → plan → build → outputs,
@@ -33,7 +34,7 @@ export async function runAction(driverDir: string): Promise<void> {
   const read: InputReader = (name) => core.getInput(name);
   try {
     const mode = parseMode(read(Input.mode));
-    if (mode === 'plan') await planMode(read, log);
+    if (mode === 'plan') await planMode(read, log, driverDir);
     else if (mode === 'report') await reportMode(read, log);
     else await buildMode(read, log, driverDir);
   } catch (e) {
@@ -63,8 +64,8 @@ async function buildMode(read: InputReader, log: Log, driverDir: string): Promis
   await publish([{ results, reports }], log);
 }
 
-async function planMode(read: InputReader, log: Log): Promise<void> {
-  const plans = await planRefs(read, log);
+async function planMode(read: InputReader, log: Log, driverDir: string): Promise<void> {
+  const plans = await planRefs(read, log, loadProjectFragments(driverDir));
   const matrix = buildMatrix(plans, parseShards(read(Input.shards)));
   core.setOutput(Output.matrix, JSON.stringify(matrix));
   const rows = matrix.include.map((j) => `| ${j.ref} | ${j['build-id']} | ${j.shard} | ${j.targets.split(' ').length} | ${Math.round(j.cost / 60)} min |`);

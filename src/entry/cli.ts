@@ -10,6 +10,7 @@ import { type Log } from '../log.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
 import { makePlan } from '../plan/plan.ts';
+import { loadProjectFragments } from '../plan/project-fragments.ts';
 import { checkImageArches, inspectImage } from '../images/inspect.ts';
 import { buildImages } from '../images/build-images.ts';
 import { formatImageList, listImages } from '../images/list.ts';
@@ -55,7 +56,7 @@ export async function runCli(argv: string[], paths: CliPaths): Promise<number> {
     if (command === 'plan') return await plan(argv.slice(1), paths);
     if (command === 'build') return await build(argv.slice(1), paths, log);
     if (command === 'report') return await report(argv.slice(1));
-    if (command === 'matrix') return await matrix(argv.slice(1), log);
+    if (command === 'matrix') return await matrix(argv.slice(1), paths, log);
     if (command === 'merge') return await merge(argv.slice(1), log);
     if (command === 'images' && sub === 'build') return await imagesBuild(argv.slice(2), paths, log);
     if (command === 'images' && sub === 'list') {
@@ -88,9 +89,9 @@ function readInputs(args: string[]): Inputs {
   return inputs;
 }
 
-async function matrix(args: string[], log: Log): Promise<number> {
+async function matrix(args: string[], paths: CliPaths, log: Log): Promise<number> {
   const read = readOptions(args);
-  process.stdout.write(`${JSON.stringify(buildMatrix(await planRefs(read, log), parseShards(read(Input.shards))), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(buildMatrix(await planRefs(read, log, loadProjectFragments(paths.driverDir)), parseShards(read(Input.shards))), null, 2)}\n`);
   return 0;
 }
 
@@ -106,7 +107,7 @@ async function merge(args: string[], log: Log): Promise<number> {
 
 async function plan(args: string[], paths: CliPaths): Promise<number> {
   const inputs = readInputs(args);
-  const buildPlan = await makePlan(inputs, gitIn(inputs.source));
+  const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
   // The plan stands without an engine; the image check and container spec need one.
   let checked: object;
   try {

@@ -4,6 +4,7 @@ import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { type BuildPlan, makePlan } from '../plan/plan.ts';
+import { type ProjectFragments } from '../plan/project-fragments.ts';
 import { readResults } from '../results/previous.ts';
 import { RESULTS_FILE } from '../logs-dir.ts';
 import { targetName } from '../plan/targets.ts';
@@ -14,7 +15,7 @@ import { type Log } from '../log.ts';
  * drop those whose build folder already has complete results at that sha for the same
  * targets and image, so a nightly run builds only what moved.
  */
-export async function planRefs(read: InputReader, log: Log): Promise<BuildPlan[]> {
+export async function planRefs(read: InputReader, log: Log, projectFragments: ProjectFragments): Promise<BuildPlan[]> {
   const refs = splitList(read(Input.refs));
   if (refs.length === 0 && read(Input.ref).trim() === '') {
     throw new InputError(Input.refs, '', 'plan mode needs refs (one a line) or ref');
@@ -22,7 +23,7 @@ export async function planRefs(read: InputReader, log: Log): Promise<BuildPlan[]
   const plans: BuildPlan[] = [];
   for (const ref of refs.length > 0 ? refs : [read(Input.ref).trim()]) {
     const inputs = getInputs((name) => (name === Input.ref ? ref : read(name)));
-    const plan = await makePlan(inputs, gitIn(inputs.source));
+    const plan = await makePlan(inputs, gitIn(inputs.source), projectFragments);
     const previous = readResults(join(plan.logsDir, RESULTS_FILE));
     const sameTargets = previous?.targets.map((t) => t.target).sort().join(' ') === plan.targets.map(targetName).sort().join(' ');
     if (previous?.complete && previous.sha === plan.ref.sha && previous.image.name === plan.image.image && sameTargets && !inputs.force) {

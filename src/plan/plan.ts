@@ -11,6 +11,8 @@ import { type Dropped, type Target, planTargets, targetName } from './targets.ts
 import { estimateTargets, shardTargets } from './estimate.ts';
 import { previousDurations } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
+import { type ProjectFragments, withProjectFragments } from './project-fragments.ts';
+import { type BootRequest, type KeepItem } from '../boot/boot-inputs.ts';
 
 /**
  * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
@@ -46,16 +48,24 @@ export interface BuildPlan {
   limits: { targetTimeout?: number; memory?: number; cpus?: number; logs: number };
   /** The compiler cache on the host; each image gets its own folder in it. `actionsCache`: the folder goes through the Actions cache. */
   ccache?: { dir: string; maxSize: string; actionsCache?: true };
+  /** What each target keeps in its kept folder, besides System.map and the .config. */
+  keep: KeepItem[];
+  /** The targets of this run to boot once built (by name, in plan order), and how. */
+  boot?: { targets: string[]; timeoutSeconds: number; kvm: boolean };
 }
 
-/** Resolve the ref, read the tree at it, choose the image and the targets. Reads only. */
-export async function makePlan(inputs: Inputs, git: Git): Promise<BuildPlan> {
+/**
+ * Resolve the ref, read the tree at it, choose the image and the targets. Reads only.
+ * `projectFragments`: the fragments kernelbuilder ships (loadProjectFragments).
+ */
+export async function makePlan(inputs: Inputs, git: Git, projectFragments: ProjectFragments): Promise<BuildPlan> {
   if ((await tryGit(git, ['rev-parse', '--git-dir'])) === undefined) {
     throw new InputError(Input.source, inputs.source, 'it must be a kernel git repository (a folder where git rev-parse works)');
   }
   const ref = await resolveRef(git, inputs.ref);
   const fragmentNames = inputs.configs.filter((c) => !isPattern(c)).flatMap((c) => c.split('+').slice(1).filter((f) => f.endsWith('.config')));
-  const tree = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
+  const treeFacts = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
+  const tree = { ...treeFacts, fragments: withProjectFragments(treeFacts.fragments, projectFragments, fragmentNames) };
   const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
   const { targets: planned, dropped } = planTargets(inputs.arches, inputs.configs, tree);
   const treeName = inputs.tree ?? ref.remote ?? basename(inputs.source);
@@ -85,7 +95,19 @@ export async function makePlan(inputs: Inputs, git: Git): Promise<BuildPlan> {
       logs: inputs.logsLimit,
     },
     ...(inputs.ccache ? { ccache: inputs.ccache } : {}),
+    keep: inputs.keep,
+    ...(inputs.boot ? { boot: { ...inputs.boot, targets: bootTargets(inputs.boot, planned, targets) } } : {}),
   };
+}
+
+/** This run's targets that boot: all of them, or those `boot` names (each must be in the plan). */
+function bootTargets(boot: BootRequest, planned: Target[], mine: Target[]): string[] {
+  const names = mine.map(targetName);
+  if (boot.targets === 'all') return names;
+  const known = new Set(planned.map(targetName));
+  const unknown = boot.targets.filter((t) => !known.has(t));
+  if (unknown.length > 0) throw new InputError(Input.boot, unknown.join(' '), `each target to boot must be one of the plan's: ${[...known].join(' ')}`);
+  return names.filter((n) => boot.targets.includes(n));
 }
 
 /**

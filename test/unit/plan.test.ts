@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gitIn } from '../../src/ref/git.ts';
 import { makePlan, pathSafe } from '../../src/plan/plan.ts';
 import { getInputs } from '../../src/inputs.ts';
@@ -9,6 +10,9 @@ import { type TreeFacts } from '../../src/ref/tree.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { InputError, SourceError } from '../../src/errors.ts';
 import { git, makeTinyTree } from '../support/tiny-tree.ts';
+import { loadProjectFragments } from '../../src/plan/project-fragments.ts';
+
+const projectFragments = loadProjectFragments(fileURLToPath(new URL('../../src/driver/', import.meta.url)));
 
 function facts(arches: Record<string, string[]>, version = '6.1.0'): TreeFacts {
   return { version: parseKernelVersion(version)!, arches: Object.keys(arches), configs: arches, commits: [], fragments: {} };
@@ -61,7 +65,7 @@ test('makePlan on a real repo: 4.14 plans the GCC 7.3 image, riscv is dropped', 
   const dir = makeTinyTree({ version: '4.14.336', arches: { x86: ['x86_64_defconfig'], arm64: ['defconfig'] } });
   git(dir, 'tag', '-a', '-m', 'v4.14.336', 'v4.14.336');
   const inputs = getInputs((n) => ({ source: dir, ref: 'v4.14.336', arches: 'x86 arm64 riscv', configs: 'tinyconfig', logs: '/tmp/kb-logs' })[n] ?? '');
-  const plan = await makePlan(inputs, gitIn(dir));
+  const plan = await makePlan(inputs, gitIn(dir), projectFragments);
   assert.equal(plan.image.image, 'kernelbuilder/gcc-7.3');
   assert.match(plan.image.reason, /kernel 4\.14\.336 .*>=4\.2\.0 <4\.19\.0/);
   assert.deepEqual(plan.targets, [{ arch: 'x86', config: 'tinyconfig' }, { arch: 'arm64', config: 'tinyconfig' }]);
@@ -72,11 +76,30 @@ test('makePlan on a real repo: 4.14 plans the GCC 7.3 image, riscv is dropped', 
 
 test('makePlan: a folder that is not a git repository is named', async () => {
   const inputs = getInputs((n) => ({ source: '/proc', ref: 'master' })[n] ?? '');
-  await assert.rejects(makePlan(inputs, gitIn('/proc')), /input 'source': "\/proc" is not allowed; it must be a kernel git repository/);
+  await assert.rejects(makePlan(inputs, gitIn('/proc'), projectFragments), /input 'source': "\/proc" is not allowed; it must be a kernel git repository/);
 });
 
 test('makePlan: a commit whose Makefile is not a kernel one', async () => {
   const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [] }, files: { Makefile: 'all:\n' } });
   const inputs = getInputs((n) => ({ source: dir, ref: 'master' })[n] ?? '');
-  await assert.rejects(makePlan(inputs, gitIn(dir)), /is not a kernel tree/);
+  await assert.rejects(makePlan(inputs, gitIn(dir), projectFragments), /is not a kernel tree/);
+});
+
+test('makePlan: the boot fragment kernelbuilder ships is planned on every arch, with its options required', async () => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [], arm64: [], riscv: [] } });
+  const inputs = getInputs((n) => ({ source: dir, ref: 'master', arches: 'x86 arm64 riscv', configs: 'tinyconfig+kb-boot.config', logs: '/tmp/kb-logs' })[n] ?? '');
+  const plan = await makePlan(inputs, gitIn(dir), projectFragments);
+  assert.deepEqual(plan.dropped, []);
+  assert.deepEqual(plan.targets.map((t) => `${t.arch}/${t.config}`), ['x86/tinyconfig+kb-boot.config', 'arm64/tinyconfig+kb-boot.config', 'riscv/tinyconfig+kb-boot.config']);
+  const x86 = plan.targets[0].requires ?? [];
+  assert.ok(x86.includes('CONFIG_64BIT=y') && x86.includes('CONFIG_SERIAL_8250_CONSOLE=y'), x86.join(' '));
+  const arm64 = plan.targets[1].requires ?? [];
+  assert.ok(arm64.includes('CONFIG_SERIAL_AMBA_PL011_CONSOLE=y') && !arm64.includes('CONFIG_64BIT=y'), arm64.join(' '));
+});
+
+test('makePlan: a tree fragment of the same name wins over the one kernelbuilder ships', async () => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [] }, files: { 'kernel/configs/kb-boot.config': 'CONFIG_TREE_OWN=y\n' } });
+  const inputs = getInputs((n) => ({ source: dir, ref: 'master', arches: 'x86', configs: 'tinyconfig+kb-boot.config', logs: '/tmp/kb-logs' })[n] ?? '');
+  const plan = await makePlan(inputs, gitIn(dir), projectFragments);
+  assert.deepEqual(plan.targets[0].requires, ['CONFIG_TREE_OWN=y']);
 });

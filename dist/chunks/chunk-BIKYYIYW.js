@@ -32,7 +32,7 @@ import {
   targetName,
   targetPaths,
   unmetOptions
-} from "./chunk-XFA7YZBX.js";
+} from "./chunk-6IGSYCQT.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -55,8 +55,31 @@ async function tryGit(git, args) {
   }
 }
 
+// src/plan/project-fragments.ts
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+function loadProjectFragments(driverDir) {
+  const root = join(driverDir, "configs");
+  const out = {};
+  for (const arch of readdirSync(root)) {
+    out[arch] = {};
+    for (const name of readdirSync(join(root, arch)).filter((n) => n.endsWith(".config"))) {
+      out[arch][name] = readFileSync(join(root, arch, name), "utf8");
+    }
+  }
+  return out;
+}
+function withProjectFragments(tree, ours, names2) {
+  const out = {};
+  for (const [arch, files] of Object.entries(tree)) {
+    out[arch] = { ...files };
+    for (const name of names2) if (out[arch][name] === void 0 && ours[arch]?.[name] !== void 0) out[arch][name] = ours[arch][name];
+  }
+  return out;
+}
+
 // src/plan/plan.ts
-import { basename, join as join2 } from "node:path";
+import { basename, join as join3 } from "node:path";
 
 // src/ref/resolve.ts
 async function resolveRef(git, ref) {
@@ -189,11 +212,11 @@ function shardTargets(targets, estimates, count) {
 }
 
 // src/results/previous.ts
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 function readResults(path) {
   try {
-    const data = JSON.parse(readFileSync(path, "utf8"));
+    const data = JSON.parse(readFileSync2(path, "utf8"));
     return data.schema === 1 && Array.isArray(data.targets) ? data : void 0;
   } catch {
     return void 0;
@@ -209,12 +232,12 @@ function findBaseline(treeDir, current) {
   let best;
   let entries;
   try {
-    entries = readdirSync(treeDir);
+    entries = readdirSync2(treeDir);
   } catch {
     return void 0;
   }
   for (const entry of entries) {
-    const path = join(treeDir, entry, RESULTS_FILE);
+    const path = join2(treeDir, entry, RESULTS_FILE);
     const r = readResults(path);
     if (!r?.complete || r.ref !== current.ref || r.sha === current.sha || r.startedAt >= current.startedAt) continue;
     if (!best || r.startedAt > best.results.startedAt) best = { results: r, path };
@@ -225,29 +248,30 @@ function previousDurations(treeDir) {
   let newest;
   let entries;
   try {
-    entries = readdirSync(treeDir);
+    entries = readdirSync2(treeDir);
   } catch {
     return /* @__PURE__ */ new Map();
   }
   for (const entry of entries) {
-    const r = readResults(join(treeDir, entry, RESULTS_FILE));
+    const r = readResults(join2(treeDir, entry, RESULTS_FILE));
     if (r?.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
   }
   return new Map((newest?.targets ?? []).filter((t) => t.durationSeconds !== void 0).map((t) => [t.target, t.durationSeconds]));
 }
 
 // src/plan/plan.ts
-async function makePlan(inputs, git) {
+async function makePlan(inputs, git, projectFragments) {
   if (await tryGit(git, ["rev-parse", "--git-dir"]) === void 0) {
     throw new InputError(Input.source, inputs.source, "it must be a kernel git repository (a folder where git rev-parse works)");
   }
   const ref = await resolveRef(git, inputs.ref);
   const fragmentNames = inputs.configs.filter((c) => !isPattern(c)).flatMap((c) => c.split("+").slice(1).filter((f) => f.endsWith(".config")));
-  const tree = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
+  const treeFacts = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
+  const tree = { ...treeFacts, fragments: withProjectFragments(treeFacts.fragments, projectFragments, fragmentNames) };
   const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
   const { targets: planned, dropped } = planTargets(inputs.arches, inputs.configs, tree);
   const treeName = inputs.tree ?? ref.remote ?? basename(inputs.source);
-  const estimates = estimateTargets(planned, previousDurations(join2(inputs.logs, pathSafe(treeName))));
+  const estimates = estimateTargets(planned, previousDurations(join3(inputs.logs, pathSafe(treeName))));
   const targets = selectShard(planned, inputs);
   const remoteUrl = ref.remote === void 0 ? void 0 : (await tryGit(git, ["remote", "get-url", "--", ref.remote]))?.trim();
   return {
@@ -263,7 +287,7 @@ async function makePlan(inputs, git) {
     estimates: Object.fromEntries(estimates),
     ...inputs.shard ? { shard: inputs.shard } : {},
     dropped,
-    logsDir: join2(inputs.logs, pathSafe(treeName), pathSafe(ref.buildId)),
+    logsDir: join3(inputs.logs, pathSafe(treeName), pathSafe(ref.buildId)),
     jobs: inputs.jobs,
     tmpfsSize: inputs.tmpfsSize,
     limits: {
@@ -272,8 +296,18 @@ async function makePlan(inputs, git) {
       ...inputs.cpus ? { cpus: inputs.cpus } : {},
       logs: inputs.logsLimit
     },
-    ...inputs.ccache ? { ccache: inputs.ccache } : {}
+    ...inputs.ccache ? { ccache: inputs.ccache } : {},
+    keep: inputs.keep,
+    ...inputs.boot ? { boot: { ...inputs.boot, targets: bootTargets(inputs.boot, planned, targets) } } : {}
   };
+}
+function bootTargets(boot, planned, mine) {
+  const names2 = mine.map(targetName);
+  if (boot.targets === "all") return names2;
+  const known = new Set(planned.map(targetName));
+  const unknown = boot.targets.filter((t) => !known.has(t));
+  if (unknown.length > 0) throw new InputError(Input.boot, unknown.join(" "), `each target to boot must be one of the plan's: ${[...known].join(" ")}`);
+  return names2.filter((n) => boot.targets.includes(n));
 }
 function selectShard(planned, inputs) {
   let chosen = planned;
@@ -358,11 +392,11 @@ function checkImageArches(info, arches) {
 }
 
 // src/container/spec.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var FALLBACK_BUILD_USER = "1001:1001";
 var PIDS_LIMIT = 8192;
 function ccacheDirFor(root, image) {
-  return join3(root, image.id.replace(/^sha256:/, "").slice(0, 16));
+  return join4(root, image.id.replace(/^sha256:/, "").slice(0, 16));
 }
 function driverTarget(t) {
   const fragments = (t.fragments ?? []).map((f) => f.kind === "file" ? f.name : `${f.option}=${f.value}`);
@@ -391,7 +425,9 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
     // Depend mode: a miss takes the dependencies from the compiler's own -MMD output
     // (kbuild's -Wp,-MMD) instead of running the preprocessor a second time.
     ...plan.ccache ? ["KB_CCACHE=1", "CCACHE_DIR=/ccache", `CCACHE_MAXSIZE=${ccacheSize(plan.ccache.maxSize)}`, "CCACHE_DEPEND=1"] : [],
-    ...arches.map((a) => `KB_CROSS_${a}=${image.cross[a] ?? ""}`)
+    ...arches.map((a) => `KB_CROSS_${a}=${image.cross[a] ?? ""}`),
+    `KB_KEEP=${plan.keep.join(",")}`,
+    ...plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(" ")}`] : []
   ];
   return {
     Image: image.id,
@@ -431,7 +467,7 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
 }
 
 // src/diagnostics/analyse.ts
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/diagnostics/aggregate.ts
 var IssueCollector = class {
@@ -1088,7 +1124,7 @@ function isRecipeFailure(d) {
 }
 
 // src/diagnostics/analyse.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var EXCERPT_LINES = 40;
 async function analyseLogs(results, logsDir, noise) {
   const collector = new IssueCollector();
@@ -1113,7 +1149,7 @@ async function analyseLogs(results, logsDir, noise) {
         counts.warnings++;
       }
     };
-    const { excerpt, fault } = await scanLog(join4(logsDir, t.log), t.target, count);
+    const { excerpt, fault } = await scanLog(join5(logsDir, t.log), t.target, count);
     for (const d of unmetRequests(t, logsDir)) count(d);
     targets.push({
       ...t,
@@ -1129,7 +1165,7 @@ function unmetRequests(t, logsDir) {
   if (!t.requires?.length || !t.dotConfig) return [];
   let dotConfig;
   try {
-    dotConfig = readFileSync2(join4(logsDir, t.dotConfig), "utf8");
+    dotConfig = readFileSync3(join5(logsDir, t.dotConfig), "utf8");
   } catch {
     return [];
   }
@@ -1141,7 +1177,7 @@ function unmetRequests(t, logsDir) {
 
 // src/report/write-reports.ts
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/report/format-issue.ts
 function formatIssue(i) {
@@ -1378,33 +1414,33 @@ function formatDuration(seconds) {
 function writeReports(results, dirs, opts = {}) {
   const paths = reportPaths(results, dirs);
   for (const t of results.targets.filter((t2) => t2.status !== "pass")) {
-    writeAtomically(join5(dirs.logsDir, `${t.arch}/${t.config}.reproduce.sh`), `#!/bin/sh
+    writeAtomically(join6(dirs.logsDir, `${t.arch}/${t.config}.reproduce.sh`), `#!/bin/sh
 ${reproducer(results, t)}
 `);
   }
   writeAtomically(paths.results, `${JSON.stringify(results, null, 2)}
 `);
   writeAtomically(paths.summary, renderSummary(results));
-  mkdirSync(join5(dirs.logsRoot, "emails"), { recursive: true });
+  mkdirSync(join6(dirs.logsRoot, "emails"), { recursive: true });
   writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo }));
   return paths;
 }
 function reportPaths(results, dirs) {
   return {
-    results: join5(dirs.logsDir, RESULTS_FILE),
-    summary: join5(dirs.logsDir, SUMMARY_FILE),
-    email: join5(dirs.logsRoot, "emails", emailFileName(results))
+    results: join6(dirs.logsDir, RESULTS_FILE),
+    summary: join6(dirs.logsDir, SUMMARY_FILE),
+    email: join6(dirs.logsRoot, "emails", emailFileName(results))
   };
 }
 function writeAtomically(path, text) {
-  mkdirSync(join5(path, ".."), { recursive: true });
+  mkdirSync(join6(path, ".."), { recursive: true });
   writeFileSync(`${path}.tmp`, text);
   renameSync(`${path}.tmp`, path);
 }
 
 // src/engine.ts
-import { chownSync, createWriteStream, mkdirSync as mkdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { dirname, join as join9 } from "node:path";
+import { chownSync, createWriteStream, mkdirSync as mkdirSync2, readFileSync as readFileSync4 } from "node:fs";
+import { dirname, join as join10 } from "node:path";
 
 // src/images/userland.ts
 import { Readable } from "node:stream";
@@ -1553,8 +1589,8 @@ async function drainWithin(draining, raw, ms) {
 }
 
 // src/container/logs-watch.ts
-import { lstatSync, readdirSync as readdirSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { lstatSync, readdirSync as readdirSync3 } from "node:fs";
+import { join as join7 } from "node:path";
 function measureFolder(dir, bound) {
   const use = { bytes: 0, entries: 0 };
   const pending = [dir];
@@ -1562,12 +1598,12 @@ function measureFolder(dir, bound) {
     const folder = pending.pop();
     let names2;
     try {
-      names2 = readdirSync2(folder);
+      names2 = readdirSync3(folder);
     } catch {
       continue;
     }
     for (const name of names2) {
-      const path = join6(folder, name);
+      const path = join7(folder, name);
       use.entries++;
       try {
         const stat = lstatSync(path);
@@ -1629,13 +1665,13 @@ function formatMinutes(seconds) {
 
 // src/container/readable.ts
 import { statSync } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 function readableBy(mode, ownerUid, ownerGid, uid, gid) {
   const bits = ownerUid === uid ? mode >> 6 & 7 : ownerGid === gid ? mode >> 3 & 7 : mode & 7;
   return (bits & 5) === 5;
 }
 function checkSourceReadable(source, uid, gid) {
-  for (const path of [source, join7(source, ".git")]) {
+  for (const path of [source, join8(source, ".git")]) {
     const st = statSync(path, { throwIfNoEntry: false });
     if (st && !readableBy(st.mode, st.uid, st.gid, uid, gid)) {
       throw new InputError(
@@ -1649,7 +1685,7 @@ function checkSourceReadable(source, uid, gid) {
 
 // src/diagnostics/with-regressions.ts
 import { statSync as statSync2 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/diagnostics/regressions.ts
 function compareWithBaseline(current, baseline, baselinePath) {
@@ -1669,11 +1705,11 @@ function compareWithBaseline(current, baseline, baselinePath) {
 
 // src/diagnostics/with-regressions.ts
 function withRegressions(results, baseline) {
-  if (isDirectory(baseline) && !isFile(join8(baseline, RESULTS_FILE))) {
+  if (isDirectory(baseline) && !isFile(join9(baseline, RESULTS_FILE))) {
     const found = findBaseline(baseline, results);
     return found ? { ...results, regressions: compareWithBaseline(results, found.results, found.path) } : results;
   }
-  const path = isDirectory(baseline) ? join8(baseline, RESULTS_FILE) : baseline;
+  const path = isDirectory(baseline) ? join9(baseline, RESULTS_FILE) : baseline;
   const base = readResults(path);
   if (!base) throw new KernelbuilderError(`input 'baseline': ${path} is not a kernelbuilder results.json`);
   return { ...results, regressions: compareWithBaseline(results, base, path) };
@@ -1687,7 +1723,7 @@ function isFile(path) {
 
 // src/engine.ts
 async function checkPlan(inputs, deps) {
-  const plan = await makePlan(inputs, deps.git);
+  const plan = await makePlan(inputs, deps.git, loadProjectFragments(deps.driverDir));
   const image = await inspectImage(deps.docker, plan.image.image);
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
   await checkImageUserland(deps.docker, image);
@@ -1704,7 +1740,7 @@ function logPlan({ plan, image }, log) {
 }
 async function runBuild(checked, inputs, deps) {
   const { plan, image, container } = checked;
-  const previous = readResults(join9(plan.logsDir, RESULTS_FILE));
+  const previous = readResults(join10(plan.logsDir, RESULTS_FILE));
   if (!inputs.force && previous && alreadyBuilt(previous, plan, image)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
     return { results: previous, reports: reportPaths(previous, { logsDir: plan.logsDir, logsRoot: inputs.logs }), skipped: true };
@@ -1721,7 +1757,7 @@ async function runBuild(checked, inputs, deps) {
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
   const progress = new Progress(Object.fromEntries(plan.targets.map((t) => [targetName(t), plan.estimates[targetName(t)] ?? 1])));
-  const driverLog = createWriteStream(join9(plan.logsDir, DRIVER_LOG));
+  const driverLog = createWriteStream(join10(plan.logsDir, DRIVER_LOG));
   deps.log.beginBuildOutput();
   let exitCode = -1;
   let engineLost;
@@ -1764,9 +1800,9 @@ async function runBuild(checked, inputs, deps) {
     if (buildUid !== deps.uid) chownTree(plan.logsDir, deps.uid, deps.gid);
   }
   const finishedAt = now();
-  const statuses = new Map(plan.targets.map((t) => [targetName(t), readIfThere(join9(plan.logsDir, targetPaths(t.arch, t.config).status))]));
-  const ccacheBefore = readIfThere(join9(plan.logsDir, CCACHE_STATS.before));
-  const ccacheAfter = readIfThere(join9(plan.logsDir, CCACHE_STATS.after));
+  const statuses = new Map(plan.targets.map((t) => [targetName(t), readIfThere(join10(plan.logsDir, targetPaths(t.arch, t.config).status))]));
+  const ccacheBefore = readIfThere(join10(plan.logsDir, CCACHE_STATS.before));
+  const ccacheAfter = readIfThere(join10(plan.logsDir, CCACHE_STATS.after));
   const collected = collectResults({
     plan,
     image,
@@ -1776,7 +1812,7 @@ async function runBuild(checked, inputs, deps) {
     driverExitCode: exitCode,
     stoppedBy,
     ccache: ccacheBefore !== void 0 && ccacheAfter !== void 0 ? ccacheDelta(ccacheBefore, ccacheAfter) : void 0,
-    toolchains: readIfThere(join9(plan.logsDir, TOOLCHAINS_FILE))
+    toolchains: readIfThere(join10(plan.logsDir, TOOLCHAINS_FILE))
   });
   const analysed = await analyseLogs(collected, plan.logsDir, inputs.noise);
   const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir));
@@ -1788,7 +1824,7 @@ async function runBuild(checked, inputs, deps) {
 }
 function readIfThere(path) {
   try {
-    return readFileSync3(path, "utf8");
+    return readFileSync4(path, "utf8");
   } catch {
     return void 0;
   }
@@ -1833,8 +1869,8 @@ function buildMatrix(plans, shards) {
 }
 
 // src/fanout/plan-refs.ts
-import { join as join10 } from "node:path";
-async function planRefs(read, log) {
+import { join as join11 } from "node:path";
+async function planRefs(read, log, projectFragments) {
   const refs = splitList(read(Input.refs));
   if (refs.length === 0 && read(Input.ref).trim() === "") {
     throw new InputError(Input.refs, "", "plan mode needs refs (one a line) or ref");
@@ -1842,8 +1878,8 @@ async function planRefs(read, log) {
   const plans = [];
   for (const ref of refs.length > 0 ? refs : [read(Input.ref).trim()]) {
     const inputs = getInputs((name) => name === Input.ref ? ref : read(name));
-    const plan = await makePlan(inputs, gitIn(inputs.source));
-    const previous = readResults(join10(plan.logsDir, RESULTS_FILE));
+    const plan = await makePlan(inputs, gitIn(inputs.source), projectFragments);
+    const previous = readResults(join11(plan.logsDir, RESULTS_FILE));
     const sameTargets = previous?.targets.map((t) => t.target).sort().join(" ") === plan.targets.map(targetName).sort().join(" ");
     if (previous?.complete && previous.sha === plan.ref.sha && previous.image.name === plan.image.image && sameTargets && !inputs.force) {
       log.info(`${ref}: already built at ${plan.ref.sha} (${plan.logsDir}); not planned`);
@@ -1862,13 +1898,13 @@ function parseShards(text) {
 }
 
 // src/fanout/merge.ts
-import { cpSync, readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
-import { join as join11, relative } from "node:path";
+import { cpSync, readdirSync as readdirSync4, statSync as statSync3 } from "node:fs";
+import { join as join12, relative } from "node:path";
 function findShards(dir) {
   const sets = /* @__PURE__ */ new Map();
   const walk = (d) => {
-    for (const entry of readdirSync3(d)) {
-      const path = join11(d, entry);
+    for (const entry of readdirSync4(d)) {
+      const path = join12(d, entry);
       const st = statSync3(path, { throwIfNoEntry: false });
       if (st?.isDirectory()) walk(path);
       else if (entry === RESULTS_FILE) {
@@ -1894,8 +1930,8 @@ function mergeShards(set, outDir) {
     for (const t of results.targets) {
       if (byName.has(t.target)) throw new KernelbuilderError(`target ${t.target} of ${set.key} was built by two shards`);
       byName.set(t.target, stripAnalysis(t));
-      for (const file of Object.values(targetPaths(t.arch, t.config))) copyIfThere(join11(dir, file), join11(outDir, file));
-      copyIfThere(join11(dir, `${t.arch}/${t.config}.reproduce.sh`), join11(outDir, `${t.arch}/${t.config}.reproduce.sh`));
+      for (const file of Object.values(targetPaths(t.arch, t.config))) copyIfThere(join12(dir, file), join12(outDir, file));
+      copyIfThere(join12(dir, `${t.arch}/${t.config}.reproduce.sh`), join12(outDir, `${t.arch}/${t.config}.reproduce.sh`));
     }
   }
   const order = first.targetOrder;
@@ -1918,7 +1954,7 @@ function mergeShards(set, outDir) {
   };
 }
 function mergedDir(logsRoot, results) {
-  return join11(logsRoot, pathSafe(results.tree), pathSafe(results.buildId));
+  return join12(logsRoot, pathSafe(results.tree), pathSafe(results.buildId));
 }
 function stripAnalysis(t) {
   const { errors: _e, warnings: _w, excerpt: _x, ...rest } = t;
@@ -1965,6 +2001,7 @@ function abortOnSignals() {
 
 export {
   gitIn,
+  loadProjectFragments,
   makePlan,
   imageInfoFromInspect,
   inspectImage,

@@ -4,7 +4,7 @@ import {
   __require,
   __toESM,
   require_src
-} from "./chunk-XFA7YZBX.js";
+} from "./chunk-6IGSYCQT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

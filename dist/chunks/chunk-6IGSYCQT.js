@@ -62735,7 +62735,11 @@ var Input = {
   targets: "targets",
   results: "results",
   noise: "noise",
-  emailTo: "email-to"
+  emailTo: "email-to",
+  keep: "keep",
+  boot: "boot",
+  bootTimeout: "boot-timeout",
+  bootKvm: "boot-kvm"
 };
 var Output = {
   sha: "sha",
@@ -63157,6 +63161,45 @@ function wholeNumber(input, text, min, max, what) {
   return n;
 }
 
+// src/boot/boot-inputs.ts
+var KEEP_ITEMS = ["kernel", "modules", "dtbs", "debug"];
+var DEFAULT_KEEP = "kernel dtbs";
+var DEFAULT_BOOT_TIMEOUT = "5m";
+var MIN_BOOT_TIMEOUT = 10;
+var MAX_BOOT_TIMEOUT = 2 * 3600;
+function parseKeep(text, split) {
+  const words = split(text);
+  if (words.length === 1 && words[0] === "none") return [];
+  for (const w of words) {
+    if (!KEEP_ITEMS.includes(w)) {
+      throw new InputError(Input.keep, w, `keep lists any of ${KEEP_ITEMS.join(", ")} (System.map and the .config are always kept), or is none`);
+    }
+  }
+  if (words.length === 0) throw new InputError(Input.keep, text, `name at least one of ${KEEP_ITEMS.join(", ")}, or none`);
+  return KEEP_ITEMS.filter((item) => words.includes(item));
+}
+function parseBoot(text, timeoutSeconds, kvm, keep, split) {
+  if (!(timeoutSeconds >= MIN_BOOT_TIMEOUT && timeoutSeconds <= MAX_BOOT_TIMEOUT)) {
+    throw new InputError(Input.bootTimeout, String(timeoutSeconds), `a boot may take from ${MIN_BOOT_TIMEOUT}s to 2h (e.g. 5m)`);
+  }
+  const words = split(text ?? "off");
+  if (words.length === 1 && words[0] === "off") return void 0;
+  let targets;
+  if (words.length === 1 && words[0] === "all") targets = "all";
+  else {
+    for (const w of words) {
+      const [arch, ...config] = w.split("/");
+      if (config.length === 0 || !KERNEL_ARCHES.includes(arch)) {
+        throw new InputError(Input.boot, w, "boot is off, all, or arch/config targets of the plan, e.g. x86/tinyconfig+kb-boot.config");
+      }
+      parseConfigSpec(Input.boot, config.join("/"));
+    }
+    targets = [...new Set(words)];
+  }
+  if (!keep.includes("kernel")) throw new InputError(Input.keep, keep.join(" ") || "none", "booting needs the kernel kept: add kernel to keep, or set boot to off");
+  return { targets, timeoutSeconds, kvm };
+}
+
 // src/inputs.ts
 var DEFAULT_ARCHES = "x86 arm arm64 riscv";
 var DEFAULT_CONFIGS = "defconfig";
@@ -63172,6 +63215,8 @@ function getInputs(read) {
   if (image !== void 0 && !isImageRef(image)) {
     throw new InputError(Input.image, image, 'it must be a Docker image reference such as "kernelbuilder/gcc-12"');
   }
+  const keep = parseKeep(optional(read, Input.keep) ?? DEFAULT_KEEP, splitList);
+  const bootTimeout = parseDuration(Input.bootTimeout, optional(read, Input.bootTimeout) ?? DEFAULT_BOOT_TIMEOUT);
   return {
     source: resolve(source),
     ref,
@@ -63196,7 +63241,9 @@ function getInputs(read) {
     upload: optional(read, Input.upload) === void 0 ? true : parseBoolean(Input.upload, optional(read, Input.upload)),
     artifacts: parseArtifactOptions(read),
     noise: readNoise(optional(read, Input.noise)),
-    emailTo: readEmailTo(optional(read, Input.emailTo))
+    emailTo: readEmailTo(optional(read, Input.emailTo)),
+    keep,
+    boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep, splitList)
   };
 }
 function readLogs(read) {

@@ -1,0 +1,67 @@
+import { Input } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import { KERNEL_ARCHES } from '../plan/targets.ts';
+import { parseConfigSpec } from '../plan/config-spec.ts';
+
+/** What a target can keep of what it built, besides System.map and the .config, which it always keeps. */
+export const KEEP_ITEMS = ['kernel', 'modules', 'dtbs', 'debug'] as const;
+export type KeepItem = (typeof KEEP_ITEMS)[number];
+export const DEFAULT_KEEP = 'kernel dtbs';
+
+/** Which built targets boot, for how long, and whether QEMU gets /dev/kvm. */
+export interface BootRequest {
+  /** `all`, or arch/config names of the plan. */
+  targets: 'all' | string[];
+  timeoutSeconds: number;
+  kvm: boolean;
+}
+
+export const DEFAULT_BOOT_TIMEOUT = '5m';
+const MIN_BOOT_TIMEOUT = 10;
+const MAX_BOOT_TIMEOUT = 2 * 3600;
+
+/** `kernel dtbs`, `none`, ...: the items in KEEP_ITEMS order. */
+export function parseKeep(text: string, split: (t: string) => string[]): KeepItem[] {
+  const words = split(text);
+  if (words.length === 1 && words[0] === 'none') return [];
+  for (const w of words) {
+    if (!(KEEP_ITEMS as readonly string[]).includes(w)) {
+      throw new InputError(Input.keep, w, `keep lists any of ${KEEP_ITEMS.join(', ')} (System.map and the .config are always kept), or is none`);
+    }
+  }
+  if (words.length === 0) throw new InputError(Input.keep, text, `name at least one of ${KEEP_ITEMS.join(', ')}, or none`);
+  return KEEP_ITEMS.filter((item) => words.includes(item));
+}
+
+/**
+ * The boot request from `boot` (off, all, or arch/config targets), `boot-timeout` (seconds,
+ * from parseDuration) and `boot-kvm`; undefined when nothing boots. Booting needs the kernel
+ * image kept.
+ */
+export function parseBoot(
+  text: string | undefined,
+  timeoutSeconds: number,
+  kvm: boolean,
+  keep: KeepItem[],
+  split: (t: string) => string[],
+): BootRequest | undefined {
+  if (!(timeoutSeconds >= MIN_BOOT_TIMEOUT && timeoutSeconds <= MAX_BOOT_TIMEOUT)) {
+    throw new InputError(Input.bootTimeout, String(timeoutSeconds), `a boot may take from ${MIN_BOOT_TIMEOUT}s to 2h (e.g. 5m)`);
+  }
+  const words = split(text ?? 'off');
+  if (words.length === 1 && words[0] === 'off') return undefined;
+  let targets: BootRequest['targets'];
+  if (words.length === 1 && words[0] === 'all') targets = 'all';
+  else {
+    for (const w of words) {
+      const [arch, ...config] = w.split('/');
+      if (config.length === 0 || !KERNEL_ARCHES.includes(arch)) {
+        throw new InputError(Input.boot, w, 'boot is off, all, or arch/config targets of the plan, e.g. x86/tinyconfig+kb-boot.config');
+      }
+      parseConfigSpec(Input.boot, config.join('/'));
+    }
+    targets = [...new Set(words)];
+  }
+  if (!keep.includes('kernel')) throw new InputError(Input.keep, keep.join(' ') || 'none', 'booting needs the kernel kept: add kernel to keep, or set boot to off');
+  return { targets, timeoutSeconds, kvm };
+}
