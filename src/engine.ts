@@ -23,6 +23,7 @@ import { analyseLogs } from './diagnostics/analyse.ts';
 import { type ReportPaths, reportPaths, writeReports } from './report/write-reports.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
 import { withRegressions } from './diagnostics/with-regressions.ts';
+import { withKept } from './results/kept.ts';
 import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
 
 /** What the engine reaches outside itself through; the fronts pass the real ones. */
@@ -157,8 +158,8 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
     toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
   });
-  const analysed = await analyseLogs(collected, plan.logsDir, inputs.noise);
-  const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir));
+  const analysed = await analyseLogs(withKept(collected, plan.logsDir), plan.logsDir, inputs.noise);
+  const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir), plan.logsDir);
   const reports = writeReports(results, { logsDir: plan.logsDir, logsRoot: inputs.logs }, { emailTo: inputs.emailTo });
   if (engineLost) {
     throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);

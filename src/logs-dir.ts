@@ -19,7 +19,7 @@ export const CCACHE_STATS = { before: 'ccache-stats.before', after: 'ccache-stat
 export function prepareLogsDir(dir: string, targets: Target[]): void {
   mkdirSync(dir, { recursive: true });
   for (const t of targets) {
-    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join(dir, file), { force: true });
+    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join(dir, file), { force: true, recursive: true });
   }
   for (const file of [RESULTS_FILE, SUMMARY_FILE, DRIVER_LOG, CCACHE_STATS.before, CCACHE_STATS.after, TOOLCHAINS_FILE]) rmSync(join(dir, file), { force: true });
 }

@@ -1,5 +1,6 @@
-import { type BuildResults } from '../results/results.ts';
+import { type BuildResults, type TargetSizes } from '../results/results.ts';
 import { type Issue } from './aggregate.ts';
+import { type SymbolChange } from './symbol-sizes.ts';
 
 /** What changed since the baseline build. */
 export interface Regressions {
@@ -12,6 +13,23 @@ export interface Regressions {
   newlyFailing: string[];
   /** Targets that failed in the baseline and pass now. */
   newlyPassing: string[];
+  /** Targets whose boot passed in the baseline and does not now (failed, or no longer booted because the build broke). */
+  newlyFailingBoots: string[];
+  /** Targets whose boot failed in the baseline and passes now. */
+  newlyPassingBoots: string[];
+  /** Size changes of targets both builds built, with the symbols that grew most where both kept a System.map. */
+  sizes: SizeChange[];
+}
+
+/** How one target's size moved since the baseline. */
+export interface SizeChange {
+  target: string;
+  before: TargetSizes;
+  after: TargetSizes;
+  /** after - before of text + data + bss. */
+  delta: number;
+  imageDelta: number;
+  growing?: SymbolChange[];
 }
 
 /**
@@ -19,17 +37,37 @@ export interface Regressions {
  * issue) and by target status. Noise is left out on both sides. Only targets both
  * builds have are compared.
  */
-export function compareWithBaseline(current: BuildResults, baseline: BuildResults, baselinePath: string): Regressions {
+export function compareWithBaseline(
+  current: BuildResults,
+  baseline: BuildResults,
+  baselinePath: string,
+  growingOf: (target: string) => SymbolChange[] | undefined = () => undefined,
+): Regressions {
   const real = (issues: Issue[] | undefined) => (issues ?? []).filter((i) => !i.noise);
   const before = new Set(real(baseline.issues).map((i) => i.signature));
   const now = new Set(real(current.issues).map((i) => i.signature));
   const statusBefore = new Map(baseline.targets.map((t) => [t.target, t.status]));
   const both = current.targets.filter((t) => statusBefore.has(t.target));
+  const before_ = new Map(baseline.targets.map((t) => [t.target, t]));
+  const bootPassed = (t: BuildResults['targets'][number] | undefined) => t?.boot?.status === 'pass';
+  const booted = both.filter((t) => before_.get(t.target)?.boot && t.boot);
   return {
     baseline: { buildId: baseline.buildId, sha: baseline.sha, results: baselinePath },
     newIssues: real(current.issues).filter((i) => !before.has(i.signature)).map((i) => i.signature),
     fixedIssues: real(baseline.issues).filter((i) => !now.has(i.signature)),
     newlyFailing: both.filter((t) => t.status !== 'pass' && statusBefore.get(t.target) === 'pass').map((t) => t.target),
     newlyPassing: both.filter((t) => t.status === 'pass' && statusBefore.get(t.target) !== 'pass').map((t) => t.target),
+    newlyFailingBoots: both.filter((t) => bootPassed(before_.get(t.target)) && (t.boot?.status === 'fail' || t.status !== 'pass')).map((t) => t.target),
+    newlyPassingBoots: booted.filter((t) => bootPassed(t) && before_.get(t.target)?.boot?.status === 'fail').map((t) => t.target),
+    sizes: both.flatMap((t): SizeChange[] => {
+      const was = before_.get(t.target)?.sizes;
+      if (!was || !t.sizes) return [];
+      const growing = growingOf(t.target);
+      return [{ target: t.target, before: was, after: t.sizes, delta: total(t.sizes) - total(was), imageDelta: t.sizes.imageBytes - was.imageBytes, ...(growing ? { growing } : {}) }];
+    }),
   };
+}
+
+function total(s: TargetSizes): number {
+  return s.text + s.data + s.bss;
 }

@@ -1,9 +1,12 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type BuildResults } from '../results/results.ts';
 import { findBaseline, readResults } from '../results/previous.ts';
 import { RESULTS_FILE } from '../logs-dir.ts';
 import { compareWithBaseline } from './regressions.ts';
+import { type SymbolChange, growingSymbols, symbolSizes } from './symbol-sizes.ts';
+import { readBack } from '../results/read-back.ts';
+import { targetPaths } from '../results/results.ts';
 import { KernelbuilderError } from '../errors.ts';
 
 /**
@@ -11,15 +14,41 @@ import { KernelbuilderError } from '../errors.ts';
  * folder holding one: a downloaded artifact), or the tree's folder of build folders, where
  * the newest earlier complete build of the same ref is the baseline.
  */
-export function withRegressions(results: BuildResults, baseline: string): BuildResults {
+export function withRegressions(results: BuildResults, baseline: string, logsDir: string): BuildResults {
   if (isDirectory(baseline) && !isFile(join(baseline, RESULTS_FILE))) {
     const found = findBaseline(baseline, results);
-    return found ? { ...results, regressions: compareWithBaseline(results, found.results, found.path) } : results;
+    return found ? { ...results, regressions: compareWithBaseline(results, found.results, found.path, growingSymbolsOf(results, logsDir, found)) } : results;
   }
   const path = isDirectory(baseline) ? join(baseline, RESULTS_FILE) : baseline;
   const base = readResults(path);
   if (!base) throw new KernelbuilderError(`input 'baseline': ${path} is not a kernelbuilder results.json`);
-  return { ...results, regressions: compareWithBaseline(results, base, path) };
+  return { ...results, regressions: compareWithBaseline(results, base, path, growingSymbolsOf(results, logsDir, { results: base, path })) };
+}
+
+/** A System.map of an allyesconfig is tens of MB; past this it is no map a build made. */
+const MAX_SYSTEM_MAP = 256 * 2 ** 20;
+
+/**
+ * The symbols that grew most in a target, from the System.map it kept and the one the
+ * baseline kept (beside the baseline's results.json), when both are there.
+ */
+function growingSymbolsOf(results: BuildResults, logsDir: string, baseline: { results: BuildResults; path: string }) {
+  const baseDir = dirname(baseline.path);
+  const keptBefore = new Map(baseline.results.targets.map((t) => [t.target, t.kept]));
+  return (target: string): SymbolChange[] | undefined => {
+    const now = results.targets.find((t) => t.target === target)?.kept;
+    const before = keptBefore.get(target);
+    if (!now?.files.includes('System.map') || !before?.files.includes('System.map')) return undefined;
+    const after = readBack(join(logsDir, now.dir, 'System.map'), MAX_SYSTEM_MAP);
+    const was = readBack(join(baseDir, targetPaths(...archConfig(target)).kept, 'System.map'), MAX_SYSTEM_MAP);
+    if (after === undefined || was === undefined) return undefined;
+    return growingSymbols(symbolSizes(was), symbolSizes(after));
+  };
+}
+
+function archConfig(target: string): [string, string] {
+  const slash = target.indexOf('/');
+  return [target.slice(0, slash), target.slice(slash + 1)];
 }
 
 function isDirectory(path: string): boolean {

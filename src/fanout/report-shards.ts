@@ -22,7 +22,7 @@ export async function reportShards(
     const dir = mergedDir(logsRoot, set.shards[0].results);
     mkdirSync(dir, { recursive: true });
     const merged = mergeShards(set, dir);
-    const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), dirname(dir));
+    const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), dirname(dir), dir);
     out.push({ results: analysed, reports: writeReports(analysed, { logsDir: dir, logsRoot }, { emailTo: opts.emailTo }) });
   }
   return out;

@@ -2,7 +2,7 @@ import { type BuildResults } from '../results/results.ts';
 import { type Issue } from '../diagnostics/aggregate.ts';
 import { formatIssue } from './format-issue.ts';
 import { describeOutcome } from './outcome.ts';
-import { changeLines } from './changes.ts';
+import { changeLines, sizeLines } from './changes.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -44,6 +44,8 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
   const changes = changeLines(results);
   if (changes.length > 0) out.push('', ...changes);
+  const sizes = sizeLines(results);
+  if (sizes.length > 0) out.push('', ...sizes);
   if (!results.complete) out.push('', `INCOMPLETE: the run stopped before every target had a verdict (driver exit ${results.driverExitCode}).`);
 
   if (failed.length > 0) {

@@ -2,7 +2,7 @@ import { type BuildResults, type TargetResult } from '../results/results.ts';
 import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
 import { describeOutcome } from './outcome.ts';
-import { changeLines } from './changes.ts';
+import { changeLines, sizeLines } from './changes.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
 export const SUMMARY_LIMIT = 1000 * 1024;
@@ -19,7 +19,14 @@ const STATUS_MARK = { pass: '✅', fail: '❌', error: '⚠️' } as const;
  */
 export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): string {
   const changes = changeLines(results);
-  const blocks = [headline(results), ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []), archTable(results), targetTable(results)];
+  const sizes = sizeLines(results);
+  const blocks = [
+    headline(results),
+    ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []),
+    ...(sizes.length > 0 ? [`### ${sizes[0]}\n\n${fenced(sizes.slice(1))}`] : []),
+    archTable(results),
+    targetTable(results),
+  ];
   for (const t of results.targets.filter((t) => t.status !== 'pass')) blocks.push(failedTarget(results, t));
   const warnings = topWarnings(results);
   if (warnings) blocks.push(warnings);

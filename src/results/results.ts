@@ -6,6 +6,7 @@ import { type Issue } from '../diagnostics/aggregate.ts';
 import { type FailureReason } from '../diagnostics/failure-reason.ts';
 import { type CcacheStats } from './ccache-stats.ts';
 import { type Regressions } from '../diagnostics/regressions.ts';
+import { type BootResult } from '../boot/boot-result.ts';
 
 /**
  * pass/fail are the kernel build's verdict; `error` means the target never finished
@@ -40,6 +41,21 @@ export interface TargetResult {
   warnings?: number;
   /** For a target that did not pass: its first errors, or the end of its log when none parsed. */
   excerpt?: { source: 'errors' | 'tail'; lines: string[] };
+  /** What a built target kept (see the `keep` input): its folder, relative to the results folder, and the files in it. */
+  kept?: { dir: string; files: string[] };
+  /** `size vmlinux`, the bootable image's bytes, the number of modules. */
+  sizes?: TargetSizes;
+  /** How its boot went, when it was to boot. */
+  boot?: BootResult;
+}
+
+/** `size vmlinux` of a target, the bytes of its bootable image and its number of modules. */
+export interface TargetSizes {
+  text: number;
+  data: number;
+  bss: number;
+  imageBytes: number;
+  modules: number;
 }
 
 /** Totals over all targets' logs. */
@@ -125,9 +141,18 @@ export function parseTargetStatus(text: string): TargetStatusRecord | undefined 
   return record;
 }
 
-/** Where a target's files live, relative to the results folder. */
-export function targetPaths(arch: string, config: string): { log: string; status: string; dotConfig: string } {
-  return { log: `${arch}/${config}.log`, status: `${arch}/${config}.status`, dotConfig: `${arch}/${config}.config` };
+/**
+ * Where a target's files live, relative to the results folder: its log, status and
+ * .config, and its kept folder (what it built, see install.sh; the console of its boot).
+ */
+export function targetPaths(arch: string, config: string): { log: string; status: string; dotConfig: string; kept: string; console: string } {
+  return {
+    log: `${arch}/${config}.log`,
+    status: `${arch}/${config}.status`,
+    dotConfig: `${arch}/${config}.config`,
+    kept: `${arch}/${config}`,
+    console: `${arch}/${config}/console.log`,
+  };
 }
 
 /**

@@ -79,9 +79,9 @@ test('the baseline is the newest earlier complete build of the same ref at anoth
   put('mainline', results({ ref: 'mainline/master', sha: 'e'.repeat(40), startedAt: '2026-01-04T13:00:00.000Z' }));
   put('same-sha', results({ sha: 'b'.repeat(40), startedAt: '2026-01-04T14:00:00.000Z' }));
   assert.equal(findBaseline(treeDir, current)?.results.buildId, 'next-20260104');
-  assert.equal(withRegressions(current, treeDir).regressions?.baseline.buildId, 'next-20260104');
-  assert.equal(withRegressions(current, join(treeDir, 'next-20260103')).regressions?.baseline.buildId, 'next-20260103', 'a folder with results.json');
-  assert.equal(withRegressions(current, mkdtempSync(join(tmpdir(), 'kb-empty-'))).regressions, undefined, 'no baseline, no regressions');
+  assert.equal(withRegressions(current, treeDir, treeDir).regressions?.baseline.buildId, 'next-20260104');
+  assert.equal(withRegressions(current, join(treeDir, 'next-20260103'), treeDir).regressions?.baseline.buildId, 'next-20260103', 'a folder with results.json');
+  assert.equal(withRegressions(current, mkdtempSync(join(tmpdir(), 'kb-empty-')), treeDir).regressions, undefined, 'no baseline, no regressions');
 });
 
 test('already built: same sha, image and targets, and complete; a partial run never counts', () => {
