@@ -52,6 +52,8 @@ export const Output = {
 /** State the main step leaves for the post step. */
 export const State = {
   logsDir: 'logs-dir',
+  upload: 'upload',
+  artifacts: 'artifact-options',
 } as const;
 
 /** Label put on every container kernelbuilder starts, so leftovers can be found and removed. */

@@ -34,9 +34,9 @@ echo "kernelbuilder: checked out in $(($(date +%s) - start))s"
 # start while there are still short ones to fill the cores at the end.
 mk=/build/targets.mk
 {
-  names=$(seq -f 't%g' 1 $#)
-  echo ".PHONY: all" $names
-  echo "all:" $names
+  names=$(seq -s ' ' -f 't%g' 1 $#)
+  echo ".PHONY: all $names"
+  echo "all: $names"
   i=0
   for t in "$@"; do
     i=$((i + 1))

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { type InputReader, getInputs, parseMode } from '../inputs.ts';
-import { Input, Output, State } from '../constants.ts';
+import { Input, Output } from '../constants.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
@@ -19,6 +19,7 @@ import { actionLog } from './action-log.ts';
 import { abortOnSignals } from './signals.ts';
 import { ccacheKeys } from '../cache/ccache-key.ts';
 import { restoreCcache, saveCcache } from '../cache/actions-cache.ts';
+import { savePostState } from '../publish/post-upload.ts';
 import { targetName } from '../plan/targets.ts';
 import { loadProjectFragments } from '../plan/project-fragments.ts';
 
@@ -49,7 +50,7 @@ async function buildMode(read: InputReader, log: Log, driverDir: string): Promis
   const checked = await checkPlan(inputs, deps);
   logPlan(checked, log);
   // From here on there is a logs folder worth uploading, whatever happens next.
-  core.saveState(State.logsDir, checked.plan.logsDir);
+  savePostState({ logsDir: checked.plan.logsDir, upload: inputs.upload, artifacts: inputs.artifacts }, core.saveState);
   const { plan, image } = checked;
   // In actions mode the cache folder starts empty each job: fill it before the container starts.
   const keys = plan.ccache?.actionsCache ? ccacheKeys({ imageId: image.id, targets: plan.targets.map(targetName), sha: plan.ref.sha }) : undefined;

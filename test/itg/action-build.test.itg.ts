@@ -1,17 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
 import { type BuildResults } from '../../src/results/results.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const source = kernelRepo();
 
 test('the action builds the real 6.1 kernel, tinyconfig, for x86, arm64 and riscv', () => {
-  const logs = mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const logs = tempDir('logs');
   const run = runAction({ source, ref: 'stable/linux-6.1.y', arches: 'x86 arm64 riscv', configs: 'tinyconfig', logs });
   assert.equal(run.status, 0, run.stdout.slice(-3000) + run.stderr);
 
@@ -66,7 +66,7 @@ test('a tree with a compile error fails the right target; the others still build
     (text) => `${text}\nint kernelbuilder_broken(void) { return undeclared_on_purpose; }`,
     'x86: break the build on purpose (kernelbuilder test)',
   );
-  const logs = mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const logs = tempDir('logs');
   const run = runAction({ source, ref: 'kb-test/x86-compile-error', tree: 'linux', arches: 'x86 arm64', configs: 'tinyconfig', logs });
   assert.equal(run.status, 1, 'the step fails');
   assert.match(run.stdout, /::error::1 of 2 targets failed: x86\/tinyconfig/);

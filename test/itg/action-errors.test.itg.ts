@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { kernelRepo } from '../support/kernel-repo.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const source = kernelRepo();
 
@@ -62,7 +62,7 @@ function hostile(input: string, values: string[]): { name: string; inputs: Recor
 
 for (const c of cases) {
   test(`bad input: ${c.name} fails before any container starts and writes nothing`, () => {
-    const logs = join(mkdtempSync(join(tmpdir(), 'kb-logs-')), 'logs');
+    const logs = join(tempDir('logs'), 'logs');
     const before = ourContainers();
     const run = runAction({ source, ref: 'stable/linux-6.1.y', configs: 'tinyconfig', logs, ...c.inputs }, c.env);
     assert.equal(run.status, 1);

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { makeToyKernel } from '../support/toy-kernel.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 test('build output cannot issue workflow commands: it is fenced by a random stop-commands token', () => {
   // A hostile build: its output holds workflow commands, echoed as failure excerpts: on
@@ -19,7 +17,7 @@ test('build output cannot issue workflow commands: it is fenced by a random stop
       '',
     ].join('\n'),
   );
-  const run = runAction({ source: src, ref: 'v6.1', arches: 'x86 arm64', configs: 'tinyconfig', ccache: 'off', logs: mkdtempSync(join(tmpdir(), 'kb-logs-')) });
+  const run = runAction({ source: src, ref: 'v6.1', arches: 'x86 arm64', configs: 'tinyconfig', ccache: 'off', logs: tempDir('logs') });
   assert.equal(run.status, 1);
   assert.equal(run.outputs.result, 'fail', 'the build could not set the result');
   const lines = run.stdout.split('\n');

@@ -1,8 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Azurite, startAzurite } from '../support/azurite.ts';
 import { type Answers, type ResultsService, runtimeToken, startResultsService } from '../support/results-service.ts';
@@ -11,6 +10,7 @@ import { makeToyKernel } from '../support/toy-kernel.ts';
 import { git } from '../support/tiny-tree.ts';
 import { ccacheKeys } from '../../src/cache/ccache-key.ts';
 import { type BuildResults } from '../../src/results/results.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // The action's main step with `ccache: actions`, as a hosted runner runs it: a fresh
 // RUNNER_TEMP each job, the cache service v2 of a local results service, archives in
@@ -45,7 +45,7 @@ interface Job {
  * on a hosted runner), run without blocking this process, which serves the cache calls.
  */
 async function job(service: ResultsService, source: string): Promise<Job> {
-  const runner = mkdtempSync(join(tmpdir(), 'kb-runner-'));
+  const runner = tempDir('runner');
   const [workspace, temp] = [join(runner, 'work/toy/toy'), join(runner, 'work/_temp')];
   mkdirSync(workspace, { recursive: true });
   mkdirSync(temp, { recursive: true });

@@ -2,8 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { type Azurite, startAzurite } from '../support/azurite.ts';
 import { type Answers, type ResultsService, runtimeToken, startResultsService } from '../support/results-service.ts';
@@ -15,6 +14,7 @@ import { MAX_NAME_LENGTH, artifactName } from '../../src/publish/artifact-names.
 import { InputError, KernelbuilderError } from '../../src/errors.ts';
 import { type TargetStatus } from '../../src/results/results.ts';
 import { type ArtifactSource } from '../../src/publish/plan-artifacts.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const CONTAINER = 'artifacts';
 const RUN_ID = 'run-7f3c';
@@ -22,7 +22,7 @@ const JOB_ID = 'job-19aa';
 const TOKEN = runtimeToken(RUN_ID, JOB_ID);
 const ENV = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'GITHUB_WORKSPACE', 'GITHUB_SERVER_URL', 'GITHUB_RETENTION_DAYS'];
 const savedEnv = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
-const scratch = mkdtempSync(join(tmpdir(), 'kb-artifacts-'));
+const scratch = tempDir('artifacts');
 let azurite: Azurite;
 let services = 0;
 
@@ -41,7 +41,6 @@ after(async () => {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 /**

@@ -1,20 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { NODE24 } from '../support/action-run.ts';
 import { kernelRepo } from '../support/kernel-repo.ts';
 import { type BuildResults } from '../../src/results/results.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 function ourContainers(): string[] {
   return execFileSync('docker', ['ps', '-aq', '--filter', 'label=org.kernelbuilder.build'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
 
 test('a cancelled job (SIGINT, then SIGTERM 7.5 s later) leaves no container and keeps its logs and results', async () => {
-  const logs = mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const logs = tempDir('logs');
   const outputFile = join(logs, '..', `${logs.split('/').pop()}-output`);
   writeFileSync(outputFile, '');
   const before = new Set(ourContainers());

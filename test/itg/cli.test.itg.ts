@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { git, makeTinyTree } from '../support/tiny-tree.ts';
 import { NODE24 } from '../support/action-run.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 function cli(...args: string[]) {
   return spawnSync(NODE24, ['dist/cli.js', ...args], { encoding: 'utf8' });
@@ -42,7 +41,7 @@ test('usage errors exit 2 and name the option', () => {
 });
 
 test('build refuses --ccache actions: the CLI has no Actions cache service', () => {
-  const logs = mkdtempSync(join(tmpdir(), 'kb-cli-logs-'));
+  const logs = tempDir('cli-logs');
   const source = makeTinyTree({ version: '6.1.0', arches: { x86: [] } });
   const run = cli('build', '--source', source, '--ref', 'master', '--arches', 'x86', '--configs', 'tinyconfig', '--logs', logs, '--ccache', 'actions');
   assert.equal(run.status, 2, run.stderr);

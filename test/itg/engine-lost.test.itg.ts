@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnection, createServer, type Socket } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Docker from 'dockerode';
@@ -10,10 +9,11 @@ import { makeToyKernel } from '../support/toy-kernel.ts';
 import { runEngine } from '../support/engine-run.ts';
 import { CONTAINER_LABEL } from '../../src/constants.ts';
 import { type BuildResults } from '../../src/results/results.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 test('the Docker engine going away mid-build: a clear error naming it, and the results so far kept', async () => {
   // The build talks to the engine through a socket proxy that the test cuts mid-build.
-  const dir = mkdtempSync(join(tmpdir(), 'kb-proxy-'));
+  const dir = tempDir('proxy');
   const proxyPath = join(dir, 'docker.sock');
   const open = new Set<Socket>();
   const proxy = createServer((client) => {
@@ -31,7 +31,7 @@ test('the Docker engine going away mid-build: a clear error naming it, and the r
   const real = new Docker();
   const before = new Set((await real.listContainers({ all: true, filters: { label: [CONTAINER_LABEL] } })).map((c) => c.Id));
   const src = makeToyKernel('echo "  CC      init/main.o"; sleep 60\n', { arches: ['x86'] });
-  const logs = mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const logs = tempDir('logs');
   process.env.DOCKER_HOST = `unix://${proxyPath}`;
   try {
     const building = runEngine({ source: src, ref: 'v6.1', arches: 'x86', configs: 'tinyconfig', logs });

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
 import { type BuildResults } from '../../src/results/results.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // The fan-out as a workflow runs it, on the real 6.1 tree with a compile error on x86:
 // a plan job's matrix, three build jobs (each its own logs, as on three runners), their
@@ -30,19 +30,19 @@ function comparable(r: BuildResults) {
 test('three shards and a report give the statuses and diagnostics of one run', () => {
   commitOnBranch(source, ref, 'arch/x86/kernel/setup.c', (t) => `${t}\nint kernelbuilder_broken(void) { return undeclared_on_purpose; }`, 'x86: break the build on purpose (kernelbuilder test)');
 
-  const single = runAction({ ...common, logs: mkdtempSync(join(tmpdir(), 'kb-single-')) });
+  const single = runAction({ ...common, logs: tempDir('single') });
   assert.equal(single.outputs.result, 'fail', single.stdout.slice(-2000));
   const one = JSON.parse(readFileSync(single.outputs['results-json'], 'utf8')) as BuildResults;
 
-  const plan = runAction({ ...common, mode: 'plan', shards: '3', logs: mkdtempSync(join(tmpdir(), 'kb-plan-')) });
+  const plan = runAction({ ...common, mode: 'plan', shards: '3', logs: tempDir('plan') });
   assert.equal(plan.status, 0, plan.stdout.slice(-2000));
   const matrix = JSON.parse(plan.outputs.matrix) as { include: { ref: string; shard: string; targets: string }[] };
   assert.deepEqual(matrix.include.map((j) => j.shard), ['1/3', '2/3', '3/3']);
   assert.deepEqual(matrix.include.flatMap((j) => j.targets.split(' ')).sort(), ['arm64/tinyconfig', 'riscv/tinyconfig', 'x86/tinyconfig']);
 
-  const downloads = mkdtempSync(join(tmpdir(), 'kb-downloads-'));
+  const downloads = tempDir('downloads');
   for (const job of matrix.include) {
-    const run = runAction({ ...common, ref: job.ref, shard: job.shard, targets: job.targets, logs: mkdtempSync(join(tmpdir(), 'kb-shard-')) });
+    const run = runAction({ ...common, ref: job.ref, shard: job.shard, targets: job.targets, logs: tempDir('shard') });
     const results = JSON.parse(readFileSync(run.outputs['results-json'], 'utf8')) as BuildResults;
     assert.equal(results.shard, job.shard);
     assert.deepEqual(results.targets.map((t) => t.target), job.targets.split(' ').sort((a, b) => one.targetOrder.indexOf(a) - one.targetOrder.indexOf(b)));
@@ -50,7 +50,7 @@ test('three shards and a report give the statuses and diagnostics of one run', (
     cpSync(join(run.outputs['results-json'], '..'), join(downloads, `kernelbuilder-linux-shard-${job.shard.replace('/', 'of')}-logs`), { recursive: true });
   }
 
-  const report = runAction({ mode: 'report', results: downloads, logs: mkdtempSync(join(tmpdir(), 'kb-report-')) });
+  const report = runAction({ mode: 'report', results: downloads, logs: tempDir('report') });
   assert.equal(report.status, 1, 'the report fails as the single run did');
   assert.equal(report.outputs.result, 'fail');
   assert.equal(report.outputs['failed-targets'], 'x86/tinyconfig');

@@ -1,18 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Docker from 'dockerode';
 import { buildImages } from '../../src/images/build-images.ts';
 import { parseImageTable } from '../../src/images/table.ts';
 import { recordingLog } from '../support/recording-log.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // `images build` through dockerode on the real engine, with a Dockerfile no layer cache
 // has seen, from the debootstrapped base that scripts/prepare.sh makes.
 test('images build: a new image from a local base, labels and all; a missing base is skipped, never pulled', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-images-'));
+  const dir = tempDir('images');
   mkdirSync(join(dir, 'probe'));
   const marker = randomUUID();
   writeFileSync(join(dir, 'probe/Dockerfile'), `ARG BASE=debian:bookworm-slim\nFROM \${BASE}\nRUN echo ${marker} > /kb-built\nLABEL org.kernelbuilder.arches="x86" org.kernelbuilder.toolchain="gcc"\n`);

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { runAction } from '../support/action-run.ts';
 import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
 import { type BuildResults } from '../../src/results/results.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const source = kernelRepo();
 
@@ -14,7 +13,7 @@ test('a branch that moves from a clean commit to one with a new warning and a ne
   const branch = 'kb-test/moving';
   const clean = execFileSync('git', ['-C', source, 'rev-parse', 'refs/remotes/stable/HEAD'], { encoding: 'utf8' }).trim();
   execFileSync('git', ['-C', source, 'update-ref', `refs/heads/${branch}`, clean]);
-  const logs = mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const logs = tempDir('logs');
   const inputs = { source, ref: branch, tree: 'linux', arches: 'x86', configs: 'tinyconfig', logs };
 
   const first = runAction(inputs);

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeToyKernel } from '../support/toy-kernel.ts';
 import { runEngine } from '../support/engine-run.ts';
 import { git } from '../support/tiny-tree.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // Real faults, injected by a toy tree's build into the real driver, container and engine.
 
@@ -64,7 +64,7 @@ test('a build that floods its logs folder is stopped once past logs-limit', asyn
 
 test('links and FIFOs a build leaves in its logs folder are removed before the host reads or writes there', async () => {
   // Host files the build cannot see, named by path: the host would follow the links, not the container.
-  const host = mkdtempSync(join(tmpdir(), 'kb-host-'));
+  const host = tempDir('host');
   const secret = join(host, 'secret');
   const victim = join(host, 'victim');
   writeFileSync(secret, 'HOST-SECRET-TOKEN\n');
@@ -161,7 +161,7 @@ test('fragments: files and options reach the build tree; options olddefconfig dr
 
 test('ccache: the cache folder is mounted, compiles go through it, a rebuild hits', async () => {
   const src = makeToyKernel(perArch({ x86: 'printf "int f(void) { return 1; }\\n" > $O/a.c && $CC -c $O/a.c -o $O/a.o && echo "  CC      a.o"' }));
-  const cacheDir = mkdtempSync(join(tmpdir(), 'kb-ccache-'));
+  const cacheDir = tempDir('ccache');
   const first = await runEngine({ source: src, ref: 'v6.1', arches: 'x86', configs: 'tinyconfig', ccache: 'host', 'ccache-dir': cacheDir });
   assert.equal(first.results.targets[0].status, 'pass', JSON.stringify(first.results.targets[0]));
   assert.deepEqual(first.results.ccache, { hits: 0, misses: 1, hitRate: 0 });

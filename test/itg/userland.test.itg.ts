@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { inspectImage } from '../../src/images/inspect.ts';
 import { checkImageUserland } from '../../src/images/userland.ts';
 import { makeToyKernel } from '../support/toy-kernel.ts';
 import { runEngine } from '../support/engine-run.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // An image with an x32 userland, as the seed's Gentoo x32 images have: its one binary,
 // /bin/true, is a real x32 program built by the gcc-12 image's GCC. Whether this host
@@ -24,7 +24,7 @@ const TRUE_X32 = `void _start(void) {
 
 /** Build the image; returns the x32 binary's path on the host. */
 function makeX32Image(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-x32-'));
+  const dir = tempDir('x32');
   mkdirSync(join(dir, 'root', 'bin'), { recursive: true });
   // The gcc-12 image compiles as its build user: it reads the folder and writes bin/.
   chmodSync(dir, 0o755);
@@ -58,7 +58,7 @@ test(`the userland check says what the host says of a real x32 binary (this host
 
 test('a build on an x32 image this host cannot run is refused before it starts', { skip: hostRunsX32 && 'this host runs x32 binaries' }, async () => {
   const src = makeToyKernel('echo "  LD      vmlinux"\n', { arches: ['x86'] });
-  const logs = mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const logs = tempDir('logs');
   await assert.rejects(runEngine({ source: src, ref: 'v6.1', arches: 'x86', configs: 'tinyconfig', image: TAG, logs }), /which this host cannot run/);
   assert.equal(execFileSync('find', [logs, '-mindepth', '1'], { encoding: 'utf8' }), '', 'nothing is written under the logs folder');
   assert.equal(ourContainers(), '');

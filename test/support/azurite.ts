@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BlobSASPermissions,
@@ -9,6 +8,7 @@ import {
   StorageSharedKeyCredential,
   generateBlobSASQueryParameters,
 } from '@azure/storage-blob';
+import { tempDir } from './temp-dir.ts';
 
 /** Azurite's well-known development account (public, documented; not a secret). */
 const ACCOUNT = 'devstoreaccount1';
@@ -31,7 +31,7 @@ export interface Azurite {
  */
 export async function startAzurite(containerName: string): Promise<Azurite> {
   // In-memory storage still wants a working folder for its small files; keep it private.
-  const cwd = mkdtempSync(join(tmpdir(), 'kb-azurite-'));
+  const cwd = tempDir('azurite');
   const child = spawn(
     process.execPath,
     [

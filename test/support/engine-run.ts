@@ -1,19 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
 import { getInputs } from '../../src/inputs.ts';
 import { gitIn } from '../../src/ref/git.ts';
 import { type BuildOutcome, checkPlan, runBuild } from '../../src/engine.ts';
 import { recordingLog } from './recording-log.ts';
+import { tempDir } from './temp-dir.ts';
 
 /**
  * Run the engine in this process, as the fronts do, on the real Docker engine with the
  * real driver (src/driver) and image. Inputs are the action's, by name.
  */
 export async function runEngine(inputs: Record<string, string>, signal?: AbortSignal): Promise<BuildOutcome & { logs: string; log: ReturnType<typeof recordingLog> }> {
-  const logs = inputs.logs ?? mkdtempSync(join(tmpdir(), 'kb-logs-'));
+  const logs = inputs.logs ?? tempDir('logs');
   const parsed = getInputs((n) => ({ ccache: 'off', ...inputs, logs })[n] ?? '');
   const log = recordingLog();
   const deps = {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { tempDir } from './temp-dir.ts';
 
 /** Run git in a folder with a fixed identity and dates, so shas are stable. */
 export function git(dir: string, ...args: string[]): string {
@@ -31,7 +31,7 @@ export function kernelMakefile(version: string): string {
  * Real git, so ref resolution is tested against what git really does.
  */
 export function makeTinyTree(opts: { version: string; arches: Record<string, string[]>; files?: Record<string, string> }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-tree-'));
+  const dir = tempDir('tree');
   git(dir, 'init', '-q', '-b', 'master');
   const files: Record<string, string> = { Makefile: kernelMakefile(opts.version), ...opts.files };
   for (const [arch, configs] of Object.entries(opts.arches)) {

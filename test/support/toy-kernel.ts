@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { git } from './tiny-tree.ts';
+import { tempDir } from './temp-dir.ts';
 
 /**
  * A toy kernel tree: a git repository with a kernel's Makefile head and arch folders,
@@ -12,7 +12,7 @@ import { git } from './tiny-tree.ts';
  * container and the engine around it are the real ones.
  */
 export function makeToyKernel(toyScript: string, opts: { arches?: string[]; fragments?: Record<string, string> } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-toy-'));
+  const dir = tempDir('toy');
   // mkdtemp makes 0700: the build user (uid 1001 under a root runner) must read the repo.
   chmodSync(dir, 0o755);
   git(dir, 'init', '-q', '-b', 'master');

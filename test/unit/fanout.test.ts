@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { estimateTargets, longestFirst, shardTargets, staticEstimate } from '../../src/plan/estimate.ts';
 import { type Target, targetName } from '../../src/plan/targets.ts';
@@ -12,6 +11,7 @@ import { type BuildPlan } from '../../src/plan/plan.ts';
 import { type BuildResults } from '../../src/results/results.ts';
 import { InputError } from '../../src/errors.ts';
 import { Progress } from '../../src/report/progress.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // A realistic cost table: the original builder's sweep of four arches on 6.1, durations
 // in seconds as a 2-core machine would see them (allmodconfig hours, tinyconfig minutes).
@@ -64,7 +64,7 @@ for (const s of badShards.filter(Boolean)) {
 }
 
 test('merge: shards become one build in the plan order; a missing shard leaves it incomplete', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-shards-'));
+  const dir = tempDir('shards');
   const order = ['x86/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig'];
   const shard = (n: string, names: string[], startedAt: string, finishedAt: string): BuildResults => ({
     schema: 1, complete: true, result: 'pass', tree: 'stable', ref: 'stable/linux-6.1.y', refKind: 'remote-branch', sha: 'a'.repeat(40), buildId: 'v6.1.192', kernelVersion: '6.1.192',
@@ -82,7 +82,7 @@ test('merge: shards become one build in the plan order; a missing shard leaves i
     }
   };
   put('kernelbuilder-stable-v6.1.192-shard-2of2-logs', shard('2/2', ['riscv/tinyconfig', 'x86/tinyconfig'], '2026-01-05T00:00:10.000Z', '2026-01-05T00:05:00.000Z'));
-  const out = mkdtempSync(join(tmpdir(), 'kb-merged-'));
+  const out = tempDir('merged');
   const partial = mergeShards(findShards(dir)[0], out);
   assert.equal(partial.complete, false, 'arm64 is missing');
   assert.equal(partial.result, 'fail');

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { growingSymbols, symbolSizes } from '../../src/diagnostics/symbol-sizes.ts';
 import { parseSizes, readKept } from '../../src/results/kept.ts';
@@ -10,6 +9,7 @@ import { splitList } from '../../src/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 import { compareWithBaseline } from '../../src/diagnostics/regressions.ts';
 import { type BuildResults, type TargetResult } from '../../src/results/results.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const mapBefore = ['ffffffff81000000 T _text', 'ffffffff81000100 T start_kernel', 'ffffffff81000300 t helper', 'ffffffff81000340 T end_of_text', 'ffffffff81000400 D some_data', 'ffffffff81000410 A absolute'].join('\n');
 const mapAfter = ['ffffffff81000000 T _text', 'ffffffff81000100 T start_kernel', 'ffffffff81000500 t helper', 'ffffffff81000540 T new_function', 'ffffffff81000600 T end_of_text', 'ffffffff81000700 D some_data', 'ffffffff81000710 A absolute'].join('\n');
@@ -32,9 +32,8 @@ test('parseSizes: five whole numbers, anything else is no sizes', () => {
   for (const bad of ['', '1 2 3 4', '1 2 3 4 5 6', '-1 2 3 4 5', '1 2 3 4 x', `${'9'.repeat(20)} 1 1 1 1`]) assert.equal(parseSizes(bad), undefined, bad);
 });
 
-test('readKept: only the known regular files are listed; a link the build left is not', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-kept-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+test('readKept: only the known regular files are listed; a link the build left is not', () => {
+  const dir = tempDir('kept');
   mkdirSync(join(dir, 'x86/tinyconfig'), { recursive: true });
   for (const f of ['bzImage', 'System.map', 'config', 'unknown.bin']) writeFileSync(join(dir, 'x86/tinyconfig', f), 'x');
   symlinkSync('/etc/passwd', join(dir, 'x86/tinyconfig/vmlinux.xz'));

@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chownSync, lstatSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chownSync, lstatSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chownTree } from '../../src/logs-dir.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 test('chownTree gives files, folders and links to the owner, never what a link points to', { skip: process.getuid!() !== 0 && 'needs root to chown' }, () => {
-  const outside = join(mkdtempSync(join(tmpdir(), 'kb-outside-')), 'secret');
+  const outside = join(tempDir('outside'), 'secret');
   writeFileSync(outside, 'not the build\'s');
   chownSync(outside, 4321, 4321);
-  const dir = mkdtempSync(join(tmpdir(), 'kb-chown-'));
+  const dir = tempDir('chown');
   mkdirSync(join(dir, 'x86'));
   writeFileSync(join(dir, 'x86', 'tinyconfig.log'), '');
   // What a hostile build can leave in its logs folder.

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureFolder, watchLogsFolder } from '../../src/container/logs-watch.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-watch-'));
+  const dir = tempDir('watch');
   mkdirSync(join(dir, 'x86'));
   writeFileSync(join(dir, 'x86', 'tinyconfig.log'), Buffer.alloc(3000));
   writeFileSync(join(dir, 'driver.log'), Buffer.alloc(1000));

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildResults } from '../../src/results/results.ts';
 import { type Issue } from '../../src/diagnostics/aggregate.ts';
@@ -12,6 +11,7 @@ import { changeLines } from '../../src/report/changes.ts';
 import { renderEmail } from '../../src/report/email.ts';
 import { type BuildPlan } from '../../src/plan/plan.ts';
 import { type ImageInfo } from '../../src/images/inspect.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 function issue(signature: string, severity: 'error' | 'warning', extra: Partial<Issue> = {}): Issue {
   const [kind, file, message] = signature.split('|');
@@ -68,7 +68,7 @@ test('regressions: new, still present and fixed by signature; newly failing and 
 });
 
 test('the baseline is the newest earlier complete build of the same ref at another sha', () => {
-  const treeDir = mkdtempSync(join(tmpdir(), 'kb-tree-logs-'));
+  const treeDir = tempDir('tree-logs');
   const put = (dir: string, r: BuildResults) => {
     mkdirSync(join(treeDir, dir));
     writeFileSync(join(treeDir, dir, 'results.json'), JSON.stringify(r));
@@ -81,7 +81,7 @@ test('the baseline is the newest earlier complete build of the same ref at anoth
   assert.equal(findBaseline(treeDir, current)?.results.buildId, 'next-20260104');
   assert.equal(withRegressions(current, treeDir, treeDir).regressions?.baseline.buildId, 'next-20260104');
   assert.equal(withRegressions(current, join(treeDir, 'next-20260103'), treeDir).regressions?.baseline.buildId, 'next-20260103', 'a folder with results.json');
-  assert.equal(withRegressions(current, mkdtempSync(join(tmpdir(), 'kb-empty-')), treeDir).regressions, undefined, 'no baseline, no regressions');
+  assert.equal(withRegressions(current, tempDir('empty'), treeDir).regressions, undefined, 'no baseline, no regressions');
 });
 
 test('already built: same sha, image and targets, and complete; a partial run never counts', () => {

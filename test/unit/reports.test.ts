@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { type BuildResults } from '../../src/results/results.ts';
@@ -12,6 +11,7 @@ import { emailSubject, renderEmail } from '../../src/report/email.ts';
 import { chooseAnnotations } from '../../src/report/annotations.ts';
 import { reproducer } from '../../src/report/reproducer.ts';
 import { InputError } from '../../src/errors.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const base: BuildResults = {
   schema: 1,
@@ -61,7 +61,7 @@ const logs: Record<string, string> = {
 };
 
 async function analysed(): Promise<BuildResults> {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-report-'));
+  const dir = tempDir('report');
   for (const [path, text] of Object.entries(logs)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), `${text}\n`);
