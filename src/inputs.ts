@@ -9,7 +9,7 @@ import { KERNEL_ARCHES } from './plan/targets.ts';
 import { checkPattern, isPattern, parseConfigSpec } from './plan/config-spec.ts';
 import { type NoiseFilter, defaultNoise, parseNoiseFile } from './diagnostics/noise.ts';
 import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-options.ts';
-import { type BootRequest, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
+import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
 
 /** Everything a build needs from its user, validated. Keys follow action.yml. */
 export interface Inputs {
@@ -57,7 +57,7 @@ export interface Inputs {
   /** What each target keeps of what it built, besides System.map and the .config. */
   keep: KeepItem[];
   /** Which targets boot in QEMU after the build; undefined: none. */
-  boot?: BootRequest;
+  boot?: BootSettings;
 }
 
 /** Reads one raw input by its action.yml name; empty string when not given. */

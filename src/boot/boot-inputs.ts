@@ -9,7 +9,7 @@ export type KeepItem = (typeof KEEP_ITEMS)[number];
 export const DEFAULT_KEEP = 'kernel dtbs';
 
 /** Which built targets boot, for how long, and whether QEMU gets /dev/kvm. */
-export interface BootRequest {
+export interface BootSettings {
   /** `all`, or arch/config names of the plan. */
   targets: 'all' | string[];
   timeoutSeconds: number;
@@ -44,13 +44,13 @@ export function parseBoot(
   kvm: boolean,
   keep: KeepItem[],
   split: (t: string) => string[],
-): BootRequest | undefined {
+): BootSettings | undefined {
   if (!(timeoutSeconds >= MIN_BOOT_TIMEOUT && timeoutSeconds <= MAX_BOOT_TIMEOUT)) {
     throw new InputError(Input.bootTimeout, String(timeoutSeconds), `a boot may take from ${MIN_BOOT_TIMEOUT}s to 2h (e.g. 5m)`);
   }
   const words = split(text ?? 'off');
   if (words.length === 1 && words[0] === 'off') return undefined;
-  let targets: BootRequest['targets'];
+  let targets: BootSettings['targets'];
   if (words.length === 1 && words[0] === 'all') targets = 'all';
   else {
     for (const w of words) {

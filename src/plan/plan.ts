@@ -12,7 +12,7 @@ import { estimateTargets, shardTargets } from './estimate.ts';
 import { previousDurations } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
 import { type ProjectFragments, withProjectFragments } from './project-fragments.ts';
-import { type BootRequest, type KeepItem } from '../boot/boot-inputs.ts';
+import { type BootSettings, type KeepItem } from '../boot/boot-inputs.ts';
 
 /**
  * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
@@ -101,7 +101,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
 }
 
 /** This run's targets that boot: all of them, or those `boot` names (each must be in the plan). */
-function bootTargets(boot: BootRequest, planned: Target[], mine: Target[]): string[] {
+function bootTargets(boot: BootSettings, planned: Target[], mine: Target[]): string[] {
   const names = mine.map(targetName);
   if (boot.targets === 'all') return names;
   const known = new Set(planned.map(targetName));
