@@ -42,6 +42,7 @@ export const Output = {
   image: 'image',
   result: 'result',
   failedTargets: 'failed-targets',
+  failedBoots: 'failed-boots',
   resultsJson: 'results-json',
   summary: 'summary',
   email: 'email',

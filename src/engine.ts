@@ -24,6 +24,8 @@ import { type ReportPaths, reportPaths, writeReports } from './report/write-repo
 import { alreadyBuilt, readResults } from './results/previous.ts';
 import { withRegressions } from './diagnostics/with-regressions.ts';
 import { withKept } from './results/kept.ts';
+import { bootTargets } from './boot/boot-targets.ts';
+import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
 import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
 
 /** What the engine reaches outside itself through; the fronts pass the real ones. */
@@ -53,6 +55,8 @@ export interface CheckedPlan {
   plan: BuildPlan;
   image: ImageInfo;
   container: Docker.ContainerCreateOptions;
+  /** The image boots run in, when the plan boots. */
+  bootImage?: BootImageInfo;
 }
 
 /** Plan, then check the plan against the engine: the image is present and can build every arch. */
@@ -64,7 +68,8 @@ export async function checkPlan(inputs: Inputs, deps: EngineDeps): Promise<Check
   const user = buildUser(deps.uid, deps.gid);
   const [uid, gid] = user.split(':').map(Number);
   checkSourceReadable(plan.source, uid, gid);
-  return { plan, image, container: containerSpec(plan, image, deps.driverDir, user) };
+  const bootImage = plan.boot ? await inspectBootImage(deps.docker) : undefined;
+  return { plan, image, container: containerSpec(plan, image, deps.driverDir, user), ...(bootImage ? { bootImage } : {}) };
 }
 
 /** Log what the plan will do and why, before it is done. */
@@ -158,7 +163,11 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
     toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
   });
-  const analysed = await analyseLogs(withKept(collected, plan.logsDir), plan.logsDir, inputs.noise);
+  const built = withKept(collected, plan.logsDir);
+  const booted = checked.bootImage
+    ? await bootTargets(built, plan, plan.logsDir, { docker: deps.docker, log: deps.log, image: checked.bootImage, user: String(container.User), signal: deps.signal })
+    : built;
+  const analysed = await analyseLogs(booted, plan.logsDir, inputs.noise);
   const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir), plan.logsDir);
   const reports = writeReports(results, { logsDir: plan.logsDir, logsRoot: inputs.logs }, { emailTo: inputs.emailTo });
   if (engineLost) {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult, overallResult } from '../results/results.ts';
 import { IssueCollector } from './aggregate.ts';
 import { type NoiseFilter, isNoise } from './noise.ts';
 import { scanLog } from './scan-log.ts';
@@ -7,6 +7,7 @@ import { isRecipeFailure } from './recipe-failure.ts';
 import { type Diagnostic } from '../parse/diagnostic.ts';
 import { unmetOptions } from '../plan/config-spec.ts';
 import { readFileSync } from 'node:fs';
+import { analyseBoot } from '../boot/analyse-boot.ts';
 
 /** Lines of a failed target's excerpt kept in results.json. */
 const EXCERPT_LINES = 40;
@@ -18,7 +19,7 @@ const EXCERPT_LINES = 40;
  */
 export async function analyseLogs(results: BuildResults, logsDir: string, noise: NoiseFilter): Promise<BuildResults> {
   const collector = new IssueCollector();
-  const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0 };
+  const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, bootErrors: 0, bootWarnings: 0 };
   const targets: TargetResult[] = [];
   for (const t of results.targets) {
     let errors = 0;
@@ -41,15 +42,22 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
     };
     const { excerpt, fault } = await scanLog(join(logsDir, t.log), t.target, count);
     for (const d of unmetRequests(t, logsDir)) count(d);
+    // A boot's splats are issues like a build's (signatures, regressions), counted apart.
+    const boot = await analyseBoot(t, logsDir, (d) => {
+      collector.add(d, false);
+      if (d.severity === 'error') counts.bootErrors++;
+      else if (d.severity === 'warning') counts.bootWarnings++;
+    });
     targets.push({
       ...t,
       ...(t.status === 'fail' && !t.reason && fault ? { reason: fault } : {}),
       errors,
       warnings,
       ...(t.status === 'pass' ? {} : { excerpt: { source: excerpt.source, lines: excerpt.lines.slice(0, EXCERPT_LINES) } }),
+      ...(boot ? { boot } : {}),
     });
   }
-  return { ...results, targets, counts, issues: collector.issues() };
+  return { ...results, result: overallResult(targets), targets, counts, issues: collector.issues() };
 }
 
 /**

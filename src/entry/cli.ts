@@ -17,7 +17,7 @@ import { formatImageList, listImages } from '../images/list.ts';
 import { defaultImageTable } from '../images/table.ts';
 import { buildUser, containerSpec } from '../container/spec.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
-import { type BuildResults, failedTargets } from '../results/results.ts';
+import { type BuildResults, failedBoots, failedTargets } from '../results/results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { defaultNoise, parseNoiseFile } from '../diagnostics/noise.ts';
 import { writeReports } from '../report/write-reports.ts';
@@ -139,8 +139,10 @@ async function build(args: string[], paths: CliPaths, log: Log): Promise<number>
   if (skipped) log.info('skipped: already built (--force true to build again)');
   echoFailures(results, log);
   const failed = failedTargets(results);
-  log.info(`${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed; results in ${reports.results}, email ${reports.email}`);
-  return failed.length === 0 ? 0 : 1;
+  const boots = results.targets.filter((t) => t.boot && t.boot.status !== 'skipped');
+  const booted = boots.length > 0 ? `, ${boots.length - failedBoots(results).length}/${boots.length} booted` : '';
+  log.info(`${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}; results in ${reports.results}, email ${reports.email}`);
+  return results.result === 'pass' ? 0 : 1;
 }
 
 /** Re-read a build's logs with today's parser and noise list, and write every report again. */

@@ -3,6 +3,8 @@ import { type Issue } from '../diagnostics/aggregate.ts';
 import { formatIssue } from './format-issue.ts';
 import { describeOutcome } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
+import { bootSectionLines } from './boot-lines.ts';
+import { BOOT_KINDS } from '../parse/diagnostic.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -59,7 +61,10 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
     }
   }
 
-  const warnings = issues.filter((i) => i.severity === 'warning' && !i.noise && i.kind !== 'section-mismatch' && i.kind !== 'syscall');
+  const boots = bootSectionLines(results);
+  if (boots.length > 0) out.push('', ...boots);
+
+  const warnings = issues.filter((i) => i.severity === 'warning' && !i.noise && i.kind !== 'section-mismatch' && i.kind !== 'syscall' && !BOOT_KINDS.has(i.kind));
   const perTarget = results.targets.filter((t) => (t.warnings ?? 0) > 0);
   if (perTarget.length > 0) {
     out.push('', 'Warnings:');

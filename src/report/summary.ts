@@ -3,6 +3,7 @@ import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
 import { describeOutcome } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
+import { bootIssues, describeBoot } from './boot-lines.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
 export const SUMMARY_LIMIT = 1000 * 1024;
@@ -10,6 +11,7 @@ const LINE_LIMIT = 400;
 const TOP_WARNINGS = 20;
 
 const STATUS_MARK = { pass: '✅', fail: '❌', error: '⚠️' } as const;
+const BOOT_MARK = { pass: '✅', fail: '❌', skipped: '➖' } as const;
 
 /**
  * The job summary in markdown, most useful first: headline counts, a table per arch and
@@ -28,6 +30,7 @@ export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): str
     targetTable(results),
   ];
   for (const t of results.targets.filter((t) => t.status !== 'pass')) blocks.push(failedTarget(results, t));
+  for (const t of results.targets.filter((t) => t.boot?.status === 'fail')) blocks.push(failedBoot(results, t));
   const warnings = topWarnings(results);
   if (warnings) blocks.push(warnings);
   if (results.dropped.length > 0) {
@@ -71,13 +74,27 @@ function archTable(r: BuildResults): string {
 }
 
 function targetTable(r: BuildResults): string {
+  const boots = r.targets.some((t) => t.boot);
+  const bootCell = (t: TargetResult) => (boots ? ` ${t.boot ? `${BOOT_MARK[t.boot.status]} ${cell(describeBoot(t.boot))}` : ''} |` : '');
   return [
-    '| target | status | stage | time | errors | warnings | log |',
-    '| --- | --- | --- | ---: | ---: | ---: | --- |',
+    `| target | status | stage | time | errors | warnings |${boots ? ' boot |' : ''} log |`,
+    `| --- | --- | --- | ---: | ---: | ---: |${boots ? ' --- |' : ''} --- |`,
     ...r.targets.map(
       (t) =>
-        `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === 'fail' && !t.reason ? 'fail' : describeOutcome(t)} | ${t.stage ?? ''} | ${t.durationSeconds === undefined ? '' : `${t.durationSeconds} s`} | ${t.errors ?? ''} | ${t.warnings ?? ''} | \`${t.log}\` |`,
+        `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === 'fail' && !t.reason ? 'fail' : describeOutcome(t)} | ${t.stage ?? ''} | ${t.durationSeconds === undefined ? '' : `${t.durationSeconds} s`} | ${t.errors ?? ''} | ${t.warnings ?? ''} |${bootCell(t)} \`${t.log}\` |`,
     ),
+  ].join('\n');
+}
+
+/** A failed boot: its verdict, its splats, its console, and the line that boots it again. */
+function failedBoot(r: BuildResults, t: TargetResult): string {
+  const boot = t.boot!;
+  return [
+    `### ${BOOT_MARK.fail} boot of ${t.target} (${cell(describeBoot(boot))})`,
+    '',
+    ...(bootIssues(r, t).length > 0 ? [fenced(bootIssues(r, t).map((i) => formatIssue(i).slice(0, LINE_LIMIT))), ''] : []),
+    `Console: \`${boot.console ?? ''}\`${boot.machine ? ` (${boot.machine}${boot.durationSeconds === undefined ? '' : `, ${boot.durationSeconds} s`})` : ''}.`,
+    ...(boot.reproducer ? ['', '<details><summary>Boot it again</summary>', '', fenced([boot.reproducer], 'sh'), '', '</details>'] : []),
   ].join('\n');
 }
 
@@ -104,7 +121,6 @@ function failedTarget(r: BuildResults, t: TargetResult): string {
 function topWarnings(r: BuildResults): string | undefined {
   const warnings = (r.issues ?? []).filter((i) => i.severity === 'warning' && !i.noise).slice(0, TOP_WARNINGS);
   if (warnings.length === 0) return undefined;
-  const cell = (text: string) => text.replace(/\|/g, '\\|').slice(0, LINE_LIMIT);
   return [
     `### Top warnings`,
     '',
@@ -119,4 +135,9 @@ function fenced(lines: string[], lang = ''): string {
   const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
   const fence = '`'.repeat(longest + 1);
   return [`${fence}${lang}`, ...lines, fence].join('\n');
+}
+
+/** Text for a table cell: no pipe can end it, no line runs on. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, LINE_LIMIT);
 }

@@ -67,6 +67,9 @@ export interface DiagnosticCounts {
   sectionMismatches: number;
   /** `#warning syscall X not implemented`: new syscalls an arch lacks. */
   syscalls: number;
+  /** Error-class splats (panic, Oops, BUG, ...) and WARNINGs on boot consoles; absent in results before boots. */
+  bootErrors?: number;
+  bootWarnings?: number;
 }
 
 /** results.json: the machine-readable record of one build. */
@@ -193,7 +196,7 @@ export function collectResults(args: {
   return {
     schema: 1,
     complete: targets.every((t) => t.status !== 'error'),
-    result: targets.every((t) => t.status === 'pass') ? 'pass' : 'fail',
+    result: overallResult(targets),
     tree: plan.tree,
     ref: plan.ref.ref,
     refKind: plan.ref.kind,
@@ -240,4 +243,14 @@ export function parseToolchains(text: string): Record<string, string> {
 /** Targets that did not pass, by name. */
 export function failedTargets(results: BuildResults): string[] {
   return results.targets.filter((t) => t.status !== 'pass').map((t) => t.target);
+}
+
+/** Targets that built but failed to boot, by name. */
+export function failedBoots(results: BuildResults): string[] {
+  return results.targets.filter((t) => t.boot?.status === 'fail').map((t) => t.target);
+}
+
+/** A build passes when every target built, and every one that booted passed. */
+export function overallResult(targets: TargetResult[]): 'pass' | 'fail' {
+  return targets.every((t) => t.status === 'pass' && t.boot?.status !== 'fail') ? 'pass' : 'fail';
 }

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAction } from '../support/action-run.ts';
+import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
+import { type BuildResults } from '../../src/results/results.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+// Boot faults of the real 6.1 kernel, each a commit on top of stable that adds one
+// initcall to init/main.c. x86_64 only, with the config the main build test boots, so the
+// compiler cache makes each build a rebuild of init/main.c and a link.
+const source = kernelRepo();
+const config = 'tinyconfig+kb-boot.config';
+const target = `x86/${config}`;
+
+function bootFault(name: string, body: string): string {
+  return commitOnBranch(
+    source,
+    `kb-test/boot-${name}`,
+    'init/main.c',
+    (text) => `${text}\nstatic int __init kernelbuilder_boot_${name}(void)\n{\n${body}\n\treturn 0;\n}\nlate_initcall(kernelbuilder_boot_${name});`,
+    `init: ${name} at boot on purpose (kernelbuilder test)`,
+  );
+}
+
+function bootBuild(name: string, extra: Record<string, string> = {}) {
+  const logs = tempDir('logs');
+  const run = runAction({ source, ref: `kb-test/boot-${name}`, tree: 'linux', arches: 'x86', configs: config, boot: 'all', logs, ...extra });
+  const results = JSON.parse(readFileSync(run.outputs['results-json'], 'utf8')) as BuildResults;
+  const t = results.targets.find((x) => x.target === target)!;
+  assert.equal(t.status, 'pass', `the kernel builds: ${run.stdout.slice(-2000)}`);
+  return { run, results, t, dir: join(logs, 'linux', results.buildId) };
+}
+
+/** The source line of a marker in the branch's init/main.c, for file:line checks. */
+function lineOf(branch: string, marker: string): number {
+  const text = execFileSync('git', ['-C', source, 'cat-file', 'blob', `${branch}:init/main.c`], { encoding: 'utf8' });
+  return text.split('\n').findIndex((l) => l.includes(marker)) + 1;
+}
+
+test('a kernel that panics in an initcall: fail: kernel panic, with the panic message; the step fails', () => {
+  bootFault('panic', '\tpanic("kernelbuilder test: panic in an initcall");');
+  const { run, results, t, dir } = bootBuild('panic');
+  assert.equal(t.boot?.status, 'fail', JSON.stringify(t.boot));
+  assert.equal(t.boot?.reason, 'kernel panic');
+  assert.match(t.boot!.message!, /kernelbuilder test: panic in an initcall/);
+  assert.equal(results.result, 'fail');
+  assert.equal(run.status, 1);
+  assert.equal(run.outputs['failed-boots'], target);
+  assert.equal(run.outputs['failed-targets'], '', 'the build itself passed');
+  assert.match(readFileSync(join(dir, t.boot!.console!), 'utf8'), /Kernel panic - not syncing: kernelbuilder test: panic in an initcall/);
+  const panic = results.issues!.find((i) => i.kind === 'panic');
+  assert.ok(panic && panic.targets.includes(target), JSON.stringify(results.issues));
+  assert.match(run.summary, /fail: kernel panic: kernelbuilder test: panic in an initcall/);
+  assert.match(readFileSync(run.outputs.email, 'utf8'), /^Boot: 0 passed, 1 failed, 0 skipped\n  x86\/tinyconfig\+kb-boot\.config: fail: kernel panic: kernelbuilder test: panic in an initcall/m);
+  // The reproducer boots the kept kernel again, as printed, and it panics again.
+  const again = execFileSync('bash', ['-c', `${t.boot!.reproducer!} 2>&1 || true`], { encoding: 'utf8', timeout: 120_000 });
+  assert.match(again, /Kernel panic - not syncing: kernelbuilder test: panic in an initcall/);
+});
+
+test('a WARN_ON at boot: pass, with one boot warning naming the file and line', () => {
+  bootFault('warn', '\tWARN_ON(1); /* kernelbuilder-warn-here */');
+  const { run, results, t } = bootBuild('warn');
+  assert.equal(t.boot?.status, 'pass', JSON.stringify(t.boot));
+  assert.equal(t.boot?.warnings, 1);
+  assert.equal(run.status, 0, run.stdout.slice(-2000));
+  const warning = results.issues!.find((i) => i.kind === 'boot-warning');
+  assert.ok(warning, JSON.stringify(results.issues));
+  assert.equal(warning.file, 'init/main.c');
+  assert.equal(warning.line, lineOf('kb-test/boot-warn', 'kernelbuilder-warn-here'));
+  assert.match(run.summary, /pass \(6\.1\.192[^)]*, 1 boot warning\)/);
+});
+
+test('a kernel that spins forever in an initcall: fail: timeout after boot-timeout, the container gone', () => {
+  bootFault('spin', '\tfor (;;)\n\t\tcpu_relax();');
+  const started = Date.now();
+  const { results, t } = bootBuild('spin', { 'boot-timeout': '20s' });
+  assert.equal(t.boot?.status, 'fail', JSON.stringify(t.boot));
+  assert.equal(t.boot?.reason, 'timeout');
+  assert.equal(t.boot?.timedOut, true);
+  assert.ok(t.boot!.durationSeconds! >= 20 && t.boot!.durationSeconds! < 60, `killed at ${t.boot!.durationSeconds} s`);
+  assert.ok(Date.now() - started > 20_000);
+  const left = execFileSync('docker', ['ps', '-aq', '--filter', `label=org.kernelbuilder.build=linux/${results.buildId}/boot`], { encoding: 'utf8' }).trim();
+  assert.equal(left, '', 'no boot container is left');
+});
