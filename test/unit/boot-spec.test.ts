@@ -8,6 +8,7 @@ import { kvmDeviceGroup } from '../../src/boot/kvm.ts';
 import { defaultMachineTable } from '../../src/boot/machines.ts';
 import { CONTAINER_LABEL, OWNER_LABEL } from '../../src/constants.ts';
 import { DockerError } from '../../src/errors.ts';
+import { inspectImage } from '../../src/images/inspect.ts';
 
 const machine = (n: string) => defaultMachineTable.machines.find((m) => m.name === n)!;
 const image: BootImageInfo = { name: 'kernelbuilder/qemu', id: 'sha256:' + 'a'.repeat(64), boots: ['x86_64', 'i386', 'arm64', 'arm', 'riscv64'] };
@@ -130,4 +131,10 @@ test('kvmDeviceGroup: the group of a 0660 device; refuses a root-only device, a 
   assert.throws(() => kvmDeviceGroup('/dev/kvm', char(0o600, 0)), (e: unknown) => e instanceof DockerError && /\/dev\/kvm is mode 0600 \(uid 0, gid 0\).*non-root.*or boot with TCG/.test(e.message));
   assert.throws(() => kvmDeviceGroup('/nonexistent/kvm'), /\/nonexistent\/kvm cannot be used: ENOENT; boot with TCG/);
   assert.throws(() => kvmDeviceGroup('package.json'), /package\.json is not a character device/);
+});
+
+test('the boot image is refused as a builder (the image input), saying what it is', async () => {
+  const fake = { getImage: () => ({ inspect: async () => inspectOf({ 'org.kernelbuilder.role': 'boot', 'org.kernelbuilder.boots': 'x86_64' }) }) } as unknown as Docker;
+  await assert.rejects(inspectImage(fake, 'kernelbuilder/qemu'), (e: unknown) =>
+    e instanceof DockerError && /kernelbuilder\/qemu is a boot image \(label org\.kernelbuilder\.role=boot\): it builds no kernel/.test(e.message));
 });
