@@ -62,9 +62,9 @@ test('kernelCommandLine: console first, the row\'s parameters, panic=-1 last', (
   assert.equal(kernelCommandLine(byName('riscv64')), 'console=ttyS0 earlycon panic=-1');
 });
 
-test('riscv64 boots Debian\'s OpenSBI fw_jump', () => {
+test('riscv64 boots Debian\'s OpenSBI fw_dynamic', () => {
   const m = defaultMachineTable.machines.find((r) => r.name === 'riscv64')!;
-  assert.deepEqual(m.args, ['-bios', '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin']);
+  assert.deepEqual(m.args, ['-bios', '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin']);
 });
 
 const shipped = JSON.parse(readFileSync('src/boot/machines.json', 'utf8')) as { needs: unknown[]; machines: Record<string, unknown>[] };

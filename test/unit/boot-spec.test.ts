@@ -24,7 +24,7 @@ const commands: [string, string[]][] = [
   ['arm', ['qemu-system-arm', '-machine', 'virt', '-cpu', 'cortex-a15', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
     '-kernel', '/boot/zImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyAMA0 earlycon panic=-1']],
   ['riscv64', ['qemu-system-riscv64', '-machine', 'virt', '-cpu', 'rv64', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-bios', '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin', '-kernel', '/boot/Image', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 earlycon panic=-1']],
+    '-bios', '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin', '-kernel', '/boot/Image', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 earlycon panic=-1']],
 ];
 
 for (const [name, want] of commands) {
