@@ -3,6 +3,7 @@
 # registry and no git hosting, each made once and reused:
 #   - the Debian base image (debootstrap + docker import),
 #   - the builder images of the table that can be built here (kernelbuilder images build),
+#   - the boot image (QEMU) that boots what they build,
 #   - a real kernel repo from Debian's linux-source-6.1 ($KB_WORK/linux-6.1).
 # Needs a running Docker engine (scripts/ensure-docker.sh).
 set -euo pipefail
@@ -14,5 +15,8 @@ mkdir -p "$work"
 bash scripts/make-base-image.sh "$base"
 if ! docker image inspect kernelbuilder/gcc-12 >/dev/null 2>&1; then
   node dist/cli.js images build --only kernelbuilder/gcc-12 --base "$base"
+fi
+if ! docker image inspect kernelbuilder/qemu >/dev/null 2>&1; then
+  node dist/cli.js images build --only kernelbuilder/qemu --base "$base"
 fi
 bash scripts/make-kernel-repo.sh "$work/linux-6.1" linux-source-6.1

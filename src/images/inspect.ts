@@ -10,6 +10,10 @@ export const ImageLabel = {
   makeVars: 'org.kernelbuilder.make-vars',
   /** Set only on images whose userland is not the host's own, e.g. x32. */
   userland: 'org.kernelbuilder.userland',
+  /** Set only on images that build no kernel: `base`, `boot`. */
+  role: 'org.kernelbuilder.role',
+  /** On a boot image: the machines (src/boot/machines.json names) it can boot, space separated. */
+  boots: 'org.kernelbuilder.boots',
 } as const;
 
 // make variables an image may ask for (LLVM=1, LLVM_IAS=0): plain NAME=value, nothing a shell would read twice.
@@ -66,6 +70,10 @@ export async function inspectImage(docker: Docker, name: string): Promise<ImageI
         `(or load it with 'docker load')`,
     );
   }
+  const role = inspect.Config?.Labels?.[ImageLabel.role];
+  if (role) {
+    throw new DockerError(`image ${name} is a ${role} image (label ${ImageLabel.role}=${role}): it builds no kernel; choose a builder image`);
+  }
   const info = imageInfoFromInspect(name, inspect);
   const badVar = info.makeVars.find((v) => !MAKE_VAR.test(v));
   if (badVar !== undefined) {
@@ -77,7 +85,8 @@ export async function inspectImage(docker: Docker, name: string): Promise<ImageI
   return info;
 }
 
-function isNamed(inspect: Docker.ImageInspectInfo, name: string): boolean {
+/** Whether inspect data is of the image `name` (Docker also answers for a prefix of an id: only the name counts). */
+export function isNamed(inspect: Docker.ImageInspectInfo, name: string): boolean {
   const tagged = name.includes(':') && !name.includes('@') ? name : `${name}:latest`;
   return inspect.Id === name || (inspect.RepoTags ?? []).includes(tagged) || (inspect.RepoDigests ?? []).includes(name);
 }

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { type ImageTable } from './table.ts';
+import { type ImageRole, type ImageTable } from './table.ts';
 import { imageInfoFromInspect } from './inspect.ts';
 
 /** One image of the table as this Docker engine has it. */
@@ -12,7 +12,7 @@ export interface ImageListing {
   /** The kernel ranges the table's rules choose it for, and for which toolchain input. */
   kernels: string[];
   toolchains: string[];
-  role?: 'base';
+  role?: ImageRole;
   description: string;
 }
 
@@ -48,7 +48,7 @@ export function formatImageList(images: ImageListing[]): string {
     i.toolchain ?? '',
     (i.arches ?? []).join(' '),
     i.digest ? i.digest.slice(0, 19) : '',
-    i.role === 'base' ? '(a base of other images)' : i.kernels.map((k) => `${k} (${i.toolchains.join('/')})`).join(' | ') || '(by image input only)',
+    i.role === 'base' ? '(a base of other images)' : i.role === 'boot' ? '(boots kernels; builds none)' : i.kernels.map((k) => `${k} (${i.toolchains.join('/')})`).join(' | ') || '(by image input only)',
   ]);
   const head = ['image', 'here', 'toolchain', 'arches', 'digest', 'chosen for kernels'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));

@@ -10,9 +10,16 @@ export interface ImageSpec {
   /** The image the Dockerfile builds FROM by default (its `ARG BASE`). */
   base: string;
   description: string;
-  /** 'base': an image other images build FROM, never chosen to build kernels. */
-  role?: 'base';
+  /**
+   * Images that build no kernel, never chosen by a select rule: 'base', an image other
+   * images build FROM; 'boot', the image kernels are booted in (QEMU).
+   */
+  role?: ImageRole;
 }
+
+/** The roles of images that are no builders. */
+export const IMAGE_ROLES = ['base', 'boot'] as const;
+export type ImageRole = (typeof IMAGE_ROLES)[number];
 
 /** One selection rule: kernels whose release satisfies the semver range get the image. */
 export interface SelectRule {
@@ -55,8 +62,9 @@ export function parseImageTable(text: string, input: string): ImageTable {
   const select = data.select.map((rule, i) => checkRule(rule, `${input} select[${i}]`));
   const images = (Array.isArray(data.images) ? data.images : []).map((img, i) => checkImage(img, `${input} images[${i}]`));
   select.forEach((rule, i) => {
-    if (images.some((img) => img.name === rule.image && img.role === 'base')) {
-      throw new InputError(`${input} select[${i}].image`, rule.image, 'it is a base image (role "base"): rules choose images that build kernels');
+    const role = images.find((img) => img.name === rule.image)?.role;
+    if (role !== undefined) {
+      throw new InputError(`${input} select[${i}].image`, rule.image, `it is a ${role} image (role "${role}"): rules choose images that build kernels`);
     }
   });
   return { images, select };
@@ -89,8 +97,10 @@ function checkImage(img: unknown, where: string): ImageSpec {
   if (typeof base !== 'string' || !isImageRef(base)) {
     throw new InputError(`${where}.base`, String(base), 'it must be a Docker image reference');
   }
-  if (role !== undefined && role !== 'base') throw new InputError(`${where}.role`, String(role), 'role is "base" or left out');
-  return { name, dockerfile, base, description: typeof description === 'string' ? description : '', ...(role ? { role } : {}) };
+  if (role !== undefined && !IMAGE_ROLES.includes(role as ImageRole)) {
+    throw new InputError(`${where}.role`, String(role), `role is ${IMAGE_ROLES.map((r) => `"${r}"`).join(' or ')}, or left out for a builder`);
+  }
+  return { name, dockerfile, base, description: typeof description === 'string' ? description : '', ...(role ? { role: role as ImageRole } : {}) };
 }
 
 /** The table shipped in images/table.json (after the patterns it is checked with). */

@@ -11,6 +11,7 @@ import { parseImageTable } from '../../src/images/table.ts';
 import { selectImage } from '../../src/images/select.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { FOREIGN_USERLANDS } from '../../src/images/userland.ts';
+import { defaultMachineTable } from '../../src/boot/machines.ts';
 import {
   aptPackages,
   commands,
@@ -40,12 +41,22 @@ test('images/table.json parses with parseImageTable', () => {
 
 const table = parseImageTable(tableText, 'images/table.json');
 const isBase = (name: string) => raw.images.find((i) => i.name === name)?.role === 'base';
+const isBoot = (name: string) => raw.images.find((i) => i.name === name)?.role === 'boot';
+// The Debian package that has each QEMU system emulator.
+const QEMU_PACKAGE: Record<string, string> = {
+  'qemu-system-x86_64': 'qemu-system-x86',
+  'qemu-system-i386': 'qemu-system-x86',
+  'qemu-system-aarch64': 'qemu-system-arm',
+  'qemu-system-arm': 'qemu-system-arm',
+  'qemu-system-riscv64': 'qemu-system-misc',
+};
 
 test('every select rule names a builder image of the table, of the rule\'s toolchain', () => {
   for (const rule of table.select) {
     const spec = table.images.find((i) => i.name === rule.image);
     assert.ok(spec, `${rule.image} is not in images`);
     assert.ok(!isBase(rule.image), `${rule.image} is a base, not a builder`);
+    assert.ok(!isBoot(rule.image), `${rule.image} is a boot image, not a builder`);
     const path = join(IMAGES, spec.dockerfile);
     if (!existsSync(path)) continue;
     const file = parseDockerfile(readFileSync(path, 'utf8'));
@@ -66,7 +77,7 @@ test('the toolchain input: clang builds 5.10-6.14 with the clang image; gcc choi
 test('image names are unique and roles are known', () => {
   const names = table.images.map((i) => i.name);
   assert.deepEqual([...new Set(names)], names);
-  for (const img of raw.images) assert.ok(img.role === undefined || img.role === 'base', `${img.name}: role ${img.role}`);
+  for (const img of raw.images) assert.ok(img.role === undefined || img.role === 'base' || img.role === 'boot', `${img.name}: role ${img.role}`);
 });
 
 test('every Dockerfile under images/ is an image of the table', () => {
@@ -78,7 +89,7 @@ test('every Dockerfile under images/ is an image of the table', () => {
 
 for (const spec of table.images) {
   const path = join(IMAGES, spec.dockerfile);
-  const role = isBase(spec.name) ? 'base' : 'builder';
+  const role = isBase(spec.name) ? 'base' : isBoot(spec.name) ? 'boot' : 'builder';
 
   test(`${spec.name}: ${spec.dockerfile} exists`, () => {
     assert.ok(existsSync(path), `${path} is missing`);
@@ -151,6 +162,27 @@ for (const spec of table.images) {
     test(`${spec.name}: a base says so and is a base of some builder`, () => {
       assert.equal(stageLabels(file, last)[`${L}role`], 'base');
       assert.ok(table.images.some((i) => i.base === spec.name), `no image of the table builds FROM ${spec.name}`);
+    });
+    continue;
+  }
+
+  if (role === 'boot') {
+    test(`${spec.name}: a boot image says so, boots every machine of src/boot/machines.json and has their emulators and firmware`, () => {
+      const labels = stageLabels(file, last);
+      assert.equal(labels[`${L}role`], 'boot');
+      assert.equal(labels[`${L}arches`], undefined, 'a boot image builds no arch');
+      const boots = (labels[`${L}boots`] ?? '').split(/\s+/).filter(Boolean);
+      assert.deepEqual([...boots].sort(), defaultMachineTable.machines.map((m) => m.name).sort(), 'boots names exactly the machines of the table');
+      const apt = aptPackages(file);
+      for (const m of defaultMachineTable.machines) {
+        const pkg = QEMU_PACKAGE[m.qemu];
+        assert.ok(pkg && apt.includes(pkg), `${m.name} runs ${m.qemu}: install its package (${pkg ?? 'unknown'})`);
+        if (m.args.some((a) => a.includes('/opensbi/'))) assert.ok(apt.includes('opensbi'), `${m.name} boots Debian's OpenSBI: install opensbi`);
+      }
+    });
+    test(`${spec.name}: ends as USER build, uid 1001`, () => {
+      assert.equal(last.instructions.filter((i) => i.keyword === 'USER').pop()?.args, 'build');
+      assert.ok(last.instructions.some((i) => i.keyword === 'RUN' && commands(i.args).some((w) => w[0] === 'useradd' && hasOption(w, '--uid', '1001'))));
     });
     continue;
   }

@@ -93,3 +93,16 @@ test('a rule may not choose a base image', () => {
   const text = JSON.stringify({ images: [{ name: 'k/base', role: 'base', dockerfile: 'b/Dockerfile', base: 'debian:bookworm-slim' }], select: [{ kernels: '*', image: 'k/base' }] });
   assert.throws(() => parseImageTable(text, 'image-table'), /select\[0\]\.image.*base image/);
 });
+
+test('a rule may not choose the boot image; an unknown role is refused by name', () => {
+  const boot = JSON.stringify({ images: [{ name: 'k/qemu', role: 'boot', dockerfile: 'q/Dockerfile', base: 'debian:bookworm-slim' }], select: [{ kernels: '*', image: 'k/qemu' }] });
+  assert.throws(() => parseImageTable(boot, 'image-table'), /select\[0\]\.image.*boot image \(role "boot"\)/);
+  const odd = JSON.stringify({ images: [{ name: 'k/x', role: 'runner', dockerfile: 'x/Dockerfile', base: 'debian:bookworm-slim' }], select: [{ kernels: '*', image: 'a/b' }] });
+  assert.throws(() => parseImageTable(odd, 'image-table'), /images\[0\]\.role.*"runner".*"base" or "boot"/);
+});
+
+test('the default table has the boot image, and no rule chooses it', () => {
+  const qemu = defaultImageTable.images.find((i) => i.name === 'kernelbuilder/qemu');
+  assert.equal(qemu?.role, 'boot');
+  assert.ok(!defaultImageTable.select.some((r) => r.image === 'kernelbuilder/qemu'));
+});
