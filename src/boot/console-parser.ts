@@ -23,8 +23,11 @@ export const MAX_TRACE_LINES = 64;
 const MAX_EXPLANATION_LINES = 6;
 /** Lines between `cut here` and a WARNING: the text of WARN(cond, fmt, ...). */
 const MAX_CUT_LINES = 4;
-/** Longest line kept in a detail, the context or the last lines; the full console is kept elsewhere. */
-const MAX_KEPT_LINE = 512;
+/**
+ * Longest line read, in a detail, the context or the last lines (panic() formats at most
+ * 1024 bytes); the rest of a longer line is dropped. The full console is kept elsewhere.
+ */
+const MAX_KEPT_LINE = 1024;
 /** A report whose trace never comes ends after this many lines. */
 const MAX_REPORT_LINES = 200;
 const LAST_LINES = 5;
@@ -102,10 +105,11 @@ export class ConsoleParser {
     return { ...this.state, lastLines: this.last.toArray() };
   }
 
-  private read(text: string, done: Diagnostic[]): void {
+  private read(whole: string, done: Diagnostic[]): void {
+    const text = keep(whole);
     const s = this.state;
     s.output = true;
-    this.last.push(keep(text));
+    this.last.push(text);
     if (BANNER.test(text)) s.kernelOutput = true;
     const sentinel = SENTINEL.exec(text);
     if (sentinel !== null) {
@@ -126,7 +130,7 @@ export class ConsoleParser {
       if (header.isOopsLine && open?.expectsOopsLine) {
         // The arch's die() after a page fault or a BUG(): the same report.
         open.expectsOopsLine = false;
-        if (open.explanation.length < MAX_EXPLANATION_LINES) open.explanation.push(keep(text));
+        if (open.explanation.length < MAX_EXPLANATION_LINES) open.explanation.push(text);
         return;
       }
       this.close(done);
@@ -135,7 +139,7 @@ export class ConsoleParser {
     }
     if (this.open !== undefined) this.continue(this.open, text, done);
     else if (this.cut !== undefined) {
-      if (this.cut.length < MAX_CUT_LINES) this.cut.push(keep(text));
+      if (this.cut.length < MAX_CUT_LINES) this.cut.push(text);
       else this.cut = undefined;
     }
   }
@@ -144,7 +148,7 @@ export class ConsoleParser {
     // The text of WARN(cond, fmt): printed between `cut here` and the WARNING line.
     const context = header.kind === 'boot-warning' && header.file !== undefined ? (this.cut ?? []) : [];
     this.cut = undefined;
-    const explanation = header.expectsOopsLine && header.message !== 'kernel BUG' ? [keep(text)] : [];
+    const explanation = header.expectsOopsLine && header.message !== 'kernel BUG' ? [text] : [];
     this.open = {
       header, context, explanation, trace: [],
       expectsOopsLine: header.expectsOopsLine === true,
@@ -169,7 +173,7 @@ export class ConsoleParser {
     if (FRAME.test(text) && (r.inTrace || (r.header.kind === 'oops' && BRACKETED_FRAME.test(text)))) {
       r.inTrace = true;
       r.explaining = false;
-      if (r.trace.length < MAX_TRACE_LINES) r.trace.push(keep(text));
+      if (r.trace.length < MAX_TRACE_LINES) r.trace.push(text);
       return;
     }
     if (r.inTrace) {
@@ -183,7 +187,7 @@ export class ConsoleParser {
     }
     if (r.explaining) {
       if (DUMP_START.test(text) || r.explanation.length >= MAX_EXPLANATION_LINES) r.explaining = false;
-      else if (!TAINT.test(text)) r.explanation.push(keep(this.paths.text(text)));
+      else if (!TAINT.test(text)) r.explanation.push(this.paths.text(text));
     }
   }
 

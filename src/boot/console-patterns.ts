@@ -63,11 +63,13 @@ const HUNG_TASK = /^INFO: task (.+):\d+ blocked for more than (\d+) seconds\.$/;
 // kernel/rcu/tree_stall.h print_other_cpu_stall() and print_cpu_stall().
 const RCU_STALL = /^(?:rcu: )?INFO: (rcu_\w+ (?:detected stalls? on .+?|self-detected stall on CPU)):?$/;
 
+// What every pattern below starts with (x86's Oops line has its "[#N]"): one test passes
+// over the ordinary boot lines.
+const MAYBE_HEADER = /^(?:Kernel (?:panic|BUG)|kernel BUG|WARNING: |BUG: |Unable to handle|Internal error: |watchdog: BUG|UBSAN: |INFO: |rcu: INFO: |Oops)| \[#\d+\]/;
+
 /** Reads the first line of a kernel report (printk prefix removed); null if the line starts none. */
 export function matchHeader(text: string): ReportHeader | null {
-  // Every header starts with a letter; most boot lines that do not are cheap to pass over.
-  const c = text.charCodeAt(0) | 32;
-  if (c < 97 || c > 122) return null;
+  if (!MAYBE_HEADER.test(text)) return null;
 
   let m = PANIC.exec(text);
   if (m !== null) return { kind: 'panic', severity: error, message: text };
@@ -132,4 +134,4 @@ export const PC = /^(?:RIP: [0-9a-f]{4}:|EIP: |pc : |epc : )(\S+(?: \[[^\]]*\])?
  * Lines where a report's explanation stops and its standard dump begins: dump_stack's
  * `CPU: 0 PID: 1 Comm: ...`, `Hardware name:`, `Modules linked in:`, a task line, registers.
  */
-export const DUMP_START = /^(?:CPU: \d+ PID: \d+|Hardware name:|Modules linked in:|task:|Call [Tt]race:|Backtrace:|\[<)|^(?:[A-Z][A-Z0-9]{1,3}|[a-z0-9]{2,3} ?|Code): /;
+export const DUMP_START = /^(?:CPU: \d+ PID: \d+|Hardware name:|Modules linked in:|task:|Call [Tt]race:|Backtrace:)|^(?:[A-Z][A-Z0-9]{1,3}|[a-z0-9]{2,3} ?|Code): /;

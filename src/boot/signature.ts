@@ -5,9 +5,9 @@ import { signatureOf } from '../parse/signature.ts';
 const HEX = /\+?0x[0-9a-f]+(?:\/0x[0-9a-f]+)?/gi;
 // Addresses as printk's %px and %lx print them, without 0x: "address: 0000000000000000".
 const BARE_ADDRESS = /\b[0-9a-f]{8,16}\b/g;
-// Numbers on their own: CPU and PID numbers ("CPU#0", "swapper/0/1"), seconds, counts;
-// not the digits of a name such as sha256_update.
-const NUMBER = /\b\d+\b/g;
+// Numbers on their own: CPU and PID numbers ("CPU#0", "swapper/0/1"), seconds ("22s"),
+// counts; not the digits of a name such as sha256_update.
+const NUMBER = /\b\d+s?\b/g;
 
 /**
  * The stable identity of a boot report: kind, file and message without what changes from
