@@ -36,8 +36,6 @@ const SENTINEL = /kernelbuilder-boot: ok (\S+)/;
 const INIT_STARTED = /kernelbuilder-init: started|^Run \S+ as init process$/;
 // init/version.c linux_banner.
 const BANNER = /^Linux version \S+/;
-// dump_stack's and hung_task's taint lines say nothing about the report.
-const TAINT = /(?:^|\s)(?:Not tainted|Tainted:)/;
 
 /** The report being read. */
 interface OpenReport {
@@ -146,9 +144,9 @@ export class ConsoleParser {
 
   private start(header: ReportHeader, text: string): void {
     // The text of WARN(cond, fmt): printed between `cut here` and the WARNING line.
-    const context = header.kind === 'boot-warning' && header.file !== undefined ? (this.cut ?? []) : [];
+    const context = header.kind === 'boot-warning' ? (this.cut ?? []) : [];
     this.cut = undefined;
-    const explanation = header.expectsOopsLine && header.message !== 'kernel BUG' ? [text] : [];
+    const explanation = header.keepLine === true ? [text] : [];
     this.open = {
       header, context, explanation, trace: [],
       expectsOopsLine: header.expectsOopsLine === true,
@@ -187,7 +185,7 @@ export class ConsoleParser {
     }
     if (r.explaining) {
       if (DUMP_START.test(text) || r.explanation.length >= MAX_EXPLANATION_LINES) r.explaining = false;
-      else if (!TAINT.test(text)) r.explanation.push(this.paths.text(text));
+      else r.explanation.push(this.paths.text(text));
     }
   }
 

@@ -11,13 +11,13 @@ export interface ReportHeader {
   file?: string;
   line?: number;
   column?: number;
-  /** The function the report names (a WARNING's caller), without its offset. */
-  function?: string;
   /**
    * A report that the arch's die() follows with its own Oops line (a page fault, `kernel
    * BUG at`): that Oops line belongs to this report, it is not a new one.
    */
   expectsOopsLine?: boolean;
+  /** The message leaves out part of the line (a fault's address): keep the line as the first of the detail. */
+  keepLine?: boolean;
   /** An Oops line itself (x86 `Oops: 0002 [#1]`, arm64 `Internal error: Oops: ... [#1]`, riscv `Oops [#1]`). */
   isOopsLine?: boolean;
 }
@@ -78,11 +78,10 @@ export function matchHeader(text: string): ReportHeader | null {
     return {
       kind: 'boot-warning', severity: 'warning', message: fn === undefined ? 'WARNING' : `WARNING in ${fn}`,
       ...(m[1] === undefined ? {} : { file: m[1], line: Number(m[2]) }),
-      ...(fn === undefined ? {} : { function: fn }),
     };
   }
   if ((m = X86_FAULT.exec(text) ?? FAULT.exec(text)) !== null) {
-    return { kind: 'oops', severity: error, message: m[1], expectsOopsLine: true };
+    return { kind: 'oops', severity: error, message: m[1], expectsOopsLine: true, keepLine: true };
   }
   if ((m = KERNEL_BUG_AT.exec(text)) !== null) {
     return { kind: 'oops', severity: error, message: 'kernel BUG', file: m[1], line: Number(m[2]), expectsOopsLine: true };
@@ -102,7 +101,7 @@ export function matchHeader(text: string): ReportHeader | null {
     return { kind: 'hung-task', severity: error, message: `INFO: task ${m[1]} blocked for more than ${m[2]} seconds` };
   }
   if ((m = RCU_STALL.exec(text)) !== null) return { kind: 'rcu-stall', severity: error, message: `rcu: INFO: ${m[1]}` };
-  if ((m = WARNING.exec(text)) !== null) return { kind: 'boot-warning', severity: 'warning', message: text };
+  if (WARNING.test(text)) return { kind: 'boot-warning', severity: 'warning', message: text };
   if ((m = RISCV_OOPS.exec(text) ?? X86_OOPS.exec(text)) !== null) {
     return { kind: 'oops', severity: error, message: m[1], isOopsLine: true };
   }
@@ -132,6 +131,6 @@ export const REGISTERS = /^(?:[A-Z][A-Z0-9]{1,3}|Code|NMI backtrace for cpu \d+|
 export const PC = /^(?:RIP: [0-9a-f]{4}:|EIP: |pc : |epc : )(\S+(?: \[[^\]]*\])?)$/;
 /**
  * Lines where a report's explanation stops and its standard dump begins: dump_stack's
- * `CPU: 0 PID: 1 Comm: ...`, `Hardware name:`, `Modules linked in:`, a task line, registers.
+ * `CPU: 0 PID: 1 Comm: ...`, `Hardware name:`, `Modules linked in:`, registers (a trace too).
  */
-export const DUMP_START = /^(?:CPU: \d+ PID: \d+|Hardware name:|Modules linked in:|task:|Call [Tt]race:|Backtrace:)|^(?:[A-Z][A-Z0-9]{1,3}|[a-z0-9]{2,3} ?|Code): /;
+export const DUMP_START = /^(?:CPU: \d+ PID: \d+|Hardware name:|Modules linked in:)|^(?:[A-Z][A-Z0-9]{1,3}|[a-z0-9]{2,3} ?|Code): /;

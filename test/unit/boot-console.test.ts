@@ -85,6 +85,10 @@ for (const name of fixtureNames) {
   });
 }
 
+test('console fixtures are small', () => {
+  for (const name of fixtureNames) assert.ok(readFileSync(join(FIXTURES, `${name}.log`)).length < 200 * 1024, name);
+});
+
 // ---- each report ---------------------------------------------------------------------------
 
 test('panic: message as printed, call trace as detail, end marker ends it', () => {
