@@ -1,4 +1,7 @@
-/** Which tool of a kernel build reported a diagnostic. */
+/**
+ * Which tool of a kernel build reported a diagnostic, or, for the kinds after `directive`,
+ * which kernel report a boot console printed (src/boot/console-parser.ts).
+ */
 export type DiagnosticKind =
   | 'compiler'
   | 'linker'
@@ -9,12 +12,27 @@ export type DiagnosticKind =
   | 'assembler'
   | 'make'
   | 'syscall'
-  | 'directive';
+  | 'directive'
+  // Boot console reports.
+  /** `Kernel panic - not syncing: ...` */
+  | 'panic'
+  /** An Oops (x86 `Oops: 0002 [#1]`, arm64 `Internal error: Oops: ...`, a page fault, `kernel BUG at file:line!`). */
+  | 'oops'
+  /** `BUG: <what>` reports that do not kill the task: sleeping in atomic context, spinlock debugging, soft lockups. */
+  | 'bug'
+  /** `WARNING: CPU: N PID: N at file:line function` and other `WARNING:` reports (lockdep): they do not fail a boot. */
+  | 'boot-warning'
+  | 'kasan'
+  | 'ubsan'
+  /** `INFO: task <comm>:<pid> blocked for more than N seconds.` */
+  | 'hung-task'
+  /** `rcu: INFO: rcu_sched detected stalls on CPUs/tasks:` and self-detected stalls. */
+  | 'rcu-stall';
 
 /** Severity as reported by the tool; gcc's "fatal error" is an `error`. */
 export type Severity = 'error' | 'warning' | 'note';
 
-/** One problem found in a kernel build log. */
+/** One problem found in a kernel build log or boot console. */
 export interface Diagnostic {
   kind: DiagnosticKind;
   severity: Severity;
