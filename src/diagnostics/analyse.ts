@@ -57,7 +57,9 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
       ...(boot ? { boot } : {}),
     });
   }
-  return { ...results, result: overallResult(targets), targets, counts, issues: collector.issues() };
+  const { bootErrors, bootWarnings, ...buildCounts } = counts;
+  const booted = targets.some((t) => t.boot && t.boot.status !== 'skipped');
+  return { ...results, result: overallResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() };
 }
 
 /**

@@ -29,6 +29,9 @@ export type DiagnosticKind =
   /** `rcu: INFO: rcu_sched detected stalls on CPUs/tasks:` and self-detected stalls. */
   | 'rcu-stall';
 
+/** The kinds a boot console's reports have: reports count them apart from the build's. */
+export const BOOT_KINDS: ReadonlySet<DiagnosticKind> = new Set(['panic', 'oops', 'bug', 'boot-warning', 'kasan', 'ubsan', 'hung-task', 'rcu-stall']);
+
 /** Severity as reported by the tool; gcc's "fatal error" is an `error`. */
 export type Severity = 'error' | 'warning' | 'note';
 
