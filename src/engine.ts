@@ -18,10 +18,9 @@ import { DockerError } from './errors.ts';
 import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
 import { type BuildResults, type StopCause, collectResults, targetPaths } from './results/results.ts';
-import { analyseLogs } from './diagnostics/analyse.ts';
-import { type ReportPaths, reportPaths, writeReports } from './report/write-reports.ts';
+import { type ReportPaths, reportPaths } from './report/write-reports.ts';
+import { reportBuild } from './report/report-build.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
-import { withRegressions } from './diagnostics/with-regressions.ts';
 import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
 
 /** What the engine reaches outside itself through; the fronts pass the real ones. */
@@ -156,9 +155,12 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
     toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
   });
-  const analysed = await analyseLogs(collected, plan.logsDir, inputs.noise);
-  const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir));
-  const reports = writeReports(results, { logsDir: plan.logsDir, logsRoot: inputs.logs }, { emailTo: inputs.emailTo });
+  const { results, reports } = await reportBuild(
+    collected,
+    { logsDir: plan.logsDir, logsRoot: inputs.logs },
+    { noise: inputs.noise, baseline: inputs.baseline ?? dirname(plan.logsDir), emailTo: inputs.emailTo },
+    deps.log,
+  );
   if (engineLost) {
     throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
   }
