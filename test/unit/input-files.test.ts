@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FileRefusedError, readInputFile } from '../../src/read-input-file.ts';
 import { getInputs } from '../../src/inputs.ts';
 import { InputError } from '../../src/errors.ts';
@@ -12,6 +11,7 @@ import { defaultNoise, isNoise, parseNoiseFile } from '../../src/diagnostics/noi
 import { type Diagnostic } from '../../src/parse/diagnostic.ts';
 import { previousDurations, readResults } from '../../src/results/previous.ts';
 import { syntaxErrorOffset } from '../../src/parse-json.ts';
+import { inChild } from '../support/in-child.ts';
 
 const SECRET = 'KB-SECRET-7f3a91';
 const results = { schema: 1, complete: true, targets: [{ target: 'x86/tinyconfig', durationSeconds: 42 }], startedAt: '2026-01-01T00:00:00.000Z' };
@@ -23,20 +23,6 @@ function tempDir(t: { after: (fn: () => void) => void }): string {
 }
 
 const read = (over: Record<string, string>) => (name: string) => ({ source: '/srv/linux', ref: 'next/master', ...over })[name] ?? '';
-
-/**
- * Run `code` (TypeScript, with `src` bound to the source folder's URL) in a child node, so
- * that a hang in it (a blocking open, a backtracking regex) fails the test instead of
- * stopping the test runner with it.
- */
-function inChild(code: string, timeoutMs: number): Promise<{ stdout: string; killed: boolean }> {
-  const src = new URL('../../src/', import.meta.url).href;
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const src = ${JSON.stringify(src)};\n${code}`], { timeout: timeoutMs, cwd: fileURLToPath(new URL('../..', import.meta.url)) }, (error, stdout) =>
-      resolve({ stdout, killed: error?.killed ?? false }),
-    );
-  });
-}
 
 test('readInputFile: a regular file is read; FIFOs, devices, folders, links and big files are refused with the reason', (t) => {
   const dir = tempDir(t);
