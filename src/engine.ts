@@ -19,10 +19,9 @@ import { DockerError } from './errors.ts';
 import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
 import { type BuildResults, type StopCause, collectResults, targetPaths } from './results/results.ts';
-import { analyseLogs } from './diagnostics/analyse.ts';
-import { type ReportPaths, reportPaths, writeReports } from './report/write-reports.ts';
+import { type ReportPaths, reportPaths } from './report/write-reports.ts';
+import { reportBuild } from './report/report-build.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
-import { withRegressions } from './diagnostics/with-regressions.ts';
 import { withKept } from './results/kept.ts';
 import { bootTargets } from './boot/boot-targets.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
@@ -164,16 +163,31 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
   });
   const built = withKept(collected, plan.logsDir);
-  const booted = checked.bootImage
-    ? await bootTargets(built, plan, plan.logsDir, { docker: deps.docker, log: deps.log, image: checked.bootImage, user: String(container.User), signal: deps.signal })
-    : built;
-  const analysed = await analyseLogs(booted, plan.logsDir, inputs.noise);
-  const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir), plan.logsDir);
-  const reports = writeReports(results, { logsDir: plan.logsDir, logsRoot: inputs.logs }, { emailTo: inputs.emailTo });
+  const booted = checked.bootImage ? await bootOrWarn(built, plan, checked.bootImage, String(container.User), deps) : built;
+  const { results, reports } = await reportBuild(
+    booted,
+    { logsDir: plan.logsDir, logsRoot: inputs.logs },
+    { noise: inputs.noise, baseline: inputs.baseline ?? dirname(plan.logsDir), emailTo: inputs.emailTo },
+    deps.log,
+  );
   if (engineLost) {
     throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
   }
   return { results, reports, skipped: false };
+}
+
+/**
+ * Boot what the plan boots. The build is done and its results must not be lost: a boot
+ * step that fails as a whole (the engine gone, say) is a warning, and the results go on
+ * without boots.
+ */
+async function bootOrWarn(results: BuildResults, plan: BuildPlan, image: BootImageInfo, user: string, deps: EngineDeps): Promise<BuildResults> {
+  try {
+    return await bootTargets(results, plan, plan.logsDir, { docker: deps.docker, log: deps.log, image, user, signal: deps.signal });
+  } catch (e) {
+    deps.log.warning(`the boots could not run (${(e as Error).message}); the results have no boot verdicts`);
+    return results;
+  }
 }
 
 function readIfThere(path: string): string | undefined {

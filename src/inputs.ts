@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Input } from './constants.ts';
@@ -10,6 +10,9 @@ import { checkPattern, isPattern, parseConfigSpec } from './plan/config-spec.ts'
 import { type NoiseFilter, defaultNoise, parseNoiseFile } from './diagnostics/noise.ts';
 import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-options.ts';
 import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
+import { FileRefusedError, readInputFile } from './read-input-file.ts';
+import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
+import { RESULTS_FILE } from './logs-dir.ts';
 
 /** Everything a build needs from its user, validated. Keys follow action.yml. */
 export interface Inputs {
@@ -163,16 +166,24 @@ function parseToolchain(text: string | undefined): string {
   return text;
 }
 
+/** A table is a few kB; the cap only keeps /dev/zero and its like out. */
+const MAX_IMAGE_TABLE_BYTES = 2 ** 20;
+const MAX_NOISE_BYTES = 2 ** 20;
+
 function readImageTable(value: string | undefined): ImageTable {
   if (value === undefined) return defaultImageTable;
-  if (value.trimStart().startsWith('{')) return parseImageTable(value, Input.imageTable);
-  let text: string;
+  if (value.trimStart().startsWith('{')) return parseImageTable(value, Input.imageTable, value);
+  return parseImageTable(readUserFile(Input.imageTable, value, MAX_IMAGE_TABLE_BYTES, 'inline JSON or a JSON file'), Input.imageTable, value);
+}
+
+/** A file a user named in an input: a regular file of at most `maxBytes`, else an InputError saying why. */
+function readUserFile(input: string, path: string, maxBytes: number, what: string): string {
   try {
-    text = readFileSync(value, 'utf8');
+    return readInputFile(path, { maxBytes, followLinks: true });
   } catch (e) {
-    throw new InputError(Input.imageTable, value, `it must be inline JSON or a readable file: ${(e as Error).message}`);
+    if (!(e instanceof FileRefusedError)) throw e;
+    throw new InputError(input, path, `it must be ${what}: ${e.message}`);
   }
-  return parseImageTable(text, `${Input.imageTable} (${value})`);
 }
 
 /**
@@ -235,10 +246,22 @@ function parseTargetList(text: string): string[] {
   return targets;
 }
 
+/**
+ * The baseline, checked before anything is built: a kernelbuilder results.json, or a
+ * folder holding one (a downloaded artifact). Returns the real path of the results.json.
+ */
 function parseBaseline(path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
-  if (!existsSync(path)) throw new InputError(Input.baseline, path, 'it must be a results.json, or a folder holding one (e.g. a downloaded artifact)');
-  return resolve(path);
+  const what = 'a kernelbuilder results.json, or a folder holding one (e.g. a downloaded artifact)';
+  const file = statSync(path, { throwIfNoEntry: false })?.isDirectory() ? join(path, RESULTS_FILE) : path;
+  try {
+    parseResults(readUserFile(Input.baseline, file, MAX_RESULTS_BYTES, what));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(Input.baseline, file, `it must be ${what}: ${(e as Error).message}`);
+  }
+  // The comparison after the build reads it again without following links: give it the file itself.
+  return realpathSync(file);
 }
 
 /** true/false as the runner's YAML 1.2 core schema spells them. */
@@ -249,14 +272,10 @@ export function parseBoolean(input: string, text: string | undefined): boolean {
   throw new InputError(input, text, 'it is true or false');
 }
 
+/** The noise input: the default list, plus the patterns of the file it names. */
 export function readNoise(path: string | undefined): NoiseFilter {
   if (path === undefined) return defaultNoise;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(Input.noise, path, `it must be a readable file of regular expressions, one a line: ${(e as Error).message}`);
-  }
+  const text = readUserFile(Input.noise, path, MAX_NOISE_BYTES, 'a file of RE2 regular expressions, one a line');
   return parseNoiseFile(text, `${Input.noise} (${path})`);
 }
 

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { InputError } from '../errors.ts';
+import { JsonSyntaxError, parseJson } from '../parse-json.ts';
 import defaultTableJson from '../../images/table.json' with { type: 'json' };
 
 /** An image kernelbuilder knows how to build: its Dockerfile under images/ and its base. */
@@ -44,67 +45,79 @@ export function isImageRef(name: string): boolean {
   return name.length <= 255 && IMAGE_REF.test(name);
 }
 
+/** Throws an error about the table, naming the input and where it came from. */
+type Refuse = (what: string) => never;
+
 /**
- * Parse and check an image table from JSON text. `input` names where it came from for
- * errors. A table given by a user may hold only `select`: the images it names are then
- * taken as prebuilt.
+ * Parse and check an image table from JSON text. `input` and `value` name where it came
+ * from for errors: the input and the file's path, or the inline JSON itself. Errors say
+ * where the table is wrong (line and column, a field) and never quote a file's text. A
+ * table given by a user may hold only `select`: the images it names are then taken as
+ * prebuilt.
  */
-export function parseImageTable(text: string, input: string): ImageTable {
+export function parseImageTable(text: string, input: string, value: string): ImageTable {
+  const refuse: Refuse = (what) => {
+    throw new InputError(input, value, what);
+  };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJson(text);
   } catch (e) {
-    throw new InputError(input, text, `it must be JSON: ${(e as Error).message}`);
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    refuse(`${e.message}; an image table is JSON`);
   }
   if (!isObject(data) || !Array.isArray(data.select) || data.select.length === 0) {
-    throw new InputError(input, text, 'it must be a JSON object with a non-empty "select" list of {kernels, image, why}');
+    refuse('it must be a JSON object with a non-empty "select" list of {kernels, image, why}');
   }
-  const select = data.select.map((rule, i) => checkRule(rule, `${input} select[${i}]`));
-  const images = (Array.isArray(data.images) ? data.images : []).map((img, i) => checkImage(img, `${input} images[${i}]`));
+  const table = data as { select: unknown[]; images?: unknown };
+  const select = table.select.map((rule, i) => checkRule(rule, `select[${i}]`, refuse));
+  const images = (Array.isArray(table.images) ? table.images : []).map((img, i) => checkImage(img, `images[${i}]`, refuse));
   select.forEach((rule, i) => {
     const role = images.find((img) => img.name === rule.image)?.role;
     if (role !== undefined) {
-      throw new InputError(`${input} select[${i}].image`, rule.image, `it is a ${role} image (role "${role}"): rules choose images that build kernels`);
+      refuse(`its select[${i}].image is a ${role} image (role "${role}"): rules choose images that build kernels`);
     }
   });
   return { images, select };
 }
 
-function checkRule(rule: unknown, where: string): SelectRule {
-  if (!isObject(rule)) throw new InputError(where, JSON.stringify(rule), 'each rule must be an object {kernels, image, why}');
-  const { kernels, image, why, toolchain } = rule;
+function checkRule(rule: unknown, where: string, refuse: Refuse): SelectRule {
+  if (!isObject(rule)) refuse(`its ${where} is not an object: each rule is {kernels, image, why}`);
+  const { kernels, image, why, toolchain } = rule as Record<string, unknown>;
   if (typeof kernels !== 'string' || semver.validRange(kernels) === null) {
-    throw new InputError(`${where}.kernels`, String(kernels), 'it must be a semver range such as ">=4.2.0 <4.19.0" or "*"');
+    refuse(`its ${where}.kernels is not a semver range such as ">=4.2.0 <4.19.0" or "*"`);
   }
   if (typeof image !== 'string' || !isImageRef(image)) {
-    throw new InputError(`${where}.image`, String(image), 'it must be a Docker image reference such as "kernelbuilder/gcc-12"');
+    refuse(`its ${where}.image is not a Docker image reference such as "kernelbuilder/gcc-12"`);
   }
   if (toolchain !== undefined && (typeof toolchain !== 'string' || !/^[a-z][a-z0-9-]{0,30}$/.test(toolchain))) {
-    throw new InputError(`${where}.toolchain`, String(toolchain), 'it is a toolchain family such as "gcc" or "clang"');
+    refuse(`its ${where}.toolchain is not a toolchain family such as "gcc" or "clang"`);
   }
-  return { kernels, image, why: typeof why === 'string' ? why : '', toolchain: toolchain ?? 'gcc' };
+  return { kernels: kernels as string, image: image as string, why: typeof why === 'string' ? why : '', toolchain: (toolchain as string | undefined) ?? 'gcc' };
 }
 
-function checkImage(img: unknown, where: string): ImageSpec {
-  if (!isObject(img)) throw new InputError(where, JSON.stringify(img), 'each image must be an object {name, dockerfile, base, description}');
-  const { name, dockerfile, base, description, role } = img;
-  if (typeof name !== 'string' || !isImageRef(name)) {
-    throw new InputError(`${where}.name`, String(name), 'it must be a Docker image reference');
-  }
+function checkImage(img: unknown, where: string, refuse: Refuse): ImageSpec {
+  if (!isObject(img)) refuse(`its ${where} is not an object: each image is {name, dockerfile, base, description}`);
+  const { name, dockerfile, base, description, role } = img as Record<string, unknown>;
+  if (typeof name !== 'string' || !isImageRef(name)) refuse(`its ${where}.name is not a Docker image reference`);
   if (typeof dockerfile !== 'string' || dockerfile.startsWith('/') || dockerfile.split('/').includes('..')) {
-    throw new InputError(`${where}.dockerfile`, String(dockerfile), 'it must be a path inside images/');
+    refuse(`its ${where}.dockerfile is not a path inside images/`);
   }
-  if (typeof base !== 'string' || !isImageRef(base)) {
-    throw new InputError(`${where}.base`, String(base), 'it must be a Docker image reference');
-  }
+  if (typeof base !== 'string' || !isImageRef(base)) refuse(`its ${where}.base is not a Docker image reference`);
   if (role !== undefined && !IMAGE_ROLES.includes(role as ImageRole)) {
-    throw new InputError(`${where}.role`, String(role), `role is ${IMAGE_ROLES.map((r) => `"${r}"`).join(' or ')}, or left out for a builder`);
+    refuse(`its ${where}.role is ${IMAGE_ROLES.map((r) => `"${r}"`).join(' or ')}, or left out for a builder`);
   }
-  return { name, dockerfile, base, description: typeof description === 'string' ? description : '', ...(role ? { role: role as ImageRole } : {}) };
+  return {
+    name: name as string,
+    dockerfile: dockerfile as string,
+    base: base as string,
+    description: typeof description === 'string' ? description : '',
+    ...(role ? { role: role as ImageRole } : {}),
+  };
 }
 
 /** The table shipped in images/table.json (after the patterns it is checked with). */
-export const defaultImageTable: ImageTable = parseImageTable(JSON.stringify(defaultTableJson), 'images/table.json');
+export const defaultImageTable: ImageTable = parseImageTable(JSON.stringify(defaultTableJson), 'image-table', 'images/table.json');
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

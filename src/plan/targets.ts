@@ -1,6 +1,6 @@
-import { InputError, SourceError } from '../errors.ts';
+import { InputError, SourceError, describeValue } from '../errors.ts';
 import { type TreeFacts } from '../ref/tree.ts';
-import { type Fragment, globMatches, isPattern, optionsOfFragment, parseConfigSpec } from './config-spec.ts';
+import { type Fragment, globMatches, isConfigName, isPattern, optionsOfFragment, parseConfigSpec } from './config-spec.ts';
 import { DERIVED_CONFIGS, type DerivedConfig } from './derived-configs.ts';
 
 /** The ARCH values of mainline Linux, past and present. */
@@ -58,16 +58,27 @@ export function planTargets(arches: string[], requests: string[], tree: TreeFact
     const derived = (DERIVED_CONFIGS[arch] ?? []).filter((d) => GENERIC_CONFIGS.includes(d.base) || files.includes(d.base));
     const candidates = [...new Set([...files.filter((f) => f.endsWith('defconfig')), ...SWEEP_CONFIGS, ...derived.map((d) => d.name)])];
     const chosen = new Map<string, Target>();
+    // Tree files a pattern chose whose names kernelbuilder would not accept from a user: never built.
+    const refused = new Set<string>();
     const add = (target: Target, request: string) => {
       chosen.set(target.config, target);
       used.add(request);
     };
     for (const request of requests) {
       if (request.startsWith('!')) {
-        for (const name of [...chosen.keys()]) if (globMatches(request.slice(1), name)) chosen.delete(name);
+        for (const name of [...chosen.keys(), ...refused]) {
+          if (globMatches(request.slice(1), name)) {
+            chosen.delete(name);
+            refused.delete(name);
+          }
+        }
         used.add(request);
       } else if (isPattern(request)) {
-        for (const name of candidates) if (request === 'all' || globMatches(request, name)) add(candidateTarget(arch, name, derived), request);
+        for (const name of candidates) {
+          if (request !== 'all' && !globMatches(request, name)) continue;
+          if (isConfigName(name)) add(candidateTarget(arch, name, derived), request);
+          else refused.add(name);
+        }
       } else {
         const d = derived.find((x) => x.name === request);
         if (d) {
@@ -89,6 +100,9 @@ export function planTargets(arches: string[], requests: string[], tree: TreeFact
       }
     }
     targets.push(...chosen.values());
+    for (const name of refused) {
+      dropped.push({ arch, reason: `arch/${arch}/configs/ holds ${describeValue(name)}, a name kernelbuilder does not build: ${CONFIG_NAME_RULE}` });
+    }
   }
   // A generic config exists on every arch: when it built nowhere, the arches were the problem.
   const generic = (request: string) => !isPattern(request) && GENERIC_CONFIGS.includes(request.split('+')[0]);
@@ -109,6 +123,8 @@ export function planTargets(arches: string[], requests: string[], tree: TreeFact
   }
   return { targets, dropped };
 }
+
+const CONFIG_NAME_RULE = 'config names are letters, digits and _ . - (not starting with . or -, no ..), at most 100 characters';
 
 /** What `all` adds beside the tree's defconfigs, as the original builder's sweep did. */
 export const SWEEP_CONFIGS = ['allnoconfig', 'allmodconfig', 'tinyconfig'];

@@ -17,17 +17,37 @@ export interface ReportPaths {
  * Write every report of a build from its results: results.json and summary.md in the
  * build's folder, a reproducer script beside each failed target's log, and the email
  * under <logs>/emails/ as the original builder laid it out. Each file appears whole or
- * not at all.
+ * not at all. results.json is written first and its failure is thrown; any other report
+ * that cannot be written does not stop the rest: it goes to `warn` when given, else the
+ * first such failure is thrown once every report was tried.
  */
-export function writeReports(results: BuildResults, dirs: { logsDir: string; logsRoot: string }, opts: { emailTo?: string } = {}): ReportPaths {
+export function writeReports(
+  results: BuildResults,
+  dirs: { logsDir: string; logsRoot: string },
+  opts: { emailTo?: string; warn?: (message: string) => void } = {},
+): ReportPaths {
   const paths = reportPaths(results, dirs);
-  for (const t of results.targets.filter((t) => t.status !== 'pass')) {
-    writeAtomically(join(dirs.logsDir, `${t.arch}/${t.config}.reproduce.sh`), `#!/bin/sh\n${reproducer(results, t)}\n`);
-  }
   writeAtomically(paths.results, `${JSON.stringify(results, null, 2)}\n`);
-  writeAtomically(paths.summary, renderSummary(results));
-  mkdirSync(join(dirs.logsRoot, 'emails'), { recursive: true });
-  writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo }));
+  const failures: Error[] = [];
+  const attempt = (what: string, write: () => void) => {
+    try {
+      write();
+    } catch (e) {
+      const failure = new Error(`could not write ${what}: ${(e as Error).message}`);
+      if (opts.warn) opts.warn(failure.message);
+      else failures.push(failure);
+    }
+  };
+  attempt(paths.summary, () => writeAtomically(paths.summary, renderSummary(results)));
+  attempt(paths.email, () => {
+    mkdirSync(join(dirs.logsRoot, 'emails'), { recursive: true });
+    writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo }));
+  });
+  for (const t of results.targets.filter((t) => t.status !== 'pass')) {
+    const path = join(dirs.logsDir, `${t.arch}/${t.config}.reproduce.sh`);
+    attempt(path, () => writeAtomically(path, `#!/bin/sh\n${reproducer(results, t)}\n`));
+  }
+  if (failures.length > 0) throw failures[0];
   return paths;
 }
 

@@ -1,19 +1,36 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildResults } from './results.ts';
 import { type BuildPlan } from '../plan/plan.ts';
 import { type ImageInfo } from '../images/inspect.ts';
 import { targetName } from '../plan/targets.ts';
 import { RESULTS_FILE } from '../logs-dir.ts';
+import { readInputFile } from '../read-input-file.ts';
+import { parseJson } from '../parse-json.ts';
 
-/** results.json at a path, or undefined when there is none or it is not one. */
+/** The most a results.json may hold: far above a sweep of every config of every arch with its diagnostics. */
+export const MAX_RESULTS_BYTES = 64 * 2 ** 20;
+
+/**
+ * results.json at a path, or undefined when there is none or it is not one. The file is
+ * read only when it is a regular file (not a link, FIFO or device a build could leave in
+ * the logs tree) of at most MAX_RESULTS_BYTES: a bad one is skipped, never waited on.
+ */
 export function readResults(path: string): BuildResults | undefined {
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as BuildResults;
-    return data.schema === 1 && Array.isArray(data.targets) ? data : undefined;
+    return parseResults(readInputFile(path, { maxBytes: MAX_RESULTS_BYTES, followLinks: false }));
   } catch {
     return undefined;
   }
+}
+
+/** Parse the text of a results.json; throws an Error saying what is wrong, never quoting the text. */
+export function parseResults(text: string): BuildResults {
+  const data = parseJson(text) as BuildResults | null;
+  if (typeof data !== 'object' || data === null || data.schema !== 1 || !Array.isArray(data.targets)) {
+    throw new Error('it is JSON but not a kernelbuilder results.json (schema 1 with a list of targets)');
+  }
+  return data;
 }
 
 /**

@@ -1,13 +1,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { kernelRepo } from '../support/kernel-repo.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const source = kernelRepo();
+
+// Files that hold a secret where an error message would once have quoted them.
+const SECRET = 'KB-SECRET-c41d';
+const files = tempDir('hostile-files');
+const hostileFile = (name: string, text: string) => {
+  writeFileSync(join(files, name), text);
+  return join(files, name);
+};
+const secretTable = hostileFile('table.json', `{"select": [\n  {"kernels": "*", "image": ${SECRET}}]}`);
+const secretField = hostileFile('field.json', JSON.stringify({ select: [{ kernels: SECRET, image: 'a/b' }] }));
+const backreference = hostileFile('noise-backref', `# ${SECRET}\n(${SECRET})\\1\n`);
+const lookaround = hostileFile('noise-lookaround', `(?=${SECRET})\n`);
+const notResults = hostileFile('results.json', JSON.stringify({ secret: SECRET }));
 
 function ourContainers(): string {
   return execFileSync('docker', ['ps', '-aq', '--filter', 'label=org.kernelbuilder.build'], { encoding: 'utf8' });
@@ -19,7 +32,7 @@ const cases: { name: string; inputs: Record<string, string>; env?: Record<string
   { name: 'unknown arch', inputs: { arches: 'x86 vax' }, message: /input 'arches': "vax" is not allowed; kernel arches are: .*x86/ },
   { name: 'config with a path', inputs: { configs: '../../../etc/passwd' }, message: /input 'configs': "..\/..\/..\/etc\/passwd" is not allowed/ },
   { name: 'config no arch has', inputs: { configs: 'nosuch_defconfig' }, message: /input 'configs': "nosuch_defconfig"/ },
-  { name: 'malformed image table', inputs: { 'image-table': '{"select":[{"kernels":"banana","image":"a"}]}' }, message: /image-table select\[0\]\.kernels/ },
+  { name: 'malformed image table', inputs: { 'image-table': '{"select":[{"kernels":"banana","image":"a"}]}' }, message: /input 'image-table': .* its select\[0\]\.kernels is not a semver range/ },
   { name: 'tmpfs size that is not a size', inputs: { 'tmpfs-size': 'lots' }, message: /input 'tmpfs-size': "lots" is not allowed/ },
   { name: 'source that is not a git repo', inputs: { source: '/etc' }, message: /input 'source': "\/etc" is not allowed; it must be a kernel git repository/ },
   {
@@ -35,7 +48,10 @@ const cases: { name: string; inputs: Record<string, string>; env?: Record<string
   ...hostile('arches', ['x86 $(id)', 'x86_64', '../x86', 'X86', 'a'.repeat(10_000)]),
   ...hostile('configs', ['../../.config', '/etc/passwd', 'arch/x86/configs/x', '$(id)', 'defconfig+../../x.config', 'defconfig+CONFIG_X=$(id)', '.hidden', 'c'.repeat(10_000)]),
   ...hostile('image-table', ['{', '{"select":"*"}', '{"select":[{"kernels":">=1","image":"$(id)"}]}', '/etc/shadow-nonexistent', '{"select":[{"kernels":"*","image":"a/b"}],"images":[{"name":"a/b","dockerfile":"/etc/passwd","base":"x"}]}']),
-  ...hostile('noise', ['/nonexistent/noise.txt']),
+  // Special, huge and secret files: refused by what they are, never read whole, never quoted.
+  ...hostile('image-table', ['/dev/zero', '/dev/stdin', '/etc', '/etc/passwd', secretTable, secretField]),
+  ...hostile('noise', ['/nonexistent/noise.txt', '/dev/zero', '/dev/stdin', '/etc', backreference, lookaround]),
+  ...hostile('baseline', ['/nonexistent/results.json', '/dev/zero', '/dev/stdin', '/etc', '/etc/passwd', notResults]),
   ...hostile('tmpfs-size', ['-1g', '0', '99999999g', '1e9', '60 g', 'lots']),
   ...hostile('target-timeout', ['-5m', '0', '100d', '1.5h', 'forever']),
   ...hostile('memory', ['-1g', '1k', 'all']),
@@ -69,6 +85,7 @@ for (const c of cases) {
     const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
     assert.match(error, c.message);
     assert.doesNotMatch(error, /\n\s+at /, 'an expected error has no stack trace');
+    assert.doesNotMatch(error, new RegExp(`${SECRET}|root:x:0`), "an error names a file, never quotes it");
     assert.equal(ourContainers(), before);
     assert.ok(!existsSync(logs) || readdirSync(logs).length === 0, 'nothing written');
   });

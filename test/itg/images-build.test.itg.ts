@@ -24,6 +24,7 @@ test('images build: a new image from a local base, labels and all; a missing bas
       ],
       select: [{ kernels: '*', image: 'kernelbuilder-test/probe' }],
     }),
+    'image-table',
     'test table',
   );
   const docker = new Docker();

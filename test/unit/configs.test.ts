@@ -5,6 +5,7 @@ import { parseConfigSpec, unmetOptions, optionsOfFragment, globMatches } from '.
 import { type TreeFacts } from '../../src/ref/tree.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { InputError } from '../../src/errors.ts';
+import { inChild } from '../support/in-child.ts';
 
 // A synthetic tree shaped like 6.1: several configs per arch, a fragment per arch.
 const tree: TreeFacts = {
@@ -42,6 +43,18 @@ test('globs and negations, in order', () => {
   assert.ok(globMatches('*_nommu_*', 'x_nommu_y') && !globMatches('multi_?', 'multi_v7'));
 });
 
+test('a glob that would backtrack as a regular expression matches a long name at once', { timeout: 30_000 }, async () => {
+  const run = await inChild(
+    `const { globMatches } = await import(src + 'plan/config-spec.ts');
+     console.log(globMatches('${'*a'.repeat(12)}b', '${'a'.repeat(40)}'), globMatches('${'*a'.repeat(12)}*', '${'a'.repeat(40)}'));`,
+    20_000,
+  );
+  assert.equal(run.killed, false, 'matching the glob hung');
+  assert.equal(run.stdout.trim(), 'false true');
+  const cases: [string, string, boolean][] = [['*', '', true], ['a?c', 'ac', false], ['*a*b', 'aXbYb', true], ['*a*b', 'aXbYc', false], ['a.c', 'abc', false], ['**', 'a', true], ['*?', '', false]];
+  for (const [glob, name, want] of cases) assert.equal(globMatches(glob, name), want, `${glob} ${name}`);
+});
+
 test('derived variants are fragments on a base, asking for their options', () => {
   const [lpae, nosmp] = planTargets(['arm'], ['multi_lpae', 'multi_v7_nosmp'], tree).targets;
   assert.deepEqual(lpae, { arch: 'arm', config: 'multi_lpae', base: 'multi_v7_defconfig', fragments: [{ kind: 'option', option: 'CONFIG_ARM_LPAE', value: 'y' }], requires: ['CONFIG_ARM_LPAE=y'] });
@@ -67,6 +80,22 @@ for (const spec of badSpecs) {
     assert.throws(() => (spec.includes('*') ? planTargets(['x86'], [spec], tree) : parseConfigSpec('configs', spec)), (e: unknown) => e instanceof InputError && /input 'configs'/.test((e as Error).message));
   });
 }
+
+test("configs: all never builds a tree config whose name a user could not give: it is dropped with the reason", () => {
+  const hostile = ['foo;rm -rf /_defconfig', 'a|b_defconfig', '$(shell touch /tmp/kb-pwned)_defconfig', 'x\n::stop-commands::y_defconfig', '-x_defconfig', '..defconfig'];
+  const evil: TreeFacts = { ...tree, configs: { ...tree.configs, x86: [...tree.configs.x86, ...hostile] } };
+  const { targets, dropped } = planTargets(['x86'], ['all'], evil);
+  assert.deepEqual(names({ targets }), ['x86/x86_64_defconfig', 'x86/i386_defconfig', 'x86/allnoconfig', 'x86/allmodconfig', 'x86/tinyconfig']);
+  assert.deepEqual(
+    dropped.map((d) => [d.arch, d.config, d.reason]),
+    hostile.map((name) => ['x86', undefined, `arch/x86/configs/ holds ${JSON.stringify(name)}, a name kernelbuilder does not build: config names are letters, digits and _ . - (not starting with . or -, no ..), at most 100 characters`]),
+  );
+  // A glob drops only what it chose; a negation takes a refused name back out.
+  assert.deepEqual(planTargets(['x86'], ['a*'], evil).dropped.map((d) => d.reason.split(',')[0]), ['arch/x86/configs/ holds "a|b_defconfig"']);
+  assert.deepEqual(planTargets(['x86'], ['all', '!*shell*', '!*rm*', '!*|*', '!x*', '!-*', '!.*'], evil).dropped, []);
+  // Named by the user, the same names are input errors, as before.
+  for (const name of hostile) assert.throws(() => planTargets(['x86'], [name], evil), InputError, name);
+});
 
 test('a pattern that matches nothing anywhere is an input error', () => {
   assert.throws(() => planTargets(['x86'], ['zzz*'], tree), /input 'configs': "zzz\*" is not allowed; it matches no config/);

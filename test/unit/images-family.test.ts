@@ -35,11 +35,11 @@ const tableText = readFileSync(join(IMAGES, 'table.json'), 'utf8');
 const raw = JSON.parse(tableText) as { images: { name: string; dockerfile: string; base: string; role?: string }[] };
 
 test('images/table.json parses with parseImageTable', () => {
-  const table = parseImageTable(tableText, 'images/table.json');
+  const table = parseImageTable(tableText, 'image-table', 'images/table.json');
   assert.equal(table.images.length, raw.images.length);
 });
 
-const table = parseImageTable(tableText, 'images/table.json');
+const table = parseImageTable(tableText, 'image-table', 'images/table.json');
 const isBase = (name: string) => raw.images.find((i) => i.name === name)?.role === 'base';
 const isBoot = (name: string) => raw.images.find((i) => i.name === name)?.role === 'boot';
 // The Debian package that has each QEMU system emulator.

@@ -43,17 +43,17 @@ test('the image input wins over the table, and says so', () => {
 });
 
 test('a table with no matching rule is an error that says how to fix it', () => {
-  const table = parseImageTable('{"select":[{"kernels":">=5.0.0","image":"a/b","why":""}]}', 'image-table');
+  const table = parseImageTable('{"select":[{"kernels":">=5.0.0","image":"a/b","why":""}]}', 'image-table', 'inline');
   assert.throws(() => selectImage(table, parseKernelVersion('4.4')!), /no gcc rule of the image table matches kernel 4\.4\.0.*"\*"/);
 });
 
 test('the shipped table file parses and names only images it can build', () => {
-  const table = parseImageTable(readFileSync('images/table.json', 'utf8'), 'images/table.json');
+  const table = parseImageTable(readFileSync('images/table.json', 'utf8'), 'image-table', 'images/table.json');
   for (const rule of table.select) assert.ok(table.images.some((i) => i.name === rule.image), rule.image);
 });
 
 const badTables: [string, RegExp][] = [
-  ['not json', /input 'image-table'.*must be JSON/],
+  ['not json', /input 'image-table'.*not valid JSON: syntax error at line 1, column 2/],
   ['[]', /non-empty "select"/],
   ['{"select":[]}', /non-empty "select"/],
   ['{"select":[{"kernels":"banana","image":"a/b"}]}', /select\[0\]\.kernels.*semver range/],
@@ -63,7 +63,7 @@ const badTables: [string, RegExp][] = [
 
 for (const [text, message] of badTables) {
   test(`image table ${JSON.stringify(text).slice(0, 60)} is refused`, () => {
-    assert.throws(() => parseImageTable(text, 'image-table'), (e: unknown) => e instanceof InputError && message.test(e.message));
+    assert.throws(() => parseImageTable(text, 'image-table', text), (e: unknown) => e instanceof InputError && message.test(e.message));
   });
 }
 
@@ -76,11 +76,12 @@ test('the toolchain input chooses among the rules of its family', () => {
       ],
     }),
     'image-table',
+    'inline',
   );
   assert.equal(selectImage(table, parseKernelVersion('6.1.192')!).image, 'kernelbuilder/gcc-12');
   assert.equal(selectImage(table, parseKernelVersion('6.1.192')!, undefined, 'clang').image, 'kernelbuilder/clang');
   assert.throws(() => selectImage(table, parseKernelVersion('4.19')!, undefined, 'clang'), /no clang rule .* the table has clang, gcc rules/);
-  assert.throws(() => parseImageTable('{"select":[{"kernels":"*","image":"a/b","toolchain":"GCC 12!"}]}', 'image-table'), /select\[0\]\.toolchain/);
+  assert.throws(() => parseImageTable('{"select":[{"kernels":"*","image":"a/b","toolchain":"GCC 12!"}]}', 'image-table', 'inline'), /select\[0\]\.toolchain/);
 });
 
 test('--base: a plain image stands for bookworm only; FROM=TO maps any base', () => {
@@ -91,14 +92,14 @@ test('--base: a plain image stands for bookworm only; FROM=TO maps any base', ()
 
 test('a rule may not choose a base image', () => {
   const text = JSON.stringify({ images: [{ name: 'k/base', role: 'base', dockerfile: 'b/Dockerfile', base: 'debian:bookworm-slim' }], select: [{ kernels: '*', image: 'k/base' }] });
-  assert.throws(() => parseImageTable(text, 'image-table'), /select\[0\]\.image.*base image/);
+  assert.throws(() => parseImageTable(text, 'image-table', text), /select\[0\]\.image.*base image/);
 });
 
 test('a rule may not choose the boot image; an unknown role is refused by name', () => {
   const boot = JSON.stringify({ images: [{ name: 'k/qemu', role: 'boot', dockerfile: 'q/Dockerfile', base: 'debian:bookworm-slim' }], select: [{ kernels: '*', image: 'k/qemu' }] });
-  assert.throws(() => parseImageTable(boot, 'image-table'), /select\[0\]\.image.*boot image \(role "boot"\)/);
+  assert.throws(() => parseImageTable(boot, 'image-table', boot), /select\[0\]\.image is a boot image \(role "boot"\)/);
   const odd = JSON.stringify({ images: [{ name: 'k/x', role: 'runner', dockerfile: 'x/Dockerfile', base: 'debian:bookworm-slim' }], select: [{ kernels: '*', image: 'a/b' }] });
-  assert.throws(() => parseImageTable(odd, 'image-table'), /images\[0\]\.role.*"runner".*"base" or "boot"/);
+  assert.throws(() => parseImageTable(odd, 'image-table', odd), /images\[0\]\.role is "base" or "boot", or left out/);
 });
 
 test('the default table has the boot image, and no rule chooses it', () => {

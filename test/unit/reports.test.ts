@@ -147,5 +147,5 @@ test('reproducer: runnable as printed (the shell parses it) and exact', async ()
 test('noise file: patterns add to the defaults; a bad one is named by line', () => {
   const noise = parseNoiseFile('# comment\n\nfoo\\.c: .*unused\n', 'noise');
   assert.equal(noise.patterns.length, defaultNoise.patterns.length + 1);
-  assert.throws(() => parseNoiseFile('ok\n(unclosed\n', 'noise'), (e: unknown) => e instanceof InputError && /input 'noise line 2'/.test((e as Error).message));
+  assert.throws(() => parseNoiseFile('ok\n(unclosed\n', 'noise'), (e: unknown) => e instanceof InputError && /input 'noise': "line 2" is not allowed; .*missing closing \)/.test((e as Error).message));
 });
