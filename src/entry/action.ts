@@ -6,7 +6,7 @@ import { KernelbuilderError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
-import { type BuildResults, failedTargets } from '../results/results.ts';
+import { type BuildResults, failedTargets, overallResult } from '../results/results.ts';
 import { type ReportPaths } from '../report/write-reports.ts';
 import { chooseAnnotations } from '../report/annotations.ts';
 import { echoFailures } from '../report/echo-failures.ts';
@@ -85,7 +85,8 @@ async function reportMode(read: InputReader, log: Log): Promise<void> {
 async function publish(builds: { results: BuildResults; reports: ReportPaths }[], log: Log): Promise<void> {
   const failed = builds.flatMap(({ results }) => failedTargets(results).map((t) => (builds.length > 1 ? `${results.buildId}:${t}` : t)));
   const total = builds.reduce((n, b) => n + b.results.targets.length, 0);
-  core.setOutput(Output.result, failed.length === 0 ? 'pass' : 'fail');
+  const result = overallResult(builds.map((b) => b.results));
+  core.setOutput(Output.result, result);
   core.setOutput(Output.failedTargets, failed.join(' '));
   core.setOutput(Output.resultsJson, builds.map((b) => b.reports.results).join('\n'));
   core.setOutput(Output.summary, builds.map((b) => b.reports.summary).join('\n'));
@@ -99,5 +100,7 @@ async function publish(builds: { results: BuildResults; reports: ReportPaths }[]
     }
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(readFileSync(reports.summary, 'utf8')).write();
   }
-  if (failed.length > 0) core.setFailed(`${failed.length} of ${total} targets failed: ${failed.join(' ')}`);
+  const errors = builds.flatMap(({ results }) => (results.error ? [`${results.tree}/${results.buildId}: ${results.error.message}`] : []));
+  if (result === 'error') core.setFailed(`run error, not a kernel failure: ${errors.join('; ') || 'see the results'}`);
+  else if (failed.length > 0) core.setFailed(`${failed.length} of ${total} targets failed: ${failed.join(' ')}`);
 }

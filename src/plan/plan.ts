@@ -11,6 +11,7 @@ import { type Dropped, type Target, planTargets, targetName } from './targets.ts
 import { estimateTargets, shardTargets } from './estimate.ts';
 import { previousDurations } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
+import { type SourceMount, sourceMounts } from './source-layout.ts';
 
 /**
  * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
@@ -18,6 +19,8 @@ import { isPattern } from './config-spec.ts';
  */
 export interface BuildPlan {
   source: string;
+  /** Folders the source repository needs beside it (worktree git dir, alternates), mounted read-only. */
+  sourceMounts: SourceMount[];
   /** Name of the tree: the remote of a `remote/branch` ref, the `tree` input, or the repo's folder name. */
   tree: string;
   ref: ResolvedRef;
@@ -50,9 +53,11 @@ export interface BuildPlan {
 
 /** Resolve the ref, read the tree at it, choose the image and the targets. Reads only. */
 export async function makePlan(inputs: Inputs, git: Git): Promise<BuildPlan> {
-  if ((await tryGit(git, ['rev-parse', '--git-dir'])) === undefined) {
+  const gitPaths = (await tryGit(git, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir']))?.split('\n');
+  if (gitPaths === undefined) {
     throw new InputError(Input.source, inputs.source, 'it must be a kernel git repository (a folder where git rev-parse works)');
   }
+  const mounts = sourceMounts(inputs.source, { gitDir: gitPaths[0], commonDir: gitPaths[1] });
   const ref = await resolveRef(git, inputs.ref);
   const fragmentNames = inputs.configs.filter((c) => !isPattern(c)).flatMap((c) => c.split('+').slice(1).filter((f) => f.endsWith('.config')));
   const tree = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
@@ -64,6 +69,7 @@ export async function makePlan(inputs: Inputs, git: Git): Promise<BuildPlan> {
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
   return {
     source: inputs.source,
+    sourceMounts: mounts,
     tree: treeName,
     ref,
     ...(remoteUrl ? { remoteUrl } : {}),

@@ -1,7 +1,7 @@
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type RunError, type TargetResult } from '../results/results.ts';
 import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
-import { describeOutcome } from './outcome.ts';
+import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines } from './changes.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
@@ -10,6 +10,7 @@ const LINE_LIMIT = 400;
 const TOP_WARNINGS = 20;
 
 const STATUS_MARK = { pass: '✅', fail: '❌', error: '⚠️' } as const;
+const RESULT_WORD = { pass: 'pass', fail: 'FAIL', error: 'ERROR' } as const;
 
 /**
  * The job summary in markdown, most useful first: headline counts, a table per arch and
@@ -19,8 +20,8 @@ const STATUS_MARK = { pass: '✅', fail: '❌', error: '⚠️' } as const;
  */
 export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): string {
   const changes = changeLines(results);
-  const blocks = [headline(results), ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []), archTable(results), targetTable(results)];
-  for (const t of results.targets.filter((t) => t.status !== 'pass')) blocks.push(failedTarget(results, t));
+  const blocks = [headline(results), ...(results.error ? [runError(results.error)] : []), ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []), archTable(results), targetTable(results)];
+  for (const t of detailedFailures(results)) blocks.push(failedTarget(results, t));
   const warnings = topWarnings(results);
   if (warnings) blocks.push(warnings);
   if (results.dropped.length > 0) {
@@ -42,15 +43,21 @@ function headline(r: BuildResults): string {
     ? ` ${c.errors} errors, ${c.warnings} warnings, ${c.sectionMismatches} section mismatches${c.noise ? `, ${c.noise} known-noise warnings filtered` : ''}.`
     : '';
   return [
-    `## kernelbuilder: ${r.tree}/${r.buildId} — ${r.result === 'pass' ? 'pass' : 'FAIL'}`,
+    `## kernelbuilder: ${r.tree}/${r.buildId} — ${RESULT_WORD[r.result]}`,
     '',
     `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}`,
     '',
     `Linux ${r.kernelVersion} at \`${r.sha.slice(0, 12)}\` (ref \`${r.ref}\`); image \`${r.image.name}\` (${r.image.toolchain}, \`${r.image.digest.slice(0, 19)}…\`).` +
       (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ''),
     ...(r.toolchains ? ['', `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${arch} \`${line}\``).join(', ')}.`] : []),
-    ...(r.complete ? [] : ['', `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]),
+    ...(r.complete || r.error ? [] : ['', `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]),
   ].join('\n');
+}
+
+/** The run's own failure, first: no target below it has a verdict from the kernel. */
+function runError(error: RunError): string {
+  const lines = error.lines.map((l) => (l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}…` : l));
+  return [`### ${STATUS_MARK.error} Run error: ${error.message}`, '', 'The end of the driver\'s output (`driver.log`):', '', fenced(lines.length > 0 ? lines : ['(no output)'])].join('\n');
 }
 
 function archTable(r: BuildResults): string {
