@@ -9,6 +9,7 @@ import { makeToyKernel } from '../support/toy-kernel.ts';
 import { runEngine } from '../support/engine-run.ts';
 import { git } from '../support/tiny-tree.ts';
 import { parseBuildLog } from '../../src/parse/index.ts';
+import { parseOutputFile } from '../support/action-run.ts';
 
 // Source repositories as build boxes keep them (shared clones, worktrees), built by the
 // real engine, driver and image with the toy kernel.
@@ -97,6 +98,19 @@ test('a set-up failure in the container (checkout into a full tmpfs) is a run er
   assert.equal(cli.status, 2, cli.stderr);
   assert.match(cli.stderr, /^error: the build's set-up in the container failed .*; results in /m);
   assert.match(cli.stderr, /==> run error: .*\n(.*\n)*    error: unable to write file 'big.bin'/);
+
+  // The action, from its sources (the bundle is rebuilt apart): output result error, the step failed as a run error.
+  const step = scratch(t, 'kb-action-');
+  writeFileSync(join(step, 'output'), '');
+  const inputs = { source, ref: 'master', arches: 'x86', configs: 'tinyconfig', 'tmpfs-size': '16m', ccache: 'off', logs: join(step, 'logs') };
+  const action = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: join(step, 'output'), ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])) },
+  });
+  assert.equal(action.status, 1, action.stderr);
+  assert.equal(parseOutputFile(readFileSync(join(step, 'output'), 'utf8')).result, 'error');
+  assert.match(action.stdout, /^::error::run error, not a kernel failure: kb-toy-\w+\/v6\.1-1-g[0-9a-f]+: the build's set-up in the container failed/m);
 });
 
 test('the printed reproducer runs as printed (root-owned --shared clone as source) and shows the same first error', async (t) => {
