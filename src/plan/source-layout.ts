@@ -32,6 +32,9 @@ export interface GitPaths {
  */
 const MAX_ALTERNATE_DEPTH = 5;
 
+/** The most a `.git` file, `commondir` or alternates file may hold: a few paths. */
+const MAX_GIT_FILE = 64 * 1024;
+
 /** The container's own mounts and the kernel's file systems: nothing of the source may land in or over them. */
 const RESERVED = ['/build', '/logs', '/ccache', DRIVER_MOUNT, '/proc', '/sys', '/dev'];
 /** The image's userland: a source mount may sit below these, never on or over one. */
@@ -53,7 +56,7 @@ export function sourceMounts(source: string, paths: GitPaths): SourceMount[] {
     gitDir = { host: dotGit, container: `${SOURCE_MOUNT}/.git` };
   } else if (st) {
     // A linked worktree or a --separate-git-dir repository: `.git` names the git dir, relative to the source.
-    const named = st.isSymbolicLink() ? readlinkSync(dotGit) : parseGitFile(readFileSync(dotGit, 'utf8'));
+    const named = st.isSymbolicLink() ? readlinkSync(dotGit) : parseGitFile(layout.readSmall(dotGit));
     if (named === undefined) layout.refuse(`${dotGit} is neither a git dir nor a "gitdir: PATH" file`);
     gitDir = { host: resolve(source, named), container: posix.resolve(SOURCE_MOUNT, named) };
   } else if (samePath(paths.gitDir, source)) {
@@ -66,7 +69,7 @@ export function sourceMounts(source: string, paths: GitPaths): SourceMount[] {
 
   // A linked worktree's git dir keeps HEAD only: refs and objects are in the common dir it names.
   const commondirFile = join(gitDir.host, 'commondir');
-  const commonText = existsSync(commondirFile) ? readFileSync(commondirFile, 'utf8').trim() : undefined;
+  const commonText = existsSync(commondirFile) ? layout.readSmall(commondirFile).trim() : undefined;
   const common = commonText ? { host: resolve(gitDir.host, commonText), container: posix.resolve(gitDir.container, commonText) } : gitDir;
   layout.mustExist(common.host, `${commondirFile} names the common git dir ${common.host}`);
   if (!samePath(common.host, paths.commonDir)) layout.refuse(`${commondirFile} names ${common.host}, but git uses ${paths.commonDir}`);
@@ -102,6 +105,13 @@ class Layout {
 
   refuse(reason: string): never {
     throw new InputError(Input.source, this.source, `the build container could not use this repository: ${reason}`);
+  }
+
+  /** A small regular file of the repository's own: a FIFO or a huge file there must not hang or flood the plan. */
+  readSmall(path: string): string {
+    const st = lstatSync(path);
+    if (!st.isFile() || st.size > MAX_GIT_FILE) this.refuse(`${path} is not a regular file of at most ${MAX_GIT_FILE} bytes`);
+    return readFileSync(path, 'utf8');
   }
 
   mustExist(path: string, what: string): void {
@@ -140,7 +150,7 @@ class Layout {
     const real = realpathSync(objects.host);
     if (seen.has(real)) return;
     seen.add(real);
-    for (const named of parseAlternates(readFileSync(file, 'utf8'))) {
+    for (const named of parseAlternates(this.readSmall(file))) {
       if (named.startsWith('"')) this.refuse(`${file} names a quoted path, which kernelbuilder does not read; use a plain absolute path`);
       if (depth > MAX_ALTERNATE_DEPTH) this.refuse(`${file} is more than ${MAX_ALTERNATE_DEPTH} alternates deep, and git ignores alternates past that`);
       // Relative alternates are relative to the object store whose file names them.

@@ -116,6 +116,9 @@ test('a layout the container cannot be given is refused, naming the reason', (t)
   writeFileSync(alternates, '"/quoted\\npath"\n');
   assert.match(layoutError(linux), /names a quoted path/);
   rmSync(alternates);
+  execFileSync('mkfifo', [alternates]);
+  assert.match(layoutError(linux), /\/alternates is not a regular file of at most 65536 bytes$/, 'a FIFO is refused, not read');
+  rmSync(alternates);
   mkdirSync(join(linux, 'drivers'));
   assert.match(layoutError(join(linux, 'drivers')), /it is a folder inside the repository whose git dir is .*\/linux\/\.git: give the repository's top folder$/);
 });
