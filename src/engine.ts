@@ -16,6 +16,7 @@ import { removeLeftovers } from './container/cleanup.ts';
 import { watchLogsFolder } from './container/logs-watch.ts';
 import { dockerEndpoint } from './container/docker.ts';
 import { DockerError } from './errors.ts';
+import { TailBuffer } from './parse/tail-buffer.ts';
 import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
 import { type BuildResults, type StopCause, collectResults, targetPaths } from './results/results.ts';
@@ -26,6 +27,9 @@ import { withKept } from './results/kept.ts';
 import { bootTargets } from './boot/boot-targets.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
 import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
+
+/** Lines of the driver's output kept for a set-up failure's report. */
+const DRIVER_TAIL_LINES = 15;
 
 /** What the engine reaches outside itself through; the fronts pass the real ones. */
 export interface EngineDeps {
@@ -66,7 +70,7 @@ export async function checkPlan(inputs: Inputs, deps: EngineDeps): Promise<Check
   await checkImageUserland(deps.docker, image);
   const user = buildUser(deps.uid, deps.gid);
   const [uid, gid] = user.split(':').map(Number);
-  checkSourceReadable(plan.source, uid, gid);
+  checkSourceReadable(plan.source, plan.sourceMounts, uid, gid);
   const bootImage = plan.boot ? await inspectBootImage(deps.docker) : undefined;
   return { plan, image, container: containerSpec(plan, image, deps.driverDir, user), ...(bootImage ? { bootImage } : {}) };
 }
@@ -81,7 +85,8 @@ export function logPlan({ plan, image }: CheckedPlan, log: Log): void {
 
 /**
  * Build a checked plan: one container, every target under one jobserver, results in the
- * plan's log folder. A failed kernel build is a result (result: 'fail'), not an error.
+ * plan's log folder. A failed kernel build is a result (result: 'fail'), not an error;
+ * a set-up failure in the container is a result too (result: 'error'), for the fronts to raise.
  */
 export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: EngineDeps): Promise<BuildOutcome> {
   const { plan, image, container } = checked;
@@ -104,6 +109,8 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const startedAt = now();
   const progress = new Progress(Object.fromEntries(plan.targets.map((t) => [targetName(t), plan.estimates[targetName(t)] ?? 1])));
   const driverLog = createWriteStream(join(plan.logsDir, DRIVER_LOG));
+  // What a set-up failure said, for the reports: the driver's output ends with it.
+  const driverTail = new TailBuffer<string>(DRIVER_TAIL_LINES);
   deps.log.beginBuildOutput();
   let exitCode = -1;
   // The engine may go away mid-build: the results so far are still written, then the error is raised.
@@ -128,6 +135,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
       container,
       (_stream, line) => {
         driverLog.write(`${line}\n`);
+        driverTail.push(line);
         deps.log.buildOutput(line);
         const done = progress.see(line);
         if (done) deps.log.buildOutput(done);
@@ -161,6 +169,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     stoppedBy,
     ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
     toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
+    driverTail: driverTail.toArray(),
   });
   const built = withKept(collected, plan.logsDir);
   const booted = checked.bootImage ? await bootOrWarn(built, plan, checked.bootImage, String(container.User), deps) : built;

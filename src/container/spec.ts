@@ -5,6 +5,7 @@ import { type BuildPlan } from '../plan/plan.ts';
 import { type ImageInfo } from '../images/inspect.ts';
 import { type Target } from '../plan/targets.ts';
 import { longestFirst } from '../plan/estimate.ts';
+import { SOURCE_MOUNT } from '../plan/source-layout.ts';
 
 /** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
 export const FALLBACK_BUILD_USER = '1001:1001';
@@ -38,7 +39,8 @@ export function buildUser(uid: number, gid: number): string {
 /**
  * The container for a plan, as plain data (dockerode's create options), with the
  * original builder's contract: /src the source repo read-only, /build a tmpfs, /logs
- * this build's log folder, no network. Beyond it: no capabilities, no privilege gain, a
+ * this build's log folder, no network; the folders the repo's git files point to
+ * (worktree git dir, alternates) read-only where they point. Beyond it: no capabilities, no privilege gain, a
  * read-only root filesystem, a pids limit, and no variable of the runner's environment.
  */
 export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: string, user: string, ownerPid = process.pid): Docker.ContainerCreateOptions {
@@ -76,7 +78,8 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     HostConfig: {
       NetworkMode: 'none',
       Mounts: [
-        { Type: 'bind', Source: plan.source, Target: '/src', ReadOnly: true },
+        { Type: 'bind', Source: plan.source, Target: SOURCE_MOUNT, ReadOnly: true },
+        ...plan.sourceMounts.map((m) => ({ Type: 'bind' as const, Source: m.host, Target: m.container, ReadOnly: true })),
         { Type: 'bind', Source: plan.logsDir, Target: '/logs', ReadOnly: false },
         { Type: 'bind', Source: driverDir, Target: DRIVER_MOUNT, ReadOnly: true },
         ...(plan.ccache ? [{ Type: 'bind' as const, Source: ccacheDirFor(plan.ccache.dir, image), Target: '/ccache', ReadOnly: false }] : []),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type BuildResults, type TargetResult, overallResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult, targetsResult } from '../results/results.ts';
 import { IssueCollector } from './aggregate.ts';
 import { type NoiseFilter, isNoise } from './noise.ts';
 import { scanLog } from './scan-log.ts';
@@ -59,7 +59,7 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
   }
   const { bootErrors, bootWarnings, ...buildCounts } = counts;
   const booted = targets.some((t) => t.boot && t.boot.status !== 'skipped');
-  return { ...results, result: overallResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() };
+  return { ...results, result: results.result === 'error' ? 'error' : targetsResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() };
 }
 
 /**

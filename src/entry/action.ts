@@ -6,7 +6,7 @@ import { KernelbuilderError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
-import { type BuildResults, failedBoots, failedTargets } from '../results/results.ts';
+import { type BuildResults, failedBoots, failedTargets, overallResult } from '../results/results.ts';
 import { type ReportPaths } from '../report/write-reports.ts';
 import { chooseAnnotations } from '../report/annotations.ts';
 import { echoFailures } from '../report/echo-failures.ts';
@@ -87,7 +87,8 @@ async function reportMode(read: InputReader, log: Log): Promise<void> {
 async function publish(builds: { results: BuildResults; reports: ReportPaths }[], log: Log): Promise<void> {
   const failed = builds.flatMap(({ results }) => failedTargets(results).map((t) => (builds.length > 1 ? `${results.buildId}:${t}` : t)));
   const total = builds.reduce((n, b) => n + b.results.targets.length, 0);
-  core.setOutput(Output.result, builds.every((b) => b.results.result === 'pass') ? 'pass' : 'fail');
+  const result = overallResult(builds.map((b) => b.results));
+  core.setOutput(Output.result, result);
   core.setOutput(Output.failedTargets, failed.join(' '));
   const failedToBoot = builds.flatMap(({ results }) => failedBoots(results).map((t) => (builds.length > 1 ? `${results.buildId}:${t}` : t)));
   core.setOutput(Output.failedBoots, failedToBoot.join(' '));
@@ -103,9 +104,11 @@ async function publish(builds: { results: BuildResults; reports: ReportPaths }[]
     }
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(readFileSync(reports.summary, 'utf8')).write();
   }
+  const errors = builds.flatMap(({ results }) => (results.error ? [`${results.tree}/${results.buildId}: ${results.error.message}`] : []));
   const problems = [
     ...(failed.length > 0 ? [`${failed.length} of ${total} targets failed: ${failed.join(' ')}`] : []),
     ...(failedToBoot.length > 0 ? [`${failedToBoot.length} failed to boot: ${failedToBoot.join(' ')}`] : []),
   ];
-  if (problems.length > 0) core.setFailed(problems.join('; '));
+  if (result === 'error') core.setFailed(`run error, not a kernel failure: ${errors.join('; ') || 'see the results'}`);
+  else if (problems.length > 0) core.setFailed(problems.join('; '));
 }

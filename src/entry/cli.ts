@@ -17,7 +17,7 @@ import { formatImageList, listImages } from '../images/list.ts';
 import { defaultImageTable } from '../images/table.ts';
 import { buildUser, containerSpec } from '../container/spec.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
-import { type BuildResults, failedBoots, failedTargets } from '../results/results.ts';
+import { type BuildResults, type RunResult, failedBoots, failedTargets, overallResult } from '../results/results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { defaultNoise, parseNoiseFile } from '../diagnostics/noise.ts';
 import { writeReports } from '../report/write-reports.ts';
@@ -41,6 +41,9 @@ options (the action's inputs): --arches "x86 arm arm64 riscv" --configs "defconf
   --logs DIR --tree NAME --image IMAGE --image-table FILE|JSON --tmpfs-size 60g --jobs N
   --noise FILE --email-to ADDR --target-timeout 90m --memory 16g --cpus 8 --logs-limit 2g
   --ccache host|off --ccache-dir DIR --ccache-size 20g --baseline RESULTS --force true`;
+
+/** The exit code of a verdict: a run error is an error (2), as a bad input is, never a kernel failure (1). */
+const EXIT_CODE: Record<RunResult, number> = { pass: 0, fail: 1, error: 2 };
 
 /** Where the CLI finds what ships with it. */
 export interface CliPaths {
@@ -102,7 +105,7 @@ async function merge(args: string[], log: Log): Promise<number> {
     echoFailures(results, log);
     log.info(`${results.tree}/${results.buildId}: ${results.result}; ${reports.results}, ${reports.email}`);
   }
-  return builds.every((b) => b.results.result === 'pass') ? 0 : 1;
+  return EXIT_CODE[overallResult(builds.map((b) => b.results))];
 }
 
 async function plan(args: string[], paths: CliPaths): Promise<number> {
@@ -141,8 +144,9 @@ async function build(args: string[], paths: CliPaths, log: Log): Promise<number>
   const failed = failedTargets(results);
   const boots = results.targets.filter((t) => t.boot && t.boot.status !== 'skipped');
   const booted = boots.length > 0 ? `, ${boots.length - failedBoots(results).length}/${boots.length} booted` : '';
-  log.info(`${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}; results in ${reports.results}, email ${reports.email}`);
-  return results.result === 'pass' ? 0 : 1;
+  const verdict = results.error ? `error: ${results.error.message}` : `${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}`;
+  log.info(`${verdict}; results in ${reports.results}, email ${reports.email}`);
+  return EXIT_CODE[overallResult([results])];
 }
 
 /** Re-read a build's logs with today's parser and noise list, and write every report again. */
@@ -161,7 +165,7 @@ async function report(args: string[]): Promise<number> {
   const reports = writeReports(analysed, { logsDir, logsRoot: resolve(logsDir, '..', '..') }, { emailTo: values['email-to'] });
   process.stdout.write(readFileSync(reports.summary, 'utf8'));
   process.stderr.write(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);
-  return results.result === 'pass' ? 0 : 1;
+  return EXIT_CODE[overallResult([results])];
 }
 
 async function imagesBuild(args: string[], paths: CliPaths, log: Log): Promise<number> {

@@ -64,11 +64,14 @@ export function mergeShards(set: ShardSet, outDir: string): BuildResults {
   const ccache = set.shards.every((s) => s.results.ccache)
     ? set.shards.reduce((sum, s) => ({ hits: sum.hits + s.results.ccache!.hits, misses: sum.misses + s.results.ccache!.misses }), { hits: 0, misses: 0 })
     : undefined;
-  const { shard: _shard, counts: _counts, issues: _issues, regressions: _regressions, ...common } = first;
+  // One shard's set-up failure is the merged run's: its targets have no verdict.
+  const errored = set.shards.find((s) => s.results.result === 'error')?.results;
+  const { shard: _shard, counts: _counts, issues: _issues, regressions: _regressions, error: _error, ...common } = first;
   return {
     ...common,
     complete: missing.length === 0 && set.shards.every((s) => s.results.complete),
-    result: missing.length === 0 && targets.every((t) => t.status === 'pass') ? 'pass' : 'fail',
+    result: errored ? 'error' : missing.length === 0 && targets.every((t) => t.status === 'pass') ? 'pass' : 'fail',
+    ...(errored?.error ? { error: { ...errored.error, message: `shard ${errored.shard ?? '?'}: ${errored.error.message}` } } : {}),
     startedAt,
     finishedAt,
     durationSeconds: Math.round((Date.parse(finishedAt) - Date.parse(startedAt)) / 1000),

@@ -13,6 +13,7 @@ import { previousDurations } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
 import { type ProjectFragments, withProjectFragments } from './project-fragments.ts';
 import { type BootSettings, type KeepItem } from '../boot/boot-inputs.ts';
+import { type SourceMount, sourceMounts } from './source-layout.ts';
 
 /**
  * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
@@ -20,6 +21,8 @@ import { type BootSettings, type KeepItem } from '../boot/boot-inputs.ts';
  */
 export interface BuildPlan {
   source: string;
+  /** Folders the source repository needs beside it (worktree git dir, alternates), mounted read-only. */
+  sourceMounts: SourceMount[];
   /** Name of the tree: the remote of a `remote/branch` ref, the `tree` input, or the repo's folder name. */
   tree: string;
   ref: ResolvedRef;
@@ -59,9 +62,11 @@ export interface BuildPlan {
  * `projectFragments`: the fragments kernelbuilder ships (loadProjectFragments).
  */
 export async function makePlan(inputs: Inputs, git: Git, projectFragments: ProjectFragments): Promise<BuildPlan> {
-  if ((await tryGit(git, ['rev-parse', '--git-dir'])) === undefined) {
+  const gitPaths = (await tryGit(git, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir']))?.split('\n');
+  if (gitPaths === undefined) {
     throw new InputError(Input.source, inputs.source, 'it must be a kernel git repository (a folder where git rev-parse works)');
   }
+  const mounts = sourceMounts(inputs.source, { gitDir: gitPaths[0], commonDir: gitPaths[1] });
   const ref = await resolveRef(git, inputs.ref);
   const fragmentNames = inputs.configs.filter((c) => !isPattern(c)).flatMap((c) => c.split('+').slice(1).filter((f) => f.endsWith('.config')));
   const treeFacts = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
@@ -74,6 +79,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
   return {
     source: inputs.source,
+    sourceMounts: mounts,
     tree: treeName,
     ref,
     ...(remoteUrl ? { remoteUrl } : {}),

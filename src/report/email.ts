@@ -1,7 +1,7 @@
 import { type BuildResults } from '../results/results.ts';
 import { type Issue } from '../diagnostics/aggregate.ts';
 import { formatIssue } from './format-issue.ts';
-import { describeOutcome } from './outcome.ts';
+import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
 import { bootSectionLines } from './boot-lines.ts';
 import { BOOT_KINDS } from '../parse/diagnostic.ts';
@@ -11,8 +11,9 @@ export function emailFileName(results: BuildResults): string {
   return `${results.tree}-${results.buildId}.txt`.replace(/[^A-Za-z0-9._+-]/g, '_');
 }
 
-/** `<tree> build: N warnings M failures (<tree>/<build id>)`, the original builder's subject. */
+/** `<tree> build: N warnings M failures (<tree>/<build id>)`, the original builder's subject; a run error says so instead. */
 export function emailSubject(results: BuildResults): string {
+  if (results.result === 'error') return `${results.tree} build: run error, no verdict (${results.tree}/${results.buildId})`;
   const failures = results.targets.filter((t) => t.status !== 'pass').length;
   return `${results.tree} build: ${results.counts?.warnings ?? 0} warnings ${failures} failures (${results.tree}/${results.buildId})`;
 }
@@ -24,8 +25,8 @@ export function emailSubject(results: BuildResults): string {
  */
 export function renderEmail(results: BuildResults, opts: { to?: string } = {}): string {
   const issues = results.issues ?? [];
-  const failed = results.targets.filter((t) => t.status !== 'pass');
-  const passed = results.targets.length - failed.length;
+  const failed = detailedFailures(results);
+  const passed = results.targets.filter((t) => t.status === 'pass').length;
   const out: string[] = [];
   if (opts.to) out.push(`To: ${opts.to}`);
   out.push(`Subject: ${emailSubject(results)}`, '');
@@ -40,7 +41,7 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   out.push('');
   out.push(`Runtime:  ${formatDuration(results.durationSeconds)}`);
   out.push(`Passed:   ${passed}`);
-  out.push(`Failed:   ${failed.length}`);
+  out.push(`Failed:   ${results.targets.length - passed}`);
   out.push(`Warnings: ${results.counts?.warnings ?? 0}${results.counts?.noise ? ` (and ${results.counts.noise} known noise, filtered)` : ''}`);
   out.push(`Section mismatches: ${results.counts?.sectionMismatches ?? 0}`);
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
@@ -48,7 +49,8 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   if (changes.length > 0) out.push('', ...changes);
   const sizes = sizeLines(results);
   if (sizes.length > 0) out.push('', ...sizes);
-  if (!results.complete) out.push('', `INCOMPLETE: the run stopped before every target had a verdict (driver exit ${results.driverExitCode}).`);
+  if (results.error) out.push('', `ERROR: ${results.error.message}.`, 'The end of the driver\'s output (driver.log):', ...results.error.lines.map((l) => `  ${l}`));
+  else if (!results.complete) out.push('', `INCOMPLETE: the run stopped before every target had a verdict (driver exit ${results.driverExitCode}).`);
 
   if (failed.length > 0) {
     out.push('', 'Failed configs:', ...failed.map((t) => `  ${t.target} (${describeOutcome(t)})`));

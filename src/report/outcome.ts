@@ -1,4 +1,4 @@
-import { type TargetResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult } from '../results/results.ts';
 
 /**
  * A target's outcome in words: a machine fault (timeout, out of memory, no space) is
@@ -12,4 +12,12 @@ export function describeOutcome(t: TargetResult): string {
   }
   if (t.reason) return `failed: ${t.reason}`;
   return `failed at ${t.stage}, exit ${t.exitCode}`;
+}
+
+/**
+ * The targets a report details as failed: those that did not pass, except the ones a
+ * run error left without a verdict (the run error is reported once, in their place).
+ */
+export function detailedFailures(results: BuildResults): TargetResult[] {
+  return results.targets.filter((t) => t.status !== 'pass' && !(results.error && t.status === 'error'));
 }

@@ -3,7 +3,8 @@ import { type BuildResults, type TargetResult } from '../results/results.ts';
 /**
  * A shell command that rebuilds one target exactly as kernelbuilder did: the same image
  * (by digest), the same sha checked out of the same repo, the same config and make
- * commands, no network. Printed in reports, runnable as printed on the build machine.
+ * commands, no network, the same folders of the repository mounted. Printed in reports,
+ * runnable as printed on the build machine.
  */
 export function reproducer(results: BuildResults, target: TargetResult): string {
   const { cross: crossByArch, makeVars } = results.image;
@@ -15,7 +16,10 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     ...makeVars,
   ].join(' ');
   const script = [
-    `git -c safe.directory='*' clone -q --shared --no-checkout /src /build/src`,
+    // The repo belongs to the runner, not to the image's build user. Only a global setting
+    // reaches the upload-pack a local clone runs: git clears `-c` and GIT_CONFIG_* for it.
+    `git config --global safe.directory '*'`,
+    `git clone -q --shared --no-checkout /src /build/src`,
     `git -C /build/src checkout -q --detach ${results.sha}`,
     `${make} ${target.config}`,
     `${make} olddefconfig`,
@@ -25,6 +29,7 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     `# ${target.target} of ${results.tree}/${results.buildId} (${results.image.name}, ${results.image.toolchain})`,
     `docker run --rm --network none --tmpfs /build:size=${results.tmpfsSize},exec,mode=1777 -e HOME=/build \\`,
     `  --mount type=bind,src=${shellQuote(results.source ?? '/path/to/linux')},dst=/src,readonly \\`,
+    ...(results.sourceMounts ?? []).map((m) => `  --mount type=bind,src=${shellQuote(m.host)},dst=${shellQuote(m.container)},readonly \\`),
     `  --entrypoint /bin/bash ${results.image.digest} -c ${shellQuote(script)}`,
   ].join('\n');
 }

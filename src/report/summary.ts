@@ -1,7 +1,7 @@
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type RunError, type TargetResult } from '../results/results.ts';
 import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
-import { describeOutcome } from './outcome.ts';
+import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
 
@@ -12,6 +12,7 @@ const TOP_WARNINGS = 20;
 
 const STATUS_MARK = { pass: '✅', fail: '❌', error: '⚠️' } as const;
 const BOOT_MARK = { pass: '✅', fail: '❌', skipped: '➖' } as const;
+const RESULT_WORD = { pass: 'pass', fail: 'FAIL', error: 'ERROR' } as const;
 
 /**
  * The job summary in markdown, most useful first: headline counts, a table per arch and
@@ -24,12 +25,13 @@ export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): str
   const sizes = sizeLines(results);
   const blocks = [
     headline(results),
+    ...(results.error ? [runError(results.error)] : []),
     ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []),
     ...(sizes.length > 0 ? [`### ${sizes[0]}\n\n${fenced(sizes.slice(1))}`] : []),
     archTable(results),
     targetTable(results),
   ];
-  for (const t of results.targets.filter((t) => t.status !== 'pass')) blocks.push(failedTarget(results, t));
+  for (const t of detailedFailures(results)) blocks.push(failedTarget(results, t));
   for (const t of results.targets.filter((t) => t.boot?.status === 'fail')) blocks.push(failedBoot(results, t));
   const warnings = topWarnings(results);
   if (warnings) blocks.push(warnings);
@@ -52,15 +54,21 @@ function headline(r: BuildResults): string {
     ? ` ${c.errors} errors, ${c.warnings} warnings, ${c.sectionMismatches} section mismatches${c.noise ? `, ${c.noise} known-noise warnings filtered` : ''}.`
     : '';
   return [
-    `## kernelbuilder: ${r.tree}/${r.buildId} — ${r.result === 'pass' ? 'pass' : 'FAIL'}`,
+    `## kernelbuilder: ${r.tree}/${r.buildId} — ${RESULT_WORD[r.result]}`,
     '',
     `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}`,
     '',
     `Linux ${r.kernelVersion} at \`${r.sha.slice(0, 12)}\` (ref \`${r.ref}\`); image \`${r.image.name}\` (${r.image.toolchain}, \`${r.image.digest.slice(0, 19)}…\`).` +
       (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ''),
     ...(r.toolchains ? ['', `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${arch} \`${line}\``).join(', ')}.`] : []),
-    ...(r.complete ? [] : ['', `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]),
+    ...(r.complete || r.error ? [] : ['', `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]),
   ].join('\n');
+}
+
+/** The run's own failure, first: no target below it has a verdict from the kernel. */
+function runError(error: RunError): string {
+  const lines = error.lines.map((l) => (l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}…` : l));
+  return [`### ${STATUS_MARK.error} Run error: ${error.message}`, '', 'The end of the driver\'s output (`driver.log`):', '', fenced(lines.length > 0 ? lines : ['(no output)'])].join('\n');
 }
 
 function archTable(r: BuildResults): string {

@@ -7,6 +7,7 @@ import { type FailureReason } from '../diagnostics/failure-reason.ts';
 import { type CcacheStats } from './ccache-stats.ts';
 import { type Regressions } from '../diagnostics/regressions.ts';
 import { type BootResult } from '../boot/boot-result.ts';
+import { type SourceMount } from '../plan/source-layout.ts';
 
 /**
  * pass/fail are the kernel build's verdict; `error` means the target never finished
@@ -72,12 +73,26 @@ export interface DiagnosticCounts {
   bootWarnings?: number;
 }
 
+/**
+ * The run's verdict: pass and fail are the kernel's; error means the run itself failed
+ * (its set-up in the container: checkout, tools) and says nothing of the kernel.
+ */
+export type RunResult = 'pass' | 'fail' | 'error';
+
+/** Why a run is `error`: what failed, and the end of the driver's output that shows it. */
+export interface RunError {
+  message: string;
+  lines: string[];
+}
+
 /** results.json: the machine-readable record of one build. */
 export interface BuildResults {
   schema: 1;
-  /** False when the run stopped before every target had a verdict. */
+  /** False when the run stopped before every target had a verdict, or failed in its set-up. */
   complete: boolean;
-  result: 'pass' | 'fail';
+  result: RunResult;
+  /** Set when result is `error`. */
+  error?: RunError;
   tree: string;
   ref: string;
   refKind: string;
@@ -86,6 +101,8 @@ export interface BuildResults {
   remoteUrl?: string;
   /** The source repository on the build machine. */
   source?: string;
+  /** Folders the source needed beside it, as the build mounted them (for reproducers). */
+  sourceMounts?: SourceMount[];
   sha: string;
   buildId: string;
   kernelVersion: string;
@@ -174,6 +191,8 @@ export function collectResults(args: {
   ccache?: CcacheStats;
   /** The driver's toolchains.txt. */
   toolchains?: string;
+  /** The last lines of the driver's output, which show a set-up failure. */
+  driverTail?: string[];
 }): BuildResults {
   const { plan, image, statuses, startedAt, finishedAt, driverExitCode, stoppedBy, ccache } = args;
   const toolchains = parseToolchains(args.toolchains ?? '');
@@ -193,16 +212,19 @@ export function collectResults(args: {
       dotConfig: paths.dotConfig,
     };
   });
+  const error = runError(driverExitCode, stoppedBy, args.driverTail ?? []);
   return {
     schema: 1,
-    complete: targets.every((t) => t.status !== 'error'),
-    result: overallResult(targets),
+    complete: !error && targets.every((t) => t.status !== 'error'),
+    result: error ? 'error' : targetsResult(targets),
+    ...(error ? { error } : {}),
     tree: plan.tree,
     ref: plan.ref.ref,
     refKind: plan.ref.kind,
     remote: plan.ref.remote,
     remoteUrl: plan.remoteUrl,
     source: plan.source,
+    ...(plan.sourceMounts.length > 0 ? { sourceMounts: plan.sourceMounts } : {}),
     sha: plan.ref.sha,
     buildId: plan.ref.buildId,
     kernelVersion: plan.version.text,
@@ -230,6 +252,20 @@ export function collectResults(args: {
   };
 }
 
+/**
+ * The run's own failure, if it had one: the driver exits non-zero only when it could not
+ * set the build up (target.sh records every target's outcome and exits 0). A build that
+ * was stopped from outside is not one: its targets say what stopped them.
+ */
+function runError(driverExitCode: number, stoppedBy: StopCause | undefined, tail: string[]): RunError | undefined {
+  if (driverExitCode === 0 || stoppedBy) return undefined;
+  const message =
+    driverExitCode < 0
+      ? 'the build container did not run to its end (no exit code): no verdict on the kernel'
+      : `the build's set-up in the container failed (driver exit ${driverExitCode}; checkout or tools): no verdict on the kernel`;
+  return { message, lines: tail };
+}
+
 /** Parse the driver's toolchains.txt: "ARCH<TAB>version line" a line. */
 export function parseToolchains(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -238,6 +274,12 @@ export function parseToolchains(text: string): Record<string, string> {
     if (tab > 0) out[line.slice(0, tab)] = line.slice(tab + 1).trim();
   }
   return out;
+}
+
+/** The verdict over several builds (a report's): any run error is one, then any failure. */
+export function overallResult(builds: BuildResults[]): RunResult {
+  if (builds.some((b) => b.result === 'error')) return 'error';
+  return builds.every((b) => b.result === 'pass') ? 'pass' : 'fail';
 }
 
 /** Targets that did not pass, by name. */
@@ -250,7 +292,7 @@ export function failedBoots(results: BuildResults): string[] {
   return results.targets.filter((t) => t.boot?.status === 'fail').map((t) => t.target);
 }
 
-/** A build passes when every target built, and every one that booted passed. */
-export function overallResult(targets: TargetResult[]): 'pass' | 'fail' {
+/** The kernel's verdict over targets: pass when every target built, and every one that booted passed. */
+export function targetsResult(targets: TargetResult[]): 'pass' | 'fail' {
   return targets.every((t) => t.status === 'pass' && t.boot?.status !== 'fail') ? 'pass' : 'fail';
 }

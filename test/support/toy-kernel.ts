@@ -24,6 +24,8 @@ export function makeToyKernel(toyScript: string, opts: { arches?: string[]; frag
       'EXTRAVERSION =',
       'NAME = Toy',
       'O ?= .',
+      // As kbuild does: a reproducer's make names an O= folder that does not exist yet.
+      '$(shell mkdir -p $(O))',
       'all:',
       '\t@ARCH=$(ARCH) O=$(O) CC="$(CC)" sh $(CURDIR)/toy.sh',
       'olddefconfig:',

@@ -108,3 +108,27 @@ test('progress: done/total, outcome, and an ETA scaled by how finished targets d
   assert.equal(p.see('kernelbuilder: arm64/tinyconfig fail (stage build, exit 2) in 180s'), '[2/3] arm64/tinyconfig fail in 180 s; ETA ~33 min');
   assert.equal(p.see('kernelbuilder: x86/allmodconfig timeout (stage build, exit 124) in 3000s'), '[3/3] x86/allmodconfig timeout in 3000 s; all done');
 });
+
+test("merge: one shard's run error is the merged build's, named by shard", () => {
+  const dir = tempDir('shards');
+  const out = tempDir('merged');
+  const order = ['x86/tinyconfig', 'arm64/tinyconfig'];
+  const shard = (n: string, target: string, run: Pick<BuildResults, 'result' | 'complete' | 'error'>): BuildResults => ({
+    schema: 1, tree: 'stable', ref: 'stable/linux-6.1.y', refKind: 'remote-branch', sha: 'a'.repeat(40), buildId: 'v6.1.192', kernelVersion: '6.1.192',
+    image: { name: 'kernelbuilder/gcc-12', id: 'sha256:1', digest: 'sha256:1', toolchain: 'gcc 12', reason: '', cross: {}, makeVars: [] }, tmpfsSize: '60g', commits: [],
+    startedAt: '2026-01-05T00:00:00.000Z', finishedAt: '2026-01-05T00:01:00.000Z', durationSeconds: 60, driverExitCode: run.result === 'error' ? 128 : 0, shard: n, targetOrder: order, dropped: [],
+    targets: [{ target, arch: target.split('/')[0], config: 'tinyconfig', status: run.result === 'error' ? 'error' : 'pass', log: `${target}.log` }],
+    ...run,
+  });
+  for (const r of [
+    shard('1/2', 'x86/tinyconfig', { result: 'pass', complete: true }),
+    shard('2/2', 'arm64/tinyconfig', { result: 'error', complete: false, error: { message: 'the set-up failed', lines: ['fatal: x'] } }),
+  ]) {
+    mkdirSync(join(dir, r.shard!.replace('/', 'of')), { recursive: true });
+    writeFileSync(join(dir, r.shard!.replace('/', 'of'), 'results.json'), JSON.stringify(r));
+  }
+  const merged = mergeShards(findShards(dir)[0], out);
+  assert.equal(merged.result, 'error');
+  assert.equal(merged.complete, false);
+  assert.deepEqual(merged.error, { message: 'shard 2/2: the set-up failed', lines: ['fatal: x'] });
+});

@@ -142,6 +142,15 @@ test('reproducer: runnable as printed (the shell parses it) and exact', async ()
   assert.match(cmd, /checkout -q --detach c{40}/);
   const parsed = spawnSync('sh', ['-n', '-c', cmd]);
   assert.equal(parsed.status, 0, parsed.stderr?.toString());
+  // The repo is the runner's, the container's user another: only a global setting reaches git's upload-pack.
+  assert.match(cmd, /-e HOME=\/build .*-c 'git config --global safe\.directory '\\''\*'\\'' && git clone -q --shared --no-checkout \/src \/build\/src && /s);
+});
+
+test('reproducer: mounts the folders the source needed, as the build did', async () => {
+  const r = { ...(await analysed()), sourceMounts: [{ host: '/srv/main/.git', container: "/home/o'neil/main/.git", why: 'the common git dir' }] };
+  const cmd = reproducer(r, r.targets[0]);
+  assert.match(cmd, /--mount type=bind,src=\/srv\/linux,dst=\/src,readonly \\\n  --mount type=bind,src=\/srv\/main\/\.git,dst='\/home\/o'\\''neil\/main\/\.git',readonly \\\n/);
+  assert.equal(spawnSync('sh', ['-n', '-c', cmd]).status, 0);
 });
 
 test('noise file: patterns add to the defaults; a bad one is named by line', () => {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectResults, failedTargets, parseTargetStatus, parseToolchains } from '../../src/results/results.ts';
+import { type BuildResults, collectResults, failedTargets, overallResult, parseTargetStatus, parseToolchains } from '../../src/results/results.ts';
 import { renderSummary } from '../../src/report/summary.ts';
+import { emailSubject, renderEmail } from '../../src/report/email.ts';
 import { containerSpec, buildUser, driverTarget } from '../../src/container/spec.ts';
 import { type BuildPlan } from '../../src/plan/plan.ts';
 import { type ImageInfo, imageInfoFromInspect, checkImageArches } from '../../src/images/inspect.ts';
@@ -11,6 +12,7 @@ import { readableBy } from '../../src/container/readable.ts';
 
 const plan: BuildPlan = {
   source: '/srv/linux',
+  sourceMounts: [],
   tree: 'stable',
   ref: { ref: 'stable/linux-6.1.y', kind: 'remote-branch', remote: 'stable', sha: 'a'.repeat(40), buildId: 'v6.1.192' },
   version: parseKernelVersion('6.1.192')!,
@@ -140,6 +142,46 @@ test('readable by: owner, group and other bits', () => {
   assert.equal(readableBy(0o750, 0, 1001, 1001, 1001), true);
   assert.equal(readableBy(0o700, 1000, 1000, 1000, 1000), true);
   assert.equal(readableBy(0o744, 0, 0, 1001, 1001), false, 'r without x cannot be listed');
+  assert.equal(readableBy(0o644, 0, 0, 1001, 1001, false), true, 'a file needs r only');
+  assert.equal(readableBy(0o600, 0, 0, 1001, 1001, false), false);
+});
+
+test('a set-up failure in the container is a run error, not a kernel failure', () => {
+  const tail = ['kernelbuilder: checking out ' + 'a'.repeat(40), `fatal: reference is not a tree: ${'a'.repeat(40)}`];
+  const r = collectResults({ plan, image, statuses: new Map(), startedAt: new Date(0), finishedAt: new Date(1000), driverExitCode: 128, driverTail: tail });
+  assert.equal(r.result, 'error');
+  assert.equal(r.complete, false);
+  assert.deepEqual(r.error, { message: "the build's set-up in the container failed (driver exit 128; checkout or tools): no verdict on the kernel", lines: tail });
+  assert.deepEqual(r.targets.map((t) => t.status), ['error', 'error', 'error']);
+  const summary = renderSummary(r);
+  assert.match(summary, /^## kernelbuilder: stable\/v6\.1\.192 — ERROR$/m);
+  assert.match(summary, /^### ⚠️ Run error: the build's set-up in the container failed \(driver exit 128/m);
+  assert.match(summary, /^fatal: reference is not a tree/m);
+  assert.doesNotMatch(summary, /### ⚠️ x86\/tinyconfig/, 'no per-target block for targets the run error left without a verdict');
+  assert.equal(emailSubject({ ...r, counts: { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0 } }), 'stable build: run error, no verdict (stable/v6.1.192)');
+  assert.match(renderEmail(r), /^ERROR: the build's set-up .*\nThe end of the driver's output \(driver\.log\):\n  kernelbuilder: checking out a+\n  fatal: reference is not a tree/m);
+});
+
+test('a build stopped from outside is not a run error; the verdict over builds puts errors first', () => {
+  const stopped = collectResults({ plan, image, statuses: new Map(), startedAt: new Date(0), finishedAt: new Date(1000), driverExitCode: 137, stoppedBy: 'cancelled' });
+  assert.equal(stopped.result, 'fail');
+  assert.equal(stopped.error, undefined);
+  const of = (result: BuildResults['result']) => ({ ...stopped, result });
+  assert.equal(overallResult([of('pass'), of('pass')]), 'pass');
+  assert.equal(overallResult([of('pass'), of('fail')]), 'fail');
+  assert.equal(overallResult([of('fail'), of('error'), of('pass')]), 'error');
+});
+
+test('container spec and results: the folders the source needs are mounted read-only where its files point', () => {
+  const sourceMounts = [{ host: '/srv/main/.git', container: '/home/u/main/.git', why: 'the common git dir /srv/main/.git' }];
+  const spec = containerSpec({ ...plan, sourceMounts }, image, '/opt/kb/driver', '1000:1000');
+  assert.deepEqual(spec.HostConfig!.Mounts!.slice(0, 2).map((m) => [m.Type, m.Source, m.Target, m.ReadOnly]), [
+    ['bind', '/srv/linux', '/src', true],
+    ['bind', '/srv/main/.git', '/home/u/main/.git', true],
+  ]);
+  const r = collectResults({ plan: { ...plan, sourceMounts }, image, statuses: new Map(), startedAt: new Date(0), finishedAt: new Date(0), driverExitCode: 0 });
+  assert.deepEqual(r.sourceMounts, sourceMounts);
+  assert.equal(collectResults({ plan, image, statuses: new Map(), startedAt: new Date(0), finishedAt: new Date(0), driverExitCode: 0 }).sourceMounts, undefined);
 });
 
 test('toolchains: one version line per arch', () => {
