@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Input } from '../constants.ts';
 import { InputError, KernelbuilderError } from '../errors.ts';
-import { type InputReader, type Inputs, getInputs } from '../inputs.ts';
+import { type InputReader, type Inputs, getInputs, readEmailTo } from '../inputs.ts';
 import { buildMatrix } from '../fanout/matrix.ts';
 import { parseShards, planRefs } from '../fanout/plan-refs.ts';
 import { reportShards } from '../fanout/report-shards.ts';
@@ -146,6 +146,7 @@ async function build(args: string[], paths: CliPaths, log: Log): Promise<number>
 async function report(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { noise: { type: 'string' }, 'email-to': { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new KernelbuilderError(`report takes one folder, <logs>/<tree>/<build id>\n${USAGE}`);
+  const emailTo = readEmailTo(values['email-to']);
   const logsDir = resolve(positionals[0]);
   let results: BuildResults;
   try {
@@ -155,7 +156,7 @@ async function report(args: string[]): Promise<number> {
   }
   const noise = values.noise === undefined ? defaultNoise : parseNoiseFile(readFileSync(values.noise, 'utf8'), `--noise ${values.noise}`);
   const analysed = await analyseLogs(results, logsDir, noise);
-  const reports = writeReports(analysed, { logsDir, logsRoot: resolve(logsDir, '..', '..') }, { emailTo: values['email-to'] });
+  const reports = writeReports(analysed, { logsDir, logsRoot: resolve(logsDir, '..', '..') }, { emailTo });
   process.stdout.write(readFileSync(reports.summary, 'utf8'));
   process.stderr.write(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);
   return results.result === 'pass' ? 0 : 1;

@@ -25,8 +25,8 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   const failed = results.targets.filter((t) => t.status !== 'pass');
   const passed = results.targets.length - failed.length;
   const out: string[] = [];
-  if (opts.to) out.push(`To: ${opts.to}`);
-  out.push(`Subject: ${emailSubject(results)}`, '');
+  if (opts.to) out.push(header('To', opts.to));
+  out.push(header('Subject', emailSubject(results)), '');
   out.push(`Tree:     ${results.remoteUrl ?? results.source ?? results.tree}`);
   out.push(`Branch:   ${results.ref}`);
   out.push(`Build id: ${results.buildId} (${results.sha})`);
@@ -69,6 +69,15 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   section(out, 'New syscalls:', issues.filter((i) => i.kind === 'syscall'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
   section(out, 'Section mismatches:', issues.filter((i) => i.kind === 'section-mismatch'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * One header line. Its value comes from results.json (a tree, a build id, a shard's
+ * fields) and the user: a CR or LF in it would end the header and start another (a Bcc:),
+ * so every control character becomes a space, whatever checked the value before.
+ */
+export function header(name: string, value: string): string {
+  return `${name}: ${value.replace(/[\u0000-\u001f\u007f]+/g, ' ')}`;
 }
 
 function section(out: string[], title: string, issues: Issue[], line: (i: Issue) => string): void {

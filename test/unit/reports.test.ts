@@ -100,6 +100,16 @@ test('email: the original builder subject and sections', async () => {
   assert.match(email, /Section mismatches:\n +1 vmlinux\.o: section mismatch in reference/);
 });
 
+test('email: no field can end a header and start another', async () => {
+  const r = await analysed();
+  for (const hostile of ['next-20260105\nBcc: evil@x.org', 'next-20260105\r\nBcc: evil@x.org', 'next\rBcc: evil@x.org']) {
+    const email = renderEmail({ ...r, buildId: hostile, tree: hostile }, { to: 'maintainer@example.org\nBcc: evil@x.org' });
+    const headers = email.slice(0, email.indexOf('\n\n')).split('\n');
+    assert.deepEqual(headers.map((h) => h.split(':')[0]), ['To', 'Subject'], JSON.stringify(headers));
+    assert.ok(!/[\r\u0000-\u0008\u000b-\u001f]/.test(headers.join('')), JSON.stringify(headers));
+  }
+});
+
 test('summary: failures with excerpt, log and reproducer; stays under the limit', async () => {
   const r = await analysed();
   const summary = renderSummary(r);
