@@ -3,6 +3,7 @@ import { type Issue } from '../diagnostics/aggregate.ts';
 import { formatIssue } from './format-issue.ts';
 import { describeOutcome } from './outcome.ts';
 import { changeLines } from './changes.ts';
+import { tally } from '../diagnostics/tally.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -57,7 +58,7 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
     }
   }
 
-  const warnings = issues.filter((i) => i.severity === 'warning' && !i.noise && i.kind !== 'section-mismatch' && i.kind !== 'syscall');
+  const warnings = issues.filter((i) => tally(i, i.noise) === 'warnings');
   const perTarget = results.targets.filter((t) => (t.warnings ?? 0) > 0);
   if (perTarget.length > 0) {
     out.push('', 'Warnings:');
@@ -66,8 +67,8 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
       for (const i of warnings.filter((w) => w.targets.includes(t.target))) out.push(`  ${formatIssue(i)}`);
     }
   }
-  section(out, 'New syscalls:', issues.filter((i) => i.kind === 'syscall'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
-  section(out, 'Section mismatches:', issues.filter((i) => i.kind === 'section-mismatch'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
+  section(out, 'New syscalls:', issues.filter((i) => tally(i, i.noise) === 'syscalls'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
+  section(out, 'Section mismatches:', issues.filter((i) => tally(i, i.noise) === 'sectionMismatches'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -3,6 +3,7 @@ import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
 import { describeOutcome } from './outcome.ts';
 import { changeLines } from './changes.ts';
+import { type Tally, tally } from '../diagnostics/tally.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
 export const SUMMARY_LIMIT = 1000 * 1024;
@@ -14,15 +15,18 @@ const STATUS_MARK = { pass: '✅', fail: '❌', error: '⚠️' } as const;
 /**
  * The job summary in markdown, most useful first: headline counts, a table per arch and
  * per target, each failed target with its first errors (or its log's end), its log and a
- * reproducer, then the top warnings. Sections that would pass `limit` are left out with
- * a note: the full data is in results.json.
+ * reproducer, then the top warnings, section mismatches and missing syscalls (listed as
+ * the email lists them, see tally). Sections that would pass `limit` are left out with a
+ * note: the full data is in results.json.
  */
 export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): string {
   const changes = changeLines(results);
   const blocks = [headline(results), ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []), archTable(results), targetTable(results)];
   for (const t of results.targets.filter((t) => t.status !== 'pass')) blocks.push(failedTarget(results, t));
-  const warnings = topWarnings(results);
-  if (warnings) blocks.push(warnings);
+  for (const [tallied, title] of TOP_LISTS) {
+    const block = topIssues(results, tallied, title);
+    if (block) blocks.push(block);
+  }
   if (results.dropped.length > 0) {
     blocks.push(['Not built:', ...results.dropped.map((d) => `- ${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`)].join('\n'));
   }
@@ -94,12 +98,19 @@ function failedTarget(r: BuildResults, t: TargetResult): string {
   ].join('\n');
 }
 
-function topWarnings(r: BuildResults): string | undefined {
-  const warnings = (r.issues ?? []).filter((i) => i.severity === 'warning' && !i.noise).slice(0, TOP_WARNINGS);
+/** The lists of the most frequent issues, as the email has them: warnings, then section mismatches and missing syscalls apart. */
+const TOP_LISTS: [Tally, string][] = [
+  ['warnings', 'Top warnings'],
+  ['sectionMismatches', 'Section mismatches'],
+  ['syscalls', 'New syscalls'],
+];
+
+function topIssues(r: BuildResults, tallied: Tally, title: string): string | undefined {
+  const warnings = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied).slice(0, TOP_WARNINGS);
   if (warnings.length === 0) return undefined;
   const cell = (text: string) => text.replace(/\|/g, '\\|').slice(0, LINE_LIMIT);
   return [
-    `### Top warnings`,
+    `### ${title}`,
     '',
     '| count | targets | warning |',
     '| ---: | --- | --- |',
