@@ -19,7 +19,7 @@ import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
 import { type BuildResults, type StopCause, collectResults, targetPaths } from './results/results.ts';
 import { analyseLogs } from './diagnostics/analyse.ts';
-import { type ReportPaths, reportPaths, writeReports } from './report/write-reports.ts';
+import { type ReportPaths, reportDirs, reportPaths, writeReports } from './report/write-reports.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
 import { withRegressions } from './diagnostics/with-regressions.ts';
 import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
@@ -82,7 +82,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const previous = readResults(join(plan.logsDir, RESULTS_FILE));
   if (!inputs.force && previous && alreadyBuilt(previous, plan, image)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
-    return { results: previous, reports: reportPaths(previous, { logsDir: plan.logsDir, logsRoot: inputs.logs }), skipped: true };
+    return { results: previous, reports: reportPaths(previous, reportDirs(inputs.logs, plan.logsDir)), skipped: true };
   }
   const now = deps.now ?? (() => new Date());
   prepareLogsDir(plan.logsDir, plan.targets);
@@ -158,7 +158,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   });
   const analysed = await analyseLogs(collected, plan.logsDir, inputs.noise);
   const results = withRegressions(analysed, inputs.baseline ?? dirname(plan.logsDir));
-  const reports = writeReports(results, { logsDir: plan.logsDir, logsRoot: inputs.logs }, { emailTo: inputs.emailTo });
+  const reports = writeReports(results, reportDirs(inputs.logs, plan.logsDir), { emailTo: inputs.emailTo });
   if (engineLost) {
     throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
   }

@@ -29,7 +29,7 @@ import { abortOnSignals } from './signals.ts';
 const USAGE = `usage:
   kernelbuilder plan  --source DIR --ref REF [options]   print the build plan as JSON; starts nothing
   kernelbuilder build --source DIR --ref REF [options]   build; exit 0 pass, 1 kernel build failed, 2 error
-  kernelbuilder report DIR [--noise FILE] [--email-to ADDR]  re-render the reports of <logs>/<tree>/<build id>
+  kernelbuilder report DIR [--noise FILE] [--email-to ADDR]  re-render the reports of <logs>/<tree>/<build id>, into DIR (the email too)
   kernelbuilder matrix --source DIR --refs "A B" --shards N [options]   the fan-out matrix as JSON (action mode plan)
   kernelbuilder merge --results DIR --logs DIR             merge shards' results into one report (action mode report)
   kernelbuilder images build [--only NAME]... [--base [FROM=]IMAGE]...   build the images of the table
@@ -156,7 +156,8 @@ async function report(args: string[]): Promise<number> {
   }
   const noise = values.noise === undefined ? defaultNoise : parseNoiseFile(readFileSync(values.noise, 'utf8'), `--noise ${values.noise}`);
   const analysed = await analyseLogs(results, logsDir, noise);
-  const reports = writeReports(analysed, { logsDir, logsRoot: resolve(logsDir, '..', '..') }, { emailTo });
+  // Told only DIR, the re-render writes only there: the email too, not <logs>/emails/.
+  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo });
   process.stdout.write(readFileSync(reports.summary, 'utf8'));
   process.stderr.write(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);
   return results.result === 'pass' ? 0 : 1;

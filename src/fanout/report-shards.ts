@@ -1,7 +1,7 @@
 import { type NoiseFilter } from '../diagnostics/noise.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
-import { type ReportPaths, writeReports } from '../report/write-reports.ts';
+import { type ReportPaths, reportDirs, writeReports } from '../report/write-reports.ts';
 import { type BuildResults } from '../results/results.ts';
 import { findShards, mergeShards, mergedDir } from './merge.ts';
 import { dirname } from 'node:path';
@@ -23,7 +23,7 @@ export async function reportShards(
     mkdirSync(dir, { recursive: true });
     const merged = mergeShards(set, dir);
     const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), dirname(dir));
-    out.push({ results: analysed, reports: writeReports(analysed, { logsDir: dir, logsRoot }, { emailTo: opts.emailTo }) });
+    out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo }) });
   }
   return out;
 }
