@@ -16,14 +16,14 @@ import { formatImageList, listImages } from '../images/list.ts';
 import { defaultImageTable } from '../images/table.ts';
 import { buildUser, containerSpec } from '../container/spec.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
-import { type BuildResults, failedTargets } from '../results/results.ts';
+import { failedTargets } from '../results/results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { defaultNoise, parseNoiseFile } from '../diagnostics/noise.ts';
 import { writeReports } from '../report/write-reports.ts';
+import { readResultsDir } from '../results/check-results.ts';
 import { echoFailures } from '../report/echo-failures.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { abortOnSignals } from './signals.ts';
 
 const USAGE = `usage:
@@ -148,12 +148,8 @@ async function report(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new KernelbuilderError(`report takes one folder, <logs>/<tree>/<build id>\n${USAGE}`);
   const emailTo = readEmailTo(values['email-to']);
   const logsDir = resolve(positionals[0]);
-  let results: BuildResults;
-  try {
-    results = JSON.parse(readFileSync(join(logsDir, RESULTS_FILE), 'utf8')) as BuildResults;
-  } catch (e) {
-    throw new KernelbuilderError(`${logsDir} holds no readable ${RESULTS_FILE} of a kernelbuilder build: ${(e as Error).message}`);
-  }
+  // The folder may be anyone's (a downloaded artifact): its results.json is checked as a shard's is.
+  const results = readResultsDir(logsDir);
   const noise = values.noise === undefined ? defaultNoise : parseNoiseFile(readFileSync(values.noise, 'utf8'), `--noise ${values.noise}`);
   const analysed = await analyseLogs(results, logsDir, noise);
   // Told only DIR, the re-render writes only there: the email too, not <logs>/emails/.

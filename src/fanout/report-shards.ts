@@ -5,7 +5,7 @@ import { type ReportPaths, reportDirs, writeReports } from '../report/write-repo
 import { type BuildResults } from '../results/results.ts';
 import { findShards, mergeShards, mergedDir } from './merge.ts';
 import { dirname } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { type Log } from '../log.ts';
 
 /**
  * Report mode: merge the shards found under `resultsDir` (downloaded artifacts), build by
@@ -15,13 +15,12 @@ import { mkdirSync } from 'node:fs';
 export async function reportShards(
   resultsDir: string,
   logsRoot: string,
-  opts: { noise: NoiseFilter; emailTo?: string },
+  opts: { noise: NoiseFilter; emailTo?: string; log?: Log },
 ): Promise<{ results: BuildResults; reports: ReportPaths }[]> {
   const out: { results: BuildResults; reports: ReportPaths }[] = [];
   for (const set of findShards(resultsDir)) {
     const dir = mergedDir(logsRoot, set.shards[0].results);
-    mkdirSync(dir, { recursive: true });
-    const merged = mergeShards(set, dir);
+    const merged = mergeShards(set, dir, (path) => opts.log?.warning(`removed ${path} from the results folder: a link or special file there is never followed`));
     const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), dirname(dir));
     out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo }) });
   }
