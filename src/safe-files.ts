@@ -36,6 +36,13 @@ function openInside(root: string, rel: string, maxBytes: number): { fd: number; 
   return { fd, size: st.size };
 }
 
+/** Whether `root` has a regular file at `rel` (false when absent); anything else there is refused. */
+export function checkInside(root: string, rel: string, maxBytes: number): boolean {
+  const file = openInside(root, rel, maxBytes);
+  if (file) closeSync(file.fd);
+  return file !== undefined;
+}
+
 /** The text of a regular file below `root` (undefined when absent); anything else is refused. */
 export function readInside(root: string, rel: string, maxBytes: number): string | undefined {
   const file = openInside(root, rel, maxBytes);

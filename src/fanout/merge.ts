@@ -6,7 +6,7 @@ import { RESULTS_FILE } from '../logs-dir.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { targetPaths } from '../results/results.ts';
 import { pathSafe } from '../plan/plan.ts';
-import { copyInside } from '../safe-files.ts';
+import { checkInside, copyInside } from '../safe-files.ts';
 import { removeUnsafeEntries } from '../logs-dir.ts';
 
 /** The shards of one build found under a folder of downloaded artifacts. */
@@ -30,6 +30,8 @@ export function findShards(dir: string): ShardSet[] {
       if (entry.isDirectory()) walk(join(d, entry.name));
       else if (entry.name === RESULTS_FILE) {
         const results = readResultsDir(d);
+        // Refused here, before anything is written, rather than half way through the copies.
+        for (const t of results.targets) for (const file of Object.values(targetPaths(t.arch, t.config))) checkInside(d, file, SHARD_FILE_LIMIT);
         const key = `${results.tree}/${results.buildId}@${results.sha}`;
         if (!sets.has(key)) sets.set(key, { key, shards: [] });
         sets.get(key)!.shards.push({ dir: d, results });

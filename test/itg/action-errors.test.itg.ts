@@ -1,17 +1,23 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { kernelRepo } from '../support/kernel-repo.ts';
+import { sampleResults, writeBuildDir } from '../support/results-fixture.ts';
+import { type BuildResults } from '../../src/results/results.ts';
 
 const source = kernelRepo();
 
 function ourContainers(): string {
   return execFileSync('docker', ['ps', '-aq', '--filter', 'label=org.kernelbuilder.build'], { encoding: 'utf8' });
 }
+
+/** Shard folders made for the report-mode cases, removed at the end. */
+const shardDirs: string[] = [];
+after(() => shardDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const cases: { name: string; inputs: Record<string, string>; env?: Record<string, string>; message: RegExp }[] = [
   { name: 'unknown ref', inputs: { ref: 'nosuch/branch' }, message: /ref "nosuch\/branch" is not in the source repository/ },
@@ -45,11 +51,35 @@ const cases: { name: string; inputs: Record<string, string>; env?: Record<string
   ...hostile('shard', ['0/0', '5/3', '1/0', '0/3', '1/999']),
   ...hostile('tree', ['../up', 'a/b', '.git']),
   ...hostile('mode', ['deploy', '$(id)']),
-  ...hostile('email-to', ['a@b.c\nBcc: everyone@example.org', 'not an address']),
+  ...hostile('email-to', ['a@b.c\nBcc: everyone@example.org', 'a@b.c\r\nBcc: everyone@example.org', 'not an address']),
   ...hostile('force', ['yes please']),
   ...hostile('artifact-retention-days', ['0', '91', '-1']),
   ...hostile('artifact-compression-level', ['10', '-1']),
+  // Report mode: a shard's artifact is as hostile as the tree (issue 14).
+  ...hostileShard('log path out of the shard', (r) => Object.assign(r.targets[0], { log: '../../../../etc/passwd' }), /field targets\[0\]\.log is not allowed/),
+  ...hostileShard('config with a path', (r) => Object.assign(r.targets[0], { config: '../../../../tmp/evil', target: 'x86/../../../../tmp/evil' }), /field targets\[0\]\.config is not allowed/),
+  ...hostileShard('log that is a link to a host file', (_r, dir) => {
+    rmSync(join(dir, 'x86/tinyconfig.log'));
+    symlinkSync('/etc/passwd', join(dir, 'x86/tinyconfig.log'));
+  }, /x86\/tinyconfig\.log is a link, not a regular file/),
+  ...hostileShard('build id with a newline', (r) => Object.assign(r, { buildId: 'v6.1\nBcc: evil@x.org' }), /field buildId is not allowed/),
 ];
+
+/**
+ * A report-mode case: a downloads folder with one shard of a failed x86/tinyconfig build,
+ * spoiled by `spoil` (its results.json data, then its folder). Refused naming the field, nothing written.
+ */
+function hostileShard(name: string, spoil: (r: BuildResults, dir: string) => void, message: RegExp): { name: string; inputs: Record<string, string>; message: RegExp }[] {
+  const downloads = mkdtempSync(join(tmpdir(), 'kb-downloads-'));
+  shardDirs.push(downloads);
+  const shard = join(downloads, 'kernelbuilder-stable-shard-1of1-logs');
+  const results = sampleResults(['x86/tinyconfig'], { result: 'fail' });
+  results.targets[0].status = 'fail';
+  writeBuildDir(shard, results);
+  spoil(results, shard);
+  writeFileSync(join(shard, 'results.json'), JSON.stringify(results));
+  return [{ name: `report mode: shard with a ${name}`, inputs: { mode: 'report', results: downloads }, message }];
+}
 
 /** Cases for one input; the error names it (or the part of it that is bad: a list item, a table entry) and says what is allowed. */
 function hostile(input: string, values: string[]): { name: string; inputs: Record<string, string>; message: RegExp }[] {

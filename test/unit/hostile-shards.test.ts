@@ -67,6 +67,7 @@ test('a target log path out of the shard is refused, and the host file is publis
   const log = relative(join(s.logs, 'stable', 'v6.1.192'), s.secret);
   writeFileSync(join(s.shard, 'results.json'), JSON.stringify(failedShard({ log })));
   await assert.rejects(report(s), refusedNaming(s, /field targets\[0\]\.log is not allowed; it is x86\/tinyconfig\.log/));
+  assert.ok(!existsSync(s.logs), 'a refused shard writes nothing');
   assert.ok(!written(s).some((text) => text.includes(SECRET)));
 });
 
@@ -77,6 +78,7 @@ test('a config with a path is refused, and nothing is written outside the logs',
   const config = `${relative(join(s.logs, 'stable', 'v6.1.192', 'x86'), outside)}/evil`;
   writeFileSync(join(s.shard, 'results.json'), JSON.stringify(failedShard({ config, target: `x86/${config}`, log: `x86/${config}.log` })));
   await assert.rejects(report(s), refusedNaming(s, /field targets\[0\]\.config is not allowed/));
+  assert.ok(!existsSync(s.logs), 'a refused shard writes nothing');
   assert.deepEqual(readdirSync(outside), []);
 });
 
@@ -85,6 +87,7 @@ test('a shard log that is a link to a host file is never followed', async (t) =>
   rmSync(join(s.shard, 'x86/tinyconfig.log'));
   symlinkSync(s.secret, join(s.shard, 'x86/tinyconfig.log'));
   await assert.rejects(report(s), refusedNaming(s, /x86\/tinyconfig\.log is a link, not a regular file/));
+  assert.ok(!existsSync(s.logs), 'a refused shard writes nothing');
   assert.ok(!written(s).some((text) => text.includes(SECRET)));
 });
 
@@ -95,6 +98,7 @@ test('an arch folder of a shard that is a link is never followed', async (t) => 
   rmSync(join(s.shard, 'x86'), { recursive: true });
   symlinkSync(join(s.root, 'host', 'x86'), join(s.shard, 'x86'));
   await assert.rejects(report(s), refusedNaming(s, /x86 is not a folder/));
+  assert.ok(!existsSync(s.logs), 'a refused shard writes nothing');
   assert.ok(!written(s).some((text) => text.includes(SECRET)));
 });
 
@@ -104,11 +108,13 @@ test('a results.json that is a link is never followed', async (t) => {
   rmSync(join(s.shard, 'results.json'));
   symlinkSync(join(s.root, 'host', 'results.json'), join(s.shard, 'results.json'));
   await assert.rejects(report(s), refusedNaming(s, /results\.json is a link/));
+  assert.ok(!existsSync(s.logs), 'a refused shard writes nothing');
 });
 
 test('a build id with a newline is refused: it can split no Subject', async (t) => {
   const s = scene(t, failedShard({}, { buildId: 'v6.1.192\nBcc: evil@x.org' }));
   await assert.rejects(report(s), refusedNaming(s, /field buildId is not allowed/));
+  assert.ok(!existsSync(s.logs), 'a refused shard writes nothing');
   assert.ok(!written(s).some((text) => /^Bcc:/m.test(text)));
 });
 
