@@ -1,13 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult, targetPaths } from '../results/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
+import { RESULTS_FILE, removeUnsafeEntries } from '../logs-dir.ts';
 import { KernelbuilderError } from '../errors.ts';
-import { targetPaths } from '../results/results.ts';
 import { pathSafe } from '../plan/plan.ts';
 import { checkInside, copyInside } from '../safe-files.ts';
-import { removeUnsafeEntries } from '../logs-dir.ts';
 
 /** The shards of one build found under a folder of downloaded artifacts. */
 export interface ShardSet {
