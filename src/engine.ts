@@ -20,7 +20,7 @@ import { TailBuffer } from './parse/tail-buffer.ts';
 import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
 import { type BuildResults, type StopCause, collectResults, targetPaths } from './results/results.ts';
-import { type ReportPaths, reportPaths } from './report/write-reports.ts';
+import { type ReportPaths, reportDirs, reportPaths } from './report/write-reports.ts';
 import { reportBuild } from './report/report-build.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
 import { withKept } from './results/kept.ts';
@@ -93,7 +93,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const previous = readResults(join(plan.logsDir, RESULTS_FILE));
   if (!inputs.force && previous && alreadyBuilt(previous, plan, image)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
-    return { results: previous, reports: reportPaths(previous, { logsDir: plan.logsDir, logsRoot: inputs.logs }), skipped: true };
+    return { results: previous, reports: reportPaths(previous, reportDirs(inputs.logs, plan.logsDir)), skipped: true };
   }
   const now = deps.now ?? (() => new Date());
   prepareLogsDir(plan.logsDir, plan.targets);
@@ -175,7 +175,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const booted = checked.bootImage ? await bootOrWarn(built, plan, checked.bootImage, String(container.User), deps) : built;
   const { results, reports } = await reportBuild(
     booted,
-    { logsDir: plan.logsDir, logsRoot: inputs.logs },
+    reportDirs(inputs.logs, plan.logsDir),
     { noise: inputs.noise, baseline: inputs.baseline ?? dirname(plan.logsDir), emailTo: inputs.emailTo },
     deps.log,
   );

@@ -279,9 +279,13 @@ export function readNoise(path: string | undefined): NoiseFilter {
   return parseNoiseFile(text, `${Input.noise} (${path})`);
 }
 
-/** Addresses for a To: header; nothing that could start another header. */
-export function readEmailTo(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
+/**
+ * Addresses for a To: header, from the raw text of any front (action input, CLI option);
+ * empty means none. Nothing that could start another header gets through.
+ */
+export function readEmailTo(raw: string | undefined): string | undefined {
+  const text = raw?.trim();
+  if (!text) return undefined;
   if (text.length > 1000 || /[\r\n]/.test(text) || !/^[^,\s@]+@[^,\s@]+(\s*,\s*[^,\s@]+@[^,\s@]+)*$/.test(text)) {
     throw new InputError(Input.emailTo, text, 'it is one or more addresses like maintainer@example.org, separated by commas');
   }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { type BuildResults, type TargetResult, targetsResult } from '../results/results.ts';
+import { type BuildResults, type DiagnosticCounts, type TargetResult, targetsResult } from '../results/results.ts';
 import { IssueCollector } from './aggregate.ts';
 import { type NoiseFilter, isNoise } from './noise.ts';
 import { scanLog } from './scan-log.ts';
-import { isRecipeFailure } from './recipe-failure.ts';
+import { tally } from './tally.ts';
 import { type Diagnostic } from '../parse/diagnostic.ts';
 import { unmetOptions } from '../plan/config-spec.ts';
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const EXCERPT_LINES = 40;
  */
 export async function analyseLogs(results: BuildResults, logsDir: string, noise: NoiseFilter): Promise<BuildResults> {
   const collector = new IssueCollector();
-  const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, bootErrors: 0, bootWarnings: 0 };
+  const counts: Required<DiagnosticCounts> = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, bootErrors: 0, bootWarnings: 0 };
   const targets: TargetResult[] = [];
   for (const t of results.targets) {
     let errors = 0;
@@ -27,26 +27,18 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
     const count = (d: Diagnostic) => {
       const filtered = isNoise(d, noise);
       collector.add(d, filtered);
-      if (isRecipeFailure(d)) return;
-      if (d.severity === 'error') {
-        errors++;
-        counts.errors++;
-      } else if (d.severity !== 'warning') return;
-      else if (filtered) counts.noise++;
-      else if (d.kind === 'section-mismatch') counts.sectionMismatches++;
-      else if (d.kind === 'syscall') counts.syscalls++;
-      else {
-        warnings++;
-        counts.warnings++;
-      }
+      const key = tally(d, filtered);
+      if (key) counts[key]++;
+      if (key === 'errors') errors++;
+      if (key === 'warnings') warnings++;
     };
     const { excerpt, fault } = await scanLog(join(logsDir, t.log), t.target, count);
     for (const d of unmetRequests(t, logsDir)) count(d);
-    // A boot's splats are issues like a build's (signatures, regressions), counted apart.
+    // A boot's splats are issues like the build's (signatures, regressions), never noise.
     const boot = await analyseBoot(t, logsDir, (d) => {
       collector.add(d, false);
-      if (d.severity === 'error') counts.bootErrors++;
-      else if (d.severity === 'warning') counts.bootWarnings++;
+      const key = tally(d, false);
+      if (key) counts[key]++;
     });
     targets.push({
       ...t,

@@ -80,7 +80,7 @@ async function planMode(read: InputReader, log: Log, driverDir: string): Promise
 
 async function reportMode(read: InputReader, log: Log): Promise<void> {
   const inputs = parseReportInputs(read);
-  await publish(await reportShards(inputs.results, inputs.logs, inputs), log);
+  await publish(await reportShards(inputs.results, inputs.logs, { ...inputs, log }), log);
 }
 
 /** Outputs, failure excerpts, annotations and the job summary of one or more builds. */

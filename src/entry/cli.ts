@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Input } from '../constants.ts';
 import { InputError, KernelbuilderError } from '../errors.ts';
-import { type InputReader, type Inputs, getInputs } from '../inputs.ts';
+import { type InputReader, type Inputs, getInputs, readEmailTo } from '../inputs.ts';
 import { buildMatrix } from '../fanout/matrix.ts';
 import { parseShards, planRefs } from '../fanout/plan-refs.ts';
 import { reportShards } from '../fanout/report-shards.ts';
@@ -17,20 +17,20 @@ import { formatImageList, listImages } from '../images/list.ts';
 import { defaultImageTable } from '../images/table.ts';
 import { buildUser, containerSpec } from '../container/spec.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
-import { type BuildResults, type RunResult, failedBoots, failedTargets, overallResult } from '../results/results.ts';
+import { type RunResult, failedBoots, failedTargets, overallResult } from '../results/results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { defaultNoise, parseNoiseFile } from '../diagnostics/noise.ts';
 import { writeReports } from '../report/write-reports.ts';
+import { readResultsDir } from '../results/check-results.ts';
 import { echoFailures } from '../report/echo-failures.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { abortOnSignals } from './signals.ts';
 
 const USAGE = `usage:
   kernelbuilder plan  --source DIR --ref REF [options]   print the build plan as JSON; starts nothing
   kernelbuilder build --source DIR --ref REF [options]   build; exit 0 pass, 1 kernel build failed, 2 error
-  kernelbuilder report DIR [--noise FILE] [--email-to ADDR]  re-render the reports of <logs>/<tree>/<build id>
+  kernelbuilder report DIR [--noise FILE] [--email-to ADDR]  re-render the reports of <logs>/<tree>/<build id>, into DIR (the email too)
   kernelbuilder matrix --source DIR --refs "A B" --shards N [options]   the fan-out matrix as JSON (action mode plan)
   kernelbuilder merge --results DIR --logs DIR             merge shards' results into one report (action mode report)
   kernelbuilder images build [--only NAME]... [--base [FROM=]IMAGE]...   build the images of the table
@@ -153,16 +153,14 @@ async function build(args: string[], paths: CliPaths, log: Log): Promise<number>
 async function report(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { noise: { type: 'string' }, 'email-to': { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new KernelbuilderError(`report takes one folder, <logs>/<tree>/<build id>\n${USAGE}`);
+  const emailTo = readEmailTo(values['email-to']);
   const logsDir = resolve(positionals[0]);
-  let results: BuildResults;
-  try {
-    results = JSON.parse(readFileSync(join(logsDir, RESULTS_FILE), 'utf8')) as BuildResults;
-  } catch (e) {
-    throw new KernelbuilderError(`${logsDir} holds no readable ${RESULTS_FILE} of a kernelbuilder build: ${(e as Error).message}`);
-  }
+  // The folder may be anyone's (a downloaded artifact): its results.json is checked as a shard's is.
+  const results = readResultsDir(logsDir);
   const noise = values.noise === undefined ? defaultNoise : parseNoiseFile(readFileSync(values.noise, 'utf8'), `--noise ${values.noise}`);
   const analysed = await analyseLogs(results, logsDir, noise);
-  const reports = writeReports(analysed, { logsDir, logsRoot: resolve(logsDir, '..', '..') }, { emailTo: values['email-to'] });
+  // Told only DIR, the re-render writes only there: the email too, not <logs>/emails/.
+  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo });
   process.stdout.write(readFileSync(reports.summary, 'utf8'));
   process.stderr.write(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);
   return EXIT_CODE[overallResult([results])];

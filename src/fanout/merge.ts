@@ -1,11 +1,11 @@
-import { cpSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { type BuildResults, type TargetResult } from '../results/results.ts';
-import { readResults } from '../results/previous.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type BuildResults, type TargetResult, targetFiles } from '../results/results.ts';
+import { readResultsDir } from '../results/check-results.ts';
+import { RESULTS_FILE, removeUnsafeEntries } from '../logs-dir.ts';
 import { KernelbuilderError } from '../errors.ts';
-import { targetPaths } from '../results/results.ts';
 import { pathSafe } from '../plan/plan.ts';
+import { checkInside, copyInside } from '../safe-files.ts';
 
 /** The shards of one build found under a folder of downloaded artifacts. */
 export interface ShardSet {
@@ -13,17 +13,23 @@ export interface ShardSet {
   shards: { dir: string; results: BuildResults }[];
 }
 
-/** Find every results.json below `dir` and group them by build (tree, build id, sha). */
+/** No file of a shard is larger than what a whole build may log by default (logs-limit 2g). */
+const SHARD_FILE_LIMIT = 2 * 2 ** 30;
+
+/**
+ * Find every results.json below `dir` and group them by build (tree, build id, sha).
+ * Each shard is an artifact of another runner that built untrusted code: links are never
+ * followed, and every results.json is checked as hostile (readResultsDir).
+ */
 export function findShards(dir: string): ShardSet[] {
   const sets = new Map<string, ShardSet>();
   const walk = (d: string) => {
-    for (const entry of readdirSync(d)) {
-      const path = join(d, entry);
-      const st = statSync(path, { throwIfNoEntry: false });
-      if (st?.isDirectory()) walk(path);
-      else if (entry === RESULTS_FILE) {
-        const results = readResults(path);
-        if (!results) continue;
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(d, entry.name));
+      else if (entry.name === RESULTS_FILE) {
+        const results = readResultsDir(d);
+        // Refused here, before anything is written, rather than half way through the copies.
+        for (const t of results.targets) for (const file of targetFiles(t.arch, t.config)) checkInside(d, file, SHARD_FILE_LIMIT);
         const key = `${results.tree}/${results.buildId}@${results.sha}`;
         if (!sets.has(key)) sets.set(key, { key, shards: [] });
         sets.get(key)!.shards.push({ dir: d, results });
@@ -39,11 +45,15 @@ export function findShards(dir: string): ShardSet[] {
  * Merge the shards of one build into the results an unsharded run of the same targets
  * would have: targets in the plan's order, the run complete only if every target of
  * the plan is there and complete, times from the first start to the last finish. The
- * shards' per-target files are copied into `outDir`; diagnostics are then read again
- * from them by the caller, exactly as for one run.
+ * shards' per-target files are copied into `outDir` (regular files only, never through a
+ * link; links and special files in `outDir` are removed, each passed to `onRemoved`);
+ * diagnostics are then read again from them by the caller, exactly as for one run.
  */
-export function mergeShards(set: ShardSet, outDir: string): BuildResults {
+export function mergeShards(set: ShardSet, outDir: string, onRemoved: (path: string) => void = () => undefined): BuildResults {
   const first = set.shards[0].results;
+  // A link left in the results folder would take the copies elsewhere; none is left after them either.
+  mkdirSync(outDir, { recursive: true });
+  removeUnsafeEntries(outDir).forEach(onRemoved);
   const byName = new Map<string, TargetResult>();
   for (const { dir, results } of set.shards) {
     if (results.image.id !== first.image.id) {
@@ -52,10 +62,11 @@ export function mergeShards(set: ShardSet, outDir: string): BuildResults {
     for (const t of results.targets) {
       if (byName.has(t.target)) throw new KernelbuilderError(`target ${t.target} of ${set.key} was built by two shards`);
       byName.set(t.target, stripAnalysis(t));
-      for (const file of Object.values(targetPaths(t.arch, t.config))) copyIfThere(join(dir, file), join(outDir, file));
-      copyIfThere(join(dir, `${t.arch}/${t.config}.reproduce.sh`), join(outDir, `${t.arch}/${t.config}.reproduce.sh`));
+      // Only the files the layout names, from the layout: a shard's reproducer is never copied (the report writes its own).
+      for (const file of targetFiles(t.arch, t.config)) copyFromShard(dir, file, outDir);
     }
   }
+  removeUnsafeEntries(outDir).forEach(onRemoved);
   const order = first.targetOrder;
   const targets = [...byName.values()].sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
   const missing = order.filter((name) => !byName.has(name));
@@ -92,6 +103,9 @@ function stripAnalysis(t: TargetResult): TargetResult {
   return rest;
 }
 
-function copyIfThere(from: string, to: string): void {
-  if (statSync(from, { throwIfNoEntry: false })?.isFile() && relative(from, to) !== '') cpSync(from, to);
+function copyFromShard(shardDir: string, file: string, outDir: string): void {
+  // A shard downloaded into the results folder itself is already in place.
+  if (resolve(shardDir, file) === resolve(outDir, file)) return;
+  mkdirSync(join(outDir, file, '..'), { recursive: true });
+  copyInside(shardDir, file, join(outDir, file), SHARD_FILE_LIMIT);
 }

@@ -1,11 +1,11 @@
 import { type NoiseFilter } from '../diagnostics/noise.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
-import { type ReportPaths, writeReports } from '../report/write-reports.ts';
+import { type ReportPaths, reportDirs, writeReports } from '../report/write-reports.ts';
 import { type BuildResults } from '../results/results.ts';
 import { findShards, mergeShards, mergedDir } from './merge.ts';
 import { dirname } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { type Log } from '../log.ts';
 
 /**
  * Report mode: merge the shards found under `resultsDir` (downloaded artifacts), build by
@@ -15,15 +15,14 @@ import { mkdirSync } from 'node:fs';
 export async function reportShards(
   resultsDir: string,
   logsRoot: string,
-  opts: { noise: NoiseFilter; emailTo?: string },
+  opts: { noise: NoiseFilter; emailTo?: string; log?: Log },
 ): Promise<{ results: BuildResults; reports: ReportPaths }[]> {
   const out: { results: BuildResults; reports: ReportPaths }[] = [];
   for (const set of findShards(resultsDir)) {
     const dir = mergedDir(logsRoot, set.shards[0].results);
-    mkdirSync(dir, { recursive: true });
-    const merged = mergeShards(set, dir);
+    const merged = mergeShards(set, dir, (path) => opts.log?.warning(`removed ${path} from the results folder: a link or special file there is never followed`));
     const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), dirname(dir), dir);
-    out.push({ results: analysed, reports: writeReports(analysed, { logsDir: dir, logsRoot }, { emailTo: opts.emailTo }) });
+    out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo }) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { type Issue } from '../diagnostics/aggregate.ts';
-import { isRecipeFailure } from '../diagnostics/recipe-failure.ts';
+import { tally } from '../diagnostics/tally.ts';
 
 /** One annotation for the runner: core.error/core.warning with a place in the tree. */
 export interface Annotation {
@@ -20,9 +20,11 @@ export const ANNOTATIONS_PER_KIND = 10;
  * and on how many targets they were seen. Noise is never annotated.
  */
 export function chooseAnnotations(issues: readonly Issue[], perKind = ANNOTATIONS_PER_KIND): Annotation[] {
+  // Every warning that counts is worth a place, section mismatches and syscalls too.
+  const counted = (i: Issue) => tally(i, i.noise);
   const pick = (severity: 'error' | 'warning') =>
     issues
-      .filter((i) => i.severity === severity && !i.noise && !isRecipeFailure(i))
+      .filter((i) => counted(i) !== undefined && counted(i) !== 'noise' && i.severity === severity)
       .sort((a, b) => Number(b.line !== undefined) - Number(a.line !== undefined) || b.targets.length - a.targets.length || b.count - a.count)
       .slice(0, perKind)
       .map((i): Annotation => ({

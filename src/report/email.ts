@@ -4,7 +4,7 @@ import { formatIssue } from './format-issue.ts';
 import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
 import { bootSectionLines } from './boot-lines.ts';
-import { BOOT_KINDS } from '../parse/diagnostic.ts';
+import { tally } from '../diagnostics/tally.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -28,8 +28,8 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   const failed = detailedFailures(results);
   const passed = results.targets.filter((t) => t.status === 'pass').length;
   const out: string[] = [];
-  if (opts.to) out.push(`To: ${opts.to}`);
-  out.push(`Subject: ${emailSubject(results)}`, '');
+  if (opts.to) out.push(header('To', opts.to));
+  out.push(header('Subject', emailSubject(results)), '');
   out.push(`Tree:     ${results.remoteUrl ?? results.source ?? results.tree}`);
   out.push(`Branch:   ${results.ref}`);
   out.push(`Build id: ${results.buildId} (${results.sha})`);
@@ -66,7 +66,7 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   const boots = bootSectionLines(results);
   if (boots.length > 0) out.push('', ...boots);
 
-  const warnings = issues.filter((i) => i.severity === 'warning' && !i.noise && i.kind !== 'section-mismatch' && i.kind !== 'syscall' && !BOOT_KINDS.has(i.kind));
+  const warnings = issues.filter((i) => tally(i, i.noise) === 'warnings');
   const perTarget = results.targets.filter((t) => (t.warnings ?? 0) > 0);
   if (perTarget.length > 0) {
     out.push('', 'Warnings:');
@@ -75,9 +75,18 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
       for (const i of warnings.filter((w) => w.targets.includes(t.target))) out.push(`  ${formatIssue(i)}`);
     }
   }
-  section(out, 'New syscalls:', issues.filter((i) => i.kind === 'syscall'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
-  section(out, 'Section mismatches:', issues.filter((i) => i.kind === 'section-mismatch'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
+  section(out, 'New syscalls:', issues.filter((i) => tally(i, i.noise) === 'syscalls'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
+  section(out, 'Section mismatches:', issues.filter((i) => tally(i, i.noise) === 'sectionMismatches'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * One header line. Its value comes from results.json (a tree, a build id, a shard's
+ * fields) and the user: a CR or LF in it would end the header and start another (a Bcc:),
+ * so every control character becomes a space, whatever checked the value before.
+ */
+export function header(name: string, value: string): string {
+  return `${name}: ${value.replace(/[\u0000-\u001f\u007f]+/g, ' ')}`;
 }
 
 function section(out: string[], title: string, issues: Issue[], line: (i: Issue) => string): void {

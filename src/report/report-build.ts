@@ -3,7 +3,7 @@ import { type Log } from '../log.ts';
 import { type NoiseFilter } from '../diagnostics/noise.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
-import { type ReportPaths, writeReports } from './write-reports.ts';
+import { type ReportDirs, type ReportPaths, writeReports } from './write-reports.ts';
 
 /** What the steps after a build need beside its results. */
 export interface ReportOptions {
@@ -21,7 +21,7 @@ export interface ReportOptions {
  */
 export async function reportBuild(
   collected: BuildResults,
-  dirs: { logsDir: string; logsRoot: string },
+  dirs: ReportDirs,
   opts: ReportOptions,
   log: Pick<Log, 'warning'>,
 ): Promise<{ results: BuildResults; reports: ReportPaths }> {

@@ -4,6 +4,7 @@ import { reproducer } from './reproducer.ts';
 import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
+import { type Tally, tally } from '../diagnostics/tally.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
 export const SUMMARY_LIMIT = 1000 * 1024;
@@ -17,8 +18,9 @@ const RESULT_WORD = { pass: 'pass', fail: 'FAIL', error: 'ERROR' } as const;
 /**
  * The job summary in markdown, most useful first: headline counts, a table per arch and
  * per target, each failed target with its first errors (or its log's end), its log and a
- * reproducer, then the top warnings. Sections that would pass `limit` are left out with
- * a note: the full data is in results.json.
+ * reproducer, then the top warnings, section mismatches and missing syscalls (listed as
+ * the email lists them, see tally). Sections that would pass `limit` are left out with a
+ * note: the full data is in results.json.
  */
 export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): string {
   const changes = changeLines(results);
@@ -33,8 +35,10 @@ export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): str
   ];
   for (const t of detailedFailures(results)) blocks.push(failedTarget(results, t));
   for (const t of results.targets.filter((t) => t.boot?.status === 'fail')) blocks.push(failedBoot(results, t));
-  const warnings = topWarnings(results);
-  if (warnings) blocks.push(warnings);
+  for (const [tallied, title] of TOP_LISTS) {
+    const block = topIssues(results, tallied, title);
+    if (block) blocks.push(block);
+  }
   if (results.dropped.length > 0) {
     blocks.push(['Not built:', ...results.dropped.map((d) => `- ${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`)].join('\n'));
   }
@@ -126,11 +130,18 @@ function failedTarget(r: BuildResults, t: TargetResult): string {
   ].join('\n');
 }
 
-function topWarnings(r: BuildResults): string | undefined {
-  const warnings = (r.issues ?? []).filter((i) => i.severity === 'warning' && !i.noise).slice(0, TOP_WARNINGS);
+/** The lists of the most frequent issues, as the email has them: warnings, then section mismatches and missing syscalls apart. */
+const TOP_LISTS: [Tally, string][] = [
+  ['warnings', 'Top warnings'],
+  ['sectionMismatches', 'Section mismatches'],
+  ['syscalls', 'New syscalls'],
+];
+
+function topIssues(r: BuildResults, tallied: Tally, title: string): string | undefined {
+  const warnings = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied).slice(0, TOP_WARNINGS);
   if (warnings.length === 0) return undefined;
   return [
-    `### Top warnings`,
+    `### ${title}`,
     '',
     '| count | targets | warning |',
     '| ---: | --- | --- |',

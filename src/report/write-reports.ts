@@ -14,18 +14,29 @@ export interface ReportPaths {
 }
 
 /**
- * Write every report of a build from its results: results.json and summary.md in the
- * build's folder, a reproducer script beside each failed target's log, and the email
- * under <logs>/emails/ as the original builder laid it out. Each file appears whole or
- * not at all. results.json is written first and its failure is thrown; any other report
- * that cannot be written does not stop the rest: it goes to `warn` when given, else the
- * first such failure is thrown once every report was tried.
+ * The folders a build's reports go to: its own folder, and the folder of its email. A
+ * report writes only into these: a build or a merge is given the logs root, a re-render
+ * (`report DIR`) only the build's folder.
  */
-export function writeReports(
-  results: BuildResults,
-  dirs: { logsDir: string; logsRoot: string },
-  opts: { emailTo?: string; warn?: (message: string) => void } = {},
-): ReportPaths {
+export interface ReportDirs {
+  logsDir: string;
+  emailDir: string;
+}
+
+/** The reports' folders of a build under a logs root: its folder and <logs>/emails/, as the original builder laid them out. */
+export function reportDirs(logsRoot: string, logsDir: string): ReportDirs {
+  return { logsDir, emailDir: join(logsRoot, 'emails') };
+}
+
+/**
+ * Write every report of a build from its results: results.json and summary.md in the
+ * build's folder, a reproducer script beside each failed target's log, and the email in
+ * the email folder. Each file appears whole or not at all. results.json is written first
+ * and its failure is thrown; any other report that cannot be written does not stop the
+ * rest: it goes to `warn` when given, else the first such failure is thrown once every
+ * report was tried.
+ */
+export function writeReports(results: BuildResults, dirs: ReportDirs, opts: { emailTo?: string; warn?: (message: string) => void } = {}): ReportPaths {
   const paths = reportPaths(results, dirs);
   writeAtomically(paths.results, `${JSON.stringify(results, null, 2)}\n`);
   const failures: Error[] = [];
@@ -39,10 +50,7 @@ export function writeReports(
     }
   };
   attempt(paths.summary, () => writeAtomically(paths.summary, renderSummary(results)));
-  attempt(paths.email, () => {
-    mkdirSync(join(dirs.logsRoot, 'emails'), { recursive: true });
-    writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo }));
-  });
+  attempt(paths.email, () => writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo })));
   for (const t of results.targets.filter((t) => t.status !== 'pass')) {
     const path = join(dirs.logsDir, `${t.arch}/${t.config}.reproduce.sh`);
     attempt(path, () => writeAtomically(path, `#!/bin/sh\n${reproducer(results, t)}\n`));
@@ -52,11 +60,11 @@ export function writeReports(
 }
 
 /** Where the reports of a build are. */
-export function reportPaths(results: BuildResults, dirs: { logsDir: string; logsRoot: string }): ReportPaths {
+export function reportPaths(results: BuildResults, dirs: ReportDirs): ReportPaths {
   return {
     results: join(dirs.logsDir, RESULTS_FILE),
     summary: join(dirs.logsDir, SUMMARY_FILE),
-    email: join(dirs.logsRoot, 'emails', emailFileName(results)),
+    email: join(dirs.emailDir, emailFileName(results)),
   };
 }
 

@@ -1,21 +1,8 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBack } from './read-back.ts';
-import { type BuildResults, type TargetResult, type TargetSizes, targetPaths } from './results.ts';
+import { type BuildResults, type TargetResult, type TargetSizes, KEPT_FILES, targetPaths } from './results.ts';
 
-/** The files a target's kept folder may hold, as install.sh names them: nothing else is listed or published. */
-export const KEPT_FILES = [
-  'bzImage',
-  'Image',
-  'Image.gz',
-  'zImage',
-  'System.map',
-  'config',
-  'modules.tar.xz',
-  'dtbs.tar.xz',
-  'vmlinux.xz',
-  'initramfs.cpio',
-] as const;
 
 /** Parse install.sh's `sizes`: "TEXT DATA BSS IMAGE_BYTES MODULES"; undefined when it is not that. */
 export function parseSizes(text: string): TargetSizes | undefined {

@@ -161,6 +161,20 @@ export function parseTargetStatus(text: string): TargetStatusRecord | undefined 
   return record;
 }
 
+/** The files a target's kept folder may hold, as install.sh names them (and `sizes`, its measurements): nothing else is listed or published. */
+export const KEPT_FILES = [
+  'bzImage',
+  'Image',
+  'Image.gz',
+  'zImage',
+  'System.map',
+  'config',
+  'modules.tar.xz',
+  'dtbs.tar.xz',
+  'vmlinux.xz',
+  'initramfs.cpio',
+] as const;
+
 /**
  * Where a target's files live, relative to the results folder: its log, status and
  * .config, and its kept folder (what it built, see install.sh; the console of its boot).
@@ -173,6 +187,12 @@ export function targetPaths(arch: string, config: string): { log: string; status
     kept: `${arch}/${config}`,
     console: `${arch}/${config}/console.log`,
   };
+}
+
+/** Every file a target may have, relative to the results folder: what a merge copies from a shard. */
+export function targetFiles(arch: string, config: string): string[] {
+  const { log, status, dotConfig, kept, console } = targetPaths(arch, config);
+  return [log, status, dotConfig, console, ...[...KEPT_FILES, 'sizes'].map((f) => `${kept}/${f}`)];
 }
 
 /**

@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { kernelRepo } from '../support/kernel-repo.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { sampleResults, writeBuildDir } from '../support/results-fixture.ts';
+import { type BuildResults } from '../../src/results/results.ts';
 
 const source = kernelRepo();
 
@@ -61,11 +63,34 @@ const cases: { name: string; inputs: Record<string, string>; env?: Record<string
   ...hostile('shard', ['0/0', '5/3', '1/0', '0/3', '1/999']),
   ...hostile('tree', ['../up', 'a/b', '.git']),
   ...hostile('mode', ['deploy', '$(id)']),
-  ...hostile('email-to', ['a@b.c\nBcc: everyone@example.org', 'not an address']),
+  ...hostile('email-to', ['a@b.c\nBcc: everyone@example.org', 'a@b.c\r\nBcc: everyone@example.org', 'not an address']),
   ...hostile('force', ['yes please']),
   ...hostile('artifact-retention-days', ['0', '91', '-1']),
   ...hostile('artifact-compression-level', ['10', '-1']),
+  // Report mode: a shard's artifact is as hostile as the tree (issue 14).
+  ...hostileShard('log path out of the shard', (r) => Object.assign(r.targets[0], { log: '../../../../etc/passwd' }), /field targets\[0\]\.log is not allowed/),
+  ...hostileShard('config with a path', (r) => Object.assign(r.targets[0], { config: '../../../../tmp/evil', target: 'x86/../../../../tmp/evil' }), /field targets\[0\]\.config is not allowed/),
+  ...hostileShard('log that is a link to a host file', (_r, dir) => {
+    rmSync(join(dir, 'x86/tinyconfig.log'));
+    symlinkSync('/etc/passwd', join(dir, 'x86/tinyconfig.log'));
+  }, /x86\/tinyconfig\.log is a link, not a regular file/),
+  ...hostileShard('build id with a newline', (r) => Object.assign(r, { buildId: 'v6.1\nBcc: evil@x.org' }), /field buildId is not allowed/),
 ];
+
+/**
+ * A report-mode case: a downloads folder with one shard of a failed x86/tinyconfig build,
+ * spoiled by `spoil` (its results.json data, then its folder). Refused naming the field, nothing written.
+ */
+function hostileShard(name: string, spoil: (r: BuildResults, dir: string) => void, message: RegExp): { name: string; inputs: Record<string, string>; message: RegExp }[] {
+  const downloads = tempDir('downloads');
+  const shard = join(downloads, 'kernelbuilder-stable-shard-1of1-logs');
+  const results = sampleResults(['x86/tinyconfig'], { result: 'fail' });
+  results.targets[0].status = 'fail';
+  writeBuildDir(shard, results);
+  spoil(results, shard);
+  writeFileSync(join(shard, 'results.json'), JSON.stringify(results));
+  return [{ name: `report mode: shard with a ${name}`, inputs: { mode: 'report', results: downloads }, message }];
+}
 
 /** Cases for one input; the error names it (or the part of it that is bad: a list item, a table entry) and says what is allowed. */
 function hostile(input: string, values: string[]): { name: string; inputs: Record<string, string>; message: RegExp }[] {

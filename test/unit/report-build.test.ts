@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildResults } from '../../src/results/results.ts';
 import { reportBuild } from '../../src/report/report-build.ts';
-import { writeReports } from '../../src/report/write-reports.ts';
+import { reportDirs, writeReports } from '../../src/report/write-reports.ts';
 import { defaultNoise } from '../../src/diagnostics/noise.ts';
 import { recordingLog } from '../support/recording-log.ts';
 
@@ -52,7 +52,7 @@ function writtenResults(logsDir: string): BuildResults {
 test('after the build: analysis, baseline and every report, with no warning when all is well', async (t) => {
   const { root, logsDir } = buildFolder(t);
   const log = recordingLog();
-  const { results, reports } = await reportBuild(collected, { logsDir, logsRoot: root }, { noise: defaultNoise, baseline: join(root, 'next') }, log);
+  const { results, reports } = await reportBuild(collected, reportDirs(root, logsDir), { noise: defaultNoise, baseline: join(root, 'next') }, log);
   assert.deepEqual(log.lines, []);
   assert.equal(results.counts?.errors, 1);
   assert.deepEqual(writtenResults(logsDir), results);
@@ -65,7 +65,7 @@ test('a baseline that fails after the build is a warning: results.json and the r
   const baseline = join(root, 'baseline.json');
   writeFileSync(baseline, '{"not": "results"}');
   const log = recordingLog();
-  const { results, reports } = await reportBuild(collected, { logsDir, logsRoot: root }, { noise: defaultNoise, baseline }, log);
+  const { results, reports } = await reportBuild(collected, reportDirs(root, logsDir), { noise: defaultNoise, baseline }, log);
   assert.equal(log.lines.length, 1, log.lines.join('\n'));
   assert.match(log.lines[0], /^warning: could not compare with the baseline .*baseline\.json \(.*not a kernelbuilder results\.json\); the reports say nothing of what changed$/);
   assert.equal(results.complete, true);
@@ -79,7 +79,7 @@ test("a target log the build turned into a folder is a warning: the results keep
   rmSync(join(logsDir, 'x86/defconfig.log'));
   mkdirSync(join(logsDir, 'x86/defconfig.log'));
   const log = recordingLog();
-  const { results } = await reportBuild(collected, { logsDir, logsRoot: root }, { noise: defaultNoise, baseline: join(root, 'next') }, log);
+  const { results } = await reportBuild(collected, reportDirs(root, logsDir), { noise: defaultNoise, baseline: join(root, 'next') }, log);
   assert.equal(log.lines.length, 1, log.lines.join('\n'));
   assert.match(log.lines[0], /^warning: could not read the targets' logs into diagnostics \(.*EISDIR.*\)/);
   assert.deepEqual(
@@ -97,7 +97,7 @@ test('a report that cannot be written is a warning; results.json and the other r
   // A folder where the reproducer goes: rename onto it fails.
   mkdirSync(join(logsDir, 'x86/defconfig.reproduce.sh/inside'), { recursive: true });
   const log = recordingLog();
-  const { reports } = await reportBuild(collected, { logsDir, logsRoot: root }, { noise: defaultNoise, baseline: join(root, 'next') }, log);
+  const { reports } = await reportBuild(collected, reportDirs(root, logsDir), { noise: defaultNoise, baseline: join(root, 'next') }, log);
   assert.equal(log.lines.length, 1, log.lines.join('\n'));
   assert.match(log.lines[0], /^warning: could not write .*x86\/defconfig\.reproduce\.sh: /);
   assert.equal(writtenResults(logsDir).complete, true);
@@ -105,6 +105,6 @@ test('a report that cannot be written is a warning; results.json and the other r
   // Without a warn hook (merge, report): the same failure is thrown, once results.json and the rest are written.
   rmSync(join(logsDir, 'results.json'));
   rmSync(reports.summary);
-  assert.throws(() => writeReports(collected, { logsDir, logsRoot: root }), /could not write .*reproduce\.sh/);
+  assert.throws(() => writeReports(collected, reportDirs(root, logsDir)), /could not write .*reproduce\.sh/);
   assert.ok(existsSync(join(logsDir, 'results.json')) && existsSync(reports.summary));
 });

@@ -12,6 +12,8 @@ import { chooseAnnotations } from '../../src/report/annotations.ts';
 import { reproducer } from '../../src/report/reproducer.ts';
 import { InputError } from '../../src/errors.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { tally } from '../../src/diagnostics/tally.ts';
+import { type Diagnostic } from '../../src/parse/diagnostic.ts';
 
 const base: BuildResults = {
   schema: 1,
@@ -98,6 +100,56 @@ test('email: the original builder subject and sections', async () => {
   assert.match(email, /x86\/defconfig:\n(.*\n)*  kernel\/fork\.c:2101:9: error: 'undeclared_on_purpose'/);
   assert.match(email, /arm64\/tinyconfig:\n  \(no error parsed; the end of the log\)\n(.*\n)*  Killed/);
   assert.match(email, /Section mismatches:\n +1 vmlinux\.o: section mismatch in reference/);
+});
+
+test('email: no field can end a header and start another', async () => {
+  const r = await analysed();
+  for (const hostile of ['next-20260105\nBcc: evil@x.org', 'next-20260105\r\nBcc: evil@x.org', 'next\rBcc: evil@x.org']) {
+    const email = renderEmail({ ...r, buildId: hostile, tree: hostile }, { to: 'maintainer@example.org\nBcc: evil@x.org' });
+    const headers = email.slice(0, email.indexOf('\n\n')).split('\n');
+    assert.deepEqual(headers.map((h) => h.split(':')[0]), ['To', 'Subject'], JSON.stringify(headers));
+    assert.ok(!/[\r\u0000-\u0008\u000b-\u001f]/.test(headers.join('')), JSON.stringify(headers));
+  }
+});
+
+test('tally: one rule decides which count a diagnostic goes to', () => {
+  const d = (kind: Diagnostic['kind'], severity: Diagnostic['severity'], message = 'm') => ({ kind, severity, message });
+  assert.equal(tally(d('compiler', 'error'), false), 'errors');
+  assert.equal(tally(d('compiler', 'error'), true), 'errors', 'errors are never noise');
+  assert.equal(tally(d('make', 'error', '[Makefile:250: kernel/fork.o] Error 1'), false), undefined, "make's repeat counts nowhere");
+  assert.equal(tally(d('compiler', 'note'), false), undefined);
+  assert.equal(tally(d('compiler', 'warning'), false), 'warnings');
+  assert.equal(tally(d('section-mismatch', 'warning'), false), 'sectionMismatches');
+  assert.equal(tally(d('syscall', 'warning'), false), 'syscalls');
+  assert.equal(tally(d('syscall', 'warning'), true), 'noise', 'noise first, whatever the kind');
+});
+
+test('the analysis, the email and the summary agree on which warnings count', async () => {
+  const dir = tempDir('tally');
+  mkdirSync(join(dir, 'x86'));
+  writeFileSync(join(dir, 'x86/defconfig.log'), [
+    "/build/src/mm/slub.c:88:13: warning: unused variable 'x' [-Wunused-variable]",
+    'WARNING: modpost: vmlinux.o: section mismatch in reference: foo (section: .text) -> bar (section: .init.text)',
+    'WARNING: modpost: vmlinux.o: section mismatch in reference: noisy (section: .text) -> baz (section: .init.text)',
+    '<stdin>:1519:2: warning: #warning syscall kbfix_newcall not implemented [-Wcpp]',
+    '<stdin>:1520:2: warning: #warning syscall kbfix_quiet not implemented [-Wcpp]',
+  ].join('\n') + '\n');
+  const results = { ...base, targets: [{ ...base.targets[1], target: 'x86/defconfig', arch: 'x86', log: 'x86/defconfig.log' }], targetOrder: ['x86/defconfig'] };
+  const r = await analyseLogs(results, dir, parseNoiseFile('noisy \\(section\nkbfix_quiet', 'noise'));
+  assert.deepEqual(r.counts, { errors: 0, warnings: 1, noise: 2, sectionMismatches: 1, syscalls: 1 });
+  const email = renderEmail(r);
+  const summary = renderSummary(r);
+  const block = (text: string, title: string) => text.slice(text.indexOf(title)).split('\n\n').slice(0, 3).join('\n\n');
+  // The email's "Warnings" and the summary's "Top warnings" list what "1 warnings" counts.
+  assert.match(block(email, '\nWarnings:'), /unused variable 'x'/);
+  assert.doesNotMatch(block(email, '\nWarnings:'), /section mismatch|syscall/);
+  assert.match(block(summary, '### Top warnings'), /unused variable 'x'/);
+  assert.doesNotMatch(block(summary, '### Top warnings'), /section mismatch|syscall/);
+  for (const text of [email, summary]) {
+    assert.match(text, /section mismatch in reference: foo/);
+    assert.match(text, /kbfix_newcall/);
+    assert.doesNotMatch(text, /noisy|kbfix_quiet/, 'noise is listed nowhere');
+  }
 });
 
 test('summary: failures with excerpt, log and reproducer; stays under the limit', async () => {

@@ -1,0 +1,26 @@
+import { BOOT_KINDS, type Diagnostic } from '../parse/diagnostic.ts';
+import { type DiagnosticCounts } from '../results/results.ts';
+import { isRecipeFailure } from './recipe-failure.ts';
+
+/** The count of a build's totals that a diagnostic adds to. */
+export type Tally = keyof DiagnosticCounts;
+
+/**
+ * Which count a diagnostic (or an issue, the diagnostics of one signature) goes to, or
+ * undefined when it counts nowhere (notes; make's repeat of a failed command). Known
+ * noise is counted apart before anything else; section mismatches and missing syscalls
+ * have counts and report sections of their own; every other warning is a `warnings`.
+ * The analysis counts by it, and every report lists by it, so "N warnings" in a report
+ * is the number of warnings it shows.
+ */
+export function tally(d: Pick<Diagnostic, 'kind' | 'severity' | 'message'>, noise: boolean): Tally | undefined {
+  if (isRecipeFailure(d)) return undefined;
+  // A boot console's reports are counted apart from the build's, and are never noise.
+  if (BOOT_KINDS.has(d.kind)) return d.severity === 'error' ? 'bootErrors' : d.severity === 'warning' ? 'bootWarnings' : undefined;
+  if (d.severity === 'error') return 'errors';
+  if (d.severity !== 'warning') return undefined;
+  if (noise) return 'noise';
+  if (d.kind === 'section-mismatch') return 'sectionMismatches';
+  if (d.kind === 'syscall') return 'syscalls';
+  return 'warnings';
+}

@@ -1,0 +1,29 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BuildResults } from '../../src/results/results.ts';
+import { targetPaths } from '../../src/results/results.ts';
+
+/** A results.json as a build writes it: tree stable, build v6.1.192, the given targets passed. */
+export function sampleResults(names: string[], overrides: Partial<BuildResults> = {}): BuildResults {
+  return {
+    schema: 1, complete: true, result: 'pass', tree: 'stable', ref: 'stable/linux-6.1.y', refKind: 'remote-branch', sha: 'a'.repeat(40), buildId: 'v6.1.192', kernelVersion: '6.1.192',
+    image: { name: 'kernelbuilder/gcc-12', id: 'sha256:1', digest: 'sha256:1', toolchain: 'gcc 12', reason: '', cross: {}, makeVars: [] }, tmpfsSize: '60g', commits: [],
+    startedAt: '2026-01-05T00:00:00.000Z', finishedAt: '2026-01-05T00:05:00.000Z', durationSeconds: 300, driverExitCode: 0, targetOrder: names, dropped: [],
+    targets: names.map((t) => {
+      const [arch, config] = t.split('/');
+      return { target: t, arch, config, status: 'pass' as const, log: targetPaths(arch, config).log, errors: 0, warnings: 0 };
+    }),
+    ...overrides,
+  };
+}
+
+/** Write a build's folder as a build leaves it: results.json and one log per target. */
+export function writeBuildDir(dir: string, results: BuildResults): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'results.json'), JSON.stringify(results));
+  for (const t of results.targets) {
+    const { log } = targetPaths(t.arch, t.config);
+    mkdirSync(join(dir, t.arch), { recursive: true });
+    writeFileSync(join(dir, log), `log of ${t.target}\n`);
+  }
+}
