@@ -4,6 +4,7 @@ import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { type Git, tryGit } from '../ref/git.ts';
 import { type ResolvedRef, resolveRef } from '../ref/resolve.ts';
+import { checkSourceRepo } from '../ref/source-repo.ts';
 import { type CommitInfo, readTree } from '../ref/tree.ts';
 import { type KernelVersion } from '../ref/kernel-version.ts';
 import { type ImageChoice, selectImage } from '../images/select.ts';
@@ -50,9 +51,7 @@ export interface BuildPlan {
 
 /** Resolve the ref, read the tree at it, choose the image and the targets. Reads only. */
 export async function makePlan(inputs: Inputs, git: Git): Promise<BuildPlan> {
-  if ((await tryGit(git, ['rev-parse', '--git-dir'])) === undefined) {
-    throw new InputError(Input.source, inputs.source, 'it must be a kernel git repository (a folder where git rev-parse works)');
-  }
+  await checkSourceRepo(git, inputs.source);
   const ref = await resolveRef(git, inputs.ref);
   const fragmentNames = inputs.configs.filter((c) => !isPattern(c)).flatMap((c) => c.split('+').slice(1).filter((f) => f.endsWith('.config')));
   const tree = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);

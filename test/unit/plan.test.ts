@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitIn } from '../../src/ref/git.ts';
 import { makePlan, pathSafe } from '../../src/plan/plan.ts';
@@ -79,4 +80,37 @@ test('makePlan: a commit whose Makefile is not a kernel one', async () => {
   const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [] }, files: { Makefile: 'all:\n' } });
   const inputs = getInputs((n) => ({ source: dir, ref: 'master' })[n] ?? '');
   await assert.rejects(makePlan(inputs, gitIn(dir)), /is not a kernel tree/);
+});
+
+test('makePlan: a commit without arch/ is no kernel tree, said without a stack', async (t) => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: {} });
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const inputs = getInputs((n) => ({ source: dir, ref: 'master' })[n] ?? '');
+  await assert.rejects(makePlan(inputs, gitIn(dir)), (e: unknown) => e instanceof SourceError && /is not a kernel tree: it has no arch\/ folder/.test((e as Error).message));
+});
+
+test('makePlan: a subfolder of a repository is refused as source, naming the top level', async (t) => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [] } });
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const sub = join(dir, 'arch');
+  const inputs = getInputs((n) => ({ source: sub, ref: 'master' })[n] ?? '');
+  await assert.rejects(
+    makePlan(inputs, gitIn(sub)),
+    (e: unknown) => e instanceof InputError && e.message.includes(`input 'source': ${JSON.stringify(sub)} is not allowed; it is a folder inside the repository at ${dir}`),
+  );
+  const inGitDir = getInputs((n) => ({ source: join(dir, '.git'), ref: 'master' })[n] ?? '');
+  await assert.rejects(makePlan(inGitDir, gitIn(join(dir, '.git'))), /input 'source': .* inside a repository's git folder/);
+});
+
+test('makePlan: the top level, also through a link, and a bare repository are sources', async (t) => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [] } });
+  const bare = `${dir}.git`;
+  const link = `${dir}-link`;
+  t.after(() => [dir, bare, link].forEach((p) => rmSync(p, { recursive: true, force: true })));
+  git(dir, 'clone', '-q', '--bare', dir, bare);
+  symlinkSync(dir, link);
+  for (const source of [dir, link, bare]) {
+    const plan = await makePlan(getInputs((n) => ({ source, ref: 'master', arches: 'x86' })[n] ?? ''), gitIn(source));
+    assert.equal(plan.targets.length, 1, source);
+  }
 });
