@@ -19,5 +19,5 @@ export function parseReportInputs(read: InputReader): ReportInputs {
   if (results === '' || !existsSync(results)) {
     throw new InputError(Input.results, results, 'report mode needs results: the folder the shards\' artifacts were downloaded to');
   }
-  return { results: resolve(results), logs: readLogs(read), noise: readNoise(read(Input.noise).trim() || undefined), emailTo: readEmailTo(read(Input.emailTo).trim() || undefined) };
+  return { results: resolve(results), logs: readLogs(read).path, noise: readNoise(read(Input.noise).trim() || undefined), emailTo: readEmailTo(read(Input.emailTo).trim() || undefined) };
 }

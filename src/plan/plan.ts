@@ -1,5 +1,6 @@
 import { basename, join } from 'node:path';
-import { type Inputs } from '../inputs.ts';
+import { type Inputs, checkTreeName } from '../inputs.ts';
+import { RESERVED_TREE_NAMES } from '../logs-dir.ts';
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { type Git, tryGit } from '../ref/git.ts';
@@ -58,6 +59,10 @@ export async function makePlan(inputs: Inputs, git: Git): Promise<BuildPlan> {
   const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
   const { targets: planned, dropped } = planTargets(inputs.arches, inputs.configs, tree);
   const treeName = inputs.tree ?? ref.remote ?? basename(inputs.source);
+  // The tree input was checked with the inputs; a name taken from a remote or the source's folder is checked here.
+  if (inputs.tree === undefined && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
+    checkTreeName(pathSafe(treeName), ref.remote === undefined ? "the source folder's name" : `the remote of ref ${JSON.stringify(ref.ref)}`);
+  }
   const estimates = estimateTargets(planned, previousDurations(join(inputs.logs, pathSafe(treeName))));
   const targets = selectShard(planned, inputs);
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
