@@ -150,11 +150,11 @@ export function parseCommandArgs(command: Command, args: string[]): Parsed {
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: command.positionals > 0 });
   } catch (e) {
-    throw new KernelbuilderError(`kernelbuilder ${command.name}: ${usageMistake(e as Error & { code?: string }, command)}`);
+    throw new KernelbuilderError(`${command.name}: ${usageMistake(e as Error & { code?: string }, command)}`);
   }
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length !== command.positionals) {
-    throw new KernelbuilderError(`kernelbuilder ${command.name} takes ${command.positionals === 0 ? 'no operands' : `${command.positionals} operand`}, got ${parsed.positionals.length}; usage: ${command.usage}`);
+    throw new KernelbuilderError(`${command.name} takes ${command.positionals === 0 ? 'no operands' : `${command.positionals} operand`}, got ${parsed.positionals.length}; usage: ${command.usage}`);
   }
   return { help: false, values: parsed.values as Record<string, string | string[] | undefined>, positionals: parsed.positionals };
 }
