@@ -126,22 +126,34 @@ async function merge(read: InputReader, log: Log): Promise<number> {
   return builds.every((b) => b.results.result === 'pass') ? 0 : 1;
 }
 
-/** The plan, checked as a build checks it; the engine's checks are reported, not fatal, for the plan stands without one. */
+/**
+ * The plan, checked as a build checks it. What a build would stop at is reported beside
+ * the plan (sourceProblem, imageProblem), not fatal: the plan stands without an engine
+ * and is worth reading before the problem is mended.
+ */
 async function plan(read: InputReader, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
   const inputs = readInputs(read, log);
   const buildPlan = await makePlan(inputs, gitIn(inputs.source));
   const user = { uid: process.getuid!(), gid: process.getgid!() };
-  checkPlanOnHost(buildPlan, user);
-  let checked: object;
-  try {
+  const sourceProblem = await problemOf(async () => checkPlanOnHost(buildPlan, user));
+  let checked: object = {};
+  const imageProblem = await problemOf(async () => {
     const { image, container } = await checkPlanOnEngine(buildPlan, { docker: await connectDocker(), driverDir: paths.driverDir, ...user });
     checked = { image, container };
+  });
+  io.out(`${JSON.stringify({ plan: buildPlan, ...checked, ...(sourceProblem ? { sourceProblem } : {}), ...(imageProblem ? { imageProblem } : {}) }, null, 2)}\n`);
+  return 0;
+}
+
+/** The message of the expected error `check` stops at, or undefined when it passes; a bug still throws. */
+async function problemOf(check: () => Promise<void>): Promise<string | undefined> {
+  try {
+    await check();
+    return undefined;
   } catch (e) {
     if (!(e instanceof KernelbuilderError)) throw e;
-    checked = { imageProblem: e.message };
+    return e.message;
   }
-  io.out(`${JSON.stringify({ plan: buildPlan, ...checked }, null, 2)}\n`);
-  return 0;
 }
 
 async function build(read: InputReader, paths: CliPaths, log: Log): Promise<number> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/entry/cli.ts';
@@ -115,3 +115,15 @@ for (const m of mistakes) {
     assert.equal(run.stdout, '');
   });
 }
+
+test('plan reports what a build would stop at beside the plan: a source the build user cannot read', async (t) => {
+  if (process.getuid!() !== 0) return t.skip('the build user differs from the runner only when the runner is root');
+  const tree = makeTinyTree({ version: '6.1.0', arches: { x86: [] } });
+  t.after(() => rmSync(tree, { recursive: true, force: true }));
+  chmodSync(tree, 0o700);
+  const run = await cli('plan', '--source', tree, '--ref', 'HEAD', '--arches', 'x86', '--logs', join(scratch, 'plan-logs'));
+  assert.equal(run.status, 0, run.stderr);
+  const out = JSON.parse(run.stdout) as { plan: { ref: { kind: string } }; sourceProblem?: string };
+  assert.equal(out.plan.ref.kind, 'head');
+  assert.match(out.sourceProblem ?? '', /input 'source': .* the build runs as uid \d+, which cannot read/);
+});
