@@ -15,7 +15,8 @@ import { runContainer } from './container/run.ts';
 import { removeLeftovers } from './container/cleanup.ts';
 import { watchLogsFolder } from './container/logs-watch.ts';
 import { dockerEndpoint } from './container/docker.ts';
-import { DockerError } from './errors.ts';
+import { DockerError, InputError } from './errors.ts';
+import { Input } from './constants.ts';
 import { TailBuffer } from './parse/tail-buffer.ts';
 import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
@@ -62,17 +63,37 @@ export interface CheckedPlan {
   bootImage?: BootImageInfo;
 }
 
-/** Plan, then check the plan against the engine: the image is present and can build every arch. */
+/** Plan, then check the plan on the host and against the engine: nothing a build needs is missing. */
 export async function checkPlan(inputs: Inputs, deps: EngineDeps): Promise<CheckedPlan> {
   const plan = await makePlan(inputs, deps.git, loadProjectFragments(deps.driverDir));
+  checkPlanOnHost(plan, deps);
+  return checkPlanOnEngine(plan, deps);
+}
+
+/** What the host must allow a plan: the user the build runs as can read the source. */
+export function checkPlanOnHost(plan: BuildPlan, deps: Pick<EngineDeps, 'uid' | 'gid'>): void {
+  const [uid, gid] = buildUser(deps.uid, deps.gid).split(':').map(Number);
+  checkSourceReadable(plan.source, plan.sourceMounts, uid, gid);
+}
+
+/**
+ * What the engine must allow a plan: the image is present, builds every arch, its
+ * userland runs here, and the CPU limit is one the engine can give.
+ */
+export async function checkPlanOnEngine(plan: BuildPlan, deps: Pick<EngineDeps, 'docker' | 'driverDir' | 'uid' | 'gid'>): Promise<CheckedPlan> {
   const image = await inspectImage(deps.docker, plan.image.image);
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
   await checkImageUserland(deps.docker, image);
-  const user = buildUser(deps.uid, deps.gid);
-  const [uid, gid] = user.split(':').map(Number);
-  checkSourceReadable(plan.source, plan.sourceMounts, uid, gid);
+  await checkEngineCpus(deps.docker, plan.limits.cpus);
   const bootImage = plan.boot ? await inspectBootImage(deps.docker) : undefined;
-  return { plan, image, container: containerSpec(plan, image, deps.driverDir, user), ...(bootImage ? { bootImage } : {}) };
+  return { plan, image, container: containerSpec(plan, image, deps.driverDir, buildUser(deps.uid, deps.gid)), ...(bootImage ? { bootImage } : {}) };
+}
+
+/** Docker refuses a container with more CPUs than its host has, but only when it is created: refuse it first. */
+async function checkEngineCpus(docker: Docker, cpus: number | undefined): Promise<void> {
+  if (cpus === undefined) return;
+  const { NCPU } = (await docker.info()) as { NCPU: number };
+  if (cpus > NCPU) throw new InputError(Input.cpus, String(cpus), `the Docker engine has ${NCPU} CPUs: cpus is at most ${NCPU}`);
 }
 
 /** Log what the plan will do and why, before it is done. */
@@ -91,7 +112,7 @@ export function logPlan({ plan, image }: CheckedPlan, log: Log): void {
 export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: EngineDeps): Promise<BuildOutcome> {
   const { plan, image, container } = checked;
   const previous = readResults(join(plan.logsDir, RESULTS_FILE));
-  if (!inputs.force && previous && alreadyBuilt(previous, plan, image)) {
+  if (!inputs.force && previous && alreadyBuilt(previous, plan, image.id)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
     return { results: previous, reports: reportPaths(previous, reportDirs(inputs.logs, plan.logsDir)), skipped: true };
   }

@@ -13,6 +13,8 @@ import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, p
 import { FileRefusedError, readInputFile } from './read-input-file.ts';
 import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
 import { RESULTS_FILE } from './logs-dir.ts';
+import { type HostFolder, checkHostFolder } from './host-folder.ts';
+import { RESERVED_TREE_NAMES } from './logs-dir.ts';
 
 /** Everything a build needs from its user, validated. Keys follow action.yml. */
 export interface Inputs {
@@ -61,6 +63,8 @@ export interface Inputs {
   keep: KeepItem[];
   /** Which targets boot in QEMU after the build; undefined: none. */
   boot?: BootSettings;
+  /** What is odd but allowed (a shared folder as logs): the fronts log these before planning. */
+  warnings: string[];
 }
 
 /** Reads one raw input by its action.yml name; empty string when not given. */
@@ -81,20 +85,22 @@ export function getInputs(read: InputReader): Inputs {
   const source = required(read, Input.source, 'the path of a kernel git repository');
   const ref = checkRefSyntax(required(read, Input.ref, 'remote/branch, a remote, a tag, a branch or a sha'));
   const tree = optional(read, Input.tree);
-  if (tree !== undefined) checkPathComponent(Input.tree, tree);
+  if (tree !== undefined) checkTreeName(tree);
   const image = optional(read, Input.image);
   if (image !== undefined && !isImageRef(image)) {
     throw new InputError(Input.image, image, 'it must be a Docker image reference such as "kernelbuilder/gcc-12"');
   }
   const keep = parseKeep(optional(read, Input.keep) ?? DEFAULT_KEEP, splitList);
   const bootTimeout = parseDuration(Input.bootTimeout, optional(read, Input.bootTimeout) ?? DEFAULT_BOOT_TIMEOUT)!;
+  const logs = readLogs(read);
+  const ccache = parseCcache(optional(read, Input.ccache), optional(read, Input.ccacheDir), optional(read, Input.ccacheSize));
   return {
     source: resolve(source),
     ref,
     tree,
     arches: parseArches(optional(read, Input.arches) ?? DEFAULT_ARCHES),
     configs: parseConfigs(optional(read, Input.configs) ?? DEFAULT_CONFIGS),
-    logs: readLogs(read),
+    logs: logs.path,
     image,
     imageTable: readImageTable(optional(read, Input.imageTable)),
     toolchain: parseToolchain(optional(read, Input.toolchain)),
@@ -104,7 +110,7 @@ export function getInputs(read: InputReader): Inputs {
     memory: parseMemory(optional(read, Input.memory)),
     cpus: parseCpus(optional(read, Input.cpus)),
     logsLimit: sizeInBytes(parseSize(Input.logsLimit, optional(read, Input.logsLimit) ?? DEFAULT_LOGS_LIMIT)),
-    ccache: parseCcache(optional(read, Input.ccache), optional(read, Input.ccacheDir), optional(read, Input.ccacheSize)),
+    ccache: ccache?.settings,
     baseline: parseBaseline(optional(read, Input.baseline)),
     force: parseBoolean(Input.force, optional(read, Input.force)),
     shard: parseShard(optional(read, Input.shard)),
@@ -115,12 +121,13 @@ export function getInputs(read: InputReader): Inputs {
     emailTo: readEmailTo(optional(read, Input.emailTo)),
     keep,
     boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep, splitList),
+    warnings: [logs.warning, ccache?.warning].filter((w) => w !== undefined),
   };
 }
 
-/** The logs root folder (default kernelbuilder-logs in the working folder). */
-export function readLogs(read: InputReader): string {
-  return resolve(optional(read, Input.logs) ?? DEFAULT_LOGS);
+/** The logs root folder (default kernelbuilder-logs in the working folder), checked as a place to write. */
+export function readLogs(read: InputReader): HostFolder {
+  return checkHostFolder(Input.logs, optional(read, Input.logs) ?? DEFAULT_LOGS);
 }
 
 /** What the action's main step does: build (the default), plan a fan-out, or report on shards. */
@@ -207,7 +214,7 @@ export function actionsCcacheDir(env: NodeJS.ProcessEnv = process.env): string {
 const ACTIONS_CCACHE_SIZE = '2g';
 const HOST_CCACHE_SIZE = '20g';
 
-function parseCcache(mode: string | undefined, dir: string | undefined, size: string | undefined): Inputs['ccache'] {
+function parseCcache(mode: string | undefined, dir: string | undefined, size: string | undefined): { settings: NonNullable<Inputs['ccache']>; warning?: string } | undefined {
   if (mode !== undefined && mode !== 'host' && mode !== 'actions' && mode !== 'off') {
     throw new InputError(
       Input.ccache,
@@ -220,9 +227,11 @@ function parseCcache(mode: string | undefined, dir: string | undefined, size: st
     if (dir !== undefined) {
       throw new InputError(Input.ccacheDir, dir, `it is for ccache 'host' only; with ${Input.ccache} 'actions' the folder is $RUNNER_TEMP/kernelbuilder-ccache`);
     }
-    return { dir: actionsCcacheDir(), maxSize: parseSize(Input.ccacheSize, size ?? ACTIONS_CCACHE_SIZE), actionsCache: true };
+    return { settings: { dir: actionsCcacheDir(), maxSize: parseSize(Input.ccacheSize, size ?? ACTIONS_CCACHE_SIZE), actionsCache: true } };
   }
-  return { dir: resolve(dir ?? defaultCcacheDir()), maxSize: parseSize(Input.ccacheSize, size ?? HOST_CCACHE_SIZE) };
+  // The folder is mounted writable into every build: never a system folder.
+  const folder = checkHostFolder(Input.ccacheDir, dir ?? defaultCcacheDir());
+  return { settings: { dir: folder.path, maxSize: parseSize(Input.ccacheSize, size ?? HOST_CCACHE_SIZE) }, warning: folder.warning };
 }
 
 /** `i/N`: shard i of N, 1 ≤ i ≤ N ≤ 256 (a matrix holds 256 jobs at most). */
@@ -345,6 +354,15 @@ function parseJobs(text: string | undefined): number {
     throw new InputError(Input.jobs, text, 'jobs is a whole number from 1 to 1024 (default: cores + 2)');
   }
   return Number(text);
+}
+
+/** A tree name: one folder of the logs root, and none of the logs root's own folders. */
+export function checkTreeName(tree: string, from = 'it'): string {
+  checkPathComponent(Input.tree, tree);
+  if (RESERVED_TREE_NAMES.includes(tree)) {
+    throw new InputError(Input.tree, tree, `${from} names a folder the logs root keeps for itself (${RESERVED_TREE_NAMES.join(', ')}); choose another tree name`);
+  }
+  return tree;
 }
 
 /** Names that become one folder of a path: no separators, no dot names. */

@@ -12,6 +12,15 @@ export const TOOLCHAINS_FILE = 'toolchains.txt';
 /** Written by the driver: `ccache --print-stats` before and after the build. */
 export const CCACHE_STATS = { before: 'ccache-stats.before', after: 'ccache-stats.after' } as const;
 
+/** The folder of the logs root where every build's email goes (`<logs>/emails/`). */
+export const EMAILS_DIR = 'emails';
+
+/**
+ * Names a tree may not have: the logs root holds `<tree>/<build id>/` folders beside its
+ * own folders, and a tree of the same name would mix builds into them.
+ */
+export const RESERVED_TREE_NAMES: readonly string[] = [EMAILS_DIR];
+
 /**
  * Make the build's log folder ready: created if new, and the files an earlier run of the
  * same build left for these targets removed, so a stale status is never read as fresh.

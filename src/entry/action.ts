@@ -11,7 +11,7 @@ import { type ReportPaths } from '../report/write-reports.ts';
 import { chooseAnnotations } from '../report/annotations.ts';
 import { echoFailures } from '../report/echo-failures.ts';
 import { buildMatrix } from '../fanout/matrix.ts';
-import { parseShards, planRefs } from '../fanout/plan-refs.ts';
+import { planRefs } from '../fanout/plan-refs.ts';
 import { reportShards } from '../fanout/report-shards.ts';
 import { parseReportInputs } from '../fanout/report-inputs.ts';
 import { type Log } from '../log.ts';
@@ -45,6 +45,7 @@ export async function runAction(driverDir: string): Promise<void> {
 
 async function buildMode(read: InputReader, log: Log, driverDir: string): Promise<void> {
   const inputs = getInputs(read);
+  for (const w of inputs.warnings) log.warning(w);
   const docker = await connectDocker();
   const deps = { git: gitIn(inputs.source), docker, log, driverDir, uid: process.getuid!(), gid: process.getgid!(), signal: abortOnSignals() };
   const checked = await checkPlan(inputs, deps);
@@ -66,8 +67,8 @@ async function buildMode(read: InputReader, log: Log, driverDir: string): Promis
 }
 
 async function planMode(read: InputReader, log: Log, driverDir: string): Promise<void> {
-  const plans = await planRefs(read, log, loadProjectFragments(driverDir));
-  const matrix = buildMatrix(plans, parseShards(read(Input.shards)));
+  const { plans, shards } = await planRefs(read, log, loadProjectFragments(driverDir));
+  const matrix = buildMatrix(plans, shards);
   core.setOutput(Output.matrix, JSON.stringify(matrix));
   const rows = matrix.include.map((j) => `| ${j.ref} | ${j['build-id']} | ${j.shard} | ${j.targets.split(' ').length} | ${Math.round(j.cost / 60)} min |`);
   if (process.env.GITHUB_STEP_SUMMARY) {

@@ -26,6 +26,9 @@ export interface MatrixJob {
  * runners need not agree on estimates.
  */
 export function buildMatrix(plans: BuildPlan[], shards: number): { include: MatrixJob[] } {
+  if (plans.length > MAX_JOBS) {
+    throw new InputError(Input.refs, `${plans.length} refs`, `a matrix holds ${MAX_JOBS} jobs: plan at most ${MAX_JOBS} refs at a time`);
+  }
   if (plans.length * shards > MAX_JOBS) {
     throw new InputError(Input.shards, String(shards), `${plans.length} refs × ${shards} shards is more than the ${MAX_JOBS} jobs a matrix holds`);
   }
@@ -35,7 +38,8 @@ export function buildMatrix(plans: BuildPlan[], shards: number): { include: Matr
     const parts = shardTargets(plan.targets, estimates, Math.min(shards, plan.targets.length));
     parts.forEach((part, i) => {
       include.push({
-        ref: plan.ref.ref,
+        // HEAD is this checkout's: a build job on another runner gets the commit it named here.
+        ref: plan.ref.kind === 'head' ? plan.ref.sha : plan.ref.ref,
         'build-id': plan.ref.buildId,
         shard: `${i + 1}/${parts.length}`,
         targets: part.map(targetName).join(' '),

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
@@ -16,8 +16,16 @@ export interface ReportInputs {
 /** Read and check report mode's inputs. */
 export function parseReportInputs(read: InputReader): ReportInputs {
   const results = read(Input.results).trim();
-  if (results === '' || !existsSync(results)) {
+  if (results === '' || !isFolder(results)) {
     throw new InputError(Input.results, results, 'report mode needs results: the folder the shards\' artifacts were downloaded to');
   }
-  return { results: resolve(results), logs: readLogs(read), noise: readNoise(read(Input.noise).trim() || undefined), emailTo: readEmailTo(read(Input.emailTo)) };
+  return { results: resolve(results), logs: readLogs(read).path, noise: readNoise(read(Input.noise).trim() || undefined), emailTo: readEmailTo(read(Input.emailTo).trim() || undefined) };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

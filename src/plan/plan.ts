@@ -1,9 +1,11 @@
 import { basename, join } from 'node:path';
-import { type Inputs } from '../inputs.ts';
+import { type Inputs, checkTreeName } from '../inputs.ts';
+import { RESERVED_TREE_NAMES } from '../logs-dir.ts';
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { type Git, tryGit } from '../ref/git.ts';
 import { type ResolvedRef, resolveRef } from '../ref/resolve.ts';
+import { checkSourceRepo } from '../ref/source-repo.ts';
 import { type CommitInfo, readTree } from '../ref/tree.ts';
 import { type KernelVersion } from '../ref/kernel-version.ts';
 import { type ImageChoice, selectImage } from '../images/select.ts';
@@ -62,6 +64,7 @@ export interface BuildPlan {
  * `projectFragments`: the fragments kernelbuilder ships (loadProjectFragments).
  */
 export async function makePlan(inputs: Inputs, git: Git, projectFragments: ProjectFragments): Promise<BuildPlan> {
+  await checkSourceRepo(git, inputs.source);
   const gitPaths = (await tryGit(git, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir']))?.split('\n');
   if (gitPaths === undefined) {
     throw new InputError(Input.source, inputs.source, 'it must be a kernel git repository (a folder where git rev-parse works)');
@@ -74,6 +77,10 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
   const { targets: planned, dropped } = planTargets(inputs.arches, inputs.configs, tree);
   const treeName = inputs.tree ?? ref.remote ?? basename(inputs.source);
+  // The tree input was checked with the inputs; a name taken from a remote or the source's folder is checked here.
+  if (inputs.tree === undefined && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
+    checkTreeName(pathSafe(treeName), ref.remote === undefined ? "the source folder's name" : `the remote of ref ${JSON.stringify(ref.ref)}`);
+  }
   const estimates = estimateTargets(planned, previousDurations(join(inputs.logs, pathSafe(treeName))));
   const targets = selectShard(planned, inputs);
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();

@@ -8,9 +8,9 @@ const ALLOWED =
 /**
  * Refuse refs that git could read as an option or a revision expression, or that could
  * play tricks on a shell or a path: kernelbuilder passes refs to git and into paths,
- * so only plain ref names get through.
+ * so only plain ref names get through. `input` is the input the ref came from (ref, or a line of refs).
  */
-export function checkRefSyntax(ref: string): string {
+export function checkRefSyntax(ref: string, input: string = Input.ref): string {
   const ok =
     ref.length > 0 &&
     ref.length <= 255 &&
@@ -22,6 +22,6 @@ export function checkRefSyntax(ref: string): string {
     !ref.includes('//') &&
     !ref.endsWith('.lock') &&
     !ref.split('/').some((part) => part.startsWith('.'));
-  if (!ok) throw new InputError(Input.ref, ref, ALLOWED);
+  if (!ok) throw new InputError(input, ref, ALLOWED);
   return ref;
 }

@@ -2,7 +2,7 @@ import { type Git, tryGit } from './git.ts';
 import { SourceError } from '../errors.ts';
 
 /** How a ref was found in the repository. */
-export type RefKind = 'remote-branch' | 'remote-head' | 'tag' | 'branch' | 'sha';
+export type RefKind = 'head' | 'remote-branch' | 'remote-head' | 'tag' | 'branch' | 'sha';
 
 /** A ref resolved to a commit, with the build id the original builder would give it. */
 export interface ResolvedRef {
@@ -16,10 +16,13 @@ export interface ResolvedRef {
   buildId: string;
 }
 
+/** The ref that names what the source has checked out: resolved once, to its sha. */
+export const HEAD_REF = 'HEAD';
+
 /**
  * Resolve a ref (already checked by checkRefSyntax) the way the original builder did:
  * `remote/branch` first, then a bare remote (its HEAD), a tag, a branch, and last an
- * abbreviated or full sha. Reads only.
+ * abbreviated or full sha; `HEAD` is the source's checked-out commit. Reads only.
  */
 export async function resolveRef(git: Git, ref: string): Promise<ResolvedRef> {
   const found = await findRef(git, ref);
@@ -36,6 +39,10 @@ export async function resolveRef(git: Git, ref: string): Promise<ResolvedRef> {
 }
 
 async function findRef(git: Git, ref: string): Promise<{ kind: RefKind; remote?: string; sha: string } | undefined> {
+  if (ref === HEAD_REF) {
+    const sha = await commitOf(git, HEAD_REF);
+    return sha ? { kind: 'head', sha } : undefined;
+  }
   const candidates: { kind: RefKind; name: string; remote?: string }[] = [];
   if (ref.includes('/')) candidates.push({ kind: 'remote-branch', name: `refs/remotes/${ref}`, remote: ref.split('/')[0] });
   else candidates.push({ kind: 'remote-head', name: `refs/remotes/${ref}/HEAD`, remote: ref });
@@ -43,10 +50,21 @@ async function findRef(git: Git, ref: string): Promise<{ kind: RefKind; remote?:
   if (/^[0-9a-f]{4,40}$/.test(ref)) candidates.push({ kind: 'sha', name: ref });
 
   for (const c of candidates) {
-    const sha = await commitOf(git, c.name);
+    const sha = c.kind === 'sha' ? await commitOf(git, c.name) : await commitOfRef(git, c.name);
     if (sha) return { kind: c.kind, remote: c.remote, sha };
   }
   return undefined;
+}
+
+/**
+ * The commit a full ref name points to, only when that ref exists. rev-parse alone is not
+ * enough: it reads any name with `-g<hex>` in it as `git describe` output, so that
+ * `refs/tags/bogus-g8c0f7a` would "resolve" to commit 8c0f7a although no such tag exists.
+ * show-ref --verify takes exact ref names only (and follows symbolic refs like remote HEADs).
+ */
+async function commitOfRef(git: Git, fullName: string): Promise<string | undefined> {
+  const target = (await tryGit(git, ['show-ref', '--verify', '--hash', '--', fullName]))?.trim();
+  return target ? commitOf(git, target) : undefined;
 }
 
 async function commitOf(git: Git, name: string): Promise<string | undefined> {

@@ -31,7 +31,9 @@ export async function readTree(git: Git, sha: string, arches: string[], fragment
   if (!version) {
     throw new SourceError(`commit ${sha} is not a kernel tree: its top-level Makefile has no VERSION and PATCHLEVEL`);
   }
-  const treeArches = names(await git.run(['ls-tree', '--name-only', `${sha}:arch`]));
+  const archList = await tryGit(git, ['ls-tree', '--name-only', `${sha}:arch`]);
+  if (archList === undefined) throw new SourceError(`commit ${sha} is not a kernel tree: it has no arch/ folder`);
+  const treeArches = names(archList);
   const configs: Record<string, string[]> = {};
   const fragments: Record<string, Record<string, string>> = {};
   for (const arch of arches.filter((a) => treeArches.includes(a))) {

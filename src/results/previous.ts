@@ -2,7 +2,6 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildResults } from './results.ts';
 import { type BuildPlan } from '../plan/plan.ts';
-import { type ImageInfo } from '../images/inspect.ts';
 import { targetName } from '../plan/targets.ts';
 import { RESULTS_FILE } from '../logs-dir.ts';
 import { readInputFile } from '../read-input-file.ts';
@@ -35,11 +34,12 @@ export function parseResults(text: string): BuildResults {
 
 /**
  * Whether earlier results already answer this plan: the same sha, built by the same
- * image (by id), for the same targets, and complete. A run that died half way is
- * `complete: false` and never counts.
+ * image, for the same targets, and complete. The image counts by id, never by name: a
+ * name rebuilt with another toolchain is another image. A run that died half way is
+ * `complete: false` and never counts; without an image id (no engine to ask) nothing does.
  */
-export function alreadyBuilt(previous: BuildResults | undefined, plan: BuildPlan, image: ImageInfo): boolean {
-  if (!previous?.complete || previous.sha !== plan.ref.sha || previous.image.id !== image.id) return false;
+export function alreadyBuilt(previous: BuildResults | undefined, plan: BuildPlan, imageId: string | undefined): boolean {
+  if (imageId === undefined || !previous?.complete || previous.sha !== plan.ref.sha || previous.image.id !== imageId) return false;
   const want = plan.targets.map(targetName).sort();
   const have = previous.targets.map((t) => t.target).sort();
   return want.length === have.length && want.every((t, i) => t === have[i]);

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { projectFragments } from '../support/project-fragments.ts';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gitIn } from '../../src/ref/git.ts';
 import { makePlan, pathSafe } from '../../src/plan/plan.ts';
 import { getInputs } from '../../src/inputs.ts';
@@ -10,9 +11,7 @@ import { type TreeFacts } from '../../src/ref/tree.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { InputError, SourceError } from '../../src/errors.ts';
 import { git, makeTinyTree } from '../support/tiny-tree.ts';
-import { loadProjectFragments } from '../../src/plan/project-fragments.ts';
 
-const projectFragments = loadProjectFragments(fileURLToPath(new URL('../../src/driver/', import.meta.url)));
 
 function facts(arches: Record<string, string[]>, version = '6.1.0'): TreeFacts {
   return { version: parseKernelVersion(version)!, arches: Object.keys(arches), configs: arches, commits: [], fragments: {} };
@@ -102,4 +101,37 @@ test('makePlan: a tree fragment of the same name wins over the one kernelbuilder
   const inputs = getInputs((n) => ({ source: dir, ref: 'master', arches: 'x86', configs: 'tinyconfig+kb-boot.config', logs: '/tmp/kb-logs' })[n] ?? '');
   const plan = await makePlan(inputs, gitIn(dir), projectFragments);
   assert.deepEqual(plan.targets[0].requires, ['CONFIG_TREE_OWN=y']);
+});
+
+test('makePlan: a commit without arch/ is no kernel tree, said without a stack', async (t) => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: {} });
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const inputs = getInputs((n) => ({ source: dir, ref: 'master' })[n] ?? '');
+  await assert.rejects(makePlan(inputs, gitIn(dir), projectFragments), (e: unknown) => e instanceof SourceError && /is not a kernel tree: it has no arch\/ folder/.test((e as Error).message));
+});
+
+test('makePlan: a subfolder of a repository is refused as source, naming the top level', async (t) => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [] } });
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const sub = join(dir, 'arch');
+  const inputs = getInputs((n) => ({ source: sub, ref: 'master' })[n] ?? '');
+  await assert.rejects(
+    makePlan(inputs, gitIn(sub), projectFragments),
+    (e: unknown) => e instanceof InputError && e.message.includes(`input 'source': ${JSON.stringify(sub)} is not allowed; it is a folder inside the repository at ${dir}`),
+  );
+  const inGitDir = getInputs((n) => ({ source: join(dir, '.git'), ref: 'master' })[n] ?? '');
+  await assert.rejects(makePlan(inGitDir, gitIn(join(dir, '.git')), projectFragments), /input 'source': .* inside a repository's git folder/);
+});
+
+test('makePlan: the top level, also through a link, and a bare repository are sources', async (t) => {
+  const dir = makeTinyTree({ version: '6.1.0', arches: { x86: [] } });
+  const bare = `${dir}.git`;
+  const link = `${dir}-link`;
+  t.after(() => [dir, bare, link].forEach((p) => rmSync(p, { recursive: true, force: true })));
+  git(dir, 'clone', '-q', '--bare', dir, bare);
+  symlinkSync(dir, link);
+  for (const source of [dir, link, bare]) {
+    const plan = await makePlan(getInputs((n) => ({ source, ref: 'master', arches: 'x86' })[n] ?? ''), gitIn(source), projectFragments);
+    assert.equal(plan.targets.length, 1, source);
+  }
 });

@@ -87,9 +87,10 @@ test('the baseline is the newest earlier complete build of the same ref at anoth
 test('already built: same sha, image and targets, and complete; a partial run never counts', () => {
   const plan = { ref: { sha: 'b'.repeat(40) }, targets: current.targets.map((t) => ({ arch: t.arch, config: t.config })) } as unknown as BuildPlan;
   const image = { id: 'sha256:1' } as ImageInfo;
-  assert.equal(alreadyBuilt(current, plan, image), true);
-  assert.equal(alreadyBuilt({ ...current, complete: false }, plan, image), false);
-  assert.equal(alreadyBuilt(current, plan, { id: 'sha256:2' } as ImageInfo), false);
-  assert.equal(alreadyBuilt(current, { ...plan, targets: plan.targets.slice(1) }, image), false);
-  assert.equal(alreadyBuilt(current, { ...plan, ref: { sha: 'f'.repeat(40) } } as unknown as BuildPlan, image), false);
+  assert.equal(alreadyBuilt(current, plan, image.id), true);
+  assert.equal(alreadyBuilt({ ...current, complete: false }, plan, image.id), false);
+  assert.equal(alreadyBuilt(current, plan, 'sha256:2'), false);
+  assert.equal(alreadyBuilt(current, plan, undefined), false, 'no image id, no proof');
+  assert.equal(alreadyBuilt(current, { ...plan, targets: plan.targets.slice(1) }, image.id), false);
+  assert.equal(alreadyBuilt(current, { ...plan, ref: { sha: 'f'.repeat(40) } } as unknown as BuildPlan, image.id), false);
 });
