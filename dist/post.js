@@ -22,16 +22,17 @@ import {
   createSerializer,
   createTracingClient,
   debug,
+  decidePostUpload,
   decompressResponsePolicyName,
   delay,
   error,
   getCachedDefaultHttpClient,
   getDefaultProxySettings,
-  getInput,
   getState,
   info,
   isNodeLike,
   isTokenCredential,
+  loadPostState,
   parseXML,
   randomUUID,
   require_commonjs,
@@ -50,23 +51,21 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-MT3GGJ3X.js";
+} from "./chunks/chunk-YH62JLZM.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
   SUMMARY_FILE,
-  State,
   __commonJS,
   __export,
   __require,
   __toESM,
   connectDocker,
-  getInputs,
   removeLeftovers,
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-6IGSYCQT.js";
+} from "./chunks/chunk-4OYRQBBF.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({
@@ -4379,7 +4378,7 @@ var require_BufferList = __commonJS({
         this.head = this.tail = null;
         this.length = 0;
       };
-      BufferList.prototype.join = function join5(s) {
+      BufferList.prototype.join = function join4(s) {
         if (this.length === 0) return "";
         var p = this.head;
         var ret = "" + p.data;
@@ -36566,7 +36565,6 @@ var require_light = __commonJS({
 
 // src/entry/post.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join4 } from "node:path";
 
 // src/publish/publish.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -36593,8 +36591,9 @@ function planArtifacts(logsDir, results) {
   const all = listFiles(logsDir);
   const plans = [{ name: artifactName(results.tree, results.buildId, "logs", results.shard), files: all, rootDirectory: logsDir }];
   const failed = results.targets.filter((t) => t.status !== "pass");
-  if (failed.length === 0) return plans;
-  const wanted = new Set([RESULTS_FILE, SUMMARY_FILE, ...failed.map((t) => t.log)].map((f) => join(logsDir, f)));
+  const consoles = results.targets.flatMap((t) => t.boot?.status === "fail" && t.boot.console ? [t.boot.console] : []);
+  if (failed.length === 0 && consoles.length === 0) return plans;
+  const wanted = new Set([RESULTS_FILE, SUMMARY_FILE, ...failed.map((t) => t.log), ...consoles].map((f) => join(logsDir, f)));
   plans.push({ name: artifactName(results.tree, results.buildId, "failures", results.shard), files: all.filter((f) => wanted.has(f)), rootDirectory: logsDir });
   return plans;
 }
@@ -64801,20 +64800,13 @@ async function runPost() {
   } catch (e) {
     warning(`post step: could not look for leftover containers: ${e.message}`);
   }
-  const logsDir = getState(State.logsDir);
-  if (!logsDir) return;
   try {
-    const inputs = getInputs((name) => getInput(name));
-    if (!inputs.upload) return;
-    if (!process.env.ACTIONS_RUNTIME_TOKEN) {
-      info("not uploading artifacts: no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions)");
-      return;
+    const upload = decidePostUpload(loadPostState(getState), process.env, existsSync4);
+    if (upload.action === "none" && upload.info) info(upload.info);
+    else if (upload.action === "warn") warning(upload.message);
+    else if (upload.action === "upload") {
+      for (const a of await publishBuildArtifacts(upload.logsDir, upload.artifacts)) info(`uploaded artifact ${a.name} (${a.size} bytes, id ${a.id})`);
     }
-    if (!existsSync4(join4(logsDir, RESULTS_FILE))) {
-      warning(`${logsDir} has no ${RESULTS_FILE}: the main step died before it could write one; nothing to upload`);
-      return;
-    }
-    for (const a of await publishBuildArtifacts(logsDir, inputs.artifacts)) info(`uploaded artifact ${a.name} (${a.size} bytes, id ${a.id})`);
   } catch (e) {
     setFailed(`uploading the build's artifacts failed: ${e.message}`);
   }

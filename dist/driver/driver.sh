@@ -25,6 +25,13 @@ git clone -q --shared --no-checkout /src /build/src
 # A checkout of a kernel inflates ~80k blobs: one worker per core (checkout.workers=0)
 # instead of one in all.
 git -C /build/src -c advice.detachedHead=false -c checkout.workers=0 checkout -q --detach "$sha"
+# A parallel checkout that could not write a file (a full /build) still exits 0 (git 2.39):
+# a file of the commit missing from the work tree is a failed checkout, not a tree to build.
+missing=$(git -C /build/src ls-files --deleted)
+if [ -n "$missing" ]; then
+  echo "kernelbuilder: the checkout of $sha is incomplete: $(wc -l <<<"$missing") files could not be written (is /build, input tmpfs-size, too small?)" >&2
+  exit 1
+fi
 echo "kernelbuilder: checked out in $(($(date +%s) - start))s"
 
 # One make over all targets: each recipe is a sub-make ('+'), so the kernel builds share
@@ -34,9 +41,9 @@ echo "kernelbuilder: checked out in $(($(date +%s) - start))s"
 # start while there are still short ones to fill the cores at the end.
 mk=/build/targets.mk
 {
-  names=$(seq -f 't%g' 1 $#)
-  echo ".PHONY: all" $names
-  echo "all:" $names
+  names=$(seq -s ' ' -f 't%g' 1 $#)
+  echo ".PHONY: all $names"
+  echo "all: $names"
   i=0
   for t in "$@"; do
     i=$((i + 1))

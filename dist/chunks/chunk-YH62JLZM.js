@@ -1,10 +1,13 @@
 import { createRequire as __kbRequire } from 'node:module'; import { fileURLToPath as __kbPath } from 'node:url'; import { dirname as __kbDirname } from 'node:path'; const require = __kbRequire(import.meta.url); const __kbFilename = __kbPath(import.meta.url); const __kbDirname2 = __kbDirname(__kbFilename);
 import {
+  RESULTS_FILE,
+  SUMMARY_FILE,
+  State,
   __commonJS,
   __require,
   __toESM,
   require_src
-} from "./chunk-6IGSYCQT.js";
+} from "./chunk-4OYRQBBF.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -2548,14 +2551,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util2.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2571,7 +2574,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2585,14 +2588,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -7060,8 +7063,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request.aborted) {
@@ -7901,20 +7904,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -7928,7 +7931,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -7961,7 +7964,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -7982,7 +7985,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8957,10 +8960,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8968,7 +8971,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -8984,11 +8987,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -19657,8 +19660,8 @@ var require_dist3 = __commonJS({
       setRequestProps(req, opts) {
         const { proxy } = this;
         const protocol = opts.secureEndpoint ? "https:" : "http:";
-        const hostname = req.getHeader("host") || "localhost";
-        const base = `${protocol}//${hostname}`;
+        const hostname2 = req.getHeader("host") || "localhost";
+        const base = `${protocol}//${hostname2}`;
         const url = new url_1.URL(req.path, base);
         if (opts.port !== 80) {
           url.port = String(opts.port);
@@ -25921,6 +25924,40 @@ function saveState(name, value) {
 }
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
+}
+
+// src/publish/post-upload.ts
+import { hostname } from "node:os";
+import { join as join3 } from "node:path";
+function savePostState(state3, save) {
+  save(State.upload, String(state3.upload));
+  save(State.artifacts, JSON.stringify(state3.artifacts));
+  save(State.logsDir, state3.logsDir);
+}
+function loadPostState(get) {
+  const logsDir = get(State.logsDir);
+  if (!logsDir) return void 0;
+  const { retentionDays, compressionLevel } = JSON.parse(get(State.artifacts));
+  return { logsDir, upload: get(State.upload) === "true", artifacts: { retentionDays, compressionLevel } };
+}
+function decidePostUpload(state3, env, exists2) {
+  if (!state3?.upload) return { action: "none" };
+  if (!env.ACTIONS_RUNTIME_TOKEN) return { action: "none", info: "not uploading artifacts: no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions)" };
+  if (isEnterpriseServer(env.GITHUB_SERVER_URL)) {
+    return {
+      action: "warn",
+      message: `not uploading artifacts: @actions/artifact has no artifact service on GitHub Enterprise Server (${env.GITHUB_SERVER_URL}). The build's logs stay on the runner ${hostname()} in ${state3.logsDir} (${RESULTS_FILE}, ${SUMMARY_FILE} and a log per target): copy them from there (e.g. scp -r ${hostname()}:${state3.logsDir} .), or upload them in a later step with actions/upload-artifact@v3, the version GHES supports, with if: always() and path: ${state3.logsDir}`
+    };
+  }
+  if (!exists2(join3(state3.logsDir, RESULTS_FILE))) {
+    return { action: "warn", message: `${state3.logsDir} has no ${RESULTS_FILE}: the main step died before it could write one; nothing to upload` };
+  }
+  return { action: "upload", logsDir: state3.logsDir, artifacts: state3.artifacts };
+}
+function isEnterpriseServer(serverUrl) {
+  if (serverUrl && !URL.canParse(serverUrl)) return false;
+  const host = new URL(serverUrl || "https://github.com").hostname.trimEnd().toUpperCase();
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/random.js
@@ -40835,5 +40872,8 @@ export {
   UserDelegationKeyCredential,
   Poller,
   require_commonjs,
-  require_commonjs2
+  require_commonjs2,
+  savePostState,
+  loadPostState,
+  decidePostUpload
 };
