@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
@@ -39,6 +39,32 @@ function lineOf(branch: string, marker: string): number {
   const text = execFileSync('git', ['-C', source, 'cat-file', 'blob', `${branch}:init/main.c`], { encoding: 'utf8' });
   return text.split('\n').findIndex((l) => l.includes(marker)) + 1;
 }
+
+test('tinyconfig with the boot fragment, built and booted for x86_64, arm64 and riscv64: all pass, consoles and sizes kept', () => {
+  const logs = tempDir('logs');
+  const run = runAction({ source, ref: 'stable/linux-6.1.y', arches: 'x86 arm64 riscv', configs: config, boot: 'all', logs });
+  assert.equal(run.status, 0, run.stdout.slice(-3000) + run.stderr);
+  assert.equal(run.outputs['failed-boots'], '');
+  const results = JSON.parse(readFileSync(run.outputs['results-json'], 'utf8')) as BuildResults;
+  const dir = join(logs, 'stable', 'v6.1.192');
+  const images: Record<string, string> = { x86: 'bzImage', arm64: 'Image', riscv: 'Image' };
+  const machines: Record<string, RegExp> = { x86: /^qemu-system-x86_64 -M q35/, arm64: /^qemu-system-aarch64 -M virt/, riscv: /^qemu-system-riscv64 -M virt/ };
+  for (const t of results.targets) {
+    assert.equal(t.status, 'pass', t.target);
+    assert.equal(t.boot?.status, 'pass', `${t.target}: ${JSON.stringify(t.boot)}`);
+    assert.equal(t.boot?.release, '6.1.192');
+    assert.match(t.boot!.machine!, machines[t.arch]);
+    const console = readFileSync(join(dir, t.boot!.console!), 'utf8');
+    assert.match(console, /kernelbuilder-boot: ok 6\.1\.192/);
+    // What the target kept, and its sizes from size vmlinux and the image.
+    for (const f of [images[t.arch], 'System.map', 'config', 'initramfs.cpio']) assert.ok(t.kept?.files.includes(f), `${t.target} kept ${f}: ${t.kept?.files}`);
+    assert.ok(t.sizes && t.sizes.text > 100_000 && t.sizes.imageBytes > 100_000, JSON.stringify(t.sizes));
+    assert.equal(statSync(join(dir, t.kept!.dir, images[t.arch])).size, t.sizes.imageBytes);
+  }
+  assert.match(run.summary, /\| target \| status \| stage \| time \| errors \| warnings \| boot \| log \|/);
+  assert.match(run.summary, /\| x86\/tinyconfig\+kb-boot\.config \| ✅ pass \|.*\| ✅ pass \(6\.1\.192\) \|/);
+  assert.match(readFileSync(run.outputs.email, 'utf8'), /^Boot: 3 passed, 0 failed, 0 skipped$/m);
+});
 
 test('a kernel that panics in an initcall: fail: kernel panic, with the panic message; the step fails', () => {
   bootFault('panic', '\tpanic("kernelbuilder test: panic in an initcall");');
