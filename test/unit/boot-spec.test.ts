@@ -64,7 +64,7 @@ test('bootSpec: locked down — no network, no capabilities, no privilege gain, 
   assert.equal(host.GroupAdd, undefined);
   assert.equal(host.Binds, undefined);
   assert.deepEqual(spec.Labels, { [CONTAINER_LABEL]: 't/b1', [OWNER_LABEL]: '4242' });
-  assert.equal(spec.Env?.some((e) => /TOKEN|PATH=|GITHUB/.test(e)), false, 'nothing of the runner\'s environment');
+  assert.deepEqual(spec.Env, [], 'nothing of the runner\'s environment');
 });
 
 test('bootSpec: only the kept folder is mounted, read-only, at /boot', () => {
