@@ -114,3 +114,19 @@ if ('skip' in found) {
     });
   }
 }
+
+if ('samples' in found) {
+  const sample = found.samples[0]!;
+  test(`real kernel: ${sample.arch} that hangs after a panic (panic=0, no init) is killed at the timeout; the container is gone`, async () => {
+    const choice = chooseMachine(defaultMachineTable, sample.arch, sample.dotConfig);
+    assert.ok('machine' in choice);
+    // The row's parameters come last and win: the kernel finds no init, panics and, with panic=0, waits forever.
+    const hangs = { ...choice.machine, append: [...choice.machine.append, 'rdinit=/kb-no-such-init', 'panic=0'] };
+    const req = await request(sample.dir, hangs);
+    const lines: string[] = [];
+    const run = await runBoot(docker, req, { timeoutSeconds: 45, onLine: (_s, line) => lines.push(line) });
+    assert.equal(run.timedOut, true, `${JSON.stringify(run)}\n${lines.slice(-10).join('\n')}`);
+    assert.ok(lines.some((l) => /Kernel panic - not syncing/.test(l)), lines.slice(-10).join('\n'));
+    await assertGone(req.label);
+  });
+}

@@ -55,11 +55,11 @@ for (const [machineName, fields] of rows) {
   });
 }
 
-test('kernelCommandLine: console first, the row\'s parameters, panic=-1 last', () => {
+test('kernelCommandLine: console, panic=-1, then the row\'s parameters (which win)', () => {
   const byName = (n: string) => defaultMachineTable.machines.find((m) => m.name === n)!;
-  assert.equal(kernelCommandLine(byName('x86_64')), 'console=ttyS0 earlycon=uart8250,io,0x3f8 panic=-1');
-  assert.equal(kernelCommandLine(byName('arm64')), 'console=ttyAMA0 earlycon panic=-1');
-  assert.equal(kernelCommandLine(byName('riscv64')), 'console=ttyS0 earlycon panic=-1');
+  assert.equal(kernelCommandLine(byName('x86_64')), 'console=ttyS0 panic=-1 earlycon=uart8250,io,0x3f8');
+  assert.equal(kernelCommandLine(byName('arm64')), 'console=ttyAMA0 panic=-1 earlycon');
+  assert.equal(kernelCommandLine(byName('riscv64')), 'console=ttyS0 panic=-1 earlycon');
 });
 
 test('riscv64 boots Debian\'s OpenSBI fw_dynamic', () => {
