@@ -107,6 +107,8 @@ if ('skip' in found) {
       assert.equal(run.timedOut, false, `timed out; the console ended with:\n${lines.slice(-20).join('\n')}`);
       assert.equal(run.exitCode, 0, lines.slice(-20).join('\n'));
       assert.ok(lines.some((l) => /Linux version \d/.test(l)), 'the kernel printed its banner');
+      // The init prints on /dev/console: a kernel whose serial console never came up cannot show it.
+      assert.ok(!lines.some((l) => /unable to open an initial console/.test(l)), 'the kernel had no console for the init');
       // The init powers off or restarts (a kernel without ACPI cannot power a PC off); -no-reboot ends QEMU either way.
       assert.ok(lines.some((l) => /reboot: (Power down|Restarting system)/.test(l)), `no clean power-off or restart; the console ended with:\n${lines.slice(-20).join('\n')}`);
       assert.ok(!lines.some((l) => /Kernel panic - not syncing/.test(l)), 'a panic');
