@@ -70,9 +70,9 @@ export function bootSpec(req: BootRequest, ownerPid = process.pid): Docker.Conta
   return {
     Image: req.image.id,
     Cmd: qemuCommand(req.machine, req.kvm),
-    Env: ['LC_ALL=C.UTF-8'],
+    // Nothing of the runner's environment: QEMU needs none.
+    Env: [],
     User: req.user,
-    WorkingDir: '/tmp',
     Labels: { [CONTAINER_LABEL]: req.label, [OWNER_LABEL]: String(ownerPid) },
     Tty: false,
     OpenStdin: false,

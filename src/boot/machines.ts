@@ -160,9 +160,12 @@ export function chooseMachine(table: MachineTable, arch: string, dotConfig: stri
   return { machine };
 }
 
-/** The kernel command line of a machine: its console, its extra parameters, and reboot (so QEMU's -no-reboot ends the run) at once on panic. */
+/**
+ * The kernel command line of a machine: its console, reboot at once on panic (so QEMU's
+ * -no-reboot ends the run), then the row's own parameters, which win over those before.
+ */
 export function kernelCommandLine(machine: Machine): string {
-  return [`console=${machine.console}`, ...machine.append, 'panic=-1'].join(' ');
+  return [`console=${machine.console}`, 'panic=-1', ...machine.append].join(' ');
 }
 
 function conditionHolds(condition: string, dotConfig: string): boolean {

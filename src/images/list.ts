@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { type ImageRole, type ImageTable } from './table.ts';
-import { imageInfoFromInspect } from './inspect.ts';
+import { ImageLabel, imageInfoFromInspect } from './inspect.ts';
 
 /** One image of the table as this Docker engine has it. */
 export interface ImageListing {
@@ -13,6 +13,8 @@ export interface ImageListing {
   kernels: string[];
   toolchains: string[];
   role?: ImageRole;
+  /** On the boot image: the machines it boots (its org.kernelbuilder.boots label). */
+  boots?: string[];
   description: string;
 }
 
@@ -30,8 +32,11 @@ export async function listImages(docker: Docker, table: ImageTable): Promise<Ima
       ...(spec.role ? { role: spec.role } : {}),
     };
     try {
-      const info = imageInfoFromInspect(spec.name, await docker.getImage(spec.name).inspect());
-      listing = { ...listing, present: true, digest: info.digest, toolchain: info.toolchain, arches: info.arches };
+      const inspect = await docker.getImage(spec.name).inspect();
+      const info = imageInfoFromInspect(spec.name, inspect);
+      // An image that builds nothing has no toolchain to show.
+      listing = { ...listing, present: true, digest: info.digest, ...(spec.role ? {} : { toolchain: info.toolchain }), arches: info.arches };
+      if (spec.role === 'boot') listing.boots = (inspect.Config?.Labels?.[ImageLabel.boots] ?? '').split(/\s+/).filter(Boolean);
     } catch {
       // Not present: listed as such.
     }
@@ -48,7 +53,7 @@ export function formatImageList(images: ImageListing[]): string {
     i.toolchain ?? '',
     (i.arches ?? []).join(' '),
     i.digest ? i.digest.slice(0, 19) : '',
-    i.role === 'base' ? '(a base of other images)' : i.role === 'boot' ? '(boots kernels; builds none)' : i.kernels.map((k) => `${k} (${i.toolchains.join('/')})`).join(' | ') || '(by image input only)',
+    i.role === 'base' ? '(a base of other images)' : i.role === 'boot' ? `(boots ${i.boots?.join(' ') || 'kernels'}; builds none)` : i.kernels.map((k) => `${k} (${i.toolchains.join('/')})`).join(' | ') || '(by image input only)',
   ]);
   const head = ['image', 'here', 'toolchain', 'arches', 'digest', 'chosen for kernels'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));

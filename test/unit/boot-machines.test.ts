@@ -16,7 +16,9 @@ const choices: [string, string, string, RegExp | string][] = [
   ['arm64', 'arm64', config('CONFIG_64BIT=y', 'CONFIG_SERIAL_AMBA_PL011_CONSOLE=y'), 'arm64'],
   ['arm multi_v7', 'arm', config('CONFIG_MMU=y', 'CONFIG_ARCH_MULTI_V7=y', 'CONFIG_SERIAL_AMBA_PL011_CONSOLE=y'), 'arm'],
   ['arm virt only', 'arm', config('CONFIG_MMU=y', 'CONFIG_ARCH_VIRT=y', 'CONFIG_SERIAL_AMBA_PL011_CONSOLE=y'), 'arm'],
-  ['riscv64', 'riscv', config('CONFIG_64BIT=y', 'CONFIG_MMU=y', 'CONFIG_SERIAL_8250_CONSOLE=y'), 'riscv64'],
+  ['riscv64', 'riscv', config('CONFIG_64BIT=y', 'CONFIG_MMU=y', 'CONFIG_SERIAL_8250_CONSOLE=y', 'CONFIG_SIFIVE_PLIC=y'), 'riscv64'],
+  ['riscv64 without the PLIC (its UART never probes)', 'riscv', config('CONFIG_64BIT=y', 'CONFIG_MMU=y', 'CONFIG_SERIAL_8250_CONSOLE=y', '# CONFIG_SIFIVE_PLIC is not set'),
+    /^skipped: the config cannot boot on riscv64: CONFIG_SIFIVE_PLIC is not =y \(the UART's interrupt comes through the PLIC/],
   ['arm v5 (versatile) fits no machine', 'arm', config('CONFIG_MMU=y', 'CONFIG_ARCH_MULTI_V5=y', 'CONFIG_SERIAL_AMBA_PL011_CONSOLE=y'),
     /^skipped: the arm config fits no QEMU machine: arm needs CONFIG_ARCH_VIRT=y or CONFIG_ARCH_MULTI_V7=y$/],
   ['riscv 32-bit fits no machine', 'riscv', config('# CONFIG_64BIT is not set', 'CONFIG_MMU=y', 'CONFIG_SERIAL_8250_CONSOLE=y'),
@@ -55,11 +57,11 @@ for (const [machineName, fields] of rows) {
   });
 }
 
-test('kernelCommandLine: console first, the row\'s parameters, panic=-1 last', () => {
+test('kernelCommandLine: console, panic=-1, then the row\'s parameters (which win)', () => {
   const byName = (n: string) => defaultMachineTable.machines.find((m) => m.name === n)!;
-  assert.equal(kernelCommandLine(byName('x86_64')), 'console=ttyS0 earlycon=uart8250,io,0x3f8 panic=-1');
-  assert.equal(kernelCommandLine(byName('arm64')), 'console=ttyAMA0 earlycon panic=-1');
-  assert.equal(kernelCommandLine(byName('riscv64')), 'console=ttyS0 earlycon panic=-1');
+  assert.equal(kernelCommandLine(byName('x86_64')), 'console=ttyS0 panic=-1 earlycon=uart8250,io,0x3f8');
+  assert.equal(kernelCommandLine(byName('arm64')), 'console=ttyAMA0 panic=-1 earlycon');
+  assert.equal(kernelCommandLine(byName('riscv64')), 'console=ttyS0 panic=-1 earlycon');
 });
 
 test('riscv64 boots Debian\'s OpenSBI fw_dynamic', () => {

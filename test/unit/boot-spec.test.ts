@@ -16,15 +16,15 @@ const request = (n: string, kvm = false) => ({ keptDir: '/logs/t/b1/x86/tinyconf
 
 const commands: [string, string[]][] = [
   ['x86_64', ['qemu-system-x86_64', '-machine', 'q35', '-cpu', 'max', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-kernel', '/boot/bzImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 earlycon=uart8250,io,0x3f8 panic=-1']],
+    '-kernel', '/boot/bzImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 panic=-1 earlycon=uart8250,io,0x3f8']],
   ['i386', ['qemu-system-i386', '-machine', 'q35', '-cpu', 'max', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-kernel', '/boot/bzImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 earlycon=uart8250,io,0x3f8 panic=-1']],
+    '-kernel', '/boot/bzImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 panic=-1 earlycon=uart8250,io,0x3f8']],
   ['arm64', ['qemu-system-aarch64', '-machine', 'virt,gic-version=3', '-cpu', 'max,pauth-impdef=on', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-kernel', '/boot/Image', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyAMA0 earlycon panic=-1']],
+    '-kernel', '/boot/Image', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyAMA0 panic=-1 earlycon']],
   ['arm', ['qemu-system-arm', '-machine', 'virt', '-cpu', 'cortex-a15', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-kernel', '/boot/zImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyAMA0 earlycon panic=-1']],
+    '-kernel', '/boot/zImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyAMA0 panic=-1 earlycon']],
   ['riscv64', ['qemu-system-riscv64', '-machine', 'virt', '-cpu', 'rv64', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-bios', '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin', '-kernel', '/boot/Image', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 earlycon panic=-1']],
+    '-bios', '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin', '-kernel', '/boot/Image', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 panic=-1 earlycon']],
 ];
 
 for (const [name, want] of commands) {
@@ -64,7 +64,7 @@ test('bootSpec: locked down — no network, no capabilities, no privilege gain, 
   assert.equal(host.GroupAdd, undefined);
   assert.equal(host.Binds, undefined);
   assert.deepEqual(spec.Labels, { [CONTAINER_LABEL]: 't/b1', [OWNER_LABEL]: '4242' });
-  assert.equal(spec.Env?.some((e) => /TOKEN|PATH=|GITHUB/.test(e)), false, 'nothing of the runner\'s environment');
+  assert.deepEqual(spec.Env, [], 'nothing of the runner\'s environment');
 });
 
 test('bootSpec: only the kept folder is mounted, read-only, at /boot', () => {
@@ -86,12 +86,12 @@ test('bootReproducer: one docker run line with the same lockdown, quoted for a s
     "docker run --rm --network none --cap-drop ALL --security-opt no-new-privileges --read-only --tmpfs /tmp:size=64m,mode=1777 --pids-limit 256 --init --user 1000:1000 " +
       "--mount 'type=bind,src=/home/me/kb logs/x86/tiny'\\''config,dst=/boot,readonly' kernelbuilder/qemu " +
       "qemu-system-x86_64 -machine q35 -cpu max -smp 1 -m 512M -accel tcg -nodefaults -no-user-config -display none -serial stdio -no-reboot " +
-      "-kernel /boot/bzImage -initrd /boot/initramfs.cpio -append 'console=ttyS0 earlycon=uart8250,io,0x3f8 panic=-1'",
+      "-kernel /boot/bzImage -initrd /boot/initramfs.cpio -append 'console=ttyS0 panic=-1 earlycon=uart8250,io,0x3f8'",
   );
   // A shell reads it back into exactly these words.
   const words = execFileSync('sh', ['-c', `set -- ${line}; printf '%s\\n' "$@"`], { encoding: 'utf8' });
   assert.ok(words.includes("src=/home/me/kb logs/x86/tiny'config,dst=/boot,readonly\n"));
-  assert.ok(words.endsWith('-append\nconsole=ttyS0 earlycon=uart8250,io,0x3f8 panic=-1\n'));
+  assert.ok(words.endsWith('-append\nconsole=ttyS0 panic=-1 earlycon=uart8250,io,0x3f8\n'));
 });
 
 test('bootReproducer with kvm passes the device and its group', () => {

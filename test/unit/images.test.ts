@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { defaultImageTable, parseImageTable } from '../../src/images/table.ts';
 import { selectImage } from '../../src/images/select.ts';
 import { baseFor } from '../../src/images/build-images.ts';
+import { formatImageList } from '../../src/images/list.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { InputError } from '../../src/errors.ts';
 
@@ -106,4 +107,13 @@ test('the default table has the boot image, and no rule chooses it', () => {
   const qemu = defaultImageTable.images.find((i) => i.name === 'kernelbuilder/qemu');
   assert.equal(qemu?.role, 'boot');
   assert.ok(!defaultImageTable.select.some((r) => r.image === 'kernelbuilder/qemu'));
+});
+
+test('images list: the boot image shows the machines it boots and no toolchain', () => {
+  const text = formatImageList([
+    { name: 'kernelbuilder/gcc-12', present: true, toolchain: 'gcc 12', arches: ['x86'], digest: 'sha256:' + 'a'.repeat(64), kernels: ['*'], toolchains: ['gcc'], description: '' },
+    { name: 'kernelbuilder/qemu', present: true, arches: [], digest: 'sha256:' + 'b'.repeat(64), kernels: [], toolchains: [], role: 'boot', boots: ['x86_64', 'riscv64'], description: '' },
+  ]);
+  const qemu = text.split('\n').find((l) => l.startsWith('kernelbuilder/qemu'))!;
+  assert.match(qemu, /^kernelbuilder\/qemu\s+present\s+sha256:b{12}\s+\(boots x86_64 riscv64; builds none\)$/);
 });
