@@ -27,6 +27,7 @@ import { alreadyBuilt, readResults } from './results/previous.ts';
 import { withKept } from './results/kept.ts';
 import { bootTargets } from './boot/boot-targets.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
+import { kvmDeviceGroup } from './boot/kvm.ts';
 import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
 
 /** Lines of the driver's output kept for a set-up failure's report. */
@@ -59,8 +60,8 @@ export interface CheckedPlan {
   plan: BuildPlan;
   image: ImageInfo;
   container: Docker.ContainerCreateOptions;
-  /** The image boots run in, when the plan boots. */
-  bootImage?: BootImageInfo;
+  /** The image boots run in, and with boot-kvm the group that may open /dev/kvm, when the plan boots. */
+  boot?: { image: BootImageInfo; kvmGid?: number };
 }
 
 /** Plan, then check the plan on the host and against the engine: nothing a build needs is missing. */
@@ -85,8 +86,9 @@ export async function checkPlanOnEngine(plan: BuildPlan, deps: Pick<EngineDeps, 
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
   await checkImageUserland(deps.docker, image);
   await checkEngineCpus(deps.docker, plan.limits.cpus);
-  const bootImage = plan.boot ? await inspectBootImage(deps.docker) : undefined;
-  return { plan, image, container: containerSpec(plan, image, deps.driverDir, buildUser(deps.uid, deps.gid)), ...(bootImage ? { bootImage } : {}) };
+  // A boot that cannot happen (no boot image, no usable /dev/kvm) is refused before the build.
+  const boot = plan.boot ? { image: await inspectBootImage(deps.docker), ...(plan.boot.kvm ? { kvmGid: kvmDeviceGroup() } : {}) } : undefined;
+  return { plan, image, container: containerSpec(plan, image, deps.driverDir, buildUser(deps.uid, deps.gid)), ...(boot ? { boot } : {}) };
 }
 
 /** Docker refuses a container with more CPUs than its host has, but only when it is created: refuse it first. */
@@ -193,7 +195,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     driverTail: driverTail.toArray(),
   });
   const built = withKept(collected, plan.logsDir);
-  const booted = checked.bootImage ? await bootOrWarn(built, plan, checked.bootImage, String(container.User), deps) : built;
+  const booted = checked.boot ? await bootOrWarn(built, plan, checked.boot, String(container.User), deps) : built;
   const { results, reports } = await reportBuild(
     booted,
     reportDirs(inputs.logs, plan.logsDir),
@@ -211,9 +213,9 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
  * step that fails as a whole (the engine gone, say) is a warning, and the results go on
  * without boots.
  */
-async function bootOrWarn(results: BuildResults, plan: BuildPlan, image: BootImageInfo, user: string, deps: EngineDeps): Promise<BuildResults> {
+async function bootOrWarn(results: BuildResults, plan: BuildPlan, boot: NonNullable<CheckedPlan['boot']>, user: string, deps: EngineDeps): Promise<BuildResults> {
   try {
-    return await bootTargets(results, plan, plan.logsDir, { docker: deps.docker, log: deps.log, image, user, signal: deps.signal });
+    return await bootTargets(results, plan, plan.logsDir, { docker: deps.docker, log: deps.log, ...boot, user, signal: deps.signal });
   } catch (e) {
     deps.log.warning(`the boots could not run (${(e as Error).message}); the results have no boot verdicts`);
     return results;

@@ -10,9 +10,9 @@ import { tempDir } from '../support/temp-dir.ts';
 
 const source = kernelRepo();
 
-test('the action builds the real 6.1 kernel, tinyconfig, for x86, arm64 and riscv', () => {
+test('the action builds the real 6.1 kernel, tinyconfig, for x86, arm64 and riscv; plain tinyconfig cannot boot: skipped, with the reason', () => {
   const logs = tempDir('logs');
-  const run = runAction({ source, ref: 'stable/linux-6.1.y', arches: 'x86 arm64 riscv', configs: 'tinyconfig', logs });
+  const run = runAction({ source, ref: 'stable/linux-6.1.y', arches: 'x86 arm64 riscv', configs: 'tinyconfig', boot: 'all', logs });
   assert.equal(run.status, 0, run.stdout.slice(-3000) + run.stderr);
 
   const dir = join(logs, 'stable', 'v6.1.192');
@@ -25,6 +25,7 @@ test('the action builds the real 6.1 kernel, tinyconfig, for x86, arm64 and risc
       image: 'kernelbuilder/gcc-12',
       result: 'pass',
       'failed-targets': '',
+      'failed-boots': '',
       'results-json': join(dir, 'results.json'),
       summary: join(dir, 'summary.md'),
       email: join(logs, 'emails', 'stable-v6.1.192.txt'),
@@ -50,6 +51,9 @@ test('the action builds the real 6.1 kernel, tinyconfig, for x86, arm64 and risc
     assert.match(readFileSync(join(dir, t.dotConfig!), 'utf8'), /^# Linux\/\w+ 6\.1\.192 Kernel Configuration/m);
     // Files in the logs dir belong to the runner, whoever the build ran as.
     assert.equal(statSync(join(dir, t.log)).uid, process.getuid!());
+    // tinyconfig has no initramfs, no ELF and no serial console: no boot, never a failure.
+    assert.equal(t.boot?.status, 'skipped', JSON.stringify(t.boot));
+    assert.match(t.boot!.message!, /^the config cannot boot on (i386|arm64|riscv64): CONFIG_BLK_DEV_INITRD is not =y/);
   }
   assert.match(run.summary, /\| x86\/tinyconfig \| ✅ pass \| build \|/);
   // Build output reached the action log, fenced so it cannot issue workflow commands.

@@ -70,6 +70,13 @@ const cases: { name: string; inputs: Record<string, string>; env?: Record<string
   ...hostile('mode', ['deploy', '$(id)']),
   ...hostile('email-to', ['a@b.c\nBcc: everyone@example.org', 'a@b.c\r\nBcc: everyone@example.org', 'not an address']),
   ...hostile('force', ['yes please']),
+  ...hostile('boot', ['yes', 'on', 'x86', 'vax/defconfig', 'x86/$(id)', 'x86/tinyconfig+../../x.config']),
+  ...hostile('boot-timeout', ['-5m', '0', '5s', '3h', '100d', 'forever']),
+  ...hostile('boot-kvm', ['maybe']),
+  ...hostile('keep', ['rootfs', 'kernel,$(id)', '../kernel']),
+  // The targets to boot must be the plan's; booting needs the kernel kept.
+  { name: 'boot of a target not in the plan', inputs: { boot: 'arm64/defconfig' }, message: /input 'boot': "arm64\/defconfig" is not allowed; each target to boot must be one of the plan's/ },
+  { name: 'boot without the kernel kept', inputs: { boot: 'all', keep: 'dtbs' }, message: /input 'keep': "dtbs" is not allowed; booting needs the kernel kept/ },
   ...hostile('artifact-retention-days', ['0', '91', '-1']),
   ...hostile('artifact-compression-level', ['10', '-1']),
   // Report mode: a shard's artifact is as hostile as the tree (issue 14).

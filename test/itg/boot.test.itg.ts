@@ -8,21 +8,17 @@ import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
 import { type BuildResults } from '../../src/results/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-// Boot faults of the real 6.1 kernel, each a commit on top of stable that adds one
-// initcall to init/main.c. x86_64 only, with the config the main build test boots, so the
-// compiler cache makes each build a rebuild of init/main.c and a link.
+// The real 6.1 kernel booted, and its boot faults: each a commit on top of stable that adds
+// one initcall to init/main.c, built for x86_64 only with the config the first test boots,
+// so the compiler cache makes each build a rebuild of init/main.c and a link.
 const source = kernelRepo();
 const config = 'tinyconfig+kb-boot.config';
 const target = `x86/${config}`;
 
-function bootFault(name: string, body: string): string {
-  return commitOnBranch(
-    source,
-    `kb-test/boot-${name}`,
-    'init/main.c',
-    (text) => `${text}\nstatic int __init kernelbuilder_boot_${name}(void)\n{\n${body}\n\treturn 0;\n}\nlate_initcall(kernelbuilder_boot_${name});`,
-    `init: ${name} at boot on purpose (kernelbuilder test)`,
-  );
+/** A commit on top of stable that appends the fault's initcall (test/fixtures/consoles/faults/) to init/main.c. */
+function bootFault(name: 'panic' | 'warn' | 'spin'): string {
+  const initcall = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'consoles', 'faults', `${name}.c`), 'utf8');
+  return commitOnBranch(source, `kb-test/boot-${name}`, 'init/main.c', (text) => `${text}\n${initcall}`, `init: ${name} at boot on purpose (kernelbuilder test)`);
 }
 
 function bootBuild(name: string, extra: Record<string, string> = {}) {
@@ -67,7 +63,7 @@ test('tinyconfig with the boot fragment, built and booted for x86_64, arm64 and 
 });
 
 test('a kernel that panics in an initcall: fail: kernel panic, with the panic message; the step fails', () => {
-  bootFault('panic', '\tpanic("kernelbuilder test: panic in an initcall");');
+  bootFault('panic');
   const { run, results, t, dir } = bootBuild('panic');
   assert.equal(t.boot?.status, 'fail', JSON.stringify(t.boot));
   assert.equal(t.boot?.reason, 'kernel panic');
@@ -87,7 +83,7 @@ test('a kernel that panics in an initcall: fail: kernel panic, with the panic me
 });
 
 test('a WARN_ON at boot: pass, with one boot warning naming the file and line', () => {
-  bootFault('warn', '\tWARN_ON(1); /* kernelbuilder-warn-here */');
+  bootFault('warn');
   const { run, results, t } = bootBuild('warn');
   assert.equal(t.boot?.status, 'pass', JSON.stringify(t.boot));
   assert.equal(t.boot?.warnings, 1);
@@ -100,7 +96,7 @@ test('a WARN_ON at boot: pass, with one boot warning naming the file and line', 
 });
 
 test('a kernel that spins forever in an initcall: fail: timeout after boot-timeout, the container gone', () => {
-  bootFault('spin', '\tfor (;;)\n\t\tcpu_relax();');
+  bootFault('spin');
   const started = Date.now();
   const { results, t } = bootBuild('spin', { 'boot-timeout': '20s' });
   assert.equal(t.boot?.status, 'fail', JSON.stringify(t.boot));
