@@ -6,6 +6,7 @@ import { type ImageInfo } from '../images/inspect.ts';
 import { type Target } from '../plan/targets.ts';
 import { longestFirst } from '../plan/estimate.ts';
 import { SOURCE_MOUNT } from '../plan/source-layout.ts';
+import { fragmentWord } from '../plan/config-spec.ts';
 
 /** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
 export const FALLBACK_BUILD_USER = '1001:1001';
@@ -20,8 +21,7 @@ export function ccacheDirFor(root: string, image: ImageInfo): string {
 
 /** A target as the driver takes it: ARCH|NAME|BASE[|FRAGMENT...]; no part holds '|' (checked at input). */
 export function driverTarget(t: Target): string {
-  const fragments = (t.fragments ?? []).map((f) => (f.kind === 'file' ? f.name : `${f.option}=${f.value}`));
-  return [t.arch, t.config, t.base ?? t.config, ...fragments].join('|');
+  return [t.arch, t.config, t.base ?? t.config, ...(t.fragments ?? []).map(fragmentWord)].join('|');
 }
 
 /** A size as Docker writes it (`20g`) as ccache reads it (`20Gi`: binary units, upper case). */

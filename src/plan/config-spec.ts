@@ -33,13 +33,23 @@ export function isConfigName(name: string): boolean {
 export function parseConfigSpec(input: string, text: string): ConfigSpec {
   const [base, ...rest] = text.split('+');
   if (!isConfigName(base)) throw new InputError(input, text, CONFIG_SYNTAX);
-  const fragments = rest.map((part): Fragment => {
-    const option = OPTION.exec(part);
-    if (option) return { kind: 'option', option: option[1], value: option[2] };
-    if (FRAGMENT_FILE.test(part) && !part.includes('..')) return { kind: 'file', name: part };
-    throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
-  });
-  return { name: text, base, fragments };
+  return { name: text, base, fragments: rest.map((part) => parseFragment(input, text, part)) };
+}
+
+/**
+ * Parse one fragment word (`NAME.config` or `CONFIG_X=v`, as the driver takes it) of the
+ * config request `text`; throws an InputError naming `input`.
+ */
+export function parseFragment(input: string, text: string, part: string): Fragment {
+  const option = OPTION.exec(part);
+  if (option) return { kind: 'option', option: option[1], value: option[2] };
+  if (FRAGMENT_FILE.test(part) && !part.includes('..')) return { kind: 'file', name: part };
+  throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
+}
+
+/** A fragment as one word, as the driver takes it and a config request writes it: `NAME.config` or `CONFIG_X=v`. */
+export function fragmentWord(f: Fragment): string {
+  return f.kind === 'file' ? f.name : `${f.option}=${f.value}`;
 }
 
 /** Whether a config request selects by pattern (all, a glob, a negation) rather than naming one config. */

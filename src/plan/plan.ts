@@ -13,7 +13,7 @@ import { type Dropped, type Target, planTargets, targetName } from './targets.ts
 import { estimateTargets, shardTargets } from './estimate.ts';
 import { previousDurations } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
-import { type ProjectFragments, withProjectFragments } from './project-fragments.ts';
+import { type ProjectFragments, withProjectFragments, withShippedFragments } from './project-fragments.ts';
 import { type BootSettings, type KeepItem } from '../boot/boot-inputs.ts';
 import { type SourceMount, sourceMounts } from './source-layout.ts';
 
@@ -75,7 +75,8 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   const treeFacts = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
   const tree = { ...treeFacts, fragments: withProjectFragments(treeFacts.fragments, projectFragments, fragmentNames) };
   const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
-  const { targets: planned, dropped } = planTargets(inputs.arches, inputs.configs, tree);
+  const { targets: asked, dropped } = planTargets(inputs.arches, inputs.configs, tree);
+  const planned = withShippedFragments(asked, treeFacts.fragments, projectFragments);
   const treeName = inputs.tree ?? ref.remote ?? basename(inputs.source);
   // The tree input was checked with the inputs; a name taken from a remote or the source's folder is checked here.
   if (inputs.tree === undefined && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {

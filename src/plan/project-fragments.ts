@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Target } from './targets.ts';
 
 /**
  * Config fragments kernelbuilder ships (src/driver/configs/<arch>/NAME.config), by arch and
@@ -29,4 +30,18 @@ export function withProjectFragments(tree: Record<string, Record<string, string>
     for (const name of names) if (out[arch][name] === undefined && ours[arch]?.[name] !== undefined) out[arch][name] = ours[arch][name];
   }
   return out;
+}
+
+/**
+ * The targets, each with the text of the fragments kernelbuilder ships that it merges where
+ * `tree` (the tree's own fragments, by arch) has none of that name: the ones the driver
+ * copies into the tree, recorded so that the results say what was built.
+ */
+export function withShippedFragments(targets: Target[], tree: Record<string, Record<string, string>>, ours: ProjectFragments): Target[] {
+  return targets.map((t) => {
+    const shipped = (t.fragments ?? []).flatMap((f) =>
+      f.kind === 'file' && tree[t.arch]?.[f.name] === undefined && ours[t.arch]?.[f.name] !== undefined ? [[f.name, ours[t.arch][f.name]] as const] : [],
+    );
+    return shipped.length === 0 ? t : { ...t, shippedFragments: Object.fromEntries(shipped) };
+  });
 }

@@ -23,6 +23,11 @@ export interface Target {
   fragments?: Fragment[];
   /** CONFIG_X=v the fragments ask for, checked against the final .config. */
   requires?: string[];
+  /**
+   * Text of the fragment files kernelbuilder ships that this target merges, by name: the
+   * tree has none of that name, so the driver copies its own in (and a reproducer must).
+   */
+  shippedFragments?: Record<string, string>;
 }
 
 /** Something asked for that this tree cannot build, and why. */

@@ -1,10 +1,15 @@
 import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type Fragment, parseFragment } from '../plan/config-spec.ts';
+import { shellQuote } from '../shell-quote.ts';
 
 /**
  * A shell command that rebuilds one target exactly as kernelbuilder did: the same image
- * (by digest), the same sha checked out of the same repo, the same config and make
- * commands, no network, the same folders of the repository mounted. Printed in reports,
- * runnable as printed on the build machine.
+ * (by digest), the same sha checked out of the same repo, the same config steps as the
+ * driver's steps.sh (base, each fragment, olddefconfig) and make commands, no network,
+ * the same folders of the repository mounted. A fragment kernelbuilder ships is written
+ * into the clone from its recorded lines, as the driver copies it in, so the command needs
+ * nothing but the repo and the image. One command, its script one quoted word of steps a
+ * line. Printed in reports, runnable as printed on the build machine.
  */
 export function reproducer(results: BuildResults, target: TargetResult): string {
   const { cross: crossByArch, makeVars } = results.image;
@@ -16,15 +21,18 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     ...makeVars,
   ].join(' ');
   const script = [
+    // Each step stops the script when it fails, as `|| exit` does in steps.sh.
+    'set -e',
     // The repo belongs to the runner, not to the image's build user. Only a global setting
     // reaches the upload-pack a local clone runs: git clears `-c` and GIT_CONFIG_* for it.
     `git config --global safe.directory '*'`,
     `git clone -q --shared --no-checkout /src /build/src`,
     `git -C /build/src checkout -q --detach ${results.sha}`,
-    `${make} ${target.config}`,
+    `${make} ${target.base ?? target.config}`,
+    ...(target.fragments ?? []).flatMap((word) => fragmentSteps(target, parseFragment('fragments', word, word), make)),
     `${make} olddefconfig`,
     `${make} -k -j$(nproc)`,
-  ].join(' && ');
+  ].join('\n');
   return [
     `# ${target.target} of ${results.tree}/${results.buildId} (${results.image.name}, ${results.image.toolchain})`,
     `docker run --rm --network none --tmpfs /build:size=${results.tmpfsSize},exec,mode=1777 -e HOME=/build \\`,
@@ -34,7 +42,18 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
   ].join('\n');
 }
 
-/** Quote for a POSIX shell: single quotes, with embedded ones closed and escaped. */
-export function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+const SCRIPTS_CONFIG: Record<string, string> = { y: '--enable', n: '--disable', m: '--module' };
+
+/** The lines of one fragment's step, as steps.sh runs it. */
+function fragmentSteps(target: TargetResult, f: Fragment, make: string): string[] {
+  if (f.kind === 'option') {
+    const op = SCRIPTS_CONFIG[f.value];
+    return [`/build/src/scripts/config --file /build/out/.config ${op ? `${op} ${f.option}` : `--set-val ${f.option} ${shellQuote(f.value)}`}`];
+  }
+  const shipped = target.shippedFragments?.[f.name];
+  if (shipped === undefined) return [`${make} ${f.name}`];
+  // A quoted delimiter: the lines are written as they are, nothing in them expanded.
+  let end = 'EOF';
+  while (shipped.includes(end)) end += '_';
+  return [`cat >/build/src/arch/${target.arch}/configs/${f.name} <<'${end}'`, ...shipped, end, `${make} ${f.name}`];
 }

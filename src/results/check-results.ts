@@ -5,7 +5,7 @@ import { checkPathComponent, parseSize } from '../inputs.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { isImageRef } from '../images/table.ts';
 import { KERNEL_ARCHES } from '../plan/targets.ts';
-import { parseConfigSpec } from '../plan/config-spec.ts';
+import { CONFIG_SYNTAX, isConfigName, parseConfigSpec, parseFragment } from '../plan/config-spec.ts';
 import { readInside } from '../safe-files.ts';
 import { type BuildResults, type TargetResult, KEPT_FILES, targetPaths } from './results.ts';
 
@@ -102,6 +102,7 @@ function checkTarget(t: TargetResult, field: string, bad: Bad): TargetResult {
   const paths = targetPaths(t.arch, t.config);
   if (t.log !== paths.log) throw bad(`${field}.log`, `it is ${paths.log}, where the logs layout puts the target's log`);
   if (t.dotConfig !== undefined && t.dotConfig !== paths.dotConfig) throw bad(`${field}.dotConfig`, `it is ${paths.dotConfig}, where the logs layout puts the target's .config`);
+  checkConfigSteps(t, field, bad);
   if (t.requires !== undefined && !(Array.isArray(t.requires) && t.requires.every((o) => typeof o === 'string' && /^CONFIG_[A-Z0-9_]+=/.test(o)))) {
     throw bad(`${field}.requires`, 'it lists CONFIG_X=value options');
   }
@@ -118,6 +119,29 @@ function checkTarget(t: TargetResult, field: string, bad: Bad): TargetResult {
     ...(boot ? { boot } : {}),
   };
 }
+
+/**
+ * How a target's config was made, each part as the configs input takes it: these become
+ * words and a fragment file's lines of its reproducer. A shipped fragment is one of the
+ * target's fragment files, its lines those of a config fragment.
+ */
+function checkConfigSteps(t: TargetResult, field: string, bad: Bad): void {
+  if (t.base !== undefined && !(typeof t.base === 'string' && isConfigName(t.base))) throw bad(`${field}.base`, `it is a base config: ${CONFIG_SYNTAX}`);
+  const fragments = t.fragments ?? [];
+  if (!Array.isArray(fragments)) throw bad(`${field}.fragments`, 'it lists fragments: NAME.config or CONFIG_X=value');
+  fragments.forEach((f, i) => must(() => parseFragment('fragments', String(f), typeof f === 'string' ? f : ''), bad(`${field}.fragments[${i}]`, `it is a fragment: ${CONFIG_SYNTAX}`)));
+  if (t.shippedFragments === undefined) return;
+  if (!isObject(t.shippedFragments)) throw bad(`${field}.shippedFragments`, 'it maps fragment files to their lines');
+  for (const [name, lines] of Object.entries(t.shippedFragments)) {
+    if (!fragments.includes(name) || !name.endsWith('.config')) throw bad(`${field}.shippedFragments`, 'its names are fragment files of the target');
+    if (!Array.isArray(lines) || !lines.every((l) => typeof l === 'string' && FRAGMENT_LINE.test(l))) {
+      throw bad(`${field}.shippedFragments.${name}`, 'it lists the lines of a config fragment: blank, # comments or CONFIG_X=value');
+    }
+  }
+}
+
+/** A line of a config fragment as Kconfig reads one. */
+const FRAGMENT_LINE = /^(?:\s*|#.*|CONFIG_[A-Za-z0-9_]+=.*)$/;
 
 /**
  * A shard's boot: its console where the layout puts it, and no reproducer: that line is a

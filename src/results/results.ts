@@ -1,7 +1,8 @@
 import { type BuildPlan } from '../plan/plan.ts';
 import { type ImageInfo } from '../images/inspect.ts';
 import { type CommitInfo } from '../ref/tree.ts';
-import { type Dropped, targetName } from '../plan/targets.ts';
+import { type Dropped, type Target, targetName } from '../plan/targets.ts';
+import { fragmentWord } from '../plan/config-spec.ts';
 import { type Issue } from '../diagnostics/aggregate.ts';
 import { type FailureReason } from '../diagnostics/failure-reason.ts';
 import { type CcacheStats } from './ccache-stats.ts';
@@ -32,6 +33,12 @@ export interface TargetResult {
   durationSeconds?: number;
   /** User + system CPU seconds of everything the target ran. */
   cpuSeconds?: number;
+  /** The make target that made its starting .config, when it is not the config's name: it has fragments, or is a derived variant. */
+  base?: string;
+  /** What was merged on top of the base, in order, as the driver took them: `NAME.config` or `CONFIG_X=v`. */
+  fragments?: string[];
+  /** The lines of the fragment files kernelbuilder ships that it merged (the tree had none of their names), by name. */
+  shippedFragments?: Record<string, string[]>;
   /** Options its fragments asked for (CONFIG_X=v), checked against its final .config. */
   requires?: string[];
   /** Paths relative to the results folder. */
@@ -219,7 +226,7 @@ export function collectResults(args: {
   const targets: TargetResult[] = plan.targets.map((t) => {
     const paths = targetPaths(t.arch, t.config);
     const record = parseTargetStatus(statuses.get(targetName(t)) ?? '');
-    const base = { target: targetName(t), arch: t.arch, config: t.config, ...(t.requires?.length ? { requires: t.requires } : {}), log: paths.log };
+    const base = { target: targetName(t), arch: t.arch, config: t.config, ...configSteps(t), ...(t.requires?.length ? { requires: t.requires } : {}), log: paths.log };
     if (!record) return { ...base, status: 'error', ...(stoppedBy ? { reason: stoppedBy } : {}) };
     return {
       ...base,
@@ -269,6 +276,16 @@ export function collectResults(args: {
     targetOrder: plan.allTargets,
     ...(plan.shard ? { shard: `${plan.shard.index}/${plan.shard.count}` } : {}),
     dropped: plan.dropped,
+  };
+}
+
+/** How a target's config was made, as the driver made it (for reproducers): its base, fragments and the shipped fragments' lines. */
+function configSteps(t: Target): Pick<TargetResult, 'base' | 'fragments' | 'shippedFragments'> {
+  const shipped = Object.entries(t.shippedFragments ?? {}).map(([name, text]) => [name, text.replace(/\n$/, '').split('\n')]);
+  return {
+    ...(t.base === undefined ? {} : { base: t.base }),
+    ...(t.fragments?.length ? { fragments: t.fragments.map(fragmentWord) } : {}),
+    ...(shipped.length > 0 ? { shippedFragments: Object.fromEntries(shipped) } : {}),
   };
 }
 

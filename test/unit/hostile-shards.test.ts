@@ -153,6 +153,12 @@ const fields: [string, (r: BuildResults) => void][] = [
   ['targets[0].status', (r) => Object.assign(r.targets[0], { status: 'passed' })],
   ['targets[0].dotConfig', (r) => Object.assign(r.targets[0], { dotConfig: '../../../etc/shadow' })],
   ['targets[0].requires', (r) => Object.assign(r.targets[0], { requires: ['$(id)'] })],
+  ['targets[0].base', (r) => Object.assign(r.targets[0], { base: 'tinyconfig;$(id)' })],
+  ['targets[0].fragments', (r) => Object.assign(r.targets[0], { fragments: 'kb-boot.config' })],
+  ['targets[0].fragments[1]', (r) => Object.assign(r.targets[0], { fragments: ['kb-boot.config', '../../$(id).config'] })],
+  ['targets[0].fragments[0]', (r) => Object.assign(r.targets[0], { fragments: [['kb-boot.config']] })],
+  ['targets[0].shippedFragments', (r) => Object.assign(r.targets[0], { fragments: ['kb-boot.config'], shippedFragments: { '$(id).config': ['CONFIG_X=y'] } })],
+  ['targets[0].shippedFragments.kb-boot.config', (r) => Object.assign(r.targets[0], { fragments: ['kb-boot.config'], shippedFragments: { 'kb-boot.config': ['EOF', '$(id)'] } })],
   ['targets[0].durationSeconds', (r) => Object.assign(r.targets[0], { durationSeconds: '1; id' })],
   ['targetOrder[0]', (r) => Object.assign(r, { targetOrder: ['x86/../../x'] })],
   ['ccache', (r) => Object.assign(r, { ccache: { hits: '1', misses: 0, hitRate: 0 } })],
@@ -174,7 +180,7 @@ for (const [field, spoil] of fields) {
 }
 
 test('an honest results.json passes the check unchanged', () => {
-  const r = failedShard({ dotConfig: 'x86/tinyconfig.config', requires: ['CONFIG_KVM_GUEST=y'] }, {
+  const r = failedShard({ dotConfig: 'x86/tinyconfig.config', base: 'tinyconfig', fragments: ['kb-boot.config', 'CONFIG_NR_CPUS=-1'], shippedFragments: { 'kb-boot.config': ['# a comment', '', 'CONFIG_KVM_GUEST=y'] }, requires: ['CONFIG_KVM_GUEST=y'] }, {
     image: { name: 'kernelbuilder/gcc-12', id: 'sha256:' + 'd'.repeat(64), digest: 'sha256:' + 'd'.repeat(64), toolchain: 'gcc 12', reason: 'default', cross: { arm64: 'aarch64-linux-gnu-' }, makeVars: ['LLVM=1'] },
     buildId: 'v6.1.192-12-gabcdef123456',
     ccache: { hits: 1, misses: 2, hitRate: 0.333 },

@@ -195,7 +195,7 @@ test('reproducer: runnable as printed (the shell parses it) and exact', async ()
   const parsed = spawnSync('sh', ['-n', '-c', cmd]);
   assert.equal(parsed.status, 0, parsed.stderr?.toString());
   // The repo is the runner's, the container's user another: only a global setting reaches git's upload-pack.
-  assert.match(cmd, /-e HOME=\/build .*-c 'git config --global safe\.directory '\\''\*'\\'' && git clone -q --shared --no-checkout \/src \/build\/src && /s);
+  assert.match(cmd, /-e HOME=\/build .*-c 'set -e\ngit config --global safe\.directory '\\''\*'\\''\ngit clone -q --shared --no-checkout \/src \/build\/src\n/s);
 });
 
 test('reproducer: mounts the folders the source needed, as the build did', async () => {
