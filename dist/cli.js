@@ -8,6 +8,7 @@ import {
   DEFAULT_LOGS,
   DEFAULT_LOGS_LIMIT,
   DEFAULT_TMPFS_SIZE,
+  ImageLabel,
   abortOnSignals,
   analyseLogs,
   buildMatrix,
@@ -30,7 +31,7 @@ import {
   reportShards,
   runBuild,
   writeReports
-} from "./chunks/chunk-YV7FBYCO.js";
+} from "./chunks/chunk-HUHMAVXN.js";
 import {
   DockerError,
   Input,
@@ -41,7 +42,7 @@ import {
   failedBoots,
   failedTargets,
   overallResult
-} from "./chunks/chunk-4OYRQBBF.js";
+} from "./chunks/chunk-6VLWOG5Y.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -132,8 +133,10 @@ async function listImages(docker, table) {
       ...spec.role ? { role: spec.role } : {}
     };
     try {
-      const info = imageInfoFromInspect(spec.name, await docker.getImage(spec.name).inspect());
-      listing = { ...listing, present: true, digest: info.digest, toolchain: info.toolchain, arches: info.arches };
+      const inspect = await docker.getImage(spec.name).inspect();
+      const info = imageInfoFromInspect(spec.name, inspect);
+      listing = { ...listing, present: true, digest: info.digest, ...spec.role ? {} : { toolchain: info.toolchain }, arches: info.arches };
+      if (spec.role === "boot") listing.boots = (inspect.Config?.Labels?.[ImageLabel.boots] ?? "").split(/\s+/).filter(Boolean);
     } catch {
     }
     out.push(listing);
@@ -147,7 +150,7 @@ function formatImageList(images) {
     i.toolchain ?? "",
     (i.arches ?? []).join(" "),
     i.digest ? i.digest.slice(0, 19) : "",
-    i.role === "base" ? "(a base of other images)" : i.role === "boot" ? "(boots kernels; builds none)" : i.kernels.map((k) => `${k} (${i.toolchains.join("/")})`).join(" | ") || "(by image input only)"
+    i.role === "base" ? "(a base of other images)" : i.role === "boot" ? `(boots ${i.boots?.join(" ") || "kernels"}; builds none)` : i.kernels.map((k) => `${k} (${i.toolchains.join("/")})`).join(" | ") || "(by image input only)"
   ]);
   const head = ["image", "here", "toolchain", "arches", "digest", "chosen for kernels"];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));

@@ -53,7 +53,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-YH62JLZM.js";
+} from "./chunks/chunk-MMOA4EOA.js";
 import {
   abortOnSignals,
   buildMatrix,
@@ -70,7 +70,7 @@ import {
   require_semver,
   runBuild,
   tally
-} from "./chunks/chunk-YV7FBYCO.js";
+} from "./chunks/chunk-HUHMAVXN.js";
 import {
   Input,
   KernelbuilderError,
@@ -83,7 +83,7 @@ import {
   failedTargets,
   overallResult,
   targetName
-} from "./chunks/chunk-4OYRQBBF.js";
+} from "./chunks/chunk-6VLWOG5Y.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -60586,13 +60586,16 @@ function isConfigName(name) {
 function parseConfigSpec(input, text) {
   const [base, ...rest] = text.split("+");
   if (!isConfigName(base)) throw new InputError(input, text, CONFIG_SYNTAX);
-  const fragments = rest.map((part) => {
-    const option = OPTION.exec(part);
-    if (option) return { kind: "option", option: option[1], value: option[2] };
-    if (FRAGMENT_FILE.test(part) && !part.includes("..")) return { kind: "file", name: part };
-    throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
-  });
-  return { name: text, base, fragments };
+  return { name: text, base, fragments: rest.map((part) => parseFragment(input, text, part)) };
+}
+function parseFragment(input, text, part) {
+  const option = OPTION.exec(part);
+  if (option) return { kind: "option", option: option[1], value: option[2] };
+  if (FRAGMENT_FILE.test(part) && !part.includes("..")) return { kind: "file", name: part };
+  throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
+}
+function fragmentWord(f) {
+  return f.kind === "file" ? f.name : `${f.option}=${f.value}`;
 }
 function isPattern(text) {
   return text === "all" || text.startsWith("!") || /[*?]/.test(text);
@@ -60815,7 +60818,7 @@ function collectResults(args) {
   const targets = plan.targets.map((t) => {
     const paths = targetPaths(t.arch, t.config);
     const record = parseTargetStatus(statuses.get(targetName(t)) ?? "");
-    const base = { target: targetName(t), arch: t.arch, config: t.config, ...t.requires?.length ? { requires: t.requires } : {}, log: paths.log };
+    const base = { target: targetName(t), arch: t.arch, config: t.config, ...configSteps(t), ...t.requires?.length ? { requires: t.requires } : {}, log: paths.log };
     if (!record) return { ...base, status: "error", ...stoppedBy ? { reason: stoppedBy } : {} };
     return {
       ...base,
@@ -60865,6 +60868,14 @@ function collectResults(args) {
     targetOrder: plan.allTargets,
     ...plan.shard ? { shard: `${plan.shard.index}/${plan.shard.count}` } : {},
     dropped: plan.dropped
+  };
+}
+function configSteps(t) {
+  const shipped = Object.entries(t.shippedFragments ?? {}).map(([name, text]) => [name, text.replace(/\n$/, "").split("\n")]);
+  return {
+    ...t.base === void 0 ? {} : { base: t.base },
+    ...t.fragments?.length ? { fragments: t.fragments.map(fragmentWord) } : {},
+    ...shipped.length > 0 ? { shippedFragments: Object.fromEntries(shipped) } : {}
   };
 }
 function runError(driverExitCode, stoppedBy, tail) {
@@ -60985,7 +60996,11 @@ export {
   SourceError,
   DockerError,
   describeValue,
+  CONFIG_SYNTAX,
+  isConfigName,
   parseConfigSpec,
+  parseFragment,
+  fragmentWord,
   isPattern,
   checkPattern,
   unmetOptions,

@@ -1,6 +1,7 @@
 import { createRequire as __kbRequire } from 'node:module'; import { fileURLToPath as __kbPath } from 'node:url'; import { dirname as __kbDirname } from 'node:path'; const require = __kbRequire(import.meta.url); const __kbFilename = __kbPath(import.meta.url); const __kbDirname2 = __kbDirname(__kbFilename);
 import {
   CCACHE_STATS,
+  CONFIG_SYNTAX,
   CONTAINER_LABEL,
   DRIVER_LOG,
   DRIVER_MOUNT,
@@ -23,8 +24,11 @@ import {
   collectResults,
   connectDocker,
   dockerEndpoint,
+  fragmentWord,
+  isConfigName,
   isPattern,
   parseConfigSpec,
+  parseFragment,
   planTargets,
   prepareLogsDir,
   removeLeftovers,
@@ -34,7 +38,7 @@ import {
   targetPaths,
   targetsResult,
   unmetOptions
-} from "./chunk-4OYRQBBF.js";
+} from "./chunk-6VLWOG5Y.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -9735,6 +9739,14 @@ function withProjectFragments(tree, ours, names2) {
   }
   return out;
 }
+function withShippedFragments(targets, tree, ours) {
+  return targets.map((t) => {
+    const shipped = (t.fragments ?? []).flatMap(
+      (f) => f.kind === "file" && tree[t.arch]?.[f.name] === void 0 && ours[t.arch]?.[f.name] !== void 0 ? [[f.name, ours[t.arch][f.name]]] : []
+    );
+    return shipped.length === 0 ? t : { ...t, shippedFragments: Object.fromEntries(shipped) };
+  });
+}
 
 // src/plan/plan.ts
 import { basename as basename2, join as join5 } from "node:path";
@@ -10023,7 +10035,8 @@ async function makePlan(inputs, git, projectFragments) {
   const treeFacts = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
   const tree = { ...treeFacts, fragments: withProjectFragments(treeFacts.fragments, projectFragments, fragmentNames) };
   const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
-  const { targets: planned, dropped } = planTargets(inputs.arches, inputs.configs, tree);
+  const { targets: asked, dropped } = planTargets(inputs.arches, inputs.configs, tree);
+  const planned = withShippedFragments(asked, treeFacts.fragments, projectFragments);
   const treeName = inputs.tree ?? ref.remote ?? basename2(inputs.source);
   if (inputs.tree === void 0 && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
     checkTreeName(pathSafe(treeName), ref.remote === void 0 ? "the source folder's name" : `the remote of ref ${JSON.stringify(ref.ref)}`);
@@ -10098,6 +10111,11 @@ function formatIssue(i) {
   return `${at}${i.severity}: ${i.message}${i.flag ? ` [${i.flag}]` : ""}${times}`;
 }
 
+// src/shell-quote.ts
+function shellQuote(text) {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/report/reproducer.ts
 function reproducer(results, target) {
   const { cross: crossByArch, makeVars } = results.image;
@@ -10109,15 +10127,18 @@ function reproducer(results, target) {
     ...makeVars
   ].join(" ");
   const script = [
+    // Each step stops the script when it fails, as `|| exit` does in steps.sh.
+    "set -e",
     // The repo belongs to the runner, not to the image's build user. Only a global setting
     // reaches the upload-pack a local clone runs: git clears `-c` and GIT_CONFIG_* for it.
     `git config --global safe.directory '*'`,
     `git clone -q --shared --no-checkout /src /build/src`,
     `git -C /build/src checkout -q --detach ${results.sha}`,
-    `${make} ${target.config}`,
+    `${make} ${target.base ?? target.config}`,
+    ...(target.fragments ?? []).flatMap((word) => fragmentSteps(target, parseFragment("fragments", word, word), make)),
     `${make} olddefconfig`,
     `${make} -k -j$(nproc)`
-  ].join(" && ");
+  ].join("\n");
   return [
     `# ${target.target} of ${results.tree}/${results.buildId} (${results.image.name}, ${results.image.toolchain})`,
     `docker run --rm --network none --tmpfs /build:size=${results.tmpfsSize},exec,mode=1777 -e HOME=/build \\`,
@@ -10126,8 +10147,17 @@ function reproducer(results, target) {
     `  --entrypoint /bin/bash ${results.image.digest} -c ${shellQuote(script)}`
   ].join("\n");
 }
-function shellQuote(text) {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+var SCRIPTS_CONFIG = { y: "--enable", n: "--disable", m: "--module" };
+function fragmentSteps(target, f, make) {
+  if (f.kind === "option") {
+    const op = SCRIPTS_CONFIG[f.value];
+    return [`/build/src/scripts/config --file /build/out/.config ${op ? `${op} ${f.option}` : `--set-val ${f.option} ${shellQuote(f.value)}`}`];
+  }
+  const shipped = target.shippedFragments?.[f.name];
+  if (shipped === void 0) return [`${make} ${f.name}`];
+  let end = "EOF";
+  while (shipped.includes(end)) end += "_";
+  return [`cat >/build/src/arch/${target.arch}/configs/${f.name} <<'${end}'`, ...shipped, end, `${make} ${f.name}`];
 }
 
 // src/report/outcome.ts
@@ -11682,8 +11712,7 @@ function ccacheDirFor(root, image) {
   return join9(root, image.id.replace(/^sha256:/, "").slice(0, 16));
 }
 function driverTarget(t) {
-  const fragments = (t.fragments ?? []).map((f) => f.kind === "file" ? f.name : `${f.option}=${f.value}`);
-  return [t.arch, t.config, t.base ?? t.config, ...fragments].join("|");
+  return [t.arch, t.config, t.base ?? t.config, ...(t.fragments ?? []).map(fragmentWord)].join("|");
 }
 function ccacheSize(size) {
   const m = /^(\d+)([kmg]?)$/.exec(size);
@@ -12144,11 +12173,6 @@ function bootImageLacks(image, machine) {
 // src/boot/boot-spec.ts
 import { posix as posix3 } from "node:path";
 
-// src/shell-quote.ts
-function shellQuote2(text) {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 // src/boot/machines.json
 var machines_default = {
   needs: [
@@ -12222,7 +12246,10 @@ var machines_default = {
       name: "riscv64",
       arch: "riscv",
       when: ["CONFIG_64BIT=y", "CONFIG_MMU=y"],
-      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the NS16550A UART ttyS0" }],
+      needs: [
+        { option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the NS16550A UART ttyS0" },
+        { option: "CONFIG_SIFIVE_PLIC", why: "the UART's interrupt comes through the PLIC: without it the UART never probes and the init has no console" }
+      ],
       qemu: "qemu-system-riscv64",
       machine: "virt",
       cpu: "rv64",
@@ -12334,7 +12361,7 @@ function chooseMachine(table, arch, dotConfig) {
   return { machine };
 }
 function kernelCommandLine(machine) {
-  return [`console=${machine.console}`, ...machine.append, "panic=-1"].join(" ");
+  return [`console=${machine.console}`, "panic=-1", ...machine.append].join(" ");
 }
 function conditionHolds(condition, dotConfig) {
   return condition.split("|").some((alt) => unmetOptions([alt], dotConfig).length === 0);
@@ -12386,9 +12413,9 @@ function bootSpec(req, ownerPid = process.pid) {
   return {
     Image: req.image.id,
     Cmd: qemuCommand(req.machine, req.kvm),
-    Env: ["LC_ALL=C.UTF-8"],
+    // Nothing of the runner's environment: QEMU needs none.
+    Env: [],
     User: req.user,
-    WorkingDir: "/tmp",
     Labels: { [CONTAINER_LABEL]: req.label, [OWNER_LABEL]: String(ownerPid) },
     Tty: false,
     OpenStdin: false,
@@ -12435,7 +12462,7 @@ function bootReproducer(req) {
     `type=bind,src=${req.keptDir},dst=${BOOT_MOUNT},readonly`,
     req.image.name
   ];
-  return [...docker, ...qemuCommand(req.machine, req.kvm)].map(shellQuote2).join(" ");
+  return [...docker, ...qemuCommand(req.machine, req.kvm)].map(shellQuote).join(" ");
 }
 
 // src/boot/run-boot.ts
@@ -12544,6 +12571,26 @@ var ConsoleFile = class {
   }
 };
 
+// src/boot/kvm.ts
+import { statSync as statSync7 } from "node:fs";
+var KVM_DEVICE = "/dev/kvm";
+function kvmDeviceGroup(path = KVM_DEVICE, stat = statSync7) {
+  let st;
+  try {
+    st = stat(path);
+  } catch (e) {
+    throw new DockerError(`KVM was asked for, but ${path} cannot be used: ${e.code ?? e.message}; boot with TCG instead (no kvm)`);
+  }
+  if (!st.isCharacterDevice()) throw new DockerError(`KVM was asked for, but ${path} is not a character device`);
+  if ((st.mode & 48) !== 48) {
+    const mode = (st.mode & 511).toString(8).padStart(4, "0");
+    throw new DockerError(
+      `KVM was asked for, but ${path} is mode ${mode} (uid ${st.uid}, gid ${st.gid}): boots run as a non-root user and need its group to read and write it (e.g. chgrp kvm ${path} && chmod 0660 ${path}, as Debian's udev rule does); or boot with TCG`
+    );
+  }
+  return st.gid;
+}
+
 // src/engine.ts
 var DRIVER_TAIL_LINES = 15;
 async function checkPlan(inputs, deps) {
@@ -12560,8 +12607,8 @@ async function checkPlanOnEngine(plan, deps) {
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
   await checkImageUserland(deps.docker, image);
   await checkEngineCpus(deps.docker, plan.limits.cpus);
-  const bootImage = plan.boot ? await inspectBootImage(deps.docker) : void 0;
-  return { plan, image, container: containerSpec(plan, image, deps.driverDir, buildUser(deps.uid, deps.gid)), ...bootImage ? { bootImage } : {} };
+  const boot = plan.boot ? { image: await inspectBootImage(deps.docker), ...plan.boot.kvm ? { kvmGid: kvmDeviceGroup() } : {} } : void 0;
+  return { plan, image, container: containerSpec(plan, image, deps.driverDir, buildUser(deps.uid, deps.gid)), ...boot ? { boot } : {} };
 }
 async function checkEngineCpus(docker, cpus) {
   if (cpus === void 0) return;
@@ -12654,7 +12701,7 @@ async function runBuild(checked, inputs, deps) {
     driverTail: driverTail.toArray()
   });
   const built = withKept(collected, plan.logsDir);
-  const booted = checked.bootImage ? await bootOrWarn(built, plan, checked.bootImage, String(container.User), deps) : built;
+  const booted = checked.boot ? await bootOrWarn(built, plan, checked.boot, String(container.User), deps) : built;
   const { results, reports } = await reportBuild(
     booted,
     reportDirs(inputs.logs, plan.logsDir),
@@ -12666,9 +12713,9 @@ async function runBuild(checked, inputs, deps) {
   }
   return { results, reports, skipped: false };
 }
-async function bootOrWarn(results, plan, image, user, deps) {
+async function bootOrWarn(results, plan, boot, user, deps) {
   try {
-    return await bootTargets2(results, plan, plan.logsDir, { docker: deps.docker, log: deps.log, image, user, signal: deps.signal });
+    return await bootTargets2(results, plan, plan.logsDir, { docker: deps.docker, log: deps.log, ...boot, user, signal: deps.signal });
   } catch (e) {
     deps.log.warning(`the boots could not run (${e.message}); the results have no boot verdicts`);
     return results;
@@ -12927,6 +12974,7 @@ function checkTarget(t, field, bad) {
   const paths = targetPaths(t.arch, t.config);
   if (t.log !== paths.log) throw bad(`${field}.log`, `it is ${paths.log}, where the logs layout puts the target's log`);
   if (t.dotConfig !== void 0 && t.dotConfig !== paths.dotConfig) throw bad(`${field}.dotConfig`, `it is ${paths.dotConfig}, where the logs layout puts the target's .config`);
+  checkConfigSteps(t, field, bad);
   if (t.requires !== void 0 && !(Array.isArray(t.requires) && t.requires.every((o) => typeof o === "string" && /^CONFIG_[A-Z0-9_]+=/.test(o)))) {
     throw bad(`${field}.requires`, "it lists CONFIG_X=value options");
   }
@@ -12943,6 +12991,21 @@ function checkTarget(t, field, bad) {
     ...boot ? { boot } : {}
   };
 }
+function checkConfigSteps(t, field, bad) {
+  if (t.base !== void 0 && !(typeof t.base === "string" && isConfigName(t.base))) throw bad(`${field}.base`, `it is a base config: ${CONFIG_SYNTAX}`);
+  const fragments = t.fragments ?? [];
+  if (!Array.isArray(fragments)) throw bad(`${field}.fragments`, "it lists fragments: NAME.config or CONFIG_X=value");
+  fragments.forEach((f, i) => must(() => parseFragment("fragments", String(f), typeof f === "string" ? f : ""), bad(`${field}.fragments[${i}]`, `it is a fragment: ${CONFIG_SYNTAX}`)));
+  if (t.shippedFragments === void 0) return;
+  if (!isObject3(t.shippedFragments)) throw bad(`${field}.shippedFragments`, "it maps fragment files to their lines");
+  for (const [name, lines] of Object.entries(t.shippedFragments)) {
+    if (!fragments.includes(name) || !name.endsWith(".config")) throw bad(`${field}.shippedFragments`, "its names are fragment files of the target");
+    if (!Array.isArray(lines) || !lines.every((l) => typeof l === "string" && FRAGMENT_LINE.test(l))) {
+      throw bad(`${field}.shippedFragments.${name}`, "it lists the lines of a config fragment: blank, # comments or CONFIG_X=value");
+    }
+  }
+}
+var FRAGMENT_LINE = /^(?:\s*|#.*|CONFIG_[A-Za-z0-9_]+=.*)$/;
 function checkBoot(boot, field, consolePath, bad) {
   if (!isObject3(boot) || !["pass", "fail", "skipped"].includes(boot.status)) throw bad(`${field}.status`, "it is pass, fail or skipped");
   if (boot.console !== void 0 && boot.console !== consolePath) throw bad(`${field}.console`, `it is ${consolePath}, where the logs layout puts the console`);
@@ -13075,7 +13138,7 @@ async function reportShards(resultsDir, logsRoot, opts) {
 }
 
 // src/fanout/report-inputs.ts
-import { statSync as statSync7 } from "node:fs";
+import { statSync as statSync8 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 function parseReportInputs(read) {
   const results = read(Input.results).trim();
@@ -13086,7 +13149,7 @@ function parseReportInputs(read) {
 }
 function isFolder(path) {
   try {
-    return statSync7(path).isDirectory();
+    return statSync8(path).isDirectory();
   } catch {
     return false;
   }
@@ -13118,6 +13181,7 @@ export {
   gitIn,
   loadProjectFragments,
   makePlan,
+  ImageLabel,
   imageInfoFromInspect,
   tally,
   writeReports,

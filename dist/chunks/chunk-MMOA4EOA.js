@@ -7,7 +7,7 @@ import {
   __require,
   __toESM,
   require_src
-} from "./chunk-4OYRQBBF.js";
+} from "./chunk-6VLWOG5Y.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
