@@ -1,5 +1,5 @@
 import { chownSync, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { type Inputs } from './inputs.ts';
 import { type Log } from './log.ts';
@@ -20,14 +20,15 @@ import { Input } from './constants.ts';
 import { TailBuffer } from './parse/tail-buffer.ts';
 import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
-import { type BuildResults, type StopCause, collectResults, targetPaths } from './results/results.ts';
+import { type BuildResults, type StopCause, collectResults } from './results/results.ts';
 import { type ReportPaths, reportDirs, reportPaths } from './report/write-reports.ts';
 import { reportBuild } from './report/report-build.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
 import { withKept } from './results/kept.ts';
 import { bootTargets } from './boot/boot-targets.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
-import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
+import { chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
+import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, targetPaths, treeDirOf } from './logs-layout.ts';
 
 /** Lines of the driver's output kept for a set-up failure's report. */
 const DRIVER_TAIL_LINES = 15;
@@ -197,7 +198,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const { results, reports } = await reportBuild(
     booted,
     reportDirs(inputs.logs, plan.logsDir),
-    { noise: inputs.noise, baseline: inputs.baseline ?? dirname(plan.logsDir), emailTo: inputs.emailTo },
+    { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo },
     deps.log,
   );
   if (engineLost) {

@@ -12,9 +12,8 @@ import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-o
 import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
 import { FileRefusedError, readInputFile } from './read-input-file.ts';
 import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
-import { RESULTS_FILE } from './logs-dir.ts';
+import { RESERVED_TREE_NAMES, RESULTS_FILE } from './logs-layout.ts';
 import { type HostFolder, checkHostFolder } from './host-folder.ts';
-import { RESERVED_TREE_NAMES } from './logs-dir.ts';
 
 /** Everything a build needs from its user, validated. Keys follow action.yml. */
 export interface Inputs {

@@ -7,7 +7,7 @@ import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { type BuildPlan, makePlan } from '../plan/plan.ts';
 import { type ProjectFragments } from '../plan/project-fragments.ts';
 import { alreadyBuilt, readResults } from '../results/previous.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
+import { RESULTS_FILE } from '../logs-layout.ts';
 import { connectDocker } from '../container/docker.ts';
 import { inspectImage } from '../images/inspect.ts';
 import { type Log } from '../log.ts';

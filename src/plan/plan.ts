@@ -1,6 +1,6 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { type Inputs, checkTreeName } from '../inputs.ts';
-import { RESERVED_TREE_NAMES } from '../logs-dir.ts';
+import { RESERVED_TREE_NAMES, buildDir, pathSafe, treeDir } from '../logs-layout.ts';
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { type Git, tryGit } from '../ref/git.ts';
@@ -81,7 +81,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   if (inputs.tree === undefined && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
     checkTreeName(pathSafe(treeName), ref.remote === undefined ? "the source folder's name" : `the remote of ref ${JSON.stringify(ref.ref)}`);
   }
-  const estimates = estimateTargets(planned, previousDurations(join(inputs.logs, pathSafe(treeName))));
+  const estimates = estimateTargets(planned, previousDurations(treeDir(inputs.logs, treeName)));
   const targets = selectShard(planned, inputs);
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
   return {
@@ -98,7 +98,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
     estimates: Object.fromEntries(estimates),
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     dropped,
-    logsDir: join(inputs.logs, pathSafe(treeName), pathSafe(ref.buildId)),
+    logsDir: buildDir(inputs.logs, treeName, ref.buildId),
     jobs: inputs.jobs,
     tmpfsSize: inputs.tmpfsSize,
     limits: {
@@ -142,10 +142,4 @@ function selectShard(planned: Target[], inputs: Inputs): Target[] {
     if (chosen.length === 0) throw new InputError(Input.shard, `${inputs.shard.index}/${inputs.shard.count}`, `the plan has ${planned.length} targets: fewer shards are needed`);
   }
   return chosen;
-}
-
-/** Make a name safe as one folder of a path: git describe output can hold '/' from tag names. */
-export function pathSafe(name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^\.+/, '_');
-  return safe.length > 0 ? safe : '_';
 }

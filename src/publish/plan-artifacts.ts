@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESULTS_FILE, SUMMARY_FILE } from '../logs-dir.ts';
+import { RESULTS_FILE, SUMMARY_FILE } from '../logs-layout.ts';
 import { type BuildResults, type TargetResult } from '../results/results.ts';
 import { artifactName } from './artifact-names.ts';
 

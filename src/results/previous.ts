@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type BuildResults } from './results.ts';
 import { type BuildPlan } from '../plan/plan.ts';
 import { targetName } from '../plan/targets.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
+import { RESULTS_FILE } from '../logs-layout.ts';
 import { readInputFile } from '../read-input-file.ts';
 import { parseJson } from '../parse-json.ts';
 

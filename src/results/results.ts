@@ -8,6 +8,7 @@ import { type CcacheStats } from './ccache-stats.ts';
 import { type Regressions } from '../diagnostics/regressions.ts';
 import { type BootResult } from '../boot/boot-result.ts';
 import { type SourceMount } from '../plan/source-layout.ts';
+import { targetPaths } from '../logs-layout.ts';
 
 /**
  * pass/fail are the kernel build's verdict; `error` means the target never finished
@@ -159,40 +160,6 @@ export function parseTargetStatus(text: string): TargetStatusRecord | undefined 
   const record: TargetStatusRecord = { status: m[1] as TargetStatusRecord['status'], exitCode: Number(m[2]), stage: m[3], startMs: Number(m[4]), endMs: Number(m[5]) };
   if (m[6] !== undefined) record.cpuMs = Number(m[6]);
   return record;
-}
-
-/** The files a target's kept folder may hold, as install.sh names them (and `sizes`, its measurements): nothing else is listed or published. */
-export const KEPT_FILES = [
-  'bzImage',
-  'Image',
-  'Image.gz',
-  'zImage',
-  'System.map',
-  'config',
-  'modules.tar.xz',
-  'dtbs.tar.xz',
-  'vmlinux.xz',
-  'initramfs.cpio',
-] as const;
-
-/**
- * Where a target's files live, relative to the results folder: its log, status and
- * .config, and its kept folder (what it built, see install.sh; the console of its boot).
- */
-export function targetPaths(arch: string, config: string): { log: string; status: string; dotConfig: string; kept: string; console: string } {
-  return {
-    log: `${arch}/${config}.log`,
-    status: `${arch}/${config}.status`,
-    dotConfig: `${arch}/${config}.config`,
-    kept: `${arch}/${config}`,
-    console: `${arch}/${config}/console.log`,
-  };
-}
-
-/** Every file a target may have, relative to the results folder: what a merge copies from a shard. */
-export function targetFiles(arch: string, config: string): string[] {
-  const { log, status, dotConfig, kept, console } = targetPaths(arch, config);
-  return [log, status, dotConfig, console, ...[...KEPT_FILES, 'sizes'].map((f) => `${kept}/${f}`)];
 }
 
 /**
