@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
 import { removeUnsafeEntries } from '../logs-dir.ts';
 import { RESULTS_FILE, buildDir, targetFiles } from '../logs-layout.ts';

@@ -2,7 +2,7 @@ import { type NoiseFilter } from '../diagnostics/noise.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
 import { type ReportPaths, reportDirs, writeReports } from '../report/write-reports.ts';
-import { type BuildResults } from '../results/results.ts';
+import { type BuildResults } from '../types/results.ts';
 import { findShards, mergeShards, mergedDir } from './merge.ts';
 import { treeDirOf } from '../logs-layout.ts';
 import { type Log } from '../log.ts';

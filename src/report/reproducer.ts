@@ -1,4 +1,4 @@
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 
 /**
  * A shell command that rebuilds one target exactly as kernelbuilder did: the same image

@@ -1,4 +1,4 @@
-import { type BuildResults, type RunError, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type RunError, type TargetResult } from '../types/results.ts';
 import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
 import { describeOutcome, detailedFailures } from './outcome.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildResults } from '../results/results.ts';
+import { type BuildResults } from '../types/results.ts';
 import { RESULTS_FILE, SUMMARY_FILE, emailsDir, targetPaths } from '../logs-layout.ts';
 import { renderSummary } from './summary.ts';
 import { emailFileName, renderEmail } from './email.ts';

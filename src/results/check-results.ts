@@ -7,7 +7,7 @@ import { isImageRef } from '../images/table.ts';
 import { KERNEL_ARCHES } from '../plan/targets.ts';
 import { parseConfigSpec } from '../plan/config-spec.ts';
 import { readInside } from '../safe-files.ts';
-import { type BuildResults, type TargetResult } from './results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 
 /** A results.json lists a few hundred targets with their excerpts: far below this. */
 export const RESULTS_LIMIT = 64 * 2 ** 20;

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBack } from './read-back.ts';
-import { type BuildResults, type TargetResult, type TargetSizes } from './results.ts';
+import { type BuildResults, type TargetResult, type TargetSizes } from '../types/results.ts';
 import { KEPT_FILES, SIZES_FILE, targetPaths } from '../logs-layout.ts';
 
 

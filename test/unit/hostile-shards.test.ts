@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { reportShards } from '../../src/fanout/report-shards.ts';
 import { checkResults } from '../../src/results/check-results.ts';
 import { defaultNoise } from '../../src/diagnostics/noise.ts';
-import { type BuildResults, type TargetResult } from '../../src/results/results.ts';
+import { type BuildResults, type TargetResult } from '../../src/types/results.ts';
 import { KernelbuilderError } from '../../src/errors.ts';
 import { sampleResults, writeBuildDir } from '../support/results-fixture.ts';
 
