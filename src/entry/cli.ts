@@ -123,7 +123,7 @@ async function matrix(read: InputReader, paths: CliPaths, log: Log, io: CliIo): 
 
 async function merge(read: InputReader, log: Log): Promise<number> {
   const inputs = parseReportInputs(read);
-  const builds = await reportShards(inputs.results, inputs.logs, inputs);
+  const builds = await reportShards(inputs.results, inputs.logs, { ...inputs, log });
   for (const { results, reports } of builds) {
     echoFailures(results, log);
     log.info(`${results.tree}/${results.buildId}: ${results.result}; ${reports.results}, ${reports.email}`);

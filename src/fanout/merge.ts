@@ -19,7 +19,8 @@ const SHARD_FILE_LIMIT = 2 * 2 ** 30;
 /**
  * Find every results.json below `dir` and group them by build (tree, build id, sha).
  * Each shard is an artifact of another runner that built untrusted code: links are never
- * followed, and every results.json is checked as hostile (readResultsDir).
+ * followed (a folder's entries are taken as they are, so a link, a loop of links too, is
+ * skipped), and every results.json is checked as hostile (readResultsDir).
  */
 export function findShards(dir: string): ShardSet[] {
   const sets = new Map<string, ShardSet>();
