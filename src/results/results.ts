@@ -1,6 +1,6 @@
 import { type BuildPlan } from '../types/plan.ts';
 import { type BuildResults, type RunError, type RunResult, type StopCause, type TargetResult } from '../types/results.ts';
-import { type ImageInfo } from '../images/inspect.ts';
+import { type ImageInfo } from '../types/image.ts';
 import { targetName } from '../plan/targets.ts';
 import { type CcacheStats } from './ccache-stats.ts';
 import { targetPaths } from '../logs-layout.ts';

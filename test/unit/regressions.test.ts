@@ -10,7 +10,7 @@ import { alreadyBuilt, findBaseline } from '../../src/results/previous.ts';
 import { changeLines } from '../../src/report/changes.ts';
 import { renderEmail } from '../../src/report/email.ts';
 import { type BuildPlan } from '../../src/types/plan.ts';
-import { type ImageInfo } from '../../src/images/inspect.ts';
+import { type ImageInfo } from '../../src/types/image.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 function issue(signature: string, severity: 'error' | 'warning', extra: Partial<Issue> = {}): Issue {
