@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BuildResults } from '../src/results/results.ts';
+import { type BuildResults } from '../src/types/results.ts';
 
 const arches = process.argv.length > 2 ? process.argv.slice(2) : ['x86', 'arm64', 'riscv'];
 const source = process.env.KB_KERNEL_REPO ?? '/var/tmp/kernelbuilder/linux-6.1';

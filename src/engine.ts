@@ -1,13 +1,15 @@
 import { chownSync, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { type Inputs } from './inputs.ts';
 import { type Log } from './log.ts';
 import { type Git } from './ref/git.ts';
-import { type BuildPlan, makePlan } from './plan/plan.ts';
+import { makePlan } from './plan/plan.ts';
+import { type BuildPlan } from './types/plan.ts';
 import { loadProjectFragments } from './plan/project-fragments.ts';
 import { targetName } from './plan/targets.ts';
-import { type ImageInfo, checkImageArches, inspectImage } from './images/inspect.ts';
+import { checkImageArches, inspectImage } from './images/inspect.ts';
+import { type ImageInfo } from './types/image.ts';
 import { checkImageUserland } from './images/userland.ts';
 import { buildUser, ccacheDirFor, containerSpec } from './container/spec.ts';
 import { ccacheDelta } from './results/ccache-stats.ts';
@@ -20,7 +22,8 @@ import { Input } from './constants.ts';
 import { TailBuffer } from './parse/tail-buffer.ts';
 import { Progress } from './report/progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
-import { type BuildResults, type StopCause, collectResults, targetPaths } from './results/results.ts';
+import { collectResults } from './results/results.ts';
+import { type BuildResults, type StopCause } from './types/results.ts';
 import { type ReportPaths, reportDirs, reportPaths } from './report/write-reports.ts';
 import { reportBuild } from './report/report-build.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
@@ -28,7 +31,8 @@ import { withKept } from './results/kept.ts';
 import { bootTargets } from './boot/boot-targets.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
 import { kvmDeviceGroup } from './boot/kvm.ts';
-import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
+import { chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
+import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, targetPaths, treeDirOf } from './logs-layout.ts';
 
 /** Lines of the driver's output kept for a set-up failure's report. */
 const DRIVER_TAIL_LINES = 15;
@@ -199,7 +203,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const { results, reports } = await reportBuild(
     booted,
     reportDirs(inputs.logs, plan.logsDir),
-    { noise: inputs.noise, baseline: inputs.baseline ?? dirname(plan.logsDir), emailTo: inputs.emailTo },
+    { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo },
     deps.log,
   );
   if (engineLost) {

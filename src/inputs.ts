@@ -2,6 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Input } from './constants.ts';
+import { type InputReader } from './types/inputs.ts';
 import { InputError } from './errors.ts';
 import { checkRefSyntax } from './ref/ref-syntax.ts';
 import { type ImageTable, defaultImageTable, isImageRef, parseImageTable } from './images/table.ts';
@@ -12,9 +13,8 @@ import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-o
 import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
 import { FileRefusedError, readInputFile } from './read-input-file.ts';
 import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
-import { RESULTS_FILE } from './logs-dir.ts';
+import { RESERVED_TREE_NAMES, RESULTS_FILE } from './logs-layout.ts';
 import { type HostFolder, checkHostFolder } from './host-folder.ts';
-import { RESERVED_TREE_NAMES } from './logs-dir.ts';
 
 /** Everything a build needs from its user, validated. Keys follow action.yml. */
 export interface Inputs {
@@ -66,9 +66,6 @@ export interface Inputs {
   /** What is odd but allowed (a shared folder as logs): the fronts log these before planning. */
   warnings: string[];
 }
-
-/** Reads one raw input by its action.yml name; empty string when not given. */
-export type InputReader = (name: string) => string;
 
 export const DEFAULT_ARCHES = 'x86 arm arm64 riscv';
 export const DEFAULT_CONFIGS = 'defconfig';

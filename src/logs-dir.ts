@@ -1,36 +1,19 @@
 import { chownSync, lchownSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Target } from './plan/targets.ts';
-import { targetPaths } from './results/results.ts';
-
-/** Files of the build itself, beside the per-target ones. */
-export const RESULTS_FILE = 'results.json';
-export const SUMMARY_FILE = 'summary.md';
-export const DRIVER_LOG = 'driver.log';
-/** Written by the driver: "ARCH<TAB>compiler version line" a line. */
-export const TOOLCHAINS_FILE = 'toolchains.txt';
-/** Written by the driver: `ccache --print-stats` before and after the build. */
-export const CCACHE_STATS = { before: 'ccache-stats.before', after: 'ccache-stats.after' } as const;
-
-/** The folder of the logs root where every build's email goes (`<logs>/emails/`). */
-export const EMAILS_DIR = 'emails';
-
-/**
- * Names a tree may not have: the logs root holds `<tree>/<build id>/` folders beside its
- * own folders, and a tree of the same name would mix builds into them.
- */
-export const RESERVED_TREE_NAMES: readonly string[] = [EMAILS_DIR];
+import { BUILD_FILES, targetPaths } from './logs-layout.ts';
 
 /**
  * Make the build's log folder ready: created if new, and the files an earlier run of the
- * same build left for these targets removed, so a stale status is never read as fresh.
+ * same build left for these targets (every path of targetPaths, the reproducer included)
+ * and for the build itself removed, so a stale status or script is never read as fresh.
  */
 export function prepareLogsDir(dir: string, targets: Target[]): void {
   mkdirSync(dir, { recursive: true });
   for (const t of targets) {
     for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join(dir, file), { force: true, recursive: true });
   }
-  for (const file of [RESULTS_FILE, SUMMARY_FILE, DRIVER_LOG, CCACHE_STATS.before, CCACHE_STATS.after, TOOLCHAINS_FILE]) rmSync(join(dir, file), { force: true });
+  for (const file of BUILD_FILES) rmSync(join(dir, file), { force: true });
 }
 
 /**

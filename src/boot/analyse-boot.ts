@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { LineSplitter } from '../parse/lines.ts';
-import { type Diagnostic } from '../parse/diagnostic.ts';
-import { type TargetResult } from '../results/results.ts';
+import { type Diagnostic } from '../types/diagnostics.ts';
+import { type TargetResult } from '../types/results.ts';
 import { type BootResult } from './boot-result.ts';
 import { ConsoleParser } from './console-parser.ts';
 import { bootVerdict } from './verdict.ts';

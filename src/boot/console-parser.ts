@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../parse/diagnostic.ts';
+import type { Diagnostic } from '../types/diagnostics.ts';
 import { PathNormaliser } from '../parse/paths.ts';
 import { TailBuffer } from '../parse/tail-buffer.ts';
 import { consoleTexts } from './console-line.ts';

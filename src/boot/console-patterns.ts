@@ -1,4 +1,4 @@
-import type { DiagnosticKind, Severity } from '../parse/diagnostic.ts';
+import type { DiagnosticKind, Severity } from '../types/diagnostics.ts';
 
 /**
  * The first line of a kernel report, read: what it is, and where the console says it is.

@@ -1,4 +1,4 @@
-import type { DiagnosticKind } from '../parse/diagnostic.ts';
+import type { DiagnosticKind } from '../types/diagnostics.ts';
 import { signatureOf } from '../parse/signature.ts';
 
 // Offsets first, so that "func+0x1c/0x30" becomes "func".

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../parse/diagnostic.ts';
+import type { Diagnostic } from '../types/diagnostics.ts';
 
 /** What a boot console showed, as far as the verdict needs it; small whatever the console's length. */
 export interface ConsoleSummary {

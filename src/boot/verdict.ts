@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../parse/diagnostic.ts';
+import type { Diagnostic } from '../types/diagnostics.ts';
 import type { BootFailureReason, BootVerdict, ConsoleSummary, QemuExit } from './types.ts';
 
 function fail(reason: BootFailureReason, message: string, d?: Diagnostic): BootVerdict {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { CONTAINER_LABEL, DRIVER_MOUNT, OWNER_LABEL } from '../constants.ts';
-import { type BuildPlan } from '../plan/plan.ts';
-import { type ImageInfo } from '../images/inspect.ts';
+import { type BuildPlan } from '../types/plan.ts';
+import { type ImageInfo } from '../types/image.ts';
 import { type Target } from '../plan/targets.ts';
 import { longestFirst } from '../plan/estimate.ts';
 import { SOURCE_MOUNT } from '../plan/source-layout.ts';

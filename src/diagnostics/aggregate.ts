@@ -1,18 +1,4 @@
-import { type Diagnostic } from '../parse/diagnostic.ts';
-
-/**
- * One distinct problem of a build: the diagnostics that share a signature, across
- * targets. Place and text are the first occurrence's; another target may report another
- * line for the same problem.
- */
-export interface Issue extends Omit<Diagnostic, 'target'> {
-  /** How many times it was reported, over all targets. */
-  count: number;
-  /** Targets that reported it, in build order. */
-  targets: string[];
-  /** Filtered as known noise: counted, not shown as a problem. */
-  noise: boolean;
-}
+import { type Diagnostic, type Issue } from '../types/diagnostics.ts';
 
 /**
  * Collects diagnostics into issues by signature, as they are parsed. Memory grows with the

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { type BuildResults, type DiagnosticCounts, type TargetResult, targetsResult } from '../results/results.ts';
+import { targetsResult } from '../results/results.ts';
+import { type BuildResults, type DiagnosticCounts, type TargetResult } from '../types/results.ts';
 import { IssueCollector } from './aggregate.ts';
 import { type NoiseFilter, isNoise } from './noise.ts';
 import { scanLog } from './scan-log.ts';
 import { tally } from './tally.ts';
-import { type Diagnostic } from '../parse/diagnostic.ts';
+import { type Diagnostic } from '../types/diagnostics.ts';
 import { unmetOptions } from '../plan/config-spec.ts';
 import { readFileSync } from 'node:fs';
 import { analyseBoot } from '../boot/analyse-boot.ts';

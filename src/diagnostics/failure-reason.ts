@@ -1,5 +1,4 @@
-/** Why a target failed, when the cause is the machine rather than the code. */
-export type FailureReason = 'timeout' | 'out of memory' | 'no space left on /build';
+import { type FailureReason } from '../types/diagnostics.ts';
 
 // gcc: "fatal error: Killed signal terminated program cc1"; collect2: "ld terminated with
 // signal 9 [Killed]"; make: "... Error 137" (128 + SIGKILL); a shell: "Killed".

@@ -1,6 +1,6 @@
 import { RE2JS, RE2JSSyntaxException } from 're2js';
 import { InputError } from '../errors.ts';
-import { type Diagnostic } from '../parse/diagnostic.ts';
+import { type Diagnostic } from '../types/diagnostics.ts';
 
 /**
  * Known noise: warnings that say nothing about the tree being built. The defaults are the

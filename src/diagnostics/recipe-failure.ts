@@ -1,5 +1,4 @@
-import { type Diagnostic } from '../parse/diagnostic.ts';
-import { type Issue } from './aggregate.ts';
+import { type Diagnostic, type Issue } from '../types/diagnostics.ts';
 
 /**
  * make's "*** [Makefile:250: kernel/fork.o] Error 1": a repeat, one per make level, of a

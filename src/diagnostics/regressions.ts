@@ -1,36 +1,5 @@
-import { type BuildResults, type TargetSizes } from '../results/results.ts';
-import { type Issue } from './aggregate.ts';
-import { type SymbolChange } from './symbol-sizes.ts';
-
-/** What changed since the baseline build. */
-export interface Regressions {
-  baseline: { buildId: string; sha: string; results: string };
-  /** Signatures of issues the baseline did not have. */
-  newIssues: string[];
-  /** Issues of the baseline that are gone. */
-  fixedIssues: Issue[];
-  /** Targets that passed in the baseline and do not now. */
-  newlyFailing: string[];
-  /** Targets that failed in the baseline and pass now. */
-  newlyPassing: string[];
-  /** Targets whose boot passed in the baseline and does not now (failed, or no longer booted because the build broke). */
-  newlyFailingBoots: string[];
-  /** Targets whose boot failed in the baseline and passes now. */
-  newlyPassingBoots: string[];
-  /** Size changes of targets both builds built, with the symbols that grew most where both kept a System.map. */
-  sizes: SizeChange[];
-}
-
-/** How one target's size moved since the baseline. */
-export interface SizeChange {
-  target: string;
-  before: TargetSizes;
-  after: TargetSizes;
-  /** after - before of text + data + bss. */
-  delta: number;
-  imageDelta: number;
-  growing?: SymbolChange[];
-}
+import { type BuildResults, type Regressions, type SizeChange, type TargetSizes } from '../types/results.ts';
+import { type Issue, type SymbolChange } from '../types/diagnostics.ts';
 
 /**
  * Compare a build with its baseline by issue signature (line numbers do not make a new

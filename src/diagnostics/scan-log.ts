@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { LineSplitter } from '../parse/lines.ts';
 import { LogParser } from '../parse/log-parser.ts';
 import { ExcerptCollector, type Excerpt } from '../parse/excerpt.ts';
-import { type Diagnostic } from '../parse/diagnostic.ts';
-import { type FailureReason, FailureSignals } from './failure-reason.ts';
+import { type Diagnostic, type FailureReason } from '../types/diagnostics.ts';
+import { FailureSignals } from './failure-reason.ts';
 
 /** What one target's log says beyond its diagnostics. */
 export interface LogScan {

@@ -1,3 +1,5 @@
+import { type SymbolChange } from '../types/diagnostics.ts';
+
 /**
  * Symbol sizes from a System.map, as scripts/bloat-o-meter gives them from nm: the map has
  * no sizes, so a symbol's size is the distance to the next higher address. Only code and
@@ -26,14 +28,6 @@ export function symbolSizes(systemMap: string): Map<string, number> {
     sizes.set(s.name, (sizes.get(s.name) ?? 0) + size);
   }
   return sizes;
-}
-
-/** One symbol's growth between two builds. */
-export interface SymbolChange {
-  name: string;
-  before: number;
-  after: number;
-  delta: number;
 }
 
 /** The `top` symbols that grew most (added ones count from 0), largest growth first. */

@@ -1,5 +1,6 @@
-import { BOOT_KINDS, type Diagnostic } from '../parse/diagnostic.ts';
-import { type DiagnosticCounts } from '../results/results.ts';
+import { BOOT_KINDS } from '../parse/diagnostic.ts';
+import { type Diagnostic } from '../types/diagnostics.ts';
+import { type DiagnosticCounts } from '../types/results.ts';
 import { isRecipeFailure } from './recipe-failure.ts';
 
 /** The count of a build's totals that a diagnostic adds to. */

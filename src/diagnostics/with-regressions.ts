@@ -1,12 +1,12 @@
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type BuildResults } from '../results/results.ts';
+import { type BuildResults } from '../types/results.ts';
 import { findBaseline, readResults } from '../results/previous.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
+import { RESULTS_FILE, targetPaths } from '../logs-layout.ts';
 import { compareWithBaseline } from './regressions.ts';
-import { type SymbolChange, growingSymbols, symbolSizes } from './symbol-sizes.ts';
+import { growingSymbols, symbolSizes } from './symbol-sizes.ts';
+import { type SymbolChange } from '../types/diagnostics.ts';
 import { readBack } from '../results/read-back.ts';
-import { targetPaths } from '../results/results.ts';
 import { KernelbuilderError } from '../errors.ts';
 
 /**

@@ -1,12 +1,14 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { type InputReader, getInputs, parseMode } from '../inputs.ts';
+import { getInputs, parseMode } from '../inputs.ts';
+import { type InputReader } from '../types/inputs.ts';
 import { Input, Output } from '../constants.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
-import { type BuildResults, failedBoots, failedTargets, overallResult } from '../results/results.ts';
+import { failedBoots, failedTargets, overallResult } from '../results/results.ts';
+import { type BuildResults } from '../types/results.ts';
 import { type ReportPaths } from '../report/write-reports.ts';
 import { chooseAnnotations } from '../report/annotations.ts';
 import { echoFailures } from '../report/echo-failures.ts';

@@ -3,6 +3,7 @@ import { Input } from '../constants.ts';
 import { KernelbuilderError, describeValue } from '../errors.ts';
 import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFAULT_TMPFS_SIZE } from '../inputs.ts';
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP } from '../boot/boot-inputs.ts';
+import { EMAILS_DIR } from '../logs-layout.ts';
 
 /** How an option is written in help: the placeholder of its value and what it does. */
 interface OptionHelp {
@@ -20,7 +21,7 @@ const INPUT_HELP: Record<keyof typeof Input, OptionHelp> = {
   tree: { value: 'NAME', text: 'tree name in log paths and reports when the ref is not remote/branch; default the source folder\'s name' },
   arches: { value: 'LIST', text: `kernel arches, e.g. "x86 arm64"; default "${DEFAULT_ARCHES}"` },
   configs: { value: 'LIST', text: `configs per arch, e.g. "defconfig tinyconfig" or a file of arch/<arch>/configs/; default ${DEFAULT_CONFIGS}` },
-  logs: { value: 'DIR', text: `folder for results; a build writes only <logs>/<tree>/<build id>/ and <logs>/emails/; default ${DEFAULT_LOGS}` },
+  logs: { value: 'DIR', text: `folder for results; a build writes only <logs>/<tree>/<build id>/ and <logs>/${EMAILS_DIR}/; default ${DEFAULT_LOGS}` },
   image: { value: 'IMAGE', text: 'the builder image for every kernel version, instead of the image table\'s choice' },
   imageTable: { value: 'FILE|JSON', text: 'image table choosing the image by kernel version; default images/table.json' },
   toolchain: { value: 'NAME', text: 'which rules of the image table choose: gcc (default) or clang' },

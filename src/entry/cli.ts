@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Input } from '../constants.ts';
 import { InputError, KernelbuilderError } from '../errors.ts';
-import { type InputReader, type Inputs, getInputs, readEmailTo, readNoise } from '../inputs.ts';
+import { type Inputs, getInputs, readEmailTo, readNoise } from '../inputs.ts';
+import { type InputReader } from '../types/inputs.ts';
 import { buildMatrix } from '../fanout/matrix.ts';
 import { planRefs } from '../fanout/plan-refs.ts';
 import { reportShards } from '../fanout/report-shards.ts';
@@ -16,7 +17,8 @@ import { buildImages } from '../images/build-images.ts';
 import { formatImageList, listImages } from '../images/list.ts';
 import { defaultImageTable } from '../images/table.ts';
 import { checkPlan, checkPlanOnEngine, checkPlanOnHost, logPlan, runBuild } from '../engine.ts';
-import { type RunResult, failedBoots, failedTargets, overallResult } from '../results/results.ts';
+import { failedBoots, failedTargets, overallResult } from '../results/results.ts';
+import { type RunResult } from '../types/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { writeReports } from '../report/write-reports.ts';
@@ -121,7 +123,7 @@ async function matrix(read: InputReader, paths: CliPaths, log: Log, io: CliIo): 
 
 async function merge(read: InputReader, log: Log): Promise<number> {
   const inputs = parseReportInputs(read);
-  const builds = await reportShards(inputs.results, inputs.logs, inputs);
+  const builds = await reportShards(inputs.results, inputs.logs, { ...inputs, log });
   for (const { results, reports } of builds) {
     echoFailures(results, log);
     log.info(`${results.tree}/${results.buildId}: ${results.result}; ${reports.results}, ${reports.email}`);

@@ -1,4 +1,4 @@
-import { type BuildPlan } from '../plan/plan.ts';
+import { type BuildPlan } from '../types/plan.ts';
 import { shardTargets } from '../plan/estimate.ts';
 import { targetName } from '../plan/targets.ts';
 import { InputError } from '../errors.ts';

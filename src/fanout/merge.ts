@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type BuildResults, type TargetResult, targetFiles } from '../results/results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
-import { RESULTS_FILE, removeUnsafeEntries } from '../logs-dir.ts';
+import { removeUnsafeEntries } from '../logs-dir.ts';
+import { RESULTS_FILE, buildDir, targetFiles } from '../logs-layout.ts';
 import { KernelbuilderError } from '../errors.ts';
-import { pathSafe } from '../plan/plan.ts';
 import { checkInside, copyInside } from '../safe-files.ts';
 
 /** The shards of one build found under a folder of downloaded artifacts. */
@@ -19,7 +19,8 @@ const SHARD_FILE_LIMIT = 2 * 2 ** 30;
 /**
  * Find every results.json below `dir` and group them by build (tree, build id, sha).
  * Each shard is an artifact of another runner that built untrusted code: links are never
- * followed, and every results.json is checked as hostile (readResultsDir).
+ * followed (a folder's entries are taken as they are, so a link, a loop of links too, is
+ * skipped), and every results.json is checked as hostile (readResultsDir).
  */
 export function findShards(dir: string): ShardSet[] {
   const sets = new Map<string, ShardSet>();
@@ -94,7 +95,7 @@ export function mergeShards(set: ShardSet, outDir: string, onRemoved: (path: str
 
 /** The merged build's folder under the logs root: <logs>/<tree>/<build id>. */
 export function mergedDir(logsRoot: string, results: BuildResults): string {
-  return join(logsRoot, pathSafe(results.tree), pathSafe(results.buildId));
+  return buildDir(logsRoot, results.tree, results.buildId);
 }
 
 /** A target as the build recorded it, before its log was read (the merge reads the logs again). */

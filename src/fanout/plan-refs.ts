@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import { type InputReader, getInputs, splitList } from '../inputs.ts';
+import { getInputs, splitList } from '../inputs.ts';
+import { type InputReader } from '../types/inputs.ts';
 import { Input } from '../constants.ts';
 import { InputError, KernelbuilderError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
-import { type BuildPlan, makePlan } from '../plan/plan.ts';
+import { makePlan } from '../plan/plan.ts';
+import { type BuildPlan } from '../types/plan.ts';
 import { type ProjectFragments } from '../plan/project-fragments.ts';
 import { alreadyBuilt, readResults } from '../results/previous.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
+import { RESULTS_FILE } from '../logs-layout.ts';
 import { connectDocker } from '../container/docker.ts';
 import { inspectImage } from '../images/inspect.ts';
 import { type Log } from '../log.ts';

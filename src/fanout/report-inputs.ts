@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { type InputReader, readEmailTo, readLogs, readNoise } from '../inputs.ts';
+import { readEmailTo, readLogs, readNoise } from '../inputs.ts';
+import { type InputReader } from '../types/inputs.ts';
 import { type NoiseFilter } from '../diagnostics/noise.ts';
 
 /** What report mode needs: where the shards' results are, where the merged report goes. */

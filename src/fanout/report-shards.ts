@@ -2,9 +2,9 @@ import { type NoiseFilter } from '../diagnostics/noise.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
 import { type ReportPaths, reportDirs, writeReports } from '../report/write-reports.ts';
-import { type BuildResults } from '../results/results.ts';
+import { type BuildResults } from '../types/results.ts';
 import { findShards, mergeShards, mergedDir } from './merge.ts';
-import { dirname } from 'node:path';
+import { treeDirOf } from '../logs-layout.ts';
 import { type Log } from '../log.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function reportShards(
   for (const set of findShards(resultsDir)) {
     const dir = mergedDir(logsRoot, set.shards[0].results);
     const merged = mergeShards(set, dir, (path) => opts.log?.warning(`removed ${path} from the results folder: a link or special file there is never followed`));
-    const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), dirname(dir), dir);
+    const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), treeDirOf(dir), dir);
     out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo }) });
   }
   return out;

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { DockerError } from '../errors.ts';
+import { type ImageInfo } from '../types/image.ts';
 
 /** Label keys an image declares itself with (see images/README.md). */
 export const ImageLabel = {
@@ -18,23 +19,6 @@ export const ImageLabel = {
 
 // make variables an image may ask for (LLVM=1, LLVM_IAS=0): plain NAME=value, nothing a shell would read twice.
 const MAKE_VAR = /^[A-Z_][A-Z0-9_]*=[A-Za-z0-9._\/+-]*$/;
-
-/** A present image, as the build needs it: exact id, and what its labels declare. */
-export interface ImageInfo {
-  name: string;
-  /** Content-addressed id (`sha256:...`): the container is created from it, so a re-tag mid-run changes nothing. */
-  id: string;
-  /** A registry digest when the image came from one, else the id. */
-  digest: string;
-  toolchain: string;
-  arches: string[];
-  /** Cross prefix per arch; '' for a native arch. */
-  cross: Record<string, string>;
-  /** Variables every make of a build gets, e.g. LLVM=1 for a clang image. */
-  makeVars: string[];
-  /** A userland other than the host's own (x32), which the host kernel must be able to run. */
-  userland?: string;
-}
 
 /** Read an image's id and labels from its Docker inspect data (pure). */
 export function imageInfoFromInspect(name: string, inspect: Docker.ImageInspectInfo): ImageInfo {

@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticKind, Severity } from './diagnostic.ts';
+import type { Diagnostic, DiagnosticKind, Severity } from '../types/diagnostics.ts';
 
 /** A diagnostic as printed: paths not yet normalised, no context, no signature. */
 export interface RawDiagnostic extends Omit<Diagnostic, 'context' | 'detail' | 'target' | 'signature'> {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../types/diagnostics.ts';
 import { formatDiagnostic } from './format.ts';
 import { MAX_LINE_LENGTH } from './lines.ts';
 import { LogParser, type LogParserOptions } from './log-parser.ts';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../types/diagnostics.ts';
 
 /** The location and text of a diagnostic on one line, as a compiler would print it. */
 export function formatDiagnosticLine(d: Diagnostic): string {

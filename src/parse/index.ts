@@ -1,5 +1,5 @@
 /** Kernel build log parsing: text in, typed diagnostics and failure excerpts out. */
-export type { Diagnostic, DiagnosticKind, Severity } from './diagnostic.ts';
+export type { Diagnostic, DiagnosticKind, Severity } from '../types/diagnostics.ts';
 export { LogParser, parseBuildLog, type LogParserOptions } from './log-parser.ts';
 export { LineSplitter, lineBatches, MAX_LINE_LENGTH } from './lines.ts';
 export { ExcerptCollector, buildExcerpt, type Excerpt, type ExcerptOptions } from './excerpt.ts';

@@ -1,5 +1,5 @@
 import { classifyLine, isKbuildEcho, type ContextLine, type ContextScope, type RawDiagnostic } from './classify.ts';
-import type { Diagnostic, DiagnosticKind } from './diagnostic.ts';
+import type { Diagnostic, DiagnosticKind } from '../types/diagnostics.ts';
 import { MAX_LINE_LENGTH } from './lines.ts';
 import { PathNormaliser } from './paths.ts';
 import { signatureOf } from './signature.ts';

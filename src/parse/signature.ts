@@ -1,4 +1,4 @@
-import type { DiagnosticKind } from './diagnostic.ts';
+import type { DiagnosticKind } from '../types/diagnostics.ts';
 
 // Order matters: offsets go first so that "(.text+0x1a3)" becomes "(.text)".
 const HEX_OFFSET = /\+?0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?/g;

@@ -1,63 +1,21 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { type Inputs, checkTreeName } from '../inputs.ts';
-import { RESERVED_TREE_NAMES } from '../logs-dir.ts';
+import { RESERVED_TREE_NAMES, buildDir, pathSafe, treeDir } from '../logs-layout.ts';
 import { Input } from '../constants.ts';
+import { type BuildPlan } from '../types/plan.ts';
 import { InputError } from '../errors.ts';
 import { type Git, tryGit } from '../ref/git.ts';
-import { type ResolvedRef, resolveRef } from '../ref/resolve.ts';
+import { resolveRef } from '../ref/resolve.ts';
 import { checkSourceRepo } from '../ref/source-repo.ts';
-import { type CommitInfo, readTree } from '../ref/tree.ts';
-import { type KernelVersion } from '../ref/kernel-version.ts';
-import { type ImageChoice, selectImage } from '../images/select.ts';
-import { type Dropped, type Target, planTargets, targetName } from './targets.ts';
+import { readTree } from '../ref/tree.ts';
+import { selectImage } from '../images/select.ts';
+import { type Target, planTargets, targetName } from './targets.ts';
 import { estimateTargets, shardTargets } from './estimate.ts';
 import { previousDurations } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
 import { type ProjectFragments, withProjectFragments, withShippedFragments } from './project-fragments.ts';
-import { type BootSettings, type KeepItem } from '../boot/boot-inputs.ts';
-import { type SourceMount, sourceMounts } from './source-layout.ts';
-
-/**
- * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
- * with tables, and only then acted on.
- */
-export interface BuildPlan {
-  source: string;
-  /** Folders the source repository needs beside it (worktree git dir, alternates), mounted read-only. */
-  sourceMounts: SourceMount[];
-  /** Name of the tree: the remote of a `remote/branch` ref, the `tree` input, or the repo's folder name. */
-  tree: string;
-  ref: ResolvedRef;
-  /** Fetch URL of the ref's remote, when it has one. */
-  remoteUrl?: string;
-  version: KernelVersion;
-  commits: CommitInfo[];
-  image: ImageChoice;
-  /** What this run builds, in the plan's order (arch by arch, configs as asked). */
-  targets: Target[];
-  /** Every target of the plan before sharding, by name, in the plan's order: a merged report follows it. */
-  allTargets: string[];
-  /** Expected seconds per target: from the tree's previous build, or static. */
-  estimates: Record<string, number>;
-  /** Set when this run is one shard of the plan. */
-  shard?: { index: number; count: number };
-  dropped: Dropped[];
-  /** `<logs>/<tree>/<build id>`: the only place the build writes. */
-  logsDir: string;
-  jobs: number;
-  tmpfsSize: string;
-  /**
-   * Per-target timeout in seconds; memory (bytes) and CPU (cores) limits of the container;
-   * the most the build may write into its logs folder (bytes).
-   */
-  limits: { targetTimeout?: number; memory?: number; cpus?: number; logs: number };
-  /** The compiler cache on the host; each image gets its own folder in it. `actionsCache`: the folder goes through the Actions cache. */
-  ccache?: { dir: string; maxSize: string; actionsCache?: true };
-  /** What each target keeps in its kept folder, besides System.map and the .config. */
-  keep: KeepItem[];
-  /** The targets of this run to boot once built (by name, in plan order), and how. */
-  boot?: { targets: string[]; timeoutSeconds: number; kvm: boolean };
-}
+import { type BootSettings } from '../boot/boot-inputs.ts';
+import { sourceMounts } from './source-layout.ts';
 
 /**
  * Resolve the ref, read the tree at it, choose the image and the targets. Reads only.
@@ -82,7 +40,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   if (inputs.tree === undefined && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
     checkTreeName(pathSafe(treeName), ref.remote === undefined ? "the source folder's name" : `the remote of ref ${JSON.stringify(ref.ref)}`);
   }
-  const estimates = estimateTargets(planned, previousDurations(join(inputs.logs, pathSafe(treeName))));
+  const estimates = estimateTargets(planned, previousDurations(treeDir(inputs.logs, treeName)));
   const targets = selectShard(planned, inputs);
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
   return {
@@ -99,7 +57,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
     estimates: Object.fromEntries(estimates),
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     dropped,
-    logsDir: join(inputs.logs, pathSafe(treeName), pathSafe(ref.buildId)),
+    logsDir: buildDir(inputs.logs, treeName, ref.buildId),
     jobs: inputs.jobs,
     tmpfsSize: inputs.tmpfsSize,
     limits: {
@@ -143,10 +101,4 @@ function selectShard(planned: Target[], inputs: Inputs): Target[] {
     if (chosen.length === 0) throw new InputError(Input.shard, `${inputs.shard.index}/${inputs.shard.count}`, `the plan has ${planned.length} targets: fewer shards are needed`);
   }
   return chosen;
-}
-
-/** Make a name safe as one folder of a path: git describe output can hold '/' from tag names. */
-export function pathSafe(name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^\.+/, '_');
-  return safe.length > 0 ? safe : '_';
 }

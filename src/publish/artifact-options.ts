@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import { type InputReader } from '../inputs.ts';
+import { type InputReader } from '../types/inputs.ts';
 
 /** Names of the artifact inputs, as action.yml will have them. */
 export const ArtifactInput = {

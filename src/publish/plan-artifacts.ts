@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESULTS_FILE, SUMMARY_FILE } from '../logs-dir.ts';
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { RESULTS_FILE, SUMMARY_FILE } from '../logs-layout.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { artifactName } from './artifact-names.ts';
 
 /** One artifact to upload: its name, the absolute paths of its files and the folder they are relative to. */

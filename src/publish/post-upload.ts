@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { State } from '../constants.ts';
-import { RESULTS_FILE, SUMMARY_FILE } from '../logs-dir.ts';
+import { RESULTS_FILE, SUMMARY_FILE } from '../logs-layout.ts';
 import { type ArtifactOptions } from './artifact-options.ts';
 
 /**

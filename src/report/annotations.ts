@@ -1,4 +1,4 @@
-import { type Issue } from '../diagnostics/aggregate.ts';
+import { type Issue } from '../types/diagnostics.ts';
 import { tally } from '../diagnostics/tally.ts';
 
 /** One annotation for the runner: core.error/core.warning with a place in the tree. */

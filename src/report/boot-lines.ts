@@ -1,6 +1,6 @@
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { type BootResult } from '../boot/boot-result.ts';
-import { type Issue } from '../diagnostics/aggregate.ts';
+import { type Issue } from '../types/diagnostics.ts';
 import { BOOT_KINDS } from '../parse/diagnostic.ts';
 import { formatIssue } from './format-issue.ts';
 

@@ -1,5 +1,5 @@
-import { type BuildResults } from '../results/results.ts';
-import { type Issue } from '../diagnostics/aggregate.ts';
+import { type BuildResults } from '../types/results.ts';
+import { type Issue } from '../types/diagnostics.ts';
 import { formatIssue } from './format-issue.ts';
 
 /** How many new issues a report lists; the rest are counted. */

@@ -1,4 +1,4 @@
-import { type BuildResults } from '../results/results.ts';
+import { type BuildResults } from '../types/results.ts';
 import { type Log } from '../log.ts';
 import { describeOutcome } from './outcome.ts';
 import { describeBoot } from './boot-lines.ts';

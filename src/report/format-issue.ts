@@ -1,4 +1,4 @@
-import { type Issue } from '../diagnostics/aggregate.ts';
+import { type Issue } from '../types/diagnostics.ts';
 
 /** An issue on one line, as a compiler prints it, with its count when above one. */
 export function formatIssue(i: Issue): string {

@@ -1,4 +1,4 @@
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 
 /**
  * A target's outcome in words: a machine fault (timeout, out of memory, no space) is

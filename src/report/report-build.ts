@@ -1,4 +1,4 @@
-import { type BuildResults } from '../results/results.ts';
+import { type BuildResults } from '../types/results.ts';
 import { type Log } from '../log.ts';
 import { type NoiseFilter } from '../diagnostics/noise.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';

@@ -1,4 +1,4 @@
-import { type BuildResults, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { type Fragment, parseFragment } from '../plan/config-spec.ts';
 import { shellQuote } from '../shell-quote.ts';
 

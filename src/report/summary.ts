@@ -1,10 +1,11 @@
-import { type BuildResults, type RunError, type TargetResult } from '../results/results.ts';
+import { type BuildResults, type RunError, type TargetResult } from '../types/results.ts';
 import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
 import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
 import { type Tally, tally } from '../diagnostics/tally.ts';
+import { DRIVER_LOG } from '../logs-layout.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
 export const SUMMARY_LIMIT = 1000 * 1024;
@@ -72,7 +73,7 @@ function headline(r: BuildResults): string {
 /** The run's own failure, first: no target below it has a verdict from the kernel. */
 function runError(error: RunError): string {
   const lines = error.lines.map((l) => (l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}…` : l));
-  return [`### ${STATUS_MARK.error} Run error: ${error.message}`, '', 'The end of the driver\'s output (`driver.log`):', '', fenced(lines.length > 0 ? lines : ['(no output)'])].join('\n');
+  return [`### ${STATUS_MARK.error} Run error: ${error.message}`, '', `The end of the driver's output (\`${DRIVER_LOG}\`):`, '', fenced(lines.length > 0 ? lines : ['(no output)'])].join('\n');
 }
 
 function archTable(r: BuildResults): string {

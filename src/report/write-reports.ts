@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildResults } from '../results/results.ts';
-import { RESULTS_FILE, SUMMARY_FILE } from '../logs-dir.ts';
+import { type BuildResults } from '../types/results.ts';
+import { RESULTS_FILE, SUMMARY_FILE, emailsDir, targetPaths } from '../logs-layout.ts';
 import { renderSummary } from './summary.ts';
 import { emailFileName, renderEmail } from './email.ts';
 import { reproducer } from './reproducer.ts';
@@ -25,7 +25,7 @@ export interface ReportDirs {
 
 /** The reports' folders of a build under a logs root: its folder and <logs>/emails/, as the original builder laid them out. */
 export function reportDirs(logsRoot: string, logsDir: string): ReportDirs {
-  return { logsDir, emailDir: join(logsRoot, 'emails') };
+  return { logsDir, emailDir: emailsDir(logsRoot) };
 }
 
 /**
@@ -52,7 +52,7 @@ export function writeReports(results: BuildResults, dirs: ReportDirs, opts: { em
   attempt(paths.summary, () => writeAtomically(paths.summary, renderSummary(results)));
   attempt(paths.email, () => writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo })));
   for (const t of results.targets.filter((t) => t.status !== 'pass')) {
-    const path = join(dirs.logsDir, `${t.arch}/${t.config}.reproduce.sh`);
+    const path = join(dirs.logsDir, targetPaths(t.arch, t.config).reproducer);
     attempt(path, () => writeAtomically(path, `#!/bin/sh\n${reproducer(results, t)}\n`));
   }
   if (failures.length > 0) throw failures[0];

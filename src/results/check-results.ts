@@ -1,13 +1,13 @@
 import { type BootResult } from '../boot/boot-result.ts';
 import { KernelbuilderError } from '../errors.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
+import { KEPT_FILES, RESULTS_FILE, targetPaths } from '../logs-layout.ts';
 import { checkPathComponent, parseSize } from '../inputs.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { isImageRef } from '../images/table.ts';
 import { KERNEL_ARCHES } from '../plan/targets.ts';
 import { CONFIG_SYNTAX, isConfigName, parseConfigSpec, parseFragment } from '../plan/config-spec.ts';
 import { readInside } from '../safe-files.ts';
-import { type BuildResults, type TargetResult, KEPT_FILES, targetPaths } from './results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 
 /** A results.json lists a few hundred targets with their excerpts: far below this. */
 export const RESULTS_LIMIT = 64 * 2 ** 20;

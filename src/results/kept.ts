@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBack } from './read-back.ts';
-import { type BuildResults, type TargetResult, type TargetSizes, KEPT_FILES, targetPaths } from './results.ts';
+import { type BuildResults, type TargetResult, type TargetSizes } from '../types/results.ts';
+import { KEPT_FILES, SIZES_FILE, targetPaths } from '../logs-layout.ts';
 
 
 /** Parse install.sh's `sizes`: "TEXT DATA BSS IMAGE_BYTES MODULES"; undefined when it is not that. */
@@ -25,7 +26,7 @@ export function readKept(logsDir: string, keptDir: string): { files: string[]; s
     return { files: [] };
   }
   const files = KEPT_FILES.filter((f) => names.includes(f) && lstatSync(join(dir, f)).isFile());
-  const sizesText = names.includes('sizes') ? readBack(join(dir, 'sizes'), 256) : undefined;
+  const sizesText = names.includes(SIZES_FILE) ? readBack(join(dir, SIZES_FILE), 256) : undefined;
   const sizes = sizesText === undefined ? undefined : parseSizes(sizesText);
   return { files, ...(sizes ? { sizes } : {}) };
 }

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildResults } from './results.ts';
-import { type BuildPlan } from '../plan/plan.ts';
+import { type BuildResults } from '../types/results.ts';
+import { type BuildPlan } from '../types/plan.ts';
 import { targetName } from '../plan/targets.ts';
-import { RESULTS_FILE } from '../logs-dir.ts';
+import { RESULTS_FILE } from '../logs-layout.ts';
 import { readInputFile } from '../read-input-file.ts';
 import { parseJson } from '../parse-json.ts';
 

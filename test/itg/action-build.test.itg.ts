@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
-import { type BuildResults } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const source = kernelRepo();

@@ -7,7 +7,7 @@ import { runAction } from '../support/action-run.ts';
 import { kernelRepo } from '../support/kernel-repo.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { sampleResults, writeBuildDir } from '../support/results-fixture.ts';
-import { type BuildResults } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 
 const source = kernelRepo();
 

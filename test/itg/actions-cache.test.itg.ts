@@ -9,7 +9,7 @@ import { NODE24, parseOutputFile } from '../support/action-run.ts';
 import { makeToyKernel } from '../support/toy-kernel.ts';
 import { git } from '../support/tiny-tree.ts';
 import { ccacheKeys } from '../../src/cache/ccache-key.ts';
-import { type BuildResults } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 // The action's main step with `ccache: actions`, as a hosted runner runs it: a fresh

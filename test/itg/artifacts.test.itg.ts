@@ -12,7 +12,7 @@ import { planArtifacts } from '../../src/publish/plan-artifacts.ts';
 import { ArtifactInput, parseArtifactOptions } from '../../src/publish/artifact-options.ts';
 import { MAX_NAME_LENGTH, artifactName } from '../../src/publish/artifact-names.ts';
 import { InputError, KernelbuilderError } from '../../src/errors.ts';
-import { type TargetStatus } from '../../src/results/results.ts';
+import { type TargetStatus } from '../../src/types/results.ts';
 import { type ArtifactSource } from '../../src/publish/plan-artifacts.ts';
 import { tempDir } from '../support/temp-dir.ts';
 

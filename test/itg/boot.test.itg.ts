@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
 import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
-import { type BuildResults } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 // The real 6.1 kernel booted, and its boot faults: each a commit on top of stable that adds

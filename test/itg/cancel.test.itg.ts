@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { NODE24 } from '../support/action-run.ts';
 import { kernelRepo } from '../support/kernel-repo.ts';
-import { type BuildResults } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 function ourContainers(): string[] {

@@ -8,7 +8,7 @@ import Docker from 'dockerode';
 import { makeToyKernel } from '../support/toy-kernel.ts';
 import { runEngine } from '../support/engine-run.ts';
 import { CONTAINER_LABEL } from '../../src/constants.ts';
-import { type BuildResults } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 test('the Docker engine going away mid-build: a clear error naming it, and the results so far kept', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildResults } from '../../src/results/results.ts';
-import { targetPaths } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
+import { targetPaths } from '../../src/logs-layout.ts';
 
 /** A results.json as a build writes it: tree stable, build v6.1.192, the given targets passed. */
 export function sampleResults(names: string[], overrides: Partial<BuildResults> = {}): BuildResults {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConsoleParser, MAX_TRACE_LINES, parseConsole } from '../../src/boot/console-parser.ts';
 import type { ConsoleSummary, QemuExit } from '../../src/boot/types.ts';
 import { bootVerdict, formatVerdict } from '../../src/boot/verdict.ts';
-import type { Diagnostic } from '../../src/parse/diagnostic.ts';
+import type { Diagnostic } from '../../src/types/diagnostics.ts';
 import { lineBatches } from '../../src/parse/lines.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'consoles');

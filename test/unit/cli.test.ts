@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/entry/cli.ts';
 import { COMMANDS, commandHelp, nearest } from '../../src/entry/cli-options.ts';
 import { Input } from '../../src/constants.ts';
 import { makeTinyTree } from '../support/tiny-tree.ts';
+import { sampleResults, writeBuildDir } from '../support/results-fixture.ts';
 
 // The real driver folder: plans read the fragments kernelbuilder ships from it.
 const paths = { driverDir: fileURLToPath(new URL('../../src/driver/', import.meta.url)), imagesDir: '/nonexistent/images' };
@@ -80,6 +81,8 @@ const mistakes: { name: string; argv: () => string[]; message: RegExp }[] = [
   { name: 'report of a {} results.json', argv: () => ['report', withResults('{}')], message: /results\.json: field schema is not allowed; it is 1 in a results\.json of kernelbuilder/ },
   { name: 'report --noise of a missing file', argv: () => ['report', withResults('{}'), '--noise', '/nonexistent/noise'], message: /input 'noise': "\/nonexistent\/noise" is not allowed/ },
   { name: 'merge --results that is a file', argv: () => ['merge', '--results', aFile, '--logs', join(scratch, 'out')], message: /input 'results': ".*a-file" is not allowed/ },
+  { name: 'merge --results that is a link to itself', argv: () => ['merge', '--results', selfLink(), '--logs', join(scratch, 'out')], message: /input 'results': ".*self" is not allowed/ },
+  { name: 'merge --results holding only link loops', argv: () => ['merge', '--results', linkLoops(), '--logs', join(scratch, 'out')], message: /no kernelbuilder results\.json below .*loops-/ },
   { name: 'merge --logs that is a file', argv: () => ['merge', '--results', scratch, '--logs', aFile], message: /input 'logs': ".*a-file" is not allowed; .*a-file is not a folder/ },
   { name: 'plan --logs below a file', argv: () => ['plan', '--source', source, '--ref', 'master', '--logs', join(aFile, 'logs')], message: /input 'logs': .* is not allowed; .*a-file is not a folder/ },
   { name: 'plan --logs /', argv: () => ['plan', '--source', source, '--ref', 'master', '--logs', '/'], message: /input 'logs': "\/" is not allowed; it is the root folder/ },
@@ -99,6 +102,23 @@ const mistakes: { name: string; argv: () => string[]; message: RegExp }[] = [
 function withResults(text: string): string {
   const dir = mkdtempSync(join(scratch, 'build-'));
   writeFileSync(join(dir, 'results.json'), text);
+  return dir;
+}
+
+function selfLink(): string {
+  const link = join(mkdtempSync(join(scratch, 'self-')), 'self');
+  symlinkSync(link, link);
+  return link;
+}
+
+/** A folder of links that go round: to itself, to each other, to its parent. */
+function linkLoops(): string {
+  const dir = mkdtempSync(join(scratch, 'loops-'));
+  symlinkSync('a', join(dir, 'a'));
+  symlinkSync('c', join(dir, 'b'));
+  symlinkSync('b', join(dir, 'c'));
+  symlinkSync('.', join(dir, 'here'));
+  symlinkSync('..', join(dir, 'up'));
   return dir;
 }
 
@@ -128,4 +148,16 @@ test('plan reports what a build would stop at beside the plan: a source the buil
   const out = JSON.parse(run.stdout) as { plan: { ref: { kind: string } }; sourceProblem?: string };
   assert.equal(out.plan.ref.kind, 'head');
   assert.match(out.sourceProblem ?? '', /input 'source': .* the build runs as uid \d+, which cannot read/);
+});
+
+test('merge warns of each link or special file it removed from the results folder, as report mode does', async () => {
+  const results = mkdtempSync(join(scratch, 'merge-results-'));
+  writeBuildDir(join(results, 'kernelbuilder-stable-v6.1.192-shard-1of1-logs'), sampleResults(['x86/tinyconfig']));
+  const logs = mkdtempSync(join(scratch, 'merge-logs-'));
+  const merged = join(logs, 'stable', 'v6.1.192');
+  mkdirSync(join(merged, 'x86'), { recursive: true });
+  symlinkSync(aFile, join(merged, 'x86', 'tinyconfig.status'));
+  const run = await cli('merge', '--results', results, '--logs', logs);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /warning: removed x86\/tinyconfig\.status from the results folder: a link or special file there is never followed/);
 });

@@ -4,9 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { reportShards } from '../../src/fanout/report-shards.ts';
+import { findShards } from '../../src/fanout/merge.ts';
 import { checkResults } from '../../src/results/check-results.ts';
 import { defaultNoise } from '../../src/diagnostics/noise.ts';
-import { type BuildResults, type TargetResult } from '../../src/results/results.ts';
+import { type BuildResults, type TargetResult } from '../../src/types/results.ts';
 import { KernelbuilderError } from '../../src/errors.ts';
 import { sampleResults, writeBuildDir } from '../support/results-fixture.ts';
 
@@ -109,6 +110,17 @@ test('a results.json that is a link is never followed', async (t) => {
   symlinkSync(join(s.root, 'host', 'results.json'), join(s.shard, 'results.json'));
   await assert.rejects(report(s), refusedNaming(s, /results\.json is a link/));
   assert.ok(!existsSync(s.logs), 'a refused shard writes nothing');
+});
+
+test('links that go round in the downloads are skipped, never followed: to itself, to each other, to a parent', (t) => {
+  const s = scene(t, failedShard());
+  symlinkSync('self', join(s.downloads, 'self'));
+  symlinkSync('two', join(s.downloads, 'one'));
+  symlinkSync('one', join(s.downloads, 'two'));
+  symlinkSync('..', join(s.shard, 'up'));
+  symlinkSync(s.downloads, join(s.shard, 'downloads'));
+  const sets = findShards(s.downloads);
+  assert.deepEqual(sets.map((set) => set.shards.map((shard) => relative(s.downloads, shard.dir))), [[relative(s.downloads, s.shard)]]);
 });
 
 test('a build id with a newline is refused: it can split no Subject', async (t) => {

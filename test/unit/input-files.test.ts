@@ -8,7 +8,7 @@ import { FileRefusedError, readInputFile } from '../../src/read-input-file.ts';
 import { getInputs } from '../../src/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 import { defaultNoise, isNoise, parseNoiseFile } from '../../src/diagnostics/noise.ts';
-import { type Diagnostic } from '../../src/parse/diagnostic.ts';
+import { type Diagnostic } from '../../src/types/diagnostics.ts';
 import { previousDurations, readResults } from '../../src/results/previous.ts';
 import { syntaxErrorOffset } from '../../src/parse-json.ts';
 import { inChild } from '../support/in-child.ts';

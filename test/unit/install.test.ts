@@ -8,7 +8,7 @@ import { parseBoot, parseKeep } from '../../src/boot/boot-inputs.ts';
 import { splitList } from '../../src/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 import { compareWithBaseline } from '../../src/diagnostics/regressions.ts';
-import { type BuildResults, type TargetResult } from '../../src/results/results.ts';
+import { type BuildResults, type TargetResult } from '../../src/types/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const mapBefore = ['ffffffff81000000 T _text', 'ffffffff81000100 T start_kernel', 'ffffffff81000300 t helper', 'ffffffff81000340 T end_of_text', 'ffffffff81000400 D some_data', 'ffffffff81000410 A absolute'].join('\n');

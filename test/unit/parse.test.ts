@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../src/parse/diagnostic.ts';
+import type { Diagnostic } from '../../src/types/diagnostics.ts';
 import { ExcerptCollector, buildExcerpt } from '../../src/parse/excerpt.ts';
 import { LineSplitter, MAX_LINE_LENGTH, lineBatches } from '../../src/parse/lines.ts';
 import { LogParser, parseBuildLog } from '../../src/parse/log-parser.ts';

@@ -2,15 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildResults } from '../../src/results/results.ts';
-import { type Issue } from '../../src/diagnostics/aggregate.ts';
+import { type BuildResults } from '../../src/types/results.ts';
+import { type Issue } from '../../src/types/diagnostics.ts';
 import { compareWithBaseline } from '../../src/diagnostics/regressions.ts';
 import { withRegressions } from '../../src/diagnostics/with-regressions.ts';
 import { alreadyBuilt, findBaseline } from '../../src/results/previous.ts';
 import { changeLines } from '../../src/report/changes.ts';
 import { renderEmail } from '../../src/report/email.ts';
-import { type BuildPlan } from '../../src/plan/plan.ts';
-import { type ImageInfo } from '../../src/images/inspect.ts';
+import { type BuildPlan } from '../../src/types/plan.ts';
+import { type ImageInfo } from '../../src/types/image.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 function issue(signature: string, severity: 'error' | 'warning', extra: Partial<Issue> = {}): Issue {

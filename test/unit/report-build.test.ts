@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BuildResults } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 import { reportBuild } from '../../src/report/report-build.ts';
 import { reportDirs, writeReports } from '../../src/report/write-reports.ts';
 import { defaultNoise } from '../../src/diagnostics/noise.ts';

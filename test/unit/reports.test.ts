@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { type BuildResults } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 import { analyseLogs } from '../../src/diagnostics/analyse.ts';
 import { defaultNoise, parseNoiseFile } from '../../src/diagnostics/noise.ts';
 import { renderSummary } from '../../src/report/summary.ts';
@@ -13,7 +13,7 @@ import { reproducer } from '../../src/report/reproducer.ts';
 import { InputError } from '../../src/errors.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { tally } from '../../src/diagnostics/tally.ts';
-import { type Diagnostic } from '../../src/parse/diagnostic.ts';
+import { type Diagnostic } from '../../src/types/diagnostics.ts';
 
 const base: BuildResults = {
   schema: 1,

@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type BuildResults, collectResults, failedTargets, overallResult, parseTargetStatus, parseToolchains } from '../../src/results/results.ts';
+import { collectResults, failedTargets, overallResult, parseTargetStatus, parseToolchains } from '../../src/results/results.ts';
+import { type BuildResults } from '../../src/types/results.ts';
 import { renderSummary } from '../../src/report/summary.ts';
 import { emailSubject, renderEmail } from '../../src/report/email.ts';
 import { containerSpec, buildUser, driverTarget } from '../../src/container/spec.ts';
-import { type BuildPlan } from '../../src/plan/plan.ts';
-import { type ImageInfo, imageInfoFromInspect, checkImageArches } from '../../src/images/inspect.ts';
+import { type BuildPlan } from '../../src/types/plan.ts';
+import { imageInfoFromInspect, checkImageArches } from '../../src/images/inspect.ts';
+import { type ImageInfo } from '../../src/types/image.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { DockerError } from '../../src/errors.ts';
 import { readableBy } from '../../src/container/readable.ts';

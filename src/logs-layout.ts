@@ -1,0 +1,127 @@
+import { dirname, join } from 'node:path';
+
+/*
+ * The layout of the logs folder: every name in it is spelled here and only here.
+ *
+ *   <logs>/                           the logs root (the `logs` input)
+ *     emails/                         every build's email (EMAILS_DIR)
+ *     <tree>/                         treeDir: the builds of one tree, where baselines are found
+ *       <build id>/                   buildDir: the only folder a build writes
+ *         results.json summary.md driver.log toolchains.txt ccache-stats.before ccache-stats.after
+ *         <arch>/<config>.log .status .config .reproduce.sh     targetPaths
+ *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log
+ *
+ * The driver writes its part of this layout from inside the container and cannot import
+ * this module; these files must agree with it (test/unit/logs-layout.test.ts reads them
+ * for the names defined here, so that the two cannot drift):
+ *   - src/driver/target.sh:  <arch>/<config>.log, .status and .config
+ *   - src/driver/install.sh: the kept folder <arch>/<config>/, the KEPT_FILES in it, sizes
+ *   - src/driver/driver.sh:  toolchains.txt, ccache-stats.before, ccache-stats.after
+ * The driver's /logs is the build folder, mounted.
+ *
+ * This module only names paths (it touches no file and imports no other module of ours),
+ * so that every stage can import it; logs-dir.ts does what is done to the folder.
+ */
+
+/** Files of the build itself, beside the per-target ones. */
+export const RESULTS_FILE = 'results.json';
+export const SUMMARY_FILE = 'summary.md';
+/** What the host recorded of the driver's output. */
+export const DRIVER_LOG = 'driver.log';
+/** Written by the driver: "ARCH<TAB>compiler version line" a line. */
+export const TOOLCHAINS_FILE = 'toolchains.txt';
+/** Written by the driver: `ccache --print-stats` before and after the build. */
+export const CCACHE_STATS = { before: 'ccache-stats.before', after: 'ccache-stats.after' } as const;
+
+/** Every file of the build folder that is the build's own, not a target's. */
+export const BUILD_FILES: readonly string[] = [RESULTS_FILE, SUMMARY_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
+
+/** The folder of the logs root where every build's email goes (`<logs>/emails/`). */
+export const EMAILS_DIR = 'emails';
+
+/**
+ * Names a tree may not have: the logs root holds `<tree>/<build id>/` folders beside its
+ * own folders, and a tree of the same name would mix builds into them.
+ */
+export const RESERVED_TREE_NAMES: readonly string[] = [EMAILS_DIR];
+
+/** The files a target's kept folder may hold, as install.sh names them (and `sizes`, its measurements): nothing else is listed or published. */
+export const KEPT_FILES = [
+  'bzImage',
+  'Image',
+  'Image.gz',
+  'zImage',
+  'System.map',
+  'config',
+  'modules.tar.xz',
+  'dtbs.tar.xz',
+  'vmlinux.xz',
+  'initramfs.cpio',
+] as const;
+
+/** install.sh's measurements of a target, in its kept folder: "TEXT DATA BSS IMAGE_BYTES MODULES". */
+export const SIZES_FILE = 'sizes';
+
+/** A boot's console, in the target's kept folder. */
+export const CONSOLE_FILE = 'console.log';
+
+/** Make a name safe as one folder of a path: git describe output can hold '/' from tag names. */
+export function pathSafe(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^\.+/, '_');
+  return safe.length > 0 ? safe : '_';
+}
+
+/** `<logs>/<tree>`: the folder of a tree's builds, where its baseline and previous durations are found. */
+export function treeDir(logsRoot: string, tree: string): string {
+  return join(logsRoot, pathSafe(tree));
+}
+
+/** `<logs>/<tree>/<build id>`: the folder of one build, the only place it writes. */
+export function buildDir(logsRoot: string, tree: string, buildId: string): string {
+  return join(treeDir(logsRoot, tree), pathSafe(buildId));
+}
+
+/** The tree folder a build folder is in (`buildDir`'s parent). */
+export function treeDirOf(buildDirPath: string): string {
+  return dirname(buildDirPath);
+}
+
+/** `<logs>/emails`: where the builds under a logs root put their emails. */
+export function emailsDir(logsRoot: string): string {
+  return join(logsRoot, EMAILS_DIR);
+}
+
+/** Where a target's files are, relative to the build folder. */
+export interface TargetPaths {
+  log: string;
+  status: string;
+  dotConfig: string;
+  /** The script that rebuilds a failed target, written by the report. */
+  reproducer: string;
+  /** The kept folder: what it built (see install.sh), the console of its boot. */
+  kept: string;
+  console: string;
+}
+
+/** Where a target's files live, relative to the build folder. */
+export function targetPaths(arch: string, config: string): TargetPaths {
+  const kept = `${arch}/${config}`;
+  return {
+    log: `${kept}.log`,
+    status: `${kept}.status`,
+    dotConfig: `${kept}.config`,
+    reproducer: `${kept}.reproduce.sh`,
+    kept,
+    console: `${kept}/${CONSOLE_FILE}`,
+  };
+}
+
+/**
+ * Every file a target's build and boot may leave, relative to the build folder: what a
+ * merge copies from a shard. Not its reproducer: the report writes its own, and a shard's
+ * is a command only a runner of ours may write.
+ */
+export function targetFiles(arch: string, config: string): string[] {
+  const { log, status, dotConfig, kept, console } = targetPaths(arch, config);
+  return [log, status, dotConfig, console, ...[...KEPT_FILES, SIZES_FILE].map((f) => `${kept}/${f}`)];
+}

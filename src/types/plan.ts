@@ -1,0 +1,51 @@
+// Types only: the plan, which every stage after planning reads. Imports only types, so that
+// any module may import it without a cycle.
+import { type SourceMount } from '../plan/source-layout.ts';
+import { type ResolvedRef } from '../ref/resolve.ts';
+import { type KernelVersion } from '../ref/kernel-version.ts';
+import { type CommitInfo } from '../ref/tree.ts';
+import { type ImageChoice } from '../images/select.ts';
+import { type Dropped, type Target } from '../plan/targets.ts';
+import { type KeepItem } from '../boot/boot-inputs.ts';
+
+/**
+ * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
+ * with tables, and only then acted on.
+ */
+export interface BuildPlan {
+  source: string;
+  /** Folders the source repository needs beside it (worktree git dir, alternates), mounted read-only. */
+  sourceMounts: SourceMount[];
+  /** Name of the tree: the remote of a `remote/branch` ref, the `tree` input, or the repo's folder name. */
+  tree: string;
+  ref: ResolvedRef;
+  /** Fetch URL of the ref's remote, when it has one. */
+  remoteUrl?: string;
+  version: KernelVersion;
+  commits: CommitInfo[];
+  image: ImageChoice;
+  /** What this run builds, in the plan's order (arch by arch, configs as asked). */
+  targets: Target[];
+  /** Every target of the plan before sharding, by name, in the plan's order: a merged report follows it. */
+  allTargets: string[];
+  /** Expected seconds per target: from the tree's previous build, or static. */
+  estimates: Record<string, number>;
+  /** Set when this run is one shard of the plan. */
+  shard?: { index: number; count: number };
+  dropped: Dropped[];
+  /** `<logs>/<tree>/<build id>`: the only place the build writes. */
+  logsDir: string;
+  jobs: number;
+  tmpfsSize: string;
+  /**
+   * Per-target timeout in seconds; memory (bytes) and CPU (cores) limits of the container;
+   * the most the build may write into its logs folder (bytes).
+   */
+  limits: { targetTimeout?: number; memory?: number; cpus?: number; logs: number };
+  /** The compiler cache on the host; each image gets its own folder in it. `actionsCache`: the folder goes through the Actions cache. */
+  ccache?: { dir: string; maxSize: string; actionsCache?: true };
+  /** What each target keeps in its kept folder, besides System.map and the .config. */
+  keep: KeepItem[];
+  /** The targets of this run to boot once built (by name, in plan order), and how. */
+  boot?: { targets: string[]; timeoutSeconds: number; kvm: boolean };
+}
