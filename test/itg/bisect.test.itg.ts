@@ -31,8 +31,10 @@ function readResult(err: string): BisectResult {
   return JSON.parse(readFileSync(path, 'utf8')) as BisectResult;
 }
 
+/** This file's containers: kernelbuilder's label, and a bisect's folder in it (other runs may share the engine). */
 function ourContainers(): string {
-  return execFileSync('docker', ['ps', '-aq', '--filter', 'label=org.kernelbuilder.build'], { encoding: 'utf8' }).trim();
+  const all = execFileSync('docker', ['ps', '-a', '--filter', 'label=org.kernelbuilder.build', '--format', '{{.ID}} {{.Label "org.kernelbuilder.build"}}'], { encoding: 'utf8' });
+  return all.split('\n').filter((l) => /^\S+ kb-toy-[^/]+\/bisect-/.test(l)).join('\n');
 }
 
 /** ceil(log2(n)) + 3: the two ends, the steps, the culprit's verification. */
@@ -61,4 +63,73 @@ test('a 16-commit series with a commit that breaks the build: the culprit, verif
   assert.match(email, new RegExp(`^commit: ${shas[culprit - 1]} \\[${culprit}/16\\]`, 'm'));
   assert.deepEqual(repoChecksums(source), before, 'refs, objects, status and files of the source are as they were');
   assert.equal(ourContainers(), '', 'the container is gone');
+});
+
+test('a series where one commit adds a warning: without --what the new signature is chosen and its commit named', async () => {
+  const culprit = 6;
+  const warning = warns('kernel/sched/core.c', 40, "unused variable 'rq'", '-Wunused-variable');
+  const changes = Array.from({ length: 13 }, (_, i) => (i + 1 === culprit ? { 'toy.d/60-sched': warning } : harmless(i)));
+  const { source, shas } = toySeries(changes);
+  const run = await bisect(source, 'v6.1', 'master');
+  assert.equal(run.code, 0, run.err);
+  const r = readResult(run.err);
+  assert.deepEqual(r.sought, { kind: 'signature', signature: "compiler|kernel/sched/core.c|unused variable 'rq'" });
+  assert.equal(r.culprit?.sha, shas[culprit - 1]);
+  assert.deepEqual(r.culprit?.position, { k: culprit, n: 13 });
+  assert.equal(r.culprit?.diagnostic?.severity, 'warning');
+  assert.ok(r.builds <= budget(13), `${r.builds} builds`);
+});
+
+test('an unrelated broken commit in the middle (another first error) is skipped, and the culprit still found', async () => {
+  const other = { 'toy.d/40-net': breaks('net/core/dev.c', 99, "expected ';' before '}' token") };
+  const changes: Record<string, string | null>[] = Array.from({ length: 14 }, (_, i) => harmless(i));
+  // Commits 7 and 8 break the build elsewhere (8 still broken), 9 mends it; 11 is the culprit.
+  changes[6] = other;
+  changes[7] = { ...harmless(7), 'toy.d/40-net': other['toy.d/40-net'] + '# still\n' };
+  changes[8] = { 'toy.d/40-net': null };
+  changes[10] = { 'toy.d/50-main': breaks('init/main.c', 12, "'boot_cpu' undeclared") };
+  const { source, shas } = toySeries(changes);
+  const run = await bisect(source, 'v6.1', 'master', '--what', 'build');
+  assert.equal(run.code, 0, run.err);
+  const r = readResult(run.err);
+  assert.equal(r.culprit?.sha, shas[10]);
+  assert.ok(r.steps.some((s) => s.verdict === 'skip' && [shas[6], shas[7]].includes(s.sha)), r.steps.map((s) => `${s.label} ${s.verdict}`).join(', '));
+  assert.match(r.bisectLog, /git bisect skip/);
+});
+
+test('a good end that is bad: not found, exit 1, said why; a signature neither end shows: refused after the ends, exit 2', async () => {
+  const { source, shas } = toySeries([{ 'toy.d/50-main': breaks('init/main.c', 12, "'x' undeclared") }, harmless(1), harmless(2)]);
+  const goodIsBad = await bisect(source, shas[1], 'master', '--what', 'build');
+  assert.equal(goodIsBad.code, 1, goodIsBad.err);
+  assert.match(goodIsBad.err, /no culprit: good end is bad/);
+  const neither = await bisect(source, 'v6.1', 'master', '--what', 'compiler|x|y');
+  assert.equal(neither.code, 2, neither.err);
+  assert.match(neither.err, /input 'what': "compiler\|x\|y" is not allowed; neither end shows this signature/);
+  assert.doesNotMatch(neither.err, /\[1\/~/, 'no step was built');
+  assert.equal(ourContainers(), '');
+});
+
+test('bad input is refused before any container starts', async (t) => {
+  const { source, shas } = toySeries([harmless(1), harmless(2), { 'other.txt': 'x\n' }]);
+  // A branch off the series: not a descendant of its second commit.
+  execFileSync('git', ['-C', source, 'branch', 'side', shas[0]]);
+  const cases: { name: string; args: string[]; message: RegExp }[] = [
+    { name: 'equal ends', args: ['master', 'master'], message: /input 'good': "master" is not allowed; good and bad are the same commit/ },
+    { name: 'good not an ancestor of bad', args: ['master', 'side'], message: /input 'good': "master" is not allowed; it must be an ancestor of bad/ },
+    { name: 'unknown arch', args: ['v6.1', 'master', '--target', 'vax/tinyconfig'], message: /input 'target': "vax\/tinyconfig" is not allowed/ },
+    { name: 'arch the tree lacks', args: ['v6.1', 'master', '--target', 'riscv/tinyconfig'], message: /nothing to build: arch\/riscv does not exist in Linux 6\.1\.0/ },
+    { name: 'config with a path', args: ['v6.1', 'master', '--target', 'x86/../../x'], message: /input 'target'/ },
+    { name: 'a what that is no signature', args: ['v6.1', 'master', '--what', 'oops'], message: /input 'what': "oops" is not allowed/ },
+    { name: 'unknown good ref', args: ['nosuch', 'master'], message: /ref "nosuch" is not in the source repository/ },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, async () => {
+      const [good, bad, ...more] = c.args;
+      // A --target given here comes after the helper's, and the last one counts.
+      const run = await bisect(source, good, bad, ...more);
+      assert.equal(run.code, 2, run.err);
+      assert.match(run.err, c.message);
+      assert.equal(ourContainers(), '', 'no container was started');
+    });
+  }
 });
