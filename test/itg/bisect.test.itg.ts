@@ -133,3 +133,20 @@ test('bad input is refused before any container starts', async (t) => {
     });
   }
 });
+
+test('--plan-only prints the checked plan: the range, the budget, the build contract of the one container; builds nothing', async () => {
+  const { source } = toySeries(Array.from({ length: 12 }, (_, i) => harmless(i)));
+  const run = await bisect(source, 'v6.1', 'master', '--plan-only');
+  assert.equal(run.code, 0, run.err);
+  const plan = JSON.parse(run.out);
+  assert.deepEqual([plan.commits, plan.estimatedSteps, plan.buildBudget, plan.target], [12, 4, 7, 'x86/tinyconfig']);
+  assert.deepEqual(plan.container.Cmd, ['/opt/kernelbuilder/bisect.sh', 'serve']);
+  const host = plan.container.HostConfig;
+  assert.deepEqual([host.NetworkMode, host.ReadonlyRootfs, host.CapDrop, host.SecurityOpt], ['none', true, ['ALL'], ['no-new-privileges']]);
+  assert.deepEqual(host.Mounts.filter((m: { Target: string }) => ['/src', '/logs'].includes(m.Target)).map((m: { Target: string; Source: string; ReadOnly: boolean }) => [m.Target, m.Source, m.ReadOnly]), [
+    ['/src', source, true],
+    ['/logs', plan.dir, false],
+  ]);
+  assert.ok(host.Tmpfs['/build']);
+  assert.equal(ourContainers(), '');
+});
