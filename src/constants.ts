@@ -35,6 +35,14 @@ export const Input = {
   bootKvm: 'boot-kvm',
 } as const;
 
+/** Options of the CLI's bisect command that are not action inputs (the action bisects between a baseline and its build). */
+export const BisectOption = {
+  good: 'good',
+  bad: 'bad',
+  target: 'target',
+  what: 'what',
+} as const;
+
 export const Output = {
   sha: 'sha',
   buildId: 'build-id',

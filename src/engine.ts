@@ -126,11 +126,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   prepareLogsDir(plan.logsDir, plan.targets);
   const [buildUid, buildGid] = String(container.User).split(':').map(Number);
   if (buildUid !== deps.uid) chownTree(plan.logsDir, buildUid, buildGid);
-  if (plan.ccache) {
-    const dir = ccacheDirFor(plan.ccache.dir, image);
-    mkdirSync(dir, { recursive: true });
-    if (buildUid !== deps.uid) chownSync(dir, buildUid, buildGid);
-  }
+  prepareCcacheDir(plan, image, [buildUid, buildGid], deps.uid);
 
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
@@ -210,6 +206,14 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
   }
   return { results, reports, skipped: false };
+}
+
+/** Make the host folder of the plan's compiler cache (for its image), owned by the build's user. */
+export function prepareCcacheDir(plan: BuildPlan, image: ImageInfo, [buildUid, buildGid]: number[], runnerUid: number): void {
+  if (!plan.ccache) return;
+  const dir = ccacheDirFor(plan.ccache.dir, image);
+  mkdirSync(dir, { recursive: true });
+  if (buildUid !== runnerUid) chownSync(dir, buildUid, buildGid);
 }
 
 /**

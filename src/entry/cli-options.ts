@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { Input } from '../constants.ts';
+import { BisectOption, Input } from '../constants.ts';
 import { KernelbuilderError, describeValue } from '../errors.ts';
 import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFAULT_TMPFS_SIZE } from '../inputs.ts';
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP } from '../boot/boot-inputs.ts';
@@ -59,13 +59,25 @@ const MODE_INPUTS: string[] = [Input.mode, Input.refs, Input.shards, Input.resul
 /** Every input a single build takes: plan and build have them all, so a new input lands in both. */
 const BUILD_INPUTS: string[] = Object.values(Input).filter((name) => !MODE_INPUTS.includes(name));
 
+/** Inputs a build has that a bisect has not: it builds one target between two commits, never skips a build. */
+const NOT_BISECT_INPUTS: string[] = [Input.ref, Input.arches, Input.configs, Input.baseline, Input.force, Input.upload, Input.shard, Input.targets];
+
+/** The bisect command's own options. */
+const BISECT_OPTIONS: Command['options'] = {
+  [BisectOption.good]: { value: 'REF', text: 'the last known good commit: a ref as --ref takes it, an ancestor of --bad (required)' },
+  [BisectOption.bad]: { value: 'REF', text: 'the first known bad commit (required)' },
+  [BisectOption.target]: { value: 'ARCH/CONFIG', text: 'the one target every step builds, e.g. x86/tinyconfig (required)' },
+  [BisectOption.what]: { value: 'WHAT', text: 'what is wrong at bad: build (fails to build), boot (fails to boot), or an issue signature of results.json; default: chosen from the ends' },
+  'plan-only': { value: '', text: 'print the bisect plan as JSON, checked; builds nothing', flag: true },
+};
+
 /** One subcommand: how it is called, what it does, and its options. */
 export interface Command {
   name: string;
   usage: string;
   summary: string;
-  /** Options by name (without --), each with its help. */
-  options: Record<string, OptionHelp & { multiple?: true }>;
+  /** Options by name (without --), each with its help; a flag takes no value. */
+  options: Record<string, OptionHelp & { multiple?: true; flag?: true }>;
   /** How many operands it takes. */
   positionals: number;
 }
@@ -112,6 +124,13 @@ export const COMMANDS: Command[] = [
     positionals: 0,
   },
   {
+    name: 'bisect',
+    usage: 'kernelbuilder bisect --source DIR --good REF --bad REF --target ARCH/CONFIG [--what build|boot|SIGNATURE] [options]',
+    summary: 'find the first bad commit between good and bad, verified; exit 0 found, 1 not found, 2 error',
+    options: { ...BISECT_OPTIONS, ...inputOptions(BUILD_INPUTS.filter((n) => !NOT_BISECT_INPUTS.includes(n))) },
+    positionals: 0,
+  },
+  {
     name: 'images build',
     usage: 'kernelbuilder images build [--only NAME]... [--base [FROM=]IMAGE]...',
     summary: 'build the images of the table',
@@ -138,18 +157,18 @@ export function generalHelp(): string {
 
 /** A subcommand's help: usage, what it does, every option. */
 export function commandHelp(command: Command): string {
-  const rows = [...Object.entries(command.options).map(([name, o]) => [`--${name} ${o.value}`, o.text]), ['-h, --help', 'this help']];
+  const rows = [...Object.entries(command.options).map(([name, o]) => [`--${name}${o.flag ? '' : ` ${o.value}`}`, o.text]), ['-h, --help', 'this help']];
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return [`usage: ${command.usage}`, command.summary, '', 'options:', ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)].join('\n');
 }
 
 /** What the command line asked of a subcommand: help, or a run with these values. */
-export type Parsed = { help: true } | { help: false; values: Record<string, string | string[] | undefined>; positionals: string[] };
+export type Parsed = { help: true } | { help: false; values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
 
 /** Parse a subcommand's arguments; a usage mistake is an error that says how to do it right. */
 export function parseCommandArgs(command: Command, args: string[]): Parsed {
   const options = {
-    ...Object.fromEntries(Object.entries(command.options).map(([name, o]) => [name, { type: 'string' as const, ...(o.multiple ? { multiple: true } : {}) }])),
+    ...Object.fromEntries(Object.entries(command.options).map(([name, o]) => [name, { type: o.flag ? ('boolean' as const) : ('string' as const), ...(o.multiple ? { multiple: true } : {}) }])),
     help: { type: 'boolean' as const, short: 'h' },
   };
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
@@ -162,7 +181,7 @@ export function parseCommandArgs(command: Command, args: string[]): Parsed {
   if (parsed.positionals.length !== command.positionals) {
     throw new KernelbuilderError(`${command.name} takes ${command.positionals === 0 ? 'no operands' : `${command.positionals} operand`}, got ${parsed.positionals.length}; usage: ${command.usage}`);
   }
-  return { help: false, values: parsed.values as Record<string, string | string[] | undefined>, positionals: parsed.positionals };
+  return { help: false, values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
 }
 
 function usageMistake(e: Error & { code?: string }, command: Command): string {

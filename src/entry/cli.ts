@@ -24,6 +24,10 @@ import { analyseLogs } from '../diagnostics/analyse.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { echoFailures } from '../report/echo-failures.ts';
 import { abortOnSignals } from './signals.ts';
+import { getBisectInputs } from '../bisect/plan.ts';
+import { checkBisectPlan } from '../bisect/check-plan.ts';
+import { runBisect } from '../bisect/run-bisect.ts';
+import { outcomeLine, writeBisectReports } from '../bisect/report.ts';
 import { type Command, COMMANDS, commandHelp, generalHelp, nearest, parseCommandArgs } from './cli-options.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -41,7 +45,7 @@ export interface CliIo {
 
 const terminal: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-type Values = Record<string, string | string[] | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** The exit code of a verdict: a run error is an error (2), as a bad input is, never a kernel failure (1). */
 const EXIT_CODE: Record<RunResult, number> = { pass: 0, fail: 1, error: 2 };
@@ -88,6 +92,8 @@ function run(command: Command, values: Values, positionals: string[], paths: Cli
       return matrix(read, paths, log, io);
     case 'merge':
       return merge(read, log);
+    case 'bisect':
+      return bisect(read, values['plan-only'] === true, paths, log, io);
     case 'images build':
       return imagesBuild(values, paths, log);
     default:
@@ -183,6 +189,27 @@ async function build(read: InputReader, paths: CliPaths, log: Log): Promise<numb
   const verdict = results.error ? `error: ${results.error.message}` : `${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}`;
   log.info(`${verdict}; results in ${reports.results}, email ${reports.email}`);
   return EXIT_CODE[overallResult([results])];
+}
+
+/**
+ * Bisect: the plan (printed alone with --plan-only), refused before any container on bad
+ * input; then the run and its reports. Exit 0 with a verified culprit, 1 without one.
+ */
+async function bisect(read: InputReader, planOnly: boolean, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
+  const inputs = getBisectInputs(read);
+  if (inputs.build.ccache?.actionsCache) throw new InputError(Input.ccache, 'actions', "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
+  for (const w of inputs.build.warnings) log.warning(w);
+  const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid!(), gid: process.getgid!() };
+  const plan = await checkBisectPlan(inputs, deps);
+  if (planOnly) {
+    io.out(`${JSON.stringify(plan, null, 2)}\n`);
+    return 0;
+  }
+  log.info(`bisecting ${plan.target} over ${plan.commits} commits ${plan.good.sha.slice(0, 12)}..${plan.bad.sha.slice(0, 12)}: about ${plan.estimatedSteps} steps, ${plan.buildBudget} builds; in ${plan.dir}`);
+  const result = await runBisect(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
+  const reports = writeBisectReports(result, plan.dir, inputs.build.emailTo);
+  log.info(`${outcomeLine(result)}; results in ${reports.result}, email ${reports.email}`);
+  return result.culprit ? 0 : 1;
 }
 
 /** Re-read a build's logs with today's parser and noise list, and write every report again. */

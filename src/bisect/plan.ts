@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { BisectOption, CONTAINER_LABEL, DRIVER_MOUNT, Input } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import { type InputReader, type Inputs, getInputs } from '../inputs.ts';
+import { checkRefSyntax } from '../ref/ref-syntax.ts';
+import { type Git, tryGit } from '../ref/git.ts';
+import { resolveRef } from '../ref/resolve.ts';
+import { KERNEL_ARCHES } from '../plan/targets.ts';
+import { parseConfigSpec } from '../plan/config-spec.ts';
+import { type BuildPlan, makePlan, pathSafe } from '../plan/plan.ts';
+import { type ProjectFragments } from '../plan/project-fragments.ts';
+import { bisectDirName } from '../logs-dir.ts';
+import { type BisectPlan, type WhatAsked } from './types.ts';
+import { estimatedSteps, parseWhat } from './verdict.ts';
+import { containerSpec } from '../container/spec.ts';
+import { type ImageInfo } from '../images/inspect.ts';
+
+/** What a bisect needs from its user, validated: the ends, the one target, what is sought, and the build's inputs. */
+export interface BisectInputs {
+  good: string;
+  bad: string;
+  target: { arch: string; config: string };
+  what: WhatAsked;
+  /** The inputs of a build of the target at the bad end: every step builds as it would. */
+  build: Inputs;
+}
+
+/** Read and validate a bisect's options; the build inputs are a build's of the one target at the bad end. */
+export function getBisectInputs(read: InputReader): BisectInputs {
+  const good = checkRefSyntax(requiredOption(read, BisectOption.good, 'the last known good ref'), BisectOption.good);
+  const bad = checkRefSyntax(requiredOption(read, BisectOption.bad, 'the first known bad ref'), BisectOption.bad);
+  const target = parseTarget(requiredOption(read, BisectOption.target, 'ARCH/CONFIG, e.g. x86/tinyconfig'));
+  const what = parseWhat(read(BisectOption.what));
+  const name = `${target.arch}/${target.config}`;
+  const build = getInputs((input) => {
+    if (input === Input.ref) return bad;
+    if (input === Input.arches) return target.arch;
+    if (input === Input.configs) return target.config;
+    // A boot bisect boots the target at every step.
+    if (input === Input.boot && what.kind === 'boot' && read(input).trim() === '') return name;
+    return read(input);
+  });
+  return { good, bad, target, what, build };
+}
+
+function requiredOption(read: InputReader, name: string, allowed: string): string {
+  const value = read(name).trim();
+  if (value === '') throw new InputError(name, '', `it is required: ${allowed}`);
+  return value;
+}
+
+/** ARCH/CONFIG: a kernel arch and a config spec, as the targets input takes them. */
+export function parseTarget(text: string): { arch: string; config: string } {
+  const [arch, ...rest] = text.split('/');
+  if (rest.length === 0 || !KERNEL_ARCHES.includes(arch)) {
+    throw new InputError(BisectOption.target, text, `a target is ARCH/CONFIG with ARCH one of ${KERNEL_ARCHES.join(' ')}, e.g. x86/tinyconfig`);
+  }
+  const config = rest.join('/');
+  parseConfigSpec(BisectOption.target, config);
+  return { arch, config };
+}
+
+/**
+ * The bisect's plan without the engine: both ends resolved (good an ancestor of bad, not
+ * the same commit), the range counted, the target planned at the bad end as a build
+ * plans it (an arch or config the tree lacks is refused here), the bisect's folder.
+ * Reads only.
+ */
+export async function planBisect(inputs: BisectInputs, git: Git, fragments: ProjectFragments): Promise<Omit<BisectPlan, 'image' | 'container' | 'bootImage'>> {
+  // One arch and one config: the plan has the one target, or refuses with why the tree lacks it.
+  const build = await makePlan(inputs.build, git, fragments);
+  const target = `${inputs.target.arch}/${inputs.target.config}`;
+  const good = await resolveRef(git, inputs.good);
+  const bad = build.ref;
+  if (good.sha === bad.sha) throw new InputError(BisectOption.good, inputs.good, `good and bad are the same commit ${bad.sha}: there is nothing between them to bisect`);
+  // Exit 0: an ancestor; 1: not one (tryGit's undefined); anything else is an error git reports.
+  if ((await tryGit(git, ['merge-base', '--is-ancestor', good.sha, bad.sha])) === undefined) {
+    throw new InputError(BisectOption.good, inputs.good, `it must be an ancestor of bad (${inputs.bad}, ${bad.sha.slice(0, 12)}): ${good.sha.slice(0, 12)} is not`);
+  }
+  const commits = Number((await git.run(['rev-list', '--count', `${good.sha}..${bad.sha}`])).trim());
+  const steps = estimatedSteps(commits);
+  const dir = join(inputs.build.logs, pathSafe(build.tree), bisectDirName(good.sha, bad.sha, inputs.target.arch, pathSafe(inputs.target.config)));
+  return {
+    source: build.source,
+    tree: build.tree,
+    good: { ref: inputs.good, sha: good.sha },
+    bad: { ref: inputs.bad, sha: bad.sha },
+    commits,
+    estimatedSteps: steps,
+    buildBudget: steps + 3,
+    target,
+    what: inputs.what,
+    dir,
+    build: { ...build, logsDir: dir },
+  };
+}
+
+/**
+ * The bisect's one container: a build's (containerSpec, /logs the bisect's folder) with the
+ * bisect driver waiting for the host's steps instead of building.
+ */
+export function bisectContainerSpec(build: BuildPlan, image: ImageInfo, driverDir: string, user: string, label: string): ReturnType<typeof containerSpec> {
+  const spec = containerSpec(build, image, driverDir, user);
+  return {
+    ...spec,
+    Cmd: [`${DRIVER_MOUNT}/bisect.sh`, 'serve'],
+    Labels: { ...spec.Labels, [CONTAINER_LABEL]: label },
+    AttachStdout: false,
+    AttachStderr: false,
+  };
+}

@@ -1,0 +1,200 @@
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { DRIVER_MOUNT } from '../constants.ts';
+import { KernelbuilderError, DockerError } from '../errors.ts';
+import { type Log } from '../log.ts';
+import { type Git } from '../ref/git.ts';
+import { type NoiseFilter } from '../diagnostics/noise.ts';
+import { driverTarget } from '../container/spec.ts';
+import { removeLeftovers } from '../container/cleanup.ts';
+import { watchLogsFolder } from '../container/logs-watch.ts';
+import { dockerEndpoint } from '../container/docker.ts';
+import { prepareCcacheDir } from '../engine.ts';
+import { bootTargets } from '../boot/boot-targets.ts';
+import { BISECT_FILES, BISECT_STEPS_DIR, bisectStepDir, chownTree, removeUnsafeEntries } from '../logs-dir.ts';
+import { execIn } from './exec.ts';
+import { parseBisectOutput } from './git-bisect-output.ts';
+import { observeStep } from './observe-step.ts';
+import { decideFromEnds, positionIn, verdictOf } from './verdict.ts';
+import { type BisectPlan, type BisectResult, type BisectStep, type Culprit, type NotFoundReason, type Sought, type StepObservation, type Verdict } from './types.ts';
+import { describeSought, stepLine } from './report.ts';
+
+/** What a bisect reaches outside itself through; the fronts pass the real ones. */
+export interface BisectDeps {
+  git: Git;
+  docker: Docker;
+  log: Log;
+  uid: number;
+  gid: number;
+  noise: NoiseFilter;
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+/** The bisect's folder in the container, where /logs is mounted. */
+const CONTAINER_LOGS = '/logs';
+
+/**
+ * Run a checked bisect plan: one container, the clone in its /build, the ends built and
+ * read first (they decide what is sought, or that there is nothing to bisect), then
+ * `git bisect` stepped in the clone, each step built into steps/<k>/ and read on the
+ * host with the real parser, then the culprit built again from an empty object dir and
+ * its parents' verdicts checked. Returns bisect.json's content; writes no report.
+ */
+export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<BisectResult> {
+  const now = deps.now ?? (() => new Date());
+  const startedAt = now();
+  mkdirSync(plan.dir, { recursive: true });
+  // A bisect run again starts afresh: no step of an earlier run may be read as this one's.
+  rmSync(join(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
+  for (const file of Object.values(BISECT_FILES)) rmSync(join(plan.dir, file), { force: true });
+  const [buildUid, buildGid] = String(plan.container.User).split(':').map(Number);
+  if (buildUid !== deps.uid) chownTree(plan.dir, buildUid, buildGid);
+  prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
+  for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
+
+  const driverLog = createWriteStream(join(plan.dir, BISECT_FILES.driverLog));
+  const container = await deps.docker.createContainer(plan.container);
+  let stopped: string | undefined;
+  const stop = (why: string) => {
+    stopped ??= why;
+    void container.kill().catch(() => undefined);
+  };
+  const onCancel = () => stop('cancelled');
+  deps.signal?.addEventListener('abort', onCancel, { once: true });
+  const stopWatching = watchLogsFolder(plan.dir, plan.build.limits.logs, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
+  const steps: BisectStep[] = [];
+  const observed = new Map<string, { verdict: Verdict; label: string }>();
+  let bisecting = false;
+  try {
+    await container.start();
+    if (deps.signal?.aborted) onCancel();
+    const run = async (cmd: string[]) => {
+      const lines: string[] = [];
+      const code = await execIn(container, cmd, (line) => {
+        lines.push(line);
+        driverLog.write(`${line}\n`);
+      }).catch((e: Error) => {
+        throw stopped ? new KernelbuilderError(`the bisect was stopped: ${stopped}`) : new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-bisect (${e.message})`);
+      });
+      if (stopped) throw new KernelbuilderError(`the bisect was stopped: ${stopped}`);
+      return { code, text: lines.join('\n') };
+    };
+    const driver = (...args: string[]) => run([`${DRIVER_MOUNT}/bisect.sh`, ...args]);
+    const setup = await driver('setup');
+    if (setup.code !== 0) throw new KernelbuilderError(`the bisect's set-up in the container failed (exit ${setup.code}): ${setup.text.split('\n').slice(-5).join(' | ')}`);
+
+    const build = async (label: string, sha: string, fresh: boolean): Promise<{ observation: StepObservation; seconds: number }> => {
+      const stepDir = bisectStepDir(plan.dir, label);
+      const started = now();
+      const { code } = await driver('build', sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? '1' : '0', driverTarget(plan.build.targets[0]));
+      const finished = now();
+      for (const path of removeUnsafeEntries(plan.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
+      const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
+      const boot = plan.bootImage
+        ? (results: Parameters<typeof bootTargets>[0]) =>
+            bootTargets(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan.bootImage!, user: String(plan.container.User), signal: deps.signal })
+        : undefined;
+      const observation = await observeStep({ plan: stepPlan, image: plan.image, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, ...(boot ? { boot } : {}) });
+      return { observation, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
+    };
+    const record = (label: string, sha: string, fresh: boolean, verdict: Verdict, seconds: number, o: StepObservation) => {
+      const step: BisectStep = { label, sha, verdict, seconds, fresh, ...(o.build !== 'pass' && o.firstError ? { firstError: o.firstError.signature } : {}) };
+      steps.push(step);
+      observed.set(sha, { verdict, label });
+      deps.log.info(stepLine(step, plan.estimatedSteps));
+    };
+
+    // The ends: the good one from an empty object dir, the bad one from the good one's.
+    const good = await build('good', plan.good.sha, true);
+    const bad = await build('bad', plan.bad.sha, false);
+    const decision = decideFromEnds(plan.what, good.observation, bad.observation);
+    const sought = 'sought' in decision ? decision.sought : undefined;
+    // Without a thing to look for, an end's verdict is what the reason says of it.
+    const reason = sought ? undefined : (decision as { reason: NotFoundReason }).reason;
+    record('good', plan.good.sha, true, sought ? verdictOf(sought, good.observation) : reason === 'good end is bad' ? 'bad' : 'good', good.seconds, good.observation);
+    record('bad', plan.bad.sha, false, sought ? verdictOf(sought, bad.observation) : reason === 'good end is bad' ? 'bad' : 'good', bad.seconds, bad.observation);
+    if (!sought) return await finish({ reason, detail: (decision as { detail: string }).detail });
+    deps.log.info(`bisecting ${plan.commits} commits for ${describeSought(sought)}: about ${plan.estimatedSteps} steps`);
+
+    bisecting = true;
+    let state = parseBisectOutput((await driver('bisect', 'start', '--no-checkout', plan.bad.sha, plan.good.sha)).text);
+    for (let k = 1; state.kind === 'next'; k++) {
+      const sha = state.sha;
+      const { observation, seconds } = await build(String(k), sha, false);
+      const verdict = verdictOf(sought, observation);
+      record(String(k), sha, false, verdict, seconds, observation);
+      state = parseBisectOutput((await driver('bisect', verdict, sha)).text);
+    }
+    if (state.kind === 'only-skipped') {
+      return await finish({ sought, reason: 'all skipped', detail: `only skipped commits are left; the first bad commit is one of ${state.candidates.map((c) => c.slice(0, 12)).join(' ')}` });
+    }
+    if (state.kind !== 'first-bad') throw new KernelbuilderError('git bisect in the clone gave output kernelbuilder does not know (see driver.log in the bisect\'s folder)');
+
+    // Verification: the culprit again from an empty object dir, and each parent's verdict,
+    // from the step that tested it where one did (the good end, a step), else built now.
+    const again = await build('culprit', state.sha, true);
+    const culpritVerdict = verdictOf(sought, again.observation);
+    record('culprit', state.sha, true, culpritVerdict, again.seconds, again.observation);
+    const parents = (await deps.git.run(['rev-list', '--parents', '-n', '1', state.sha])).trim().split(' ').slice(1);
+    const parentVerdicts: Culprit['verification']['parents'] = [];
+    for (const parent of parents) {
+      let known = observed.get(parent);
+      if (!known || known.verdict === 'skip') {
+        const label = `parent-${parent.slice(0, 12)}`;
+        const { observation, seconds } = await build(label, parent, false);
+        record(label, parent, false, verdictOf(sought, observation), seconds, observation);
+        known = observed.get(parent)!;
+      }
+      parentVerdicts.push({ sha: parent, verdict: known.verdict, step: known.label });
+    }
+    const verification = { culprit: culpritVerdict, parents: parentVerdicts };
+    if (culpritVerdict !== 'bad' || parentVerdicts.some((p) => p.verdict !== 'good')) {
+      return await finish({ sought, reason: 'not verified', detail: `git bisect named ${state.sha.slice(0, 12)}, but built again it is ${culpritVerdict} and its parents are ${parentVerdicts.map((p) => `${p.sha.slice(0, 12)} ${p.verdict}`).join(', ')}` });
+    }
+    return await finish({ sought, culprit: await culpritOf(state.sha, sought, again.observation, verification) });
+
+    async function finish(end: { sought?: Sought; reason?: NotFoundReason; detail?: string; culprit?: Culprit }): Promise<BisectResult> {
+      const log = bisecting ? (await driver('bisect', 'log')).text : '';
+      const finishedAt = now();
+      return {
+        schema: 1,
+        tree: plan.tree,
+        source: plan.source,
+        target: plan.target,
+        good: plan.good,
+        bad: plan.bad,
+        commits: plan.commits,
+        estimatedSteps: plan.estimatedSteps,
+        image: { name: plan.image.name, id: plan.image.id },
+        ...(end.sought ? { sought: end.sought } : {}),
+        outcome: end.culprit ? 'found' : 'not found',
+        ...(end.reason ? { reason: end.reason } : {}),
+        ...(end.detail ? { detail: end.detail } : {}),
+        ...(end.culprit ? { culprit: end.culprit } : {}),
+        steps,
+        builds: steps.length,
+        bisectLog: log,
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
+      };
+    }
+  } finally {
+    stopWatching();
+    deps.signal?.removeEventListener('abort', onCancel);
+    await container.remove({ force: true, v: true }).catch(() => undefined);
+    await new Promise((resolve) => driverLog.end(resolve));
+    for (const path of removeUnsafeEntries(plan.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
+    if (buildUid !== deps.uid) chownTree(plan.dir, deps.uid, deps.gid);
+  }
+
+  async function culpritOf(sha: string, sought: Sought, shown: StepObservation, verification: Culprit['verification']): Promise<Culprit> {
+    const [, author, date, subject] = (await deps.git.run(['log', '-1', '--format=%H%x1f%an <%ae>%x1f%aI%x1f%s', sha])).trim().split('\x1f');
+    const range = (await deps.git.run(['rev-list', '--reverse', '--topo-order', `${plan.good.sha}..${plan.bad.sha}`])).split('\n').filter((l) => l.length > 0);
+    const diagnostic =
+      sought.kind === 'build' ? shown.firstError : sought.kind === 'signature' ? shown.issues.find((i) => i.signature === sought.signature) : shown.issues.find((i) => i.severity === 'error');
+    return { sha, author, date, subject, position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...(diagnostic ? { diagnostic } : {}), verification };
+  }
+}
