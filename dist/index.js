@@ -53,24 +53,28 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-MMOA4EOA.js";
+} from "./chunks/chunk-MKK2R4A4.js";
 import {
   abortOnSignals,
   buildMatrix,
   checkPlan,
   echoFailures,
+  failedBoots,
+  failedTargets,
   getInputs,
   gitIn,
   loadProjectFragments,
   logPlan,
+  overallResult,
   parseMode,
   parseReportInputs,
   planRefs,
   reportShards,
   require_semver,
   runBuild,
-  tally
-} from "./chunks/chunk-HUHMAVXN.js";
+  tally,
+  targetName
+} from "./chunks/chunk-UTG5ATTQ.js";
 import {
   Input,
   KernelbuilderError,
@@ -78,12 +82,8 @@ import {
   __commonJS,
   __export,
   __toESM,
-  connectDocker,
-  failedBoots,
-  failedTargets,
-  overallResult,
-  targetName
-} from "./chunks/chunk-6VLWOG5Y.js";
+  connectDocker
+} from "./chunks/chunk-Y3CACMKB.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

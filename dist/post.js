@@ -51,7 +51,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-MMOA4EOA.js";
+} from "./chunks/chunk-MKK2R4A4.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -65,7 +65,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-6VLWOG5Y.js";
+} from "./chunks/chunk-Y3CACMKB.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -52,23 +52,3 @@ export function removeUnsafeEntries(dir: string, root = dir): string[] {
   }
   return removed;
 }
-
-/** A bisect's own files, in its folder (bisectDirName): the result, the summary, the email, the container's output. */
-export const BISECT_FILES = { result: 'bisect.json', summary: 'summary.md', email: 'email.txt', driverLog: 'driver.log' } as const;
-
-/** The folder of a bisect's step builds, each in `steps/<label>/` laid out as a build's folder (targetPaths). */
-export const BISECT_STEPS_DIR = 'steps';
-
-/**
- * The folder of one bisect under `<logs>/<tree>/`: `bisect-<good12>-<bad12>-<arch>-<config>`,
- * beside the tree's build folders (a build id never starts with "bisect-": it is a tag's
- * describe or a sha). `config` is made path-safe by the caller.
- */
-export function bisectDirName(goodSha: string, badSha: string, arch: string, config: string): string {
-  return `bisect-${goodSha.slice(0, 12)}-${badSha.slice(0, 12)}-${arch}-${config}`;
-}
-
-/** A step's folder inside a bisect's folder: `steps/<label>` (good, bad, 1, 2, ..., culprit, parent-<sha12>). */
-export function bisectStepDir(bisectDir: string, label: string): string {
-  return join(bisectDir, BISECT_STEPS_DIR, label);
-}

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
  *         results.json summary.md driver.log toolchains.txt ccache-stats.before ccache-stats.after
  *         <arch>/<config>.log .status .config .reproduce.sh     targetPaths
  *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log
+ *       bisect-<good12>-<bad12>-<arch>-<config>/   a bisect (bisectDirName): BISECT_FILES, steps/<label>/ each laid out as a build folder
  *
  * The driver writes its part of this layout from inside the container and cannot import
  * this module; these files must agree with it (test/unit/logs-layout.test.ts reads them
@@ -124,4 +125,24 @@ export function targetPaths(arch: string, config: string): TargetPaths {
 export function targetFiles(arch: string, config: string): string[] {
   const { log, status, dotConfig, kept, console } = targetPaths(arch, config);
   return [log, status, dotConfig, console, ...[...KEPT_FILES, SIZES_FILE].map((f) => `${kept}/${f}`)];
+}
+
+/** A bisect's own files, in its folder (bisectDirName): the result, the summary, the email, the container's output. */
+export const BISECT_FILES = { result: 'bisect.json', summary: 'summary.md', email: 'email.txt', driverLog: 'driver.log' } as const;
+
+/** The folder of a bisect's step builds, each in `steps/<label>/` laid out as a build's folder (targetPaths). */
+export const BISECT_STEPS_DIR = 'steps';
+
+/**
+ * The folder of one bisect under `<logs>/<tree>/`: `bisect-<good12>-<bad12>-<arch>-<config>`,
+ * beside the tree's build folders (a build id never starts with "bisect-": it is a tag's
+ * describe or a sha). `config` is made path-safe by the caller.
+ */
+export function bisectDirName(goodSha: string, badSha: string, arch: string, config: string): string {
+  return `bisect-${goodSha.slice(0, 12)}-${badSha.slice(0, 12)}-${arch}-${config}`;
+}
+
+/** A step's folder inside a bisect's folder: `steps/<label>` (good, bad, 1, 2, ..., culprit, parent-<sha12>). */
+export function bisectStepDir(bisectDir: string, label: string): string {
+  return join(bisectDir, BISECT_STEPS_DIR, label);
 }

@@ -5,12 +5,13 @@
 # also builds the boot init with the target's own cross compiler and packs it as
 # initramfs.cpio with the tree's usr/gen_init_cpio.
 # KB_KEEP: comma-separated, of kernel, modules, dtbs, debug (System.map and the .config
-# are always kept). Usage: install.sh ARCH CONFIG OUT_DIR
+# are always kept). KB_LOGS: the folder the kept folder goes in (default /logs; a bisect's
+# step folder). Usage: install.sh ARCH CONFIG OUT_DIR
 # Nothing here changes the target's verdict: a step that fails says so in the log.
 set -uo pipefail
 arch=$1 config=$2 out=$3
 here=$(dirname "$(readlink -f "$0")")
-kept=/logs/$arch/$config
+kept=${KB_LOGS:-/logs}/$arch/$config
 cross_var=KB_CROSS_$arch
 cross=${!cross_var-}
 src=/build/src

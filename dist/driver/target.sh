@@ -6,17 +6,19 @@
 # the user+system time of every process the target ran.
 # KB_TARGET_TIMEOUT (seconds) bounds the target: past it the target is killed and the
 # others go on. Exits 0 once the status is written, so one failed target never stops
-# the others.
+# the others. A bisect (bisect.sh) sets KB_LOGS, the folder of its step (default /logs),
+# and KB_KEEP_OBJECTS=1, so that the next step's make rebuilds only what changed.
 set -uo pipefail
 IFS='|' read -r -a spec <<<"$1"
 arch=${spec[0]} config=${spec[1]} base=${spec[2]}
 fragments=("${spec[@]:3}")
 here=$(dirname "$(readlink -f "$0")")
 out=/build/out/$arch-$config
-log=/logs/$arch/$config.log
-status=/logs/$arch/$config.status
+logs=${KB_LOGS:-/logs}
+log=$logs/$arch/$config.log
+status=$logs/$arch/$config.status
 stage_file=$out.stage
-mkdir -p "/logs/$arch" "$out"
+mkdir -p "$logs/$arch" "$out"
 
 start=$(date +%s%3N)
 rc=0
@@ -41,9 +43,10 @@ if [ "$rc" -ne 0 ]; then
   # gives: the clock tells them apart.
   if [ -n "${KB_TARGET_TIMEOUT-}" ] && [ $((end - start)) -ge $((KB_TARGET_TIMEOUT * 1000)) ]; then result=timeout; fi
 fi
-cp -f "$out/.config" "/logs/$arch/$config.config" 2>/dev/null || true
+cp -f "$out/.config" "$logs/$arch/$config.config" 2>/dev/null || true
 printf '%s %s %s %s %s %s\n' "$result" "$rc" "$stage" "$start" "$end" "$cpu" >"$status.tmp"
 mv -f "$status.tmp" "$status"
 echo "kernelbuilder: $arch/$config $result (stage $stage, exit $rc) in $(((end - start) / 1000))s"
 # The object dir lives in the tmpfs, i.e. in memory: free it for the targets still running.
-rm -rf "$out" "$stage_file" "$out.times"
+rm -rf "$stage_file" "$out.times"
+if [ "${KB_KEEP_OBJECTS-}" != 1 ]; then rm -rf "$out"; fi

@@ -1,8 +1,7 @@
-import { bisectDirName } from '../logs-dir.ts';
 import { buildUser } from '../container/spec.ts';
 import { type EngineDeps, checkPlanOnEngine, checkPlanOnHost } from '../engine.ts';
 import { loadProjectFragments } from '../plan/project-fragments.ts';
-import { pathSafe } from '../plan/plan.ts';
+import { bisectDirName, pathSafe } from '../logs-layout.ts';
 import { type BisectInputs, bisectContainerSpec, planBisect } from './plan.ts';
 import { type BisectPlan } from './types.ts';
 
@@ -14,8 +13,8 @@ import { type BisectPlan } from './types.ts';
 export async function checkBisectPlan(inputs: BisectInputs, deps: Pick<EngineDeps, 'git' | 'docker' | 'driverDir' | 'uid' | 'gid'>): Promise<BisectPlan> {
   const planned = await planBisect(inputs, deps.git, loadProjectFragments(deps.driverDir));
   checkPlanOnHost(planned.build, deps);
-  const { image, bootImage } = await checkPlanOnEngine(planned.build, deps);
+  const { image, boot } = await checkPlanOnEngine(planned.build, deps);
   const label = `${planned.tree}/${bisectDirName(planned.good.sha, planned.bad.sha, inputs.target.arch, pathSafe(inputs.target.config))}`;
   const container = bisectContainerSpec(planned.build, image, deps.driverDir, buildUser(deps.uid, deps.gid), label);
-  return { ...planned, image, ...(bootImage ? { bootImage } : {}), container };
+  return { ...planned, image, ...(boot ? { bootImage: boot.image } : {}), container };
 }

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildPlan } from '../plan/plan.ts';
+import { type BuildPlan } from '../types/plan.ts';
 import { targetName } from '../plan/targets.ts';
-import { type ImageInfo } from '../images/inspect.ts';
-import { type BuildResults, collectResults, targetPaths } from '../results/results.ts';
+import { type ImageInfo } from '../types/image.ts';
+import { type BuildResults } from '../types/results.ts';
+import { collectResults } from '../results/results.ts';
+import { targetPaths } from '../logs-layout.ts';
 import { withKept } from '../results/kept.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { type NoiseFilter, isNoise } from '../diagnostics/noise.ts';
 import { scanLog } from '../diagnostics/scan-log.ts';
 import { tally } from '../diagnostics/tally.ts';
-import { type Issue } from '../diagnostics/aggregate.ts';
-import { type Diagnostic } from '../parse/diagnostic.ts';
+import { type Diagnostic, type Issue } from '../types/diagnostics.ts';
 import { type FoundDiagnostic, type StepObservation } from './types.ts';
 
 /**

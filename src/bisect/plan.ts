@@ -1,19 +1,21 @@
 import { join } from 'node:path';
 import { BisectOption, CONTAINER_LABEL, DRIVER_MOUNT, Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { type InputReader, type Inputs, getInputs } from '../inputs.ts';
+import { type Inputs, getInputs } from '../inputs.ts';
+import { type InputReader } from '../types/inputs.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { type Git, tryGit } from '../ref/git.ts';
 import { resolveRef } from '../ref/resolve.ts';
 import { KERNEL_ARCHES } from '../plan/targets.ts';
 import { parseConfigSpec } from '../plan/config-spec.ts';
-import { type BuildPlan, makePlan, pathSafe } from '../plan/plan.ts';
+import { makePlan } from '../plan/plan.ts';
+import { type BuildPlan } from '../types/plan.ts';
+import { bisectDirName, pathSafe } from '../logs-layout.ts';
 import { type ProjectFragments } from '../plan/project-fragments.ts';
-import { bisectDirName } from '../logs-dir.ts';
 import { type BisectPlan, type WhatAsked } from './types.ts';
 import { estimatedSteps, parseWhat } from './verdict.ts';
 import { containerSpec } from '../container/spec.ts';
-import { type ImageInfo } from '../images/inspect.ts';
+import { type ImageInfo } from '../types/image.ts';
 
 /** What a bisect needs from its user, validated: the ends, the one target, what is sought, and the build's inputs. */
 export interface BisectInputs {

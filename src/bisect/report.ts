@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BISECT_FILES } from '../logs-dir.ts';
+import { BISECT_FILES } from '../logs-layout.ts';
 import { type Annotation } from '../report/annotations.ts';
 import { type BisectResult, type BisectStep, type Sought } from './types.ts';
 

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { type BuildPlan } from '../plan/plan.ts';
-import { type ImageInfo } from '../images/inspect.ts';
+import { type BuildPlan } from '../types/plan.ts';
+import { type ImageInfo } from '../types/image.ts';
 import { type BootImageInfo } from '../boot/boot-image.ts';
 import { type CommitInfo } from '../ref/tree.ts';
 

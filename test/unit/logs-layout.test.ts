@@ -35,9 +35,11 @@ test("prepareLogsDir removes every file an earlier run of the build left for its
 test('the driver writes the per-target files where the layout names them', () => {
   const paths = targetPaths('$arch', '$config');
   const target = driverScript('target.sh');
-  for (const file of [paths.log, paths.status, paths.dotConfig]) assert.ok(target.includes(`/logs/${file}`), `target.sh writes /logs/${file}`);
+  // The build folder is /logs, or a bisect step's folder (KB_LOGS) laid out the same way.
+  assert.match(target, /^logs=\$\{KB_LOGS:-\/logs\}$/m, 'target.sh writes under /logs unless a bisect says where');
+  for (const file of [paths.log, paths.status, paths.dotConfig]) assert.ok(target.includes(`$logs/${file}`), `target.sh writes /logs/${file}`);
   const install = driverScript('install.sh');
-  assert.match(install, new RegExp(`^kept=/logs/${paths.kept.replace(/\$/g, '\\$')}$`, 'm'), 'install.sh keeps into /logs/<arch>/<config>');
+  assert.match(install, new RegExp(`^kept=\\$\\{KB_LOGS:-/logs\\}/${paths.kept.replace(/\$/g, '\\$')}$`, 'm'), 'install.sh keeps into /logs/<arch>/<config>');
   for (const file of KEPT_FILES) {
     // The boot image is copied by its path in the object folder, under its own name.
     assert.ok(install.includes(`"$kept/${file}"`) || new RegExp(`arch/[$a-z0-9]+/boot/${file.replace('.', '\\.')}\\b`).test(install), `install.sh keeps ${file}`);

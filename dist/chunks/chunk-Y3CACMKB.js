@@ -24575,7 +24575,7 @@ var require_chownr = __commonJS({
     var LCHOWN = fs.lchown ? "lchown" : "chown";
     var LCHOWNSYNC = fs.lchownSync ? "lchownSync" : "chownSync";
     var needEISDIRHandled = fs.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync2 = (path2, uid, gid) => {
+    var lchownSync = (path2, uid, gid) => {
       try {
         return fs[LCHOWNSYNC](path2, uid, gid);
       } catch (er) {
@@ -24583,7 +24583,7 @@ var require_chownr = __commonJS({
           throw er;
       }
     };
-    var chownSync2 = (path2, uid, gid) => {
+    var chownSync = (path2, uid, gid) => {
       try {
         return fs.chownSync(path2, uid, gid);
       } catch (er) {
@@ -24599,16 +24599,16 @@ var require_chownr = __commonJS({
     } : (_, __, ___, cb) => cb;
     var handleEISDirSync = needEISDIRHandled ? (path2, uid, gid) => {
       try {
-        return lchownSync2(path2, uid, gid);
+        return lchownSync(path2, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync2(path2, uid, gid);
+        chownSync(path2, uid, gid);
       }
-    } : (path2, uid, gid) => lchownSync2(path2, uid, gid);
+    } : (path2, uid, gid) => lchownSync(path2, uid, gid);
     var nodeVersion = process.version;
     var readdir = (path2, options, cb) => fs.readdir(path2, options, cb);
-    var readdirSync2 = (path2, options) => fs.readdirSync(path2, options);
+    var readdirSync = (path2, options) => fs.readdirSync(path2, options);
     if (/^v4\./.test(nodeVersion))
       readdir = (path2, options, cb) => fs.readdir(path2, cb);
     var chown = (cpath, uid, gid, cb) => {
@@ -24679,7 +24679,7 @@ var require_chownr = __commonJS({
     var chownrSync = (p, uid, gid) => {
       let children;
       try {
-        children = readdirSync2(p, { withFileTypes: true });
+        children = readdirSync(p, { withFileTypes: true });
       } catch (er) {
         if (er.code === "ENOENT")
           return;
@@ -60528,6 +60528,12 @@ var Input = {
   bootTimeout: "boot-timeout",
   bootKvm: "boot-kvm"
 };
+var BisectOption = {
+  good: "good",
+  bad: "bad",
+  target: "target",
+  what: "what"
+};
 var Output = {
   sha: "sha",
   buildId: "build-id",
@@ -60574,337 +60580,6 @@ function describeValue(value) {
   return JSON.stringify(shown);
 }
 
-// src/plan/config-spec.ts
-var BASE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
-var FRAGMENT_FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}\.config$/;
-var OPTION = /^(CONFIG_[A-Z0-9_]{1,100})=(y|n|m|-?[0-9]{1,20}|0x[0-9a-fA-F]{1,16})$/;
-var PATTERN = /^!?[A-Za-z0-9_.*?-]{1,100}$/;
-var CONFIG_SYNTAX = "a config is a make target (defconfig, tinyconfig, allnoconfig, allmodconfig, ...) or a file of arch/<arch>/configs/, optionally followed by +fragment.config or +CONFIG_X=y|n|m|number; 'all', globs like multi_* and !negations select several";
-function isConfigName(name) {
-  return BASE.test(name) && !name.includes("..");
-}
-function parseConfigSpec(input, text) {
-  const [base, ...rest] = text.split("+");
-  if (!isConfigName(base)) throw new InputError(input, text, CONFIG_SYNTAX);
-  return { name: text, base, fragments: rest.map((part) => parseFragment(input, text, part)) };
-}
-function parseFragment(input, text, part) {
-  const option = OPTION.exec(part);
-  if (option) return { kind: "option", option: option[1], value: option[2] };
-  if (FRAGMENT_FILE.test(part) && !part.includes("..")) return { kind: "file", name: part };
-  throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
-}
-function fragmentWord(f) {
-  return f.kind === "file" ? f.name : `${f.option}=${f.value}`;
-}
-function isPattern(text) {
-  return text === "all" || text.startsWith("!") || /[*?]/.test(text);
-}
-function checkPattern(input, text) {
-  if (text !== "all" && !PATTERN.test(text)) throw new InputError(input, text, CONFIG_SYNTAX);
-  return text;
-}
-function globMatches(glob, name) {
-  let g = 0;
-  let n = 0;
-  let star = -1;
-  let resume = 0;
-  while (n < name.length) {
-    if (g < glob.length && (glob[g] === "?" || glob[g] === name[n])) {
-      g++;
-      n++;
-    } else if (g < glob.length && glob[g] === "*") {
-      star = g++;
-      resume = n;
-    } else if (star >= 0) {
-      g = star + 1;
-      n = ++resume;
-    } else return false;
-  }
-  while (glob[g] === "*") g++;
-  return g === glob.length;
-}
-function optionsOfFragment(text) {
-  const options = [];
-  for (const line of text.split("\n")) {
-    const set = /^(CONFIG_[A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (set) options.push(`${set[1]}=${set[2]}`);
-    const unset = /^# (CONFIG_[A-Z0-9_]+) is not set$/.exec(line.trim());
-    if (unset) options.push(`${unset[1]}=n`);
-  }
-  return options;
-}
-function unmetOptions(requested, dotConfig) {
-  const have = /* @__PURE__ */ new Map();
-  for (const line of dotConfig.split("\n")) {
-    const set = /^(CONFIG_[A-Z0-9_]+)=(.*)$/.exec(line);
-    if (set) have.set(set[1], set[2]);
-  }
-  const unmet = [];
-  for (const request of requested) {
-    const eq = request.indexOf("=");
-    const option = request.slice(0, eq);
-    const want = request.slice(eq + 1);
-    const got = have.get(option) ?? "n";
-    if (got !== want) unmet.push({ option, want, got: have.has(option) ? got : "not set" });
-  }
-  return unmet;
-}
-
-// src/plan/derived-configs.ts
-var DERIVED_CONFIGS = {
-  arm: [
-    { name: "multi_lpae", base: "multi_v7_defconfig", options: ["CONFIG_ARM_LPAE=y"] },
-    { name: "multi_v7_nosmp", base: "multi_v7_defconfig", options: ["CONFIG_SMP=n"] }
-  ],
-  arm64: [{ name: "nosmp", base: "defconfig", options: ["CONFIG_SMP=n"] }],
-  riscv: [
-    { name: "nosmp", base: "defconfig", options: ["CONFIG_SMP=n"] },
-    { name: "rv32", base: "rv32_defconfig", options: [] }
-  ]
-};
-
-// src/plan/targets.ts
-var KERNEL_ARCHES = [
-  "alpha",
-  "arc",
-  "arm",
-  "arm64",
-  "csky",
-  "hexagon",
-  "ia64",
-  "loongarch",
-  "m68k",
-  "microblaze",
-  "mips",
-  "nios2",
-  "openrisc",
-  "parisc",
-  "powerpc",
-  "riscv",
-  "s390",
-  "sh",
-  "sparc",
-  "um",
-  "x86",
-  "xtensa"
-];
-var GENERIC_CONFIGS = ["defconfig", "tinyconfig", "allnoconfig", "allmodconfig", "allyesconfig", "alldefconfig"];
-function targetName(t) {
-  return `${t.arch}/${t.config}`;
-}
-function planTargets(arches, requests, tree) {
-  const targets = [];
-  const dropped = [];
-  const used = /* @__PURE__ */ new Set();
-  for (const arch of arches) {
-    if (!tree.arches.includes(arch)) {
-      dropped.push({ arch, reason: `arch/${arch} does not exist in Linux ${tree.version.text}` });
-      continue;
-    }
-    const files = tree.configs[arch] ?? [];
-    const derived = (DERIVED_CONFIGS[arch] ?? []).filter((d) => GENERIC_CONFIGS.includes(d.base) || files.includes(d.base));
-    const candidates = [.../* @__PURE__ */ new Set([...files.filter((f) => f.endsWith("defconfig")), ...SWEEP_CONFIGS, ...derived.map((d) => d.name)])];
-    const chosen = /* @__PURE__ */ new Map();
-    const refused = /* @__PURE__ */ new Set();
-    const add = (target, request) => {
-      chosen.set(target.config, target);
-      used.add(request);
-    };
-    for (const request of requests) {
-      if (request.startsWith("!")) {
-        for (const name of [...chosen.keys(), ...refused]) {
-          if (globMatches(request.slice(1), name)) {
-            chosen.delete(name);
-            refused.delete(name);
-          }
-        }
-        used.add(request);
-      } else if (isPattern(request)) {
-        for (const name of candidates) {
-          if (request !== "all" && !globMatches(request, name)) continue;
-          if (isConfigName(name)) add(candidateTarget(arch, name, derived), request);
-          else refused.add(name);
-        }
-      } else {
-        const d = derived.find((x) => x.name === request);
-        if (d) {
-          add(candidateTarget(arch, request, derived), request);
-          continue;
-        }
-        const spec = parseConfigSpec("configs", request);
-        if (!GENERIC_CONFIGS.includes(spec.base) && !files.includes(spec.base)) {
-          dropped.push({ arch, config: request, reason: `arch/${arch}/configs/${spec.base} does not exist` });
-          continue;
-        }
-        const missing = spec.fragments.find((f) => f.kind === "file" && tree.fragments[arch]?.[f.name] === void 0);
-        if (missing?.kind === "file") {
-          dropped.push({ arch, config: request, reason: `fragment ${missing.name} is in neither arch/${arch}/configs/ nor kernel/configs/` });
-          continue;
-        }
-        if (spec.fragments.length === 0) add({ arch, config: request }, request);
-        else add({ arch, config: request, base: spec.base, fragments: spec.fragments, requires: requiredOptions(spec.fragments, tree.fragments[arch] ?? {}) }, request);
-      }
-    }
-    targets.push(...chosen.values());
-    for (const name of refused) {
-      dropped.push({ arch, reason: `arch/${arch}/configs/ holds ${describeValue(name)}, a name kernelbuilder does not build: ${CONFIG_NAME_RULE}` });
-    }
-  }
-  const generic = (request) => !isPattern(request) && GENERIC_CONFIGS.includes(request.split("+")[0]);
-  for (const request of requests) {
-    if (!used.has(request) && !generic(request) && !(isPattern(request) && targets.length > 0)) {
-      const where = arches.filter((a) => tree.arches.includes(a)).map((a) => `arch/${a}/configs/`);
-      throw new InputError(
-        "configs",
-        request,
-        isPattern(request) ? `it matches no config of ${where.join(" or ") || "any arch"} in Linux ${tree.version.text}` : `it is not one of ${GENERIC_CONFIGS.join(", ")} and no ${where.join(" or ") || "arch"} holds it in Linux ${tree.version.text}`
-      );
-    }
-  }
-  if (targets.length === 0) {
-    throw new SourceError(`nothing to build: ${dropped.map((d) => d.reason).join("; ") || "the patterns removed every config"}`);
-  }
-  return { targets, dropped };
-}
-var CONFIG_NAME_RULE = "config names are letters, digits and _ . - (not starting with . or -, no ..), at most 100 characters";
-var SWEEP_CONFIGS = ["allnoconfig", "allmodconfig", "tinyconfig"];
-function candidateTarget(arch, name, derived) {
-  const d = derived.find((x) => x.name === name);
-  if (!d) return { arch, config: name };
-  const fragments = d.options.map((o) => ({ kind: "option", option: o.slice(0, o.indexOf("=")), value: o.slice(o.indexOf("=") + 1) }));
-  return { arch, config: name, base: d.base, fragments, requires: d.options };
-}
-function requiredOptions(fragments, files) {
-  return fragments.flatMap((f) => f.kind === "option" ? [`${f.option}=${f.value}`] : optionsOfFragment(files[f.name] ?? ""));
-}
-
-// src/results/results.ts
-function parseTargetStatus(text) {
-  const m = /^(pass|fail|timeout) (\d+) (config|olddefconfig|build) (\d+) (\d+)(?: (\d+))?\s*$/.exec(text);
-  if (!m) return void 0;
-  const record = { status: m[1], exitCode: Number(m[2]), stage: m[3], startMs: Number(m[4]), endMs: Number(m[5]) };
-  if (m[6] !== void 0) record.cpuMs = Number(m[6]);
-  return record;
-}
-var KEPT_FILES = [
-  "bzImage",
-  "Image",
-  "Image.gz",
-  "zImage",
-  "System.map",
-  "config",
-  "modules.tar.xz",
-  "dtbs.tar.xz",
-  "vmlinux.xz",
-  "initramfs.cpio"
-];
-function targetPaths(arch, config) {
-  return {
-    log: `${arch}/${config}.log`,
-    status: `${arch}/${config}.status`,
-    dotConfig: `${arch}/${config}.config`,
-    kept: `${arch}/${config}`,
-    console: `${arch}/${config}/console.log`
-  };
-}
-function targetFiles(arch, config) {
-  const { log, status, dotConfig, kept, console: console2 } = targetPaths(arch, config);
-  return [log, status, dotConfig, console2, ...[...KEPT_FILES, "sizes"].map((f) => `${kept}/${f}`)];
-}
-function collectResults(args) {
-  const { plan, image, statuses, startedAt, finishedAt, driverExitCode, stoppedBy, ccache } = args;
-  const toolchains = parseToolchains(args.toolchains ?? "");
-  const targets = plan.targets.map((t) => {
-    const paths = targetPaths(t.arch, t.config);
-    const record = parseTargetStatus(statuses.get(targetName(t)) ?? "");
-    const base = { target: targetName(t), arch: t.arch, config: t.config, ...configSteps(t), ...t.requires?.length ? { requires: t.requires } : {}, log: paths.log };
-    if (!record) return { ...base, status: "error", ...stoppedBy ? { reason: stoppedBy } : {} };
-    return {
-      ...base,
-      status: record.status === "pass" ? "pass" : "fail",
-      ...record.status === "timeout" ? { reason: "timeout" } : {},
-      stage: record.stage,
-      exitCode: record.exitCode,
-      durationSeconds: Math.round((record.endMs - record.startMs) / 100) / 10,
-      ...record.cpuMs === void 0 ? {} : { cpuSeconds: Math.round(record.cpuMs / 100) / 10 },
-      dotConfig: paths.dotConfig
-    };
-  });
-  const error = runError(driverExitCode, stoppedBy, args.driverTail ?? []);
-  return {
-    schema: 1,
-    complete: !error && targets.every((t) => t.status !== "error"),
-    result: error ? "error" : targetsResult(targets),
-    ...error ? { error } : {},
-    tree: plan.tree,
-    ref: plan.ref.ref,
-    refKind: plan.ref.kind,
-    remote: plan.ref.remote,
-    remoteUrl: plan.remoteUrl,
-    source: plan.source,
-    ...plan.sourceMounts.length > 0 ? { sourceMounts: plan.sourceMounts } : {},
-    sha: plan.ref.sha,
-    buildId: plan.ref.buildId,
-    kernelVersion: plan.version.text,
-    image: {
-      name: image.name,
-      id: image.id,
-      digest: image.digest,
-      toolchain: image.toolchain,
-      reason: plan.image.reason,
-      cross: image.cross,
-      makeVars: image.makeVars
-    },
-    tmpfsSize: plan.tmpfsSize,
-    ...Object.keys(toolchains).length > 0 ? { toolchains } : {},
-    commits: plan.commits,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1e3),
-    driverExitCode,
-    ...ccache ? { ccache } : {},
-    targets,
-    targetOrder: plan.allTargets,
-    ...plan.shard ? { shard: `${plan.shard.index}/${plan.shard.count}` } : {},
-    dropped: plan.dropped
-  };
-}
-function configSteps(t) {
-  const shipped = Object.entries(t.shippedFragments ?? {}).map(([name, text]) => [name, text.replace(/\n$/, "").split("\n")]);
-  return {
-    ...t.base === void 0 ? {} : { base: t.base },
-    ...t.fragments?.length ? { fragments: t.fragments.map(fragmentWord) } : {},
-    ...shipped.length > 0 ? { shippedFragments: Object.fromEntries(shipped) } : {}
-  };
-}
-function runError(driverExitCode, stoppedBy, tail) {
-  if (driverExitCode === 0 || stoppedBy) return void 0;
-  const message = driverExitCode < 0 ? "the build container did not run to its end (no exit code): no verdict on the kernel" : `the build's set-up in the container failed (driver exit ${driverExitCode}; checkout or tools): no verdict on the kernel`;
-  return { message, lines: tail };
-}
-function parseToolchains(text) {
-  const out = {};
-  for (const line of text.split("\n")) {
-    const tab = line.indexOf("	");
-    if (tab > 0) out[line.slice(0, tab)] = line.slice(tab + 1).trim();
-  }
-  return out;
-}
-function overallResult(builds) {
-  if (builds.some((b) => b.result === "error")) return "error";
-  return builds.every((b) => b.result === "pass") ? "pass" : "fail";
-}
-function failedTargets(results) {
-  return results.targets.filter((t) => t.status !== "pass").map((t) => t.target);
-}
-function failedBoots(results) {
-  return results.targets.filter((t) => t.boot?.status === "fail").map((t) => t.target);
-}
-function targetsResult(targets) {
-  return targets.every((t) => t.status === "pass" && t.boot?.status !== "fail") ? "pass" : "fail";
-}
-
 // src/container/docker.ts
 var import_dockerode = __toESM(require_docker(), 1);
 function dockerEndpoint() {
@@ -60941,43 +60616,68 @@ async function removeLeftovers(docker, isAlive = alive) {
   return removed;
 }
 
-// src/logs-dir.ts
-import { chownSync, lchownSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+// src/logs-layout.ts
+import { dirname, join } from "node:path";
 var RESULTS_FILE = "results.json";
 var SUMMARY_FILE = "summary.md";
 var DRIVER_LOG = "driver.log";
 var TOOLCHAINS_FILE = "toolchains.txt";
 var CCACHE_STATS = { before: "ccache-stats.before", after: "ccache-stats.after" };
+var BUILD_FILES = [RESULTS_FILE, SUMMARY_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
 var EMAILS_DIR = "emails";
 var RESERVED_TREE_NAMES = [EMAILS_DIR];
-function prepareLogsDir(dir, targets) {
-  mkdirSync(dir, { recursive: true });
-  for (const t of targets) {
-    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join(dir, file), { force: true, recursive: true });
-  }
-  for (const file of [RESULTS_FILE, SUMMARY_FILE, DRIVER_LOG, CCACHE_STATS.before, CCACHE_STATS.after, TOOLCHAINS_FILE]) rmSync(join(dir, file), { force: true });
+var KEPT_FILES = [
+  "bzImage",
+  "Image",
+  "Image.gz",
+  "zImage",
+  "System.map",
+  "config",
+  "modules.tar.xz",
+  "dtbs.tar.xz",
+  "vmlinux.xz",
+  "initramfs.cpio"
+];
+var SIZES_FILE = "sizes";
+var CONSOLE_FILE = "console.log";
+function pathSafe(name) {
+  const safe = name.replace(/[^A-Za-z0-9._+-]/g, "_").replace(/^\.+/, "_");
+  return safe.length > 0 ? safe : "_";
 }
-function chownTree(dir, uid, gid) {
-  chownSync(dir, uid, gid);
-  for (const entry of readdirSync(dir)) {
-    const path = join(dir, entry);
-    if (lstatSync(path).isDirectory()) chownTree(path, uid, gid);
-    else lchownSync(path, uid, gid);
-  }
+function treeDir(logsRoot, tree) {
+  return join(logsRoot, pathSafe(tree));
 }
-function removeUnsafeEntries(dir, root = dir) {
-  const removed = [];
-  for (const entry of readdirSync(dir)) {
-    const path = join(dir, entry);
-    const stats = lstatSync(path);
-    if (stats.isDirectory()) removed.push(...removeUnsafeEntries(path, root));
-    else if (!stats.isFile()) {
-      rmSync(path, { force: true });
-      removed.push(relative(root, path));
-    }
-  }
-  return removed;
+function buildDir(logsRoot, tree, buildId) {
+  return join(treeDir(logsRoot, tree), pathSafe(buildId));
+}
+function treeDirOf(buildDirPath) {
+  return dirname(buildDirPath);
+}
+function emailsDir(logsRoot) {
+  return join(logsRoot, EMAILS_DIR);
+}
+function targetPaths(arch, config) {
+  const kept = `${arch}/${config}`;
+  return {
+    log: `${kept}.log`,
+    status: `${kept}.status`,
+    dotConfig: `${kept}.config`,
+    reproducer: `${kept}.reproduce.sh`,
+    kept,
+    console: `${kept}/${CONSOLE_FILE}`
+  };
+}
+function targetFiles(arch, config) {
+  const { log, status, dotConfig, kept, console: console2 } = targetPaths(arch, config);
+  return [log, status, dotConfig, console2, ...[...KEPT_FILES, SIZES_FILE].map((f) => `${kept}/${f}`)];
+}
+var BISECT_FILES = { result: "bisect.json", summary: "summary.md", email: "email.txt", driverLog: "driver.log" };
+var BISECT_STEPS_DIR = "steps";
+function bisectDirName(goodSha, badSha, arch, config) {
+  return `bisect-${goodSha.slice(0, 12)}-${badSha.slice(0, 12)}-${arch}-${config}`;
+}
+function bisectStepDir(bisectDir, label) {
+  return join(bisectDir, BISECT_STEPS_DIR, label);
 }
 
 export {
@@ -60986,6 +60686,7 @@ export {
   __export,
   __toESM,
   Input,
+  BisectOption,
   Output,
   State,
   CONTAINER_LABEL,
@@ -60996,34 +60697,27 @@ export {
   SourceError,
   DockerError,
   describeValue,
-  CONFIG_SYNTAX,
-  isConfigName,
-  parseConfigSpec,
-  parseFragment,
-  fragmentWord,
-  isPattern,
-  checkPattern,
-  unmetOptions,
-  KERNEL_ARCHES,
-  targetName,
-  planTargets,
-  KEPT_FILES,
-  targetPaths,
-  targetFiles,
-  collectResults,
-  overallResult,
-  failedTargets,
-  failedBoots,
-  targetsResult,
   RESULTS_FILE,
   SUMMARY_FILE,
   DRIVER_LOG,
   TOOLCHAINS_FILE,
   CCACHE_STATS,
+  BUILD_FILES,
+  EMAILS_DIR,
   RESERVED_TREE_NAMES,
-  prepareLogsDir,
-  chownTree,
-  removeUnsafeEntries,
+  KEPT_FILES,
+  SIZES_FILE,
+  pathSafe,
+  treeDir,
+  buildDir,
+  treeDirOf,
+  emailsDir,
+  targetPaths,
+  targetFiles,
+  BISECT_FILES,
+  BISECT_STEPS_DIR,
+  bisectDirName,
+  bisectStepDir,
   require_inherits,
   require_node,
   require_string_decoder,

@@ -1,7 +1,7 @@
 import { createRequire as __kbRequire } from 'node:module'; import { fileURLToPath as __kbPath } from 'node:url'; import { dirname as __kbDirname } from 'node:path'; const require = __kbRequire(import.meta.url); const __kbFilename = __kbPath(import.meta.url); const __kbDirname2 = __kbDirname(__kbFilename);
 import {
+  BUILD_FILES,
   CCACHE_STATS,
-  CONFIG_SYNTAX,
   CONTAINER_LABEL,
   DRIVER_LOG,
   DRIVER_MOUNT,
@@ -9,36 +9,28 @@ import {
   Input,
   InputError,
   KEPT_FILES,
-  KERNEL_ARCHES,
   KernelbuilderError,
   OWNER_LABEL,
   RESERVED_TREE_NAMES,
   RESULTS_FILE,
+  SIZES_FILE,
   SUMMARY_FILE,
   SourceError,
   TOOLCHAINS_FILE,
   __commonJS,
   __toESM,
-  checkPattern,
-  chownTree,
-  collectResults,
+  buildDir,
   connectDocker,
+  describeValue,
   dockerEndpoint,
-  fragmentWord,
-  isConfigName,
-  isPattern,
-  parseConfigSpec,
-  parseFragment,
-  planTargets,
-  prepareLogsDir,
+  emailsDir,
+  pathSafe,
   removeLeftovers,
-  removeUnsafeEntries,
   targetFiles,
-  targetName,
   targetPaths,
-  targetsResult,
-  unmetOptions
-} from "./chunk-6VLWOG5Y.js";
+  treeDir,
+  treeDirOf
+} from "./chunk-Y3CACMKB.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -2519,6 +2511,211 @@ function checkImage(img, where2, refuse) {
 var defaultImageTable = parseImageTable(JSON.stringify(table_default), "image-table", "images/table.json");
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/plan/config-spec.ts
+var BASE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+var FRAGMENT_FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}\.config$/;
+var OPTION = /^(CONFIG_[A-Z0-9_]{1,100})=(y|n|m|-?[0-9]{1,20}|0x[0-9a-fA-F]{1,16})$/;
+var PATTERN = /^!?[A-Za-z0-9_.*?-]{1,100}$/;
+var CONFIG_SYNTAX = "a config is a make target (defconfig, tinyconfig, allnoconfig, allmodconfig, ...) or a file of arch/<arch>/configs/, optionally followed by +fragment.config or +CONFIG_X=y|n|m|number; 'all', globs like multi_* and !negations select several";
+function isConfigName(name) {
+  return BASE.test(name) && !name.includes("..");
+}
+function parseConfigSpec(input, text) {
+  const [base, ...rest] = text.split("+");
+  if (!isConfigName(base)) throw new InputError(input, text, CONFIG_SYNTAX);
+  return { name: text, base, fragments: rest.map((part) => parseFragment(input, text, part)) };
+}
+function parseFragment(input, text, part) {
+  const option = OPTION.exec(part);
+  if (option) return { kind: "option", option: option[1], value: option[2] };
+  if (FRAGMENT_FILE.test(part) && !part.includes("..")) return { kind: "file", name: part };
+  throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
+}
+function fragmentWord(f) {
+  return f.kind === "file" ? f.name : `${f.option}=${f.value}`;
+}
+function isPattern(text) {
+  return text === "all" || text.startsWith("!") || /[*?]/.test(text);
+}
+function checkPattern(input, text) {
+  if (text !== "all" && !PATTERN.test(text)) throw new InputError(input, text, CONFIG_SYNTAX);
+  return text;
+}
+function globMatches(glob, name) {
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (g < glob.length && (glob[g] === "?" || glob[g] === name[n])) {
+      g++;
+      n++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      resume = n;
+    } else if (star >= 0) {
+      g = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (glob[g] === "*") g++;
+  return g === glob.length;
+}
+function optionsOfFragment(text) {
+  const options = [];
+  for (const line of text.split("\n")) {
+    const set = /^(CONFIG_[A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (set) options.push(`${set[1]}=${set[2]}`);
+    const unset = /^# (CONFIG_[A-Z0-9_]+) is not set$/.exec(line.trim());
+    if (unset) options.push(`${unset[1]}=n`);
+  }
+  return options;
+}
+function unmetOptions(requested, dotConfig) {
+  const have = /* @__PURE__ */ new Map();
+  for (const line of dotConfig.split("\n")) {
+    const set = /^(CONFIG_[A-Z0-9_]+)=(.*)$/.exec(line);
+    if (set) have.set(set[1], set[2]);
+  }
+  const unmet = [];
+  for (const request of requested) {
+    const eq = request.indexOf("=");
+    const option = request.slice(0, eq);
+    const want = request.slice(eq + 1);
+    const got = have.get(option) ?? "n";
+    if (got !== want) unmet.push({ option, want, got: have.has(option) ? got : "not set" });
+  }
+  return unmet;
+}
+
+// src/plan/derived-configs.ts
+var DERIVED_CONFIGS = {
+  arm: [
+    { name: "multi_lpae", base: "multi_v7_defconfig", options: ["CONFIG_ARM_LPAE=y"] },
+    { name: "multi_v7_nosmp", base: "multi_v7_defconfig", options: ["CONFIG_SMP=n"] }
+  ],
+  arm64: [{ name: "nosmp", base: "defconfig", options: ["CONFIG_SMP=n"] }],
+  riscv: [
+    { name: "nosmp", base: "defconfig", options: ["CONFIG_SMP=n"] },
+    { name: "rv32", base: "rv32_defconfig", options: [] }
+  ]
+};
+
+// src/plan/targets.ts
+var KERNEL_ARCHES = [
+  "alpha",
+  "arc",
+  "arm",
+  "arm64",
+  "csky",
+  "hexagon",
+  "ia64",
+  "loongarch",
+  "m68k",
+  "microblaze",
+  "mips",
+  "nios2",
+  "openrisc",
+  "parisc",
+  "powerpc",
+  "riscv",
+  "s390",
+  "sh",
+  "sparc",
+  "um",
+  "x86",
+  "xtensa"
+];
+var GENERIC_CONFIGS = ["defconfig", "tinyconfig", "allnoconfig", "allmodconfig", "allyesconfig", "alldefconfig"];
+function targetName(t) {
+  return `${t.arch}/${t.config}`;
+}
+function planTargets(arches, requests, tree) {
+  const targets = [];
+  const dropped = [];
+  const used = /* @__PURE__ */ new Set();
+  for (const arch of arches) {
+    if (!tree.arches.includes(arch)) {
+      dropped.push({ arch, reason: `arch/${arch} does not exist in Linux ${tree.version.text}` });
+      continue;
+    }
+    const files = tree.configs[arch] ?? [];
+    const derived = (DERIVED_CONFIGS[arch] ?? []).filter((d) => GENERIC_CONFIGS.includes(d.base) || files.includes(d.base));
+    const candidates = [.../* @__PURE__ */ new Set([...files.filter((f) => f.endsWith("defconfig")), ...SWEEP_CONFIGS, ...derived.map((d) => d.name)])];
+    const chosen = /* @__PURE__ */ new Map();
+    const refused = /* @__PURE__ */ new Set();
+    const add = (target, request) => {
+      chosen.set(target.config, target);
+      used.add(request);
+    };
+    for (const request of requests) {
+      if (request.startsWith("!")) {
+        for (const name of [...chosen.keys(), ...refused]) {
+          if (globMatches(request.slice(1), name)) {
+            chosen.delete(name);
+            refused.delete(name);
+          }
+        }
+        used.add(request);
+      } else if (isPattern(request)) {
+        for (const name of candidates) {
+          if (request !== "all" && !globMatches(request, name)) continue;
+          if (isConfigName(name)) add(candidateTarget(arch, name, derived), request);
+          else refused.add(name);
+        }
+      } else {
+        const d = derived.find((x) => x.name === request);
+        if (d) {
+          add(candidateTarget(arch, request, derived), request);
+          continue;
+        }
+        const spec = parseConfigSpec("configs", request);
+        if (!GENERIC_CONFIGS.includes(spec.base) && !files.includes(spec.base)) {
+          dropped.push({ arch, config: request, reason: `arch/${arch}/configs/${spec.base} does not exist` });
+          continue;
+        }
+        const missing = spec.fragments.find((f) => f.kind === "file" && tree.fragments[arch]?.[f.name] === void 0);
+        if (missing?.kind === "file") {
+          dropped.push({ arch, config: request, reason: `fragment ${missing.name} is in neither arch/${arch}/configs/ nor kernel/configs/` });
+          continue;
+        }
+        if (spec.fragments.length === 0) add({ arch, config: request }, request);
+        else add({ arch, config: request, base: spec.base, fragments: spec.fragments, requires: requiredOptions(spec.fragments, tree.fragments[arch] ?? {}) }, request);
+      }
+    }
+    targets.push(...chosen.values());
+    for (const name of refused) {
+      dropped.push({ arch, reason: `arch/${arch}/configs/ holds ${describeValue(name)}, a name kernelbuilder does not build: ${CONFIG_NAME_RULE}` });
+    }
+  }
+  const generic = (request) => !isPattern(request) && GENERIC_CONFIGS.includes(request.split("+")[0]);
+  for (const request of requests) {
+    if (!used.has(request) && !generic(request) && !(isPattern(request) && targets.length > 0)) {
+      const where2 = arches.filter((a) => tree.arches.includes(a)).map((a) => `arch/${a}/configs/`);
+      throw new InputError(
+        "configs",
+        request,
+        isPattern(request) ? `it matches no config of ${where2.join(" or ") || "any arch"} in Linux ${tree.version.text}` : `it is not one of ${GENERIC_CONFIGS.join(", ")} and no ${where2.join(" or ") || "arch"} holds it in Linux ${tree.version.text}`
+      );
+    }
+  }
+  if (targets.length === 0) {
+    throw new SourceError(`nothing to build: ${dropped.map((d) => d.reason).join("; ") || "the patterns removed every config"}`);
+  }
+  return { targets, dropped };
+}
+var CONFIG_NAME_RULE = "config names are letters, digits and _ . - (not starting with . or -, no ..), at most 100 characters";
+var SWEEP_CONFIGS = ["allnoconfig", "allmodconfig", "tinyconfig"];
+function candidateTarget(arch, name, derived) {
+  const d = derived.find((x) => x.name === name);
+  if (!d) return { arch, config: name };
+  const fragments = d.options.map((o) => ({ kind: "option", option: o.slice(0, o.indexOf("=")), value: o.slice(o.indexOf("=") + 1) }));
+  return { arch, config: name, base: d.base, fragments, requires: d.options };
+}
+function requiredOptions(fragments, files) {
+  return fragments.flatMap((f) => f.kind === "option" ? [`${f.option}=${f.value}`] : optionsOfFragment(files[f.name] ?? ""));
 }
 
 // src/inputs.ts
@@ -9370,32 +9567,32 @@ function alreadyBuilt(previous, plan, imageId) {
   const have = previous.targets.map((t) => t.target).sort();
   return want.length === have.length && want.every((t, i) => t === have[i]);
 }
-function findBaseline(treeDir, current) {
+function findBaseline(treeDir2, current) {
   let best;
   let entries;
   try {
-    entries = readdirSync(treeDir);
+    entries = readdirSync(treeDir2);
   } catch {
     return void 0;
   }
   for (const entry of entries) {
-    const path = join(treeDir, entry, RESULTS_FILE);
+    const path = join(treeDir2, entry, RESULTS_FILE);
     const r = readResults(path);
     if (!r?.complete || r.ref !== current.ref || r.sha === current.sha || r.startedAt >= current.startedAt) continue;
     if (!best || r.startedAt > best.results.startedAt) best = { results: r, path };
   }
   return best;
 }
-function previousDurations(treeDir) {
+function previousDurations(treeDir2) {
   let newest;
   let entries;
   try {
-    entries = readdirSync(treeDir);
+    entries = readdirSync(treeDir2);
   } catch {
     return /* @__PURE__ */ new Map();
   }
   for (const entry of entries) {
-    const r = readResults(join(treeDir, entry, RESULTS_FILE));
+    const r = readResults(join(treeDir2, entry, RESULTS_FILE));
     if (r?.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
   }
   return new Map((newest?.targets ?? []).filter((t) => t.durationSeconds !== void 0).map((t) => [t.target, t.durationSeconds]));
@@ -9749,7 +9946,7 @@ function withShippedFragments(targets, tree, ours) {
 }
 
 // src/plan/plan.ts
-import { basename as basename2, join as join5 } from "node:path";
+import { basename as basename2 } from "node:path";
 
 // src/ref/resolve.ts
 var HEAD_REF = "HEAD";
@@ -10041,7 +10238,7 @@ async function makePlan(inputs, git, projectFragments) {
   if (inputs.tree === void 0 && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
     checkTreeName(pathSafe(treeName), ref.remote === void 0 ? "the source folder's name" : `the remote of ref ${JSON.stringify(ref.ref)}`);
   }
-  const estimates = estimateTargets(planned, previousDurations(join5(inputs.logs, pathSafe(treeName))));
+  const estimates = estimateTargets(planned, previousDurations(treeDir(inputs.logs, treeName)));
   const targets = selectShard(planned, inputs);
   const remoteUrl = ref.remote === void 0 ? void 0 : (await tryGit(git, ["remote", "get-url", "--", ref.remote]))?.trim();
   return {
@@ -10058,7 +10255,7 @@ async function makePlan(inputs, git, projectFragments) {
     estimates: Object.fromEntries(estimates),
     ...inputs.shard ? { shard: inputs.shard } : {},
     dropped,
-    logsDir: join5(inputs.logs, pathSafe(treeName), pathSafe(ref.buildId)),
+    logsDir: buildDir(inputs.logs, treeName, ref.buildId),
     jobs: inputs.jobs,
     tmpfsSize: inputs.tmpfsSize,
     limits: {
@@ -10094,14 +10291,111 @@ function selectShard(planned, inputs) {
   }
   return chosen;
 }
-function pathSafe(name) {
-  const safe = name.replace(/[^A-Za-z0-9._+-]/g, "_").replace(/^\.+/, "_");
-  return safe.length > 0 ? safe : "_";
+
+// src/results/results.ts
+function parseTargetStatus(text) {
+  const m = /^(pass|fail|timeout) (\d+) (config|olddefconfig|build) (\d+) (\d+)(?: (\d+))?\s*$/.exec(text);
+  if (!m) return void 0;
+  const record = { status: m[1], exitCode: Number(m[2]), stage: m[3], startMs: Number(m[4]), endMs: Number(m[5]) };
+  if (m[6] !== void 0) record.cpuMs = Number(m[6]);
+  return record;
+}
+function collectResults(args) {
+  const { plan, image, statuses, startedAt, finishedAt, driverExitCode, stoppedBy, ccache } = args;
+  const toolchains = parseToolchains(args.toolchains ?? "");
+  const targets = plan.targets.map((t) => {
+    const paths = targetPaths(t.arch, t.config);
+    const record = parseTargetStatus(statuses.get(targetName(t)) ?? "");
+    const base = { target: targetName(t), arch: t.arch, config: t.config, ...configSteps(t), ...t.requires?.length ? { requires: t.requires } : {}, log: paths.log };
+    if (!record) return { ...base, status: "error", ...stoppedBy ? { reason: stoppedBy } : {} };
+    return {
+      ...base,
+      status: record.status === "pass" ? "pass" : "fail",
+      ...record.status === "timeout" ? { reason: "timeout" } : {},
+      stage: record.stage,
+      exitCode: record.exitCode,
+      durationSeconds: Math.round((record.endMs - record.startMs) / 100) / 10,
+      ...record.cpuMs === void 0 ? {} : { cpuSeconds: Math.round(record.cpuMs / 100) / 10 },
+      dotConfig: paths.dotConfig
+    };
+  });
+  const error2 = runError(driverExitCode, stoppedBy, args.driverTail ?? []);
+  return {
+    schema: 1,
+    complete: !error2 && targets.every((t) => t.status !== "error"),
+    result: error2 ? "error" : targetsResult(targets),
+    ...error2 ? { error: error2 } : {},
+    tree: plan.tree,
+    ref: plan.ref.ref,
+    refKind: plan.ref.kind,
+    remote: plan.ref.remote,
+    remoteUrl: plan.remoteUrl,
+    source: plan.source,
+    ...plan.sourceMounts.length > 0 ? { sourceMounts: plan.sourceMounts } : {},
+    sha: plan.ref.sha,
+    buildId: plan.ref.buildId,
+    kernelVersion: plan.version.text,
+    image: {
+      name: image.name,
+      id: image.id,
+      digest: image.digest,
+      toolchain: image.toolchain,
+      reason: plan.image.reason,
+      cross: image.cross,
+      makeVars: image.makeVars
+    },
+    tmpfsSize: plan.tmpfsSize,
+    ...Object.keys(toolchains).length > 0 ? { toolchains } : {},
+    commits: plan.commits,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1e3),
+    driverExitCode,
+    ...ccache ? { ccache } : {},
+    targets,
+    targetOrder: plan.allTargets,
+    ...plan.shard ? { shard: `${plan.shard.index}/${plan.shard.count}` } : {},
+    dropped: plan.dropped
+  };
+}
+function configSteps(t) {
+  const shipped = Object.entries(t.shippedFragments ?? {}).map(([name, text]) => [name, text.replace(/\n$/, "").split("\n")]);
+  return {
+    ...t.base === void 0 ? {} : { base: t.base },
+    ...t.fragments?.length ? { fragments: t.fragments.map(fragmentWord) } : {},
+    ...shipped.length > 0 ? { shippedFragments: Object.fromEntries(shipped) } : {}
+  };
+}
+function runError(driverExitCode, stoppedBy, tail) {
+  if (driverExitCode === 0 || stoppedBy) return void 0;
+  const message = driverExitCode < 0 ? "the build container did not run to its end (no exit code): no verdict on the kernel" : `the build's set-up in the container failed (driver exit ${driverExitCode}; checkout or tools): no verdict on the kernel`;
+  return { message, lines: tail };
+}
+function parseToolchains(text) {
+  const out = {};
+  for (const line of text.split("\n")) {
+    const tab = line.indexOf("	");
+    if (tab > 0) out[line.slice(0, tab)] = line.slice(tab + 1).trim();
+  }
+  return out;
+}
+function overallResult(builds) {
+  if (builds.some((b) => b.result === "error")) return "error";
+  return builds.every((b) => b.result === "pass") ? "pass" : "fail";
+}
+function failedTargets(results) {
+  return results.targets.filter((t) => t.status !== "pass").map((t) => t.target);
+}
+function failedBoots(results) {
+  return results.targets.filter((t) => t.boot?.status === "fail").map((t) => t.target);
+}
+function targetsResult(targets) {
+  return targets.every((t) => t.status === "pass" && t.boot?.status !== "fail") ? "pass" : "fail";
 }
 
 // src/report/write-reports.ts
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/report/format-issue.ts
 function formatIssue(i) {
@@ -10269,7 +10563,7 @@ function renderSummary(results, limit = SUMMARY_LIMIT) {
   const sizes = sizeLines(results);
   const blocks = [
     headline(results),
-    ...results.error ? [runError(results.error)] : [],
+    ...results.error ? [runError2(results.error)] : [],
     ...changes.length > 0 ? [`### ${changes[0]}
 
 ${fenced(changes.slice(1))}`] : [],
@@ -10314,9 +10608,9 @@ function headline(r) {
     ...r.complete || r.error ? [] : ["", `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]
   ].join("\n");
 }
-function runError(error2) {
+function runError2(error2) {
   const lines = error2.lines.map((l) => l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}\u2026` : l);
-  return [`### ${STATUS_MARK.error} Run error: ${error2.message}`, "", "The end of the driver's output (`driver.log`):", "", fenced(lines.length > 0 ? lines : ["(no output)"])].join("\n");
+  return [`### ${STATUS_MARK.error} Run error: ${error2.message}`, "", `The end of the driver's output (\`${DRIVER_LOG}\`):`, "", fenced(lines.length > 0 ? lines : ["(no output)"])].join("\n");
 }
 function archTable(r) {
   const arches = [...new Set(r.targets.map((t) => t.arch))];
@@ -10473,7 +10767,7 @@ function formatDuration(seconds) {
 
 // src/report/write-reports.ts
 function reportDirs(logsRoot, logsDir) {
-  return { logsDir, emailDir: join6(logsRoot, "emails") };
+  return { logsDir, emailDir: emailsDir(logsRoot) };
 }
 function writeReports(results, dirs, opts = {}) {
   const paths = reportPaths(results, dirs);
@@ -10492,7 +10786,7 @@ function writeReports(results, dirs, opts = {}) {
   attempt(paths.summary, () => writeAtomically(paths.summary, renderSummary(results)));
   attempt(paths.email, () => writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo })));
   for (const t of results.targets.filter((t2) => t2.status !== "pass")) {
-    const path = join6(dirs.logsDir, `${t.arch}/${t.config}.reproduce.sh`);
+    const path = join5(dirs.logsDir, targetPaths(t.arch, t.config).reproducer);
     attempt(path, () => writeAtomically(path, `#!/bin/sh
 ${reproducer(results, t)}
 `));
@@ -10502,19 +10796,19 @@ ${reproducer(results, t)}
 }
 function reportPaths(results, dirs) {
   return {
-    results: join6(dirs.logsDir, RESULTS_FILE),
-    summary: join6(dirs.logsDir, SUMMARY_FILE),
-    email: join6(dirs.emailDir, emailFileName(results))
+    results: join5(dirs.logsDir, RESULTS_FILE),
+    summary: join5(dirs.logsDir, SUMMARY_FILE),
+    email: join5(dirs.emailDir, emailFileName(results))
   };
 }
 function writeAtomically(path, text) {
-  mkdirSync(join6(path, ".."), { recursive: true });
+  mkdirSync(join5(path, ".."), { recursive: true });
   writeFileSync(`${path}.tmp`, text);
   renameSync(`${path}.tmp`, path);
 }
 
 // src/diagnostics/analyse.ts
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/diagnostics/aggregate.ts
 var IssueCollector = class {
@@ -11170,7 +11464,7 @@ import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/boot/analyse-boot.ts
 import { createReadStream as createReadStream2 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/boot/console-line.ts
 var SCREEN_RESET = /\x1bc|\x1b\[[0-9;]*J/g;
@@ -11506,7 +11800,7 @@ async function analyseBoot(t, logsDir, onDiagnostic) {
     for (const d of parser.push(line)) onDiagnostic(d);
   };
   try {
-    for await (const chunk of createReadStream2(join7(logsDir, boot.console))) splitter.feed(chunk, take);
+    for await (const chunk of createReadStream2(join6(logsDir, boot.console))) splitter.feed(chunk, take);
   } catch (e) {
     if (e.code !== "ENOENT") throw e;
   }
@@ -11535,7 +11829,7 @@ async function analyseLogs(results, logsDir, noise) {
       if (key === "errors") errors++;
       if (key === "warnings") warnings++;
     };
-    const { excerpt, fault } = await scanLog(join8(logsDir, t.log), t.target, count);
+    const { excerpt, fault } = await scanLog(join7(logsDir, t.log), t.target, count);
     for (const d of unmetRequests(t, logsDir)) count(d);
     const boot = await analyseBoot(t, logsDir, (d) => {
       collector.add(d, false);
@@ -11559,7 +11853,7 @@ function unmetRequests(t, logsDir) {
   if (!t.requires?.length || !t.dotConfig) return [];
   let dotConfig;
   try {
-    dotConfig = readFileSync3(join8(logsDir, t.dotConfig), "utf8");
+    dotConfig = readFileSync3(join7(logsDir, t.dotConfig), "utf8");
   } catch {
     return [];
   }
@@ -11570,8 +11864,8 @@ function unmetRequests(t, logsDir) {
 }
 
 // src/engine.ts
-import { chownSync, createWriteStream, mkdirSync as mkdirSync2, readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname3, join as join16 } from "node:path";
+import { chownSync as chownSync2, createWriteStream, mkdirSync as mkdirSync3, readFileSync as readFileSync4 } from "node:fs";
+import { join as join16 } from "node:path";
 
 // src/images/inspect.ts
 var ImageLabel = {
@@ -11705,11 +11999,11 @@ async function containerOutput(container) {
 }
 
 // src/container/spec.ts
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 var FALLBACK_BUILD_USER = "1001:1001";
 var PIDS_LIMIT = 8192;
 function ccacheDirFor(root, image) {
-  return join9(root, image.id.replace(/^sha256:/, "").slice(0, 16));
+  return join8(root, image.id.replace(/^sha256:/, "").slice(0, 16));
 }
 function driverTarget(t) {
   return [t.arch, t.config, t.base ?? t.config, ...(t.fragments ?? []).map(fragmentWord)].join("|");
@@ -11867,7 +12161,7 @@ async function drainWithin(draining, raw, ms) {
 
 // src/container/logs-watch.ts
 import { lstatSync as lstatSync3, readdirSync as readdirSync3 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join9 } from "node:path";
 function measureFolder(dir, bound) {
   const use = { bytes: 0, entries: 0 };
   const pending = [dir];
@@ -11880,7 +12174,7 @@ function measureFolder(dir, bound) {
       continue;
     }
     for (const name of names2) {
-      const path = join10(folder, name);
+      const path = join9(folder, name);
       use.entries++;
       try {
         const stat = lstatSync3(path);
@@ -11942,14 +12236,14 @@ function formatMinutes(seconds) {
 
 // src/container/readable.ts
 import { statSync as statSync5 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join10 } from "node:path";
 function readableBy(mode, ownerUid, ownerGid, uid, gid, isDirectory2 = true) {
   const bits = ownerUid === uid ? mode >> 6 & 7 : ownerGid === gid ? mode >> 3 & 7 : mode & 7;
   const needed = isDirectory2 ? 5 : 4;
   return (bits & needed) === needed;
 }
 function checkSourceReadable(source, mounts, uid, gid) {
-  for (const path of [source, join11(source, ".git"), ...mounts.map((m) => m.host)]) {
+  for (const path of [source, join10(source, ".git"), ...mounts.map((m) => m.host)]) {
     const st = statSync5(path, { throwIfNoEntry: false });
     if (st && !readableBy(st.mode, st.uid, st.gid, uid, gid, st.isDirectory())) {
       throw new InputError(
@@ -11963,7 +12257,7 @@ function checkSourceReadable(source, mounts, uid, gid) {
 
 // src/diagnostics/with-regressions.ts
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname2, join as join12 } from "node:path";
+import { dirname as dirname2, join as join11 } from "node:path";
 
 // src/diagnostics/regressions.ts
 function compareWithBaseline(current, baseline, baselinePath, growingOf = () => void 0) {
@@ -12055,11 +12349,11 @@ function readBack(path, maxBytes) {
 
 // src/diagnostics/with-regressions.ts
 function withRegressions(results, baseline, logsDir) {
-  if (isDirectory(baseline) && !isFile(join12(baseline, RESULTS_FILE))) {
+  if (isDirectory(baseline) && !isFile(join11(baseline, RESULTS_FILE))) {
     const found = findBaseline(baseline, results);
     return found ? { ...results, regressions: compareWithBaseline(results, found.results, found.path, growingSymbolsOf(results, logsDir, found)) } : results;
   }
-  const path = isDirectory(baseline) ? join12(baseline, RESULTS_FILE) : baseline;
+  const path = isDirectory(baseline) ? join11(baseline, RESULTS_FILE) : baseline;
   const base = readResults(path);
   if (!base) throw new KernelbuilderError(`input 'baseline': ${path} is not a kernelbuilder results.json`);
   return { ...results, regressions: compareWithBaseline(results, base, path, growingSymbolsOf(results, logsDir, { results: base, path })) };
@@ -12072,8 +12366,8 @@ function growingSymbolsOf(results, logsDir, baseline) {
     const now = results.targets.find((t) => t.target === target)?.kept;
     const before = keptBefore.get(target);
     if (!now?.files.includes("System.map") || !before?.files.includes("System.map")) return void 0;
-    const after = readBack(join12(logsDir, now.dir, "System.map"), MAX_SYSTEM_MAP);
-    const was = readBack(join12(baseDir, targetPaths(...archConfig(target)).kept, "System.map"), MAX_SYSTEM_MAP);
+    const after = readBack(join11(logsDir, now.dir, "System.map"), MAX_SYSTEM_MAP);
+    const was = readBack(join11(baseDir, targetPaths(...archConfig(target)).kept, "System.map"), MAX_SYSTEM_MAP);
     if (after === void 0 || was === void 0) return void 0;
     return growingSymbols(symbolSizes(was), symbolSizes(after));
   };
@@ -12108,7 +12402,7 @@ async function reportBuild(collected, dirs, opts, log) {
 
 // src/results/kept.ts
 import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join12 } from "node:path";
 function parseSizes(text) {
   const m = /^(\d{1,15}) (\d{1,15}) (\d{1,15}) (\d{1,15}) (\d{1,9})\s*$/.exec(text);
   if (!m) return void 0;
@@ -12116,15 +12410,15 @@ function parseSizes(text) {
   return { text: text_, data, bss, imageBytes, modules };
 }
 function readKept(logsDir, keptDir) {
-  const dir = join13(logsDir, keptDir);
+  const dir = join12(logsDir, keptDir);
   let names2;
   try {
     names2 = readdirSync4(dir);
   } catch {
     return { files: [] };
   }
-  const files = KEPT_FILES.filter((f) => names2.includes(f) && lstatSync4(join13(dir, f)).isFile());
-  const sizesText = names2.includes("sizes") ? readBack(join13(dir, "sizes"), 256) : void 0;
+  const files = KEPT_FILES.filter((f) => names2.includes(f) && lstatSync4(join12(dir, f)).isFile());
+  const sizesText = names2.includes(SIZES_FILE) ? readBack(join12(dir, SIZES_FILE), 256) : void 0;
   const sizes = sizesText === void 0 ? void 0 : parseSizes(sizesText);
   return { files, ...sizes ? { sizes } : {} };
 }
@@ -12140,7 +12434,7 @@ function withKept(results, logsDir) {
 
 // src/boot/boot-targets.ts
 import { closeSync as closeSync3, constants as constants3, openSync as openSync3, writeSync } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/boot/boot-image.ts
 var DEFAULT_BOOT_IMAGE = "kernelbuilder/qemu";
@@ -12266,7 +12560,7 @@ var machines_default = {
 // src/boot/machines.ts
 var WORD = /^[A-Za-z0-9/-][A-Za-z0-9._,=/:+-]*$/;
 var FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var OPTION = /^CONFIG_[A-Z0-9_]+$/;
+var OPTION2 = /^CONFIG_[A-Z0-9_]+$/;
 var CONDITION = /^CONFIG_[A-Z0-9_]+=[A-Za-z0-9_"-]+$/;
 function parseMachineTable(text, input) {
   let data;
@@ -12336,7 +12630,7 @@ function checkMachine(m, where2) {
 function checkNeeds(needs, where2) {
   if (!Array.isArray(needs)) throw new InputError(where2, JSON.stringify(needs), "it must be a list of {option, why}");
   return needs.map((n, i) => {
-    if (!isObject2(n) || typeof n.option !== "string" || !OPTION.test(n.option) || typeof n.why !== "string" || n.why === "") {
+    if (!isObject2(n) || typeof n.option !== "string" || !OPTION2.test(n.option) || typeof n.why !== "string" || n.why === "") {
       throw new InputError(`${where2}[${i}]`, JSON.stringify(n), 'each need is {"option": "CONFIG_X", "why": "what it is needed for"}');
     }
     return { option: n.option, why: n.why };
@@ -12467,12 +12761,12 @@ function bootReproducer(req) {
 
 // src/boot/run-boot.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join13 } from "node:path";
 async function runBoot(docker, req, opts) {
   if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
     throw new KernelbuilderError(`boot timeout ${opts.timeoutSeconds}: it must be a positive number of seconds`);
   }
-  const missing = [req.machine.image, INITRAMFS_FILE].filter((f) => !existsSync2(join14(req.keptDir, f)));
+  const missing = [req.machine.image, INITRAMFS_FILE].filter((f) => !existsSync2(join13(req.keptDir, f)));
   if (missing.length > 0) {
     throw new KernelbuilderError(`cannot boot ${req.machine.name} from ${req.keptDir}: it has no ${missing.join(" and no ")}`);
   }
@@ -12519,7 +12813,7 @@ async function bootOne(t, plan, logsDir, deps) {
   if (t.status !== "pass") return skip("the build did not pass");
   if (deps.signal?.aborted) return skip("the run was cancelled");
   const paths = targetPaths(t.arch, t.config);
-  const dotConfig = readBack(join15(logsDir, paths.kept, "config"), 4 * 2 ** 20);
+  const dotConfig = readBack(join14(logsDir, paths.kept, "config"), 4 * 2 ** 20);
   if (dotConfig === void 0) return skip("the build kept no .config");
   const choice = chooseMachine(defaultMachineTable, t.arch, dotConfig);
   if ("skipped" in choice) return skip(choice.skipped);
@@ -12530,9 +12824,9 @@ async function bootOne(t, plan, logsDir, deps) {
   if (!kept.includes(machine.image)) return skip(`the build kept no ${machine.image}`);
   if (!kept.includes(INITRAMFS_FILE)) return skip(`no boot init was made (see the end of ${t.log})`);
   deps.log.info(`boot ${t.target}: ${describeMachine(machine)}, timeout ${plan.boot.timeoutSeconds} s`);
-  const request = { keptDir: join15(logsDir, paths.kept), machine, image: deps.image, user: deps.user, kvm: plan.boot.kvm, kvmGid: deps.kvmGid, label: `${plan.tree}/${plan.ref.buildId}/boot` };
+  const request = { keptDir: join14(logsDir, paths.kept), machine, image: deps.image, user: deps.user, kvm: plan.boot.kvm, kvmGid: deps.kvmGid, label: `${plan.tree}/${plan.ref.buildId}/boot` };
   const booted = { machine: describeMachine(machine), console: paths.console, reproducer: bootReproducer(request) };
-  const console2 = new ConsoleFile(join15(logsDir, paths.console), CONSOLE_LIMIT);
+  const console2 = new ConsoleFile(join14(logsDir, paths.console), CONSOLE_LIMIT);
   try {
     const run = await runBoot(deps.docker, request, { timeoutSeconds: plan.boot.timeoutSeconds, onLine: (_stream, line) => console2.write(line), signal: deps.signal });
     if (run.cancelled) return { status: "skipped", message: "the run was cancelled during the boot", ...booted };
@@ -12591,6 +12885,38 @@ function kvmDeviceGroup(path = KVM_DEVICE, stat = statSync7) {
   return st.gid;
 }
 
+// src/logs-dir.ts
+import { chownSync, lchownSync, lstatSync as lstatSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync5, rmSync } from "node:fs";
+import { join as join15, relative as relative2 } from "node:path";
+function prepareLogsDir(dir, targets) {
+  mkdirSync2(dir, { recursive: true });
+  for (const t of targets) {
+    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join15(dir, file), { force: true, recursive: true });
+  }
+  for (const file of BUILD_FILES) rmSync(join15(dir, file), { force: true });
+}
+function chownTree(dir, uid, gid) {
+  chownSync(dir, uid, gid);
+  for (const entry of readdirSync5(dir)) {
+    const path = join15(dir, entry);
+    if (lstatSync5(path).isDirectory()) chownTree(path, uid, gid);
+    else lchownSync(path, uid, gid);
+  }
+}
+function removeUnsafeEntries(dir, root = dir) {
+  const removed = [];
+  for (const entry of readdirSync5(dir)) {
+    const path = join15(dir, entry);
+    const stats = lstatSync5(path);
+    if (stats.isDirectory()) removed.push(...removeUnsafeEntries(path, root));
+    else if (!stats.isFile()) {
+      rmSync(path, { force: true });
+      removed.push(relative2(root, path));
+    }
+  }
+  return removed;
+}
+
 // src/engine.ts
 var DRIVER_TAIL_LINES = 15;
 async function checkPlan(inputs, deps) {
@@ -12632,11 +12958,7 @@ async function runBuild(checked, inputs, deps) {
   prepareLogsDir(plan.logsDir, plan.targets);
   const [buildUid, buildGid] = String(container.User).split(":").map(Number);
   if (buildUid !== deps.uid) chownTree(plan.logsDir, buildUid, buildGid);
-  if (plan.ccache) {
-    const dir = ccacheDirFor(plan.ccache.dir, image);
-    mkdirSync2(dir, { recursive: true });
-    if (buildUid !== deps.uid) chownSync(dir, buildUid, buildGid);
-  }
+  prepareCcacheDir(plan, image, [buildUid, buildGid], deps.uid);
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
   const progress = new Progress(Object.fromEntries(plan.targets.map((t) => [targetName(t), plan.estimates[targetName(t)] ?? 1])));
@@ -12705,13 +13027,19 @@ async function runBuild(checked, inputs, deps) {
   const { results, reports } = await reportBuild(
     booted,
     reportDirs(inputs.logs, plan.logsDir),
-    { noise: inputs.noise, baseline: inputs.baseline ?? dirname3(plan.logsDir), emailTo: inputs.emailTo },
+    { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo },
     deps.log
   );
   if (engineLost) {
     throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
   }
   return { results, reports, skipped: false };
+}
+function prepareCcacheDir(plan, image, [buildUid, buildGid], runnerUid) {
+  if (!plan.ccache) return;
+  const dir = ccacheDirFor(plan.ccache.dir, image);
+  mkdirSync3(dir, { recursive: true });
+  if (buildUid !== runnerUid) chownSync2(dir, buildUid, buildGid);
 }
 async function bootOrWarn(results, plan, boot, user, deps) {
   try {
@@ -12732,8 +13060,8 @@ function readIfThere(path) {
 // src/report/echo-failures.ts
 function echoFailures(results, log) {
   const failed = results.targets.filter((t) => t.status !== "pass");
-  const failedBoots = results.targets.filter((t) => t.boot?.status === "fail");
-  if (failed.length === 0 && failedBoots.length === 0 && !results.error) return;
+  const failedBoots2 = results.targets.filter((t) => t.boot?.status === "fail");
+  if (failed.length === 0 && failedBoots2.length === 0 && !results.error) return;
   log.beginBuildOutput();
   try {
     if (results.error) {
@@ -12744,7 +13072,7 @@ function echoFailures(results, log) {
       log.buildOutput(`==> ${t.target}: ${describeOutcome(t)}; log ${t.log}`);
       for (const line of t.excerpt?.lines ?? []) log.buildOutput(`    ${line}`);
     }
-    for (const t of failedBoots) log.buildOutput(`==> boot of ${t.target}: ${describeBoot(t.boot)}; console ${t.boot.console ?? ""}`);
+    for (const t of failedBoots2) log.buildOutput(`==> boot of ${t.target}: ${describeBoot(t.boot)}; console ${t.boot.console ?? ""}`);
   } finally {
     log.endBuildOutput();
   }
@@ -12836,13 +13164,13 @@ function parseShards(text) {
 }
 
 // src/safe-files.ts
-import { closeSync as closeSync4, constants as constants4, fstatSync as fstatSync3, lstatSync as lstatSync5, openSync as openSync4, readSync as readSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, constants as constants4, fstatSync as fstatSync3, lstatSync as lstatSync6, openSync as openSync4, readSync as readSync3, writeSync as writeSync2 } from "node:fs";
 import { join as join18 } from "node:path";
 function openInside(root, rel, maxBytes) {
   const parts = rel.split("/");
   if (parts.some((p) => p === "" || p === "." || p === "..")) throw new KernelbuilderError(`${root}: ${JSON.stringify(rel)} is not a path inside the folder`);
   for (let i = 1; i < parts.length; i++) {
-    const st2 = lstatSync5(join18(root, ...parts.slice(0, i)), { throwIfNoEntry: false });
+    const st2 = lstatSync6(join18(root, ...parts.slice(0, i)), { throwIfNoEntry: false });
     if (!st2) return void 0;
     if (!st2.isDirectory()) throw new KernelbuilderError(`${root}: ${parts.slice(0, i).join("/")} is not a folder (a link or special file), and is never followed`);
   }
@@ -13053,13 +13381,13 @@ function must(check, error2) {
 }
 
 // src/fanout/merge.ts
-import { mkdirSync as mkdirSync3, readdirSync as readdirSync5 } from "node:fs";
+import { mkdirSync as mkdirSync4, readdirSync as readdirSync6 } from "node:fs";
 import { join as join19, resolve as resolve4 } from "node:path";
 var SHARD_FILE_LIMIT = 2 * 2 ** 30;
 function findShards(dir) {
   const sets = /* @__PURE__ */ new Map();
   const walk = (d) => {
-    for (const entry of readdirSync5(d, { withFileTypes: true })) {
+    for (const entry of readdirSync6(d, { withFileTypes: true })) {
       if (entry.isDirectory()) walk(join19(d, entry.name));
       else if (entry.name === RESULTS_FILE) {
         const results = readResultsDir(d);
@@ -13076,7 +13404,7 @@ function findShards(dir) {
 }
 function mergeShards(set, outDir, onRemoved = () => void 0) {
   const first = set.shards[0].results;
-  mkdirSync3(outDir, { recursive: true });
+  mkdirSync4(outDir, { recursive: true });
   removeUnsafeEntries(outDir).forEach(onRemoved);
   const byName = /* @__PURE__ */ new Map();
   for (const { dir, results } of set.shards) {
@@ -13112,7 +13440,7 @@ function mergeShards(set, outDir, onRemoved = () => void 0) {
   };
 }
 function mergedDir(logsRoot, results) {
-  return join19(logsRoot, pathSafe(results.tree), pathSafe(results.buildId));
+  return buildDir(logsRoot, results.tree, results.buildId);
 }
 function stripAnalysis(t) {
   const { errors: _e, warnings: _w, excerpt: _x, ...rest } = t;
@@ -13120,18 +13448,17 @@ function stripAnalysis(t) {
 }
 function copyFromShard(shardDir, file, outDir) {
   if (resolve4(shardDir, file) === resolve4(outDir, file)) return;
-  mkdirSync3(join19(outDir, file, ".."), { recursive: true });
+  mkdirSync4(join19(outDir, file, ".."), { recursive: true });
   copyInside(shardDir, file, join19(outDir, file), SHARD_FILE_LIMIT);
 }
 
 // src/fanout/report-shards.ts
-import { dirname as dirname4 } from "node:path";
 async function reportShards(resultsDir, logsRoot, opts) {
   const out = [];
   for (const set of findShards(resultsDir)) {
     const dir = mergedDir(logsRoot, set.shards[0].results);
     const merged = mergeShards(set, dir, (path) => opts.log?.warning(`removed ${path} from the results folder: a link or special file there is never followed`));
-    const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), dirname4(dir), dir);
+    const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), treeDirOf(dir), dir);
     out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo }) });
   }
   return out;
@@ -13165,8 +13492,13 @@ function abortOnSignals() {
 }
 
 export {
+  checkRefSyntax,
   require_semver2 as require_semver,
   defaultImageTable,
+  parseConfigSpec,
+  KERNEL_ARCHES,
+  targetName,
+  isNoise,
   DEFAULT_KEEP,
   DEFAULT_BOOT_TIMEOUT,
   DEFAULT_ARCHES,
@@ -13179,18 +13511,36 @@ export {
   readNoise,
   readEmailTo,
   gitIn,
+  tryGit,
+  resolveRef,
   loadProjectFragments,
   makePlan,
   ImageLabel,
   imageInfoFromInspect,
+  demuxDockerStream,
+  driverTarget,
+  buildUser,
+  containerSpec,
+  LineSplitter,
+  watchLogsFolder,
+  collectResults,
+  overallResult,
+  failedTargets,
+  failedBoots,
   tally,
   writeReports,
+  scanLog,
   analyseLogs,
+  withKept,
+  bootTargets2 as bootTargets,
+  chownTree,
+  removeUnsafeEntries,
   checkPlan,
   checkPlanOnHost,
   checkPlanOnEngine,
   logPlan,
   runBuild,
+  prepareCcacheDir,
   echoFailures,
   buildMatrix,
   planRefs,

@@ -7,7 +7,7 @@ import {
   __require,
   __toESM,
   require_src
-} from "./chunk-6VLWOG5Y.js";
+} from "./chunk-Y3CACMKB.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
