@@ -33,3 +33,39 @@ export function commitOnBranch(dir: string, branch: string, path: string, edit: 
   git(dir, ['update-ref', `refs/heads/${branch}`, commit]);
   return commit;
 }
+
+/** One commit of a series: files of the tree and how each changes. */
+export interface SeriesCommit {
+  subject: string;
+  edits: Record<string, (text: string) => string>;
+}
+
+/**
+ * A series of commits on top of stable on a branch of the kernel repo, made like
+ * commitOnBranch without touching its work tree or index. Idempotent: an existing branch is
+ * taken as it is. Returns the series' shas, oldest first.
+ */
+export function commitSeries(dir: string, branch: string, commits: SeriesCommit[]): string[] {
+  const existing = spawnSync('git', ['-C', dir, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' });
+  if (existing.status === 0) return git(dir, ['rev-list', '--reverse', `refs/remotes/stable/HEAD..${existing.stdout.trim()}`]).split('\n');
+  const ident = { GIT_AUTHOR_NAME: 'kernelbuilder test', GIT_AUTHOR_EMAIL: 't@localhost', GIT_COMMITTER_NAME: 'kernelbuilder test', GIT_COMMITTER_EMAIL: 't@localhost' };
+  const index = `${dir}/.git/kb-test-index`;
+  const env = { GIT_INDEX_FILE: index };
+  let parent = git(dir, ['rev-parse', 'refs/remotes/stable/HEAD']);
+  const shas: string[] = [];
+  commits.forEach((c, i) => {
+    git(dir, ['read-tree', parent], env);
+    for (const [path, edit] of Object.entries(c.edits)) {
+      const blob = git(dir, ['hash-object', '-w', '--stdin'], {}, `${edit(git(dir, ['cat-file', 'blob', `${parent}:${path}`]))}\n`);
+      git(dir, ['update-index', '--cacheinfo', `100644,${blob},${path}`], env);
+    }
+    const tree = git(dir, ['write-tree'], env);
+    // Distinct dates keep the series' order in git log whatever the clock does.
+    const date = { GIT_AUTHOR_DATE: `2026-01-01T00:${String(i).padStart(2, '0')}:00Z`, GIT_COMMITTER_DATE: `2026-01-01T00:${String(i).padStart(2, '0')}:00Z` };
+    parent = git(dir, ['commit-tree', tree, '-p', parent, '-m', c.subject], { ...ident, ...date });
+    shas.push(parent);
+  });
+  execFileSync('rm', ['-f', index]);
+  git(dir, ['update-ref', `refs/heads/${branch}`, parent]);
+  return shas;
+}

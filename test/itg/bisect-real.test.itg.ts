@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/entry/cli.ts';
+import { type BisectResult } from '../../src/bisect/types.ts';
+import { type SeriesCommit, commitSeries, kernelRepo } from '../support/kernel-repo.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+// Bisects on the real 6.1 tree: one series of 16 commits on top of stable, each touching a
+// file x86 tinyconfig compiles. Commit 5 adds a new warning, 7 a panic at boot (both in init/main.c), 11 and 12
+// break the build in one file (fixed by 13), 14 breaks it in another. The config is the
+// one the boot tests build, so the compiler cache holds most of every step.
+const source = kernelRepo();
+const target = 'x86/tinyconfig+kb-boot.config';
+const paths = { driverDir: fileURLToPath(new URL('../../src/driver/', import.meta.url)), imagesDir: fileURLToPath(new URL('../../images/', import.meta.url)) };
+
+const touch = (path: string, i: number): SeriesCommit => ({ subject: `${path}: a harmless change ${i} (kernelbuilder test)`, edits: { [path]: (t) => `${t}\n/* kernelbuilder series: change ${i} */` } });
+const panicInitcall = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'consoles', 'faults', 'panic.c'), 'utf8');
+const series: SeriesCommit[] = [
+  touch('kernel/exit.c', 1),
+  touch('mm/memory.c', 2),
+  touch('fs/exec.c', 3),
+  touch('lib/string.c', 4),
+  { subject: 'init: a new warning (kernelbuilder test)', edits: { 'init/main.c': (t) => `${t}\nstatic int kernelbuilder_series_unused;` } },
+  touch('kernel/exit.c', 6),
+  { subject: 'init: panic at boot (kernelbuilder test)', edits: { 'init/main.c': (t) => `${t}\n${panicInitcall}` } },
+  touch('mm/memory.c', 8),
+  touch('fs/exec.c', 9),
+  touch('lib/string.c', 10),
+  { subject: 'fork: an unrelated break (kernelbuilder test)', edits: { 'kernel/fork.c': (t) => `${t}\nint kernelbuilder_unrelated(void) { return unrelated_on_purpose; }` } },
+  touch('mm/memory.c', 12),
+  { subject: 'fork: fix the unrelated break (kernelbuilder test)', edits: { 'kernel/fork.c': (t) => t.replace(/\nint kernelbuilder_unrelated\(void\) \{ return unrelated_on_purpose; \}$/, '') } },
+  { subject: 'string: break the build (kernelbuilder test)', edits: { 'lib/string.c': (t) => `${t}\nint kernelbuilder_broken(void) { return undeclared_on_purpose; }` } },
+  touch('fs/exec.c', 15),
+  touch('mm/memory.c', 16),
+];
+const shas = commitSeries(source, 'kb-test/bisect-series', series);
+const base = execFileSync('git', ['-C', source, 'rev-parse', 'refs/remotes/stable/HEAD'], { encoding: 'utf8' }).trim();
+
+/** ceil(log2(n)) + 3: the two ends, the steps, the culprit's verification. */
+const budget = (n: number) => Math.ceil(Math.log2(n)) + 3;
+
+/** The source repository's refs, objects, git dir files and working tree state: a bisect must change none of them. */
+function checksums(): Record<string, string> {
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+  const run = (...args: string[]) => execFileSync('git', ['-C', source, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  return {
+    refs: hash(run('for-each-ref')),
+    objects: hash(run('count-objects', '-v')),
+    index: hash(run('ls-files', '-s')),
+    status: hash(run('status', '--porcelain', '--ignored')),
+    gitDir: hash(execFileSync('find', [join(source, '.git'), '-not', '-name', 'kb-test-index'], { encoding: 'utf8' }).split('\n').sort().join('\n')),
+  };
+}
+
+async function bisect(good: string, bad: string, ...more: string[]) {
+  const logs = tempDir('bisect-real');
+  let err = '';
+  const code = await runCli(['bisect', '--source', source, '--good', good, '--bad', bad, '--target', target, '--logs', logs, ...more], paths, { out: () => undefined, err: (t) => (err += t) });
+  const path = /results in (\S+bisect\.json)/.exec(err)?.[1];
+  assert.ok(path, err);
+  return { code, err, result: JSON.parse(readFileSync(path, 'utf8')) as BisectResult };
+}
+
+test('the commit that adds a warning, found without being told what to look for, verified, within ceil(log2 n)+3 builds; the source unchanged', async () => {
+  const before = checksums();
+  const { code, err, result } = await bisect(base, shas[7]);
+  assert.equal(code, 0, err);
+  assert.equal(result.culprit?.sha, shas[4], err);
+  assert.deepEqual(result.culprit?.position, { k: 5, n: 8 });
+  assert.match(result.culprit!.diagnostic!.message, /'kernelbuilder_series_unused' defined but not used/);
+  assert.equal(result.culprit?.diagnostic?.file, 'init/main.c');
+  assert.equal(result.culprit?.verification.culprit, 'bad');
+  assert.ok(result.builds <= budget(8), `${result.builds} builds: ${result.steps.map((s) => `${s.label}:${s.verdict}`).join(' ')}`);
+  assert.match(err, /\[1\/~3\] [0-9a-f]{12} (good|bad|skip) in \d+s/);
+  assert.deepEqual(checksums(), before, 'the source repository is unchanged');
+});
+
+test('the commit that breaks the build, found through an unrelated break in the middle (skipped)', async () => {
+  const { code, err, result } = await bisect(shas[7], shas[15], '--what', 'build');
+  assert.equal(code, 0, err);
+  assert.equal(result.culprit?.sha, shas[13], err);
+  assert.deepEqual(result.culprit?.position, { k: 6, n: 8 });
+  assert.equal(result.culprit?.diagnostic?.file, 'lib/string.c');
+  assert.ok(result.steps.some((s) => s.verdict === 'skip'), `a step of the unrelated break was skipped: ${result.steps.map((s) => `${s.label}:${s.verdict}`).join(' ')}`);
+});
+
+test('the commit that makes the kernel panic at boot, found by booting each step', async () => {
+  const { code, err, result } = await bisect(base, shas[7], '--what', 'boot');
+  assert.equal(code, 0, err);
+  assert.equal(result.culprit?.sha, shas[6], err);
+  assert.deepEqual(result.culprit?.position, { k: 7, n: 8 });
+  assert.ok(result.builds <= budget(8), `${result.builds} builds: ${result.steps.map((s) => `${s.label}:${s.verdict}`).join(' ')}`);
+});
