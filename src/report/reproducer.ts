@@ -19,6 +19,8 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     `ARCH=${target.arch}`,
     ...(cross ? [`CROSS_COMPILE=${cross}`] : []),
     ...makeVars,
+    // The user's, quoted: a value may hold spaces (KCFLAGS=-Wall -Werror), as steps.sh passes it as one word.
+    ...(results.makeVars ?? []).map(shellQuote),
   ].join(' ');
   const script = [
     // Each step stops the script when it fails, as `|| exit` does in steps.sh.
