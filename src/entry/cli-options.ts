@@ -108,7 +108,7 @@ export const COMMANDS: Command[] = [
     name: 'report',
     usage: 'kernelbuilder report DIR [options]',
     summary: 're-render the reports of DIR, a build folder <logs>/<tree>/<build id>',
-    options: inputOptions([Input.noise, Input.emailTo]),
+    options: inputOptions([Input.noise, Input.emailTo, Input.kcidbOrigin]),
     positionals: 1,
   },
   {
@@ -122,7 +122,7 @@ export const COMMANDS: Command[] = [
     name: 'merge',
     usage: 'kernelbuilder merge --results DIR --logs DIR [options]',
     summary: 'merge shards\' results into one report (the action\'s mode report)',
-    options: inputOptions([Input.results, Input.logs, Input.noise, Input.emailTo]),
+    options: inputOptions([Input.results, Input.logs, Input.noise, Input.emailTo, Input.kcidbOrigin]),
     positionals: 0,
   },
   {
