@@ -33,6 +33,8 @@ export const Input = {
   boot: 'boot',
   bootTimeout: 'boot-timeout',
   bootKvm: 'boot-kvm',
+  makeVars: 'make-vars',
+  kcidbOrigin: 'kcidb-origin',
 } as const;
 
 /** Options of the CLI's bisect command that are not action inputs (the action bisects between a baseline and its build). */

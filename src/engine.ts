@@ -199,7 +199,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const { results, reports } = await reportBuild(
     booted,
     reportDirs(inputs.logs, plan.logsDir),
-    { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo },
+    { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo, kcidbOrigin: inputs.kcidbOrigin },
     deps.log,
   );
   if (engineLost) {

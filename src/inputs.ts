@@ -15,6 +15,8 @@ import { FileRefusedError, readInputFile } from './read-input-file.ts';
 import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
 import { RESERVED_TREE_NAMES, RESULTS_FILE } from './logs-layout.ts';
 import { type HostFolder, checkHostFolder } from './host-folder.ts';
+import { type MakeVar, parseMakeVars } from './plan/make-vars.ts';
+import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from './report/kcidb-origin.ts';
 
 /** Everything a build needs from its user, validated. Keys follow action.yml. */
 export interface Inputs {
@@ -63,6 +65,10 @@ export interface Inputs {
   keep: KeepItem[];
   /** Which targets boot in QEMU after the build; undefined: none. */
   boot?: BootSettings;
+  /** Make variables for every target's make (W=1, C=1, KCFLAGS=...), from the allow-list of plan/make-vars.ts. */
+  makeVars: MakeVar[];
+  /** The origin of every id in kcidb.json. */
+  kcidbOrigin: string;
   /** What is odd but allowed (a shared folder as logs): the fronts log these before planning. */
   warnings: string[];
 }
@@ -118,6 +124,8 @@ export function getInputs(read: InputReader): Inputs {
     emailTo: readEmailTo(optional(read, Input.emailTo)),
     keep,
     boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep, splitList),
+    makeVars: parseMakeVars(Input.makeVars, optional(read, Input.makeVars) ?? ''),
+    kcidbOrigin: parseKcidbOrigin(optional(read, Input.kcidbOrigin) ?? DEFAULT_KCIDB_ORIGIN),
     warnings: [logs.warning, ccache?.warning].filter((w) => w !== undefined),
   };
 }

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
  *     emails/                         every build's email (EMAILS_DIR)
  *     <tree>/                         treeDir: the builds of one tree, where baselines are found
  *       <build id>/                   buildDir: the only folder a build writes
- *         results.json summary.md driver.log toolchains.txt ccache-stats.before ccache-stats.after
+ *         results.json summary.md kcidb.json junit.xml driver.log toolchains.txt ccache-stats.before ccache-stats.after
  *         <arch>/<config>.log .status .config .reproduce.sh     targetPaths
  *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log
  *       bisect-<good12>-<bad12>-<arch>-<config>/   a bisect (bisectDirName): BISECT_FILES, steps/<label>/ each laid out as a build folder
@@ -27,6 +27,9 @@ import { dirname, join } from 'node:path';
 /** Files of the build itself, beside the per-target ones. */
 export const RESULTS_FILE = 'results.json';
 export const SUMMARY_FILE = 'summary.md';
+/** The build in KernelCI's KCIDB I/O format (report/kcidb.ts) and as JUnit XML (report/junit.ts). */
+export const KCIDB_FILE = 'kcidb.json';
+export const JUNIT_FILE = 'junit.xml';
 /** What the host recorded of the driver's output. */
 export const DRIVER_LOG = 'driver.log';
 /** Written by the driver: "ARCH<TAB>compiler version line" a line. */
@@ -35,7 +38,7 @@ export const TOOLCHAINS_FILE = 'toolchains.txt';
 export const CCACHE_STATS = { before: 'ccache-stats.before', after: 'ccache-stats.after' } as const;
 
 /** Every file of the build folder that is the build's own, not a target's. */
-export const BUILD_FILES: readonly string[] = [RESULTS_FILE, SUMMARY_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
+export const BUILD_FILES: readonly string[] = [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
 
 /** The folder of the logs root where every build's email goes (`<logs>/emails/`). */
 export const EMAILS_DIR = 'emails';

@@ -50,6 +50,8 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     'HOME=/build/home',
     'LC_ALL=C.UTF-8',
     `KB_MAKE_VARS=${image.makeVars.join(' ')}`,
+    // One a line: a value may hold spaces (KCFLAGS=-Wall -Werror); none holds a newline (make-vars.ts).
+    `KB_USER_MAKE_VARS=${plan.makeVars.join('\n')}`,
     ...(plan.limits.targetTimeout ? [`KB_TARGET_TIMEOUT=${plan.limits.targetTimeout}`] : []),
     // Fixed from the commit, so that two builds of one sha compile the same bytes (and hit ccache).
     `KBUILD_BUILD_TIMESTAMP=${plan.commits[0]?.date ?? ''}`,

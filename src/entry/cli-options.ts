@@ -49,6 +49,8 @@ const INPUT_HELP: Record<keyof typeof Input, OptionHelp> = {
   boot: { value: 'LIST', text: 'boot the built kernels in QEMU: off (default), all, or arch/config targets; e.g. with configs tinyconfig+kb-boot.config' },
   bootTimeout: { value: 'DURATION', text: `how long one boot may take, 10s to 2h; default ${DEFAULT_BOOT_TIMEOUT}` },
   bootKvm: { value: 'BOOL', text: 'true: give QEMU /dev/kvm; default false (TCG)' },
+  makeVars: { value: 'VARS', text: 'make variables for every target, e.g. "W=1 C=1" or \'KCFLAGS="-Wall -Werror"\'; W C CF KCFLAGS KAFLAGS KCPPFLAGS ... (see action.yml)' },
+  kcidbOrigin: { value: 'NAME', text: 'origin of the ids in kcidb.json; default kernelbuilder' },
 };
 
 const inputKey = new Map(Object.entries(Input).map(([key, name]) => [name as string, key as keyof typeof Input]));
@@ -106,7 +108,7 @@ export const COMMANDS: Command[] = [
     name: 'report',
     usage: 'kernelbuilder report DIR [options]',
     summary: 're-render the reports of DIR, a build folder <logs>/<tree>/<build id>',
-    options: inputOptions([Input.noise, Input.emailTo]),
+    options: inputOptions([Input.noise, Input.emailTo, Input.kcidbOrigin]),
     positionals: 1,
   },
   {
@@ -120,7 +122,7 @@ export const COMMANDS: Command[] = [
     name: 'merge',
     usage: 'kernelbuilder merge --results DIR --logs DIR [options]',
     summary: 'merge shards\' results into one report (the action\'s mode report)',
-    options: inputOptions([Input.results, Input.logs, Input.noise, Input.emailTo]),
+    options: inputOptions([Input.results, Input.logs, Input.noise, Input.emailTo, Input.kcidbOrigin]),
     positionals: 0,
   },
   {

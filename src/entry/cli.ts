@@ -22,6 +22,7 @@ import { type RunResult } from '../types/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { writeReports } from '../report/write-reports.ts';
+import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
 import { echoFailures } from '../report/echo-failures.ts';
 import { abortOnSignals } from './signals.ts';
 import { getBisectInputs } from '../bisect/plan.ts';
@@ -217,11 +218,12 @@ async function report(dir: string, read: InputReader, io: CliIo): Promise<number
   const logsDir = resolve(dir);
   const noise = readNoise(read(Input.noise).trim() || undefined);
   const emailTo = readEmailTo(read(Input.emailTo).trim() || undefined);
+  const kcidbOrigin = parseKcidbOrigin(read(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN);
   // The folder may be anyone's (a downloaded artifact): its results.json is checked as a shard's is.
   const results = readResultsDir(logsDir);
   const analysed = await analyseLogs(results, logsDir, noise);
   // Told only DIR, the re-render writes only there: the email too, not <logs>/emails/.
-  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo });
+  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo, kcidbOrigin });
   io.out(readFileSync(reports.summary, 'utf8'));
   io.err(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);
   return EXIT_CODE[overallResult([results])];

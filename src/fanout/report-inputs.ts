@@ -5,6 +5,7 @@ import { InputError } from '../errors.ts';
 import { readEmailTo, readLogs, readNoise } from '../inputs.ts';
 import { type InputReader } from '../types/inputs.ts';
 import { type NoiseFilter } from '../diagnostics/noise.ts';
+import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
 
 /** What report mode needs: where the shards' results are, where the merged report goes. */
 export interface ReportInputs {
@@ -12,6 +13,7 @@ export interface ReportInputs {
   logs: string;
   noise: NoiseFilter;
   emailTo?: string;
+  kcidbOrigin: string;
 }
 
 /** Read and check report mode's inputs. */
@@ -20,7 +22,7 @@ export function parseReportInputs(read: InputReader): ReportInputs {
   if (results === '' || !isFolder(results)) {
     throw new InputError(Input.results, results, 'report mode needs results: the folder the shards\' artifacts were downloaded to');
   }
-  return { results: resolve(results), logs: readLogs(read).path, noise: readNoise(read(Input.noise).trim() || undefined), emailTo: readEmailTo(read(Input.emailTo).trim() || undefined) };
+  return { results: resolve(results), logs: readLogs(read).path, noise: readNoise(read(Input.noise).trim() || undefined), emailTo: readEmailTo(read(Input.emailTo).trim() || undefined), kcidbOrigin: parseKcidbOrigin(read(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN) };
 }
 
 function isFolder(path: string): boolean {

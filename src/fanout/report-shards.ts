@@ -15,14 +15,14 @@ import { type Log } from '../log.ts';
 export async function reportShards(
   resultsDir: string,
   logsRoot: string,
-  opts: { noise: NoiseFilter; emailTo?: string; log?: Log },
+  opts: { noise: NoiseFilter; emailTo?: string; kcidbOrigin?: string; log?: Log },
 ): Promise<{ results: BuildResults; reports: ReportPaths }[]> {
   const out: { results: BuildResults; reports: ReportPaths }[] = [];
   for (const set of findShards(resultsDir)) {
     const dir = mergedDir(logsRoot, set.shards[0].results);
     const merged = mergeShards(set, dir, (path) => opts.log?.warning(`removed ${path} from the results folder: a link or special file there is never followed`));
     const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), treeDirOf(dir), dir);
-    out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo }) });
+    out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin }) });
   }
   return out;
 }

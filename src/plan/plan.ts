@@ -67,6 +67,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
       logs: inputs.logsLimit,
     },
     ...(inputs.ccache ? { ccache: inputs.ccache } : {}),
+    makeVars: inputs.makeVars,
     keep: inputs.keep,
     ...(inputs.boot ? { boot: { ...inputs.boot, targets: bootTargets(inputs.boot, planned, targets) } } : {}),
   };

@@ -11,6 +11,8 @@ export interface ReportOptions {
   /** A results.json, or the tree's folder of build folders (see withRegressions). */
   baseline: string;
   emailTo?: string;
+  /** The origin of kcidb.json's ids. */
+  kcidbOrigin?: string;
 }
 
 /**
@@ -36,6 +38,6 @@ export async function reportBuild(
   } catch (e) {
     log.warning(`could not compare with the baseline ${opts.baseline} (${(e as Error).message}); the reports say nothing of what changed`);
   }
-  const reports = writeReports(results, dirs, { emailTo: opts.emailTo, warn: (m) => log.warning(m) });
+  const reports = writeReports(results, dirs, { emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin, warn: (m) => log.warning(m) });
   return { results, reports };
 }

@@ -12,14 +12,7 @@ import { shellQuote } from '../shell-quote.ts';
  * line. Printed in reports, runnable as printed on the build machine.
  */
 export function reproducer(results: BuildResults, target: TargetResult): string {
-  const { cross: crossByArch, makeVars } = results.image;
-  const cross = crossByArch[target.arch] ?? '';
-  const make = [
-    'make -C /build/src O=/build/out',
-    `ARCH=${target.arch}`,
-    ...(cross ? [`CROSS_COMPILE=${cross}`] : []),
-    ...makeVars,
-  ].join(' ');
+  const make = makeCommand(results, target);
   const script = [
     // Each step stops the script when it fails, as `|| exit` does in steps.sh.
     'set -e',
@@ -40,6 +33,22 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     ...(results.sourceMounts ?? []).map((m) => `  --mount type=bind,src=${shellQuote(m.host)},dst=${shellQuote(m.container)},readonly \\`),
     `  --entrypoint /bin/bash ${results.image.digest} -c ${shellQuote(script)}`,
   ].join('\n');
+}
+
+/**
+ * The make command of a target's every step, as steps.sh runs it (the step's target
+ * after it): the image's cross prefix and make variables, then the user's, quoted: a
+ * value may hold spaces (KCFLAGS=-Wall -Werror), which steps.sh passes as one word.
+ */
+export function makeCommand(results: BuildResults, target: TargetResult): string {
+  const cross = results.image.cross[target.arch] ?? '';
+  return [
+    'make -C /build/src O=/build/out',
+    `ARCH=${target.arch}`,
+    ...(cross ? [`CROSS_COMPILE=${cross}`] : []),
+    ...results.image.makeVars,
+    ...(results.makeVars ?? []).map(shellQuote),
+  ].join(' ');
 }
 
 const SCRIPTS_CONFIG: Record<string, string> = { y: '--enable', n: '--disable', m: '--module' };

@@ -1,15 +1,20 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildResults } from '../types/results.ts';
-import { RESULTS_FILE, SUMMARY_FILE, emailsDir, targetPaths } from '../logs-layout.ts';
+import { JUNIT_FILE, KCIDB_FILE, RESULTS_FILE, SUMMARY_FILE, emailsDir, targetPaths } from '../logs-layout.ts';
 import { renderSummary } from './summary.ts';
 import { emailFileName, renderEmail } from './email.ts';
 import { reproducer } from './reproducer.ts';
+import { renderKcidb } from './kcidb.ts';
+import { renderJunit } from './junit.ts';
+import { DEFAULT_KCIDB_ORIGIN } from './kcidb-origin.ts';
 
 /** Where each report of a build was written. */
 export interface ReportPaths {
   results: string;
   summary: string;
+  kcidb: string;
+  junit: string;
   email: string;
 }
 
@@ -29,14 +34,14 @@ export function reportDirs(logsRoot: string, logsDir: string): ReportDirs {
 }
 
 /**
- * Write every report of a build from its results: results.json and summary.md in the
- * build's folder, a reproducer script beside each failed target's log, and the email in
+ * Write every report of a build from its results: results.json, summary.md, kcidb.json
+ * and junit.xml in the build's folder, a reproducer script beside each failed target's log, and the email in
  * the email folder. Each file appears whole or not at all. results.json is written first
  * and its failure is thrown; any other report that cannot be written does not stop the
  * rest: it goes to `warn` when given, else the first such failure is thrown once every
  * report was tried.
  */
-export function writeReports(results: BuildResults, dirs: ReportDirs, opts: { emailTo?: string; warn?: (message: string) => void } = {}): ReportPaths {
+export function writeReports(results: BuildResults, dirs: ReportDirs, opts: { emailTo?: string; kcidbOrigin?: string; warn?: (message: string) => void } = {}): ReportPaths {
   const paths = reportPaths(results, dirs);
   writeAtomically(paths.results, `${JSON.stringify(results, null, 2)}\n`);
   const failures: Error[] = [];
@@ -50,6 +55,8 @@ export function writeReports(results: BuildResults, dirs: ReportDirs, opts: { em
     }
   };
   attempt(paths.summary, () => writeAtomically(paths.summary, renderSummary(results)));
+  attempt(paths.kcidb, () => writeAtomically(paths.kcidb, `${JSON.stringify(renderKcidb(results, dirs.logsDir, opts.kcidbOrigin ?? DEFAULT_KCIDB_ORIGIN), null, 2)}\n`));
+  attempt(paths.junit, () => writeAtomically(paths.junit, renderJunit(results)));
   attempt(paths.email, () => writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo })));
   for (const t of results.targets.filter((t) => t.status !== 'pass')) {
     const path = join(dirs.logsDir, targetPaths(t.arch, t.config).reproducer);
@@ -64,6 +71,8 @@ export function reportPaths(results: BuildResults, dirs: ReportDirs): ReportPath
   return {
     results: join(dirs.logsDir, RESULTS_FILE),
     summary: join(dirs.logsDir, SUMMARY_FILE),
+    kcidb: join(dirs.logsDir, KCIDB_FILE),
+    junit: join(dirs.logsDir, JUNIT_FILE),
     email: join(dirs.emailDir, emailFileName(results)),
   };
 }

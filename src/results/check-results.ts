@@ -7,6 +7,7 @@ import { isImageRef } from '../images/table.ts';
 import { KERNEL_ARCHES } from '../plan/targets.ts';
 import { CONFIG_SYNTAX, isConfigName, parseConfigSpec, parseFragment } from '../plan/config-spec.ts';
 import { readInside } from '../safe-files.ts';
+import { checkMakeVar } from '../plan/make-vars.ts';
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 
 /** A results.json lists a few hundred targets with their excerpts: far below this. */
@@ -76,6 +77,9 @@ export function checkResults(data: unknown, dir: string): BuildResults {
     if (!KERNEL_ARCHES.includes(arch) || typeof prefix !== 'string' || !CROSS.test(prefix)) throw bad(`image.cross.${arch.slice(0, 20)}`, 'it maps a kernel arch to a CROSS_COMPILE prefix');
   }
   if (!Array.isArray(r.image.makeVars) || !r.image.makeVars.every((v) => typeof v === 'string' && MAKE_VAR.test(v))) throw bad('image.makeVars', 'it lists NAME=value make variables of plain characters');
+  if (r.makeVars !== undefined && !(Array.isArray(r.makeVars) && r.makeVars.every((v) => typeof v === 'string' && isAllowedMakeVar(v)))) {
+    throw bad('makeVars', 'it lists NAME=value make variables of the make-vars allow-list');
+  }
   must(() => parseSize('tmpfsSize', String(r.tmpfsSize)), bad('tmpfsSize', 'it is a size such as 60g'));
   for (const field of ['startedAt', 'finishedAt'] as const) {
     if (typeof r[field] !== 'string' || !Number.isFinite(Date.parse(r[field]))) throw bad(field, 'it is an ISO date and time');
@@ -197,6 +201,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Run a check that throws an InputError (or anything) and throw `error` instead: the value is not to be echoed. */
+/** A make variable the make-vars input would have taken: it becomes a word of every reproducer. */
+function isAllowedMakeVar(v: string): boolean {
+  try {
+    checkMakeVar('makeVars', v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function must(check: () => unknown, error: BadField): void {
   try {
     check();

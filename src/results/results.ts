@@ -87,6 +87,7 @@ export function collectResults(args: {
       cross: image.cross,
       makeVars: image.makeVars,
     },
+    ...(plan.makeVars.length > 0 ? { makeVars: plan.makeVars } : {}),
     tmpfsSize: plan.tmpfsSize,
     ...(Object.keys(toolchains).length > 0 ? { toolchains } : {}),
     commits: plan.commits,

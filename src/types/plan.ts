@@ -7,6 +7,7 @@ import { type CommitInfo } from '../ref/tree.ts';
 import { type ImageChoice } from '../images/select.ts';
 import { type Dropped, type Target } from '../plan/targets.ts';
 import { type KeepItem } from '../boot/boot-inputs.ts';
+import { type MakeVar } from '../plan/make-vars.ts';
 
 /**
  * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
@@ -44,6 +45,8 @@ export interface BuildPlan {
   limits: { targetTimeout?: number; memory?: number; cpus?: number; logs: number };
   /** The compiler cache on the host; each image gets its own folder in it. `actionsCache`: the folder goes through the Actions cache. */
   ccache?: { dir: string; maxSize: string; actionsCache?: true };
+  /** The user's make variables, for every make of every target after the image's. */
+  makeVars: MakeVar[];
   /** What each target keeps in its kept folder, besides System.map and the .config. */
   keep: KeepItem[];
   /** The targets of this run to boot once built (by name, in plan order), and how. */

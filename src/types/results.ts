@@ -120,6 +120,8 @@ export interface BuildResults {
     cross: Record<string, string>;
     makeVars: string[];
   };
+  /** The user's make variables (the make-vars input), given to every make after the image's; absent when none. */
+  makeVars?: string[];
   /** Size of the /build tmpfs. */
   tmpfsSize: string;
   /** The compiler's version line per arch, as the build ran it. */

@@ -8,6 +8,7 @@ import { kernelRepo } from '../support/kernel-repo.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { sampleResults, writeBuildDir } from '../support/results-fixture.ts';
 import { type BuildResults } from '../../src/types/results.ts';
+import { HOSTILE_KCIDB_ORIGINS, HOSTILE_MAKE_VARS } from '../support/hostile-make-vars.ts';
 
 const source = kernelRepo();
 
@@ -74,6 +75,9 @@ const cases: { name: string; inputs: Record<string, string>; env?: Record<string
   ...hostile('boot-timeout', ['-5m', '0', '5s', '3h', '100d', 'forever']),
   ...hostile('boot-kvm', ['maybe']),
   ...hostile('keep', ['rootfs', 'kernel,$(id)', '../kernel']),
+  // Make variables reach every make: only kbuild's documented checks and flags, plain values (also checked by getInputs in test/unit/make-vars.test.ts).
+  ...hostile('make-vars', [...HOSTILE_MAKE_VARS]),
+  ...hostile('kcidb-origin', [...HOSTILE_KCIDB_ORIGINS]),
   // The targets to boot must be the plan's; booting needs the kernel kept.
   { name: 'boot of a target not in the plan', inputs: { boot: 'arm64/defconfig' }, message: /input 'boot': "arm64\/defconfig" is not allowed; each target to boot must be one of the plan's/ },
   { name: 'boot without the kernel kept', inputs: { boot: 'all', keep: 'dtbs' }, message: /input 'keep': "dtbs" is not allowed; booting needs the kernel kept/ },

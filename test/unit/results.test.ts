@@ -30,6 +30,7 @@ const plan: BuildPlan = {
   jobs: 4,
   tmpfsSize: '60g',
   limits: { logs: 2 ** 31 },
+  makeVars: [],
   keep: ['kernel', 'dtbs'],
   allTargets: ['x86/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig'],
   estimates: { 'x86/tinyconfig': 160, 'arm64/tinyconfig': 160, 'riscv/tinyconfig': 160 },

@@ -1,0 +1,121 @@
+import { type BuildResults, type TargetResult } from '../types/results.ts';
+import { formatIssue } from './format-issue.ts';
+import { BOOT_KINDS } from '../parse/diagnostic.ts';
+
+/*
+ * junit.xml: a build as JUnit XML, as test-report tools read it (the common JUnit schema
+ * of Ant and Jenkins): a testsuite per arch, a testcase `build` per target and a testcase
+ * `boot` per target that was to boot; a failure carries the first errors as its message
+ * and the excerpt as its text. Build output is hostile: every text is escaped, and the
+ * characters XML 1.0 does not allow at all (most control characters) are replaced.
+ */
+
+/** How many of a target's errors make a failure's message. */
+const MESSAGE_ERRORS = 3;
+
+/** The build's JUnit XML document. */
+export function renderJunit(results: BuildResults): string {
+  const arches = [...new Set(results.targets.map((t) => t.arch))];
+  const timestamp = results.startedAt.slice(0, 19);
+  const suites = arches.map((arch, id) => {
+    const cases = results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...(t.boot ? [bootCase(t)] : [])]);
+    const count = (kind: TestCase['outcome']['kind']) => cases.filter((c) => c.outcome.kind === kind).length;
+    const attrs = {
+      name: arch,
+      tests: cases.length,
+      failures: count('failure'),
+      errors: count('error'),
+      skipped: count('skipped'),
+      time: seconds(cases.reduce((sum, c) => sum + c.time, 0)),
+      timestamp,
+      hostname: 'kernelbuilder',
+      id,
+      package: `${results.tree}.${results.buildId}`,
+    };
+    return [`  <testsuite${attributes(attrs)}>`, properties(results), ...cases.map(renderCase), '  </testsuite>'].join('\n');
+  });
+  const all = results.targets.flatMap((t) => [t.status, ...(t.boot ? [t.boot.status] : [])]);
+  const top = {
+    name: `kernelbuilder ${results.tree} ${results.buildId}`,
+    tests: all.length,
+    failures: all.filter((s) => s === 'fail').length,
+    errors: all.filter((s) => s === 'error').length,
+    skipped: all.filter((s) => s === 'skipped').length,
+    time: seconds(results.durationSeconds),
+    timestamp,
+  };
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(top)}>`, ...suites, '</testsuites>', ''].join('\n');
+}
+
+interface TestCase {
+  name: string;
+  classname: string;
+  time: number;
+  outcome: { kind: 'pass' } | { kind: 'failure' | 'error' | 'skipped'; message: string; type: string; text?: string };
+}
+
+function buildCase(results: BuildResults, t: TargetResult): TestCase {
+  const base = { name: 'build', classname: t.target, time: t.durationSeconds ?? 0 };
+  if (t.status === 'pass') return { ...base, outcome: { kind: 'pass' } };
+  const text = t.excerpt?.lines.join('\n');
+  if (t.status === 'error') return { ...base, outcome: { kind: 'error', type: 'not finished', message: `${t.target} never finished${t.reason ? `: ${t.reason}` : ''}`, text } };
+  const errors = (results.issues ?? []).filter((i) => i.severity === 'error' && !BOOT_KINDS.has(i.kind) && i.targets.includes(t.target)).slice(0, MESSAGE_ERRORS);
+  const message = errors.length > 0 ? errors.map(formatIssue).join('; ') : `${t.target} failed${t.reason ? ` (${t.reason})` : ''} at ${t.stage ?? 'build'}, exit ${t.exitCode ?? '?'}`;
+  return { ...base, outcome: { kind: 'failure', type: t.reason ?? errors[0]?.kind ?? 'build', message, text } };
+}
+
+function bootCase(t: TargetResult): TestCase {
+  const boot = t.boot!;
+  const base = { name: 'boot', classname: t.target, time: boot.durationSeconds ?? 0 };
+  if (boot.status === 'pass') return { ...base, outcome: { kind: 'pass' } };
+  if (boot.status === 'skipped') return { ...base, outcome: { kind: 'skipped', type: 'skipped', message: boot.message ?? 'skipped' } };
+  const where = boot.file ? ` at ${boot.file}${boot.line ? `:${boot.line}` : ''}` : '';
+  return { ...base, outcome: { kind: 'failure', type: boot.reason ?? 'boot', message: `fail: ${boot.reason ?? 'boot'}${boot.message ? `: ${boot.message}` : ''}${where}`, text: boot.message } };
+}
+
+function renderCase(c: TestCase): string {
+  const open = `    <testcase${attributes({ name: c.name, classname: c.classname, time: seconds(c.time) })}`;
+  if (c.outcome.kind === 'pass') return `${open}/>`;
+  const { kind, message, type, text } = c.outcome;
+  const inner = text === undefined || text === '' ? `<${kind}${attributes({ message, type })}/>` : `<${kind}${attributes({ message, type })}>${escapeText(text)}</${kind}>`;
+  return [`${open}>`, `      ${inner}`, '    </testcase>'].join('\n');
+}
+
+function properties(results: BuildResults): string {
+  const props: [string, string][] = [
+    ['sha', results.sha],
+    ['ref', results.ref],
+    ['kernel-version', results.kernelVersion],
+    ['image', results.image.name],
+    ...(results.makeVars?.length ? [['make-vars', results.makeVars.join(' ')] as [string, string]] : []),
+  ];
+  return ['    <properties>', ...props.map(([name, value]) => `      <property${attributes({ name, value })}/>`), '    </properties>'].join('\n');
+}
+
+/** Seconds with at most three decimals, as JUnit's time attribute is read. */
+function seconds(s: number): string {
+  return String(Math.round(Math.max(0, s) * 1000) / 1000);
+}
+
+function attributes(attrs: Record<string, string | number>): string {
+  return Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`)
+    .join('');
+}
+
+/**
+ * What XML 1.0 allows nowhere, not even as a character reference: C0 controls other
+ * than tab, newline and carriage return, lone surrogates, U+FFFE and U+FFFF. Each
+ * becomes U+FFFD, so that an ANSI colour code reads as `�[31m`, not as a broken file.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Character data: `]]>` cannot appear either, as `>` is escaped. */
+export function escapeText(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** An attribute value in double quotes; tab and line ends as references, or a parser would fold them to spaces. */
+export function escapeAttribute(text: string): string {
+  return escapeText(text).replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;');
+}
