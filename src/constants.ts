@@ -33,6 +33,9 @@ export const Input = {
   boot: 'boot',
   bootTimeout: 'boot-timeout',
   bootKvm: 'boot-kvm',
+  bisect: 'bisect',
+  bisectLimit: 'bisect-limit',
+  bisectTimeout: 'bisect-timeout',
 } as const;
 
 /** Options of the CLI's bisect command that are not action inputs (the action bisects between a baseline and its build). */
@@ -56,6 +59,7 @@ export const Output = {
   email: 'email',
   skipped: 'skipped',
   matrix: 'matrix',
+  firstBadCommits: 'first-bad-commits',
 } as const;
 
 /** State the main step leaves for the post step. */
