@@ -69,7 +69,7 @@ test('bisect new-failures: the build of the bad tip names the commit that broke 
 });
 
 test('bisect-timeout: a bisect past it is stopped, its container gone, and reported as not found: timeout; without a baseline, no bisect and why', () => {
-  const { source, shas } = series();
+  const { source } = series();
   const logs = tempDir('action-bisect-logs');
   const base = baseline(source, 'v6.1', logs);
   const run = runAction({ ...common(source, logs), ref: 'master', baseline: base, bisect: 'new-failures', 'bisect-timeout': '2s' });
