@@ -33,7 +33,9 @@ export function chooseBisects(results: BuildResults, mode: BisectMode, limit: nu
   const issues = (results.issues ?? []).filter((i) => !i.noise);
   const fresh = new Set(r.newIssues);
   // A target's first new error, in the report's order (errors first, then by count): what tells two failures apart.
-  const firstNewError = (target: string) => issues.find((i) => i.severity === 'error' && fresh.has(i.signature) && i.targets.includes(target))?.signature;
+  // make's own `*** [...] Error N` lines only echo the error below them, the same for every failing target.
+  const firstNewError = (target: string) =>
+    issues.find((i) => i.severity === 'error' && i.kind !== 'make' && fresh.has(i.signature) && i.targets.includes(target))?.signature;
   const byName = new Map(results.targets.map((t) => [t.target, t]));
   const requests: BisectRequest[] = [];
   const covered = new Set<string>();

@@ -78,6 +78,7 @@ function build(opts: { failed?: Record<string, Partial<TargetResult>>; bootFaile
 
 const E1 = "compiler|init/main.c|'x' undeclared";
 const E2 = "compiler|net/core/dev.c|expected ';'";
+const MAKE = 'make||[Makefile:1992: .] Error 2';
 const W1 = "compiler|init/main.c|unused variable 'y'";
 
 const what = (r: BisectRequest) => `${r.target} ${r.what.kind === 'signature' ? r.what.signature : r.what.kind}`;
@@ -98,6 +99,16 @@ test('the regressions chosen to bisect, first ones first, distinct, up to the li
       }),
       limit: 5,
       chosen: ['x86/defconfig build'],
+    },
+    {
+      name: "make's own Error lines, the same in every failing target, do not make two failures one",
+      results: build({
+        failed: { 'x86/defconfig': {}, 'arm64/defconfig': {} },
+        issues: [issue(MAKE, 'error', ['x86/defconfig', 'arm64/defconfig']), issue(E1, 'error', ['x86/defconfig']), issue(E2, 'error', ['arm64/defconfig'])],
+        regressions: { newlyFailing: ['x86/defconfig', 'arm64/defconfig'], newIssues: [MAKE, E1, E2] },
+      }),
+      limit: 5,
+      chosen: ['x86/defconfig build', 'arm64/defconfig build'],
     },
     {
       name: 'two targets failing with different new errors are two; the limit keeps the first',
