@@ -63,7 +63,8 @@ test('bisect new-failures: the build of the bad tip names the commit that broke 
     assert.match(text, new RegExp(`^  commit: ${culprit} \\[${CULPRIT}/${COMMITS}\\]$`, 'm'));
     assert.match(text, new RegExp(`^  subject: change ${CULPRIT}: toy\\.d/50-main$`, 'm'));
   }
-  assert.match(run.stdout, new RegExp(`^::error title=first bad commit for x86/tinyconfig: ${culprit.slice(0, 12)} \\[${CULPRIT}/${COMMITS}\\],file=init/main\\.c,line=12::`, 'm'));
+  // A property's ':' is escaped as the runner reads it.
+  assert.match(run.stdout, new RegExp(`^::error title=first bad commit for x86/tinyconfig%3A ${culprit.slice(0, 12)} \\[${CULPRIT}/${COMMITS}\\],file=init/main\\.c,line=12::`, 'm'));
   assert.deepEqual(repoChecksums(source), before, 'the source is as it was');
   assert.equal(ourContainers(), '', 'the bisect container is gone');
 });
