@@ -35,6 +35,9 @@ export const Input = {
   bootKvm: 'boot-kvm',
   makeVars: 'make-vars',
   kcidbOrigin: 'kcidb-origin',
+  bisect: 'bisect',
+  bisectLimit: 'bisect-limit',
+  bisectTimeout: 'bisect-timeout',
 } as const;
 
 /** Options of the CLI's bisect command that are not action inputs (the action bisects between a baseline and its build). */
@@ -58,6 +61,7 @@ export const Output = {
   email: 'email',
   skipped: 'skipped',
   matrix: 'matrix',
+  firstBadCommits: 'first-bad-commits',
 } as const;
 
 /** State the main step leaves for the post step. */

@@ -11,6 +11,7 @@ import { checkPattern, isPattern, parseConfigSpec } from './plan/config-spec.ts'
 import { type NoiseFilter, defaultNoise, parseNoiseFile } from './diagnostics/noise.ts';
 import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-options.ts';
 import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
+import { type BisectSettings, DEFAULT_BISECT_TIMEOUT, parseBisect } from './bisect/bisect-inputs.ts';
 import { FileRefusedError, readInputFile } from './read-input-file.ts';
 import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
 import { RESERVED_TREE_NAMES, RESULTS_FILE } from './logs-layout.ts';
@@ -69,6 +70,8 @@ export interface Inputs {
   makeVars: MakeVar[];
   /** The origin of every id in kcidb.json. */
   kcidbOrigin: string;
+  /** Which new regressions to bisect after the build, against the baseline's sha; undefined: none. */
+  bisect?: BisectSettings;
   /** What is odd but allowed (a shared folder as logs): the fronts log these before planning. */
   warnings: string[];
 }
@@ -126,6 +129,7 @@ export function getInputs(read: InputReader): Inputs {
     boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep, splitList),
     makeVars: parseMakeVars(Input.makeVars, optional(read, Input.makeVars) ?? ''),
     kcidbOrigin: parseKcidbOrigin(optional(read, Input.kcidbOrigin) ?? DEFAULT_KCIDB_ORIGIN),
+    bisect: parseBisect(optional(read, Input.bisect), optional(read, Input.bisectLimit), parseDuration(Input.bisectTimeout, optional(read, Input.bisectTimeout) ?? DEFAULT_BISECT_TIMEOUT)!),
     warnings: [logs.warning, ccache?.warning].filter((w) => w !== undefined),
   };
 }

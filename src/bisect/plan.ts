@@ -45,6 +45,19 @@ export function getBisectInputs(read: InputReader): BisectInputs {
   return { good, bad, target, what, build };
 }
 
+/**
+ * A bisect's inputs from a build's, already checked: the one target at the bad end, in the
+ * build's tree (its folder beside the build's), booting only when a boot is sought, and
+ * nothing of the build's that only a full build has (baseline, shard, the bisects).
+ */
+export function bisectInputsOfBuild(build: Inputs, tree: string, good: string, bad: string, target: string, what: WhatAsked): BisectInputs {
+  const slash = target.indexOf('/');
+  const [arch, config] = [target.slice(0, slash), target.slice(slash + 1)];
+  const boot = what.kind === 'boot' && build.boot ? { ...build.boot, targets: [target] } : undefined;
+  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, ...common } = build;
+  return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: [config], ...(boot ? { boot } : {}) } };
+}
+
 function requiredOption(read: InputReader, name: string, allowed: string): string {
   const value = read(name).trim();
   if (value === '') throw new InputError(name, '', `it is required: ${allowed}`);

@@ -31,6 +31,8 @@ export interface BisectDeps {
   noise: NoiseFilter;
   now?: () => Date;
   signal?: AbortSignal;
+  /** When it aborts, the bisect is stopped (its container killed) and named nothing: not found, timeout. */
+  deadline?: AbortSignal;
 }
 
 /** The bisect's folder in the container, where /logs is mounted. */
@@ -63,14 +65,46 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
     void container.kill().catch(() => undefined);
   };
   const onCancel = () => stop('cancelled');
+  const onDeadline = () => stop('timeout');
   deps.signal?.addEventListener('abort', onCancel, { once: true });
+  deps.deadline?.addEventListener('abort', onDeadline, { once: true });
+  // A boot of a step is its own container: it stops on either.
+  const bootSignal = deps.signal && deps.deadline ? AbortSignal.any([deps.signal, deps.deadline]) : (deps.signal ?? deps.deadline);
   const stopWatching = watchLogsFolder(plan.dir, plan.build.limits.logs, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
   const steps: BisectStep[] = [];
   const observed = new Map<string, { verdict: Verdict; label: string }>();
   let bisecting = false;
+  // What is sought once the ends decided it: a bisect stopped past its deadline still says what it sought.
+  let sought: Sought | undefined;
+  const resultOf = (end: { reason?: NotFoundReason; detail?: string; culprit?: Culprit }, bisectLog: string): BisectResult => {
+    const finishedAt = now();
+    return {
+      schema: 1,
+      tree: plan.tree,
+      source: plan.source,
+      target: plan.target,
+      good: plan.good,
+      bad: plan.bad,
+      commits: plan.commits,
+      estimatedSteps: plan.estimatedSteps,
+      image: { name: plan.image.name, id: plan.image.id },
+      ...(sought ? { sought } : {}),
+      outcome: end.culprit ? 'found' : 'not found',
+      ...(end.reason ? { reason: end.reason } : {}),
+      ...(end.detail ? { detail: end.detail } : {}),
+      ...(end.culprit ? { culprit: end.culprit } : {}),
+      steps,
+      builds: steps.length,
+      bisectLog,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
+    };
+  };
   try {
     await container.start();
     if (deps.signal?.aborted) onCancel();
+    if (deps.deadline?.aborted) onDeadline();
     const run = async (cmd: string[]) => {
       const lines: string[] = [];
       const code = await execIn(container, cmd, (line) => {
@@ -95,7 +129,7 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
       const boot = plan.bootImage
         ? (results: Parameters<typeof bootTargets>[0]) =>
-            bootTargets(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan.bootImage!, user: String(plan.container.User), signal: deps.signal })
+            bootTargets(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan.bootImage!, user: String(plan.container.User), signal: bootSignal })
         : undefined;
       const observation = await observeStep({ plan: stepPlan, image: plan.image, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, ...(boot ? { boot } : {}) });
       return { observation, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
@@ -111,32 +145,33 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
     const good = await build('good', plan.good.sha, true);
     const bad = await build('bad', plan.bad.sha, false);
     const decision = decideFromEnds(plan.what, good.observation, bad.observation);
-    const sought = 'sought' in decision ? decision.sought : undefined;
+    sought = 'sought' in decision ? decision.sought : undefined;
     // Without a thing to look for, an end's verdict is what the reason says of it.
     const reason = sought ? undefined : (decision as { reason: NotFoundReason }).reason;
     record('good', plan.good.sha, true, sought ? verdictOf(sought, good.observation) : reason === 'good end is bad' ? 'bad' : 'good', good.seconds, good.observation);
     record('bad', plan.bad.sha, false, sought ? verdictOf(sought, bad.observation) : reason === 'good end is bad' ? 'bad' : 'good', bad.seconds, bad.observation);
     if (!sought) return await finish({ reason, detail: (decision as { detail: string }).detail });
-    deps.log.info(`bisecting ${plan.commits} commits for ${describeSought(sought)}: about ${plan.estimatedSteps} steps`);
+    const seeking = sought;
+    deps.log.info(`bisecting ${plan.commits} commits for ${describeSought(seeking)}: about ${plan.estimatedSteps} steps`);
 
     bisecting = true;
     let state = parseBisectOutput((await driver('bisect', 'start', '--no-checkout', plan.bad.sha, plan.good.sha)).text);
     for (let k = 1; state.kind === 'next'; k++) {
       const sha = state.sha;
       const { observation, seconds } = await build(String(k), sha, false);
-      const verdict = verdictOf(sought, observation);
+      const verdict = verdictOf(seeking, observation);
       record(String(k), sha, false, verdict, seconds, observation);
       state = parseBisectOutput((await driver('bisect', verdict, sha)).text);
     }
     if (state.kind === 'only-skipped') {
-      return await finish({ sought, reason: 'all skipped', detail: `only skipped commits are left; the first bad commit is one of ${state.candidates.map((c) => c.slice(0, 12)).join(' ')}` });
+      return await finish({ reason: 'all skipped', detail: `only skipped commits are left; the first bad commit is one of ${state.candidates.map((c) => c.slice(0, 12)).join(' ')}` });
     }
     if (state.kind !== 'first-bad') throw new KernelbuilderError('git bisect in the clone gave output kernelbuilder does not know (see driver.log in the bisect\'s folder)');
 
     // Verification: the culprit again from an empty object dir, and each parent's verdict,
     // from the step that tested it where one did (the good end, a step), else built now.
     const again = await build('culprit', state.sha, true);
-    const culpritVerdict = verdictOf(sought, again.observation);
+    const culpritVerdict = verdictOf(seeking, again.observation);
     record('culprit', state.sha, true, culpritVerdict, again.seconds, again.observation);
     const parents = (await deps.git.run(['rev-list', '--parents', '-n', '1', state.sha])).trim().split(' ').slice(1);
     const parentVerdicts: Culprit['verification']['parents'] = [];
@@ -145,46 +180,28 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
       if (!known || known.verdict === 'skip') {
         const label = `parent-${parent.slice(0, 12)}`;
         const { observation, seconds } = await build(label, parent, false);
-        record(label, parent, false, verdictOf(sought, observation), seconds, observation);
+        record(label, parent, false, verdictOf(seeking, observation), seconds, observation);
         known = observed.get(parent)!;
       }
       parentVerdicts.push({ sha: parent, verdict: known.verdict, step: known.label });
     }
     const verification = { culprit: culpritVerdict, parents: parentVerdicts };
     if (culpritVerdict !== 'bad' || parentVerdicts.some((p) => p.verdict !== 'good')) {
-      return await finish({ sought, reason: 'not verified', detail: `git bisect named ${state.sha.slice(0, 12)}, but built again it is ${culpritVerdict} and its parents are ${parentVerdicts.map((p) => `${p.sha.slice(0, 12)} ${p.verdict}`).join(', ')}` });
+      return await finish({ reason: 'not verified', detail: `git bisect named ${state.sha.slice(0, 12)}, but built again it is ${culpritVerdict} and its parents are ${parentVerdicts.map((p) => `${p.sha.slice(0, 12)} ${p.verdict}`).join(', ')}` });
     }
-    return await finish({ sought, culprit: await culpritOf(state.sha, sought, again.observation, verification) });
+    return await finish({ culprit: await culpritOf(state.sha, seeking, again.observation, verification) });
 
-    async function finish(end: { sought?: Sought; reason?: NotFoundReason; detail?: string; culprit?: Culprit }): Promise<BisectResult> {
-      const log = bisecting ? (await driver('bisect', 'log')).text : '';
-      const finishedAt = now();
-      return {
-        schema: 1,
-        tree: plan.tree,
-        source: plan.source,
-        target: plan.target,
-        good: plan.good,
-        bad: plan.bad,
-        commits: plan.commits,
-        estimatedSteps: plan.estimatedSteps,
-        image: { name: plan.image.name, id: plan.image.id },
-        ...(end.sought ? { sought: end.sought } : {}),
-        outcome: end.culprit ? 'found' : 'not found',
-        ...(end.reason ? { reason: end.reason } : {}),
-        ...(end.detail ? { detail: end.detail } : {}),
-        ...(end.culprit ? { culprit: end.culprit } : {}),
-        steps,
-        builds: steps.length,
-        bisectLog: log,
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
-      };
+    async function finish(end: { reason?: NotFoundReason; detail?: string; culprit?: Culprit }): Promise<BisectResult> {
+      return resultOf(end, bisecting ? (await driver('bisect', 'log')).text : '');
     }
+  } catch (e) {
+    // Past its deadline the bisect names nothing, and says so, what it built so far kept.
+    if (stopped !== 'timeout') throw e;
+    return resultOf({ reason: 'timeout', detail: `stopped after ${steps.length} builds: the run's bisects took longer than bisect-timeout allows` }, '');
   } finally {
     stopWatching();
     deps.signal?.removeEventListener('abort', onCancel);
+    deps.deadline?.removeEventListener('abort', onDeadline);
     await container.remove({ force: true, v: true }).catch(() => undefined);
     await new Promise((resolve) => driverLog.end(resolve));
     for (const path of removeUnsafeEntries(plan.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);

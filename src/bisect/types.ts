@@ -79,7 +79,7 @@ export interface BisectPlan {
 }
 
 /** Why a bisect named no commit. */
-export type NotFoundReason = 'good end is bad' | 'bad end is good' | 'all skipped' | 'not verified' | 'nothing differs';
+export type NotFoundReason = 'good end is bad' | 'bad end is good' | 'all skipped' | 'not verified' | 'nothing differs' | 'timeout';
 
 /** The first bad commit, verified. */
 export interface Culprit extends CommitInfo {

@@ -24,6 +24,9 @@ import { restoreCcache, saveCcache } from '../cache/actions-cache.ts';
 import { savePostState } from '../publish/post-upload.ts';
 import { targetName } from '../plan/targets.ts';
 import { loadProjectFragments } from '../plan/project-fragments.ts';
+import { bisectRegressions } from '../bisect/after-build.ts';
+import { bisectAnnotations } from '../bisect/report.ts';
+import { type Annotation } from '../report/annotations.ts';
 
 /**
  * The action's main step. mode build (the default): inputs → plan → build → outputs,
@@ -58,8 +61,13 @@ async function buildMode(read: InputReader, log: Log, driverDir: string): Promis
   // In actions mode the cache folder starts empty each job: fill it before the container starts.
   const keys = plan.ccache?.actionsCache ? ccacheKeys({ imageId: image.id, targets: plan.targets.map(targetName), sha: plan.ref.sha }) : undefined;
   const restoredKey = keys && (await restoreCcache(plan.ccache!.dir, keys, log));
-  const { results, reports, skipped } = await runBuild(checked, inputs, deps);
+  const built = await runBuild(checked, inputs, deps);
+  const { reports, skipped } = built;
   if (keys) await saveCcache(plan.ccache!.dir, keys, { skipped, cancelled: deps.signal.aborted, restoredKey }, log);
+  // Results already there were bisected when they were built.
+  const { results, bisects } = skipped ? { results: built.results, bisects: [] } : await bisectRegressions(built.results, reports, plan.logsDir, inputs, deps);
+  for (const a of bisects.flatMap(bisectAnnotations)) annotate(a);
+  core.setOutput(Output.firstBadCommits, (results.bisects ?? []).flatMap((b) => (b.culprit ? [b.culprit.sha] : [])).join(' '));
   core.setOutput(Output.sha, results.sha);
   core.setOutput(Output.buildId, results.buildId);
   core.setOutput(Output.kernelVersion, results.kernelVersion);
@@ -100,11 +108,7 @@ async function publish(builds: { results: BuildResults; reports: ReportPaths }[]
   core.setOutput(Output.email, builds.map((b) => b.reports.email).join('\n'));
   for (const { results, reports } of builds) {
     echoFailures(results, log);
-    for (const a of chooseAnnotations(results.issues ?? [])) {
-      const place = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
-      if (a.severity === 'error') core.error(a.message, place);
-      else core.warning(a.message, place);
-    }
+    for (const a of chooseAnnotations(results.issues ?? [])) annotate(a);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(readFileSync(reports.summary, 'utf8')).write();
   }
   const errors = builds.flatMap(({ results }) => (results.error ? [`${results.tree}/${results.buildId}: ${results.error.message}`] : []));
@@ -114,4 +118,10 @@ async function publish(builds: { results: BuildResults; reports: ReportPaths }[]
   ];
   if (result === 'error') core.setFailed(`run error, not a kernel failure: ${errors.join('; ') || 'see the results'}`);
   else if (problems.length > 0) core.setFailed(problems.join('; '));
+}
+
+function annotate(a: Annotation): void {
+  const place = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
+  if (a.severity === 'error') core.error(a.message, place);
+  else core.warning(a.message, place);
 }

@@ -3,6 +3,7 @@ import { BisectOption, Input } from '../constants.ts';
 import { KernelbuilderError, describeValue } from '../errors.ts';
 import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFAULT_TMPFS_SIZE } from '../inputs.ts';
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP } from '../boot/boot-inputs.ts';
+import { DEFAULT_BISECT_LIMIT, DEFAULT_BISECT_TIMEOUT, MAX_BISECT_LIMIT } from '../bisect/bisect-inputs.ts';
 import { EMAILS_DIR } from '../logs-layout.ts';
 
 /** How an option is written in help: the placeholder of its value and what it does. */
@@ -51,6 +52,9 @@ const INPUT_HELP: Record<keyof typeof Input, OptionHelp> = {
   bootKvm: { value: 'BOOL', text: 'true: give QEMU /dev/kvm; default false (TCG)' },
   makeVars: { value: 'VARS', text: 'make variables for every target, e.g. "W=1 C=1" or \'KCFLAGS="-Wall -Werror"\'; W C CF KCFLAGS KAFLAGS KCPPFLAGS ... (see action.yml)' },
   kcidbOrigin: { value: 'NAME', text: 'origin of the ids in kcidb.json; default kernelbuilder' },
+  bisect: { value: 'MODE', text: 'after a build with a baseline: bisect new regressions from the baseline\'s sha: off (default), new-failures (builds, boots) or new-errors (also error signatures)' },
+  bisectLimit: { value: 'N', text: `how many distinct new regressions to bisect, 0 to ${MAX_BISECT_LIMIT}; default ${DEFAULT_BISECT_LIMIT}` },
+  bisectTimeout: { value: 'DURATION', text: `how long all the bisects of a build may take, e.g. 90m; default ${DEFAULT_BISECT_TIMEOUT}` },
 };
 
 const inputKey = new Map(Object.entries(Input).map(([key, name]) => [name as string, key as keyof typeof Input]));
@@ -61,8 +65,21 @@ const MODE_INPUTS: string[] = [Input.mode, Input.refs, Input.shards, Input.resul
 /** Every input a single build takes: plan and build have them all, so a new input lands in both. */
 const BUILD_INPUTS: string[] = Object.values(Input).filter((name) => !MODE_INPUTS.includes(name));
 
-/** Inputs a build has that a bisect has not: it builds one target between two commits, never skips a build. */
-const NOT_BISECT_INPUTS: string[] = [Input.ref, Input.arches, Input.configs, Input.baseline, Input.force, Input.upload, Input.shard, Input.targets];
+/** A build's bisects of its new regressions: a build's and a plan's, not a matrix's (its jobs build). */
+const AFTER_BUILD_BISECT_INPUTS: string[] = [Input.bisect, Input.bisectLimit, Input.bisectTimeout];
+
+/** Inputs a build has that a bisect has not: it builds one target between two commits, never skips a build, bisects nothing more. */
+const NOT_BISECT_INPUTS: string[] = [
+  Input.ref,
+  Input.arches,
+  Input.configs,
+  Input.baseline,
+  Input.force,
+  Input.upload,
+  Input.shard,
+  Input.targets,
+  ...AFTER_BUILD_BISECT_INPUTS,
+];
 
 /** The bisect command's own options. */
 const BISECT_OPTIONS: Command['options'] = {
@@ -115,7 +132,7 @@ export const COMMANDS: Command[] = [
     name: 'matrix',
     usage: 'kernelbuilder matrix --source DIR --refs "A B" [--shards N] [options]',
     summary: 'the fan-out matrix as JSON (the action\'s mode plan)',
-    options: inputOptions([...BUILD_INPUTS.filter((n) => n !== Input.shard && n !== Input.targets), Input.refs, Input.shards]),
+    options: inputOptions([...BUILD_INPUTS.filter((n) => n !== Input.shard && n !== Input.targets && !AFTER_BUILD_BISECT_INPUTS.includes(n)), Input.refs, Input.shards]),
     positionals: 0,
   },
   {

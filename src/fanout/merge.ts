@@ -78,7 +78,9 @@ export function mergeShards(set: ShardSet, outDir: string, onRemoved: (path: str
     : undefined;
   // One shard's set-up failure is the merged run's: its targets have no verdict.
   const errored = set.shards.find((s) => s.results.result === 'error')?.results;
-  const { shard: _shard, counts: _counts, issues: _issues, regressions: _regressions, error: _error, ...common } = first;
+  const { shard: _shard, counts: _counts, issues: _issues, regressions: _regressions, error: _error, bisects: _bisects, ...common } = first;
+  // Each shard bisected its own new regressions: the merged build has them all.
+  const bisects = set.shards.flatMap((s) => s.results.bisects ?? []);
   return {
     ...common,
     complete: missing.length === 0 && set.shards.every((s) => s.results.complete),
@@ -90,6 +92,7 @@ export function mergeShards(set: ShardSet, outDir: string, onRemoved: (path: str
     driverExitCode: Math.max(...set.shards.map((s) => s.results.driverExitCode)),
     ...(ccache ? { ccache: { ...ccache, hitRate: ccache.hits + ccache.misses === 0 ? 0 : Math.round((ccache.hits / (ccache.hits + ccache.misses)) * 1000) / 1000 } } : {}),
     targets,
+    ...(bisects.length > 0 ? { bisects } : {}),
   };
 }
 

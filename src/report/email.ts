@@ -3,6 +3,7 @@ import { type Issue } from '../types/diagnostics.ts';
 import { formatIssue } from './format-issue.ts';
 import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
+import { bisectLines } from './bisect-lines.ts';
 import { bootSectionLines } from './boot-lines.ts';
 import { tally } from '../diagnostics/tally.ts';
 
@@ -47,6 +48,8 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
   const changes = changeLines(results);
   if (changes.length > 0) out.push('', ...changes);
+  const bisects = bisectLines(results);
+  if (bisects.length > 0) out.push('', ...bisects);
   const sizes = sizeLines(results);
   if (sizes.length > 0) out.push('', ...sizes);
   if (results.error) out.push('', `ERROR: ${results.error.message}.`, 'The end of the driver\'s output (driver.log):', ...results.error.lines.map((l) => `  ${l}`));

@@ -3,6 +3,7 @@ import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
 import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
+import { bisectLines } from './bisect-lines.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
 import { type Tally, tally } from '../diagnostics/tally.ts';
 import { DRIVER_LOG } from '../logs-layout.ts';
@@ -26,10 +27,12 @@ const RESULT_WORD = { pass: 'pass', fail: 'FAIL', error: 'ERROR' } as const;
 export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): string {
   const changes = changeLines(results);
   const sizes = sizeLines(results);
+  const bisects = bisectLines(results);
   const blocks = [
     headline(results),
     ...(results.error ? [runError(results.error)] : []),
     ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []),
+    ...(bisects.length > 0 ? [`### ${bisects[0].replace(/:$/, '')}\n\n${fenced(bisects.slice(2))}`] : []),
     ...(sizes.length > 0 ? [`### ${sizes[0]}\n\n${fenced(sizes.slice(1))}`] : []),
     archTable(results),
     targetTable(results),

@@ -146,6 +146,27 @@ export interface BuildResults {
   issues?: Issue[];
   /** What is new or gone since the baseline build, when there is one. */
   regressions?: Regressions;
+  /** The bisects of its new regressions (input bisect), once they ran. */
+  bisects?: BisectRecord[];
+}
+
+/** A bisect of one new regression after the build, between the baseline's sha and the build's: what it sought and what it named. */
+export interface BisectRecord {
+  /** The regression in words, e.g. `x86/defconfig newly fails to build`. */
+  regression: string;
+  /** The target every step built. */
+  target: string;
+  /** What was sought: build, boot, or the issue signature. */
+  what: string;
+  /** found: a first bad commit, verified; not found: the bisect named none (reason); error: it could not run (reason). */
+  result: 'found' | 'not found' | 'error';
+  reason?: string;
+  culprit?: { sha: string; subject: string; author: string; date: string; position: { k: number; n: number } };
+  /** Builds the bisect made, and how long it took. */
+  builds?: number;
+  durationSeconds?: number;
+  /** The bisect's folder (bisect.json, summary.md, email.txt, steps/), relative to the results folder. */
+  folder?: string;
 }
 
 /** What changed since the baseline build. */
