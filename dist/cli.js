@@ -533,10 +533,10 @@ async function runBisect(plan2, deps) {
     const driver = (...args) => run2([`${DRIVER_MOUNT}/bisect.sh`, ...args]);
     const setup = await driver("setup");
     if (setup.code !== 0) throw new KernelbuilderError(`the bisect's set-up in the container failed (exit ${setup.code}): ${setup.text.split("\n").slice(-5).join(" | ")}`);
-    const build2 = async (label, sha, fresh) => {
+    const build2 = async (label, sha, fresh, rebuild2 = []) => {
       const stepDir = bisectStepDir(plan2.dir, label);
       const started = now();
-      const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", driverTarget(plan2.build.targets[0]));
+      const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", driverTarget(plan2.build.targets[0]), ...rebuild2);
       const finished = now();
       for (const path of removeUnsafeEntries(plan2.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
       const stepPlan = { ...plan2.build, logsDir: stepDir, ref: { ...plan2.build.ref, sha } };
@@ -560,10 +560,11 @@ async function runBisect(plan2, deps) {
     if (!sought) return await finish({ reason, detail: decision.detail });
     deps.log.info(`bisecting ${plan2.commits} commits for ${describeSought(sought)}: about ${plan2.estimatedSteps} steps`);
     bisecting = true;
+    const rebuild = filesToRebuild(sought);
     let state = parseBisectOutput((await driver("bisect", "start", "--no-checkout", plan2.bad.sha, plan2.good.sha)).text);
     for (let k = 1; state.kind === "next"; k++) {
       const sha = state.sha;
-      const { observation, seconds } = await build2(String(k), sha, false);
+      const { observation, seconds } = await build2(String(k), sha, false, rebuild);
       const verdict = verdictOf(sought, observation);
       record(String(k), sha, false, verdict, seconds, observation);
       state = parseBisectOutput((await driver("bisect", verdict, sha)).text);
@@ -581,7 +582,7 @@ async function runBisect(plan2, deps) {
       let known = observed.get(parent);
       if (!known || known.verdict === "skip") {
         const label = `parent-${parent.slice(0, 12)}`;
-        const { observation, seconds } = await build2(label, parent, false);
+        const { observation, seconds } = await build2(label, parent, false, rebuild);
         record(label, parent, false, verdictOf(sought, observation), seconds, observation);
         known = observed.get(parent);
       }
@@ -632,6 +633,11 @@ async function runBisect(plan2, deps) {
     const diagnostic = sought.kind === "build" ? shown.firstError : sought.kind === "signature" ? shown.issues.find((i) => i.signature === sought.signature) : shown.issues.find((i) => i.severity === "error");
     return { sha, author, date, subject, position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...diagnostic ? { diagnostic } : {}, verification };
   }
+}
+function filesToRebuild(sought) {
+  if (sought.kind !== "signature") return [];
+  const file = sought.signature.split("|")[1] ?? "";
+  return /^[A-Za-z0-9_+-][A-Za-z0-9_.+/-]*\.[cS]$/.test(file) && !file.split("/").includes("..") ? [file] : [];
 }
 
 // src/entry/cli-options.ts

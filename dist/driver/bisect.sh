@@ -2,11 +2,14 @@
 # kernelbuilder's in-container bisect driver. The container runs `bisect.sh serve` (it
 # waits); the host steps the bisect through `docker exec`, one command at a time:
 #   bisect.sh setup                          clone /src (read-only) into the /build tmpfs
-#   bisect.sh build SHA STEP_DIR FRESH TARGET check out SHA in the clone and build TARGET
+#   bisect.sh build SHA STEP_DIR FRESH TARGET [FILE...]
+#                                            check out SHA in the clone and build TARGET
 #                                            (ARCH|NAME|BASE[|FRAGMENT...]) with target.sh,
 #                                            its log, status and kept files in STEP_DIR (under
 #                                            /logs); the object dir is kept for the next step
-#                                            (make rebuilds what changed) unless FRESH is 1
+#                                            (make rebuilds what changed) unless FRESH is 1;
+#                                            each source FILE's object is removed first, so
+#                                            that its diagnostics are printed again
 #   bisect.sh bisect ARGS...                 `git bisect ARGS` in the clone, never in /src
 # Environment: as driver.sh's (KB_CROSS_<arch>, KB_MAKE_VARS, KB_CCACHE, KB_TARGET_TIMEOUT).
 set -euo pipefail
@@ -39,9 +42,14 @@ case ${1-} in
     ;;
   build)
     sha=$2 step_dir=$3 fresh=$4 target=$5
+    shift 5
     case $step_dir in /logs/*) ;; *) echo "kernelbuilder: step folder $step_dir is not under /logs" >&2; exit 2 ;; esac
     IFS='|' read -r arch config _ <<<"$target"
     if [ "$fresh" = 1 ]; then rm -rf "/build/out/$arch-$config"; fi
+    for file in "$@"; do
+      case $file in /* | *..*) echo "kernelbuilder: $file is not a file of the tree" >&2; exit 2 ;; esac
+      rm -f "/build/out/$arch-$config/${file%.*}.o"
+    done
     checkout "$sha"
     mkdir -p "$step_dir"
     KB_LOGS=$step_dir KB_KEEP_OBJECTS=1 "$here/target.sh" "$target"

@@ -11,12 +11,13 @@ cross_var=KB_CROSS_$arch
 cross=${!cross_var-}
 here=$(dirname "$(readlink -f "$0")")
 
-# With KB_CCACHE=1 the compilers go through ccache (CCACHE_DIR is mounted in).
+# With KB_CCACHE=1 the compilers go through ccache (CCACHE_DIR is mounted in); the kernel's
+# compiler through ccache-cc.sh, which keeps .incbin sources out of the cache.
 compilers=()
 if [ "${KB_CCACHE-}" = 1 ]; then
   case " ${KB_MAKE_VARS-} " in
-    *" LLVM=1 "*) compilers=(CC="ccache clang" HOSTCC="ccache clang") ;;
-    *) compilers=(CC="ccache ${cross}gcc" HOSTCC="ccache gcc") ;;
+    *" LLVM=1 "*) compilers=(CC="$here/ccache-cc.sh clang" HOSTCC="ccache clang") ;;
+    *) compilers=(CC="$here/ccache-cc.sh ${cross}gcc" HOSTCC="ccache gcc") ;;
   esac
 fi
 

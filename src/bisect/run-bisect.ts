@@ -120,10 +120,10 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
     const setup = await driver('setup');
     if (setup.code !== 0) throw new KernelbuilderError(`the bisect's set-up in the container failed (exit ${setup.code}): ${setup.text.split('\n').slice(-5).join(' | ')}`);
 
-    const build = async (label: string, sha: string, fresh: boolean): Promise<{ observation: StepObservation; seconds: number }> => {
+    const build = async (label: string, sha: string, fresh: boolean, rebuild: string[] = []): Promise<{ observation: StepObservation; seconds: number }> => {
       const stepDir = bisectStepDir(plan.dir, label);
       const started = now();
-      const { code } = await driver('build', sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? '1' : '0', driverTarget(plan.build.targets[0]));
+      const { code } = await driver('build', sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? '1' : '0', driverTarget(plan.build.targets[0]), ...rebuild);
       const finished = now();
       for (const path of removeUnsafeEntries(plan.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
@@ -155,10 +155,11 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
     deps.log.info(`bisecting ${plan.commits} commits for ${describeSought(seeking)}: about ${plan.estimatedSteps} steps`);
 
     bisecting = true;
+    const rebuild = filesToRebuild(seeking);
     let state = parseBisectOutput((await driver('bisect', 'start', '--no-checkout', plan.bad.sha, plan.good.sha)).text);
     for (let k = 1; state.kind === 'next'; k++) {
       const sha = state.sha;
-      const { observation, seconds } = await build(String(k), sha, false);
+      const { observation, seconds } = await build(String(k), sha, false, rebuild);
       const verdict = verdictOf(seeking, observation);
       record(String(k), sha, false, verdict, seconds, observation);
       state = parseBisectOutput((await driver('bisect', verdict, sha)).text);
@@ -179,7 +180,7 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
       let known = observed.get(parent);
       if (!known || known.verdict === 'skip') {
         const label = `parent-${parent.slice(0, 12)}`;
-        const { observation, seconds } = await build(label, parent, false);
+        const { observation, seconds } = await build(label, parent, false, rebuild);
         record(label, parent, false, verdictOf(seeking, observation), seconds, observation);
         known = observed.get(parent)!;
       }
@@ -215,4 +216,17 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
       sought.kind === 'build' ? shown.firstError : sought.kind === 'signature' ? shown.issues.find((i) => i.signature === sought.signature) : shown.issues.find((i) => i.severity === 'error');
     return { sha, author, date, subject, position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...(diagnostic ? { diagnostic } : {}), verification };
   }
+}
+
+/**
+ * The source files a step must compile whatever changed: a warning (or any signature) is
+ * printed only when its file is compiled, and an incremental step whose checkout leaves
+ * that file as it was would compile nothing and look good. Its object is removed before
+ * the step (the compiler cache replays the diagnostic at little cost); a build failure
+ * needs nothing: a file that failed has no object, so make compiles it again.
+ */
+export function filesToRebuild(sought: Sought): string[] {
+  if (sought.kind !== 'signature') return [];
+  const file = sought.signature.split('|')[1] ?? '';
+  return /^[A-Za-z0-9_+-][A-Za-z0-9_.+/-]*\.[cS]$/.test(file) && !file.split('/').includes('..') ? [file] : [];
 }

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { filesToRebuild } from '../../src/bisect/run-bisect.ts';
 import assert from 'node:assert/strict';
 import { decideFromEnds, estimatedSteps, parseWhat, positionIn, verdictOf } from '../../src/bisect/verdict.ts';
 import { parseBisectOutput } from '../../src/bisect/git-bisect-output.ts';
@@ -174,4 +175,14 @@ test('planBisect: the range, its steps and budget, the bisect folder; bad ends r
   assert.throws(() => getBisectInputs(read({ good: '--exec=sh', bad: 'master' })), /input 'good': "--exec=sh" is not allowed/);
   // A boot bisect boots the target, unless told which to boot.
   assert.deepEqual(getBisectInputs(read({ good: 'v6.1', bad: 'master', what: 'boot' })).build.boot?.targets, ['x86/tinyconfig']);
+});
+
+test('filesToRebuild: a signature bisect recompiles the signature\'s file at every step; a build bisect needs nothing', () => {
+  assert.deepEqual(filesToRebuild({ kind: 'signature', signature: "compiler|init/main.c|'x' defined but not used" }), ['init/main.c']);
+  assert.deepEqual(filesToRebuild({ kind: 'signature', signature: 'compiler|arch/x86/entry/entry_64.S|m' }), ['arch/x86/entry/entry_64.S']);
+  assert.deepEqual(filesToRebuild({ kind: 'build', firstError: 'x' }), []);
+  assert.deepEqual(filesToRebuild({ kind: 'boot' }), []);
+  for (const file of ['', '../etc/passwd.c', '/abs/x.c', 'a/../b.c', 'Makefile', 'x.c;rm -rf']) {
+    assert.deepEqual(filesToRebuild({ kind: 'signature', signature: `compiler|${file}|m` }), [], file);
+  }
 });
