@@ -73,7 +73,7 @@ async function analysed(): Promise<BuildResults> {
 
 test('analysis: counts, issues by signature across targets, noise apart, excerpts never empty', async () => {
   const r = await analysed();
-  assert.deepEqual(r.counts, { errors: 1, warnings: 2, noise: 1, sectionMismatches: 1, syscalls: 0 });
+  assert.deepEqual(r.counts, { errors: 1, warnings: 2, noise: 1, sectionMismatches: 1, syscalls: 0, sparse: 0 });
   const unused = r.issues!.find((i) => i.message === "unused variable 'x'")!;
   assert.equal(unused.count, 2, 'same warning on another line of another target is one issue');
   assert.deepEqual(unused.targets, ['x86/defconfig', 'arm64/defconfig']);
@@ -136,7 +136,7 @@ test('the analysis, the email and the summary agree on which warnings count', as
   ].join('\n') + '\n');
   const results = { ...base, targets: [{ ...base.targets[1], target: 'x86/defconfig', arch: 'x86', log: 'x86/defconfig.log' }], targetOrder: ['x86/defconfig'] };
   const r = await analyseLogs(results, dir, parseNoiseFile('noisy \\(section\nkbfix_quiet', 'noise'));
-  assert.deepEqual(r.counts, { errors: 0, warnings: 1, noise: 2, sectionMismatches: 1, syscalls: 1 });
+  assert.deepEqual(r.counts, { errors: 0, warnings: 1, noise: 2, sectionMismatches: 1, syscalls: 1, sparse: 0 });
   const email = renderEmail(r);
   const summary = renderSummary(r);
   const block = (text: string, title: string) => text.slice(text.indexOf(title)).split('\n\n').slice(0, 3).join('\n\n');
