@@ -20,7 +20,7 @@ const EXCERPT_LINES = 40;
  */
 export async function analyseLogs(results: BuildResults, logsDir: string, noise: NoiseFilter): Promise<BuildResults> {
   const collector = new IssueCollector();
-  const counts: Required<DiagnosticCounts> = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, bootErrors: 0, bootWarnings: 0 };
+  const counts: Required<DiagnosticCounts> = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0 };
   const targets: TargetResult[] = [];
   for (const t of results.targets) {
     let errors = 0;

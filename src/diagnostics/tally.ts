@@ -11,6 +11,7 @@ export type Tally = keyof DiagnosticCounts;
  * undefined when it counts nowhere (notes; make's repeat of a failed command). Known
  * noise is counted apart before anything else; section mismatches and missing syscalls
  * have counts and report sections of their own; every other warning is a `warnings`.
+ * sparse's findings, errors too (they never fail a build), count as `sparse` only.
  * The analysis counts by it, and every report lists by it, so "N warnings" in a report
  * is the number of warnings it shows.
  */
@@ -18,6 +19,7 @@ export function tally(d: Pick<Diagnostic, 'kind' | 'severity' | 'message'>, nois
   if (isRecipeFailure(d)) return undefined;
   // A boot console's reports are counted apart from the build's, and are never noise.
   if (BOOT_KINDS.has(d.kind)) return d.severity === 'error' ? 'bootErrors' : d.severity === 'warning' ? 'bootWarnings' : undefined;
+  if (d.kind === 'sparse') return d.severity === 'note' ? undefined : noise ? 'noise' : 'sparse';
   if (d.severity === 'error') return 'errors';
   if (d.severity !== 'warning') return undefined;
   if (noise) return 'noise';

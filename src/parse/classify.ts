@@ -6,7 +6,7 @@ export interface RawDiagnostic extends Omit<Diagnostic, 'context' | 'detail' | '
 }
 
 /** Which diagnostics a context line can belong to. */
-export type ContextScope = 'compiler' | 'linker' | 'assembler';
+export type ContextScope = 'compiler' | 'linker' | 'assembler' | 'sparse';
 
 /** A line printed before diagnostics to say where they are: "In function", "In file included from", ... */
 export interface ContextLine {
@@ -59,6 +59,11 @@ const FUNCTION_OF_FILE = /^([^:\s][^:]*): (?:In (?:static |member |static member
 // The name before the first colon is a linker: ld, ld.bfd, ld.lld, aarch64-linux-gnu-ld, /usr/bin/ld.
 const LINKER_NAME = /^(?:\S*[/-])?ld(?:\.(?:bfd|gold|lld))?$/;
 const SYSCALL = /^(?:#warning )?syscall \S+ not implemented\b/;
+// sparse with CF=-fdiagnostic-prefix, as the 0-day robot runs it: "file:12:34: sparse: warning: msg".
+const SPARSE_PREFIXED = /^([^:\s][^:]*):(\d+):(\d+): sparse: (warning|error): (.*)$/;
+// sparse before its first finding in a header: "kernel/fork.c: note: in included file:" (0.6.4),
+// "... in included file (through include/linux/a.h, ...):" (later versions).
+const SPARSE_INCLUDED = /^([^:\s][^:]*): note: in included file(?: \(through .*\))?:$/;
 
 /** Splits gcc's and clang's trailing "[-Wflag]" off a message, as "-Wflag" even under -Werror. */
 export function splitFlag(message: string): { message: string; flag?: string } {
@@ -226,6 +231,10 @@ export function classifyLine(line: string): LineClass {
   const c1 = line.charCodeAt(colon + 1);
   if (c1 >= 48 && c1 <= 57) {
     if ((m = COMPILER.exec(line)) !== null) return compilerDiagnostic(m);
+    // Without the prefix sparse's findings read as the compiler's: the log parser tells them apart.
+    if ((m = SPARSE_PREFIXED.exec(line)) !== null) {
+      return { type: 'diagnostic', kind: 'sparse', severity: severityOf(m[4]), file: m[1], line: Number(m[2]), column: Number(m[3]), message: m[5] };
+    }
     if ((m = GAS.exec(line)) !== null) {
       return { type: 'diagnostic', kind: 'assembler', severity: severityOf(m[3]), file: m[1], line: Number(m[2]), message: m[4] };
     }
@@ -247,6 +256,7 @@ export function classifyLine(line: string): LineClass {
   if (c1 !== 32) return null;
 
   if (line.endsWith(': Assembler messages:')) return contextLine('assembler', line, true, head);
+  if ((m = SPARSE_INCLUDED.exec(line)) !== null) return contextLine('sparse', line, true, m[1]);
   if ((m = FUNCTION_OF_FILE.exec(line)) !== null) return contextLine('compiler', line, false, m[1]);
   if ((m = DTC_FILE.exec(line)) !== null) {
     return { type: 'diagnostic', kind: 'dtc', severity: severityOf(m[2]), file: m[1], message: m[4], flag: m[3] };

@@ -43,11 +43,11 @@ export class ExcerptCollector {
     this.tail.push(line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line);
   }
 
-  /** Records diagnostics parsed from the log; keeps the first errors that are not make's. */
+  /** Records diagnostics parsed from the log; keeps the first errors that are not make's nor sparse's (which fail nothing). */
   addDiagnostics(diagnostics: readonly Diagnostic[]): void {
     for (const d of diagnostics) {
       if (this.errors.length >= this.maxErrors) return;
-      if (d.severity === 'error' && d.kind !== 'make') this.errors.push(d);
+      if (d.severity === 'error' && d.kind !== 'make' && d.kind !== 'sparse') this.errors.push(d);
     }
   }
 

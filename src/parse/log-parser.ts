@@ -3,6 +3,7 @@ import type { Diagnostic, DiagnosticKind } from '../types/diagnostics.ts';
 import { MAX_LINE_LENGTH } from './lines.ts';
 import { PathNormaliser } from './paths.ts';
 import { signatureOf } from './signature.ts';
+import { SparseTracker, sparseInfo } from './sparse.ts';
 
 /** Options of a {@link LogParser}. */
 export interface LogParserOptions {
@@ -37,6 +38,7 @@ function scopeOf(kind: DiagnosticKind): ContextScope | undefined {
       return 'compiler';
     case 'linker':
     case 'assembler':
+    case 'sparse':
       return kind;
     default:
       return undefined;
@@ -70,6 +72,9 @@ export class LogParser {
   private lastWasContext = false;
   /** The source ld.lld named in ">>> referenced by", until the object line gives its directory. */
   private lldSource?: { name: string; line?: number };
+  private readonly sparse = new SparseTracker();
+  /** The pending diagnostic is sparse's only by where it stands: gcc's excerpt or note after it shows it is gcc's. */
+  private pendingInferred = false;
 
   constructor(opts: LogParserOptions = {}) {
     this.target = opts.target;
@@ -81,6 +86,7 @@ export class LogParser {
     // Most of a log: kbuild's progress lines end the pending diagnostic and are nothing else.
     if (isKbuildEcho(rawLine)) {
       this.lastWasContext = false;
+      this.sparse.echo(rawLine, (path) => this.paths.file(path));
       return this.flush();
     }
     let line = rawLine.length > MAX_LINE_LENGTH ? rawLine.slice(0, MAX_LINE_LENGTH) : rawLine;
@@ -90,6 +96,7 @@ export class LogParser {
     if (this.pending !== undefined && this.continuesPending(line)) return [];
     const cls = classifyLine(line);
     if (cls !== null && cls.type === 'context') {
+      if (cls.scope === 'sparse') this.sparse.included();
       this.addContext(cls);
       return [];
     }
@@ -98,12 +105,14 @@ export class LogParser {
     if (cls === null) return [];
     if (cls.type === 'echo') return this.flush();
     if (cls.severity === 'note' && this.pending !== undefined) {
+      // sparse prints no notes: one after a finding taken for sparse's shows it was gcc's.
+      if (this.pendingInferred) this.unclaim(this.pending);
       this.attachNote(cls, afterContext);
       return [];
     }
     const done = this.flush();
     this.lldSource = undefined;
-    this.pending = this.complete(cls, afterContext);
+    this.pending = this.complete(this.withSparse(cls, afterContext), afterContext);
     return done;
   }
 
@@ -114,16 +123,42 @@ export class LogParser {
     return this.flush();
   }
 
+  /** The diagnostic as sparse's when kbuild's lines around it say it is (see SparseTracker). */
+  private withSparse(raw: RawDiagnostic, afterContext: boolean): RawDiagnostic {
+    this.pendingInferred = false;
+    if (raw.kind !== 'compiler') return raw;
+    const scope = afterContext ? this.context?.scope : undefined;
+    const file = raw.file === undefined ? undefined : this.paths.file(raw.file);
+    if (!this.sparse.claims(raw, file, scope !== undefined && scope !== 'sparse')) return raw;
+    // Right after sparse's own "in included file" note it is sparse's beyond doubt.
+    this.pendingInferred = scope !== 'sparse';
+    return { ...raw, kind: 'sparse' };
+  }
+
+  /** A finding taken for sparse's was gcc's after all. */
+  private unclaim(d: Diagnostic): void {
+    d.kind = 'compiler';
+    d.signature = signatureOf(d.kind, d.file, d.message);
+    this.pendingInferred = false;
+  }
+
   private flush(): Diagnostic[] {
     const d = this.pending;
     this.pending = undefined;
+    this.pendingInferred = false;
     return d === undefined ? [] : [d];
   }
 
   /** Takes a line that only explains the pending diagnostic; false if the line is anything else. */
   private continuesPending(line: string): boolean {
     const pending = this.pending as Diagnostic;
-    if (line === '' || SOURCE_EXCERPT.test(line)) return true;
+    if (line === '') return true;
+    if (SOURCE_EXCERPT.test(line)) {
+      // sparse prints no source excerpt: gcc does, under its own diagnostics.
+      if (this.pendingInferred) this.unclaim(pending);
+      return true;
+    }
+    if (pending.kind === 'sparse') return this.sparseDetail(pending, line);
     if (line.startsWith('>>> ') && pending.kind === 'linker') {
       this.addDetail(pending, line);
       if (pending.file === undefined) this.locateLldReference(pending, line);
@@ -139,6 +174,22 @@ export class LogParser {
       return true;
     }
     return false;
+  }
+
+  /**
+   * sparse's info lines after a finding, as detail: "   expected int" for those at the
+   * finding's place (the place dropped), "file:3:9: this was the original definition" for
+   * another place. The detail is part of a sparse finding's signature.
+   */
+  private sparseDetail(d: Diagnostic, line: string): boolean {
+    const info = sparseInfo(line);
+    if (info === undefined) return false;
+    const file = this.paths.file(info.file);
+    const here = file === d.file && info.line === d.line && info.column === d.column;
+    const text = this.paths.text(info.text).trimEnd();
+    (d.detail ??= []).push(here ? text : `${file ?? info.file}:${info.line}:${info.column}: ${text.trimStart()}`);
+    d.signature = signatureOf(d.kind, d.file, d.message, d.detail);
+    return true;
   }
 
   /**
@@ -190,7 +241,8 @@ export class LogParser {
     group.lines.push(text);
     if (subject !== undefined) {
       group.subject = subject;
-      group.files.add(subject);
+      // sparse's note names the checked file, and is for the findings in headers after it only.
+      if (c.scope !== 'sparse') group.files.add(subject);
     }
     this.lastWasContext = true;
   }

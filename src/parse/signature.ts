@@ -21,7 +21,13 @@ export function normaliseMessage(message: string): string {
     .trim();
 }
 
-/** The stable identity of a diagnostic: kind, file and normalised message. */
-export function signatureOf(kind: DiagnosticKind, file: string | undefined, message: string): string {
-  return `${kind}|${file ?? ''}|${normaliseMessage(message)}`;
+/**
+ * The stable identity of a diagnostic: kind, file and normalised message. sparse's
+ * messages name no symbol ("incorrect type in assignment (different address spaces)"), its
+ * `expected`/`got` detail names the types: for sparse the detail is part of the identity,
+ * joined with " @@ " as the 0-day robot joins them.
+ */
+export function signatureOf(kind: DiagnosticKind, file: string | undefined, message: string, detail: readonly string[] = []): string {
+  const text = kind === 'sparse' && detail.length > 0 ? [message, ...detail].join(' @@ ') : message;
+  return `${kind}|${file ?? ''}|${normaliseMessage(text)}`;
 }

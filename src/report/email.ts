@@ -6,6 +6,7 @@ import { changeLines, sizeLines } from './changes.ts';
 import { bisectLines } from './bisect-lines.ts';
 import { bootSectionLines } from './boot-lines.ts';
 import { tally } from '../diagnostics/tally.ts';
+import { newFirst } from './new-first.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -45,6 +46,7 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   out.push(`Failed:   ${results.targets.length - passed}`);
   out.push(`Warnings: ${results.counts?.warnings ?? 0}${results.counts?.noise ? ` (and ${results.counts.noise} known noise, filtered)` : ''}`);
   out.push(`Section mismatches: ${results.counts?.sectionMismatches ?? 0}`);
+  if (results.counts?.sparse) out.push(`Sparse:   ${results.counts.sparse}`);
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
   const changes = changeLines(results);
   if (changes.length > 0) out.push('', ...changes);
@@ -80,6 +82,7 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   }
   section(out, 'New syscalls:', issues.filter((i) => tally(i, i.noise) === 'syscalls'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
   section(out, 'Section mismatches:', issues.filter((i) => tally(i, i.noise) === 'sectionMismatches'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
+  sparseSection(out, results, issues.filter((i) => tally(i, i.noise) === 'sparse'));
   return `${out.join('\n')}\n`;
 }
 
@@ -94,6 +97,15 @@ export function header(name: string, value: string): string {
 
 function section(out: string[], title: string, issues: Issue[], line: (i: Issue) => string): void {
   if (issues.length > 0) out.push('', title, ...issues.map(line));
+}
+
+/** sparse's findings with their expected/got; with a baseline only the new ones, marked `>>` as 0-day marks them, and the known counted. */
+function sparseSection(out: string[], results: BuildResults, issues: Issue[]): void {
+  const { listed, known } = newFirst(results, issues);
+  if (listed.length === 0 && known === 0) return;
+  out.push('', results.regressions ? 'Sparse findings (new ones prefixed by >>):' : 'Sparse findings:');
+  for (const { issue, fresh } of listed) out.push(`${fresh ? '>> ' : '  '}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
+  if (known > 0) out.push(`  ... and ${known} known from the baseline`);
 }
 
 function unique<T>(item: T, i: number, all: T[]): boolean {

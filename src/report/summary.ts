@@ -1,4 +1,5 @@
 import { type BuildResults, type RunError, type TargetResult } from '../types/results.ts';
+import { type Issue } from '../types/diagnostics.ts';
 import { formatIssue } from './format-issue.ts';
 import { reproducer } from './reproducer.ts';
 import { describeOutcome, detailedFailures } from './outcome.ts';
@@ -7,6 +8,7 @@ import { bisectLines } from './bisect-lines.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
 import { type Tally, tally } from '../diagnostics/tally.ts';
 import { DRIVER_LOG } from '../logs-layout.ts';
+import { newFirst } from './new-first.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
 export const SUMMARY_LIMIT = 1000 * 1024;
@@ -59,7 +61,7 @@ function headline(r: BuildResults): string {
   const passed = r.targets.filter((t) => t.status === 'pass').length;
   const c = r.counts;
   const counts = c
-    ? ` ${c.errors} errors, ${c.warnings} warnings, ${c.sectionMismatches} section mismatches${c.noise ? `, ${c.noise} known-noise warnings filtered` : ''}.`
+    ? ` ${c.errors} errors, ${c.warnings} warnings, ${c.sectionMismatches} section mismatches${c.sparse ? `, ${c.sparse} sparse findings` : ''}${c.noise ? `, ${c.noise} known-noise warnings filtered` : ''}.`
     : '';
   return [
     `## kernelbuilder: ${r.tree}/${r.buildId} — ${RESULT_WORD[r.result]}`,
@@ -134,22 +136,29 @@ function failedTarget(r: BuildResults, t: TargetResult): string {
   ].join('\n');
 }
 
-/** The lists of the most frequent issues, as the email has them: warnings, then section mismatches and missing syscalls apart. */
+/**
+ * The lists of the most frequent issues, as the email has them: warnings, then section
+ * mismatches, missing syscalls and sparse's findings apart. sparse's are many on any tree,
+ * so with a baseline that list has only the new ones, marked `>>`, and counts the known.
+ */
 const TOP_LISTS: [Tally, string][] = [
   ['warnings', 'Top warnings'],
   ['sectionMismatches', 'Section mismatches'],
   ['syscalls', 'New syscalls'],
+  ['sparse', 'Sparse findings'],
 ];
 
 function topIssues(r: BuildResults, tallied: Tally, title: string): string | undefined {
-  const warnings = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied).slice(0, TOP_WARNINGS);
-  if (warnings.length === 0) return undefined;
+  const all = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied);
+  const { listed, known } = tallied === 'sparse' ? newFirst(r, all) : { listed: all.map((issue) => ({ issue, fresh: false })), known: 0 };
+  if (listed.length === 0 && known === 0) return undefined;
+  const text = (i: Issue, fresh: boolean) => `${fresh ? '>> ' : ''}${formatIssue(i)}`;
   return [
     `### ${title}`,
     '',
-    '| count | targets | warning |',
-    '| ---: | --- | --- |',
-    ...warnings.map((i) => `| ${i.count} | ${i.targets.length} | \`${cell(formatIssue(i)).replace(/`/g, "'")}\` |`),
+    ...(listed.length > 0 ? ['| count | targets | warning |', '| ---: | --- | --- |'] : []),
+    ...listed.slice(0, TOP_WARNINGS).map(({ issue: i, fresh }) => `| ${i.count} | ${i.targets.length} | \`${cell(text(i, fresh)).replace(/`/g, "'")}\` |`),
+    ...(known > 0 ? ['', `${listed.length === 0 ? 'None new; ' : ''}${known} known from the baseline, not listed.`] : []),
   ].join('\n');
 }
 

@@ -16,6 +16,12 @@ export type DiagnosticKind =
   | 'make'
   | 'syscall'
   | 'directive'
+  /**
+   * kbuild's checker (make C=1 / C=2 runs sparse on each C file after compiling it): its
+   * findings print like the compiler's, so the parser tells them apart by the `CHECK` line
+   * before them (src/parse/sparse.ts). They never fail a build.
+   */
+  | 'sparse'
   // Boot console reports.
   /** `Kernel panic - not syncing: ...` */
   | 'panic'
@@ -49,7 +55,7 @@ export interface Diagnostic {
   flag?: string;
   /** Lines printed before the diagnostic that locate it: "In function", "In file included from", "in function" of ld. */
   context: string[];
-  /** Lines printed after it that explain it: gcc notes, ld.lld `>>>` lines, Kconfig dependency lines. */
+  /** Lines printed after it that explain it: gcc notes, ld.lld `>>>` lines, Kconfig dependency lines, sparse's `expected`/`got`. */
   detail?: string[];
   /** The build target the log came from, e.g. "x86/tinyconfig", as given to the parser. */
   target?: string;

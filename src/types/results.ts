@@ -72,6 +72,8 @@ export interface DiagnosticCounts {
   sectionMismatches: number;
   /** `#warning syscall X not implemented`: new syscalls an arch lacks. */
   syscalls: number;
+  /** sparse's warnings and errors (make C=1): never counted as warnings or errors; absent in results before sparse was parsed. */
+  sparse?: number;
   /** Error-class splats (panic, Oops, BUG, ...) and WARNINGs on boot consoles; absent in results before boots. */
   bootErrors?: number;
   bootWarnings?: number;

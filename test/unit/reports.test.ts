@@ -14,6 +14,7 @@ import { InputError } from '../../src/errors.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { tally } from '../../src/diagnostics/tally.ts';
 import { type Diagnostic } from '../../src/types/diagnostics.ts';
+import { compareWithBaseline } from '../../src/diagnostics/regressions.ts';
 
 const base: BuildResults = {
   schema: 1,
@@ -73,7 +74,7 @@ async function analysed(): Promise<BuildResults> {
 
 test('analysis: counts, issues by signature across targets, noise apart, excerpts never empty', async () => {
   const r = await analysed();
-  assert.deepEqual(r.counts, { errors: 1, warnings: 2, noise: 1, sectionMismatches: 1, syscalls: 0 });
+  assert.deepEqual(r.counts, { errors: 1, warnings: 2, noise: 1, sectionMismatches: 1, syscalls: 0, sparse: 0 });
   const unused = r.issues!.find((i) => i.message === "unused variable 'x'")!;
   assert.equal(unused.count, 2, 'same warning on another line of another target is one issue');
   assert.deepEqual(unused.targets, ['x86/defconfig', 'arm64/defconfig']);
@@ -136,7 +137,7 @@ test('the analysis, the email and the summary agree on which warnings count', as
   ].join('\n') + '\n');
   const results = { ...base, targets: [{ ...base.targets[1], target: 'x86/defconfig', arch: 'x86', log: 'x86/defconfig.log' }], targetOrder: ['x86/defconfig'] };
   const r = await analyseLogs(results, dir, parseNoiseFile('noisy \\(section\nkbfix_quiet', 'noise'));
-  assert.deepEqual(r.counts, { errors: 0, warnings: 1, noise: 2, sectionMismatches: 1, syscalls: 1 });
+  assert.deepEqual(r.counts, { errors: 0, warnings: 1, noise: 2, sectionMismatches: 1, syscalls: 1, sparse: 0 });
   const email = renderEmail(r);
   const summary = renderSummary(r);
   const block = (text: string, title: string) => text.slice(text.indexOf(title)).split('\n\n').slice(0, 3).join('\n\n');
@@ -209,4 +210,47 @@ test('noise file: patterns add to the defaults; a bad one is named by line', () 
   const noise = parseNoiseFile('# comment\n\nfoo\\.c: .*unused\n', 'noise');
   assert.equal(noise.patterns.length, defaultNoise.patterns.length + 1);
   assert.throws(() => parseNoiseFile('ok\n(unclosed\n', 'noise'), (e: unknown) => e instanceof InputError && /input 'noise': "line 2" is not allowed; .*missing closing \)/.test((e as Error).message));
+});
+
+test('sparse: counted apart from warnings, its own section; with a baseline the new lead marked >>, the known counted', async () => {
+  const dir = tempDir('sparse');
+  mkdirSync(join(dir, 'x86'));
+  const log = (extra: string[]) => [
+    '  CC      kernel/fork.o',
+    "/build/src/kernel/fork.c:88:13: warning: unused variable 'x' [-Wunused-variable]",
+    '  CHECK   /build/src/kernel/fork.c',
+    "/build/src/kernel/fork.c:2:5: warning: symbol 'counter' was not declared. Should it be static?",
+    '/build/src/kernel/fork.c:5:24: warning: incorrect type in assignment (different address spaces)',
+    '/build/src/kernel/fork.c:5:24:    expected struct task_struct [noderef] __rcu *real_parent',
+    '/build/src/kernel/fork.c:5:24:    got struct task_struct *p',
+    ...extra,
+    '  AR      kernel/built-in.a',
+  ].join('\n') + '\n';
+  const results = { ...base, result: 'pass' as const, targets: [{ ...base.targets[1], target: 'x86/tinyconfig', arch: 'x86', config: 'tinyconfig', log: 'x86/tinyconfig.log' }], targetOrder: ['x86/tinyconfig'] };
+  writeFileSync(join(dir, 'x86/tinyconfig.log'), log([]));
+  const before = await analyseLogs(results, dir, defaultNoise);
+  assert.deepEqual(before.counts, { errors: 0, warnings: 1, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 2 });
+  assert.equal(before.targets[0].warnings, 1);
+  const email = renderEmail(before);
+  assert.match(email, /\nSparse: {3}2\n/);
+  assert.match(email, /\nSparse findings:\n {2}kernel\/fork\.c:2:5: warning: symbol 'counter'.*\n {2}kernel\/fork\.c:5:24: warning: incorrect type in assignment \(different address spaces\)\n {5}expected struct task_struct \[noderef\] __rcu \*real_parent\n {5}got struct task_struct \*p\n/);
+  assert.doesNotMatch(email.slice(email.indexOf('\nWarnings:'), email.indexOf('\nSparse findings:')), /counter|address spaces/);
+  const summary = renderSummary(before);
+  assert.match(summary, /2 sparse findings/);
+  assert.match(summary, /### Sparse findings\n\n\| count \| targets \| warning \|\n\| ---: \| --- \| --- \|\n\| 1 \| 1 \| `kernel\/fork\.c:2:5: warning: symbol 'counter'/);
+
+  // The same pointer assigned elsewhere in the file, with other types: a new finding, not a known one.
+  writeFileSync(join(dir, 'x86/tinyconfig.log'), log([
+    '/build/src/kernel/fork.c:9:20: warning: incorrect type in assignment (different address spaces)',
+    '/build/src/kernel/fork.c:9:20:    expected struct cred const [noderef] __rcu *cred',
+    '/build/src/kernel/fork.c:9:20:    got struct cred *',
+  ]));
+  const now = await analyseLogs({ ...results, buildId: 'next-20260106' }, dir, defaultNoise);
+  const withBase = { ...now, regressions: compareWithBaseline(now, before, '/logs/before/results.json') };
+  assert.equal(withBase.regressions.newIssues.length, 1);
+  const email2 = renderEmail(withBase);
+  assert.match(email2, /\nSparse findings \(new ones prefixed by >>\):\n>> kernel\/fork\.c:9:20: warning: incorrect type in assignment \(different address spaces\)\n {5}expected struct cred const \[noderef\] __rcu \*cred\n {5}got struct cred \*\n {2}\.\.\. and 2 known from the baseline\n/);
+  assert.match(email2, /\n>> kernel\/fork\.c:9:20: warning: incorrect type/, 'the changes list it as new too');
+  const summary2 = renderSummary(withBase);
+  assert.match(summary2, /### Sparse findings\n\n\| count \| targets \| warning \|\n\| ---: \| --- \| --- \|\n\| 1 \| 1 \| `>> kernel\/fork\.c:9:20: warning: incorrect type in assignment \(different address spaces\)` \|\n\n2 known from the baseline, not listed\./);
 });
