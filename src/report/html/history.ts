@@ -46,8 +46,8 @@ export function renderHistoryPage(tree: string, builds: readonly TreeBuild[]): s
     plot('Errors', 'errors', 'plot-errors', (p) => p.errors),
     plot('Warnings', 'warnings', 'plot-warnings', (p) => p.warnings),
     plot('Failed targets', 'targets', 'plot-failed', (p) => p.failed),
-    plot('Wall time', 's', 'plot-wall', (p) => p.wall),
-    plot('Kernel size (text + data + bss, all targets)', 'bytes', 'plot-size', (p) => p.size),
+    plot('Wall time (s)', 's', 'plot-wall', (p) => p.wall),
+    plot('Kernel size (bytes of text + data + bss, all targets)', 'bytes', 'plot-size', (p) => p.size),
     '<h2>Builds</h2>',
     '<table id="builds"><thead><tr><th>build</th><th>started</th><th>result</th><th>errors</th><th>warnings</th><th>failed targets</th><th>wall time</th><th>kernel size</th></tr></thead><tbody>',
     ...[...points].reverse().map(
