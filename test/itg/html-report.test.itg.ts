@@ -7,6 +7,8 @@ import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { makeToyKernel } from '../support/toy-kernel.ts';
 import { runEngine } from '../support/engine-run.ts';
 import { git } from '../support/tiny-tree.ts';
+import { worstSweep } from '../support/results-fixture.ts';
+import { renderBuildPage } from '../../src/report/html/build-page.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 // Two real builds of a toy tree through the engine (a baseline, then a commit that adds a
@@ -130,4 +132,21 @@ test('a build page and a tree history page, opened from file:// in chromium', as
   await history.page.goBack();
   await history.page.screenshot({ path: join(SHOTS, 'history.png'), fullPage: true });
   assert.deepEqual(history.errors, []);
+});
+
+test('the page of the worst 300-target sweep opens in chromium in under a second, its filter working', async (t) => {
+  const dir = tempDir('sweep-page');
+  const file = join(dir, 'index.html');
+  writeFileSync(file, renderBuildPage(worstSweep(), () => true));
+  const context = await openBrowser();
+  t.after(() => context.close());
+  const { page, errors } = await openPage(context, file);
+  const loaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  t.diagnostic(`${statSync(file).size} bytes, loaded in ${Math.round(loaded)} ms`);
+  assert.ok(loaded > 0 && loaded < 1000, `loaded in ${loaded} ms`);
+  await page.fill('#filter', ' 4999');
+  assert.equal(await page.textContent('#shown'), '0', 'the 5000th warning is past the page\'s 500');
+  await page.fill('#filter', ' 499');
+  assert.equal(await page.textContent('#shown'), '1');
+  assert.deepEqual(errors, []);
 });

@@ -7,9 +7,9 @@ export const PAGE_LIMITS = {
   /** Characters of one line of build output. */
   lineChars: 400,
   /** Lines of one target's excerpt. */
-  excerptLines: 40,
+  excerptLines: 30,
   /** Failed targets detailed with their excerpt and reproducer. */
-  failures: 100,
+  failures: 50,
   /** Distinct warnings (and errors) listed. */
   issues: 500,
   /** Targets named on one issue's row. */
