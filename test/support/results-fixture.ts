@@ -27,3 +27,17 @@ export function writeBuildDir(dir: string, results: BuildResults): void {
     writeFileSync(join(dir, log), `log of ${t.target}\n`);
   }
 }
+
+/**
+ * The worst page a sweep can make: 300 targets over 6 arches, every one failed with 200
+ * excerpt lines of 64 KiB, and 5000 distinct warnings each reported by every target.
+ */
+export function worstSweep(): BuildResults {
+  const names: string[] = [];
+  for (const arch of ['x86', 'arm64', 'arm', 'riscv', 'powerpc', 'mips']) for (let i = 0; i < 50; i++) names.push(`${arch}/config${i}`);
+  const r = sampleResults(names, { result: 'fail' });
+  const long = 'x'.repeat(64 * 1024);
+  r.targets = r.targets.map((t) => ({ ...t, status: 'fail' as const, stage: 'build', exitCode: 2, durationSeconds: 1000, sizes: { text: 1, data: 2, bss: 3, imageBytes: 4, modules: 5 }, excerpt: { source: 'errors' as const, lines: Array.from({ length: 200 }, () => long) } }));
+  r.issues = Array.from({ length: 5000 }, (_, i) => ({ kind: 'compiler' as const, severity: 'warning' as const, file: 'kernel/a.c', line: i, message: `${long} ${i}`, flag: '-Wunused-variable', context: [], signature: `s${i}`, count: 300, targets: names, noise: false }));
+  return r;
+}

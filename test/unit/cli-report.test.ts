@@ -37,11 +37,11 @@ function filesBelow(dir: string): string[] {
     .sort();
 }
 
-test('report DIR writes only into DIR, the email too', (t) => {
+test('report DIR writes only into DIR, the email and the page too, not the tree\'s history page', (t) => {
   const { root, dir } = buildDir(t);
   const run = report(dir, '--email-to', 'maintainer@example.org');
   assert.equal(run.status, 0, run.stderr);
-  const inDir = ['results.json', 'summary.md', 'kcidb.json', 'junit.xml', 'stable-v6.1.192.txt', 'x86/tinyconfig.log'];
+  const inDir = ['results.json', 'summary.md', 'kcidb.json', 'junit.xml', 'index.html', 'stable-v6.1.192.txt', 'x86/tinyconfig.log'];
   assert.deepEqual(filesBelow(root), inDir.map((f) => join('logs/stable/v6.1.192', f)).sort());
   assert.match(readFileSync(join(dir, 'stable-v6.1.192.txt'), 'utf8'), /^To: maintainer@example.org\nSubject: stable build: 0 warnings 0 failures/);
   assert.match(run.stderr, new RegExp(`reports written: .* ${join(dir, 'stable-v6.1.192.txt')}`));
