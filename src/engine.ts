@@ -20,7 +20,7 @@ import { dockerEndpoint } from './container/docker.ts';
 import { DockerError, InputError } from './errors.ts';
 import { Input } from './constants.ts';
 import { TailBuffer } from './parse/tail-buffer.ts';
-import { Progress } from './report/progress.ts';
+import { startLiveProgress } from './report/live-progress.ts';
 import { checkSourceReadable } from './container/readable.ts';
 import { collectResults } from './results/results.ts';
 import { type BuildResults, type StopCause } from './types/results.ts';
@@ -102,8 +102,9 @@ async function checkEngineCpus(docker: Docker, cpus: number | undefined): Promis
   if (cpus > NCPU) throw new InputError(Input.cpus, String(cpus), `the Docker engine has ${NCPU} CPUs: cpus is at most ${NCPU}`);
 }
 
-/** Log what the plan will do and why, before it is done. */
+/** Log what the plan will do and why, before it is done, in the plan's phase (which the build's closes). */
 export function logPlan({ plan, image }: CheckedPlan, log: Log): void {
+  log.group('plan');
   log.info(`ref ${plan.ref.ref} (${plan.ref.kind}) is ${plan.ref.sha}, build id ${plan.ref.buildId}, Linux ${plan.version.text}`);
   log.info(`image ${image.name} (${image.toolchain}, ${image.digest}): ${plan.image.reason}`);
   for (const d of plan.dropped) log.info(`not building ${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`);
@@ -120,6 +121,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const previous = readResults(join(plan.logsDir, RESULTS_FILE));
   if (!inputs.force && previous && alreadyBuilt(previous, plan, image.id)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
+    deps.log.endGroup();
     return { results: previous, reports: reportPaths(previous, reportDirs(inputs.logs, plan.logsDir)), skipped: true };
   }
   const now = deps.now ?? (() => new Date());
@@ -130,11 +132,12 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
 
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
-  const progress = new Progress(Object.fromEntries(plan.targets.map((t) => [targetName(t), plan.estimates[targetName(t)] ?? 1])));
   const driverLog = createWriteStream(join(plan.logsDir, DRIVER_LOG));
   // What a set-up failure said, for the reports: the driver's output ends with it.
   const driverTail = new TailBuffer<string>(DRIVER_TAIL_LINES);
+  deps.log.group('build');
   deps.log.beginBuildOutput();
+  const live = startLiveProgress(plan, deps.log);
   let exitCode = -1;
   // The engine may go away mid-build: the results so far are still written, then the error is raised.
   let engineLost: Error | undefined;
@@ -160,8 +163,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
         driverLog.write(`${line}\n`);
         driverTail.push(line);
         deps.log.buildOutput(line);
-        const done = progress.see(line);
-        if (done) deps.log.buildOutput(done);
+        live.driverLine(line);
       },
       stop.signal,
     ));
@@ -170,6 +172,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   } finally {
     stopWatching();
     deps.signal?.removeEventListener('abort', onCancel);
+    live.stop();
     deps.log.endBuildOutput();
     await new Promise((resolve) => driverLog.end(resolve));
     for (const path of removeUnsafeEntries(plan.logsDir)) {
@@ -195,13 +198,16 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     driverTail: driverTail.toArray(),
   });
   const built = withKept(collected, plan.logsDir);
+  if (checked.boot) deps.log.group('boot');
   const booted = checked.boot ? await bootOrWarn(built, plan, checked.boot, String(container.User), deps) : built;
+  deps.log.group('reports');
   const { results, reports } = await reportBuild(
     booted,
     reportDirs(inputs.logs, plan.logsDir),
     { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo, kcidbOrigin: inputs.kcidbOrigin },
     deps.log,
   );
+  deps.log.endGroup();
   if (engineLost) {
     throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
   }

@@ -33,7 +33,7 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
       if (key === 'errors') errors++;
       if (key === 'warnings') warnings++;
     };
-    const { excerpt, fault } = await scanLog(join(logsDir, t.log), t.target, count);
+    const { excerpt, fault, objects } = await scanLog(join(logsDir, t.log), t.target, count);
     for (const d of unmetRequests(t, logsDir)) count(d);
     // A boot's splats are issues like the build's (signatures, regressions), never noise.
     const boot = await analyseBoot(t, logsDir, (d) => {
@@ -46,6 +46,7 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
       ...(t.status === 'fail' && !t.reason && fault ? { reason: fault } : {}),
       errors,
       warnings,
+      objects,
       ...(t.status === 'pass' ? {} : { excerpt: { source: excerpt.source, lines: excerpt.lines.slice(0, EXCERPT_LINES) } }),
       ...(boot ? { boot } : {}),
     });

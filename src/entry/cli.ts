@@ -9,6 +9,7 @@ import { planRefs } from '../fanout/plan-refs.ts';
 import { reportShards } from '../fanout/report-shards.ts';
 import { parseReportInputs } from '../fanout/report-inputs.ts';
 import { type Log } from '../log.ts';
+import { terminalLog } from './terminal-log.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
 import { makePlan } from '../plan/plan.ts';
@@ -43,9 +44,11 @@ export interface CliPaths {
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether `err` is a terminal, where the progress line may be redrawn in place. */
+  errIsTerminal?: boolean;
 }
 
-const terminal: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+const terminal: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), errIsTerminal: process.stderr.isTTY === true };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -54,7 +57,7 @@ const EXIT_CODE: Record<RunResult, number> = { pass: 0, fail: 1, error: 2 };
 
 /** Run the CLI; returns the exit code (the thin bin sets it). */
 export async function runCli(argv: string[], paths: CliPaths, io: CliIo = terminal): Promise<number> {
-  const log = terminalLog(io);
+  const log = terminalLog(io.err, io.errIsTerminal === true);
   try {
     const [first, second] = argv;
     if (first === '--version' || first === '-V') {
@@ -244,13 +247,3 @@ async function imagesList(io: CliIo): Promise<number> {
   return 0;
 }
 
-function terminalLog(io: CliIo): Log {
-  const err = (line: string) => io.err(`${line}\n`);
-  return {
-    info: err,
-    warning: (m) => err(`warning: ${m}`),
-    beginBuildOutput: () => undefined,
-    buildOutput: err,
-    endBuildOutput: () => undefined,
-  };
-}

@@ -116,6 +116,14 @@ export class LogParser {
     return done;
   }
 
+  /**
+   * The diagnostic read but not yet returned: lines after it may still add detail (notes,
+   * ld.lld's `>>>` lines, which may also give its place). For a live view that cannot wait.
+   */
+  peek(): Readonly<Diagnostic> | undefined {
+    return this.pending;
+  }
+
   /** Ends the log; returns the diagnostic still waiting for a line after it. */
   end(): Diagnostic[] {
     this.context = undefined;

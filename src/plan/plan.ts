@@ -10,8 +10,8 @@ import { checkSourceRepo } from '../ref/source-repo.ts';
 import { readTree } from '../ref/tree.ts';
 import { selectImage } from '../images/select.ts';
 import { type Target, planTargets, targetName } from './targets.ts';
-import { estimateTargets, shardTargets } from './estimate.ts';
-import { previousDurations } from '../results/previous.ts';
+import { estimateTargets, expectedWork, shardTargets } from './estimate.ts';
+import { previousDurations, previousTargets } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
 import { type ProjectFragments, withProjectFragments, withShippedFragments } from './project-fragments.ts';
 import { type BootSettings } from '../boot/boot-inputs.ts';
@@ -40,7 +40,8 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   if (inputs.tree === undefined && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
     checkTreeName(pathSafe(treeName), ref.remote === undefined ? "the source folder's name" : `the remote of ref ${JSON.stringify(ref.ref)}`);
   }
-  const estimates = estimateTargets(planned, previousDurations(treeDir(inputs.logs, treeName)));
+  const previous = previousTargets(treeDir(inputs.logs, treeName));
+  const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
   return {
@@ -55,6 +56,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
     targets,
     allTargets: planned.map(targetName),
     estimates: Object.fromEntries(estimates),
+    expected: Object.fromEntries(expectedWork(targets, previous)),
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     dropped,
     logsDir: buildDir(inputs.logs, treeName, ref.buildId),

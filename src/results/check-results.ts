@@ -100,7 +100,7 @@ function checkTarget(t: TargetResult, field: string, bad: Bad): TargetResult {
   must(() => parseConfigSpec('config', String(t.config)), bad(`${field}.config`, 'it is a config request as the configs input takes it'));
   if (t.target !== `${t.arch}/${t.config}`) throw bad(`${field}.target`, 'it is its arch/config');
   if (!STATUSES.includes(t.status)) throw bad(`${field}.status`, `it is one of ${STATUSES.join(' ')}`);
-  for (const number of ['exitCode', 'durationSeconds', 'cpuSeconds'] as const) {
+  for (const number of ['exitCode', 'durationSeconds', 'cpuSeconds', 'objects'] as const) {
     if (t[number] !== undefined && !Number.isFinite(t[number])) throw bad(`${field}.${number}`, 'it is a number');
   }
   const paths = targetPaths(t.arch, t.config);

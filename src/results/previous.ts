@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildResults } from '../types/results.ts';
+import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { targetName } from '../plan/targets.ts';
 import { RESULTS_FILE } from '../logs-layout.ts';
@@ -67,10 +67,10 @@ export function findBaseline(treeDir: string, current: Pick<BuildResults, 'ref' 
 }
 
 /**
- * How long each target took in the newest complete earlier build of the tree (any ref),
- * for scheduling longest first.
+ * The targets of the newest complete earlier build of the tree (any ref), by name: what
+ * they took (for scheduling longest first) and how many objects they built (for progress).
  */
-export function previousDurations(treeDir: string): Map<string, number> {
+export function previousTargets(treeDir: string): Map<string, TargetResult> {
   let newest: BuildResults | undefined;
   let entries: string[];
   try {
@@ -82,5 +82,10 @@ export function previousDurations(treeDir: string): Map<string, number> {
     const r = readResults(join(treeDir, entry, RESULTS_FILE));
     if (r?.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
   }
-  return new Map((newest?.targets ?? []).filter((t) => t.durationSeconds !== undefined).map((t) => [t.target, t.durationSeconds!]));
+  return new Map((newest?.targets ?? []).map((t) => [t.target, t]));
+}
+
+/** How long each target took in the newest complete earlier build of the tree (previousTargets). */
+export function previousDurations(previous: Map<string, TargetResult>): Map<string, number> {
+  return new Map([...previous].filter(([, t]) => t.durationSeconds !== undefined).map(([name, t]) => [name, t.durationSeconds!]));
 }

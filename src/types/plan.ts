@@ -31,6 +31,8 @@ export interface BuildPlan {
   allTargets: string[];
   /** Expected seconds per target: from the tree's previous build, or static. */
   estimates: Record<string, number>;
+  /** Expected work per target, for the live progress and its ETA. */
+  expected: Record<string, ExpectedWork>;
   /** Set when this run is one shard of the plan. */
   shard?: { index: number; count: number };
   dropped: Dropped[];
@@ -51,4 +53,14 @@ export interface BuildPlan {
   keep: KeepItem[];
   /** The targets of this run to boot once built (by name, in plan order), and how. */
   boot?: { targets: string[]; timeoutSeconds: number; kvm: boolean };
+}
+
+/** What a target is expected to cost: from the tree's previous build of it where it has one, else the static estimate. */
+export interface ExpectedWork {
+  /** User + system CPU seconds of its whole build. */
+  cpuSeconds: number;
+  /** Objects kbuild compiles for it (`  CC `, `  AS ` lines). */
+  objects: number;
+  /** True when `objects` was counted in a previous build; false when it is derived from the static cost. */
+  objectsCounted: boolean;
 }

@@ -30,6 +30,8 @@ export interface TargetResult {
   durationSeconds?: number;
   /** User + system CPU seconds of everything the target ran. */
   cpuSeconds?: number;
+  /** Objects its log shows kbuild compiling or assembling (`  CC `, `  AS ` lines): what a later build of it expects, for its progress. */
+  objects?: number;
   /** The make target that made its starting .config, when it is not the config's name: it has fragments, or is a derived variant. */
   base?: string;
   /** What was merged on top of the base, in order, as the driver took them: `NAME.config` or `CONFIG_X=v`. */

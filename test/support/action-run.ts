@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './temp-dir.ts';
@@ -61,4 +61,43 @@ export function parseOutputFile(text: string): Record<string, string> {
     i = end;
   }
   return outputs;
+}
+
+/** A line of a streamed run, with when it arrived (Date.now()). */
+export interface TimedLine {
+  at: number;
+  text: string;
+}
+
+/**
+ * Run the action from source (`node --import tsx src/index.ts`) as the runner would, and
+ * timestamp each line of its stdout as it arrives: for what must show while the build runs.
+ */
+export function streamActionFromSource(inputs: Record<string, string>): Promise<{ status: number | null; lines: TimedLine[] }> {
+  const dir = tempDir('action');
+  const outputFile = join(dir, 'output');
+  const summaryFile = join(dir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true', ...inputEnv },
+  });
+  const lines: TimedLine[] = [];
+  let carry = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    const at = Date.now();
+    const parts = (carry + chunk).split('\n');
+    carry = parts.pop()!;
+    for (const text of parts) lines.push({ at, text });
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (carry) lines.push({ at: Date.now(), text: carry });
+      resolve({ status, lines });
+    });
+  });
 }

@@ -16,3 +16,18 @@ test('build output is fenced by a random stop-commands token', () => {
   log.beginBuildOutput();
   assert.notEqual(/::stop-commands::(.*)\n/.exec(out[3])?.[1], token, 'a new token per build');
 });
+
+test('phases are groups, a new one closing the last; opened outside the build output fence', () => {
+  const out: string[] = [];
+  const log = actionLog((t) => out.push(t));
+  log.group('plan');
+  log.group('build');
+  log.beginBuildOutput();
+  log.buildOutput('::endgroup::');
+  log.endBuildOutput();
+  log.group('reports');
+  log.endGroup();
+  log.endGroup();
+  const token = /^::stop-commands::(.*)\n$/.exec(out[3])![1];
+  assert.deepEqual(out, ['::group::plan\n', '::endgroup::\n', '::group::build\n', `::stop-commands::${token}\n`, '::endgroup::\n', `::${token}::\n`, '::endgroup::\n', '::group::reports\n', '::endgroup::\n']);
+});

@@ -10,7 +10,6 @@ import { parseShard } from '../../src/inputs.ts';
 import { type BuildPlan } from '../../src/types/plan.ts';
 import { type BuildResults } from '../../src/types/results.ts';
 import { InputError } from '../../src/errors.ts';
-import { Progress } from '../../src/report/progress.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 // A realistic cost table: the original builder's sweep of four arches on 6.1, durations
@@ -96,17 +95,6 @@ test('merge: shards become one build in the plan order; a missing shard leaves i
   assert.equal(merged.durationSeconds, 300);
   assert.deepEqual(merged.ccache, { hits: 20, misses: 10, hitRate: 0.667 });
   assert.equal(readFileSync(join(out, 'riscv/tinyconfig.log'), 'utf8'), 'log of riscv/tinyconfig\n');
-});
-
-test('progress: done/total, outcome, and an ETA scaled by how finished targets did', () => {
-  let clock = 0;
-  const p = new Progress({ 'x86/allmodconfig': 1000, 'x86/tinyconfig': 100, 'arm64/tinyconfig': 100 }, () => clock);
-  assert.equal(p.see('kernelbuilder: checking out abc'), undefined);
-  clock = 200_000;
-  assert.equal(p.see('kernelbuilder: x86/tinyconfig pass (stage build, exit 0) in 190s'), '[1/3] x86/tinyconfig pass in 190 s; ETA ~37 min');
-  clock = 400_000;
-  assert.equal(p.see('kernelbuilder: arm64/tinyconfig fail (stage build, exit 2) in 180s'), '[2/3] arm64/tinyconfig fail in 180 s; ETA ~33 min');
-  assert.equal(p.see('kernelbuilder: x86/allmodconfig timeout (stage build, exit 124) in 3000s'), '[3/3] x86/allmodconfig timeout in 3000 s; all done');
 });
 
 test("merge: one shard's run error is the merged build's, named by shard", () => {

@@ -9,7 +9,7 @@ import { getInputs } from '../../src/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 import { defaultNoise, isNoise, parseNoiseFile } from '../../src/diagnostics/noise.ts';
 import { type Diagnostic } from '../../src/types/diagnostics.ts';
-import { previousDurations, readResults } from '../../src/results/previous.ts';
+import { previousDurations, previousTargets, readResults } from '../../src/results/previous.ts';
 import { syntaxErrorOffset } from '../../src/parse-json.ts';
 import { inChild } from '../support/in-child.ts';
 
@@ -162,9 +162,9 @@ test('previous results: a results.json that links to /dev/zero, or is a FIFO is 
   put('good', (p) => writeFileSync(p, JSON.stringify(results)));
   assert.equal(readResults(join(tree, 'zero', 'results.json')), undefined);
   assert.equal(readResults(join(tree, 'fifo', 'results.json')), undefined);
-  assert.deepEqual(previousDurations(tree), new Map([['x86/tinyconfig', 42]]));
+  assert.deepEqual(previousDurations(previousTargets(tree)), new Map([['x86/tinyconfig', 42]]));
   // What `plan` does with the tree's folder, in a child: a hang there fails the test.
-  const run = await inChild(`const { previousDurations } = await import(src + 'results/previous.ts'); console.log(JSON.stringify([...previousDurations(${JSON.stringify(tree)})]));`, 20_000);
+  const run = await inChild(`const { previousDurations, previousTargets } = await import(src + 'results/previous.ts'); console.log(JSON.stringify([...previousDurations(previousTargets(${JSON.stringify(tree)}))]));`, 20_000);
   assert.equal(run.killed, false, 'reading earlier results hung');
   assert.equal(run.stdout.trim(), '[["x86/tinyconfig",42]]');
 });

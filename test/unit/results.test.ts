@@ -34,6 +34,7 @@ const plan: BuildPlan = {
   keep: ['kernel', 'dtbs'],
   allTargets: ['x86/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig'],
   estimates: { 'x86/tinyconfig': 160, 'arm64/tinyconfig': 160, 'riscv/tinyconfig': 160 },
+  expected: {},
 };
 
 const image: ImageInfo = imageInfoFromInspect('kernelbuilder/gcc-12', {

@@ -1,0 +1,111 @@
+import { availableParallelism } from 'node:os';
+import { type BuildPlan } from '../types/plan.ts';
+import { type Log } from '../log.ts';
+import { targetName } from '../plan/targets.ts';
+import { targetPaths } from '../logs-layout.ts';
+import { LogTail } from '../container/log-tail.ts';
+import { LogParser } from '../parse/log-parser.ts';
+import { type Diagnostic } from '../types/diagnostics.ts';
+import { formatDiagnosticLine } from '../parse/format.ts';
+import { isCompileStep } from '../parse/compile-steps.ts';
+import { BuildProgress, finishedTarget, formatDuration, formatProgress } from './progress.ts';
+
+/** How often the targets' logs are read. */
+const POLL_MS = 2000;
+/** How often a progress line is printed, besides one at each target's end. */
+const PROGRESS_MS = 30_000;
+
+/** The clock and timer the live progress runs on; tests pass their own. */
+export interface LiveClock {
+  now(): number;
+  /** Call `fn` every `ms` until the returned function is called. */
+  every(ms: number, fn: () => void): () => void;
+}
+
+const realClock: LiveClock = {
+  now: Date.now,
+  every(ms, fn) {
+    const timer = setInterval(fn, ms);
+    // Progress must never keep the process alive on its own.
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
+
+/** What the engine tells the live progress, and how it ends it. */
+export interface LiveProgress {
+  /** A line of the driver's output (the container's stdout): a target's end is one. */
+  driverLine(line: string): void;
+  /** The build is over: read what the logs have left, print the last line, stop the timers. */
+  stop(): void;
+}
+
+/** Options of {@link startLiveProgress}. */
+export interface LiveOptions {
+  clock?: LiveClock;
+  /** Cores the build has; by default this machine's. */
+  cores?: number;
+  pollMs?: number;
+  progressMs?: number;
+}
+
+/**
+ * Show a build as it runs: a progress line every 30 s and at each target's end (targets
+ * done, running and waiting, objects per running target, the ETA; see BuildProgress), and
+ * the first error of each target as soon as its log shows it. The targets' logs are read
+ * from the host as they grow (LogTail), each through its own streaming LogParser. The
+ * first errors are build output, printed through `log.buildOutput`: call this between
+ * `beginBuildOutput` and `endBuildOutput`, and `stop` before the end.
+ */
+export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'expected' | 'jobs' | 'limits' | 'logsDir'>, log: Log, opts: LiveOptions = {}): LiveProgress {
+  const clock = opts.clock ?? realClock;
+  const startedAt = clock.now();
+  const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism()));
+  const model = new BuildProgress(plan.expected, cores, startedAt);
+  const parsers = new Map(plan.targets.map((t) => [targetName(t), new LogParser({ target: targetName(t) })]));
+  const reported = new Set<string>();
+  const firstError = (target: string, found: readonly Diagnostic[]) => {
+    const error = found.find((d) => d.severity === 'error');
+    if (!error || reported.has(target)) return;
+    reported.add(target);
+    log.buildOutput(`first error in ${target} after ${formatDuration((clock.now() - startedAt) / 1000)}: ${formatDiagnosticLine(error)}`);
+  };
+  const tail = new LogTail(plan.logsDir, Object.fromEntries(plan.targets.map((t) => [targetName(t), targetPaths(t.arch, t.config).log])), {
+    opened: (target) => model.start(target, clock.now()),
+    lines(target, lines) {
+      const parser = parsers.get(target)!;
+      for (const line of lines) {
+        if (isCompileStep(line)) model.compiled(target, clock.now());
+        firstError(target, parser.push(line));
+      }
+      // The error just read need not wait for the next line, which may come much later;
+      // a linker error must, as the lines after it give its place.
+      const reading = parser.peek();
+      if (reading && reading.kind !== 'linker') firstError(target, [reading]);
+    },
+  });
+  const finish = (target: string) => {
+    tail.finish(target);
+    const parser = parsers.get(target);
+    if (parser) firstError(target, parser.end());
+    parsers.delete(target);
+    model.finish(target, clock.now());
+  };
+  const print = () => log.progress(formatProgress(model.snapshot(clock.now())));
+  const stopPolling = clock.every(opts.pollMs ?? POLL_MS, () => tail.poll());
+  const stopPrinting = clock.every(opts.progressMs ?? PROGRESS_MS, print);
+  return {
+    driverLine(line) {
+      const target = finishedTarget(line);
+      if (target === undefined || !parsers.has(target)) return;
+      finish(target);
+      print();
+    },
+    stop() {
+      stopPolling();
+      stopPrinting();
+      tail.finishAll();
+      for (const target of [...parsers.keys()]) firstError(target, parsers.get(target)!.end());
+    },
+  };
+}
