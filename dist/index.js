@@ -53,9 +53,11 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-MKK2R4A4.js";
+} from "./chunks/chunk-NVQWSFAM.js";
 import {
   abortOnSignals,
+  bisectAnnotations,
+  bisectRegressions,
   buildMatrix,
   checkPlan,
   echoFailures,
@@ -74,7 +76,7 @@ import {
   runBuild,
   tally,
   targetName
-} from "./chunks/chunk-UTG5ATTQ.js";
+} from "./chunks/chunk-W6GPUULZ.js";
 import {
   Input,
   KernelbuilderError,
@@ -83,7 +85,7 @@ import {
   __export,
   __toESM,
   connectDocker
-} from "./chunks/chunk-Y3CACMKB.js";
+} from "./chunks/chunk-7ZC5PP7Q.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -190,9 +192,22 @@ function chooseAnnotations(issues, perKind = ANNOTATIONS_PER_KIND) {
 import { randomUUID as randomUUID2 } from "node:crypto";
 function actionLog(write = (t) => process.stdout.write(t)) {
   let token;
+  let grouped = false;
+  const endGroup = () => {
+    if (grouped) write("::endgroup::\n");
+    grouped = false;
+  };
   return {
     info: (m) => info(m),
     warning: (m) => warning(m),
+    progress: (m) => info(m),
+    group(title) {
+      endGroup();
+      write(`::group::${title}
+`);
+      grouped = true;
+    },
+    endGroup,
     beginBuildOutput() {
       token = randomUUID2();
       write(`::stop-commands::${token}
@@ -25837,8 +25852,12 @@ async function buildMode(read, log, driverDir) {
   const { plan, image } = checked;
   const keys = plan.ccache?.actionsCache ? ccacheKeys({ imageId: image.id, targets: plan.targets.map(targetName), sha: plan.ref.sha }) : void 0;
   const restoredKey = keys && await restoreCcache(plan.ccache.dir, keys, log);
-  const { results, reports, skipped } = await runBuild(checked, inputs, deps);
+  const built = await runBuild(checked, inputs, deps);
+  const { reports, skipped } = built;
   if (keys) await saveCcache(plan.ccache.dir, keys, { skipped, cancelled: deps.signal.aborted, restoredKey }, log);
+  const { results, bisects } = skipped ? { results: built.results, bisects: [] } : await bisectRegressions(built.results, reports, plan.logsDir, inputs, deps);
+  for (const a of bisects.flatMap(bisectAnnotations)) annotate(a);
+  setOutput(Output.firstBadCommits, (results.bisects ?? []).flatMap((b) => b.culprit ? [b.culprit.sha] : []).join(" "));
   setOutput(Output.sha, results.sha);
   setOutput(Output.buildId, results.buildId);
   setOutput(Output.kernelVersion, results.kernelVersion);
@@ -25873,11 +25892,7 @@ async function publish(builds, log) {
   setOutput(Output.email, builds.map((b) => b.reports.email).join("\n"));
   for (const { results, reports } of builds) {
     echoFailures(results, log);
-    for (const a of chooseAnnotations(results.issues ?? [])) {
-      const place = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
-      if (a.severity === "error") error(a.message, place);
-      else warning(a.message, place);
-    }
+    for (const a of chooseAnnotations(results.issues ?? [])) annotate(a);
     if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(readFileSync(reports.summary, "utf8")).write();
   }
   const errors = builds.flatMap(({ results }) => results.error ? [`${results.tree}/${results.buildId}: ${results.error.message}`] : []);
@@ -25887,6 +25902,11 @@ async function publish(builds, log) {
   ];
   if (result === "error") setFailed(`run error, not a kernel failure: ${errors.join("; ") || "see the results"}`);
   else if (problems.length > 0) setFailed(problems.join("; "));
+}
+function annotate(a) {
+  const place = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
+  if (a.severity === "error") error(a.message, place);
+  else warning(a.message, place);
 }
 
 // src/index.ts

@@ -4,7 +4,8 @@
 # original builder did, so that all configs share the machine's cores.
 # Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE[|FRAGMENT...]
 # Environment: KB_CROSS_<arch>, the cross prefix per arch, and KB_MAKE_VARS, variables for
-# every make (both from the image's labels); KB_CCACHE=1 to compile through ccache;
+# every make (both from the image's labels); KB_USER_MAKE_VARS, the user's make variables
+# one a line (see steps.sh); KB_CCACHE=1 to compile through ccache;
 # KB_TARGET_TIMEOUT, seconds per target.
 # Exit status: 0 when every target ran (passed or failed: see /logs/<arch>/<config>.status),
 # non-zero when the build could not start.

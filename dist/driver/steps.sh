@@ -21,9 +21,16 @@ if [ "${KB_CCACHE-}" = 1 ]; then
   esac
 fi
 
+# KB_USER_MAKE_VARS (the make-vars input: W=1, C=1, KCFLAGS=-Wall -Werror, checked
+# against an allow-list before the container started) holds one NAME=value a line, each
+# one word of make's command line. They go to these steps only: install.sh's installs and
+# the boot init's headers_install compile nothing of the kernel for W or C to check.
+user_vars=()
+if [ -n "${KB_USER_MAKE_VARS-}" ]; then mapfile -t user_vars <<<"$KB_USER_MAKE_VARS"; fi
+
 # KB_MAKE_VARS (from the image's labels, e.g. LLVM=1) is split into words on purpose.
 # shellcheck disable=SC2086
-kmake() { make -C /build/src O="$out" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} ${KB_MAKE_VARS-} "${compilers[@]}" "$@"; }
+kmake() { make -C /build/src O="$out" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} ${KB_MAKE_VARS-} "${user_vars[@]}" "${compilers[@]}" "$@"; }
 
 # A fragment kernelbuilder ships (configs/<arch>/, e.g. kb-boot.config) is put where
 # `make NAME.config` finds it, unless the tree has its own of that name, which wins.

@@ -60526,7 +60526,12 @@ var Input = {
   keep: "keep",
   boot: "boot",
   bootTimeout: "boot-timeout",
-  bootKvm: "boot-kvm"
+  bootKvm: "boot-kvm",
+  makeVars: "make-vars",
+  kcidbOrigin: "kcidb-origin",
+  bisect: "bisect",
+  bisectLimit: "bisect-limit",
+  bisectTimeout: "bisect-timeout"
 };
 var BisectOption = {
   good: "good",
@@ -60546,7 +60551,8 @@ var Output = {
   summary: "summary",
   email: "email",
   skipped: "skipped",
-  matrix: "matrix"
+  matrix: "matrix",
+  firstBadCommits: "first-bad-commits"
 };
 var State = {
   logsDir: "logs-dir",
@@ -60620,10 +60626,13 @@ async function removeLeftovers(docker, isAlive = alive) {
 import { dirname, join } from "node:path";
 var RESULTS_FILE = "results.json";
 var SUMMARY_FILE = "summary.md";
+var KCIDB_FILE = "kcidb.json";
+var JUNIT_FILE = "junit.xml";
+var HTML_FILE = "index.html";
 var DRIVER_LOG = "driver.log";
 var TOOLCHAINS_FILE = "toolchains.txt";
 var CCACHE_STATS = { before: "ccache-stats.before", after: "ccache-stats.after" };
-var BUILD_FILES = [RESULTS_FILE, SUMMARY_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
+var BUILD_FILES = [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
 var EMAILS_DIR = "emails";
 var RESERVED_TREE_NAMES = [EMAILS_DIR];
 var KEPT_FILES = [
@@ -60646,6 +60655,9 @@ function pathSafe(name) {
 }
 function treeDir(logsRoot, tree) {
   return join(logsRoot, pathSafe(tree));
+}
+function historyPage(treeDirPath) {
+  return join(treeDirPath, HTML_FILE);
 }
 function buildDir(logsRoot, tree, buildId) {
   return join(treeDir(logsRoot, tree), pathSafe(buildId));
@@ -60699,6 +60711,9 @@ export {
   describeValue,
   RESULTS_FILE,
   SUMMARY_FILE,
+  KCIDB_FILE,
+  JUNIT_FILE,
+  HTML_FILE,
   DRIVER_LOG,
   TOOLCHAINS_FILE,
   CCACHE_STATS,
@@ -60709,6 +60724,7 @@ export {
   SIZES_FILE,
   pathSafe,
   treeDir,
+  historyPage,
   buildDir,
   treeDirOf,
   emailsDir,

@@ -1,13 +1,19 @@
 import { createRequire as __kbRequire } from 'node:module'; import { fileURLToPath as __kbPath } from 'node:url'; import { dirname as __kbDirname } from 'node:path'; const require = __kbRequire(import.meta.url); const __kbFilename = __kbPath(import.meta.url); const __kbDirname2 = __kbDirname(__kbFilename);
 import {
+  BISECT_FILES,
+  BISECT_STEPS_DIR,
   BUILD_FILES,
+  BisectOption,
   CCACHE_STATS,
   CONTAINER_LABEL,
   DRIVER_LOG,
   DRIVER_MOUNT,
   DockerError,
+  HTML_FILE,
   Input,
   InputError,
+  JUNIT_FILE,
+  KCIDB_FILE,
   KEPT_FILES,
   KernelbuilderError,
   OWNER_LABEL,
@@ -19,18 +25,21 @@ import {
   TOOLCHAINS_FILE,
   __commonJS,
   __toESM,
+  bisectDirName,
+  bisectStepDir,
   buildDir,
   connectDocker,
   describeValue,
   dockerEndpoint,
   emailsDir,
+  historyPage,
   pathSafe,
   removeLeftovers,
   targetFiles,
   targetPaths,
   treeDir,
   treeDirOf
-} from "./chunk-Y3CACMKB.js";
+} from "./chunk-7ZC5PP7Q.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -298,9 +307,9 @@ var require_semver = __commonJS({
         } else {
           this.prerelease = m[4].split(".").map((id) => {
             if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
+              const num2 = +id;
+              if (num2 >= 0 && num2 < MAX_SAFE_INTEGER) {
+                return num2;
               }
             }
             return id;
@@ -566,11 +575,11 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var clean = (version, options) => {
+    var clean2 = (version, options) => {
       const s = parse(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
-    module.exports = clean;
+    module.exports = clean2;
   }
 });
 
@@ -910,10 +919,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -2153,12 +2162,12 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
     var valid = require_valid();
-    var clean = require_clean();
+    var clean2 = require_clean();
     var inc = require_inc();
     var diff = require_diff();
     var major = require_major();
@@ -2197,7 +2206,7 @@ var require_semver2 = __commonJS({
     module.exports = {
       parse,
       valid,
-      clean,
+      clean: clean2,
       inc,
       diff,
       major,
@@ -2237,8 +2246,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -2716,6 +2725,13 @@ function candidateTarget(arch, name, derived) {
 }
 function requiredOptions(fragments, files) {
   return fragments.flatMap((f) => f.kind === "option" ? [`${f.option}=${f.value}`] : optionsOfFragment(files[f.name] ?? ""));
+}
+
+// src/report/kcidb-origin.ts
+var DEFAULT_KCIDB_ORIGIN = "kernelbuilder";
+function parseKcidbOrigin(text) {
+  if (!/^[a-z0-9_]{1,64}$/.test(text)) throw new InputError(Input.kcidbOrigin, text, "a KCIDB origin is lower-case letters, digits and _ (e.g. kernelbuilder), at most 64 characters");
+  return text;
 }
 
 // src/inputs.ts
@@ -3363,9 +3379,9 @@ var Utils = class Utils2 {
   static checkInput(input) {
     if (!Utils2.isString(input) && !Utils2.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input)}`);
   }
-  static checkFlags(flags) {
+  static checkFlags(flags2) {
     const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
-    if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+    if (!Number.isInteger(flags2) || (flags2 & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
   }
   static isByteArray(input) {
     return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
@@ -5085,23 +5101,23 @@ var DFA = class DFA2 {
   }
   start(input, pos) {
     const context = input.context(pos);
-    let flags;
-    if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
-    else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+    let flags2;
+    if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags2 = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+    else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags2 = Utils.EMPTY_BEGIN_LINE;
     else {
       const r = input.step(pos);
       const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
-      flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
+      flags2 = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
     }
-    let state = this.startStates.get(flags);
+    let state = this.startStates.get(flags2);
     if (state === void 0) {
-      state = this.makeState([this.prog.start], flags, NO_IDS);
+      state = this.makeState([this.prog.start], flags2, NO_IDS);
       if (state === null) {
         this.clearCache();
-        state = this.makeState([this.prog.start], flags, NO_IDS);
+        state = this.makeState([this.prog.start], flags2, NO_IDS);
         if (state === null) return null;
       }
-      this.startStates.set(flags, state);
+      this.startStates.set(flags2, state);
     }
     return state;
   }
@@ -6307,8 +6323,8 @@ var PatchList = class {
   * @param {number} head - Encoded pointer to the start of the patch list.
   * @param {number} tail - Encoded pointer to the end of the patch list.
   */
-  constructor(head = 0, tail = 0) {
-    this.head = head;
+  constructor(head2 = 0, tail = 0) {
+    this.head = head2;
     this.tail = tail;
   }
 };
@@ -6393,14 +6409,14 @@ var Prog = class {
     return flag;
   }
   patch(l, val) {
-    let head = l.head;
-    while (head !== 0) {
-      const i = this.inst[head >> 1];
-      if ((head & 1) === 0) {
-        head = i.out;
+    let head2 = l.head;
+    while (head2 !== 0) {
+      const i = this.inst[head2 >> 1];
+      if ((head2 & 1) === 0) {
+        head2 = i.out;
         i.out = val;
       } else {
-        head = i.arg;
+        head2 = i.arg;
         i.arg = val;
       }
     }
@@ -6574,16 +6590,16 @@ var Compiler = class Compiler2 {
     f.out = new PatchList(f.i << 1, f.i << 1);
     return f;
   }
-  rune(runes, flags) {
+  rune(runes, flags2) {
     const f = this.newInst(Inst.RUNE);
     f.nullable = false;
     const i = this.prog.getInst(f.i);
     i.runes = runes;
-    flags &= RE2Flags.FOLD_CASE;
-    if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
-    i.arg = flags;
+    flags2 &= RE2Flags.FOLD_CASE;
+    if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags2 &= ~RE2Flags.FOLD_CASE;
+    i.arg = flags2;
     f.out = new PatchList(f.i << 1, f.i << 1);
-    if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+    if ((flags2 & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
     else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
     else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
     return f;
@@ -6852,16 +6868,16 @@ var Simplify = class Simplify2 {
     nre.subs = newSubs;
     return nre;
   }
-  static simplify1(op, flags, sub, re) {
+  static simplify1(op, flags2, sub, re) {
     if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
     if (sub.op === Regexp.Op.NO_MATCH) {
       if (op === Regexp.Op.PLUS) return sub;
       return new Regexp(Regexp.Op.EMPTY_MATCH);
     }
-    if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
-    if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+    if (op === sub.op && (flags2 & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+    if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags2 & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
     const nre = new Regexp(op);
-    nre.flags = flags;
+    nre.flags = flags2;
     nre.subs = [sub];
     return nre;
   }
@@ -7055,8 +7071,8 @@ var CharClass = class CharClass2 {
     this.len = w;
     return this;
   }
-  appendLiteral(x, flags) {
-    return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+  appendLiteral(x, flags2) {
+    return (flags2 & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
   }
   appendRange(lo, hi) {
     if (this.len > 0) {
@@ -7308,9 +7324,9 @@ var Parser = class Parser2 {
     }
     return re;
   }
-  static literalRegexp(s, flags) {
+  static literalRegexp(s, flags2) {
     const re = new Regexp(Regexp.Op.LITERAL);
-    re.flags = flags;
+    re.flags = flags2;
     re.runes = Utils.stringToRunes(s);
     return re;
   }
@@ -7319,8 +7335,8 @@ var Parser = class Parser2 {
   * @param {string} pattern
   * @param {number} flags
   */
-  static parse(pattern, flags) {
-    return new Parser2(pattern, flags).parseInternal();
+  static parse(pattern, flags2) {
+    return new Parser2(pattern, flags2).parseInternal();
   }
   static parseRepeat(t) {
     const start = t.pos();
@@ -7474,9 +7490,9 @@ var Parser = class Parser2 {
     }
     return false;
   }
-  constructor(wholeRegexp, flags = 0) {
+  constructor(wholeRegexp, flags2 = 0) {
     this.wholeRegexp = wholeRegexp;
-    this.flags = flags;
+    this.flags = flags2;
     this.numCap = 0;
     this.namedGroups = /* @__PURE__ */ Object.create(null);
     this.stack = [];
@@ -7615,7 +7631,7 @@ var Parser = class Parser2 {
     this.checkLimits(re);
     return re;
   }
-  maybeConcat(r, flags) {
+  maybeConcat(r, flags2) {
     const n = this.stack.length;
     if (n < 2) return false;
     const re1 = this.stack[n - 1];
@@ -7625,17 +7641,17 @@ var Parser = class Parser2 {
     for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
     if (r >= 0) {
       re1.runes = [r];
-      re1.flags = flags;
+      re1.flags = flags2;
       return true;
     }
     this.pop();
     this.reuse(re1);
     return false;
   }
-  newLiteral(r, flags) {
+  newLiteral(r, flags2) {
     const re = this.newRegexp(Regexp.Op.LITERAL);
-    re.flags = flags;
-    if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
+    re.flags = flags2;
+    if ((flags2 & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
     re.runes = [r];
     return re;
   }
@@ -7648,11 +7664,11 @@ var Parser = class Parser2 {
     return this.push(re);
   }
   repeat(op, min, max, beforePos, t, lastRepeatPos) {
-    let flags = this.flags;
-    if ((flags & RE2Flags.PERL_X) !== 0) {
+    let flags2 = this.flags;
+    if ((flags2 & RE2Flags.PERL_X) !== 0) {
       if (t.more() && t.lookingAt("?")) {
         t.skip(1);
-        flags ^= RE2Flags.NON_GREEDY;
+        flags2 ^= RE2Flags.NON_GREEDY;
       }
       if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
     }
@@ -7663,7 +7679,7 @@ var Parser = class Parser2 {
     const re = this.newRegexp(op);
     re.min = min;
     re.max = max;
-    re.flags = flags;
+    re.flags = flags2;
     re.subs = [sub];
     this.stack[n - 1] = re;
     this.checkLimits(re);
@@ -8072,42 +8088,42 @@ var Parser = class Parser2 {
       return;
     }
     t.skip(2);
-    let flags = this.flags;
+    let flags2 = this.flags;
     let sign = 1;
     let sawFlag = false;
     loop: while (t.more()) {
       const c = t.pop();
       switch (c) {
         case Codepoint.CODES["i"]:
-          flags |= RE2Flags.FOLD_CASE;
+          flags2 |= RE2Flags.FOLD_CASE;
           sawFlag = true;
           break;
         case Codepoint.CODES["m"]:
-          flags &= ~RE2Flags.ONE_LINE;
+          flags2 &= ~RE2Flags.ONE_LINE;
           sawFlag = true;
           break;
         case Codepoint.CODES["s"]:
-          flags |= RE2Flags.DOT_NL;
+          flags2 |= RE2Flags.DOT_NL;
           sawFlag = true;
           break;
         case Codepoint.CODES["U"]:
-          flags |= RE2Flags.NON_GREEDY;
+          flags2 |= RE2Flags.NON_GREEDY;
           sawFlag = true;
           break;
         case Codepoint.CODES["-"]:
           if (sign < 0) break loop;
           sign = -1;
-          flags = ~flags;
+          flags2 = ~flags2;
           sawFlag = false;
           break;
         case Codepoint.CODES[":"]:
         case Codepoint.CODES[")"]:
           if (sign < 0) {
             if (!sawFlag) break loop;
-            flags = ~flags;
+            flags2 = ~flags2;
           }
           if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
-          this.flags = flags;
+          this.flags = flags2;
           return;
         default:
           break loop;
@@ -8802,19 +8818,19 @@ var RE2Set = class RE2Set2 {
   * @param {number} [flags=0] - The public flags to apply to all patterns in the set.
   * @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
   */
-  constructor(anchor = RE2Set2.UNANCHORED, flags = 0, maxMem = 8388608) {
+  constructor(anchor = RE2Set2.UNANCHORED, flags2 = 0, maxMem = 8388608) {
     if (![
       RE2Set2.UNANCHORED,
       RE2Set2.ANCHOR_START,
       RE2Set2.ANCHOR_BOTH
     ].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
-    Utils.checkFlags(flags);
+    Utils.checkFlags(flags2);
     this.anchor = anchor;
-    this.jsFlags = flags;
+    this.jsFlags = flags2;
     this.maxMem = maxMem;
     let re2Flags = RE2Flags.PERL;
-    if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
-    if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+    if ((flags2 & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+    if ((flags2 & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
     this.re2Flags = re2Flags;
     this.regexps = [];
     this.prog = null;
@@ -9159,18 +9175,18 @@ var RE2JS = class RE2JS2 {
   * @param {number} [flags=0]
   * @returns {RE2JS}
   */
-  static compile(regex, flags = 0) {
+  static compile(regex, flags2 = 0) {
     Utils.checkPattern(regex);
-    Utils.checkFlags(flags);
+    Utils.checkFlags(flags2);
     let fregex = regex;
-    if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
-    if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
-    if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+    if ((flags2 & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+    if ((flags2 & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+    if ((flags2 & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
     let re2Flags = RE2Flags.PERL;
-    if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
-    if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
-    const p = new RE2JS2(regex, flags);
-    p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS2.LONGEST_MATCH) !== 0);
+    if ((flags2 & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+    if ((flags2 & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+    const p = new RE2JS2(regex, flags2);
+    p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags2 & RE2JS2.LONGEST_MATCH) !== 0);
     return p;
   }
   /**
@@ -9188,10 +9204,10 @@ var RE2JS = class RE2JS2 {
   * This is visible for testing.
   * @private
   */
-  static initTest(pattern, flags, re2) {
+  static initTest(pattern, flags2, re2) {
     if (pattern == null) throw new Error("pattern is null");
     if (re2 == null) throw new Error("re2 is null");
-    const p = new RE2JS2(pattern, flags);
+    const p = new RE2JS2(pattern, flags2);
     p.re2Input = re2;
     return p;
   }
@@ -9200,9 +9216,9 @@ var RE2JS = class RE2JS2 {
   * @param {string} pattern
   * @param {number} flags
   */
-  constructor(pattern, flags) {
+  constructor(pattern, flags2) {
     this.patternInput = pattern;
-    this.flagsInput = flags;
+    this.flagsInput = flags2;
     this.re2Input = null;
   }
   /**
@@ -9484,6 +9500,24 @@ function parseBoot(text, timeoutSeconds, kvm, keep2, split) {
   return { targets, timeoutSeconds, kvm };
 }
 
+// src/bisect/bisect-inputs.ts
+var BISECT_MODES = ["off", "new-failures", "new-errors"];
+var DEFAULT_BISECT_LIMIT = "1";
+var MAX_BISECT_LIMIT = 20;
+var DEFAULT_BISECT_TIMEOUT = "2h";
+function parseBisect(mode, limit, timeoutSeconds) {
+  const text = mode ?? "off";
+  if (!BISECT_MODES.includes(text)) {
+    throw new InputError(Input.bisect, text, "bisect is off (the default), new-failures (targets and boots that newly fail) or new-errors (also new error signatures)");
+  }
+  const count = limit ?? DEFAULT_BISECT_LIMIT;
+  if (!/^\d{1,2}$/.test(count) || Number(count) > MAX_BISECT_LIMIT) {
+    throw new InputError(Input.bisectLimit, count, `bisect-limit is a whole number from 0 to ${MAX_BISECT_LIMIT}: how many distinct new regressions to bisect`);
+  }
+  if (text === "off") return void 0;
+  return { mode: text, limit: Number(count), timeoutSeconds };
+}
+
 // src/read-input-file.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from "node:fs";
 var FileRefusedError = class extends Error {
@@ -9583,7 +9617,7 @@ function findBaseline(treeDir2, current) {
   }
   return best;
 }
-function previousDurations(treeDir2) {
+function previousTargets(treeDir2) {
   let newest;
   let entries;
   try {
@@ -9595,7 +9629,10 @@ function previousDurations(treeDir2) {
     const r = readResults(join(treeDir2, entry, RESULTS_FILE));
     if (r?.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
   }
-  return new Map((newest?.targets ?? []).filter((t) => t.durationSeconds !== void 0).map((t) => [t.target, t.durationSeconds]));
+  return new Map((newest?.targets ?? []).map((t) => [t.target, t]));
+}
+function previousDurations(previous) {
+  return new Map([...previous].filter(([, t]) => t.durationSeconds !== void 0).map(([name, t]) => [name, t.durationSeconds]));
 }
 
 // src/host-folder.ts
@@ -9605,13 +9642,13 @@ var SYSTEM_TREES = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64",
 var SHARED_FOLDERS = ["/home", "/media", "/mnt", "/opt", "/root", "/run", "/srv", "/tmp", "/var", "/var/tmp"];
 function checkHostFolder(input, value) {
   const path = resolve(value);
-  let found;
+  let found2;
   try {
-    found = existingPart(path);
+    found2 = existingPart(path);
   } catch (e) {
     throw new InputError(input, value, `it cannot be looked at (${e.code ?? e.message}); give a folder this user may write`);
   }
-  const { real, blocker } = found;
+  const { real, blocker } = found2;
   if (blocker !== void 0) {
     throw new InputError(input, value, `${blocker} is not a folder; give a folder (it is created if missing)`);
   }
@@ -9644,6 +9681,58 @@ function statIfThere(path) {
     if (code === "ENOENT" || code === "ENOTDIR") return void 0;
     throw e;
   }
+}
+
+// src/plan/make-vars.ts
+var MAKE_VAR_RULES = {
+  /** Extra warnings: levels 1, 2, 3 and e (warnings as errors), combined as in W=12 or W=1e. */
+  W: { values: /^(?!.*(.).*\1)[123e]{1,4}$/, allowed: "1, 2, 3 or e, or a combination such as 12 or 1e" },
+  /** Run $CHECK (sparse): 1 on re-compiled files, 2 on all. */
+  C: { values: /^[12]$/, allowed: "1 or 2" },
+  /** Flags for sparse. */
+  CF: flags(),
+  KCFLAGS: flags(),
+  KAFLAGS: flags(),
+  KCPPFLAGS: flags(),
+  CFLAGS_KERNEL: flags(),
+  CFLAGS_MODULE: flags(),
+  AFLAGS_KERNEL: flags(),
+  AFLAGS_MODULE: flags(),
+  LDFLAGS_MODULE: flags(),
+  /** With a clang image: 0 assembles with GNU as instead of clang's integrated assembler. */
+  LLVM_IAS: { values: /^[01]$/, allowed: "0 or 1" },
+  /** Undefined symbols at modpost are warnings, not errors. */
+  KBUILD_MODPOST_WARN: { values: /^1$/, allowed: "1" }
+};
+function flags() {
+  return { values: /^-[A-Za-z0-9_=,.+:/@%-]*( -[A-Za-z0-9_=,.+:/@%-]*)*$/, allowed: 'compiler options such as -Werror or "-Wall -Wno-unused", each starting with -, of letters, digits and _ = , . + : / @ % -' };
+}
+function parseMakeVars(input, text) {
+  const vars = [];
+  const seen = /* @__PURE__ */ new Set();
+  const word = /\s*(?:([^\s="]+)=(?:"([^"]*)"|([^\s"]*))|(\S+))/y;
+  let m;
+  while (word.lastIndex < text.length && (m = word.exec(text)) !== null) {
+    if (m[4] !== void 0) {
+      throw new InputError(input, m[4], `make variables are NAME=value words (a value with spaces in double quotes), NAME one of: ${allowedNames()}`);
+    }
+    const [name, value] = [m[1], m[2] ?? m[3]];
+    if (seen.has(name)) throw new InputError(input, name, "each make variable is given once");
+    seen.add(name);
+    vars.push(checkMakeVar(input, `${name}=${value}`));
+  }
+  return vars;
+}
+function checkMakeVar(input, assignment) {
+  const eq = assignment.indexOf("=");
+  const [name, value] = eq < 0 ? [assignment, ""] : [assignment.slice(0, eq), assignment.slice(eq + 1)];
+  const rule = Object.hasOwn(MAKE_VAR_RULES, name) ? MAKE_VAR_RULES[name] : void 0;
+  if (!rule) throw new InputError(input, name, `it is not a make variable kernelbuilder passes; allowed are: ${allowedNames()}`);
+  if (!rule.values.test(value)) throw new InputError(input, assignment, `${name} takes ${rule.allowed}`);
+  return `${name}=${value}`;
+}
+function allowedNames() {
+  return Object.keys(MAKE_VAR_RULES).join(" ");
 }
 
 // src/inputs.ts
@@ -9692,6 +9781,9 @@ function getInputs(read) {
     emailTo: readEmailTo(optional(read, Input.emailTo)),
     keep: keep2,
     boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep2, splitList),
+    makeVars: parseMakeVars(Input.makeVars, optional(read, Input.makeVars) ?? ""),
+    kcidbOrigin: parseKcidbOrigin(optional(read, Input.kcidbOrigin) ?? DEFAULT_KCIDB_ORIGIN),
+    bisect: parseBisect(optional(read, Input.bisect), optional(read, Input.bisectLimit), parseDuration(Input.bisectTimeout, optional(read, Input.bisectTimeout) ?? DEFAULT_BISECT_TIMEOUT)),
     warnings: [logs.warning, ccache?.warning].filter((w) => w !== void 0)
   };
 }
@@ -9853,11 +9945,11 @@ var DURATION_UNITS = { "": 1, s: 1, m: 60, h: 3600, d: 86400 };
 function parseDuration(input, text) {
   if (text === void 0) return void 0;
   const m = DURATION.exec(text.trim());
-  const seconds = m ? Number(m[1]) * DURATION_UNITS[m[2]] : NaN;
-  if (!(seconds >= 1 && seconds <= 7 * 86400)) {
+  const seconds2 = m ? Number(m[1]) * DURATION_UNITS[m[2]] : NaN;
+  if (!(seconds2 >= 1 && seconds2 <= 7 * 86400)) {
     throw new InputError(input, text, "a duration is a whole number with an optional unit s, m, h or d, from 1s to 7d (e.g. 90m)");
   }
-  return seconds;
+  return seconds2;
 }
 function parseJobs(text) {
   if (text === void 0) return availableParallelism() + 2;
@@ -9951,13 +10043,13 @@ import { basename as basename2 } from "node:path";
 // src/ref/resolve.ts
 var HEAD_REF = "HEAD";
 async function resolveRef(git, ref) {
-  const found = await findRef(git, ref);
-  if (!found) {
+  const found2 = await findRef(git, ref);
+  if (!found2) {
     throw new SourceError(
       `ref ${JSON.stringify(ref)} is not in the source repository: it is no remote-tracking branch, remote, tag, branch or commit there (fetch it first; list refs with 'git for-each-ref')`
     );
   }
-  const { kind, remote, sha } = found;
+  const { kind, remote, sha } = found2;
   const nextTree = remote === "next" || ref.startsWith("next-");
   const described = await tryGit(git, ["describe", "--match", nextTree ? "next-*" : "v*", sha]);
   return { ref, kind, remote, sha, buildId: described?.trim() || sha };
@@ -10081,6 +10173,7 @@ function selectImage(table, version, forced, toolchain = "gcc") {
 }
 
 // src/plan/estimate.ts
+var OBJECTS_PER_STATIC_SECOND = 1.5;
 function staticEstimate(t) {
   const base = (t.base ?? t.config).toLowerCase();
   if (base === "allmodconfig" || base === "allyesconfig") return 7200;
@@ -10091,6 +10184,24 @@ function staticEstimate(t) {
 }
 function estimateTargets(targets, previous = /* @__PURE__ */ new Map()) {
   return new Map(targets.map((t) => [targetName(t), previous.get(targetName(t)) ?? staticEstimate(t)]));
+}
+function expectedWork(targets, previous = /* @__PURE__ */ new Map()) {
+  return new Map(
+    targets.map((t) => {
+      const before = previous.get(targetName(t));
+      const passed = before?.status === "pass" ? before : void 0;
+      const cost = staticEstimate(t);
+      const counted = passed?.objects !== void 0 && passed.objects > 0;
+      return [
+        targetName(t),
+        {
+          cpuSeconds: passed?.cpuSeconds !== void 0 && passed.cpuSeconds > 0 ? passed.cpuSeconds : cost,
+          objects: counted ? passed.objects : Math.round(cost * OBJECTS_PER_STATIC_SECOND),
+          objectsCounted: counted
+        }
+      ];
+    })
+  );
 }
 function longestFirst(targets, estimates) {
   return [...targets].sort((a, b) => (estimates.get(targetName(b)) ?? 0) - (estimates.get(targetName(a)) ?? 0));
@@ -10238,7 +10349,8 @@ async function makePlan(inputs, git, projectFragments) {
   if (inputs.tree === void 0 && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
     checkTreeName(pathSafe(treeName), ref.remote === void 0 ? "the source folder's name" : `the remote of ref ${JSON.stringify(ref.ref)}`);
   }
-  const estimates = estimateTargets(planned, previousDurations(treeDir(inputs.logs, treeName)));
+  const previous = previousTargets(treeDir(inputs.logs, treeName));
+  const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
   const remoteUrl = ref.remote === void 0 ? void 0 : (await tryGit(git, ["remote", "get-url", "--", ref.remote]))?.trim();
   return {
@@ -10253,6 +10365,7 @@ async function makePlan(inputs, git, projectFragments) {
     targets,
     allTargets: planned.map(targetName),
     estimates: Object.fromEntries(estimates),
+    expected: Object.fromEntries(expectedWork(targets, previous)),
     ...inputs.shard ? { shard: inputs.shard } : {},
     dropped,
     logsDir: buildDir(inputs.logs, treeName, ref.buildId),
@@ -10265,6 +10378,7 @@ async function makePlan(inputs, git, projectFragments) {
       logs: inputs.logsLimit
     },
     ...inputs.ccache ? { ccache: inputs.ccache } : {},
+    makeVars: inputs.makeVars,
     keep: inputs.keep,
     ...inputs.boot ? { boot: { ...inputs.boot, targets: bootTargets(inputs.boot, planned, targets) } } : {}
   };
@@ -10344,6 +10458,7 @@ function collectResults(args) {
       cross: image.cross,
       makeVars: image.makeVars
     },
+    ...plan.makeVars.length > 0 ? { makeVars: plan.makeVars } : {},
     tmpfsSize: plan.tmpfsSize,
     ...Object.keys(toolchains).length > 0 ? { toolchains } : {},
     commits: plan.commits,
@@ -10395,7 +10510,7 @@ function targetsResult(targets) {
 
 // src/report/write-reports.ts
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/report/format-issue.ts
 function formatIssue(i) {
@@ -10412,14 +10527,7 @@ function shellQuote(text) {
 
 // src/report/reproducer.ts
 function reproducer(results, target) {
-  const { cross: crossByArch, makeVars } = results.image;
-  const cross = crossByArch[target.arch] ?? "";
-  const make = [
-    "make -C /build/src O=/build/out",
-    `ARCH=${target.arch}`,
-    ...cross ? [`CROSS_COMPILE=${cross}`] : [],
-    ...makeVars
-  ].join(" ");
+  const make = makeCommand(results, target);
   const script = [
     // Each step stops the script when it fails, as `|| exit` does in steps.sh.
     "set -e",
@@ -10440,6 +10548,16 @@ function reproducer(results, target) {
     ...(results.sourceMounts ?? []).map((m) => `  --mount type=bind,src=${shellQuote(m.host)},dst=${shellQuote(m.container)},readonly \\`),
     `  --entrypoint /bin/bash ${results.image.digest} -c ${shellQuote(script)}`
   ].join("\n");
+}
+function makeCommand(results, target) {
+  const cross = results.image.cross[target.arch] ?? "";
+  return [
+    "make -C /build/src O=/build/out",
+    `ARCH=${target.arch}`,
+    ...cross ? [`CROSS_COMPILE=${cross}`] : [],
+    ...results.image.makeVars,
+    ...(results.makeVars ?? []).map(shellQuote)
+  ].join(" ");
 }
 var SCRIPTS_CONFIG = { y: "--enable", n: "--disable", m: "--module" };
 function fragmentSteps(target, f, make) {
@@ -10503,6 +10621,25 @@ function signed(n) {
   return n > 0 ? `+${n}` : String(n);
 }
 
+// src/report/bisect-lines.ts
+function bisectLines(results) {
+  const bisects = results.bisects ?? [];
+  if (bisects.length === 0) return [];
+  const lines = ["First bad commit:"];
+  for (const b of bisects) {
+    lines.push("", `${b.regression}:`);
+    const where2 = b.folder ? `  bisect: ${b.folder}/ (${b.builds} builds, ${b.durationSeconds}s)` : void 0;
+    if (b.culprit) {
+      const c = b.culprit;
+      lines.push(`  commit: ${c.sha} [${c.position.k}/${c.position.n}]`, `  subject: ${c.subject}`, `  author: ${c.author}`, `  date: ${c.date}`);
+    } else {
+      lines.push(`  no culprit (${b.result}): ${b.reason ?? "no reason given"}`);
+    }
+    if (where2) lines.push(where2);
+  }
+  return lines;
+}
+
 // src/parse/diagnostic.ts
 var BOOT_KINDS = /* @__PURE__ */ new Set(["panic", "oops", "bug", "boot-warning", "kasan", "ubsan", "hung-task", "rcu-stall"]);
 
@@ -10543,12 +10680,22 @@ function isRecipeFailure(d) {
 function tally(d, noise) {
   if (isRecipeFailure(d)) return void 0;
   if (BOOT_KINDS.has(d.kind)) return d.severity === "error" ? "bootErrors" : d.severity === "warning" ? "bootWarnings" : void 0;
+  if (d.kind === "sparse") return d.severity === "note" ? void 0 : noise ? "noise" : "sparse";
   if (d.severity === "error") return "errors";
   if (d.severity !== "warning") return void 0;
   if (noise) return "noise";
   if (d.kind === "section-mismatch") return "sectionMismatches";
   if (d.kind === "syscall") return "syscalls";
   return "warnings";
+}
+
+// src/report/new-first.ts
+function newFirst(results, issues) {
+  const r = results.regressions;
+  if (!r) return { listed: issues.map((issue) => ({ issue, fresh: false })), known: 0 };
+  const fresh = new Set(r.newIssues);
+  const listed = issues.filter((i) => fresh.has(i.signature)).map((issue) => ({ issue, fresh: true }));
+  return { listed, known: issues.length - listed.length };
 }
 
 // src/report/summary.ts
@@ -10561,12 +10708,16 @@ var RESULT_WORD = { pass: "pass", fail: "FAIL", error: "ERROR" };
 function renderSummary(results, limit = SUMMARY_LIMIT) {
   const changes = changeLines(results);
   const sizes = sizeLines(results);
+  const bisects = bisectLines(results);
   const blocks = [
     headline(results),
     ...results.error ? [runError2(results.error)] : [],
     ...changes.length > 0 ? [`### ${changes[0]}
 
 ${fenced(changes.slice(1))}`] : [],
+    ...bisects.length > 0 ? [`### ${bisects[0].replace(/:$/, "")}
+
+${fenced(bisects.slice(2))}`] : [],
     ...sizes.length > 0 ? [`### ${sizes[0]}
 
 ${fenced(sizes.slice(1))}`] : [],
@@ -10597,7 +10748,7 @@ _${blocks.length - i} more sections left out to stay under the runner's summary 
 function headline(r) {
   const passed = r.targets.filter((t) => t.status === "pass").length;
   const c = r.counts;
-  const counts = c ? ` ${c.errors} errors, ${c.warnings} warnings, ${c.sectionMismatches} section mismatches${c.noise ? `, ${c.noise} known-noise warnings filtered` : ""}.` : "";
+  const counts = c ? ` ${c.errors} errors, ${c.warnings} warnings, ${c.sectionMismatches} section mismatches${c.sparse ? `, ${c.sparse} sparse findings` : ""}${c.noise ? `, ${c.noise} known-noise warnings filtered` : ""}.` : "";
   return [
     `## kernelbuilder: ${r.tree}/${r.buildId} \u2014 ${RESULT_WORD[r.result]}`,
     "",
@@ -10664,17 +10815,20 @@ function failedTarget(r, t) {
 var TOP_LISTS = [
   ["warnings", "Top warnings"],
   ["sectionMismatches", "Section mismatches"],
-  ["syscalls", "New syscalls"]
+  ["syscalls", "New syscalls"],
+  ["sparse", "Sparse findings"]
 ];
 function topIssues(r, tallied, title) {
-  const warnings = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied).slice(0, TOP_WARNINGS);
-  if (warnings.length === 0) return void 0;
+  const all = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied);
+  const { listed, known } = tallied === "sparse" ? newFirst(r, all) : { listed: all.map((issue) => ({ issue, fresh: false })), known: 0 };
+  if (listed.length === 0 && known === 0) return void 0;
+  const text = (i, fresh) => `${fresh ? ">> " : ""}${formatIssue(i)}`;
   return [
     `### ${title}`,
     "",
-    "| count | targets | warning |",
-    "| ---: | --- | --- |",
-    ...warnings.map((i) => `| ${i.count} | ${i.targets.length} | \`${cell(formatIssue(i)).replace(/`/g, "'")}\` |`)
+    ...listed.length > 0 ? ["| count | targets | warning |", "| ---: | --- | --- |"] : [],
+    ...listed.slice(0, TOP_WARNINGS).map(({ issue: i, fresh }) => `| ${i.count} | ${i.targets.length} | \`${cell(text(i, fresh)).replace(/`/g, "'")}\` |`),
+    ...known > 0 ? ["", `${listed.length === 0 ? "None new; " : ""}${known} known from the baseline, not listed.`] : []
   ].join("\n");
 }
 function fenced(lines, lang = "") {
@@ -10716,9 +10870,12 @@ function renderEmail(results, opts = {}) {
   out.push(`Failed:   ${results.targets.length - passed}`);
   out.push(`Warnings: ${results.counts?.warnings ?? 0}${results.counts?.noise ? ` (and ${results.counts.noise} known noise, filtered)` : ""}`);
   out.push(`Section mismatches: ${results.counts?.sectionMismatches ?? 0}`);
+  if (results.counts?.sparse) out.push(`Sparse:   ${results.counts.sparse}`);
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
   const changes = changeLines(results);
   if (changes.length > 0) out.push("", ...changes);
+  const bisects = bisectLines(results);
+  if (bisects.length > 0) out.push("", ...bisects);
   const sizes = sizeLines(results);
   if (sizes.length > 0) out.push("", ...sizes);
   if (results.error) out.push("", `ERROR: ${results.error.message}.`, "The end of the driver's output (driver.log):", ...results.error.lines.map((l) => `  ${l}`));
@@ -10746,6 +10903,7 @@ function renderEmail(results, opts = {}) {
   }
   section(out, "New syscalls:", issues.filter((i) => tally(i, i.noise) === "syscalls"), (i) => `  ${i.targets.map((t) => t.split("/")[0]).filter(unique2).join(" ")}: ${i.message}`);
   section(out, "Section mismatches:", issues.filter((i) => tally(i, i.noise) === "sectionMismatches"), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ""}${i.message}`);
+  sparseSection(out, results, issues.filter((i) => tally(i, i.noise) === "sparse"));
   return `${out.join("\n")}
 `;
 }
@@ -10755,19 +10913,690 @@ function header(name, value) {
 function section(out, title, issues, line) {
   if (issues.length > 0) out.push("", title, ...issues.map(line));
 }
+function sparseSection(out, results, issues) {
+  const { listed, known } = newFirst(results, issues);
+  if (listed.length === 0 && known === 0) return;
+  out.push("", results.regressions ? "Sparse findings (new ones prefixed by >>):" : "Sparse findings:");
+  for (const { issue, fresh } of listed) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
+  if (known > 0) out.push(`  ... and ${known} known from the baseline`);
+}
 function unique2(item, i, all) {
   return all.indexOf(item) === i;
 }
-function formatDuration(seconds) {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor(seconds % 3600 / 60);
-  const s = Math.round(seconds % 60);
+function formatDuration(seconds2) {
+  const h = Math.floor(seconds2 / 3600);
+  const m = Math.floor(seconds2 % 3600 / 60);
+  const s = Math.round(seconds2 % 60);
   return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+}
+
+// src/report/kcidb.ts
+import { createHash } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { join as join5 } from "node:path";
+var KCIDB_VERSION = { major: 5, minor: 3 };
+var KCIDB_EXCERPT_LIMIT = 16384;
+function renderKcidb(results, logsDir, origin) {
+  const url = (relative4) => pathToFileURL(join5(logsDir, relative4)).href;
+  const checkoutId = `${origin}:${results.tree}:${results.sha}`;
+  const buildId = (t) => `${checkoutId}:${t.target}`;
+  const testId = (t) => `${buildId(t)}:boot`;
+  const branch = results.refKind === "remote-branch" && results.remote ? results.ref.slice(results.remote.length + 1) : void 0;
+  const checkout = {
+    id: checkoutId,
+    origin,
+    tree_name: results.tree,
+    // The schema takes https:// and git:// URLs only; a path or ssh remote is left out.
+    ...results.remoteUrl && /^(https|git):\/\//.test(results.remoteUrl) ? { git_repository_url: results.remoteUrl } : {},
+    git_commit_hash: results.sha,
+    git_commit_name: results.buildId,
+    ...branch ? { git_repository_branch: branch } : {},
+    start_time: results.startedAt,
+    origin_builds_finish_time: results.finishedAt,
+    // A run error is a checkout or a tool that failed before any target: no verdict on the code.
+    valid: results.result !== "error",
+    comment: clean(`${results.tree} ${results.buildId} (Linux ${results.kernelVersion})`),
+    misc: { kernel_version: results.kernelVersion, ref: results.ref, image: results.image.name, image_digest: results.image.digest }
+  };
+  const builds = results.targets.map((t) => ({
+    id: buildId(t),
+    checkout_id: checkoutId,
+    origin,
+    architecture: t.arch,
+    compiler: clean(results.toolchains?.[t.arch] ?? results.image.toolchain),
+    config_name: t.config,
+    command: clean(`${makeCommand(results, t)} -k -j$(nproc)`),
+    ...t.durationSeconds === void 0 ? {} : { duration: t.durationSeconds },
+    start_time: results.startedAt,
+    status: buildStatus(t),
+    log_url: url(t.log),
+    ...t.dotConfig ? { config_url: url(t.dotConfig) } : {},
+    ...t.excerpt ? { log_excerpt: excerpt(t.excerpt.lines) } : {},
+    ...t.kept && t.kept.files.length > 0 ? { output_files: t.kept.files.map((f) => ({ name: f, url: url(`${t.kept.dir}/${f}`) })) } : {},
+    misc: { target: t.target, ...t.stage ? { stage: t.stage } : {}, ...t.reason ? { reason: t.reason } : {}, errors: t.errors ?? 0, warnings: t.warnings ?? 0 }
+  }));
+  const tests = results.targets.flatMap(
+    (t) => t.boot ? [
+      {
+        id: testId(t),
+        build_id: buildId(t),
+        origin,
+        path: "boot",
+        status: bootStatus(t),
+        ...t.boot.durationSeconds === void 0 ? {} : { duration: t.boot.durationSeconds },
+        ...t.boot.console ? { log_url: url(t.boot.console) } : {},
+        ...t.boot.message ? { log_excerpt: excerpt([t.boot.message]) } : {},
+        ...t.boot.machine ? { environment: { comment: clean(t.boot.machine) } } : {},
+        ...t.boot.reason ? { comment: clean(t.boot.reason) } : {}
+      }
+    ] : []
+  );
+  const problems = (results.issues ?? []).filter((i) => !i.noise);
+  const issueId = (i) => `${origin}:${createHash("sha256").update(i.signature).digest("hex").slice(0, 32)}`;
+  const issues = problems.map((i) => ({
+    id: issueId(i),
+    version: 1,
+    origin,
+    categories: [`${BOOT_KINDS.has(i.kind) ? "boot" : "build"}.${i.kind}`],
+    comment: clean(formatIssue(i)),
+    culprit: { code: true },
+    misc: { signature: clean(i.signature), kind: i.kind, severity: i.severity, count: i.count, ...i.file ? { file: i.file } : {}, ...i.line ? { line: i.line } : {}, ...i.flag ? { flag: i.flag } : {} }
+  }));
+  const byName = new Map(results.targets.map((t) => [t.target, t]));
+  const incidents = problems.flatMap(
+    (i) => i.targets.flatMap((name) => {
+      const t = byName.get(name);
+      if (!t) return [];
+      const where2 = BOOT_KINDS.has(i.kind) && t.boot ? { test_id: testId(t) } : { build_id: buildId(t) };
+      return [{ id: `${issueId(i)}:${name}`, origin, issue_id: issueId(i), issue_version: 1, ...where2, present: true }];
+    })
+  );
+  return { version: { ...KCIDB_VERSION }, checkouts: [checkout], builds, tests, issues, incidents };
+}
+function buildStatus(t) {
+  if (t.status === "pass") return "PASS";
+  if (t.status === "error") return "MISS";
+  return t.reason ? "ERROR" : "FAIL";
+}
+function bootStatus(t) {
+  const boot = t.boot;
+  if (boot.status === "pass") return "PASS";
+  if (boot.status === "skipped") return "SKIP";
+  return boot.reason === "qemu error" || boot.reason === "console not read" ? "ERROR" : "FAIL";
+}
+function excerpt(lines) {
+  let text = clean(lines.join("\n"));
+  if (text.length > KCIDB_EXCERPT_LIMIT) {
+    text = text.slice(0, KCIDB_EXCERPT_LIMIT);
+    if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+  }
+  return text;
+}
+function clean(text) {
+  return text.replaceAll("\0", "");
+}
+
+// src/report/junit.ts
+var MESSAGE_ERRORS = 3;
+function renderJunit(results) {
+  const arches = [...new Set(results.targets.map((t) => t.arch))];
+  const timestamp = results.startedAt.slice(0, 19);
+  const suites = arches.map((arch, id) => {
+    const cases = results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...t.boot ? [bootCase(t)] : []]);
+    const count = (kind) => cases.filter((c) => c.outcome.kind === kind).length;
+    const attrs = {
+      name: arch,
+      tests: cases.length,
+      failures: count("failure"),
+      errors: count("error"),
+      skipped: count("skipped"),
+      time: seconds(cases.reduce((sum, c) => sum + c.time, 0)),
+      timestamp,
+      hostname: "kernelbuilder",
+      id,
+      package: `${results.tree}.${results.buildId}`
+    };
+    return [`  <testsuite${attributes(attrs)}>`, properties(results), ...cases.map(renderCase), "  </testsuite>"].join("\n");
+  });
+  const all = results.targets.flatMap((t) => [t.status, ...t.boot ? [t.boot.status] : []]);
+  const top = {
+    name: `kernelbuilder ${results.tree} ${results.buildId}`,
+    tests: all.length,
+    failures: all.filter((s) => s === "fail").length,
+    errors: all.filter((s) => s === "error").length,
+    skipped: all.filter((s) => s === "skipped").length,
+    time: seconds(results.durationSeconds),
+    timestamp
+  };
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(top)}>`, ...suites, "</testsuites>", ""].join("\n");
+}
+function buildCase(results, t) {
+  const base = { name: "build", classname: t.target, time: t.durationSeconds ?? 0 };
+  if (t.status === "pass") return { ...base, outcome: { kind: "pass" } };
+  const text = t.excerpt?.lines.join("\n");
+  if (t.status === "error") return { ...base, outcome: { kind: "error", type: "not finished", message: `${t.target} never finished${t.reason ? `: ${t.reason}` : ""}`, text } };
+  const errors = (results.issues ?? []).filter((i) => i.severity === "error" && !BOOT_KINDS.has(i.kind) && i.kind !== "sparse" && i.targets.includes(t.target)).slice(0, MESSAGE_ERRORS);
+  const message = errors.length > 0 ? errors.map(formatIssue).join("; ") : `${t.target} failed${t.reason ? ` (${t.reason})` : ""} at ${t.stage ?? "build"}, exit ${t.exitCode ?? "?"}`;
+  return { ...base, outcome: { kind: "failure", type: t.reason ?? errors[0]?.kind ?? "build", message, text } };
+}
+function bootCase(t) {
+  const boot = t.boot;
+  const base = { name: "boot", classname: t.target, time: boot.durationSeconds ?? 0 };
+  if (boot.status === "pass") return { ...base, outcome: { kind: "pass" } };
+  if (boot.status === "skipped") return { ...base, outcome: { kind: "skipped", type: "skipped", message: boot.message ?? "skipped" } };
+  const where2 = boot.file ? ` at ${boot.file}${boot.line ? `:${boot.line}` : ""}` : "";
+  return { ...base, outcome: { kind: "failure", type: boot.reason ?? "boot", message: `fail: ${boot.reason ?? "boot"}${boot.message ? `: ${boot.message}` : ""}${where2}`, text: boot.message } };
+}
+function renderCase(c) {
+  const open = `    <testcase${attributes({ name: c.name, classname: c.classname, time: seconds(c.time) })}`;
+  if (c.outcome.kind === "pass") return `${open}/>`;
+  const { kind, message, type, text } = c.outcome;
+  const inner = text === void 0 || text === "" ? `<${kind}${attributes({ message, type })}/>` : `<${kind}${attributes({ message, type })}>${escapeText(text)}</${kind}>`;
+  return [`${open}>`, `      ${inner}`, "    </testcase>"].join("\n");
+}
+function properties(results) {
+  const props = [
+    ["sha", results.sha],
+    ["ref", results.ref],
+    ["kernel-version", results.kernelVersion],
+    ["image", results.image.name],
+    ...results.makeVars?.length ? [["make-vars", results.makeVars.join(" ")]] : []
+  ];
+  return ["    <properties>", ...props.map(([name, value]) => `      <property${attributes({ name, value })}/>`), "    </properties>"].join("\n");
+}
+function seconds(s) {
+  return String(Math.round(Math.max(0, s) * 1e3) / 1e3);
+}
+function attributes(attrs) {
+  return Object.entries(attrs).map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`).join("");
+}
+var NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function escapeText(text) {
+  return text.replace(NOT_XML, "\uFFFD").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+function escapeAttribute(text) {
+  return escapeText(text).replaceAll('"', "&quot;").replaceAll("	", "&#9;").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;");
+}
+
+// src/report/html/escape.ts
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+var UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function html(text) {
+  return String(text ?? "").replace(UNPRINTABLE, "\uFFFD").replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function href(relPath) {
+  const parts = relPath.split("/");
+  if (parts.some((p) => p === "" || p === "." || p === "..")) throw new Error(`not a relative path inside the logs folder: ${JSON.stringify(relPath)}`);
+  return html(parts.map(encodeURIComponent).join("/"));
+}
+
+// src/report/html/page.ts
+import { createHash as createHash2 } from "node:crypto";
+function htmlPage(title, body, script = "") {
+  const scriptSrc = script ? ` script-src 'sha256-${createHash2("sha256").update(script).digest("base64")}';` : "";
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;${scriptSrc}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${html(title)}</title>`,
+    `<style>${CSS}</style>`,
+    "</head>",
+    "<body>",
+    body,
+    ...script ? [`<script>${script}</script>`] : [],
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+var CSS = `
+:root { --pass: #d7f0d8; --pass-ink: #1b5e20; --fail: #f8d0d0; --fail-ink: #8e1b1b; --error: #e4e4e4; --error-ink: #444; --boot-fail: #fbe3b6; --boot-fail-ink: #7a4a00; }
+body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 75em; padding: 0 1em; color: #1d1d1d; }
+h1 { font-size: 1.5em; margin: 0 0 .3em; } h2 { font-size: 1.2em; margin: 1.6em 0 .5em; border-bottom: 1px solid #ddd; } h3 { font-size: 1em; margin: 1.2em 0 .4em; }
+table { border-collapse: collapse; margin: .5em 0; } th, td { border: 1px solid #ccc; padding: .25em .55em; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+pre { background: #f6f6f6; border: 1px solid #e0e0e0; padding: .5em .7em; overflow-x: auto; white-space: pre-wrap; word-break: break-all; font-size: 12.5px; }
+code { font-size: 12.5px; } a { color: #0645ad; } .muted { color: #666; }
+.cell-pass { background: var(--pass); color: var(--pass-ink); } .cell-fail { background: var(--fail); color: var(--fail-ink); }
+.cell-error { background: var(--error); color: var(--error-ink); } .cell-boot-fail { background: var(--boot-fail); color: var(--boot-fail-ink); }
+.cell-none { background: #fff; color: #aaa; } table.matrix td { text-align: center; min-width: 7em; } table.matrix td a { color: inherit; }
+.mark { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 .35em; border-radius: .6em; margin-left: .3em; }
+.mark-new { background: #8e1b1b; color: #fff; } .mark-fixed { background: #1b5e20; color: #fff; }
+.result { display: inline-block; padding: .05em .5em; border-radius: .3em; font-weight: 600; }
+input#filter { font: inherit; padding: .2em .4em; width: 24em; }
+svg.plot { display: block; margin: .3em 0 1.2em; } svg.plot text { font: 11px system-ui, sans-serif; fill: #444; }
+svg.plot polyline { fill: none; stroke: #0645ad; stroke-width: 1.5; } svg.plot circle { fill: #0645ad; } svg.plot a:hover circle { fill: #8e1b1b; }
+svg.plot line.axis { stroke: #999; } svg.plot line.grid { stroke: #eee; }
+`.trim();
+
+// src/report/html/context.ts
+function fileLink(ctx, relPath, text = relPath) {
+  return ctx.exists(relPath) ? `<a href="${href(relPath)}">${html(text)}</a>` : `<span class="muted">${html(text)} (missing)</span>`;
+}
+function targetAnchor(results, t) {
+  return `target-${results.targets.indexOf(t)}`;
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+function kernelBytes(t) {
+  const s = t.sizes;
+  if (!s) return void 0;
+  const [text, data, bss] = [num(s.text), num(s.data), num(s.bss)];
+  return text === void 0 || data === void 0 || bss === void 0 ? void 0 : text + data + bss;
+}
+function marks(results) {
+  const r = results.regressions;
+  const set = (list) => new Set(Array.isArray(list) ? list.map(String) : []);
+  return {
+    newlyFailing: set(r?.newlyFailing),
+    newlyPassing: set(r?.newlyPassing),
+    newlyFailingBoots: set(r?.newlyFailingBoots),
+    newlyPassingBoots: set(r?.newlyPassingBoots),
+    newIssues: set(r?.newIssues)
+  };
+}
+var NEW_MARK = '<span class="mark mark-new">new</span>';
+var FIXED_MARK = '<span class="mark mark-fixed">fixed</span>';
+
+// src/report/html/matrix.ts
+function matrixSection(ctx) {
+  const { results } = ctx;
+  const arches = [...new Set(results.targets.map((t) => t.arch))];
+  const configs = [...new Set(results.targets.map((t) => t.config))];
+  const m = marks(results);
+  const byName = new Map(results.targets.map((t) => [`${t.arch}\0${t.config}`, t]));
+  const header2 = `<tr><th>arch \\ config</th>${configs.map((c) => `<th>${html(c)}</th>`).join("")}</tr>`;
+  const rows = arches.map((arch) => {
+    const cells = configs.map((config) => {
+      const t = byName.get(`${arch}\0${config}`);
+      return t ? matrixCell(ctx, t, m) : '<td class="cell-none">\u2014</td>';
+    });
+    return `<tr><th>${html(arch)}</th>${cells.join("")}</tr>`;
+  });
+  return [
+    "<h2>Matrix</h2>",
+    `<table class="matrix" id="matrix">${header2}${rows.join("")}</table>`,
+    '<p class="muted">Green: built; red: failed; grey: did not finish; amber: built, its boot failed.</p>'
+  ].join("\n");
+}
+function cellClass(t) {
+  if (t.status === "pass" && t.boot?.status === "fail") return "cell-boot-fail";
+  return t.status === "pass" ? "cell-pass" : t.status === "fail" ? "cell-fail" : "cell-error";
+}
+function matrixCell(ctx, t, m) {
+  const boot = t.boot ? ` \xB7 boot ${html(t.boot.status)}` : "";
+  const badges = (m.newlyFailing.has(t.target) || m.newlyFailingBoots.has(t.target) ? NEW_MARK : "") + (m.newlyPassing.has(t.target) || m.newlyPassingBoots.has(t.target) ? FIXED_MARK : "");
+  return `<td class="${cellClass(t)}" data-target="${html(t.target)}"><a href="#${targetAnchor(ctx.results, t)}">${html(t.status)}${boot}</a>${badges}</td>`;
+}
+
+// src/report/html/limits.ts
+var PAGE_LIMITS = {
+  /** Characters of one line of build output. */
+  lineChars: 400,
+  /** Lines of one target's excerpt. */
+  excerptLines: 30,
+  /** Failed targets detailed with their excerpt and reproducer. */
+  failures: 50,
+  /** Distinct warnings (and errors) listed. */
+  issues: 500,
+  /** Targets named on one issue's row. */
+  issueTargets: 12,
+  /** Builds on a tree's history page, the newest. */
+  historyBuilds: 200
+};
+function capLine(line) {
+  const text = String(line);
+  return text.length > PAGE_LIMITS.lineChars ? `${text.slice(0, PAGE_LIMITS.lineChars)}\u2026` : text;
+}
+
+// src/report/html/failures.ts
+function failuresSection(ctx) {
+  const { results } = ctx;
+  const failed = detailedFailures(results);
+  const boots = results.targets.filter((t) => t.boot?.status === "fail");
+  if (failed.length === 0 && boots.length === 0 && !results.error) return "";
+  const shown2 = failed.slice(0, PAGE_LIMITS.failures);
+  const out = ['<h2 id="failures">Failures</h2>'];
+  if (results.error) out.push(runError3(ctx));
+  for (const t of shown2) out.push(failedTarget2(ctx, t));
+  if (failed.length > shown2.length) out.push(`<p class="muted">${failed.length - shown2.length} more failed targets are not detailed here: see the targets table and results.json.</p>`);
+  for (const t of boots.slice(0, PAGE_LIMITS.failures)) out.push(failedBoot2(ctx, t));
+  return out.join("\n");
+}
+function runError3(ctx) {
+  const error2 = ctx.results.error;
+  return [`<h3>Run error: ${html(error2.message)}</h3>`, `<p>The end of the driver's output (${fileLink(ctx, DRIVER_LOG)}):</p>`, pre(error2.lines)].join("\n");
+}
+function failedTarget2(ctx, t) {
+  const { results } = ctx;
+  const paths = targetPaths(t.arch, t.config);
+  const isNew = marks(results).newlyFailing.has(t.target);
+  const what = t.excerpt?.source === "tail" ? "No error was parsed; the end of its log:" : "First errors:";
+  return [
+    `<h3 id="failure-${results.targets.indexOf(t)}"><a href="#${targetAnchor(results, t)}">${html(t.target)}</a>: ${html(describeOutcome(t))}${isNew ? NEW_MARK : ""}</h3>`,
+    `<p>${what}</p>`,
+    pre(t.excerpt?.lines ?? []),
+    `<p>Log ${fileLink(ctx, paths.log)} \xB7 config ${fileLink(ctx, paths.dotConfig)} \xB7 reproducer ${fileLink(ctx, paths.reproducer)}</p>`,
+    `<details><summary>Rebuild it (on the build machine)</summary>${pre(reproducerLines(results, t), Infinity)}</details>`
+  ].join("\n");
+}
+function failedBoot2(ctx, t) {
+  const boot = t.boot;
+  const isNew = marks(ctx.results).newlyFailingBoots.has(t.target);
+  return [
+    `<h3 id="boot-${ctx.results.targets.indexOf(t)}">boot of ${html(t.target)}: ${html(describeBoot(boot))}${isNew ? NEW_MARK : ""}</h3>`,
+    `<p>Console ${fileLink(ctx, targetPaths(t.arch, t.config).console)}${boot.machine ? ` on ${html(boot.machine)}` : ""}</p>`,
+    ...boot.reproducer ? [`<details><summary>Boot it again</summary>${pre([boot.reproducer], Infinity)}</details>`] : []
+  ].join("\n");
+}
+function reproducerLines(results, t) {
+  try {
+    return reproducer(results, t).split("\n");
+  } catch (e) {
+    return [`(no reproducer: ${e.message})`];
+  }
+}
+function pre(lines, maxLines = PAGE_LIMITS.excerptLines) {
+  const all = Array.isArray(lines) ? lines : [];
+  const shown2 = all.slice(0, maxLines).map((l) => html(maxLines === Infinity ? String(l) : capLine(l)));
+  const more = all.length > shown2.length ? `
+\u2026 ${all.length - shown2.length} more lines` : "";
+  return `<pre>${shown2.length > 0 ? shown2.join("\n") : "(no output)"}${more}</pre>`;
+}
+
+// src/report/html/warnings.ts
+function warningsSection(ctx) {
+  const m = marks(ctx.results);
+  const issues = (Array.isArray(ctx.results.issues) ? ctx.results.issues : []).filter(shown);
+  const listed = issues.slice(0, PAGE_LIMITS.issues);
+  const out = [
+    '<h2 id="warnings">Errors and warnings</h2>',
+    `<p><label>Filter: <input id="filter" type="search" placeholder="text, file, flag or target" autocomplete="off"></label> <span id="shown">${listed.length}</span> of ${listed.length} shown${issues.length > listed.length ? `; ${issues.length - listed.length} more in results.json` : ""}.</p>`,
+    '<table id="issues"><thead><tr><th>severity</th><th>where</th><th>message</th><th>count</th><th>targets</th></tr></thead><tbody>',
+    ...listed.map((i) => issueRow(i, m.newIssues.has(String(i.signature)) ? NEW_MARK : "")),
+    "</tbody></table>"
+  ];
+  const fixed = (Array.isArray(ctx.results.regressions?.fixedIssues) ? ctx.results.regressions.fixedIssues : []).filter(shown);
+  if (fixed.length > 0) {
+    out.push(
+      "<h3>Gone since the baseline</h3>",
+      `<table id="fixed"><thead><tr><th>severity</th><th>where</th><th>message</th><th>count</th><th>targets</th></tr></thead><tbody>`,
+      ...fixed.slice(0, PAGE_LIMITS.issues).map((i) => issueRow(i, FIXED_MARK)),
+      "</tbody></table>"
+    );
+  }
+  return out.join("\n");
+}
+var FILTER_SCRIPT = `(() => {
+  const input = document.getElementById('filter');
+  if (!input) return;
+  const rows = Array.from(document.querySelectorAll('#issues tbody tr'));
+  const shown = document.getElementById('shown');
+  input.addEventListener('input', () => {
+    const q = input.value.trim().toLowerCase();
+    let n = 0;
+    for (const row of rows) {
+      row.hidden = q !== '' && !row.textContent.toLowerCase().includes(q);
+      if (!row.hidden) n++;
+    }
+    shown.textContent = String(n);
+  });
+})();`;
+function shown(i) {
+  const t = tally(i, i.noise === true);
+  return t === "errors" || t === "warnings" || t === "sectionMismatches" || t === "syscalls";
+}
+function issueRow(i, mark) {
+  const line = num(i.line);
+  const where2 = i.file === void 0 ? "" : `${i.file}${line === void 0 ? "" : `:${line}`}`;
+  const targets = Array.isArray(i.targets) ? i.targets : [];
+  const named = targets.slice(0, PAGE_LIMITS.issueTargets).map((t) => html(t)).join(" ");
+  const more = targets.length > PAGE_LIMITS.issueTargets ? ` <span class="muted">and ${targets.length - PAGE_LIMITS.issueTargets} more</span>` : "";
+  const message = `${capLine(String(i.message))}${i.flag ? ` [${capLine(String(i.flag))}]` : ""}`;
+  return `<tr class="sev-${i.severity === "error" ? "error" : "warning"}"><td>${html(i.severity)}${mark}</td><td><code>${html(capLine(where2))}</code></td><td>${html(message)}</td><td class="num">${num(i.count) ?? ""}</td><td>${named}${more}</td></tr>`;
+}
+
+// src/report/html/targets.ts
+function targetsSection(ctx) {
+  const { results } = ctx;
+  const deltas = new Map((Array.isArray(results.regressions?.sizes) ? results.regressions.sizes : []).map((s) => [String(s.target), num(s.delta)]));
+  const rows = results.targets.map((t) => targetRow(ctx, t, deltas.get(t.target)));
+  return [
+    '<h2 id="targets">Targets: sizes, durations, boots</h2>',
+    '<table id="targets-table"><thead><tr><th>target</th><th>status</th><th>time</th><th>CPU</th><th>errors</th><th>warnings</th><th>text+data+bss</th><th>since baseline</th><th>image</th><th>modules</th><th>boot</th><th>log</th></tr></thead><tbody>',
+    ...rows,
+    "</tbody></table>"
+  ].join("\n");
+}
+function targetRow(ctx, t, delta) {
+  const { results } = ctx;
+  const paths = targetPaths(t.arch, t.config);
+  const failed = t.status !== "pass";
+  const status = failed ? `<a href="#failure-${results.targets.indexOf(t)}">${html(describeOutcome(t))}</a>` : "pass";
+  const boot = t.boot ? `${html(describeBoot(t.boot))}${t.boot.console ? ` (${fileLink(ctx, paths.console, "console")})` : ""}` : "";
+  const cells = [
+    `<td id="${targetAnchor(results, t)}">${html(t.target)}</td>`,
+    `<td class="${cellClass(t)}">${status}</td>`,
+    numCell(num(t.durationSeconds), " s"),
+    numCell(num(t.cpuSeconds), " s"),
+    numCell(num(t.errors)),
+    numCell(num(t.warnings)),
+    numCell(kernelBytes(t)),
+    numCell(delta, "", true),
+    numCell(num(t.sizes?.imageBytes)),
+    numCell(num(t.sizes?.modules)),
+    `<td>${boot}</td>`,
+    `<td>${fileLink(ctx, paths.log, "log")}</td>`
+  ];
+  return `<tr>${cells.join("")}</tr>`;
+}
+function numCell(value, unit = "", signed2 = false) {
+  if (value === void 0) return '<td class="num"></td>';
+  const text = `${signed2 && value > 0 ? "+" : ""}${value.toLocaleString("en-US")}${unit}`;
+  return `<td class="num">${html(text)}</td>`;
+}
+
+// src/report/html/build-page.ts
+var RESULT_CLASS = { pass: "cell-pass", fail: "cell-fail", error: "cell-error" };
+function renderBuildPage(results, exists) {
+  const ctx = { results, exists };
+  const title = `${results.tree}/${results.buildId}: ${results.result}`;
+  const body = [headline2(ctx), matrixSection(ctx), failuresSection(ctx), warningsSection(ctx), targetsSection(ctx)].filter(Boolean).join("\n");
+  return htmlPage(`kernelbuilder ${title}`, body, FILTER_SCRIPT);
+}
+function headline2(ctx) {
+  const r = ctx.results;
+  const passed = r.targets.filter((t) => t.status === "pass").length;
+  const c = r.counts;
+  const sha = String(r.sha).slice(0, 12);
+  const resultClass = RESULT_CLASS[r.result] ?? "cell-error";
+  return [
+    `<h1>${html(r.tree)} / ${html(r.buildId)} <span class="result ${resultClass}" id="result">${html(r.result)}</span></h1>`,
+    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? "?"} s${c ? `; ${num(c.errors) ?? 0} errors, ${num(c.warnings) ?? 0} warnings, ${num(c.sectionMismatches) ?? 0} section mismatches` : ""}.</p>`,
+    `<p>Linux ${html(r.kernelVersion)} at <code>${html(sha)}</code> (ref <code>${html(r.ref)}</code>), image <code>${html(r.image?.name)}</code> (${html(r.image?.toolchain)}); started ${html(r.startedAt)}.</p>`,
+    ...r.regressions ? [`<p>Compared with the baseline ${html(r.regressions.baseline?.buildId)} (<code>${html(String(r.regressions.baseline?.sha ?? "").slice(0, 12))}</code>): marks <span class="mark mark-new">new</span> and <span class="mark mark-fixed">fixed</span> are since then.</p>`] : [],
+    ...r.complete ? [] : ["<p><b>The run did not complete</b>: targets that did not finish have no verdict.</p>"],
+    `<p>Files: ${fileLink(ctx, RESULTS_FILE)} \xB7 ${fileLink(ctx, SUMMARY_FILE)} \xB7 ${fileLink(ctx, DRIVER_LOG)}</p>`
+  ].join("\n");
+}
+
+// src/report/html/svg-plot.ts
+var WIDTH = 760;
+var HEIGHT = 150;
+var PAD = { left: 64, right: 12, top: 12, bottom: 22 };
+function linePlot(title, unit, points, id) {
+  const values = points.map((p) => p.value).filter((v) => v !== void 0);
+  const max = Math.max(1, ...values);
+  const innerW = WIDTH - PAD.left - PAD.right;
+  const innerH = HEIGHT - PAD.top - PAD.bottom;
+  const x = (i) => PAD.left + (points.length === 1 ? innerW / 2 : i * innerW / (points.length - 1));
+  const y = (v) => PAD.top + innerH - v / max * innerH;
+  const fmt = (n) => Math.round(n * 10) / 10;
+  const segments = [[]];
+  points.forEach((p, i) => {
+    if (p.value === void 0) segments.push([]);
+    else segments[segments.length - 1].push(`${fmt(x(i))},${fmt(y(p.value))}`);
+  });
+  const lines = segments.filter((s) => s.length > 1).map((s) => `<polyline points="${s.join(" ")}"/>`);
+  const dots = points.flatMap(
+    (p, i) => p.value === void 0 ? [] : [`<a href="${p.href}" class="point"><circle cx="${fmt(x(i))}" cy="${fmt(y(p.value))}" r="4"><title>${html(`${p.label}: ${p.value.toLocaleString("en-US")} ${unit}`)}</title></circle></a>`]
+  );
+  const first = points[0]?.label ?? "";
+  const last = points[points.length - 1]?.label ?? "";
+  return [
+    `<h3>${html(title)}</h3>`,
+    `<svg class="plot" id="${html(id)}" role="img" aria-label="${html(title)}" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" xmlns="http://www.w3.org/2000/svg">`,
+    `<line class="grid" x1="${PAD.left}" y1="${PAD.top}" x2="${WIDTH - PAD.right}" y2="${PAD.top}"/>`,
+    `<line class="axis" x1="${PAD.left}" y1="${PAD.top + innerH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + innerH}"/>`,
+    `<line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${PAD.top + innerH}"/>`,
+    `<text x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${html(max.toLocaleString("en-US"))}</text>`,
+    `<text x="${PAD.left - 6}" y="${PAD.top + innerH + 4}" text-anchor="end">0</text>`,
+    `<text x="${PAD.left}" y="${HEIGHT - 5}">${html(first)}</text>`,
+    points.length > 1 ? `<text x="${WIDTH - PAD.right}" y="${HEIGHT - 5}" text-anchor="end">${html(last)}</text>` : "",
+    ...lines,
+    ...dots,
+    "</svg>"
+  ].join("\n");
+}
+
+// src/report/html/history.ts
+function renderHistoryPage(tree, builds) {
+  const points = builds.map(point).filter((p) => p !== void 0).sort((a, b) => a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0).slice(-PAGE_LIMITS.historyBuilds);
+  const plot = (title, unit, id, value) => linePlot(title, unit, points.map((p) => ({ label: p.label, value: value(p), href: p.link })), id);
+  const body = [
+    `<h1>${html(tree)}: ${points.length} builds</h1>`,
+    builds.length > points.length ? `<p class="muted">The newest ${points.length} of ${builds.length} build folders.</p>` : "",
+    plot("Errors", "errors", "plot-errors", (p) => p.errors),
+    plot("Warnings", "warnings", "plot-warnings", (p) => p.warnings),
+    plot("Failed targets", "targets", "plot-failed", (p) => p.failed),
+    plot("Wall time (s)", "s", "plot-wall", (p) => p.wall),
+    plot("Kernel size (bytes of text + data + bss, all targets)", "bytes", "plot-size", (p) => p.size),
+    "<h2>Builds</h2>",
+    '<table id="builds"><thead><tr><th>build</th><th>started</th><th>result</th><th>errors</th><th>warnings</th><th>failed targets</th><th>wall time</th><th>kernel size</th></tr></thead><tbody>',
+    ...[...points].reverse().map(
+      (p) => `<tr><td><a href="${p.link}">${html(p.label)}</a></td><td>${html(p.startedAt)}</td><td>${html(p.result)}</td>${[p.errors, p.warnings, p.failed, p.wall, p.size].map((v) => `<td class="num">${v === void 0 ? "" : v.toLocaleString("en-US")}</td>`).join("")}</tr>`
+    ),
+    "</tbody></table>"
+  ].filter(Boolean);
+  return htmlPage(`kernelbuilder ${tree}: history`, body.join("\n"));
+}
+function point(b) {
+  const r = b.results;
+  try {
+    const targets = Array.isArray(r.targets) ? r.targets : [];
+    const sizes = targets.map(kernelBytes).filter((n) => n !== void 0);
+    return {
+      label: String(r.buildId ?? b.folder),
+      startedAt: typeof r.startedAt === "string" ? r.startedAt : "",
+      result: String(r.result),
+      link: href(`${b.folder}/${b.hasPage ? HTML_FILE : RESULTS_FILE}`),
+      errors: num(r.counts?.errors),
+      warnings: num(r.counts?.warnings),
+      failed: targets.filter((t) => t?.status !== "pass").length,
+      wall: num(r.durationSeconds),
+      size: sizes.length > 0 ? sizes.reduce((a, n) => a + n, 0) : void 0
+    };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/report/html/tree-builds.ts
+import { lstatSync as lstatSync3, readdirSync as readdirSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+function readTreeBuilds(treeDir2) {
+  let entries;
+  try {
+    entries = readdirSync3(treeDir2, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const builds = [];
+  for (const e of entries) {
+    if (!e.isDirectory() || e.name.startsWith("bisect-")) continue;
+    const results = readResults(join6(treeDir2, e.name, RESULTS_FILE));
+    if (!results) continue;
+    const page = lstatSync3(join6(treeDir2, e.name, HTML_FILE), { throwIfNoEntry: false });
+    builds.push({ folder: e.name, hasPage: page?.isFile() ?? false, results });
+  }
+  return builds;
+}
+
+// src/safe-files.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2, writeSync } from "node:fs";
+import { join as join7 } from "node:path";
+function openInside(root, rel, maxBytes) {
+  const parts = rel.split("/");
+  if (parts.some((p) => p === "" || p === "." || p === "..")) throw new KernelbuilderError(`${root}: ${JSON.stringify(rel)} is not a path inside the folder`);
+  for (let i = 1; i < parts.length; i++) {
+    const st2 = lstatSync4(join7(root, ...parts.slice(0, i)), { throwIfNoEntry: false });
+    if (!st2) return void 0;
+    if (!st2.isDirectory()) throw new KernelbuilderError(`${root}: ${parts.slice(0, i).join("/")} is not a folder (a link or special file), and is never followed`);
+  }
+  let fd;
+  try {
+    fd = openSync2(join7(root, rel), constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ELOOP") throw new KernelbuilderError(`${root}: ${rel} is a link, not a regular file, and is never followed`);
+    throw e;
+  }
+  const st = fstatSync2(fd);
+  if (!st.isFile() || st.size > maxBytes) {
+    closeSync2(fd);
+    throw new KernelbuilderError(`${root}: ${rel} is ${st.isFile() ? `larger than ${maxBytes} bytes` : "not a regular file"}`);
+  }
+  return { fd, size: st.size };
+}
+function checkInside(root, rel, maxBytes) {
+  const file = openInside(root, rel, maxBytes);
+  if (file) closeSync2(file.fd);
+  return file !== void 0;
+}
+function readInside(root, rel, maxBytes) {
+  const file = openInside(root, rel, maxBytes);
+  if (!file) return void 0;
+  try {
+    const buf = Buffer.alloc(file.size);
+    let got = 0;
+    while (got < file.size) {
+      const n = readSync2(file.fd, buf, got, file.size - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got).toString("utf8");
+  } finally {
+    closeSync2(file.fd);
+  }
+}
+function copyInside(root, rel, to, maxBytes) {
+  const file = openInside(root, rel, maxBytes);
+  if (!file) return false;
+  let out;
+  try {
+    out = openSync2(to, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW, 420);
+    const buf = Buffer.alloc(1 << 20);
+    for (let left = maxBytes; left > 0; ) {
+      const n = readSync2(file.fd, buf, 0, Math.min(buf.length, left), null);
+      if (n === 0) break;
+      for (let done = 0; done < n; ) done += writeSync(out, buf, done, n - done);
+      left -= n;
+    }
+    return true;
+  } finally {
+    closeSync2(file.fd);
+    if (out !== void 0) closeSync2(out);
+  }
 }
 
 // src/report/write-reports.ts
 function reportDirs(logsRoot, logsDir) {
-  return { logsDir, emailDir: emailsDir(logsRoot) };
+  return { logsDir, emailDir: emailsDir(logsRoot), historyDir: treeDirOf(logsDir) };
 }
 function writeReports(results, dirs, opts = {}) {
   const paths = reportPaths(results, dirs);
@@ -10784,31 +11613,51 @@ function writeReports(results, dirs, opts = {}) {
     }
   };
   attempt(paths.summary, () => writeAtomically(paths.summary, renderSummary(results)));
+  attempt(paths.kcidb, () => writeAtomically(paths.kcidb, `${JSON.stringify(renderKcidb(results, dirs.logsDir, opts.kcidbOrigin ?? DEFAULT_KCIDB_ORIGIN), null, 2)}
+`));
+  attempt(paths.junit, () => writeAtomically(paths.junit, renderJunit(results)));
   attempt(paths.email, () => writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo })));
   for (const t of results.targets.filter((t2) => t2.status !== "pass")) {
-    const path = join5(dirs.logsDir, targetPaths(t.arch, t.config).reproducer);
+    const path = join8(dirs.logsDir, targetPaths(t.arch, t.config).reproducer);
     attempt(path, () => writeAtomically(path, `#!/bin/sh
 ${reproducer(results, t)}
 `));
+  }
+  attempt(paths.html, () => writeAtomically(paths.html, renderBuildPage(results, (rel) => isFileInside(dirs.logsDir, rel))));
+  if (paths.history && dirs.historyDir) {
+    const [history, treeDir2] = [paths.history, dirs.historyDir];
+    attempt(history, () => writeAtomically(history, renderHistoryPage(results.tree, readTreeBuilds(treeDir2))));
   }
   if (failures.length > 0) throw failures[0];
   return paths;
 }
 function reportPaths(results, dirs) {
   return {
-    results: join5(dirs.logsDir, RESULTS_FILE),
-    summary: join5(dirs.logsDir, SUMMARY_FILE),
-    email: join5(dirs.emailDir, emailFileName(results))
+    results: join8(dirs.logsDir, RESULTS_FILE),
+    summary: join8(dirs.logsDir, SUMMARY_FILE),
+    kcidb: join8(dirs.logsDir, KCIDB_FILE),
+    junit: join8(dirs.logsDir, JUNIT_FILE),
+    html: join8(dirs.logsDir, HTML_FILE),
+    ...dirs.historyDir ? { history: historyPage(dirs.historyDir) } : {},
+    email: join8(dirs.emailDir, emailFileName(results))
   };
 }
 function writeAtomically(path, text) {
-  mkdirSync(join5(path, ".."), { recursive: true });
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
+  mkdirSync(join8(path, ".."), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+function isFileInside(dir, rel) {
+  try {
+    return checkInside(dir, rel, Number.MAX_SAFE_INTEGER);
+  } catch {
+    return false;
+  }
 }
 
 // src/diagnostics/analyse.ts
-import { join as join7 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/diagnostics/aggregate.ts
 var IssueCollector = class {
@@ -10950,6 +11799,8 @@ var INCLUDE_FROM = /^\s+from \S+:\d+(?::\d+)?[,:]$/;
 var FUNCTION_OF_FILE = /^([^:\s][^:]*): (?:In (?:static |member |static member )?function|In constructor|In destructor|At top level|At global scope)\b.*:$/;
 var LINKER_NAME = /^(?:\S*[/-])?ld(?:\.(?:bfd|gold|lld))?$/;
 var SYSCALL = /^(?:#warning )?syscall \S+ not implemented\b/;
+var SPARSE_PREFIXED = /^([^:\s][^:]*):(\d+):(\d+): sparse: (warning|error): (.*)$/;
+var SPARSE_INCLUDED = /^([^:\s][^:]*): note: in included file(?: \(through .*\))?:$/;
 function splitFlag(message) {
   if (message.charCodeAt(message.length - 1) !== 93) return { message };
   const open = message.lastIndexOf(" [-W");
@@ -11061,8 +11912,8 @@ function classifyLine(line) {
   if (colon <= 0) return null;
   if (line.startsWith("In file included from ")) return contextLine("compiler", line, true);
   let m;
-  const head = line.slice(0, colon);
-  if (first === 109 || head.endsWith("make") || head.endsWith("]")) {
+  const head2 = line.slice(0, colon);
+  if (first === 109 || head2.endsWith("make") || head2.endsWith("]")) {
     if ((m = MAKE.exec(line)) !== null) return makeDiagnostic(m[1]);
   }
   if (first === 87 || first === 69 || first === 70) {
@@ -11072,8 +11923,8 @@ function classifyLine(line) {
     }
     if (line.startsWith("FATAL ERROR: ")) return { type: "diagnostic", kind: "dtc", severity: "error", message: line.slice(13) };
   }
-  if (head.endsWith("sh") && (m = SHELL.exec(line)) !== null) return { type: "diagnostic", kind: "make", severity: "error", message: m[1] };
-  if (head.endsWith("d") && LINKER_NAME.test(head)) {
+  if (head2.endsWith("sh") && (m = SHELL.exec(line)) !== null) return { type: "diagnostic", kind: "make", severity: "error", message: m[1] };
+  if (head2.endsWith("d") && LINKER_NAME.test(head2)) {
     const rest = line.slice(colon + 2);
     const inFunction = rest.indexOf(": in function ");
     if (inFunction !== -1 && (line.endsWith("':") || line.endsWith("\u2019:"))) return contextLine("linker", line, true, rest.slice(0, inFunction));
@@ -11085,6 +11936,9 @@ function classifyLine(line) {
   const c1 = line.charCodeAt(colon + 1);
   if (c1 >= 48 && c1 <= 57) {
     if ((m = COMPILER.exec(line)) !== null) return compilerDiagnostic(m);
+    if ((m = SPARSE_PREFIXED.exec(line)) !== null) {
+      return { type: "diagnostic", kind: "sparse", severity: severityOf(m[4]), file: m[1], line: Number(m[2]), column: Number(m[3]), message: m[5] };
+    }
     if ((m = GAS.exec(line)) !== null) {
       return { type: "diagnostic", kind: "assembler", severity: severityOf(m[3]), file: m[1], line: Number(m[2]), message: m[4] };
     }
@@ -11104,7 +11958,8 @@ function classifyLine(line) {
     return null;
   }
   if (c1 !== 32) return null;
-  if (line.endsWith(": Assembler messages:")) return contextLine("assembler", line, true, head);
+  if (line.endsWith(": Assembler messages:")) return contextLine("assembler", line, true, head2);
+  if ((m = SPARSE_INCLUDED.exec(line)) !== null) return contextLine("sparse", line, true, m[1]);
   if ((m = FUNCTION_OF_FILE.exec(line)) !== null) return contextLine("compiler", line, false, m[1]);
   if ((m = DTC_FILE.exec(line)) !== null) {
     return { type: "diagnostic", kind: "dtc", severity: severityOf(m[2]), file: m[1], message: m[4], flag: m[3] };
@@ -11162,9 +12017,53 @@ var SPACES = /\s+/g;
 function normaliseMessage(message) {
   return message.replace(HEX_OFFSET, "").replace(POSITION, "$1").replace(QUOTES, "'").replace(SPACES, " ").trim();
 }
-function signatureOf(kind, file, message) {
-  return `${kind}|${file ?? ""}|${normaliseMessage(message)}`;
+function signatureOf(kind, file, message, detail = []) {
+  const text = kind === "sparse" && detail.length > 0 ? [message, ...detail].join(" @@ ") : message;
+  return `${kind}|${file ?? ""}|${normaliseMessage(text)}`;
 }
+
+// src/parse/sparse.ts
+var CHECK = /^ {2}CHECK {3}(\S+)\s*$/;
+var INFO = /^([^:\s][^:]*):(\d+):(\d+): (?:sparse: )?(.*)$/;
+var SEVERITY = /^(?:warning|error|note|fatal error): /;
+var CHECKED_KEPT = 256;
+function sparseInfo(line) {
+  const m = INFO.exec(line);
+  if (m === null || SEVERITY.test(m[4]) || m[4].trim() === "") return void 0;
+  return { file: m[1], line: Number(m[2]), column: Number(m[3]), text: m[4] };
+}
+var SparseTracker = class {
+  checked = /* @__PURE__ */ new Set();
+  running = false;
+  /** Reads a kbuild echo line: a `CHECK` line starts sparse's run for its file, any other ends it. */
+  echo(line, normalise) {
+    const m = CHECK.exec(line);
+    this.running = m !== null;
+    if (m === null) return;
+    const file = normalise(m[1]);
+    if (file === void 0) return;
+    this.checked.delete(file);
+    this.checked.add(file);
+    if (this.checked.size > CHECKED_KEPT) this.checked.delete(this.checked.values().next().value);
+  }
+  /** sparse's "in included file" note: findings in headers follow. */
+  included() {
+    this.running = true;
+  }
+  /**
+   * Whether a finding classified as the compiler's is sparse's. `file` is its tree-relative
+   * path; `compilerContext` whether gcc's context lines came right before it.
+   */
+  claims(d, file, compilerContext) {
+    if (d.kind !== "compiler" || d.severity === "note" || d.flag !== void 0 || d.column === void 0 || file === void 0) return false;
+    if (compilerContext) return false;
+    if (this.running || this.checked.has(file)) {
+      this.running = true;
+      return true;
+    }
+    return false;
+  }
+};
 
 // src/parse/log-parser.ts
 var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g;
@@ -11178,6 +12077,7 @@ function scopeOf(kind) {
       return "compiler";
     case "linker":
     case "assembler":
+    case "sparse":
       return kind;
     default:
       return void 0;
@@ -11197,6 +12097,9 @@ var LogParser = class {
   lastWasContext = false;
   /** The source ld.lld named in ">>> referenced by", until the object line gives its directory. */
   lldSource;
+  sparse = new SparseTracker();
+  /** The pending diagnostic is sparse's only by where it stands: gcc's excerpt or note after it shows it is gcc's. */
+  pendingInferred = false;
   constructor(opts = {}) {
     this.target = opts.target;
     this.paths = new PathNormaliser(opts.treePrefixes);
@@ -11205,6 +12108,7 @@ var LogParser = class {
   push(rawLine) {
     if (isKbuildEcho(rawLine)) {
       this.lastWasContext = false;
+      this.sparse.echo(rawLine, (path) => this.paths.file(path));
       return this.flush();
     }
     let line = rawLine.length > MAX_LINE_LENGTH ? rawLine.slice(0, MAX_LINE_LENGTH) : rawLine;
@@ -11213,6 +12117,7 @@ var LogParser = class {
     if (this.pending !== void 0 && this.continuesPending(line)) return [];
     const cls = classifyLine(line);
     if (cls !== null && cls.type === "context") {
+      if (cls.scope === "sparse") this.sparse.included();
       this.addContext(cls);
       return [];
     }
@@ -11221,13 +12126,21 @@ var LogParser = class {
     if (cls === null) return [];
     if (cls.type === "echo") return this.flush();
     if (cls.severity === "note" && this.pending !== void 0) {
+      if (this.pendingInferred) this.unclaim(this.pending);
       this.attachNote(cls, afterContext);
       return [];
     }
     const done = this.flush();
     this.lldSource = void 0;
-    this.pending = this.complete(cls, afterContext);
+    this.pending = this.complete(this.withSparse(cls, afterContext), afterContext);
     return done;
+  }
+  /**
+   * The diagnostic read but not yet returned: lines after it may still add detail (notes,
+   * ld.lld's `>>>` lines, which may also give its place). For a live view that cannot wait.
+   */
+  peek() {
+    return this.pending;
   }
   /** Ends the log; returns the diagnostic still waiting for a line after it. */
   end() {
@@ -11235,15 +12148,37 @@ var LogParser = class {
     this.lastWasContext = false;
     return this.flush();
   }
+  /** The diagnostic as sparse's when kbuild's lines around it say it is (see SparseTracker). */
+  withSparse(raw, afterContext) {
+    this.pendingInferred = false;
+    if (raw.kind !== "compiler") return raw;
+    const scope = afterContext ? this.context?.scope : void 0;
+    const file = raw.file === void 0 ? void 0 : this.paths.file(raw.file);
+    if (!this.sparse.claims(raw, file, scope !== void 0 && scope !== "sparse")) return raw;
+    this.pendingInferred = scope !== "sparse";
+    return { ...raw, kind: "sparse" };
+  }
+  /** A finding taken for sparse's was gcc's after all. */
+  unclaim(d) {
+    d.kind = "compiler";
+    d.signature = signatureOf(d.kind, d.file, d.message);
+    this.pendingInferred = false;
+  }
   flush() {
     const d = this.pending;
     this.pending = void 0;
+    this.pendingInferred = false;
     return d === void 0 ? [] : [d];
   }
   /** Takes a line that only explains the pending diagnostic; false if the line is anything else. */
   continuesPending(line) {
     const pending = this.pending;
-    if (line === "" || SOURCE_EXCERPT.test(line)) return true;
+    if (line === "") return true;
+    if (SOURCE_EXCERPT.test(line)) {
+      if (this.pendingInferred) this.unclaim(pending);
+      return true;
+    }
+    if (pending.kind === "sparse") return this.sparseDetail(pending, line);
     if (line.startsWith(">>> ") && pending.kind === "linker") {
       this.addDetail(pending, line);
       if (pending.file === void 0) this.locateLldReference(pending, line);
@@ -11258,6 +12193,21 @@ var LogParser = class {
       return true;
     }
     return false;
+  }
+  /**
+   * sparse's info lines after a finding, as detail: "   expected int" for those at the
+   * finding's place (the place dropped), "file:3:9: this was the original definition" for
+   * another place. The detail is part of a sparse finding's signature.
+   */
+  sparseDetail(d, line) {
+    const info = sparseInfo(line);
+    if (info === void 0) return false;
+    const file = this.paths.file(info.file);
+    const here = file === d.file && info.line === d.line && info.column === d.column;
+    const text = this.paths.text(info.text).trimEnd();
+    (d.detail ??= []).push(here ? text : `${file ?? info.file}:${info.line}:${info.column}: ${text.trimStart()}`);
+    d.signature = signatureOf(d.kind, d.file, d.message, d.detail);
+    return true;
   }
   /**
    * ld.lld names the place of an error after it: ">>> referenced by time.c:31 (/build/src/
@@ -11303,7 +12253,7 @@ var LogParser = class {
     group.lines.push(text);
     if (subject !== void 0) {
       group.subject = subject;
-      group.files.add(subject);
+      if (c.scope !== "sparse") group.files.add(subject);
     }
     this.lastWasContext = true;
   }
@@ -11400,11 +12350,11 @@ var ExcerptCollector = class {
   addLine(line) {
     this.tail.push(line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line);
   }
-  /** Records diagnostics parsed from the log; keeps the first errors that are not make's. */
+  /** Records diagnostics parsed from the log; keeps the first errors that are not make's nor sparse's (which fail nothing). */
   addDiagnostics(diagnostics) {
     for (const d of diagnostics) {
       if (this.errors.length >= this.maxErrors) return;
-      if (d.severity === "error" && d.kind !== "make") this.errors.push(d);
+      if (d.severity === "error" && d.kind !== "make" && d.kind !== "sparse") this.errors.push(d);
     }
   }
   /** The excerpt for the log seen so far. */
@@ -11431,19 +12381,27 @@ var FailureSignals = class {
   }
 };
 
+// src/parse/compile-steps.ts
+var COMPILE_STEP = /^  (?:CC|AS)(?: \[M\])? +\S/;
+function isCompileStep(line) {
+  return COMPILE_STEP.test(line);
+}
+
 // src/diagnostics/scan-log.ts
 async function scanLog(path, target, onDiagnostic) {
   const parser = new LogParser({ target });
-  const excerpt = new ExcerptCollector();
+  const excerpt2 = new ExcerptCollector();
   const splitter = new LineSplitter();
   const signals = new FailureSignals();
+  let objects = 0;
   const take = (lines) => {
     for (const line of lines) {
-      excerpt.addLine(line);
+      excerpt2.addLine(line);
       signals.see(line);
-      const found = parser.push(line);
-      excerpt.addDiagnostics(found);
-      for (const d of found) onDiagnostic(d);
+      if (isCompileStep(line)) objects++;
+      const found2 = parser.push(line);
+      excerpt2.addDiagnostics(found2);
+      for (const d of found2) onDiagnostic(d);
     }
   };
   try {
@@ -11453,10 +12411,10 @@ async function scanLog(path, target, onDiagnostic) {
   }
   take(splitter.end());
   const last = parser.end();
-  excerpt.addDiagnostics(last);
+  excerpt2.addDiagnostics(last);
   for (const d of last) onDiagnostic(d);
   const fault = signals.reason();
-  return { excerpt: excerpt.excerpt(), ...fault ? { fault } : {} };
+  return { excerpt: excerpt2.excerpt(), ...fault ? { fault } : {}, objects };
 }
 
 // src/diagnostics/analyse.ts
@@ -11464,7 +12422,7 @@ import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/boot/analyse-boot.ts
 import { createReadStream as createReadStream2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/boot/console-line.ts
 var SCREEN_RESET = /\x1bc|\x1b\[[0-9;]*J/g;
@@ -11800,7 +12758,7 @@ async function analyseBoot(t, logsDir, onDiagnostic) {
     for (const d of parser.push(line)) onDiagnostic(d);
   };
   try {
-    for await (const chunk of createReadStream2(join6(logsDir, boot.console))) splitter.feed(chunk, take);
+    for await (const chunk of createReadStream2(join9(logsDir, boot.console))) splitter.feed(chunk, take);
   } catch (e) {
     if (e.code !== "ENOENT") throw e;
   }
@@ -11816,7 +12774,7 @@ async function analyseBoot(t, logsDir, onDiagnostic) {
 var EXCERPT_LINES = 40;
 async function analyseLogs(results, logsDir, noise) {
   const collector = new IssueCollector();
-  const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, bootErrors: 0, bootWarnings: 0 };
+  const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0 };
   const targets = [];
   for (const t of results.targets) {
     let errors = 0;
@@ -11829,7 +12787,7 @@ async function analyseLogs(results, logsDir, noise) {
       if (key === "errors") errors++;
       if (key === "warnings") warnings++;
     };
-    const { excerpt, fault } = await scanLog(join7(logsDir, t.log), t.target, count);
+    const { excerpt: excerpt2, fault, objects } = await scanLog(join10(logsDir, t.log), t.target, count);
     for (const d of unmetRequests(t, logsDir)) count(d);
     const boot = await analyseBoot(t, logsDir, (d) => {
       collector.add(d, false);
@@ -11841,7 +12799,8 @@ async function analyseLogs(results, logsDir, noise) {
       ...t.status === "fail" && !t.reason && fault ? { reason: fault } : {},
       errors,
       warnings,
-      ...t.status === "pass" ? {} : { excerpt: { source: excerpt.source, lines: excerpt.lines.slice(0, EXCERPT_LINES) } },
+      objects,
+      ...t.status === "pass" ? {} : { excerpt: { source: excerpt2.source, lines: excerpt2.lines.slice(0, EXCERPT_LINES) } },
       ...boot ? { boot } : {}
     });
   }
@@ -11853,7 +12812,7 @@ function unmetRequests(t, logsDir) {
   if (!t.requires?.length || !t.dotConfig) return [];
   let dotConfig;
   try {
-    dotConfig = readFileSync3(join7(logsDir, t.dotConfig), "utf8");
+    dotConfig = readFileSync3(join10(logsDir, t.dotConfig), "utf8");
   } catch {
     return [];
   }
@@ -11865,7 +12824,7 @@ function unmetRequests(t, logsDir) {
 
 // src/engine.ts
 import { chownSync as chownSync2, createWriteStream, mkdirSync as mkdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/images/inspect.ts
 var ImageLabel = {
@@ -11999,11 +12958,11 @@ async function containerOutput(container) {
 }
 
 // src/container/spec.ts
-import { join as join8 } from "node:path";
+import { join as join11 } from "node:path";
 var FALLBACK_BUILD_USER = "1001:1001";
 var PIDS_LIMIT = 8192;
 function ccacheDirFor(root, image) {
-  return join8(root, image.id.replace(/^sha256:/, "").slice(0, 16));
+  return join11(root, image.id.replace(/^sha256:/, "").slice(0, 16));
 }
 function driverTarget(t) {
   return [t.arch, t.config, t.base ?? t.config, ...(t.fragments ?? []).map(fragmentWord)].join("|");
@@ -12023,6 +12982,8 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
     "HOME=/build/home",
     "LC_ALL=C.UTF-8",
     `KB_MAKE_VARS=${image.makeVars.join(" ")}`,
+    // One a line: a value may hold spaces (KCFLAGS=-Wall -Werror); none holds a newline (make-vars.ts).
+    `KB_USER_MAKE_VARS=${plan.makeVars.join("\n")}`,
     ...plan.limits.targetTimeout ? [`KB_TARGET_TIMEOUT=${plan.limits.targetTimeout}`] : [],
     // Fixed from the commit, so that two builds of one sha compile the same bytes (and hit ccache).
     `KBUILD_BUILD_TIMESTAMP=${plan.commits[0]?.date ?? ""}`,
@@ -12160,8 +13121,8 @@ async function drainWithin(draining, raw, ms) {
 }
 
 // src/container/logs-watch.ts
-import { lstatSync as lstatSync3, readdirSync as readdirSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { lstatSync as lstatSync5, readdirSync as readdirSync4 } from "node:fs";
+import { join as join12 } from "node:path";
 function measureFolder(dir, bound) {
   const use = { bytes: 0, entries: 0 };
   const pending = [dir];
@@ -12169,15 +13130,15 @@ function measureFolder(dir, bound) {
     const folder = pending.pop();
     let names2;
     try {
-      names2 = readdirSync3(folder);
+      names2 = readdirSync4(folder);
     } catch {
       continue;
     }
     for (const name of names2) {
-      const path = join9(folder, name);
+      const path = join12(folder, name);
       use.entries++;
       try {
-        const stat = lstatSync3(path);
+        const stat = lstatSync5(path);
         if (stat.isDirectory()) pending.push(path);
         else use.bytes += stat.size;
       } catch {
@@ -12204,46 +13165,248 @@ function watchLogsFolder(dir, limitBytes, onOver, intervalMs = 2e3) {
   return () => clearInterval(timer);
 }
 
-// src/report/progress.ts
-var TARGET_DONE = /^kernelbuilder: (\S+) (pass|fail|timeout) \(stage (\w+), exit (\d+)\) in (\d+)s$/;
-var Progress = class {
-  constructor(estimates, now = Date.now) {
-    this.estimates = estimates;
-    this.now = now;
-    this.started = now();
+// src/report/live-progress.ts
+import { availableParallelism as availableParallelism2 } from "node:os";
+
+// src/container/log-tail.ts
+import { closeSync as closeSync3, constants as constants3, existsSync as existsSync2, fstatSync as fstatSync3, lstatSync as lstatSync6, openSync as openSync3, readSync as readSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync5 } from "node:fs";
+import { join as join13 } from "node:path";
+var MAX_BYTES_PER_POLL = 1 << 20;
+var LogTail = class {
+  /** `logs`: each target's log, relative to `dir`. */
+  constructor(dir, logs, events) {
+    this.dir = dir;
+    this.events = events;
+    this.realDir = realpathSync5(dir);
+    for (const [target, rel] of Object.entries(logs)) this.logs.set(target, { rel, offset: 0, splitter: new LineSplitter(), closed: false });
   }
-  estimates;
-  now;
-  done = 0;
-  estimatedDone = 0;
-  started;
-  /** The progress line for a driver line that finishes a target, else undefined. */
-  see(line) {
-    const m = TARGET_DONE.exec(line);
-    if (!m || !(m[1] in this.estimates)) return void 0;
-    this.done++;
-    this.estimatedDone += this.estimates[m[1]];
-    const total2 = Object.keys(this.estimates).length;
-    const elapsed = (this.now() - this.started) / 1e3;
-    const left = Object.values(this.estimates).reduce((a, b) => a + b, 0) - this.estimatedDone;
-    const eta = this.done === total2 ? "all done" : `ETA ~${formatMinutes(left * elapsed / Math.max(this.estimatedDone, 1))}`;
-    return `[${this.done}/${total2}] ${m[1]} ${m[2]} in ${m[5]} s; ${eta}`;
+  dir;
+  events;
+  logs = /* @__PURE__ */ new Map();
+  realDir;
+  /** Read what every open or newly there log grew by since the last poll. */
+  poll() {
+    for (const target of this.logs.keys()) this.read(target);
+  }
+  /** Read the rest of a target's log (bounded, as a poll) with its unfinished last line, and stop following it. */
+  finish(target) {
+    const t = this.logs.get(target);
+    if (!t || t.closed) return;
+    this.read(target);
+    const rest = t.splitter.end();
+    if (rest.length > 0) this.events.lines(target, rest);
+    this.close(t);
+  }
+  /** Stop following every log, reading what each has left first. */
+  finishAll() {
+    for (const target of this.logs.keys()) this.finish(target);
+  }
+  read(target) {
+    const t = this.logs.get(target);
+    if (t.closed) return;
+    if (t.fd === void 0) {
+      const fd = this.open(t);
+      if (fd === void 0) return;
+      t.fd = fd;
+      this.events.opened(target);
+    }
+    const size = fstatSync3(t.fd).size;
+    if (size <= t.offset) return;
+    const buf = Buffer.alloc(Math.min(MAX_BYTES_PER_POLL, size - t.offset));
+    const n = readSync3(t.fd, buf, 0, buf.length, t.offset);
+    t.offset += n;
+    const lines = t.splitter.push(buf.subarray(0, n));
+    if (lines.length > 0) this.events.lines(target, lines);
+  }
+  /** The log's fd, or undefined when it is not there yet; a log that is anything but a regular file of the folder is refused for good. */
+  open(t) {
+    const parts = t.rel.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const st = lstatSync6(join13(this.dir, ...parts.slice(0, i)), { throwIfNoEntry: false });
+      if (!st) return void 0;
+      if (!st.isDirectory()) return this.refuse(t);
+    }
+    let fd;
+    try {
+      fd = openSync3(join13(this.dir, t.rel), constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+    } catch (e) {
+      if (e.code === "ENOENT") return void 0;
+      return this.refuse(t);
+    }
+    if (!fstatSync3(fd).isFile() || !this.isOwnPath(fd, t.rel)) {
+      closeSync3(fd);
+      return this.refuse(t);
+    }
+    return fd;
+  }
+  isOwnPath(fd, rel) {
+    const link = `/proc/self/fd/${fd}`;
+    if (!existsSync2("/proc/self/fd")) return true;
+    return readlinkSync2(link) === join13(this.realDir, rel);
+  }
+  refuse(t) {
+    t.closed = true;
+    return void 0;
+  }
+  close(t) {
+    if (t.fd !== void 0) closeSync3(t.fd);
+    t.fd = void 0;
+    t.closed = true;
   }
 };
-function formatMinutes(seconds) {
-  return seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+
+// src/report/progress.ts
+var TARGET_DONE = /^kernelbuilder: (\S+) (pass|fail|timeout) \(stage (\w+), exit (\d+)\) in (\d+)s$/;
+function finishedTarget(line) {
+  return TARGET_DONE.exec(line)?.[1];
+}
+var CALIBRATE_AFTER = 0.1;
+var PACE_BOUNDS = [0.1, 10];
+var MAX_RUNNING_FRACTION = 0.99;
+var MAX_NAMED_RUNNING = 6;
+function secondsLeft(work, cores, busySeconds) {
+  const total2 = work.reduce((sum, w) => sum + w.cpuSeconds, 0);
+  const done = work.reduce((sum, w) => sum + w.cpuSeconds * w.fraction, 0);
+  let pace = 1;
+  if (total2 > 0 && done >= CALIBRATE_AFTER * total2 && busySeconds > 0) {
+    pace = Math.min(PACE_BOUNDS[1], Math.max(PACE_BOUNDS[0], done / (busySeconds * cores)));
+  }
+  return (total2 - done) / (cores * pace);
+}
+var BuildProgress = class {
+  constructor(expected, cores, startedAt) {
+    this.cores = cores;
+    this.startedAt = startedAt;
+    for (const [target, work] of Object.entries(expected)) this.targets.set(target, { expected: work, state: "waiting", objects: 0 });
+  }
+  cores;
+  startedAt;
+  targets = /* @__PURE__ */ new Map();
+  firstStart;
+  /** A target's build began (its log appeared). */
+  start(target, at) {
+    const t = this.targets.get(target);
+    if (t?.state !== "waiting") return;
+    t.state = "running";
+    this.firstStart ??= at;
+  }
+  /** A target compiled one more object. */
+  compiled(target, at) {
+    this.start(target, at);
+    const t = this.targets.get(target);
+    if (t?.state === "running") t.objects++;
+  }
+  /** A target finished, however it ended. */
+  finish(target, at) {
+    this.start(target, at);
+    const t = this.targets.get(target);
+    if (t) t.state = "done";
+  }
+  snapshot(at) {
+    const all = [...this.targets];
+    const done = all.filter(([, t]) => t.state === "done").length;
+    const running = all.filter(([, t]) => t.state === "running").map(([target, t]) => ({ target, objects: t.objects, expected: t.expected.objects, counted: t.expected.objectsCounted }));
+    const snapshot = {
+      elapsedSeconds: Math.max(0, (at - this.startedAt) / 1e3),
+      total: all.length,
+      done,
+      running,
+      waiting: all.length - done - running.length
+    };
+    if (done === all.length) return snapshot;
+    const work = all.map(([, t]) => ({ cpuSeconds: t.expected.cpuSeconds, fraction: fractionDone(t) }));
+    const busySeconds = this.firstStart === void 0 ? 0 : (at - this.firstStart) / 1e3;
+    return { ...snapshot, etaSeconds: secondsLeft(work, this.cores, busySeconds) };
+  }
+};
+function fractionDone(t) {
+  if (t.state === "done") return 1;
+  if (t.state === "waiting" || t.expected.objects <= 0) return 0;
+  return Math.min(MAX_RUNNING_FRACTION, t.objects / t.expected.objects);
+}
+function formatProgress(s) {
+  const head2 = `progress ${formatDuration2(s.elapsedSeconds)}: ${s.done}/${s.total} done, ${s.running.length} running, ${s.waiting} waiting`;
+  if (s.etaSeconds === void 0) return `${head2}; all done`;
+  const named = s.running.slice(0, MAX_NAMED_RUNNING).map((r, i) => `${r.target} ${r.objects}/${r.counted ? "" : "~"}${r.expected}${i === 0 ? " objects" : ""}`);
+  if (s.running.length > MAX_NAMED_RUNNING) named.push(`${s.running.length - MAX_NAMED_RUNNING} more`);
+  return `${head2}${named.length > 0 ? `; ${named.join(", ")}` : ""}; ETA ~${formatDuration2(s.etaSeconds)}`;
+}
+function formatDuration2(seconds2) {
+  return seconds2 < 90 ? `${Math.round(seconds2)} s` : `${Math.round(seconds2 / 60)} min`;
+}
+
+// src/report/live-progress.ts
+var POLL_MS = 2e3;
+var PROGRESS_MS = 3e4;
+var realClock = {
+  now: Date.now,
+  every(ms, fn) {
+    const timer = setInterval(fn, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+};
+function startLiveProgress(plan, log, opts = {}) {
+  const clock = opts.clock ?? realClock;
+  const startedAt = clock.now();
+  const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism2()));
+  const model = new BuildProgress(plan.expected, cores, startedAt);
+  const parsers = new Map(plan.targets.map((t) => [targetName(t), new LogParser({ target: targetName(t) })]));
+  const reported = /* @__PURE__ */ new Set();
+  const firstError = (target, found2) => {
+    const error2 = found2.find((d) => d.severity === "error");
+    if (!error2 || reported.has(target)) return;
+    reported.add(target);
+    log.buildOutput(`first error in ${target} after ${formatDuration2((clock.now() - startedAt) / 1e3)}: ${formatDiagnosticLine(error2)}`);
+  };
+  const tail = new LogTail(plan.logsDir, Object.fromEntries(plan.targets.map((t) => [targetName(t), targetPaths(t.arch, t.config).log])), {
+    opened: (target) => model.start(target, clock.now()),
+    lines(target, lines) {
+      const parser = parsers.get(target);
+      for (const line of lines) {
+        if (isCompileStep(line)) model.compiled(target, clock.now());
+        firstError(target, parser.push(line));
+      }
+      const reading = parser.peek();
+      if (reading && reading.kind !== "linker") firstError(target, [reading]);
+    }
+  });
+  const finish = (target) => {
+    tail.finish(target);
+    const parser = parsers.get(target);
+    if (parser) firstError(target, parser.end());
+    parsers.delete(target);
+    model.finish(target, clock.now());
+  };
+  const print = () => log.progress(formatProgress(model.snapshot(clock.now())));
+  const stopPolling = clock.every(opts.pollMs ?? POLL_MS, () => tail.poll());
+  const stopPrinting = clock.every(opts.progressMs ?? PROGRESS_MS, print);
+  return {
+    driverLine(line) {
+      const target = finishedTarget(line);
+      if (target === void 0 || !parsers.has(target)) return;
+      finish(target);
+      print();
+    },
+    stop() {
+      stopPolling();
+      stopPrinting();
+      tail.finishAll();
+      for (const target of [...parsers.keys()]) firstError(target, parsers.get(target).end());
+    }
+  };
 }
 
 // src/container/readable.ts
 import { statSync as statSync5 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join14 } from "node:path";
 function readableBy(mode, ownerUid, ownerGid, uid, gid, isDirectory2 = true) {
   const bits = ownerUid === uid ? mode >> 6 & 7 : ownerGid === gid ? mode >> 3 & 7 : mode & 7;
   const needed = isDirectory2 ? 5 : 4;
   return (bits & needed) === needed;
 }
 function checkSourceReadable(source, mounts, uid, gid) {
-  for (const path of [source, join10(source, ".git"), ...mounts.map((m) => m.host)]) {
+  for (const path of [source, join14(source, ".git"), ...mounts.map((m) => m.host)]) {
     const st = statSync5(path, { throwIfNoEntry: false });
     if (st && !readableBy(st.mode, st.uid, st.gid, uid, gid, st.isDirectory())) {
       throw new InputError(
@@ -12257,7 +13420,7 @@ function checkSourceReadable(source, mounts, uid, gid) {
 
 // src/diagnostics/with-regressions.ts
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname2, join as join11 } from "node:path";
+import { dirname as dirname2, join as join15 } from "node:path";
 
 // src/diagnostics/regressions.ts
 function compareWithBaseline(current, baseline, baselinePath, growingOf = () => void 0) {
@@ -12323,37 +13486,37 @@ function growingSymbols(before, after, top = 10) {
 }
 
 // src/results/read-back.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync4, constants as constants4, fstatSync as fstatSync4, openSync as openSync4, readSync as readSync4 } from "node:fs";
 function readBack(path, maxBytes) {
   let fd;
   try {
-    fd = openSync2(path, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+    fd = openSync4(path, constants4.O_RDONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK);
   } catch {
     return void 0;
   }
   try {
-    const stats = fstatSync2(fd);
+    const stats = fstatSync4(fd);
     if (!stats.isFile() || stats.size > maxBytes) return void 0;
     const buffer = Buffer.alloc(stats.size);
     let read = 0;
     while (read < stats.size) {
-      const n = readSync2(fd, buffer, read, stats.size - read, read);
+      const n = readSync4(fd, buffer, read, stats.size - read, read);
       if (n === 0) break;
       read += n;
     }
     return buffer.subarray(0, read).toString("utf8");
   } finally {
-    closeSync2(fd);
+    closeSync4(fd);
   }
 }
 
 // src/diagnostics/with-regressions.ts
 function withRegressions(results, baseline, logsDir) {
-  if (isDirectory(baseline) && !isFile(join11(baseline, RESULTS_FILE))) {
-    const found = findBaseline(baseline, results);
-    return found ? { ...results, regressions: compareWithBaseline(results, found.results, found.path, growingSymbolsOf(results, logsDir, found)) } : results;
+  if (isDirectory(baseline) && !isFile(join15(baseline, RESULTS_FILE))) {
+    const found2 = findBaseline(baseline, results);
+    return found2 ? { ...results, regressions: compareWithBaseline(results, found2.results, found2.path, growingSymbolsOf(results, logsDir, found2)) } : results;
   }
-  const path = isDirectory(baseline) ? join11(baseline, RESULTS_FILE) : baseline;
+  const path = isDirectory(baseline) ? join15(baseline, RESULTS_FILE) : baseline;
   const base = readResults(path);
   if (!base) throw new KernelbuilderError(`input 'baseline': ${path} is not a kernelbuilder results.json`);
   return { ...results, regressions: compareWithBaseline(results, base, path, growingSymbolsOf(results, logsDir, { results: base, path })) };
@@ -12366,8 +13529,8 @@ function growingSymbolsOf(results, logsDir, baseline) {
     const now = results.targets.find((t) => t.target === target)?.kept;
     const before = keptBefore.get(target);
     if (!now?.files.includes("System.map") || !before?.files.includes("System.map")) return void 0;
-    const after = readBack(join11(logsDir, now.dir, "System.map"), MAX_SYSTEM_MAP);
-    const was = readBack(join11(baseDir, targetPaths(...archConfig(target)).kept, "System.map"), MAX_SYSTEM_MAP);
+    const after = readBack(join15(logsDir, now.dir, "System.map"), MAX_SYSTEM_MAP);
+    const was = readBack(join15(baseDir, targetPaths(...archConfig(target)).kept, "System.map"), MAX_SYSTEM_MAP);
     if (after === void 0 || was === void 0) return void 0;
     return growingSymbols(symbolSizes(was), symbolSizes(after));
   };
@@ -12396,13 +13559,13 @@ async function reportBuild(collected, dirs, opts, log) {
   } catch (e) {
     log.warning(`could not compare with the baseline ${opts.baseline} (${e.message}); the reports say nothing of what changed`);
   }
-  const reports = writeReports(results, dirs, { emailTo: opts.emailTo, warn: (m) => log.warning(m) });
+  const reports = writeReports(results, dirs, { emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin, warn: (m) => log.warning(m) });
   return { results, reports };
 }
 
 // src/results/kept.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
-import { join as join12 } from "node:path";
+import { lstatSync as lstatSync7, readdirSync as readdirSync5 } from "node:fs";
+import { join as join16 } from "node:path";
 function parseSizes(text) {
   const m = /^(\d{1,15}) (\d{1,15}) (\d{1,15}) (\d{1,15}) (\d{1,9})\s*$/.exec(text);
   if (!m) return void 0;
@@ -12410,15 +13573,15 @@ function parseSizes(text) {
   return { text: text_, data, bss, imageBytes, modules };
 }
 function readKept(logsDir, keptDir) {
-  const dir = join12(logsDir, keptDir);
+  const dir = join16(logsDir, keptDir);
   let names2;
   try {
-    names2 = readdirSync4(dir);
+    names2 = readdirSync5(dir);
   } catch {
     return { files: [] };
   }
-  const files = KEPT_FILES.filter((f) => names2.includes(f) && lstatSync4(join12(dir, f)).isFile());
-  const sizesText = names2.includes(SIZES_FILE) ? readBack(join12(dir, SIZES_FILE), 256) : void 0;
+  const files = KEPT_FILES.filter((f) => names2.includes(f) && lstatSync7(join16(dir, f)).isFile());
+  const sizesText = names2.includes(SIZES_FILE) ? readBack(join16(dir, SIZES_FILE), 256) : void 0;
   const sizes = sizesText === void 0 ? void 0 : parseSizes(sizesText);
   return { files, ...sizes ? { sizes } : {} };
 }
@@ -12433,8 +13596,8 @@ function withKept(results, logsDir) {
 }
 
 // src/boot/boot-targets.ts
-import { closeSync as closeSync3, constants as constants3, openSync as openSync3, writeSync } from "node:fs";
-import { join as join14 } from "node:path";
+import { closeSync as closeSync5, constants as constants5, openSync as openSync5, writeSync as writeSync2 } from "node:fs";
+import { join as join18 } from "node:path";
 
 // src/boot/boot-image.ts
 var DEFAULT_BOOT_IMAGE = "kernelbuilder/qemu";
@@ -12760,13 +13923,13 @@ function bootReproducer(req) {
 }
 
 // src/boot/run-boot.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join13 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join17 } from "node:path";
 async function runBoot(docker, req, opts) {
   if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
     throw new KernelbuilderError(`boot timeout ${opts.timeoutSeconds}: it must be a positive number of seconds`);
   }
-  const missing = [req.machine.image, INITRAMFS_FILE].filter((f) => !existsSync2(join13(req.keptDir, f)));
+  const missing = [req.machine.image, INITRAMFS_FILE].filter((f) => !existsSync3(join17(req.keptDir, f)));
   if (missing.length > 0) {
     throw new KernelbuilderError(`cannot boot ${req.machine.name} from ${req.keptDir}: it has no ${missing.join(" and no ")}`);
   }
@@ -12813,7 +13976,7 @@ async function bootOne(t, plan, logsDir, deps) {
   if (t.status !== "pass") return skip("the build did not pass");
   if (deps.signal?.aborted) return skip("the run was cancelled");
   const paths = targetPaths(t.arch, t.config);
-  const dotConfig = readBack(join14(logsDir, paths.kept, "config"), 4 * 2 ** 20);
+  const dotConfig = readBack(join18(logsDir, paths.kept, "config"), 4 * 2 ** 20);
   if (dotConfig === void 0) return skip("the build kept no .config");
   const choice = chooseMachine(defaultMachineTable, t.arch, dotConfig);
   if ("skipped" in choice) return skip(choice.skipped);
@@ -12824,9 +13987,9 @@ async function bootOne(t, plan, logsDir, deps) {
   if (!kept.includes(machine.image)) return skip(`the build kept no ${machine.image}`);
   if (!kept.includes(INITRAMFS_FILE)) return skip(`no boot init was made (see the end of ${t.log})`);
   deps.log.info(`boot ${t.target}: ${describeMachine(machine)}, timeout ${plan.boot.timeoutSeconds} s`);
-  const request = { keptDir: join14(logsDir, paths.kept), machine, image: deps.image, user: deps.user, kvm: plan.boot.kvm, kvmGid: deps.kvmGid, label: `${plan.tree}/${plan.ref.buildId}/boot` };
+  const request = { keptDir: join18(logsDir, paths.kept), machine, image: deps.image, user: deps.user, kvm: plan.boot.kvm, kvmGid: deps.kvmGid, label: `${plan.tree}/${plan.ref.buildId}/boot` };
   const booted = { machine: describeMachine(machine), console: paths.console, reproducer: bootReproducer(request) };
-  const console2 = new ConsoleFile(join14(logsDir, paths.console), CONSOLE_LIMIT);
+  const console2 = new ConsoleFile(join18(logsDir, paths.console), CONSOLE_LIMIT);
   try {
     const run = await runBoot(deps.docker, request, { timeoutSeconds: plan.boot.timeoutSeconds, onLine: (_stream, line) => console2.write(line), signal: deps.signal });
     if (run.cancelled) return { status: "skipped", message: "the run was cancelled during the boot", ...booted };
@@ -12841,7 +14004,7 @@ function describeMachine(machine) {
 var ConsoleFile = class {
   constructor(path, limit) {
     this.limit = limit;
-    this.fd = openSync3(path, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_TRUNC | constants3.O_NOFOLLOW, 420);
+    this.fd = openSync5(path, constants5.O_WRONLY | constants5.O_CREAT | constants5.O_TRUNC | constants5.O_NOFOLLOW, 420);
   }
   limit;
   fd;
@@ -12853,15 +14016,15 @@ var ConsoleFile = class {
 `);
     if (this.written + bytes.length > this.limit) {
       this.cut = true;
-      writeSync(this.fd, `kernelbuilder: the console was cut here, past ${this.limit} bytes
+      writeSync2(this.fd, `kernelbuilder: the console was cut here, past ${this.limit} bytes
 `);
       return;
     }
-    writeSync(this.fd, bytes);
+    writeSync2(this.fd, bytes);
     this.written += bytes.length;
   }
   close() {
-    closeSync3(this.fd);
+    closeSync5(this.fd);
   }
 };
 
@@ -12886,28 +14049,28 @@ function kvmDeviceGroup(path = KVM_DEVICE, stat = statSync7) {
 }
 
 // src/logs-dir.ts
-import { chownSync, lchownSync, lstatSync as lstatSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync5, rmSync } from "node:fs";
-import { join as join15, relative as relative2 } from "node:path";
+import { chownSync, lchownSync, lstatSync as lstatSync8, mkdirSync as mkdirSync2, readdirSync as readdirSync6, rmSync } from "node:fs";
+import { join as join19, relative as relative2 } from "node:path";
 function prepareLogsDir(dir, targets) {
   mkdirSync2(dir, { recursive: true });
   for (const t of targets) {
-    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join15(dir, file), { force: true, recursive: true });
+    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join19(dir, file), { force: true, recursive: true });
   }
-  for (const file of BUILD_FILES) rmSync(join15(dir, file), { force: true });
+  for (const file of BUILD_FILES) rmSync(join19(dir, file), { force: true });
 }
 function chownTree(dir, uid, gid) {
   chownSync(dir, uid, gid);
-  for (const entry of readdirSync5(dir)) {
-    const path = join15(dir, entry);
-    if (lstatSync5(path).isDirectory()) chownTree(path, uid, gid);
+  for (const entry of readdirSync6(dir)) {
+    const path = join19(dir, entry);
+    if (lstatSync8(path).isDirectory()) chownTree(path, uid, gid);
     else lchownSync(path, uid, gid);
   }
 }
 function removeUnsafeEntries(dir, root = dir) {
   const removed = [];
-  for (const entry of readdirSync5(dir)) {
-    const path = join15(dir, entry);
-    const stats = lstatSync5(path);
+  for (const entry of readdirSync6(dir)) {
+    const path = join19(dir, entry);
+    const stats = lstatSync8(path);
     if (stats.isDirectory()) removed.push(...removeUnsafeEntries(path, root));
     else if (!stats.isFile()) {
       rmSync(path, { force: true });
@@ -12942,6 +14105,7 @@ async function checkEngineCpus(docker, cpus) {
   if (cpus > NCPU) throw new InputError(Input.cpus, String(cpus), `the Docker engine has ${NCPU} CPUs: cpus is at most ${NCPU}`);
 }
 function logPlan({ plan, image }, log) {
+  log.group("plan");
   log.info(`ref ${plan.ref.ref} (${plan.ref.kind}) is ${plan.ref.sha}, build id ${plan.ref.buildId}, Linux ${plan.version.text}`);
   log.info(`image ${image.name} (${image.toolchain}, ${image.digest}): ${plan.image.reason}`);
   for (const d of plan.dropped) log.info(`not building ${d.arch}${d.config ? `/${d.config}` : ""}: ${d.reason}`);
@@ -12949,9 +14113,10 @@ function logPlan({ plan, image }, log) {
 }
 async function runBuild(checked, inputs, deps) {
   const { plan, image, container } = checked;
-  const previous = readResults(join16(plan.logsDir, RESULTS_FILE));
+  const previous = readResults(join20(plan.logsDir, RESULTS_FILE));
   if (!inputs.force && previous && alreadyBuilt(previous, plan, image.id)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
+    deps.log.endGroup();
     return { results: previous, reports: reportPaths(previous, reportDirs(inputs.logs, plan.logsDir)), skipped: true };
   }
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
@@ -12961,10 +14126,11 @@ async function runBuild(checked, inputs, deps) {
   prepareCcacheDir(plan, image, [buildUid, buildGid], deps.uid);
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
-  const progress = new Progress(Object.fromEntries(plan.targets.map((t) => [targetName(t), plan.estimates[targetName(t)] ?? 1])));
-  const driverLog = createWriteStream(join16(plan.logsDir, DRIVER_LOG));
+  const driverLog = createWriteStream(join20(plan.logsDir, DRIVER_LOG));
   const driverTail = new TailBuffer(DRIVER_TAIL_LINES);
+  deps.log.group("build");
   deps.log.beginBuildOutput();
+  const live = startLiveProgress(plan, deps.log);
   let exitCode = -1;
   let engineLost;
   let stoppedBy;
@@ -12989,8 +14155,7 @@ async function runBuild(checked, inputs, deps) {
 `);
         driverTail.push(line);
         deps.log.buildOutput(line);
-        const done = progress.see(line);
-        if (done) deps.log.buildOutput(done);
+        live.driverLine(line);
       },
       stop.signal
     ));
@@ -12999,6 +14164,7 @@ async function runBuild(checked, inputs, deps) {
   } finally {
     stopWatching();
     deps.signal?.removeEventListener("abort", onCancel);
+    live.stop();
     deps.log.endBuildOutput();
     await new Promise((resolve6) => driverLog.end(resolve6));
     for (const path of removeUnsafeEntries(plan.logsDir)) {
@@ -13007,9 +14173,9 @@ async function runBuild(checked, inputs, deps) {
     if (buildUid !== deps.uid) chownTree(plan.logsDir, deps.uid, deps.gid);
   }
   const finishedAt = now();
-  const statuses = new Map(plan.targets.map((t) => [targetName(t), readIfThere(join16(plan.logsDir, targetPaths(t.arch, t.config).status))]));
-  const ccacheBefore = readIfThere(join16(plan.logsDir, CCACHE_STATS.before));
-  const ccacheAfter = readIfThere(join16(plan.logsDir, CCACHE_STATS.after));
+  const statuses = new Map(plan.targets.map((t) => [targetName(t), readIfThere(join20(plan.logsDir, targetPaths(t.arch, t.config).status))]));
+  const ccacheBefore = readIfThere(join20(plan.logsDir, CCACHE_STATS.before));
+  const ccacheAfter = readIfThere(join20(plan.logsDir, CCACHE_STATS.after));
   const collected = collectResults({
     plan,
     image,
@@ -13019,17 +14185,20 @@ async function runBuild(checked, inputs, deps) {
     driverExitCode: exitCode,
     stoppedBy,
     ccache: ccacheBefore !== void 0 && ccacheAfter !== void 0 ? ccacheDelta(ccacheBefore, ccacheAfter) : void 0,
-    toolchains: readIfThere(join16(plan.logsDir, TOOLCHAINS_FILE)),
+    toolchains: readIfThere(join20(plan.logsDir, TOOLCHAINS_FILE)),
     driverTail: driverTail.toArray()
   });
   const built = withKept(collected, plan.logsDir);
+  if (checked.boot) deps.log.group("boot");
   const booted = checked.boot ? await bootOrWarn(built, plan, checked.boot, String(container.User), deps) : built;
+  deps.log.group("reports");
   const { results, reports } = await reportBuild(
     booted,
     reportDirs(inputs.logs, plan.logsDir),
-    { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo },
+    { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo, kcidbOrigin: inputs.kcidbOrigin },
     deps.log
   );
+  deps.log.endGroup();
   if (engineLost) {
     throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
   }
@@ -13106,7 +14275,7 @@ function buildMatrix(plans, shards) {
 }
 
 // src/fanout/plan-refs.ts
-import { join as join17 } from "node:path";
+import { join as join21 } from "node:path";
 async function planRefs(read, log, projectFragments, imageId = engineImageIds(log)) {
   const shards = parseShards(read(Input.shards));
   const refs = readRefs(read);
@@ -13127,7 +14296,7 @@ async function planRefs(read, log, projectFragments, imageId = engineImageIds(lo
       log.info(`${ref}: the same build as ${same.ref.ref} (${plan.ref.sha}, ${plan.logsDir}); planned once`);
       continue;
     }
-    if (!inputs.force && alreadyBuilt(readResults(join17(plan.logsDir, RESULTS_FILE)), plan, await imageId(plan.image.image))) {
+    if (!inputs.force && alreadyBuilt(readResults(join21(plan.logsDir, RESULTS_FILE)), plan, await imageId(plan.image.image))) {
       log.info(`${ref}: already built at ${plan.ref.sha} (${plan.logsDir}); not planned`);
       continue;
     }
@@ -13161,74 +14330,6 @@ function parseShards(text) {
   const n = /^[1-9][0-9]{0,2}$/.test(text.trim()) ? Number(text) : NaN;
   if (!(n >= 1 && n <= MAX_JOBS)) throw new InputError(Input.shards, text, `shards is a whole number from 1 to ${MAX_JOBS}`);
   return n;
-}
-
-// src/safe-files.ts
-import { closeSync as closeSync4, constants as constants4, fstatSync as fstatSync3, lstatSync as lstatSync6, openSync as openSync4, readSync as readSync3, writeSync as writeSync2 } from "node:fs";
-import { join as join18 } from "node:path";
-function openInside(root, rel, maxBytes) {
-  const parts = rel.split("/");
-  if (parts.some((p) => p === "" || p === "." || p === "..")) throw new KernelbuilderError(`${root}: ${JSON.stringify(rel)} is not a path inside the folder`);
-  for (let i = 1; i < parts.length; i++) {
-    const st2 = lstatSync6(join18(root, ...parts.slice(0, i)), { throwIfNoEntry: false });
-    if (!st2) return void 0;
-    if (!st2.isDirectory()) throw new KernelbuilderError(`${root}: ${parts.slice(0, i).join("/")} is not a folder (a link or special file), and is never followed`);
-  }
-  let fd;
-  try {
-    fd = openSync4(join18(root, rel), constants4.O_RDONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK);
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return void 0;
-    if (code === "ELOOP") throw new KernelbuilderError(`${root}: ${rel} is a link, not a regular file, and is never followed`);
-    throw e;
-  }
-  const st = fstatSync3(fd);
-  if (!st.isFile() || st.size > maxBytes) {
-    closeSync4(fd);
-    throw new KernelbuilderError(`${root}: ${rel} is ${st.isFile() ? `larger than ${maxBytes} bytes` : "not a regular file"}`);
-  }
-  return { fd, size: st.size };
-}
-function checkInside(root, rel, maxBytes) {
-  const file = openInside(root, rel, maxBytes);
-  if (file) closeSync4(file.fd);
-  return file !== void 0;
-}
-function readInside(root, rel, maxBytes) {
-  const file = openInside(root, rel, maxBytes);
-  if (!file) return void 0;
-  try {
-    const buf = Buffer.alloc(file.size);
-    let got = 0;
-    while (got < file.size) {
-      const n = readSync3(file.fd, buf, got, file.size - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got).toString("utf8");
-  } finally {
-    closeSync4(file.fd);
-  }
-}
-function copyInside(root, rel, to, maxBytes) {
-  const file = openInside(root, rel, maxBytes);
-  if (!file) return false;
-  let out;
-  try {
-    out = openSync4(to, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_TRUNC | constants4.O_NOFOLLOW, 420);
-    const buf = Buffer.alloc(1 << 20);
-    for (let left = maxBytes; left > 0; ) {
-      const n = readSync3(file.fd, buf, 0, Math.min(buf.length, left), null);
-      if (n === 0) break;
-      for (let done = 0; done < n; ) done += writeSync2(out, buf, done, n - done);
-      left -= n;
-    }
-    return true;
-  } finally {
-    closeSync4(file.fd);
-    if (out !== void 0) closeSync4(out);
-  }
 }
 
 // src/results/check-results.ts
@@ -13279,6 +14380,9 @@ function checkResults(data, dir) {
     if (!KERNEL_ARCHES.includes(arch) || typeof prefix !== "string" || !CROSS.test(prefix)) throw bad(`image.cross.${arch.slice(0, 20)}`, "it maps a kernel arch to a CROSS_COMPILE prefix");
   }
   if (!Array.isArray(r.image.makeVars) || !r.image.makeVars.every((v) => typeof v === "string" && MAKE_VAR2.test(v))) throw bad("image.makeVars", "it lists NAME=value make variables of plain characters");
+  if (r.makeVars !== void 0 && !(Array.isArray(r.makeVars) && r.makeVars.every((v) => typeof v === "string" && isAllowedMakeVar(v)))) {
+    throw bad("makeVars", "it lists NAME=value make variables of the make-vars allow-list");
+  }
   must(() => parseSize("tmpfsSize", String(r.tmpfsSize)), bad("tmpfsSize", "it is a size such as 60g"));
   for (const field of ["startedAt", "finishedAt"]) {
     if (typeof r[field] !== "string" || !Number.isFinite(Date.parse(r[field]))) throw bad(field, "it is an ISO date and time");
@@ -13296,7 +14400,7 @@ function checkTarget(t, field, bad) {
   must(() => parseConfigSpec("config", String(t.config)), bad(`${field}.config`, "it is a config request as the configs input takes it"));
   if (t.target !== `${t.arch}/${t.config}`) throw bad(`${field}.target`, "it is its arch/config");
   if (!STATUSES.includes(t.status)) throw bad(`${field}.status`, `it is one of ${STATUSES.join(" ")}`);
-  for (const number of ["exitCode", "durationSeconds", "cpuSeconds"]) {
+  for (const number of ["exitCode", "durationSeconds", "cpuSeconds", "objects"]) {
     if (t[number] !== void 0 && !Number.isFinite(t[number])) throw bad(`${field}.${number}`, "it is a number");
   }
   const paths = targetPaths(t.arch, t.config);
@@ -13372,6 +14476,14 @@ function withoutDerived(r) {
 function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function isAllowedMakeVar(v) {
+  try {
+    checkMakeVar("makeVars", v);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function must(check, error2) {
   try {
     check();
@@ -13381,14 +14493,14 @@ function must(check, error2) {
 }
 
 // src/fanout/merge.ts
-import { mkdirSync as mkdirSync4, readdirSync as readdirSync6 } from "node:fs";
-import { join as join19, resolve as resolve4 } from "node:path";
+import { mkdirSync as mkdirSync4, readdirSync as readdirSync7 } from "node:fs";
+import { join as join22, resolve as resolve4 } from "node:path";
 var SHARD_FILE_LIMIT = 2 * 2 ** 30;
 function findShards(dir) {
   const sets = /* @__PURE__ */ new Map();
   const walk = (d) => {
-    for (const entry of readdirSync6(d, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join19(d, entry.name));
+    for (const entry of readdirSync7(d, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join22(d, entry.name));
       else if (entry.name === RESULTS_FILE) {
         const results = readResultsDir(d);
         for (const t of results.targets) for (const file of targetFiles(t.arch, t.config)) checkInside(d, file, SHARD_FILE_LIMIT);
@@ -13425,7 +14537,8 @@ function mergeShards(set, outDir, onRemoved = () => void 0) {
   const finishedAt = set.shards.map((s) => s.results.finishedAt).sort().at(-1);
   const ccache = set.shards.every((s) => s.results.ccache) ? set.shards.reduce((sum, s) => ({ hits: sum.hits + s.results.ccache.hits, misses: sum.misses + s.results.ccache.misses }), { hits: 0, misses: 0 }) : void 0;
   const errored = set.shards.find((s) => s.results.result === "error")?.results;
-  const { shard: _shard, counts: _counts, issues: _issues, regressions: _regressions, error: _error, ...common } = first;
+  const { shard: _shard, counts: _counts, issues: _issues, regressions: _regressions, error: _error, bisects: _bisects, ...common } = first;
+  const bisects = set.shards.flatMap((s) => s.results.bisects ?? []);
   return {
     ...common,
     complete: missing.length === 0 && set.shards.every((s) => s.results.complete),
@@ -13436,7 +14549,8 @@ function mergeShards(set, outDir, onRemoved = () => void 0) {
     durationSeconds: Math.round((Date.parse(finishedAt) - Date.parse(startedAt)) / 1e3),
     driverExitCode: Math.max(...set.shards.map((s) => s.results.driverExitCode)),
     ...ccache ? { ccache: { ...ccache, hitRate: ccache.hits + ccache.misses === 0 ? 0 : Math.round(ccache.hits / (ccache.hits + ccache.misses) * 1e3) / 1e3 } } : {},
-    targets
+    targets,
+    ...bisects.length > 0 ? { bisects } : {}
   };
 }
 function mergedDir(logsRoot, results) {
@@ -13448,8 +14562,8 @@ function stripAnalysis(t) {
 }
 function copyFromShard(shardDir, file, outDir) {
   if (resolve4(shardDir, file) === resolve4(outDir, file)) return;
-  mkdirSync4(join19(outDir, file, ".."), { recursive: true });
-  copyInside(shardDir, file, join19(outDir, file), SHARD_FILE_LIMIT);
+  mkdirSync4(join22(outDir, file, ".."), { recursive: true });
+  copyInside(shardDir, file, join22(outDir, file), SHARD_FILE_LIMIT);
 }
 
 // src/fanout/report-shards.ts
@@ -13459,7 +14573,7 @@ async function reportShards(resultsDir, logsRoot, opts) {
     const dir = mergedDir(logsRoot, set.shards[0].results);
     const merged = mergeShards(set, dir, (path) => opts.log?.warning(`removed ${path} from the results folder: a link or special file there is never followed`));
     const analysed = withRegressions(await analyseLogs(merged, dir, opts.noise), treeDirOf(dir), dir);
-    out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo }) });
+    out.push({ results: analysed, reports: writeReports(analysed, reportDirs(logsRoot, dir), { emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin }) });
   }
   return out;
 }
@@ -13472,7 +14586,7 @@ function parseReportInputs(read) {
   if (results === "" || !isFolder(results)) {
     throw new InputError(Input.results, results, "report mode needs results: the folder the shards' artifacts were downloaded to");
   }
-  return { results: resolve5(results), logs: readLogs(read).path, noise: readNoise(read(Input.noise).trim() || void 0), emailTo: readEmailTo(read(Input.emailTo).trim() || void 0) };
+  return { results: resolve5(results), logs: readLogs(read).path, noise: readNoise(read(Input.noise).trim() || void 0), emailTo: readEmailTo(read(Input.emailTo).trim() || void 0), kcidbOrigin: parseKcidbOrigin(read(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN) };
 }
 function isFolder(path) {
   try {
@@ -13491,16 +14605,596 @@ function abortOnSignals() {
   return controller.signal;
 }
 
+// src/bisect/plan.ts
+import { join as join23 } from "node:path";
+
+// src/bisect/verdict.ts
+function decideFromEnds(what, good, bad) {
+  switch (what.kind) {
+    case "build":
+      if (good.build !== "pass") return { reason: "good end is bad", detail: "the good end fails to build too" };
+      if (bad.build === "pass") return { reason: "bad end is good", detail: "the bad end builds" };
+      return { sought: buildFailure(bad) };
+    case "boot":
+      if (good.boot !== "pass") return { reason: "good end is bad", detail: `the good end does not boot (boot ${good.boot ?? "not run"}, build ${good.build})` };
+      if (bad.boot !== "fail") return { reason: "bad end is good", detail: `the bad end does not fail to boot (boot ${bad.boot ?? "not run"}, build ${bad.build})` };
+      return { sought: { kind: "boot" } };
+    case "signature": {
+      const atGood = shows(good, what.signature);
+      const atBad = shows(bad, what.signature);
+      if (!atGood && !atBad) {
+        const known = bad.issues.slice(0, 5).map((i) => JSON.stringify(i.signature)).join(", ");
+        throw new InputError(BisectOption.what, what.signature, `neither end shows this signature; the bad end's signatures include: ${known || "none"}`);
+      }
+      if (atGood) return { reason: "good end is bad", detail: "the good end shows the signature too" };
+      return { sought: { kind: "signature", signature: what.signature } };
+    }
+    case "auto": {
+      if (bad.build === "fail" && good.build === "pass") return { sought: buildFailure(bad) };
+      const before = new Set(good.issues.map((i) => i.signature));
+      const added = bad.issues.find((i) => !before.has(i.signature));
+      if (added) return { sought: { kind: "signature", signature: added.signature } };
+      if (bad.boot === "fail" && good.boot === "pass") return { sought: { kind: "boot" } };
+      return { reason: "nothing differs", detail: "the bad end shows no build failure, signature or boot failure the good end does not" };
+    }
+  }
+}
+function buildFailure(bad) {
+  return bad.firstError ? { kind: "build", firstError: bad.firstError.signature } : { kind: "build" };
+}
+function shows(step, signature) {
+  return step.issues.some((i) => i.signature === signature);
+}
+function verdictOf(sought, step) {
+  if (step.build === "error" || step.fault) return "skip";
+  switch (sought.kind) {
+    case "build":
+      if (step.build === "pass") return "good";
+      return step.firstError?.signature === sought.firstError ? "bad" : "skip";
+    case "signature":
+      if (shows(step, sought.signature)) return "bad";
+      return step.build === "pass" ? "good" : "skip";
+    case "boot":
+      if (step.build !== "pass") return "skip";
+      return step.boot === "pass" ? "good" : step.boot === "fail" ? "bad" : "skip";
+  }
+}
+function parseWhat(text) {
+  const what = text.trim();
+  if (what === "") return { kind: "auto" };
+  if (what === "build" || what === "boot") return { kind: what };
+  if (!/^[a-z-]+\|/.test(what) || what.length > 2e3 || /[\r\n]/.test(what)) {
+    throw new InputError(BisectOption.what, what, `it is build, boot, or an issue signature as results.json names them (kind|file|message, e.g. "compiler|init/main.c|unused variable 'x'")`);
+  }
+  return { kind: "signature", signature: what };
+}
+function estimatedSteps(commits) {
+  return commits <= 1 ? 0 : Math.ceil(Math.log2(commits));
+}
+function positionIn(sha, rangeOldestFirst) {
+  const i = rangeOldestFirst.indexOf(sha);
+  return i < 0 ? void 0 : { k: i + 1, n: rangeOldestFirst.length };
+}
+
+// src/bisect/plan.ts
+function getBisectInputs(read) {
+  const good = checkRefSyntax(requiredOption(read, BisectOption.good, "the last known good ref"), BisectOption.good);
+  const bad = checkRefSyntax(requiredOption(read, BisectOption.bad, "the first known bad ref"), BisectOption.bad);
+  const target = parseTarget(requiredOption(read, BisectOption.target, "ARCH/CONFIG, e.g. x86/tinyconfig"));
+  const what = parseWhat(read(BisectOption.what));
+  const name = `${target.arch}/${target.config}`;
+  const build = getInputs((input) => {
+    if (input === Input.ref) return bad;
+    if (input === Input.arches) return target.arch;
+    if (input === Input.configs) return target.config;
+    if (input === Input.boot && what.kind === "boot" && read(input).trim() === "") return name;
+    return read(input);
+  });
+  return { good, bad, target, what, build };
+}
+function bisectInputsOfBuild(build, tree, good, bad, target, what) {
+  const slash = target.indexOf("/");
+  const [arch, config] = [target.slice(0, slash), target.slice(slash + 1)];
+  const boot = what.kind === "boot" && build.boot ? { ...build.boot, targets: [target] } : void 0;
+  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, ...common } = build;
+  return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: [config], ...boot ? { boot } : {} } };
+}
+function requiredOption(read, name, allowed) {
+  const value = read(name).trim();
+  if (value === "") throw new InputError(name, "", `it is required: ${allowed}`);
+  return value;
+}
+function parseTarget(text) {
+  const [arch, ...rest] = text.split("/");
+  if (rest.length === 0 || !KERNEL_ARCHES.includes(arch)) {
+    throw new InputError(BisectOption.target, text, `a target is ARCH/CONFIG with ARCH one of ${KERNEL_ARCHES.join(" ")}, e.g. x86/tinyconfig`);
+  }
+  const config = rest.join("/");
+  parseConfigSpec(BisectOption.target, config);
+  return { arch, config };
+}
+async function planBisect(inputs, git, fragments) {
+  const build = await makePlan(inputs.build, git, fragments);
+  const target = `${inputs.target.arch}/${inputs.target.config}`;
+  const good = await resolveRef(git, inputs.good);
+  const bad = build.ref;
+  if (good.sha === bad.sha) throw new InputError(BisectOption.good, inputs.good, `good and bad are the same commit ${bad.sha}: there is nothing between them to bisect`);
+  if (await tryGit(git, ["merge-base", "--is-ancestor", good.sha, bad.sha]) === void 0) {
+    throw new InputError(BisectOption.good, inputs.good, `it must be an ancestor of bad (${inputs.bad}, ${bad.sha.slice(0, 12)}): ${good.sha.slice(0, 12)} is not`);
+  }
+  const commits = Number((await git.run(["rev-list", "--count", `${good.sha}..${bad.sha}`])).trim());
+  const steps = estimatedSteps(commits);
+  const dir = join23(inputs.build.logs, pathSafe(build.tree), bisectDirName(good.sha, bad.sha, inputs.target.arch, pathSafe(inputs.target.config)));
+  return {
+    source: build.source,
+    tree: build.tree,
+    good: { ref: inputs.good, sha: good.sha },
+    bad: { ref: inputs.bad, sha: bad.sha },
+    commits,
+    estimatedSteps: steps,
+    buildBudget: steps + 3,
+    target,
+    what: inputs.what,
+    dir,
+    build: { ...build, logsDir: dir }
+  };
+}
+function bisectContainerSpec(build, image, driverDir, user, label) {
+  const spec = containerSpec(build, image, driverDir, user);
+  return {
+    ...spec,
+    Cmd: [`${DRIVER_MOUNT}/bisect.sh`, "serve"],
+    Labels: { ...spec.Labels, [CONTAINER_LABEL]: label },
+    AttachStdout: false,
+    AttachStderr: false
+  };
+}
+
+// src/bisect/check-plan.ts
+async function checkBisectPlan(inputs, deps) {
+  const planned = await planBisect(inputs, deps.git, loadProjectFragments(deps.driverDir));
+  checkPlanOnHost(planned.build, deps);
+  const { image, boot } = await checkPlanOnEngine(planned.build, deps);
+  const label = `${planned.tree}/${bisectDirName(planned.good.sha, planned.bad.sha, inputs.target.arch, pathSafe(inputs.target.config))}`;
+  const container = bisectContainerSpec(planned.build, image, deps.driverDir, buildUser(deps.uid, deps.gid), label);
+  return { ...planned, image, ...boot ? { bootImage: boot.image } : {}, container };
+}
+
+// src/bisect/report.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join24 } from "node:path";
+function describeSought(s) {
+  if (s.kind === "build") return `the build failing${s.firstError ? ` with ${s.firstError}` : ""}`;
+  if (s.kind === "boot") return "the boot failing";
+  return `signature ${s.signature}`;
+}
+function stepLine(step, estimatedSteps2) {
+  const place = /^\d+$/.test(step.label) ? `${step.label}/~${estimatedSteps2}` : step.label;
+  return `[${place}] ${step.sha.slice(0, 12)} ${step.verdict} in ${step.seconds}s${step.fresh ? " (from scratch)" : ""}`;
+}
+function commitLine(r) {
+  const c = r.culprit;
+  return c ? `commit: ${c.sha} [${c.position.k}/${c.position.n}] ("${c.subject}")` : void 0;
+}
+function outcomeLine(r) {
+  if (r.culprit) return `first bad commit ${r.culprit.sha.slice(0, 12)} [${r.culprit.position.k}/${r.culprit.position.n}] "${r.culprit.subject}" (${r.builds} builds)`;
+  return `no culprit: ${r.reason}${r.detail ? ` (${r.detail})` : ""} (${r.builds} builds)`;
+}
+function diagnosticText(r) {
+  const d = r.culprit?.diagnostic;
+  if (!d) return void 0;
+  const place = d.file ? `${d.file}${d.line === void 0 ? "" : `:${d.line}`}: ` : "";
+  return `${place}${d.severity}: ${d.message}`;
+}
+function bisectSummary(r) {
+  const lines = [`## kernelbuilder bisect: ${r.tree} ${r.target}`, "", `${r.good.ref} (${r.good.sha.slice(0, 12)}, good) .. ${r.bad.ref} (${r.bad.sha.slice(0, 12)}, bad): ${r.commits} commits`, ""];
+  if (r.sought) lines.push(`Sought: ${describeSought(r.sought)}`, "");
+  if (r.culprit) {
+    const c = r.culprit;
+    lines.push(`**First bad commit** \`${commitLine(r)}\``, "", `- author: ${c.author}`, `- date: ${c.date}`);
+    const d = diagnosticText(r);
+    if (d) lines.push(`- introduced: \`${d}\``);
+    lines.push(`- verified: built again from scratch it is ${c.verification.culprit}; ${c.verification.parents.map((p) => `parent ${p.sha.slice(0, 12)} ${p.verdict} (step ${p.step})`).join(", ")}`);
+  } else {
+    lines.push(`**No culprit named**: ${r.reason}${r.detail ? `: ${r.detail}` : ""}`);
+  }
+  lines.push("", `| step | commit | verdict | seconds |`, "| --- | --- | --- | --- |", ...r.steps.map((s) => `| ${s.label} | ${s.sha.slice(0, 12)} | ${s.verdict} | ${s.seconds} |`));
+  lines.push("", `${r.builds} builds (about ${r.estimatedSteps} steps + 3 without skips), ${r.durationSeconds}s.`);
+  if (r.bisectLog) lines.push("", "```", r.bisectLog, "```");
+  return `${lines.join("\n")}
+`;
+}
+function bisectEmail(r, to) {
+  const subject = r.culprit ? `[kernelbuilder] ${r.target}: ${r.culprit.sha.slice(0, 12)} "${r.culprit.subject}"` : `[kernelbuilder] ${r.target}: bisect ${r.good.sha.slice(0, 12)}..${r.bad.sha.slice(0, 12)}: ${r.reason}`;
+  const head2 = [...to ? [`To: ${to}`] : [], `Subject: ${subject}`, ""];
+  const body = [`tree:   ${r.tree}`, `good:   ${r.good.ref} ${r.good.sha}`, `bad:    ${r.bad.ref} ${r.bad.sha}`, `target: ${r.target}`];
+  if (r.culprit) {
+    body.push(commitLine(r), `author: ${r.culprit.author}`, `date:   ${r.culprit.date}`, "");
+    const d = diagnosticText(r);
+    body.push(d ? `It introduced:
+
+    ${d}` : `It introduced ${r.sought ? describeSought(r.sought) : "the failure"}.`);
+    body.push("", "Verified: the commit built again from scratch shows it, its parent does not.");
+  } else {
+    body.push("", `No commit named: ${r.reason}${r.detail ? ` (${r.detail})` : ""}.`);
+  }
+  body.push("", "Steps:", ...r.steps.map((s) => `  ${s.label.padEnd(20)} ${s.sha.slice(0, 12)} ${s.verdict.padEnd(4)} ${s.seconds}s`));
+  if (r.bisectLog) body.push("", "git bisect log:", "", ...r.bisectLog.split("\n").map((l) => `  ${l}`));
+  return `${[...head2, ...body].join("\n")}
+`;
+}
+function bisectAnnotations(r) {
+  if (!r.culprit) return [];
+  const d = r.culprit.diagnostic;
+  return [
+    {
+      severity: d?.severity === "warning" ? "warning" : "error",
+      title: `first bad commit for ${r.target}: ${r.culprit.sha.slice(0, 12)} [${r.culprit.position.k}/${r.culprit.position.n}]`,
+      message: `${r.culprit.sha} ("${r.culprit.subject}") by ${r.culprit.author} introduced ${d ? d.message : describeSought(r.sought)}`,
+      ...d?.file ? { file: d.file } : {},
+      ...d?.line === void 0 ? {} : { startLine: d.line }
+    }
+  ];
+}
+function writeBisectReports(r, dir, emailTo) {
+  const paths = { result: join24(dir, BISECT_FILES.result), summary: join24(dir, BISECT_FILES.summary), email: join24(dir, BISECT_FILES.email) };
+  writeFileSync2(paths.result, `${JSON.stringify(r, null, 2)}
+`);
+  writeFileSync2(paths.summary, bisectSummary(r));
+  writeFileSync2(paths.email, bisectEmail(r, emailTo));
+  return paths;
+}
+
+// src/bisect/run-bisect.ts
+import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync5, rmSync as rmSync2 } from "node:fs";
+import { join as join26 } from "node:path";
+
+// src/bisect/exec.ts
+async function execIn(container, cmd, onLine) {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
+  const raw = await exec.start({ hijack: true, stdin: false });
+  const splitters = { stdout: new LineSplitter(), stderr: new LineSplitter() };
+  for await (const { stream, data } of demuxDockerStream(raw)) splitters[stream].feed(data, onLine);
+  for (const s of Object.values(splitters)) for (const line of s.end()) onLine(line);
+  const { ExitCode } = await exec.inspect();
+  return ExitCode ?? -1;
+}
+
+// src/bisect/git-bisect-output.ts
+var FIRST_BAD = /^([0-9a-f]{40,64}) is the first bad commit$/m;
+var NEXT = /^Bisecting: (\d+) revisions? left to test after this.*\n\[([0-9a-f]{40,64})\]/m;
+var ONLY_SKIPPED = /^There are only 'skip'ped commits left to test\.$/m;
+function parseBisectOutput(text) {
+  const first = FIRST_BAD.exec(text);
+  if (first) return { kind: "first-bad", sha: first[1] };
+  if (ONLY_SKIPPED.test(text)) {
+    return { kind: "only-skipped", candidates: [...text.matchAll(/^([0-9a-f]{40,64})$/gm)].map((m) => m[1]) };
+  }
+  const next = NEXT.exec(text);
+  if (next) return { kind: "next", sha: next[2], left: Number(next[1]) };
+  return { kind: "unknown" };
+}
+
+// src/bisect/observe-step.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { join as join25 } from "node:path";
+async function observeStep(args) {
+  const { plan, noise } = args;
+  const t = plan.targets[0];
+  const statusPath = join25(plan.logsDir, targetPaths(t.arch, t.config).status);
+  const collected = collectResults({
+    plan,
+    image: args.image,
+    statuses: /* @__PURE__ */ new Map([[targetName(t), readIfThere2(statusPath)]]),
+    startedAt: args.startedAt,
+    finishedAt: args.finishedAt,
+    driverExitCode: args.exitCode
+  });
+  const kept = withKept(collected, plan.logsDir);
+  const booted = args.boot && kept.targets[0].status === "pass" ? await args.boot(kept) : kept;
+  const analysed = await analyseLogs(booted, plan.logsDir, noise);
+  const result = analysed.targets[0];
+  let firstError;
+  await scanLog(join25(plan.logsDir, result.log), result.target, (d) => {
+    if (!firstError && tally(d, isNoise(d, noise)) === "errors") firstError = d;
+  });
+  const counted = (analysed.issues ?? []).filter((i) => !i.noise && tally(i, i.noise) !== void 0);
+  return {
+    build: analysed.result === "error" ? "error" : result.status,
+    ...result.reason ? { fault: result.reason } : {},
+    ...firstError ? { firstError: found(firstError) } : {},
+    issues: counted.map(found),
+    ...result.boot ? { boot: result.boot.status } : {}
+  };
+}
+function found(d) {
+  return {
+    signature: d.signature,
+    kind: d.kind,
+    severity: d.severity,
+    message: d.message,
+    ...d.file === void 0 ? {} : { file: d.file },
+    ...d.line === void 0 ? {} : { line: d.line }
+  };
+}
+function readIfThere2(path) {
+  try {
+    return readFileSync5(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/bisect/run-bisect.ts
+var CONTAINER_LOGS = "/logs";
+async function runBisect(plan, deps) {
+  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
+  const startedAt = now();
+  mkdirSync5(plan.dir, { recursive: true });
+  rmSync2(join26(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
+  for (const file of Object.values(BISECT_FILES)) rmSync2(join26(plan.dir, file), { force: true });
+  const [buildUid, buildGid] = String(plan.container.User).split(":").map(Number);
+  if (buildUid !== deps.uid) chownTree(plan.dir, buildUid, buildGid);
+  prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
+  for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
+  const driverLog = createWriteStream2(join26(plan.dir, BISECT_FILES.driverLog));
+  const container = await deps.docker.createContainer(plan.container);
+  let stopped;
+  const stop = (why) => {
+    stopped ??= why;
+    void container.kill().catch(() => void 0);
+  };
+  const onCancel = () => stop("cancelled");
+  const onDeadline = () => stop("timeout");
+  deps.signal?.addEventListener("abort", onCancel, { once: true });
+  deps.deadline?.addEventListener("abort", onDeadline, { once: true });
+  const bootSignal = deps.signal && deps.deadline ? AbortSignal.any([deps.signal, deps.deadline]) : deps.signal ?? deps.deadline;
+  const stopWatching = watchLogsFolder(plan.dir, plan.build.limits.logs, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
+  const steps = [];
+  const observed = /* @__PURE__ */ new Map();
+  let bisecting = false;
+  let sought;
+  const resultOf = (end, bisectLog) => {
+    const finishedAt = now();
+    return {
+      schema: 1,
+      tree: plan.tree,
+      source: plan.source,
+      target: plan.target,
+      good: plan.good,
+      bad: plan.bad,
+      commits: plan.commits,
+      estimatedSteps: plan.estimatedSteps,
+      image: { name: plan.image.name, id: plan.image.id },
+      ...sought ? { sought } : {},
+      outcome: end.culprit ? "found" : "not found",
+      ...end.reason ? { reason: end.reason } : {},
+      ...end.detail ? { detail: end.detail } : {},
+      ...end.culprit ? { culprit: end.culprit } : {},
+      steps,
+      builds: steps.length,
+      bisectLog,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1e3)
+    };
+  };
+  try {
+    await container.start();
+    if (deps.signal?.aborted) onCancel();
+    if (deps.deadline?.aborted) onDeadline();
+    const run = async (cmd) => {
+      const lines = [];
+      const code = await execIn(container, cmd, (line) => {
+        lines.push(line);
+        driverLog.write(`${line}
+`);
+      }).catch((e) => {
+        throw stopped ? new KernelbuilderError(`the bisect was stopped: ${stopped}`) : new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-bisect (${e.message})`);
+      });
+      if (stopped) throw new KernelbuilderError(`the bisect was stopped: ${stopped}`);
+      return { code, text: lines.join("\n") };
+    };
+    const driver = (...args) => run([`${DRIVER_MOUNT}/bisect.sh`, ...args]);
+    const setup = await driver("setup");
+    if (setup.code !== 0) throw new KernelbuilderError(`the bisect's set-up in the container failed (exit ${setup.code}): ${setup.text.split("\n").slice(-5).join(" | ")}`);
+    const build = async (label, sha, fresh, rebuild2 = []) => {
+      const stepDir = bisectStepDir(plan.dir, label);
+      const started = now();
+      const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", driverTarget(plan.build.targets[0]), ...rebuild2);
+      const finished = now();
+      for (const path of removeUnsafeEntries(plan.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
+      const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
+      const boot = plan.bootImage ? (results) => bootTargets2(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan.bootImage, user: String(plan.container.User), signal: bootSignal }) : void 0;
+      const observation = await observeStep({ plan: stepPlan, image: plan.image, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, ...boot ? { boot } : {} });
+      return { observation, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
+    };
+    const record = (label, sha, fresh, verdict, seconds2, o) => {
+      const step = { label, sha, verdict, seconds: seconds2, fresh, ...o.build !== "pass" && o.firstError ? { firstError: o.firstError.signature } : {} };
+      steps.push(step);
+      observed.set(sha, { verdict, label });
+      deps.log.info(stepLine(step, plan.estimatedSteps));
+    };
+    const good = await build("good", plan.good.sha, true);
+    const bad = await build("bad", plan.bad.sha, false);
+    const decision = decideFromEnds(plan.what, good.observation, bad.observation);
+    sought = "sought" in decision ? decision.sought : void 0;
+    const reason = sought ? void 0 : decision.reason;
+    record("good", plan.good.sha, true, sought ? verdictOf(sought, good.observation) : reason === "good end is bad" ? "bad" : "good", good.seconds, good.observation);
+    record("bad", plan.bad.sha, false, sought ? verdictOf(sought, bad.observation) : reason === "good end is bad" ? "bad" : "good", bad.seconds, bad.observation);
+    if (!sought) return await finish({ reason, detail: decision.detail });
+    const seeking = sought;
+    deps.log.info(`bisecting ${plan.commits} commits for ${describeSought(seeking)}: about ${plan.estimatedSteps} steps`);
+    bisecting = true;
+    const rebuild = filesToRebuild(seeking);
+    let state = parseBisectOutput((await driver("bisect", "start", "--no-checkout", plan.bad.sha, plan.good.sha)).text);
+    for (let k = 1; state.kind === "next"; k++) {
+      const sha = state.sha;
+      const { observation, seconds: seconds2 } = await build(String(k), sha, false, rebuild);
+      const verdict = verdictOf(seeking, observation);
+      record(String(k), sha, false, verdict, seconds2, observation);
+      state = parseBisectOutput((await driver("bisect", verdict, sha)).text);
+    }
+    if (state.kind === "only-skipped") {
+      return await finish({ reason: "all skipped", detail: `only skipped commits are left; the first bad commit is one of ${state.candidates.map((c) => c.slice(0, 12)).join(" ")}` });
+    }
+    if (state.kind !== "first-bad") throw new KernelbuilderError("git bisect in the clone gave output kernelbuilder does not know (see driver.log in the bisect's folder)");
+    const again = await build("culprit", state.sha, true);
+    const culpritVerdict = verdictOf(seeking, again.observation);
+    record("culprit", state.sha, true, culpritVerdict, again.seconds, again.observation);
+    const parents = (await deps.git.run(["rev-list", "--parents", "-n", "1", state.sha])).trim().split(" ").slice(1);
+    const parentVerdicts = [];
+    for (const parent of parents) {
+      let known = observed.get(parent);
+      if (!known || known.verdict === "skip") {
+        const label = `parent-${parent.slice(0, 12)}`;
+        const { observation, seconds: seconds2 } = await build(label, parent, false, rebuild);
+        record(label, parent, false, verdictOf(seeking, observation), seconds2, observation);
+        known = observed.get(parent);
+      }
+      parentVerdicts.push({ sha: parent, verdict: known.verdict, step: known.label });
+    }
+    const verification = { culprit: culpritVerdict, parents: parentVerdicts };
+    if (culpritVerdict !== "bad" || parentVerdicts.some((p) => p.verdict !== "good")) {
+      return await finish({ reason: "not verified", detail: `git bisect named ${state.sha.slice(0, 12)}, but built again it is ${culpritVerdict} and its parents are ${parentVerdicts.map((p) => `${p.sha.slice(0, 12)} ${p.verdict}`).join(", ")}` });
+    }
+    return await finish({ culprit: await culpritOf(state.sha, seeking, again.observation, verification) });
+    async function finish(end) {
+      return resultOf(end, bisecting ? (await driver("bisect", "log")).text : "");
+    }
+  } catch (e) {
+    if (stopped !== "timeout") throw e;
+    return resultOf({ reason: "timeout", detail: `stopped after ${steps.length} builds: the run's bisects took longer than bisect-timeout allows` }, "");
+  } finally {
+    stopWatching();
+    deps.signal?.removeEventListener("abort", onCancel);
+    deps.deadline?.removeEventListener("abort", onDeadline);
+    await container.remove({ force: true, v: true }).catch(() => void 0);
+    await new Promise((resolve6) => driverLog.end(resolve6));
+    for (const path of removeUnsafeEntries(plan.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
+    if (buildUid !== deps.uid) chownTree(plan.dir, deps.uid, deps.gid);
+  }
+  async function culpritOf(sha, sought2, shown2, verification) {
+    const [, author, date, subject] = (await deps.git.run(["log", "-1", "--format=%H%x1f%an <%ae>%x1f%aI%x1f%s", sha])).trim().split("");
+    const range = (await deps.git.run(["rev-list", "--reverse", "--topo-order", `${plan.good.sha}..${plan.bad.sha}`])).split("\n").filter((l) => l.length > 0);
+    const diagnostic = sought2.kind === "build" ? shown2.firstError : sought2.kind === "signature" ? shown2.issues.find((i) => i.signature === sought2.signature) : shown2.issues.find((i) => i.severity === "error");
+    return { sha, author, date, subject, position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...diagnostic ? { diagnostic } : {}, verification };
+  }
+}
+function filesToRebuild(sought) {
+  if (sought.kind !== "signature") return [];
+  const file = sought.signature.split("|")[1] ?? "";
+  return /^[A-Za-z0-9_+-][A-Za-z0-9_.+/-]*\.[cS]$/.test(file) && !file.split("/").includes("..") ? [file] : [];
+}
+
+// src/bisect/after-build.ts
+import { dirname as dirname3, relative as relative3 } from "node:path";
+
+// src/bisect/choose.ts
+function chooseBisects(results, mode, limit) {
+  const r = results.regressions;
+  if (!r) return { none: "there is no baseline to compare with (input baseline, or an earlier build of the ref in the logs)" };
+  if (!r.baseline.sha) return { none: `the baseline ${r.baseline.results} has no sha to start from` };
+  if (r.baseline.sha === results.sha) return { none: `the baseline ${r.baseline.buildId} is the same commit ${results.sha.slice(0, 12)}: nothing lies between them` };
+  if (results.result === "error") return { none: "the build itself failed to run: its results say nothing of the kernel" };
+  const issues = (results.issues ?? []).filter((i) => !i.noise);
+  const fresh = new Set(r.newIssues);
+  const firstNewError = (target) => issues.find((i) => i.severity === "error" && i.kind !== "make" && fresh.has(i.signature) && i.targets.includes(target))?.signature;
+  const byName = new Map(results.targets.map((t) => [t.target, t]));
+  const requests = [];
+  const covered = /* @__PURE__ */ new Set();
+  for (const target of r.newlyFailing) {
+    const t = byName.get(target);
+    if (t?.status !== "fail" || t.reason !== void 0) continue;
+    const error2 = firstNewError(target);
+    const key = error2 ?? `build ${target}`;
+    if (covered.has(key)) continue;
+    covered.add(key);
+    requests.push({ regression: `${target} newly fails to build${error2 ? ` (${error2})` : ""}`, target, what: { kind: "build" } });
+  }
+  for (const target of r.newlyFailingBoots ?? []) {
+    if (byName.get(target)?.status !== "pass") continue;
+    requests.push({ regression: `${target} newly fails to boot`, target, what: { kind: "boot" } });
+  }
+  if (mode === "new-errors") {
+    const failing = new Set(r.newlyFailing);
+    for (const issue of issues) {
+      if (issue.severity !== "error" || !fresh.has(issue.signature) || covered.has(issue.signature)) continue;
+      const target = issue.targets.find((t) => !failing.has(t) && byName.has(t));
+      if (!target) continue;
+      requests.push({ regression: `new error ${issue.signature} on ${target}`, target, what: { kind: "signature", signature: issue.signature } });
+    }
+  }
+  return { good: r.baseline.sha, bad: results.sha, requests: requests.slice(0, limit), leftOut: requests.slice(limit) };
+}
+
+// src/bisect/after-build.ts
+async function bisectRegressions(results, reports, logsDir, inputs, deps) {
+  const settings = inputs.bisect;
+  if (!settings) return { results, bisects: [] };
+  const choice = chooseBisects(results, settings.mode, settings.limit);
+  if ("none" in choice) {
+    deps.log.info(`not bisecting: ${choice.none}`);
+    return { results, bisects: [] };
+  }
+  if (choice.leftOut.length > 0) deps.log.info(`not bisecting (bisect-limit ${settings.limit}): ${choice.leftOut.map((r) => r.regression).join("; ")}`);
+  if (choice.requests.length === 0) {
+    if (choice.leftOut.length === 0) deps.log.info(`not bisecting: no new regression since the baseline ${choice.good.slice(0, 12)} to bisect (bisect ${settings.mode})`);
+    return { results, bisects: [] };
+  }
+  const deadline = AbortSignal.timeout(settings.timeoutSeconds * 1e3);
+  const records = [];
+  const bisects = [];
+  for (const request of choice.requests) {
+    if (deps.signal?.aborted) break;
+    if (deadline.aborted) {
+      records.push({ ...head(request), result: "not found", reason: "timeout: bisect-timeout was spent before it started" });
+      continue;
+    }
+    try {
+      const plan = await checkBisectPlan(bisectInputsOfBuild(inputs, results.tree, choice.good, choice.bad, request.target, request.what), deps);
+      deps.log.info(`bisecting ${request.regression}: ${plan.commits} commits ${plan.good.sha.slice(0, 12)}..${plan.bad.sha.slice(0, 12)}, about ${plan.estimatedSteps} steps; in ${plan.dir}`);
+      const r = await runBisect(plan, { ...deps, noise: inputs.noise, deadline });
+      writeBisectReports(r, plan.dir, inputs.emailTo);
+      deps.log.info(`${request.regression}: ${outcomeLine(r)}`);
+      bisects.push(r);
+      records.push(recordOf(request, r, relative3(dirname3(reports.results), plan.dir)));
+    } catch (e) {
+      if (!(e instanceof KernelbuilderError)) throw e;
+      deps.log.warning(`could not bisect ${request.regression}: ${e.message}`);
+      records.push({ ...head(request), result: "error", reason: e.message });
+    }
+  }
+  const withBisects = { ...results, bisects: records };
+  writeReports(withBisects, reportDirs(inputs.logs, logsDir), { emailTo: inputs.emailTo, warn: (m) => deps.log.warning(m) });
+  return { results: withBisects, bisects };
+}
+function head(request) {
+  return { regression: request.regression, target: request.target, what: request.what.kind === "signature" ? request.what.signature : request.what.kind };
+}
+function recordOf(request, r, folder) {
+  const c = r.culprit;
+  return {
+    ...head(request),
+    result: c ? "found" : "not found",
+    ...c ? { culprit: { sha: c.sha, subject: c.subject, author: c.author, date: c.date, position: c.position } } : { reason: `${r.reason}${r.detail ? `: ${r.detail}` : ""}` },
+    builds: r.builds,
+    durationSeconds: r.durationSeconds,
+    folder
+  };
+}
+
 export {
-  checkRefSyntax,
   require_semver2 as require_semver,
   defaultImageTable,
-  parseConfigSpec,
-  KERNEL_ARCHES,
   targetName,
-  isNoise,
   DEFAULT_KEEP,
   DEFAULT_BOOT_TIMEOUT,
+  DEFAULT_BISECT_LIMIT,
+  MAX_BISECT_LIMIT,
+  DEFAULT_BISECT_TIMEOUT,
+  DEFAULT_KCIDB_ORIGIN,
+  parseKcidbOrigin,
   DEFAULT_ARCHES,
   DEFAULT_CONFIGS,
   DEFAULT_LOGS,
@@ -13511,41 +15205,33 @@ export {
   readNoise,
   readEmailTo,
   gitIn,
-  tryGit,
-  resolveRef,
   loadProjectFragments,
   makePlan,
   ImageLabel,
   imageInfoFromInspect,
-  demuxDockerStream,
-  driverTarget,
-  buildUser,
-  containerSpec,
-  LineSplitter,
-  watchLogsFolder,
-  collectResults,
   overallResult,
   failedTargets,
   failedBoots,
   tally,
   writeReports,
-  scanLog,
   analyseLogs,
-  withKept,
-  bootTargets2 as bootTargets,
-  chownTree,
-  removeUnsafeEntries,
   checkPlan,
   checkPlanOnHost,
   checkPlanOnEngine,
   logPlan,
   runBuild,
-  prepareCcacheDir,
   echoFailures,
   buildMatrix,
   planRefs,
   readResultsDir,
   reportShards,
   parseReportInputs,
-  abortOnSignals
+  abortOnSignals,
+  getBisectInputs,
+  checkBisectPlan,
+  outcomeLine,
+  bisectAnnotations,
+  writeBisectReports,
+  runBisect,
+  bisectRegressions
 };
