@@ -26,6 +26,7 @@ test('the action builds the real 6.1 kernel, tinyconfig, for x86, arm64 and risc
       result: 'pass',
       'failed-targets': '',
       'failed-boots': '',
+      'first-bad-commits': '',
       'results-json': join(dir, 'results.json'),
       summary: join(dir, 'summary.md'),
       email: join(logs, 'emails', 'stable-v6.1.192.txt'),
