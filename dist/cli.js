@@ -45,7 +45,7 @@ import {
   runBuild,
   writeBisectReports,
   writeReports
-} from "./chunks/chunk-W6GPUULZ.js";
+} from "./chunks/chunk-4IVJJMSE.js";
 import {
   BisectOption,
   DockerError,

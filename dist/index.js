@@ -76,7 +76,7 @@ import {
   runBuild,
   tally,
   targetName
-} from "./chunks/chunk-W6GPUULZ.js";
+} from "./chunks/chunk-4IVJJMSE.js";
 import {
   Input,
   KernelbuilderError,

@@ -62,6 +62,20 @@ export function readInside(root: string, rel: string, maxBytes: number): string 
 }
 
 /**
+ * readInside for what a report can do without (a target's sizes, a kept .config or
+ * System.map): undefined when the file is absent or refused (a link, a special file, too
+ * large), never an error that would stop the reports.
+ */
+export function readInsideOrNothing(root: string, rel: string, maxBytes: number): string | undefined {
+  try {
+    return readInside(root, rel, maxBytes);
+  } catch (e) {
+    if (e instanceof KernelbuilderError) return undefined;
+    throw e;
+  }
+}
+
+/**
  * Copy a regular file below `root` to `to` (a path of ours, not followed if it is a link);
  * false when there is no such file. Streams: a log of a GB costs no more memory than a small one.
  */

@@ -5,7 +5,7 @@ import { type Log } from '../log.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { targetPaths } from '../logs-layout.ts';
-import { readBack } from '../results/read-back.ts';
+import { readInsideOrNothing } from '../safe-files.ts';
 import { type BootResult } from './boot-result.ts';
 import { type BootImageInfo, bootImageLacks } from './boot-image.ts';
 import { INITRAMFS_FILE, bootReproducer } from './boot-spec.ts';
@@ -51,7 +51,7 @@ async function bootOne(t: TargetResult, plan: BuildPlan, logsDir: string, deps: 
   if (t.status !== 'pass') return skip('the build did not pass');
   if (deps.signal?.aborted) return skip('the run was cancelled');
   const paths = targetPaths(t.arch, t.config);
-  const dotConfig = readBack(join(logsDir, paths.kept, 'config'), 4 * 2 ** 20);
+  const dotConfig = readInsideOrNothing(logsDir, `${paths.kept}/config`, 4 * 2 ** 20);
   if (dotConfig === undefined) return skip('the build kept no .config');
   const choice = chooseMachine(defaultMachineTable, t.arch, dotConfig);
   if ('skipped' in choice) return skip(choice.skipped);

@@ -6,7 +6,7 @@ import { RESULTS_FILE, targetPaths } from '../logs-layout.ts';
 import { compareWithBaseline } from './regressions.ts';
 import { growingSymbols, symbolSizes } from './symbol-sizes.ts';
 import { type SymbolChange } from '../types/diagnostics.ts';
-import { readBack } from '../results/read-back.ts';
+import { readInsideOrNothing } from '../safe-files.ts';
 import { KernelbuilderError } from '../errors.ts';
 
 /**
@@ -39,8 +39,8 @@ function growingSymbolsOf(results: BuildResults, logsDir: string, baseline: { re
     const now = results.targets.find((t) => t.target === target)?.kept;
     const before = keptBefore.get(target);
     if (!now?.files.includes('System.map') || !before?.files.includes('System.map')) return undefined;
-    const after = readBack(join(logsDir, now.dir, 'System.map'), MAX_SYSTEM_MAP);
-    const was = readBack(join(baseDir, targetPaths(...archConfig(target)).kept, 'System.map'), MAX_SYSTEM_MAP);
+    const after = readInsideOrNothing(logsDir, `${now.dir}/System.map`, MAX_SYSTEM_MAP);
+    const was = readInsideOrNothing(baseDir, `${targetPaths(...archConfig(target)).kept}/System.map`, MAX_SYSTEM_MAP);
     if (after === undefined || was === undefined) return undefined;
     return growingSymbols(symbolSizes(was), symbolSizes(after));
   };

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBack } from './read-back.ts';
+import { readInsideOrNothing } from '../safe-files.ts';
 import { type BuildResults, type TargetResult, type TargetSizes } from '../types/results.ts';
 import { KEPT_FILES, SIZES_FILE, targetPaths } from '../logs-layout.ts';
 
@@ -26,7 +26,7 @@ export function readKept(logsDir: string, keptDir: string): { files: string[]; s
     return { files: [] };
   }
   const files = KEPT_FILES.filter((f) => names.includes(f) && lstatSync(join(dir, f)).isFile());
-  const sizesText = names.includes(SIZES_FILE) ? readBack(join(dir, SIZES_FILE), 256) : undefined;
+  const sizesText = names.includes(SIZES_FILE) ? readInsideOrNothing(logsDir, `${keptDir}/${SIZES_FILE}`, 256) : undefined;
   const sizes = sizesText === undefined ? undefined : parseSizes(sizesText);
   return { files, ...(sizes ? { sizes } : {}) };
 }

@@ -919,10 +919,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants6 = require_constants();
+    var constants5 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants6.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -2162,7 +2162,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants6 = require_constants();
+    var constants5 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -2246,8 +2246,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants6.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -11574,6 +11574,14 @@ function readInside(root, rel, maxBytes) {
     closeSync2(file.fd);
   }
 }
+function readInsideOrNothing(root, rel, maxBytes) {
+  try {
+    return readInside(root, rel, maxBytes);
+  } catch (e) {
+    if (e instanceof KernelbuilderError) return void 0;
+    throw e;
+  }
+}
 function copyInside(root, rel, to, maxBytes) {
   const file = openInside(root, rel, maxBytes);
   if (!file) return false;
@@ -13485,31 +13493,6 @@ function growingSymbols(before, after, top = 10) {
   return changes.sort((a, b) => b.delta - a.delta || a.name.localeCompare(b.name)).slice(0, top);
 }
 
-// src/results/read-back.ts
-import { closeSync as closeSync4, constants as constants4, fstatSync as fstatSync4, openSync as openSync4, readSync as readSync4 } from "node:fs";
-function readBack(path, maxBytes) {
-  let fd;
-  try {
-    fd = openSync4(path, constants4.O_RDONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK);
-  } catch {
-    return void 0;
-  }
-  try {
-    const stats = fstatSync4(fd);
-    if (!stats.isFile() || stats.size > maxBytes) return void 0;
-    const buffer = Buffer.alloc(stats.size);
-    let read = 0;
-    while (read < stats.size) {
-      const n = readSync4(fd, buffer, read, stats.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read).toString("utf8");
-  } finally {
-    closeSync4(fd);
-  }
-}
-
 // src/diagnostics/with-regressions.ts
 function withRegressions(results, baseline, logsDir) {
   if (isDirectory(baseline) && !isFile(join15(baseline, RESULTS_FILE))) {
@@ -13529,8 +13512,8 @@ function growingSymbolsOf(results, logsDir, baseline) {
     const now = results.targets.find((t) => t.target === target)?.kept;
     const before = keptBefore.get(target);
     if (!now?.files.includes("System.map") || !before?.files.includes("System.map")) return void 0;
-    const after = readBack(join15(logsDir, now.dir, "System.map"), MAX_SYSTEM_MAP);
-    const was = readBack(join15(baseDir, targetPaths(...archConfig(target)).kept, "System.map"), MAX_SYSTEM_MAP);
+    const after = readInsideOrNothing(logsDir, `${now.dir}/System.map`, MAX_SYSTEM_MAP);
+    const was = readInsideOrNothing(baseDir, `${targetPaths(...archConfig(target)).kept}/System.map`, MAX_SYSTEM_MAP);
     if (after === void 0 || was === void 0) return void 0;
     return growingSymbols(symbolSizes(was), symbolSizes(after));
   };
@@ -13581,7 +13564,7 @@ function readKept(logsDir, keptDir) {
     return { files: [] };
   }
   const files = KEPT_FILES.filter((f) => names2.includes(f) && lstatSync7(join16(dir, f)).isFile());
-  const sizesText = names2.includes(SIZES_FILE) ? readBack(join16(dir, SIZES_FILE), 256) : void 0;
+  const sizesText = names2.includes(SIZES_FILE) ? readInsideOrNothing(logsDir, `${keptDir}/${SIZES_FILE}`, 256) : void 0;
   const sizes = sizesText === void 0 ? void 0 : parseSizes(sizesText);
   return { files, ...sizes ? { sizes } : {} };
 }
@@ -13596,7 +13579,7 @@ function withKept(results, logsDir) {
 }
 
 // src/boot/boot-targets.ts
-import { closeSync as closeSync5, constants as constants5, openSync as openSync5, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, constants as constants4, openSync as openSync4, writeSync as writeSync2 } from "node:fs";
 import { join as join18 } from "node:path";
 
 // src/boot/boot-image.ts
@@ -13976,7 +13959,7 @@ async function bootOne(t, plan, logsDir, deps) {
   if (t.status !== "pass") return skip("the build did not pass");
   if (deps.signal?.aborted) return skip("the run was cancelled");
   const paths = targetPaths(t.arch, t.config);
-  const dotConfig = readBack(join18(logsDir, paths.kept, "config"), 4 * 2 ** 20);
+  const dotConfig = readInsideOrNothing(logsDir, `${paths.kept}/config`, 4 * 2 ** 20);
   if (dotConfig === void 0) return skip("the build kept no .config");
   const choice = chooseMachine(defaultMachineTable, t.arch, dotConfig);
   if ("skipped" in choice) return skip(choice.skipped);
@@ -14004,7 +13987,7 @@ function describeMachine(machine) {
 var ConsoleFile = class {
   constructor(path, limit) {
     this.limit = limit;
-    this.fd = openSync5(path, constants5.O_WRONLY | constants5.O_CREAT | constants5.O_TRUNC | constants5.O_NOFOLLOW, 420);
+    this.fd = openSync4(path, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_TRUNC | constants4.O_NOFOLLOW, 420);
   }
   limit;
   fd;
@@ -14024,7 +14007,7 @@ var ConsoleFile = class {
     this.written += bytes.length;
   }
   close() {
-    closeSync5(this.fd);
+    closeSync4(this.fd);
   }
 };
 
