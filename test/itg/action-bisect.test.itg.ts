@@ -69,8 +69,22 @@ test('bisect new-failures: the build of the bad tip names the commit that broke 
   assert.equal(ourContainers(), '', 'the bisect container is gone');
 });
 
+/**
+ * The series, with every commit before the culprit slow to build: the baseline (v6.1) and
+ * the tip stay quick, but any step a bisect must take, inside 1..CULPRIT-1, is not, so a
+ * short bisect-timeout is passed whatever the machine's speed.
+ */
+function slowBeforeCulprit() {
+  const slow = '[ -e "$(dirname "$0")/toy.d/50-main" ] || sleep 120\n';
+  const changes = Array.from({ length: COMMITS }, (_, i) => {
+    if (i + 1 === CULPRIT) return { 'toy.d/50-main': breaks('init/main.c', 12, "'boot_cpu' undeclared (first use in this function)") };
+    return i === 0 ? { 'toy.d/10-slow': slow } : harmless(i);
+  });
+  return toySeries(changes);
+}
+
 test('bisect-timeout: a bisect past it is stopped, its container gone, and reported as not found: timeout; without a baseline, no bisect and why', () => {
-  const { source } = series();
+  const { source } = slowBeforeCulprit();
   const logs = tempDir('action-bisect-logs');
   const base = baseline(source, 'v6.1', logs);
   const run = runAction({ ...common(source, logs), ref: 'master', baseline: base, bisect: 'new-failures', 'bisect-timeout': '2s' });
