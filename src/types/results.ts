@@ -32,6 +32,8 @@ export interface TargetResult {
   cpuSeconds?: number;
   /** Objects its log shows kbuild compiling or assembling (`  CC `, `  AS ` lines): what a later build of it expects, for its progress. */
   objects?: number;
+  /** Bytes of its object dir just before the driver removed it: its peak, as a build only adds files. */
+  objdirBytes?: number;
   /** The make target that made its starting .config, when it is not the config's name: it has fragments, or is a derived variant. */
   base?: string;
   /** What was merged on top of the base, in order, as the driver took them: `NAME.config` or `CONFIG_X=v`. */
@@ -134,6 +136,8 @@ export interface BuildResults {
   startedAt: string;
   finishedAt: string;
   durationSeconds: number;
+  /** The most memory the build's container held at once (cgroup memory.peak), in bytes; absent where the engine does not tell. */
+  peakMemoryBytes?: number;
   /** Exit code of the in-container driver: non-zero when the build could not start. */
   driverExitCode: number;
   targets: TargetResult[];
