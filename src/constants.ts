@@ -59,6 +59,8 @@ export const Output = {
   resultsJson: 'results-json',
   summary: 'summary',
   email: 'email',
+  kcidbJson: 'kcidb-json',
+  junitXml: 'junit-xml',
   skipped: 'skipped',
   matrix: 'matrix',
   firstBadCommits: 'first-bad-commits',

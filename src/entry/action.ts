@@ -106,6 +106,8 @@ async function publish(builds: { results: BuildResults; reports: ReportPaths }[]
   core.setOutput(Output.resultsJson, builds.map((b) => b.reports.results).join('\n'));
   core.setOutput(Output.summary, builds.map((b) => b.reports.summary).join('\n'));
   core.setOutput(Output.email, builds.map((b) => b.reports.email).join('\n'));
+  core.setOutput(Output.kcidbJson, builds.map((b) => b.reports.kcidb).join('\n'));
+  core.setOutput(Output.junitXml, builds.map((b) => b.reports.junit).join('\n'));
   for (const { results, reports } of builds) {
     echoFailures(results, log);
     for (const a of chooseAnnotations(results.issues ?? [])) annotate(a);

@@ -6,7 +6,7 @@ import { changeLines, sizeLines } from './changes.ts';
 import { bisectLines } from './bisect-lines.ts';
 import { bootSectionLines } from './boot-lines.ts';
 import { tally } from '../diagnostics/tally.ts';
-import { newFirst } from './new-first.ts';
+import { listsNewOnly, newFirst } from './new-first.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -74,10 +74,12 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   const warnings = issues.filter((i) => tally(i, i.noise) === 'warnings');
   const perTarget = results.targets.filter((t) => (t.warnings ?? 0) > 0);
   if (perTarget.length > 0) {
-    out.push('', 'Warnings:');
+    out.push('', listsNewOnly(results, 'warnings') ? 'Warnings (new ones prefixed by >>):' : 'Warnings:');
     for (const t of perTarget) {
       out.push('', `${t.target}: ${t.warnings} warnings`);
-      for (const i of warnings.filter((w) => w.targets.includes(t.target))) out.push(`  ${formatIssue(i)}`);
+      const { listed, known } = newFirst(results, 'warnings', warnings.filter((w) => w.targets.includes(t.target)));
+      for (const { issue, fresh } of listed) out.push(`${fresh ? '>> ' : '  '}${formatIssue(issue)}`);
+      if (known > 0) out.push(`  ... and ${known} known from the baseline`);
     }
   }
   section(out, 'New syscalls:', issues.filter((i) => tally(i, i.noise) === 'syscalls'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
@@ -101,7 +103,7 @@ function section(out: string[], title: string, issues: Issue[], line: (i: Issue)
 
 /** sparse's findings with their expected/got; with a baseline only the new ones, marked `>>` as 0-day marks them, and the known counted. */
 function sparseSection(out: string[], results: BuildResults, issues: Issue[]): void {
-  const { listed, known } = newFirst(results, issues);
+  const { listed, known } = newFirst(results, 'sparse', issues);
   if (listed.length === 0 && known === 0) return;
   out.push('', results.regressions ? 'Sparse findings (new ones prefixed by >>):' : 'Sparse findings:');
   for (const { issue, fresh } of listed) out.push(`${fresh ? '>> ' : '  '}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));

@@ -138,8 +138,9 @@ function failedTarget(r: BuildResults, t: TargetResult): string {
 
 /**
  * The lists of the most frequent issues, as the email has them: warnings, then section
- * mismatches, missing syscalls and sparse's findings apart. sparse's are many on any tree,
- * so with a baseline that list has only the new ones, marked `>>`, and counts the known.
+ * mismatches, missing syscalls and sparse's findings apart. sparse's findings and W=
+ * warnings are many on any tree, so with a baseline their lists have only the new ones,
+ * marked `>>`, and count the known (newFirst).
  */
 const TOP_LISTS: [Tally, string][] = [
   ['warnings', 'Top warnings'],
@@ -150,7 +151,7 @@ const TOP_LISTS: [Tally, string][] = [
 
 function topIssues(r: BuildResults, tallied: Tally, title: string): string | undefined {
   const all = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied);
-  const { listed, known } = tallied === 'sparse' ? newFirst(r, all) : { listed: all.map((issue) => ({ issue, fresh: false })), known: 0 };
+  const { listed, known } = newFirst(r, tallied, all);
   if (listed.length === 0 && known === 0) return undefined;
   const text = (i: Issue, fresh: boolean) => `${fresh ? '>> ' : ''}${formatIssue(i)}`;
   return [

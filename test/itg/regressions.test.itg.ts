@@ -6,10 +6,13 @@ import { runAction } from '../support/action-run.ts';
 import { commitOnBranch, kernelRepo } from '../support/kernel-repo.ts';
 import { type BuildResults } from '../../src/types/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { validateKcidb } from '../support/kcidb-check.ts';
+import { readJunit } from '../support/junit-check.ts';
+import { type KcidbData } from '../../src/report/kcidb.ts';
 
 const source = kernelRepo();
 
-test('a branch that moves from a clean commit to one with a new warning and a new error: both marked new, >> in the email', () => {
+test('a branch that moves from a clean commit to one with a new warning and a new error: both marked new, >> in the email; its kcidb.json and junit.xml valid', async () => {
   const branch = 'kb-test/moving';
   const clean = execFileSync('git', ['-C', source, 'rev-parse', 'refs/remotes/stable/HEAD'], { encoding: 'utf8' }).trim();
   execFileSync('git', ['-C', source, 'update-ref', `refs/heads/${branch}`, clean]);
@@ -42,4 +45,15 @@ test('a branch that moves from a clean commit to one with a new warning and a ne
   assert.match(email, /^>> arch\/x86\/kernel\/setup\.c:\d+:\d+: error: 'undeclared_again' undeclared/m);
   assert.match(email, /^>> arch\/x86\/kernel\/setup\.c:\d+:\d+: warning: 'kernelbuilder_unused_on_purpose' defined but not used \[-Wunused-variable\]/m);
   assert.match(readFileSync(second.outputs.summary, 'utf8'), /### New since/);
+
+  // The formats other tools read, from this real failing build.
+  const kcidb = JSON.parse(readFileSync(second.outputs['kcidb-json'], 'utf8')) as KcidbData;
+  assert.ok(validateKcidb(kcidb), JSON.stringify(validateKcidb.errors));
+  assert.deepEqual(kcidb.builds.map((b) => [b.architecture, b.config_name, b.status]), [['x86', 'tinyconfig', 'FAIL']]);
+  assert.match(String(kcidb.builds[0].log_excerpt), /'undeclared_again' undeclared/);
+  assert.equal(kcidb.checkouts[0].git_commit_hash, broken);
+  assert.ok(kcidb.issues.some((i) => /kernelbuilder_unused_on_purpose/.test(String(i.comment))));
+  const [suite] = await readJunit(readFileSync(second.outputs['junit-xml'], 'utf8'));
+  assert.deepEqual([suite.name, suite.tests, suite.failures, suite.errors], ['x86', 1, 1, 0]);
+  assert.match(suite.testcase![0].failure![0].message!, /arch\/x86\/kernel\/setup\.c:\d+:\d+: error: 'undeclared_again' undeclared/);
 });

@@ -254,3 +254,27 @@ test('sparse: counted apart from warnings, its own section; with a baseline the 
   const summary2 = renderSummary(withBase);
   assert.match(summary2, /### Sparse findings\n\n\| count \| targets \| warning \|\n\| ---: \| --- \| --- \|\n\| 1 \| 1 \| `>> kernel\/fork\.c:9:20: warning: incorrect type in assignment \(different address spaces\)` \|\n\n2 known from the baseline, not listed\./);
 });
+
+test('W= warnings with a baseline: the new lead marked >>, the known counted; the default warnings are listed whole', async () => {
+  const dir = tempDir('w1');
+  mkdirSync(join(dir, 'x86'));
+  const warning = (file: string, line: number, what: string) => `/build/src/${file}:${line}:6: warning: no previous prototype for '${what}' [-Wmissing-prototypes]`;
+  const known = ['  CC      kernel/fork.o', warning('kernel/fork.c', 10, 'known_one'), warning('kernel/exit.c', 20, 'known_two')];
+  const results = { ...base, result: 'pass' as const, makeVars: ['W=1'], targets: [{ ...base.targets[1], target: 'x86/tinyconfig', arch: 'x86', config: 'tinyconfig', log: 'x86/tinyconfig.log' }], targetOrder: ['x86/tinyconfig'] };
+  writeFileSync(join(dir, 'x86/tinyconfig.log'), `${known.join('\n')}\n`);
+  const before = await analyseLogs(results, dir, defaultNoise);
+  writeFileSync(join(dir, 'x86/tinyconfig.log'), `${[...known, warning('init/main.c', 30, 'fresh_one')].join('\n')}\n`);
+  const now = await analyseLogs({ ...results, buildId: 'next-20260106' }, dir, defaultNoise);
+  const withBase = { ...now, regressions: compareWithBaseline(now, before, '/logs/before/results.json') };
+  assert.equal(withBase.regressions.newIssues.length, 1);
+  const email = renderEmail(withBase);
+  assert.match(email, /\nWarnings \(new ones prefixed by >>\):\n\nx86\/tinyconfig: 3 warnings\n>> init\/main\.c:30:6: warning: no previous prototype for 'fresh_one' \[-Wmissing-prototypes\]\n {2}\.\.\. and 2 known from the baseline\n/);
+  assert.doesNotMatch(email.slice(email.indexOf('\nWarnings (')), /known_one|known_two/);
+  assert.match(renderSummary(withBase), /### Top warnings\n\n\| count \| targets \| warning \|\n\| ---: \| --- \| --- \|\n\| 1 \| 1 \| `>> init\/main\.c:30:6: warning: no previous prototype for 'fresh_one' \[-Wmissing-prototypes\]` \|\n\n2 known from the baseline, not listed\./);
+
+  // Without W= the same build lists every warning, none marked.
+  const plain = { ...withBase, makeVars: undefined };
+  const all = renderEmail(plain);
+  assert.match(all, /\nWarnings:\n\nx86\/tinyconfig: 3 warnings\n {2}init\/main\.c:30:6: .*fresh_one.*\n {2}kernel\/exit\.c:20:6: .*known_two.*\n {2}kernel\/fork\.c:10:6: .*known_one/);
+  assert.doesNotMatch(renderSummary(plain), /known from the baseline/);
+});
