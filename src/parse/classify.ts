@@ -118,6 +118,8 @@ function compilerDiagnostic(m: RegExpExecArray): RawDiagnostic {
   else if (flag === '-Wcpp' || flag === '-W#warnings' || message.startsWith('#warning') || message.startsWith('#error')) kind = 'directive';
   else if (isKconfigFile(file)) kind = 'kconfig';
   else if (isMakefile(file)) kind = 'make';
+  // Every gcc since 4.5 and every clang print a column: a C file's warning without one is kernel-doc's.
+  else if (m[3] === undefined && flag === undefined && m[4].toLowerCase() === 'warning' && /\.[ch]$/.test(file)) kind = 'kernel-doc';
   const d: RawDiagnostic = { type: 'diagnostic', kind, severity: severityOf(m[4]), file, line: Number(m[2]), message };
   if (m[3] !== undefined) d.column = Number(m[3]);
   if (flag !== undefined) d.flag = flag;

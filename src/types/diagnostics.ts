@@ -17,6 +17,12 @@ export type DiagnosticKind =
   | 'syscall'
   | 'directive'
   /**
+   * scripts/kernel-doc, which W=1 runs on each C file after compiling it (cmd_checkdoc):
+   * "file:line: warning: ..." as the compiler's, but never with a column or a [-Wflag],
+   * which gcc and clang always print. Counted as warnings: they are W=1's.
+   */
+  | 'kernel-doc'
+  /**
    * kbuild's checker (make C=1 / C=2 runs sparse on each C file after compiling it): its
    * findings print like the compiler's, so the parser tells them apart by the `CHECK` line
    * before them (src/parse/sparse.ts). They never fail a build.

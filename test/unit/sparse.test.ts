@@ -158,14 +158,15 @@ test('an info line at another place is kept with its place; later sparse notes n
   assert.deepEqual(ds[0].context, ['drivers/x.c: note: in included file (through include/linux/a.h, include/linux/b.h):']);
 });
 
-test('kernel-doc (W=1 checkdoc, after sparse in the same rule) and objtool stay the compiler\'s', () => {
+test('kernel-doc (W=1 checkdoc, after sparse in the same rule) is its own kind, never sparse\'s; objtool stays the compiler\'s', () => {
   // cmd_checkdoc runs right after cmd_checksrc and is not echoed; kernel-doc prints no column.
   const ds = parse([
     ...FORK_C.slice(0, 3),
     "/build/src/kernel/fork.c:1200: warning: Function parameter or member 'clone_flags' not described in 'copy_process'",
     'kernel/fork.o: warning: objtool: copy_process+0x1a: call to foo() with UACCESS enabled',
   ]);
-  assert.deepEqual(brief(ds).map((l) => l.split(' ')[0]), ['sparse', 'compiler', 'compiler']);
+  assert.deepEqual(brief(ds).map((l) => l.split(' ')[0]), ['sparse', 'kernel-doc', 'compiler']);
+  assert.equal(tally(ds[1], false), 'warnings', 'a W=1 warning');
 });
 
 test("sparse's errors count as sparse, never as a build's errors nor in a failed target's first errors", () => {
