@@ -1,11 +1,11 @@
 /** Bytes and seconds as the simulator's summary and timelines write them. */
 
-/** Bytes in GiB with one decimal below 10 GiB, MiB below 1 GiB: `4.0 GiB`, `330 MiB`. */
+/** Bytes in GiB with one decimal below 100 GiB, MiB below 1 GiB: `59.5 GiB`, `330 MiB`. */
 export function formatBytes(bytes: number): string {
   const mib = bytes / 2 ** 20;
   if (mib < 1024) return `${Math.round(mib)} MiB`;
   const gib = mib / 1024;
-  return `${gib < 10 ? gib.toFixed(1) : Math.round(gib)} GiB`;
+  return `${gib < 100 ? gib.toFixed(1) : Math.round(gib)} GiB`;
 }
 
 /** Seconds as `2h 05m`, `7m 30s` or `42s`: a wall at a glance. */
