@@ -8,7 +8,7 @@ const WAITERS_NAMED = 5;
 /** The simulation in a few lines: the settings, one line per runner, the matrix's wall and balance, a memory warning. */
 export function simulationSummary(s: PlanSimulation): string[] {
   const runners = s.runners.length === 1 ? '1 runner' : `${s.runners.length} runners`;
-  const lines = [`simulated ${s.targets} targets on ${runners} of ${s.cores} cores, -j${s.jobs}; object dirs held within ${formatBytes(s.spaceLimitBytes)} of /build`];
+  const lines = [`simulated ${s.targets} target${s.targets === 1 ? '' : 's'} on ${runners} of ${s.cores} cores, -j${s.jobs}; object dirs held within ${formatBytes(s.spaceLimitBytes)} of /build`];
   s.runners.forEach((r, i) => lines.push(`${s.runners.length === 1 ? 'predicted' : `runner ${i + 1}`}: ${runnerLine(r)}`));
   if (s.runners.length > 1) lines.push(`matrix: wall ${formatWall(s.wallSeconds)} (the slowest runner), balance ${s.balance.toFixed(2)} (slowest over mean)`);
   const peakMemory = Math.max(...s.runners.map((r) => r.peakMemoryBytes));
