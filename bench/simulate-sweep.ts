@@ -6,12 +6,14 @@
  * (CONFIG_CLASSES in src/plan/costs.ts). Needs no tree and builds nothing: a sweep of a
  * machine we do not have is planned from a list of targets and a cost table, which a
  * script states plainly where a CLI option would be one more input for every user to
- * learn. Run: node --import tsx bench/simulate-sweep.ts
+ * learn. For one runner it also prints the wall of the same targets built one after another,
+ * each alone with every token. Run: node --import tsx bench/simulate-sweep.ts
  */
 import { type Target } from '../src/plan/targets.ts';
 import { CONFIG_CLASSES, configClass, targetCosts } from '../src/plan/costs.ts';
 import { estimateTargets } from '../src/plan/estimate.ts';
 import { simulateShards } from '../src/simulate/shards.ts';
+import { simulate } from '../src/simulate/jobserver.ts';
 import { spaceLimitBytes } from '../src/simulate/space-rule.ts';
 import { formatBytes, formatWall } from '../src/simulate/units.ts';
 
@@ -49,18 +51,23 @@ console.log(`6.1 full sweep: ${targets.length} targets (${[...byClass].map(([nam
 console.log(`cost table by class: ${Object.values(CONFIG_CLASSES).map((c) => `${c.name} ${c.cpuSeconds} CPU s, ${c.serialSeconds} s serial, ${c.objects} objects, ${formatBytes(c.objdirBytes)}`).join('; ')}`);
 console.log(`each runner: -j cores + 2, ${formatBytes(TMPFS_BYTES)} /build (object dirs within ${formatBytes(spaceLimitBytes(TMPFS_BYTES))}), ${formatBytes(MEMORY_BYTES)} memory`);
 console.log('');
-const rows: string[][] = [['runners × cores', 'wall', 'CPU utilisation', 'peak /build', 'peak memory', 'waited for space', 'balance']];
+const rows: string[][] = [['runners × cores', 'wall', 'one by one', 'CPU utilisation', 'peak /build', 'peak memory', 'waited for space', 'balance']];
 const setups = [
-  ...[8, 16, 32, 64].map((cores) => ({ runners: 1, cores })),
-  ...[2, 4, 8].map((runners) => ({ runners, cores: 32 })),
+  ...[8, 16, 32, 64].map((cores) => ({ runners: 1, cores, tmpfs: TMPFS_BYTES })),
+  ...[2, 4, 8].map((runners) => ({ runners, cores: 32, tmpfs: TMPFS_BYTES })),
+  // Where the space rule binds: the four allmodconfigs do not fit side by side.
+  { runners: 1, cores: 32, tmpfs: 12 * GIB },
 ];
-for (const { runners, cores } of setups) {
-  const sim = simulateShards(targets, costs, estimates, runners, { cores, jobs: cores + 2, spaceLimitBytes: spaceLimitBytes(TMPFS_BYTES) });
+for (const { runners, cores, tmpfs } of setups) {
+  const sim = simulateShards(targets, costs, estimates, runners, { cores, jobs: cores + 2, spaceLimitBytes: spaceLimitBytes(tmpfs) });
   const busy = sim.runners.reduce((sum, r) => sum + r.busyCoreSeconds, 0);
   const peakMemory = Math.max(...sim.runners.map((r) => r.peakMemoryBytes));
+  // The same targets one after another, each alone with all the tokens (a plain make per target), on one runner.
+  const oneByOne = runners === 1 && tmpfs === TMPFS_BYTES ? targets.reduce((sum, t) => sum + simulate([{ name: '', cost: costs.get(`${t.arch}/${t.config}`)! }], { cores, jobs: cores + 2 }).wallSeconds, 0) : undefined;
   rows.push([
-    `${runners} × ${cores}`,
+    `${runners} × ${cores}${tmpfs === TMPFS_BYTES ? '' : `, ${formatBytes(tmpfs)} /build`}`,
     formatWall(sim.wallSeconds),
+    oneByOne === undefined ? '' : formatWall(oneByOne),
     // The matrix's: every runner's busy core-seconds over what the runners held until the slowest ended.
     `${Math.round((busy / (sim.wallSeconds * cores * runners)) * 100)}%`,
     formatBytes(Math.max(...sim.runners.map((r) => r.peakBuildBytes))),
