@@ -5,8 +5,8 @@ import { type SimMachine, type SimTarget, type SimTargetRun, type Simulation } f
 /**
  * How a target's serial seconds split: a quarter before its compile (making the .config,
  * the prepare steps), three quarters after it (vmlinux link, modpost, modules). Builds
- * record no phase times; this is what the tinyconfig logs here show, roughly, and the
- * link tail is what grows with a config's size.
+ * record no phase times, so this is a choice, not a measurement: the link tail is the part
+ * that grows with a config's size, the config head stays short.
  */
 export const SERIAL_HEAD_FRACTION = 0.25;
 
@@ -68,8 +68,9 @@ export function simulate(targets: SimTarget[], machine: SimMachine): Simulation 
       waited: 0,
     };
   });
-  // All running jobs go at one rate, so each ends at a fixed point of the work done per job
-  // since the start ("work clock"): the queue orders jobs by that point.
+  // Every running job gets the same CPU seconds per second, so `work` (CPU seconds each job
+  // has had since the start) is one clock for all: a job ends when it reaches the job's
+  // start plus its CPU seconds, and the queue orders jobs by that point.
   const queue = new MinHeap<State>();
   let now = 0;
   let work = 0;
