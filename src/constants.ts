@@ -48,6 +48,12 @@ export const BisectOption = {
   what: 'what',
 } as const;
 
+/** Options of the CLI's simulate command that are not action inputs: the machine it predicts for, and the output's form. */
+export const SimulateOption = {
+  cores: 'cores',
+  json: 'json',
+} as const;
+
 export const Output = {
   sha: 'sha',
   buildId: 'build-id',

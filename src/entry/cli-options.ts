@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BisectOption, Input } from '../constants.ts';
+import { BisectOption, Input, SimulateOption } from '../constants.ts';
 import { KernelbuilderError, describeValue } from '../errors.ts';
 import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFAULT_TMPFS_SIZE } from '../inputs.ts';
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP } from '../boot/boot-inputs.ts';
@@ -90,6 +90,12 @@ const BISECT_OPTIONS: Command['options'] = {
   'plan-only': { value: '', text: 'print the bisect plan as JSON, checked; builds nothing', flag: true },
 };
 
+/** The simulate command's own options. */
+const SIMULATE_OPTIONS: Command['options'] = {
+  [SimulateOption.cores]: { value: 'N', text: "cores of the machine to predict for, 1 to 1024; default this machine's (and -j cores + 2 unless --jobs says)" },
+  [SimulateOption.json]: { value: '', text: 'print the simulation as JSON (every runner, every target\'s start and end) instead of the summary and timelines', flag: true },
+};
+
 /** One subcommand: how it is called, what it does, and its options. */
 export interface Command {
   name: string;
@@ -112,6 +118,13 @@ export const COMMANDS: Command[] = [
     usage: 'kernelbuilder plan --source DIR --ref REF [options]',
     summary: 'print the build plan as JSON, checked against the Docker engine where one answers; builds nothing',
     options: inputOptions(BUILD_INPUTS),
+    positionals: 0,
+  },
+  {
+    name: 'simulate',
+    usage: 'kernelbuilder simulate --source DIR --ref REF [--cores N] [--shards N] [--json] [options]',
+    summary: 'plan, then predict the build on a machine of N cores (and N runners): wall, CPU use, peak /build and memory, a timeline; builds nothing',
+    options: { ...inputOptions([...BUILD_INPUTS, Input.shards]), ...SIMULATE_OPTIONS },
     positionals: 0,
   },
   {

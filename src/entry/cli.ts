@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Input } from '../constants.ts';
+import { Input, SimulateOption } from '../constants.ts';
 import { InputError, KernelbuilderError } from '../errors.ts';
 import { type Inputs, getInputs, readEmailTo, readNoise } from '../inputs.ts';
 import { type InputReader } from '../types/inputs.ts';
@@ -32,6 +32,12 @@ import { runBisect } from '../bisect/run-bisect.ts';
 import { bisectRegressions } from '../bisect/after-build.ts';
 import { outcomeLine, writeBisectReports } from '../bisect/report.ts';
 import { type Command, COMMANDS, commandHelp, generalHelp, nearest, parseCommandArgs } from './cli-options.ts';
+import { previousTargets } from '../results/previous.ts';
+import { treeDir } from '../logs-layout.ts';
+import { type PlanSimulation, simulatePlan } from '../simulate/plan-simulation.ts';
+import { getSimSettings } from '../simulate/sim-inputs.ts';
+import { simulationSummary } from '../simulate/summary.ts';
+import { textTimeline } from '../simulate/text-timeline.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Where the CLI finds what ships with it. */
@@ -89,6 +95,8 @@ function run(command: Command, values: Values, positionals: string[], paths: Cli
   switch (command.name) {
     case 'plan':
       return plan(read, paths, log, io);
+    case 'simulate':
+      return simulate(read, values[SimulateOption.json] === true, paths, log, io);
     case 'build':
       return build(read, paths, log);
     case 'report':
@@ -157,7 +165,32 @@ async function plan(read: InputReader, paths: CliPaths, log: Log, io: CliIo): Pr
     const { image, container } = await checkPlanOnEngine(buildPlan, { docker: await connectDocker(), driverDir: paths.driverDir, ...user });
     checked = { image, container };
   });
-  io.out(`${JSON.stringify({ plan: buildPlan, ...checked, ...(sourceProblem ? { sourceProblem } : {}), ...(imageProblem ? { imageProblem } : {}) }, null, 2)}\n`);
+  const simulation = simulationBlock(simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), getSimSettings(read, inputs)));
+  io.out(`${JSON.stringify({ plan: buildPlan, simulation, ...checked, ...(sourceProblem ? { sourceProblem } : {}), ...(imageProblem ? { imageProblem } : {}) }, null, 2)}\n`);
+  return 0;
+}
+
+/** The plan's short block of its simulation on this machine: the summary's lines. */
+function simulationBlock(sim: PlanSimulation): { summary: string[] } {
+  return { summary: simulationSummary(sim) };
+}
+
+/**
+ * Plan as `plan` does (reads only, no engine), then simulate the build on the machine the
+ * options describe: the summary and a timeline per runner, or all of it as JSON.
+ */
+async function simulate(read: InputReader, json: boolean, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
+  const inputs = readInputs(read, log);
+  // Bad simulate options are refused before the tree is read.
+  const settings = getSimSettings(read, inputs);
+  const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
+  const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
+  if (json) {
+    io.out(`${JSON.stringify(sim, null, 2)}\n`);
+    return 0;
+  }
+  const timelines = sim.runners.map((r, i) => `${sim.runners.length > 1 ? `runner ${i + 1}:\n` : ''}${textTimeline(r)}`);
+  io.out(`${[...simulationSummary(sim), '', ...timelines].join('\n')}\n`);
   return 0;
 }
 
