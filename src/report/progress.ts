@@ -14,6 +14,12 @@ const CALIBRATE_AFTER = 0.1;
 const PACE_BOUNDS = [0.1, 10] as const;
 /** A running target is never counted as done from its objects: it may build more than last time. */
 const MAX_RUNNING_FRACTION = 0.99;
+/**
+ * A guessed object count that a running target has passed is no count at all: it is
+ * taken to be this much more than the objects built so far, so that the target shows as
+ * most of the way, not done, and the ETA keeps its remaining work.
+ */
+const PASSED_GUESS_GROWTH = 1.25;
 /** Running targets named on a progress line; a sweep may run dozens at once. */
 const MAX_NAMED_RUNNING = 6;
 
@@ -111,7 +117,7 @@ export class BuildProgress {
     const done = all.filter(([, t]) => t.state === 'done').length;
     const running = all
       .filter(([, t]) => t.state === 'running')
-      .map(([target, t]) => ({ target, objects: t.objects, expected: t.expected.objects, counted: t.expected.objectsCounted }));
+      .map(([target, t]) => ({ target, objects: t.objects, expected: expectedObjects(t), counted: t.expected.objectsCounted }));
     const snapshot: ProgressSnapshot = {
       elapsedSeconds: Math.max(0, (at - this.startedAt) / 1000),
       total: all.length,
@@ -126,10 +132,18 @@ export class BuildProgress {
   }
 }
 
+/** The objects a target is expected to build: its count, or its guess until it has built that many (PASSED_GUESS_GROWTH). */
+function expectedObjects(t: TargetState): number {
+  const { objects, objectsCounted } = t.expected;
+  if (objectsCounted || t.objects < objects) return objects;
+  return Math.round(t.objects * PASSED_GUESS_GROWTH);
+}
+
 function fractionDone(t: TargetState): number {
   if (t.state === 'done') return 1;
-  if (t.state === 'waiting' || t.expected.objects <= 0) return 0;
-  return Math.min(MAX_RUNNING_FRACTION, t.objects / t.expected.objects);
+  const expected = expectedObjects(t);
+  if (t.state === 'waiting' || expected <= 0) return 0;
+  return Math.min(MAX_RUNNING_FRACTION, t.objects / expected);
 }
 
 /**

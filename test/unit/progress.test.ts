@@ -50,6 +50,22 @@ test('progress model: a target that builds more than last time is never counted 
   assert.equal(formatProgress(p.snapshot(100_000)).includes('x86/defconfig 50/10 objects'), true);
 });
 
+test('progress model: a guessed count a target has passed grows with it: most of the way, never done, the ETA keeps its work', () => {
+  const p = new BuildProgress({ 'x86/tinyconfig': expected(300, 240, false), 'arm64/tinyconfig': expected(300, 240, false) }, 2, 0);
+  for (let i = 0; i < 120; i++) p.compiled('x86/tinyconfig', 1000);
+  assert.match(formatProgress(p.snapshot(60_000)), /x86\/tinyconfig 120\/~240 objects/, 'under the guess: the guess');
+  for (let i = 0; i < 280; i++) p.compiled('x86/tinyconfig', 1000);
+  const past = p.snapshot(120_000);
+  assert.match(formatProgress(past), /x86\/tinyconfig 400\/~500 objects/, 'past it: a quarter more than built so far');
+  // 80% of x86's 300 CPU s done and none of arm64's: 360 CPU s left over 2 cores, at the pace shown (240 CPU s in 119 s busy on 2 cores).
+  const pace = 240 / (119 * 2);
+  assert.ok(Math.abs(past.etaSeconds! - 360 / (2 * pace)) < 1, String(past.etaSeconds));
+  // A counted target that builds more than its count stays at 99%, as before.
+  const counted = new BuildProgress({ 'x86/tinyconfig': expected(300, 240) }, 2, 0);
+  for (let i = 0; i < 400; i++) counted.compiled('x86/tinyconfig', 1000);
+  assert.match(formatProgress(counted.snapshot(120_000)), /x86\/tinyconfig 400\/240 objects/);
+});
+
 /** A clock the test moves; `every` timers fire as it passes their times. */
 function fakeClock(): LiveClock & { advance(to: number): void } {
   let now = 0;
