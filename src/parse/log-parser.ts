@@ -166,6 +166,13 @@ export class LogParser {
       if (this.pendingInferred) this.unclaim(pending);
       return true;
     }
+    if (pending.kind === 'compiler' && this.sparseInfoOf(pending, line)) {
+      // sparse's "   expected ..." lines at a finding's own place: only sparse prints
+      // those, so a finding read as gcc's (make -j put other jobs' lines between it and
+      // its CHECK line) was sparse's.
+      pending.kind = 'sparse';
+      pending.signature = signatureOf(pending.kind, pending.file, pending.message);
+    }
     if (pending.kind === 'sparse') return this.sparseDetail(pending, line);
     if (line.startsWith('>>> ') && pending.kind === 'linker') {
       this.addDetail(pending, line);
@@ -182,6 +189,13 @@ export class LogParser {
       return true;
     }
     return false;
+  }
+
+  /** Whether `line` is one of sparse's info lines at the place of `d`, a finding with no [-Wflag]. */
+  private sparseInfoOf(d: Diagnostic, line: string): boolean {
+    if (d.flag !== undefined || d.column === undefined) return false;
+    const info = sparseInfo(line);
+    return info !== undefined && info.text.startsWith('   ') && this.paths.file(info.file) === d.file && info.line === d.line && info.column === d.column;
   }
 
   /**

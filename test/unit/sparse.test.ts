@@ -206,3 +206,23 @@ test('W=1: -Wmissing-prototypes and other extra warnings are compiler warnings w
   assert.deepEqual(ds[1].context, ["kernel/fork.c: In function 'g':"]);
   for (const d of ds) assert.equal(tally(d, false), 'warnings');
 });
+
+test("a header's finding that make -j cut off from its CHECK line is still sparse's when sparse's info lines at its place follow", () => {
+  // As a real W=1 C=1 build of x86 tinyconfig printed it: another job's CC line between
+  // sparse's run of core.c and its finding in a header core.c includes.
+  const ds = parse([
+    '  CHECK   /build/src/kernel/sched/core.c',
+    '  CC      kernel/sched/fair.o',
+    '/build/src/kernel/sched/sched.h:2066:25: error: incompatible types in comparison expression (different address spaces):',
+    '/build/src/kernel/sched/sched.h:2066:25:    struct task_struct [noderef] __rcu *',
+    '/build/src/kernel/sched/sched.h:2066:25:    struct task_struct *',
+    // gcc's own flagless error after it, with its excerpt: gcc's.
+    "/build/src/kernel/sched/fair.c:12:3: error: 'nope' undeclared (first use in this function)",
+    '   12 |   nope = 1;',
+    '      |   ^~~~',
+  ]);
+  assert.deepEqual(ds.map((d) => [d.kind, d.severity, d.file, d.detail]), [
+    ['sparse', 'error', 'kernel/sched/sched.h', ['   struct task_struct [noderef] __rcu *', '   struct task_struct *']],
+    ['compiler', 'error', 'kernel/sched/fair.c', undefined],
+  ]);
+});
