@@ -331,7 +331,7 @@ function parseMemory(text: string | undefined): number | undefined {
 }
 
 /** Bytes of a size parseSize accepted. */
-function sizeInBytes(size: string): number {
+export function sizeInBytes(size: string): number {
   const m = SIZE.exec(size)!;
   return Number(m[1]) * SIZE_UNITS[m[2]];
 }

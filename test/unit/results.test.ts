@@ -34,7 +34,8 @@ const plan: BuildPlan = {
   keep: ['kernel', 'dtbs'],
   allTargets: ['x86/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig'],
   estimates: { 'x86/tinyconfig': 160, 'arm64/tinyconfig': 160, 'riscv/tinyconfig': 160 },
-  expected: {},
+  costs: {},
+  spaceLimitBytes: 60 * 2 ** 30 - 512 * 2 ** 20,
 };
 
 const image: ImageInfo = imageInfoFromInspect('kernelbuilder/gcc-12', {
