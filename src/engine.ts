@@ -32,10 +32,13 @@ import { bootTargets } from './boot/boot-targets.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
 import { kvmDeviceGroup } from './boot/kvm.ts';
 import { chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
-import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, targetPaths, treeDirOf } from './logs-layout.ts';
+import { CCACHE_STATS, DRIVER_LOG, MEMORY_PEAK_FILE, RESULTS_FILE, TOOLCHAINS_FILE, targetPaths, treeDirOf } from './logs-layout.ts';
+import { readInsideOrNothing } from './safe-files.ts';
 
 /** Lines of the driver's output kept for a set-up failure's report. */
 const DRIVER_TAIL_LINES = 15;
+/** memory-peak.txt holds one number: anything longer is not one, and is not read. */
+const MEMORY_PEAK_LIMIT = 64;
 
 /** What the engine reaches outside itself through; the fronts pass the real ones. */
 export interface EngineDeps {
@@ -195,6 +198,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     stoppedBy,
     ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
     toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
+    memoryPeak: readInsideOrNothing(plan.logsDir, MEMORY_PEAK_FILE, MEMORY_PEAK_LIMIT),
     driverTail: driverTail.toArray(),
   });
   const built = withKept(collected, plan.logsDir);
