@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SPACE_MARGIN_CAP_BYTES, spaceLimitBytes } from '../../src/plan/space.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { spacePlanLine } from '../../src/engine.ts';
+import { CONFIG_CLASSES, targetCosts } from '../../src/plan/costs.ts';
 
 const MIB = 2 ** 20;
 const GIB = 2 ** 30;
@@ -89,4 +91,14 @@ test("space scheduler: a reservation file that is not a number counts as nothing
   const out = await target(dir, join(dir, 'events'), 'x86/next', 9 * MIB, 10 * MIB, 0);
   assert.doesNotMatch(out, /waits for space/);
   assert.equal(existsSync(join(dir, 'pwned')), false);
+});
+
+test("the plan's log names the space limit and each target's predicted object dir, measured or its class's", () => {
+  const targets = [
+    { arch: 'x86', config: 'tinyconfig' },
+    { arch: 'arm64', config: 'tinyconfig' },
+  ];
+  const previous = new Map([['x86/tinyconfig', { target: 'x86/tinyconfig', arch: 'x86', config: 'tinyconfig', log: '', status: 'pass' as const, objdirBytes: 31 * MIB }]]);
+  const line = spacePlanLine({ targets, costs: Object.fromEntries(targetCosts(targets, previous)), spaceLimitBytes: spaceLimitBytes(80 * MIB), tmpfsSize: '80m' });
+  assert.equal(line, `space on /build: targets start while their predicted object dirs fit in 72 MiB (tmpfs-size 80m less a margin), else wait; predicted: x86/tinyconfig 31 MiB (measured), arm64/tinyconfig ${CONFIG_CLASSES.tiny.objdirBytes / MIB} MiB (its class)`);
 });
