@@ -32,10 +32,14 @@ import { bootTargets } from './boot/boot-targets.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
 import { kvmDeviceGroup } from './boot/kvm.ts';
 import { chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
-import { CCACHE_STATS, DRIVER_LOG, RESULTS_FILE, TOOLCHAINS_FILE, targetPaths, treeDirOf } from './logs-layout.ts';
+import { CCACHE_STATS, DRIVER_LOG, MEMORY_PEAK_FILE, RESULTS_FILE, TOOLCHAINS_FILE, targetPaths, treeDirOf } from './logs-layout.ts';
+import { readInsideOrNothing } from './safe-files.ts';
+import { mebibytes } from './report/mebibytes.ts';
 
 /** Lines of the driver's output kept for a set-up failure's report. */
 const DRIVER_TAIL_LINES = 15;
+/** memory-peak.txt holds one number: anything longer is not one, and is not read. */
+const MEMORY_PEAK_LIMIT = 64;
 
 /** What the engine reaches outside itself through; the fronts pass the real ones. */
 export interface EngineDeps {
@@ -109,6 +113,19 @@ export function logPlan({ plan, image }: CheckedPlan, log: Log): void {
   log.info(`image ${image.name} (${image.toolchain}, ${image.digest}): ${plan.image.reason}`);
   for (const d of plan.dropped) log.info(`not building ${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`);
   log.info(`targets: ${plan.targets.map(targetName).join(' ')}; -j${plan.jobs}; logs in ${plan.logsDir}`);
+  log.info(spacePlanLine(plan));
+}
+
+/**
+ * The space scheduler's part of the plan, in one line: the limit on /build, and each
+ * target's predicted object dir and where the figure comes from.
+ */
+export function spacePlanLine(plan: Pick<BuildPlan, 'targets' | 'costs' | 'spaceLimitBytes' | 'tmpfsSize'>): string {
+  const predicted = plan.targets.map((t) => {
+    const cost = plan.costs[targetName(t)];
+    return cost ? `${targetName(t)} ${mebibytes(cost.objdirBytes)} (${cost.measured.objdirBytes ? 'measured' : 'its class'})` : `${targetName(t)} unknown`;
+  });
+  return `space on /build: targets start while their predicted object dirs fit in ${mebibytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less a margin), else wait; predicted: ${predicted.join(', ')}`;
 }
 
 /**
@@ -195,6 +212,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     stoppedBy,
     ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
     toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
+    memoryPeak: readInsideOrNothing(plan.logsDir, MEMORY_PEAK_FILE, MEMORY_PEAK_LIMIT),
     driverTail: driverTail.toArray(),
   });
   const built = withKept(collected, plan.logsDir);

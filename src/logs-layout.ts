@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
  *     <tree>/                         treeDir: the builds of one tree, where baselines are found
  *       index.html                    the tree's history page (HTML_FILE), rewritten after each build
  *       <build id>/                   buildDir: the only folder a build writes
- *         results.json summary.md kcidb.json junit.xml index.html driver.log toolchains.txt ccache-stats.before ccache-stats.after
+ *         results.json summary.md kcidb.json junit.xml index.html driver.log toolchains.txt ccache-stats.before ccache-stats.after memory-peak.txt
  *         <arch>/<config>.log .status .config .reproduce.sh     targetPaths
  *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log
  *       bisect-<good12>-<bad12>-<arch>-<config>/   a bisect (bisectDirName): BISECT_FILES, steps/<label>/ each laid out as a build folder
@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
  * for the names defined here, so that the two cannot drift):
  *   - src/driver/target.sh:  <arch>/<config>.log, .status and .config
  *   - src/driver/install.sh: the kept folder <arch>/<config>/, the KEPT_FILES in it, sizes
- *   - src/driver/driver.sh:  toolchains.txt, ccache-stats.before, ccache-stats.after
+ *   - src/driver/driver.sh:  toolchains.txt, ccache-stats.before, ccache-stats.after, memory-peak.txt
  * The driver's /logs is the build folder, mounted.
  *
  * This module only names paths (it touches no file and imports no other module of ours),
@@ -39,9 +39,11 @@ export const DRIVER_LOG = 'driver.log';
 export const TOOLCHAINS_FILE = 'toolchains.txt';
 /** Written by the driver: `ccache --print-stats` before and after the build. */
 export const CCACHE_STATS = { before: 'ccache-stats.before', after: 'ccache-stats.after' } as const;
+/** Written by the driver: the container's peak memory in bytes (its cgroup's), one number. */
+export const MEMORY_PEAK_FILE = 'memory-peak.txt';
 
 /** Every file of the build folder that is the build's own, not a target's. */
-export const BUILD_FILES: readonly string[] = [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
+export const BUILD_FILES: readonly string[] = [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after, MEMORY_PEAK_FILE];
 
 /** The folder of the logs root where every build's email goes (`<logs>/emails/`). */
 export const EMAILS_DIR = 'emails';

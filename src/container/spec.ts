@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import { CONTAINER_LABEL, DRIVER_MOUNT, OWNER_LABEL } from '../constants.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { type ImageInfo } from '../types/image.ts';
-import { type Target } from '../plan/targets.ts';
+import { type Target, targetName } from '../plan/targets.ts';
 import { longestFirst } from '../plan/estimate.ts';
 import { SOURCE_MOUNT } from '../plan/source-layout.ts';
 import { fragmentWord } from '../plan/config-spec.ts';
@@ -19,9 +19,15 @@ export function ccacheDirFor(root: string, image: ImageInfo): string {
   return join(root, image.id.replace(/^sha256:/, '').slice(0, 16));
 }
 
-/** A target as the driver takes it: ARCH|NAME|BASE[|FRAGMENT...]; no part holds '|' (checked at input). */
-export function driverTarget(t: Target): string {
-  return [t.arch, t.config, t.base ?? t.config, ...(t.fragments ?? []).map(fragmentWord)].join('|');
+/**
+ * A target as the driver takes it: ARCH|NAME|BASE|OBJDIR_BYTES[|FRAGMENT...], OBJDIR_BYTES
+ * the bytes its object dir is predicted to fill on /build, for the driver's space
+ * scheduler (empty: none, the target never waits; so for a figure that is no whole number
+ * of bytes bash can add). No part holds '|' (checked at input).
+ */
+export function driverTarget(t: Target, objdirBytes?: number): string {
+  const bytes = objdirBytes === undefined ? NaN : Math.ceil(objdirBytes);
+  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : '', ...(t.fragments ?? []).map(fragmentWord)].join('|');
 }
 
 /** A size as Docker writes it (`20g`) as ccache reads it (`20Gi`: binary units, upper case). */
@@ -53,6 +59,7 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     // One a line: a value may hold spaces (KCFLAGS=-Wall -Werror); none holds a newline (make-vars.ts).
     `KB_USER_MAKE_VARS=${plan.makeVars.join('\n')}`,
     ...(plan.limits.targetTimeout ? [`KB_TARGET_TIMEOUT=${plan.limits.targetTimeout}`] : []),
+    `KB_SPACE_LIMIT=${plan.spaceLimitBytes}`,
     // Fixed from the commit, so that two builds of one sha compile the same bytes (and hit ccache).
     `KBUILD_BUILD_TIMESTAMP=${plan.commits[0]?.date ?? ''}`,
     'KBUILD_BUILD_USER=kernelbuilder',
@@ -67,7 +74,7 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
   return {
     Image: image.id,
     Entrypoint: ['/bin/bash'],
-    Cmd: [`${DRIVER_MOUNT}/driver.sh`, plan.ref.sha, String(plan.jobs), ...longestFirst(plan.targets, new Map(Object.entries(plan.estimates))).map(driverTarget)],
+    Cmd: [`${DRIVER_MOUNT}/driver.sh`, plan.ref.sha, String(plan.jobs), ...longestFirst(plan.targets, new Map(Object.entries(plan.estimates))).map((t) => driverTarget(t, plan.costs[targetName(t)]?.objdirBytes))],
     Env: env,
     User: user,
     Labels: { [CONTAINER_LABEL]: `${plan.tree}/${plan.ref.buildId}`, [OWNER_LABEL]: String(ownerPid) },

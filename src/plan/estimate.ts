@@ -1,13 +1,6 @@
 import { type Target, targetName } from './targets.ts';
 import { type ExpectedWork } from '../types/plan.ts';
-import { type TargetResult } from '../types/results.ts';
-
-/**
- * Objects per second of static cost, to guess a target's object count when no earlier
- * build counted it: the real 6.1 tree compiles about 2,400 objects for x86 defconfig
- * (static cost 1800) and about 350 for tinyconfig (160).
- */
-const OBJECTS_PER_STATIC_SECOND = 1.5;
+import { type TargetCost } from './costs.ts';
 
 /**
  * Relative cost of a config when no earlier build tells: allmodconfig and allyesconfig
@@ -32,27 +25,12 @@ export function estimateTargets(targets: Target[], previous: Map<string, number>
 }
 
 /**
- * The work each target is expected to be, for the live progress: CPU seconds and objects
- * as the tree's previous build of it counted them, else from its static cost. Only a
- * previous build that passed tells: one that failed stopped somewhere along the way.
+ * The work each target is expected to be, for the live progress: the CPU seconds and
+ * objects of its cost table (targetCosts: a previous build's that passed, else its
+ * config class's).
  */
-export function expectedWork(targets: Target[], previous: Map<string, Pick<TargetResult, 'status' | 'cpuSeconds' | 'objects'>> = new Map()): Map<string, ExpectedWork> {
-  return new Map(
-    targets.map((t) => {
-      const before = previous.get(targetName(t));
-      const passed = before?.status === 'pass' ? before : undefined;
-      const cost = staticEstimate(t);
-      const counted = passed?.objects !== undefined && passed.objects > 0;
-      return [
-        targetName(t),
-        {
-          cpuSeconds: passed?.cpuSeconds !== undefined && passed.cpuSeconds > 0 ? passed.cpuSeconds : cost,
-          objects: counted ? passed.objects! : Math.round(cost * OBJECTS_PER_STATIC_SECOND),
-          objectsCounted: counted,
-        },
-      ];
-    }),
-  );
+export function expectedWork(costs: Record<string, TargetCost>): Record<string, ExpectedWork> {
+  return Object.fromEntries(Object.entries(costs).map(([name, c]) => [name, { cpuSeconds: c.cpuSeconds, objects: c.objects, objectsCounted: c.measured.objects }]));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { type Inputs, checkTreeName } from '../inputs.ts';
+import { type Inputs, checkTreeName, sizeInBytes } from '../inputs.ts';
 import { RESERVED_TREE_NAMES, buildDir, pathSafe, treeDir } from '../logs-layout.ts';
 import { Input } from '../constants.ts';
 import { type BuildPlan } from '../types/plan.ts';
@@ -10,7 +10,9 @@ import { checkSourceRepo } from '../ref/source-repo.ts';
 import { readTree } from '../ref/tree.ts';
 import { selectImage } from '../images/select.ts';
 import { type Target, planTargets, targetName } from './targets.ts';
-import { estimateTargets, expectedWork, shardTargets } from './estimate.ts';
+import { estimateTargets, shardTargets } from './estimate.ts';
+import { targetCosts } from './costs.ts';
+import { spaceLimitBytes } from './space.ts';
 import { previousDurations, previousTargets } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
 import { type ProjectFragments, withProjectFragments, withShippedFragments } from './project-fragments.ts';
@@ -56,7 +58,8 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
     targets,
     allTargets: planned.map(targetName),
     estimates: Object.fromEntries(estimates),
-    expected: Object.fromEntries(expectedWork(targets, previous)),
+    costs: Object.fromEntries(targetCosts(targets, previous)),
+    spaceLimitBytes: spaceLimitBytes(sizeInBytes(inputs.tmpfsSize)),
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     dropped,
     logsDir: buildDir(inputs.logs, treeName, ref.buildId),

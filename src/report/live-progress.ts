@@ -9,6 +9,7 @@ import { type Diagnostic } from '../types/diagnostics.ts';
 import { formatDiagnosticLine } from '../parse/format.ts';
 import { isCompileStep } from '../parse/compile-steps.ts';
 import { BuildProgress, finishedTarget, formatDuration, formatProgress } from './progress.ts';
+import { expectedWork } from '../plan/estimate.ts';
 
 /** How often the targets' logs are read. */
 const POLL_MS = 2000;
@@ -57,11 +58,11 @@ export interface LiveOptions {
  * first errors are build output, printed through `log.buildOutput`: call this between
  * `beginBuildOutput` and `endBuildOutput`, and `stop` before the end.
  */
-export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'expected' | 'jobs' | 'limits' | 'logsDir'>, log: Log, opts: LiveOptions = {}): LiveProgress {
+export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'jobs' | 'limits' | 'logsDir'>, log: Log, opts: LiveOptions = {}): LiveProgress {
   const clock = opts.clock ?? realClock;
   const startedAt = clock.now();
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism()));
-  const model = new BuildProgress(plan.expected, cores, startedAt);
+  const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
   const parsers = new Map(plan.targets.map((t) => [targetName(t), new LogParser({ target: targetName(t) })]));
   const reported = new Set<string>();
   const firstError = (target: string, found: readonly Diagnostic[]) => {

@@ -8,6 +8,7 @@ import { bisectLines } from './bisect-lines.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
 import { type Tally, tally } from '../diagnostics/tally.ts';
 import { DRIVER_LOG } from '../logs-layout.ts';
+import { mebibytes } from './mebibytes.ts';
 import { newFirst } from './new-first.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
@@ -66,13 +67,31 @@ function headline(r: BuildResults): string {
   return [
     `## kernelbuilder: ${r.tree}/${r.buildId} — ${RESULT_WORD[r.result]}`,
     '',
-    `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}`,
+    `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}${spaceLine(r)}`,
     '',
     `Linux ${r.kernelVersion} at \`${r.sha.slice(0, 12)}\` (ref \`${r.ref}\`); image \`${r.image.name}\` (${r.image.toolchain}, \`${r.image.digest.slice(0, 19)}…\`).` +
       (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ''),
     ...(r.toolchains ? ['', `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${arch} \`${line}\``).join(', ')}.`] : []),
     ...(r.complete || r.error ? [] : ['', `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]),
   ].join('\n');
+}
+
+/** What the build held at its peak: the container's memory, the largest object dir on /build, the waits for space. */
+function spaceLine(r: BuildResults): string {
+  const largest = r.targets.reduce<TargetResult | undefined>((max, t) => ((t.objdirBytes ?? 0) > (max?.objdirBytes ?? 0) ? t : max), undefined);
+  const waited = r.targets.filter((t) => (t.spaceWaitSeconds ?? 0) > 0).length;
+  const parts = [
+    ...(r.peakMemoryBytes ? [`peak memory ${mebibytes(r.peakMemoryBytes)}`] : []),
+    ...(largest ? [`largest object dir ${mebibytes(largest.objdirBytes!)} (${largest.target})`] : []),
+    ...(waited > 0 ? [`${waited} target${waited === 1 ? '' : 's'} waited for space on /build`] : []),
+  ];
+  return parts.length > 0 ? ` ${parts.join('; ').replace(/^./, (c) => c.toUpperCase())}.` : '';
+}
+
+/** A target's wall time, and the time it waited for space on /build before it started. */
+function timeCell(t: TargetResult): string {
+  if (t.durationSeconds === undefined) return '';
+  return `${t.durationSeconds} s${t.spaceWaitSeconds ? ` (+${t.spaceWaitSeconds} s waiting for space)` : ''}`;
 }
 
 /** The run's own failure, first: no target below it has a verdict from the kernel. */
@@ -99,7 +118,7 @@ function targetTable(r: BuildResults): string {
     `| --- | --- | --- | ---: | ---: | ---: |${boots ? ' --- |' : ''} --- |`,
     ...r.targets.map(
       (t) =>
-        `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === 'fail' && !t.reason ? 'fail' : describeOutcome(t)} | ${t.stage ?? ''} | ${t.durationSeconds === undefined ? '' : `${t.durationSeconds} s`} | ${t.errors ?? ''} | ${t.warnings ?? ''} |${bootCell(t)} \`${t.log}\` |`,
+        `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === 'fail' && !t.reason ? 'fail' : describeOutcome(t)} | ${t.stage ?? ''} | ${timeCell(t)} | ${t.errors ?? ''} | ${t.warnings ?? ''} |${bootCell(t)} \`${t.log}\` |`,
     ),
   ].join('\n');
 }

@@ -87,6 +87,7 @@ export function checkResults(data: unknown, dir: string): BuildResults {
   for (const field of ['durationSeconds', 'driverExitCode'] as const) {
     if (!Number.isFinite(r[field])) throw bad(field, 'it is a number');
   }
+  if (r.peakMemoryBytes !== undefined && !isCount(r.peakMemoryBytes)) throw bad('peakMemoryBytes', 'it is a whole number of bytes');
   if (r.ccache !== undefined && !(isObject(r.ccache) && Number.isFinite(r.ccache.hits) && Number.isFinite(r.ccache.misses))) throw bad('ccache', 'it counts hits and misses');
   r.targetOrder.forEach((name, i) => checkTargetName(name, `targetOrder[${i}]`, bad));
   return { ...r, targets: r.targets.map((t, i) => checkTarget(t, `targets[${i}]`, bad)) };
@@ -103,6 +104,9 @@ function checkTarget(t: TargetResult, field: string, bad: Bad): TargetResult {
   for (const number of ['exitCode', 'durationSeconds', 'cpuSeconds', 'objects'] as const) {
     if (t[number] !== undefined && !Number.isFinite(t[number])) throw bad(`${field}.${number}`, 'it is a number');
   }
+  // They plan the next builds (costs.ts): a negative, fractional or huge figure would mislead the space scheduler.
+  if (t.objdirBytes !== undefined && !isCount(t.objdirBytes)) throw bad(`${field}.objdirBytes`, 'it is a whole number of bytes');
+  if (t.spaceWaitSeconds !== undefined && !isCount(t.spaceWaitSeconds)) throw bad(`${field}.spaceWaitSeconds`, 'it is a whole number of seconds');
   const paths = targetPaths(t.arch, t.config);
   if (t.log !== paths.log) throw bad(`${field}.log`, `it is ${paths.log}, where the logs layout puts the target's log`);
   if (t.dotConfig !== undefined && t.dotConfig !== paths.dotConfig) throw bad(`${field}.dotConfig`, `it is ${paths.dotConfig}, where the logs layout puts the target's .config`);
@@ -194,6 +198,11 @@ function withoutDerived(r: BuildResults): object {
     ...(isObject(r.regressions) ? { regressions: { ...r.regressions, fixedIssues: undefined } } : {}),
     targets: r.targets.map((t) => (isObject(t) ? { ...t, errors: undefined, warnings: undefined, excerpt: undefined } : t)),
   };
+}
+
+/** A whole number from 0 that JavaScript counts exactly: bytes, seconds. */
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -14,15 +14,39 @@ export interface TargetStatusRecord {
   startMs: number;
   endMs: number;
   cpuMs?: number;
+  /** Bytes its object dir took on /build at its end. */
+  objdirBytes?: number;
+  /** Seconds it waited for space on /build before it started. */
+  spaceWaitSeconds?: number;
 }
 
-/** Parse a status line "RESULT EXIT STAGE START_MS END_MS [CPU_MS]"; undefined when it is not one. */
+/** The fields every status line has; the figures after them are optional, in order. */
+const STATUS_HEAD = /^(pass|fail|timeout) (\d+) (config|olddefconfig|build) (\d+) (\d+)((?:\s.*)?)$/s;
+/** A figure of a status line: a whole number, at most 15 digits (a safe integer). */
+const STATUS_FIGURE = /^\d{1,15}$/;
+/** The optional figures after the head, by position: older drivers wrote fewer. */
+const STATUS_FIGURES = ['cpuMs', 'objdirBytes', 'spaceWaitSeconds'] as const;
+
+/**
+ * Parse a status line "RESULT EXIT STAGE START_MS END_MS [CPU_MS [OBJDIR_BYTES WAIT_S]]";
+ * undefined when its head is not one. The build may write the file too: a figure that is
+ * not a whole number is dropped, and the others stand.
+ */
 export function parseTargetStatus(text: string): TargetStatusRecord | undefined {
-  const m = /^(pass|fail|timeout) (\d+) (config|olddefconfig|build) (\d+) (\d+)(?: (\d+))?\s*$/.exec(text);
+  const m = STATUS_HEAD.exec(text);
   if (!m) return undefined;
   const record: TargetStatusRecord = { status: m[1] as TargetStatusRecord['status'], exitCode: Number(m[2]), stage: m[3], startMs: Number(m[4]), endMs: Number(m[5]) };
-  if (m[6] !== undefined) record.cpuMs = Number(m[6]);
+  const figures = m[6].trim().split(/\s+/);
+  STATUS_FIGURES.forEach((name, i) => {
+    if (STATUS_FIGURE.test(figures[i] ?? '')) record[name] = Number(figures[i]);
+  });
   return record;
+}
+
+/** The driver's memory-peak.txt: bytes, one whole number; undefined for anything else. */
+export function parseMemoryPeak(text: string | undefined): number | undefined {
+  const trimmed = text?.trim() ?? '';
+  return STATUS_FIGURE.test(trimmed) && Number(trimmed) > 0 ? Number(trimmed) : undefined;
 }
 
 /**
@@ -41,6 +65,8 @@ export function collectResults(args: {
   ccache?: CcacheStats;
   /** The driver's toolchains.txt. */
   toolchains?: string;
+  /** The driver's memory-peak.txt. */
+  memoryPeak?: string;
   /** The last lines of the driver's output, which show a set-up failure. */
   driverTail?: string[];
 }): BuildResults {
@@ -59,10 +85,13 @@ export function collectResults(args: {
       exitCode: record.exitCode,
       durationSeconds: Math.round((record.endMs - record.startMs) / 100) / 10,
       ...(record.cpuMs === undefined ? {} : { cpuSeconds: Math.round(record.cpuMs / 100) / 10 }),
+      ...(record.objdirBytes ? { objdirBytes: record.objdirBytes } : {}),
+      ...(record.spaceWaitSeconds === undefined ? {} : { spaceWaitSeconds: record.spaceWaitSeconds }),
       dotConfig: paths.dotConfig,
     };
   });
   const error = runError(driverExitCode, stoppedBy, args.driverTail ?? []);
+  const peakMemoryBytes = parseMemoryPeak(args.memoryPeak);
   return {
     schema: 1,
     complete: !error && targets.every((t) => t.status !== 'error'),
@@ -94,6 +123,7 @@ export function collectResults(args: {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
+    ...(peakMemoryBytes === undefined ? {} : { peakMemoryBytes }),
     driverExitCode,
     ...(ccache ? { ccache } : {}),
     targets,

@@ -8,6 +8,7 @@ import { type ImageChoice } from '../images/select.ts';
 import { type Dropped, type Target } from '../plan/targets.ts';
 import { type KeepItem } from '../boot/boot-inputs.ts';
 import { type MakeVar } from '../plan/make-vars.ts';
+import { type TargetCost } from '../plan/costs.ts';
 
 /**
  * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested
@@ -31,8 +32,17 @@ export interface BuildPlan {
   allTargets: string[];
   /** Expected seconds per target: from the tree's previous build, or static. */
   estimates: Record<string, number>;
-  /** Expected work per target, for the live progress and its ETA. */
-  expected: Record<string, ExpectedWork>;
+  /**
+   * The cost table of this run's targets (targetCosts): CPU seconds and objects for the
+   * live progress (expectedWork), the object dir each one is predicted to fill on /build
+   * for the driver's space scheduler.
+   */
+  costs: Record<string, TargetCost>;
+  /**
+   * Bytes of /build the running targets' predicted object dirs may take at once
+   * (spaceLimitBytes of tmpfsSize): the driver starts no target past it while another runs.
+   */
+  spaceLimitBytes: number;
   /** Set when this run is one shard of the plan. */
   shard?: { index: number; count: number };
   dropped: Dropped[];
@@ -55,12 +65,12 @@ export interface BuildPlan {
   boot?: { targets: string[]; timeoutSeconds: number; kvm: boolean };
 }
 
-/** What a target is expected to cost: from the tree's previous build of it where it has one, else the static estimate. */
+/** What a target is expected to cost, for the live progress: its cost table's figures (expectedWork). */
 export interface ExpectedWork {
   /** User + system CPU seconds of its whole build. */
   cpuSeconds: number;
   /** Objects kbuild compiles for it (`  CC `, `  AS ` lines). */
   objects: number;
-  /** True when `objects` was counted in a previous build; false when it is derived from the static cost. */
+  /** True when `objects` was counted in a previous build; false when it is its config class's. */
   objectsCounted: boolean;
 }

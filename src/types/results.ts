@@ -30,10 +30,16 @@ export interface TargetResult {
   durationSeconds?: number;
   /** User + system CPU seconds of everything the target ran. */
   cpuSeconds?: number;
-  /** Objects its log shows kbuild compiling or assembling (`  CC `, `  AS ` lines): what a later build of it expects, for its progress. */
+  /**
+   * Compile jobs of its build: the objects its log shows kbuild compiling or assembling
+   * (`  CC `, `  AS ` lines), each one compiler run, i.e. one job of make's jobserver (host
+   * tools and links are not counted). What a later build of it expects, for its progress.
+   */
   objects?: number;
   /** Bytes of its object dir just before the driver removed it: its peak, as a build only adds files. */
   objdirBytes?: number;
+  /** Seconds it waited for space on /build before it started (the driver's space scheduler); not in durationSeconds. */
+  spaceWaitSeconds?: number;
   /** The make target that made its starting .config, when it is not the config's name: it has fragments, or is a derived variant. */
   base?: string;
   /** What was merged on top of the base, in order, as the driver took them: `NAME.config` or `CONFIG_X=v`. */
@@ -136,7 +142,11 @@ export interface BuildResults {
   startedAt: string;
   finishedAt: string;
   durationSeconds: number;
-  /** The most memory the build's container held at once (cgroup memory.peak), in bytes; absent where the engine does not tell. */
+  /**
+   * The most memory the build's container held at once, in bytes: its cgroup's memory.peak
+   * (v2) or memory.max_usage_in_bytes (v1), /build's tmpfs pages included; absent where
+   * the engine does not tell.
+   */
   peakMemoryBytes?: number;
   /** Exit code of the in-container driver: non-zero when the build could not start. */
   driverExitCode: number;

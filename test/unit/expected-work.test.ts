@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCompileStep } from '../../src/parse/compile-steps.ts';
 import { scanLog } from '../../src/diagnostics/scan-log.ts';
-import { expectedWork, staticEstimate } from '../../src/plan/estimate.ts';
+import { expectedWork } from '../../src/plan/estimate.ts';
+import { CONFIG_CLASSES, targetCosts } from '../../src/plan/costs.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 test('compile steps: kbuild CC and AS lines of the kernel objects, built-in or module, and nothing else', () => {
@@ -24,18 +25,18 @@ test("a target's log scan counts its compile steps", async () => {
   assert.equal((await scanLog(join(dir, 'missing.log'), 'x86/defconfig', () => undefined)).objects, 0);
 });
 
-test("expected work: the previous build's CPU seconds and objects, else the static cost", () => {
+test("expected work: the cost table's CPU seconds and objects, counted when a previous build counted them", () => {
   const defconfig = { arch: 'x86', config: 'defconfig' };
   const tiny = { arch: 'arm64', config: 'tinyconfig' };
   const fresh = { arch: 'riscv', config: 'defconfig' };
   const previous = new Map([
-    ['x86/defconfig', { status: 'pass' as const, cpuSeconds: 900, objects: 2100 }],
+    ['x86/defconfig', { target: 'x86/defconfig', arch: 'x86', config: 'defconfig', log: '', status: 'pass' as const, cpuSeconds: 900, objects: 2100 }],
     // Failed in its config last time: it stopped before building, which says nothing of this build.
-    ['arm64/tinyconfig', { status: 'fail' as const, cpuSeconds: 0.4, objects: 0 }],
+    ['arm64/tinyconfig', { target: 'arm64/tinyconfig', arch: 'arm64', config: 'tinyconfig', log: '', status: 'fail' as const, cpuSeconds: 0.4, objects: 0 }],
   ]);
-  assert.deepEqual(Object.fromEntries(expectedWork([defconfig, tiny, fresh], previous)), {
+  assert.deepEqual(expectedWork(Object.fromEntries(targetCosts([defconfig, tiny, fresh], previous))), {
     'x86/defconfig': { cpuSeconds: 900, objects: 2100, objectsCounted: true },
-    'arm64/tinyconfig': { cpuSeconds: staticEstimate(tiny), objects: Math.round(staticEstimate(tiny) * 1.5), objectsCounted: false },
-    'riscv/defconfig': { cpuSeconds: staticEstimate(fresh), objects: Math.round(staticEstimate(fresh) * 1.5), objectsCounted: false },
+    'arm64/tinyconfig': { cpuSeconds: CONFIG_CLASSES.tiny.cpuSeconds, objects: CONFIG_CLASSES.tiny.objects, objectsCounted: false },
+    'riscv/defconfig': { cpuSeconds: CONFIG_CLASSES.default.cpuSeconds, objects: CONFIG_CLASSES.default.objects, objectsCounted: false },
   });
 });

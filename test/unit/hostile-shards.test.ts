@@ -174,6 +174,13 @@ const fields: [string, (r: BuildResults) => void][] = [
   ['targets[0].durationSeconds', (r) => Object.assign(r.targets[0], { durationSeconds: '1; id' })],
   ['targetOrder[0]', (r) => Object.assign(r, { targetOrder: ['x86/../../x'] })],
   ['ccache', (r) => Object.assign(r, { ccache: { hits: '1', misses: 0, hitRate: 0 } })],
+  // Figures the next plan schedules by: a negative, fractional, huge or textual one is no measurement.
+  ['targets[0].objdirBytes', (r) => Object.assign(r.targets[0], { objdirBytes: -1 })],
+  ['targets[0].objdirBytes', (r) => Object.assign(r.targets[0], { objdirBytes: 1e300 })],
+  ['targets[0].objdirBytes', (r) => Object.assign(r.targets[0], { objdirBytes: '$(id)' })],
+  ['targets[0].spaceWaitSeconds', (r) => Object.assign(r.targets[0], { spaceWaitSeconds: 2.5 })],
+  ['peakMemoryBytes', (r) => Object.assign(r, { peakMemoryBytes: '../' })],
+  ['peakMemoryBytes', (r) => Object.assign(r, { peakMemoryBytes: -4096 })],
 ];
 for (const [field, spoil] of fields) {
   test(`a shard's results.json with a bad ${field} is refused by name`, () => {
@@ -192,10 +199,11 @@ for (const [field, spoil] of fields) {
 }
 
 test('an honest results.json passes the check unchanged', () => {
-  const r = failedShard({ dotConfig: 'x86/tinyconfig.config', base: 'tinyconfig', fragments: ['kb-boot.config', 'CONFIG_NR_CPUS=-1'], shippedFragments: { 'kb-boot.config': ['# a comment', '', 'CONFIG_KVM_GUEST=y'] }, requires: ['CONFIG_KVM_GUEST=y'] }, {
+  const r = failedShard({ objdirBytes: 31_457_280, spaceWaitSeconds: 7, dotConfig: 'x86/tinyconfig.config', base: 'tinyconfig', fragments: ['kb-boot.config', 'CONFIG_NR_CPUS=-1'], shippedFragments: { 'kb-boot.config': ['# a comment', '', 'CONFIG_KVM_GUEST=y'] }, requires: ['CONFIG_KVM_GUEST=y'] }, {
     image: { name: 'kernelbuilder/gcc-12', id: 'sha256:' + 'd'.repeat(64), digest: 'sha256:' + 'd'.repeat(64), toolchain: 'gcc 12', reason: 'default', cross: { arm64: 'aarch64-linux-gnu-' }, makeVars: ['LLVM=1'] },
     buildId: 'v6.1.192-12-gabcdef123456',
     ccache: { hits: 1, misses: 2, hitRate: 0.333 },
+    peakMemoryBytes: 812_000_256,
   });
   assert.deepEqual(checkResults(JSON.parse(JSON.stringify(r)), '/d'), r);
 });

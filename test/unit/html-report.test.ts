@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { html, href } from '../../src/report/html/escape.ts';
 import { renderBuildPage } from '../../src/report/html/build-page.ts';
+import { renderSummary } from '../../src/report/summary.ts';
 import { renderHistoryPage } from '../../src/report/html/history.ts';
 import { readTreeBuilds } from '../../src/report/html/tree-builds.ts';
 import { PAGE_LIMITS } from '../../src/report/html/limits.ts';
@@ -153,4 +154,19 @@ test('writeReports: a history page that cannot be written is a warning; results.
   assert.equal(warnings.length, 1);
   assert.match(warnings[0], new RegExp(`^could not write ${join(blocked, 'index.html')}: `));
   assert.ok(existsSync(paths.results) && existsSync(paths.html));
+});
+
+test("object dirs, waits for space and the run's peak memory show where sizes and durations are", () => {
+  const r = sampleResults(['x86/tinyconfig', 'arm64/tinyconfig'], { peakMemoryBytes: 812 * 2 ** 20 });
+  r.targets[0] = { ...r.targets[0], durationSeconds: 40, objdirBytes: 31 * 2 ** 20, spaceWaitSeconds: 0 };
+  r.targets[1] = { ...r.targets[1], durationSeconds: 42, objdirBytes: 45 * 2 ** 20, spaceWaitSeconds: 38 };
+  const page = renderBuildPage(r, () => true);
+  assert.match(page, /<th>CPU<\/th><th>object dir<\/th>/);
+  assert.match(page, /<td class="num">40 s<\/td><td class="num"><\/td><td class="num">31 MiB<\/td>/);
+  assert.match(page, /<td class="num">42 s \(\+38 s waiting for space\)<\/td><td class="num"><\/td><td class="num">45 MiB<\/td>/);
+  assert.match(page, /; peak memory 812 MiB\.<\/p>/);
+  const summary = renderSummary(r);
+  assert.match(summary, / Peak memory 812 MiB; largest object dir 45 MiB \(arm64\/tinyconfig\); 1 target waited for space on \/build\./);
+  assert.match(summary, /\| arm64\/tinyconfig \| .* \| 42 s \(\+38 s waiting for space\) \|/);
+  assert.doesNotMatch(renderSummary(sampleResults(['x86/tinyconfig'])), /Peak memory|object dir|waited/, 'a build that measured none of them says nothing');
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BuildProgress, formatProgress, secondsLeft } from '../../src/report/progress.ts';
 import { type LiveClock, startLiveProgress } from '../../src/report/live-progress.ts';
 import { type ExpectedWork } from '../../src/types/plan.ts';
+import { type TargetCost } from '../../src/plan/costs.ts';
 import { recordingLog } from '../support/recording-log.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -26,6 +27,15 @@ test('ETA: the work left over the cores, at the expected pace until a tenth is d
 });
 
 const expected = (cpuSeconds: number, objects: number, objectsCounted = true): ExpectedWork => ({ cpuSeconds, objects, objectsCounted });
+/** A cost table's row measured by a previous build, as the plan hands it to the live progress. */
+const cost = (cpuSeconds: number, objects: number): TargetCost => ({
+  cpuSeconds,
+  serialSeconds: 0,
+  objects,
+  objdirBytes: 2 ** 20,
+  memoryPerJobBytes: 2 ** 20,
+  measured: { cpuSeconds: true, objects: true, objdirBytes: true },
+});
 
 test('progress model: done, running and waiting targets, objects against the expected count, the ETA', () => {
   const p = new BuildProgress({ 'x86/defconfig': expected(1200, 2400), 'arm64/tinyconfig': expected(160, 240, false), 'riscv/tinyconfig': expected(160, 240) }, 2, 0);
@@ -103,7 +113,7 @@ test('live progress on a recorded timeline: the lines printed, at a steady pace 
       { arch: 'x86', config: 'defconfig' },
       { arch: 'arm64', config: 'tinyconfig' },
     ],
-    expected: { 'x86/defconfig': expected(400, 8), 'arm64/tinyconfig': expected(100, 2) },
+    costs: { 'x86/defconfig': cost(400, 8), 'arm64/tinyconfig': cost(100, 2) },
     jobs: 2,
     limits: { logs: 1 << 30 },
     logsDir: logs,

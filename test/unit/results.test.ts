@@ -11,6 +11,7 @@ import { type ImageInfo } from '../../src/types/image.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { DockerError } from '../../src/errors.ts';
 import { readableBy } from '../../src/container/readable.ts';
+import { CONFIG_CLASSES, targetCosts } from '../../src/plan/costs.ts';
 
 const plan: BuildPlan = {
   source: '/srv/linux',
@@ -34,7 +35,8 @@ const plan: BuildPlan = {
   keep: ['kernel', 'dtbs'],
   allTargets: ['x86/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig'],
   estimates: { 'x86/tinyconfig': 160, 'arm64/tinyconfig': 160, 'riscv/tinyconfig': 160 },
-  expected: {},
+  costs: {},
+  spaceLimitBytes: 60 * 2 ** 30 - 512 * 2 ** 20,
 };
 
 const image: ImageInfo = imageInfoFromInspect('kernelbuilder/gcc-12', {
@@ -55,7 +57,34 @@ const image: ImageInfo = imageInfoFromInspect('kernelbuilder/gcc-12', {
 test('status lines parse; anything else is no status', () => {
   assert.deepEqual(parseTargetStatus('fail 2 build 1000 4500\n'), { status: 'fail', exitCode: 2, stage: 'build', startMs: 1000, endMs: 4500 });
   assert.equal(parseTargetStatus('pass 0 build 1000 4500 7300')?.cpuMs, 7300);
-  for (const bad of ['', 'pass', 'ok 0 build 1 2', 'pass 0 install 1 2', 'pass x build 1 2']) assert.equal(parseTargetStatus(bad), undefined, bad);
+  for (const bad of ['', 'pass', 'ok 0 build 1 2', 'pass 0 install 1 2', 'pass x build 1 2', 'pass 0 build 1 2x']) assert.equal(parseTargetStatus(bad), undefined, bad);
+});
+
+test("status lines: the object dir's bytes and the wait for space; a figure that is no whole number is dropped, the rest stands", () => {
+  const head = { status: 'pass', exitCode: 0, stage: 'build', startMs: 1000, endMs: 4500 };
+  assert.deepEqual(parseTargetStatus('pass 0 build 1000 4500 7300 31457280 12\n'), { ...head, cpuMs: 7300, objdirBytes: 31457280, spaceWaitSeconds: 12 });
+  assert.deepEqual(parseTargetStatus('pass 0 build 1000 4500 7300 -5 12'), { ...head, cpuMs: 7300, spaceWaitSeconds: 12 });
+  assert.deepEqual(parseTargetStatus('pass 0 build 1000 4500 7300 31457280 $(id)'), { ...head, cpuMs: 7300, objdirBytes: 31457280 });
+  assert.deepEqual(parseTargetStatus('pass 0 build 1000 4500 7300 1e9 0x10'), { ...head, cpuMs: 7300 });
+  assert.deepEqual(parseTargetStatus(`pass 0 build 1000 4500 7300 ${'9'.repeat(16)} 1`), { ...head, cpuMs: 7300, spaceWaitSeconds: 1 }, 'past a safe integer');
+});
+
+test("results: the object dir's bytes and the wait per target, the run's peak memory from the driver's file", () => {
+  const statuses = new Map([
+    ['x86/tinyconfig', 'pass 0 build 0 1000 900 31457280 0'],
+    ['arm64/tinyconfig', 'pass 0 build 0 1000 900 31461376 6'],
+    ['riscv/tinyconfig', 'pass 0 build 0 1000 900'],
+  ]);
+  const r = collectResults({ plan, image, statuses, startedAt: new Date(0), finishedAt: new Date(1000), driverExitCode: 0, memoryPeak: '106274816\n' });
+  assert.deepEqual(r.targets.map((t) => [t.target, t.objdirBytes, t.spaceWaitSeconds]), [
+    ['x86/tinyconfig', 31457280, 0],
+    ['arm64/tinyconfig', 31461376, 6],
+    ['riscv/tinyconfig', undefined, undefined],
+  ]);
+  assert.equal(r.peakMemoryBytes, 106274816);
+  for (const bad of [undefined, '', 'max', '-1', '0', '12 34', '1'.repeat(16)]) {
+    assert.equal(collectResults({ plan, image, statuses, startedAt: new Date(0), finishedAt: new Date(1000), driverExitCode: 0, memoryPeak: bad }).peakMemoryBytes, undefined, String(bad));
+  }
 });
 
 test('results: pass, fail, and a target with no status is an error and the run incomplete', () => {
@@ -96,7 +125,8 @@ test('container spec: the contract and the lock-down', () => {
   assert.equal(spec.Image, image.id);
   assert.equal(spec.Tty, false);
   assert.equal(spec.User, '1000:1000');
-  assert.deepEqual(spec.Cmd, ['/opt/kernelbuilder/driver.sh', 'a'.repeat(40), '4', 'x86|tinyconfig|tinyconfig', 'arm64|tinyconfig|tinyconfig', 'riscv|tinyconfig|tinyconfig']);
+  // No cost table: no prediction, so the driver never holds a target back.
+  assert.deepEqual(spec.Cmd, ['/opt/kernelbuilder/driver.sh', 'a'.repeat(40), '4', 'x86|tinyconfig|tinyconfig|', 'arm64|tinyconfig|tinyconfig|', 'riscv|tinyconfig|tinyconfig|']);
   assert.ok(spec.Env!.includes('ARCH=x86 arm64 riscv'));
   assert.ok(spec.Env!.includes('KB_CROSS_arm64=aarch64-linux-gnu-'));
   assert.ok(!spec.Env!.some((e) => /^(GITHUB_|ACTIONS_|RUNNER_)/.test(e)), 'no runner variables');
@@ -123,11 +153,19 @@ test('container spec: ccache in depend mode, in its own folder per image; nothin
   assert.ok(!without.HostConfig!.Mounts!.some((m) => m.Target === '/ccache'));
 });
 
-test('driver targets carry base and fragments', () => {
-  assert.equal(
-    driverTarget({ arch: 'arm', config: 'multi_lpae', base: 'multi_v7_defconfig', fragments: [{ kind: 'file', name: 'lpae.config' }, { kind: 'option', option: 'CONFIG_SMP', value: 'n' }] }),
-    'arm|multi_lpae|multi_v7_defconfig|lpae.config|CONFIG_SMP=n',
-  );
+test('driver targets carry base, predicted object-dir bytes and fragments', () => {
+  const lpae = { arch: 'arm', config: 'multi_lpae', base: 'multi_v7_defconfig', fragments: [{ kind: 'file' as const, name: 'lpae.config' }, { kind: 'option' as const, option: 'CONFIG_SMP', value: 'n' }] };
+  assert.equal(driverTarget(lpae, 123456789), 'arm|multi_lpae|multi_v7_defconfig|123456789|lpae.config|CONFIG_SMP=n');
+  assert.equal(driverTarget(lpae), 'arm|multi_lpae|multi_v7_defconfig||lpae.config|CONFIG_SMP=n');
+});
+
+test('container spec: the space limit and each target its predicted object dir, from the plan\'s cost table', () => {
+  const measured = new Map([['arm64/tinyconfig', { target: 'arm64/tinyconfig', arch: 'arm64', config: 'tinyconfig', log: '', status: 'pass' as const, objdirBytes: 31_500_000 }]]);
+  const costs = Object.fromEntries(targetCosts(plan.targets, measured));
+  const spec = containerSpec({ ...plan, costs, spaceLimitBytes: 1000 }, image, '/opt/kb/driver', '1000:1000');
+  assert.ok(spec.Env!.includes('KB_SPACE_LIMIT=1000'));
+  const tiny = CONFIG_CLASSES.tiny.objdirBytes;
+  assert.deepEqual(spec.Cmd!.slice(3), [`x86|tinyconfig|tinyconfig|${tiny}`, 'arm64|tinyconfig|tinyconfig|31500000', `riscv|tinyconfig|tinyconfig|${tiny}`]);
 });
 
 test('root runners build as the images build user', () => {
