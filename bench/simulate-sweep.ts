@@ -14,7 +14,7 @@ import { CONFIG_CLASSES, configClass, targetCosts } from '../src/plan/costs.ts';
 import { estimateTargets } from '../src/plan/estimate.ts';
 import { simulateShards } from '../src/simulate/shards.ts';
 import { simulate } from '../src/simulate/jobserver.ts';
-import { spaceLimitBytes } from '../src/simulate/space-rule.ts';
+import { spaceLimitBytes } from '../src/plan/space.ts';
 import { formatBytes, formatWall } from '../src/simulate/units.ts';
 
 const GIB = 2 ** 30;

@@ -120,12 +120,12 @@ export function logPlan({ plan, image }: CheckedPlan, log: Log): void {
  * The space scheduler's part of the plan, in one line: the limit on /build, and each
  * target's predicted object dir and where the figure comes from.
  */
-export function spacePlanLine(plan: Pick<BuildPlan, 'targets' | 'costs' | 'spaceLimitBytes' | 'tmpfsSize'>): string {
+export function spacePlanLine(plan: Pick<BuildPlan, 'targets' | 'costs' | 'spaceLimitBytes' | 'tmpfsSize' | 'checkoutBytes'>): string {
   const predicted = plan.targets.map((t) => {
     const cost = plan.costs[targetName(t)];
     return cost ? `${targetName(t)} ${mebibytes(cost.objdirBytes)} (${cost.measured.objdirBytes ? 'measured' : 'its class'})` : `${targetName(t)} unknown`;
   });
-  return `space on /build: targets start while their predicted object dirs fit in ${mebibytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less a margin), else wait; predicted: ${predicted.join(', ')}`;
+  return `space on /build: targets start while their predicted object dirs fit in ${mebibytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less the checkout's ${mebibytes(plan.checkoutBytes)} and a margin), else wait; predicted: ${predicted.join(', ')}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { selectImage } from '../images/select.ts';
 import { type Target, planTargets, targetName } from './targets.ts';
 import { estimateTargets, shardTargets } from './estimate.ts';
 import { targetCosts } from './costs.ts';
-import { spaceLimitBytes } from './space.ts';
+import { checkoutBytesOf, spaceLimitBytes } from './space.ts';
 import { previousDurations, previousTargets } from '../results/previous.ts';
 import { isPattern } from './config-spec.ts';
 import { type ProjectFragments, withProjectFragments, withShippedFragments } from './project-fragments.ts';
@@ -45,6 +45,8 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   const previous = previousTargets(treeDir(inputs.logs, treeName));
   const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
+  // The checkout shares /build with the object dirs for the whole run: the space rule counts it.
+  const checkoutBytes = checkoutBytesOf((await tryGit(git, ['ls-tree', '-r', '-l', ref.sha])) ?? '');
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
   return {
     source: inputs.source,
@@ -59,7 +61,8 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
     allTargets: planned.map(targetName),
     estimates: Object.fromEntries(estimates),
     costs: Object.fromEntries(targetCosts(targets, previous)),
-    spaceLimitBytes: spaceLimitBytes(sizeInBytes(inputs.tmpfsSize)),
+    checkoutBytes,
+    spaceLimitBytes: spaceLimitBytes(sizeInBytes(inputs.tmpfsSize), checkoutBytes),
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     dropped,
     logsDir: buildDir(inputs.logs, treeName, ref.buildId),

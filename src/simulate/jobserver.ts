@@ -1,5 +1,5 @@
 import { MinHeap } from './min-heap.ts';
-import { fitsInSpace } from './space-rule.ts';
+import { fitsInSpace } from '../plan/space.ts';
 import { type SimMachine, type SimTarget, type SimTargetRun, type Simulation } from './types.ts';
 
 /**
@@ -10,7 +10,7 @@ import { type SimMachine, type SimTarget, type SimTargetRun, type Simulation } f
  */
 export const SERIAL_HEAD_FRACTION = 0.25;
 
-type Phase = 'queued' | 'head' | 'compile' | 'tail' | 'done';
+type Phase = 'queued' | 'space' | 'head' | 'compile' | 'tail' | 'done';
 
 interface State {
   target: SimTarget;
@@ -37,9 +37,9 @@ interface State {
 /**
  * Simulate one make jobserver over `targets` in their order, as the driver runs them: one
  * top-level make with `jobs` tokens, each target a recipe holding one token, started in
- * order as tokens free up (and, with a space limit, only when its object dir fits beside
- * the running ones: fitsInSpace; a target held back holds back those after it, as make
- * starts recipes in order). A target is a serial head, `objects` compile jobs and a serial
+ * order as tokens free up. With a space limit a recipe builds only once its object dir
+ * fits beside the running ones (fitsInSpace); until then it waits holding its token, as
+ * space.sh does, and the next recipes may start, and build if they fit. A target is a serial head, `objects` compile jobs and a serial
  * tail; its compile runs as many jobs as it has tokens, its own plus free ones, which go
  * first to the next target to start, then to the running target holding fewest (the
  * jobserver's waiters are served in turn). When more jobs run than there are cores every
@@ -83,6 +83,7 @@ export function simulate(targets: SimTarget[], machine: SimMachine): Simulation 
   let peakBuildBytes = 0;
   let peakMemoryBytes = 0;
   const active: State[] = [];
+  const waiting: State[] = [];
 
   const startJob = (s: State, jobWork: number) => {
     s.running++;
@@ -107,21 +108,32 @@ export function simulate(targets: SimTarget[], machine: SimMachine): Simulation 
     s.unstarted--;
     startJob(s, s.jobWork);
   };
+  const fits = (s: State) => machine.spaceLimitBytes === undefined || fitsInSpace(active.map((a) => a.target.cost.objdirBytes), s.target.cost.objdirBytes, machine.spaceLimitBytes);
+  // A target whose recipe holds its token: it builds now, or waits for space (space.sh).
+  const admit = (s: State) => {
+    if (s.blockedSince !== undefined) s.waited = now - s.blockedSince;
+    Object.assign(s, { phase: 'head', held: 1, start: now });
+    active.push(s);
+    startJob(s, s.headWork);
+  };
   const allocate = () => {
+    // Those waiting for space, in the order they began to: each starts once it fits.
+    for (const w of [...waiting]) {
+      if (!fits(w)) continue;
+      waiting.splice(waiting.indexOf(w), 1);
+      admit(w);
+    }
     while (free > 0) {
       const queued = states[next];
       if (queued) {
-        const running = active.map((a) => a.target.cost.objdirBytes);
-        if (machine.spaceLimitBytes === undefined || fitsInSpace(running, queued.target.cost.objdirBytes, machine.spaceLimitBytes)) {
-          next++;
-          free--;
-          if (queued.blockedSince !== undefined) queued.waited = now - queued.blockedSince;
-          Object.assign(queued, { phase: 'head', held: 1, start: now });
-          active.push(queued);
-          startJob(queued, queued.headWork);
-          continue;
+        next++;
+        free--;
+        if (fits(queued)) admit(queued);
+        else {
+          Object.assign(queued, { phase: 'space', held: 1, blockedSince: now });
+          waiting.push(queued);
         }
-        queued.blockedSince ??= now;
+        continue;
       }
       let taker: State | undefined;
       for (const a of active) if (a.phase === 'compile' && a.unstarted > 0 && (!taker || a.held < taker.held)) taker = a;

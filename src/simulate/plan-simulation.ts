@@ -2,7 +2,7 @@ import { type BuildPlan } from '../types/plan.ts';
 import { type TargetResult } from '../types/results.ts';
 import { targetCosts } from '../plan/costs.ts';
 import { type MatrixSimulation, simulateShards } from './shards.ts';
-import { spaceLimitBytes } from './space-rule.ts';
+import { spaceLimitBytes } from '../plan/space.ts';
 
 /** The machine a plan is simulated on, and how many runners alike. */
 export interface SimSettings {
@@ -31,8 +31,8 @@ export interface PlanSimulation extends MatrixSimulation {
  * complete build, previousTargets) else their config classes, split and ordered as the
  * matrix and the driver do it (the plan's estimates), each runner under the space rule.
  */
-export function simulatePlan(plan: Pick<BuildPlan, 'targets' | 'estimates'>, previous: Map<string, TargetResult>, settings: SimSettings): PlanSimulation {
-  const limit = spaceLimitBytes(settings.tmpfsBytes);
+export function simulatePlan(plan: Pick<BuildPlan, 'targets' | 'estimates' | 'checkoutBytes'>, previous: Map<string, TargetResult>, settings: SimSettings): PlanSimulation {
+  const limit = spaceLimitBytes(settings.tmpfsBytes, plan.checkoutBytes);
   const matrix = simulateShards(plan.targets, targetCosts(plan.targets, previous), new Map(Object.entries(plan.estimates)), settings.shards, {
     cores: settings.cores,
     jobs: settings.jobs,

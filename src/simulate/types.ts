@@ -21,7 +21,7 @@ export interface SimTargetRun {
   name: string;
   startSeconds: number;
   endSeconds: number;
-  /** Seconds it was next to start, with a token free, but held back by the space rule. */
+  /** Seconds its recipe waited, holding its token, before the space rule let it build. */
   waitedSeconds: number;
 }
 

@@ -38,9 +38,12 @@ export interface BuildPlan {
    * for the driver's space scheduler.
    */
   costs: Record<string, TargetCost>;
+  /** What the tree's checkout takes on /build (checkoutBytesOf its commit), beside the object dirs. */
+  checkoutBytes: number;
   /**
    * Bytes of /build the running targets' predicted object dirs may take at once
-   * (spaceLimitBytes of tmpfsSize): the driver starts no target past it while another runs.
+   * (spaceLimitBytes of tmpfsSize less the checkout): the driver starts no target past it
+   * while another runs.
    */
   spaceLimitBytes: number;
   /** Set when this run is one shard of the plan. */

@@ -9,6 +9,8 @@ import { makeTinyTree } from '../support/tiny-tree.ts';
 import { sampleResults, writeBuildDir } from '../support/results-fixture.ts';
 import { type PlanSimulation } from '../../src/simulate/plan-simulation.ts';
 import { TIMELINE_COLUMNS } from '../../src/simulate/text-timeline.ts';
+import { checkoutBytesOf } from '../../src/plan/space.ts';
+import { execFileSync } from 'node:child_process';
 
 const paths = { driverDir: fileURLToPath(new URL('../../src/driver/', import.meta.url)), imagesDir: '/nonexistent/images' };
 
@@ -63,7 +65,10 @@ test('simulate prints the summary and a timeline per runner; --json the data, wi
   assert.equal(sim.cores, 8);
   assert.equal(sim.jobs, 3);
   assert.equal(sim.runners.length, 2);
-  assert.equal(sim.spaceLimitBytes, 6 * 2 ** 30 - 512 * 2 ** 20);
+  // The tmpfs less the tree's checkout (its files in whole pages and the index) and the margin.
+  const checkout = checkoutBytesOf(execFileSync('git', ['-C', source, 'ls-tree', '-r', '-l', 'master'], { encoding: 'utf8' }));
+  assert.ok(checkout > 0);
+  assert.equal(sim.spaceLimitBytes, 6 * 2 ** 30 - 512 * 2 ** 20 - checkout);
   assert.deepEqual(sim.runners.map((r) => r.targets.length), [2, 2]);
   assert.equal(sim.wallSeconds, Math.max(...sim.runners.map((r) => r.wallSeconds)));
 });

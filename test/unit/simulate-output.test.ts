@@ -77,7 +77,7 @@ test('shards: split as the matrix splits, each runner simulated; the matrix wall
 });
 
 test('a plan\'s simulation takes measured costs from the previous build and says who waited in its summary', () => {
-  const plan = { targets, estimates: Object.fromEntries(estimateTargets(targets)) };
+  const plan = { targets, estimates: Object.fromEntries(estimateTargets(targets)), checkoutBytes: 0 };
   const byClass = simulatePlan(plan, new Map(), { cores: 32, jobs: 34, tmpfsBytes: 60 * GIB, shards: 1 });
   const measured: TargetResult = { target: 'x86/allmodconfig', arch: 'x86', config: 'allmodconfig', status: 'pass', log: 'x', cpuSeconds: 52000, objects: 30000, objdirBytes: 8 * GIB };
   const withPrevious = simulatePlan(plan, new Map([[measured.target, measured]]), { cores: 32, jobs: 34, tmpfsBytes: 60 * GIB, shards: 1 });

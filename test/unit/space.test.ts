@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SPACE_MARGIN_CAP_BYTES, spaceLimitBytes } from '../../src/plan/space.ts';
+import { SPACE_MARGIN_CAP_BYTES, checkoutBytesOf, spaceLimitBytes } from '../../src/plan/space.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { spacePlanLine } from '../../src/engine.ts';
 import { CONFIG_CLASSES, targetCosts } from '../../src/plan/costs.ts';
@@ -99,6 +99,19 @@ test("the plan's log names the space limit and each target's predicted object di
     { arch: 'arm64', config: 'tinyconfig' },
   ];
   const previous = new Map([['x86/tinyconfig', { target: 'x86/tinyconfig', arch: 'x86', config: 'tinyconfig', log: '', status: 'pass' as const, objdirBytes: 31 * MIB }]]);
-  const line = spacePlanLine({ targets, costs: Object.fromEntries(targetCosts(targets, previous)), spaceLimitBytes: spaceLimitBytes(80 * MIB), tmpfsSize: '80m' });
-  assert.equal(line, `space on /build: targets start while their predicted object dirs fit in 72 MiB (tmpfs-size 80m less a margin), else wait; predicted: x86/tinyconfig 31 MiB (measured), arm64/tinyconfig ${CONFIG_CLASSES.tiny.objdirBytes / MIB} MiB (its class)`);
+  const line = spacePlanLine({ targets, costs: Object.fromEntries(targetCosts(targets, previous)), checkoutBytes: 3 * MIB, spaceLimitBytes: spaceLimitBytes(80 * MIB, 3 * MIB), tmpfsSize: '80m' });
+  assert.equal(line, `space on /build: targets start while their predicted object dirs fit in 69 MiB (tmpfs-size 80m less the checkout's 3 MiB and a margin), else wait; predicted: x86/tinyconfig 31 MiB (measured), arm64/tinyconfig ${CONFIG_CLASSES.tiny.objdirBytes / MIB} MiB (its class)`);
+});
+
+test('the checkout counts against the space: each blob in whole pages, and the index; the limit never goes below zero', () => {
+  const lsTree = [
+    '100644 blob 0123456789abcdef0123456789abcdef01234567    1000\tMakefile',
+    '100644 blob 0123456789abcdef0123456789abcdef01234567    4097\tinit/main.c',
+    '120000 blob 0123456789abcdef0123456789abcdef01234567      11\tlink',
+    '160000 commit 0123456789abcdef0123456789abcdef01234567       -\tsubmodule',
+    '',
+  ].join('\n');
+  assert.equal(checkoutBytesOf(lsTree), 4096 + 8192 + 4096 + 3 * 104);
+  assert.equal(spaceLimitBytes(80 * MIB, 10 * MIB), 62 * MIB);
+  assert.equal(spaceLimitBytes(80 * MIB, 100 * MIB), 0);
 });
