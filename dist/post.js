@@ -51,7 +51,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-NVQWSFAM.js";
+} from "./chunks/chunk-WTN5KQQT.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -65,7 +65,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-7ZC5PP7Q.js";
+} from "./chunks/chunk-GNTWXZOB.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

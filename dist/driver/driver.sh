@@ -2,11 +2,12 @@
 # kernelbuilder's in-container driver: check out one commit of /src (read-only) into the
 # /build tmpfs without network, then build every target under ONE make jobserver, as the
 # original builder did, so that all configs share the machine's cores.
-# Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE[|FRAGMENT...]
+# Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE|OBJDIR_BYTES[|FRAGMENT...]
 # Environment: KB_CROSS_<arch>, the cross prefix per arch, and KB_MAKE_VARS, variables for
 # every make (both from the image's labels); KB_USER_MAKE_VARS, the user's make variables
 # one a line (see steps.sh); KB_CCACHE=1 to compile through ccache;
-# KB_TARGET_TIMEOUT, seconds per target.
+# KB_TARGET_TIMEOUT, seconds per target; KB_SPACE_LIMIT, the bytes of /build the running
+# targets' predicted object dirs may take at once (see space.sh).
 # Exit status: 0 when every target ran (passed or failed: see /logs/<arch>/<config>.status),
 # non-zero when the build could not start.
 set -euo pipefail
@@ -68,3 +69,12 @@ echo "kernelbuilder: building $# targets with -j$jobs"
 if [ "${KB_CCACHE-}" = 1 ]; then ccache --print-stats >/logs/ccache-stats.before || true; fi
 make --no-print-directory -k -j"$jobs" -f "$mk" all
 if [ "${KB_CCACHE-}" = 1 ]; then ccache --print-stats >/logs/ccache-stats.after || true; fi
+# The most memory the container held, for the next plans: cgroup v2's memory.peak (Linux
+# 5.19 and later), else cgroup v1's memory.max_usage_in_bytes; both count the /build
+# tmpfs, whose pages are memory. Neither (an older v2 kernel): no figure. A report too.
+for peak in /sys/fs/cgroup/memory.peak /sys/fs/cgroup/memory/memory.max_usage_in_bytes; do
+  if [ -r "$peak" ]; then
+    cat "$peak" >/logs/memory-peak.txt || true
+    break
+  fi
+done

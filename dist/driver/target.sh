@@ -1,23 +1,33 @@
 #!/bin/bash
 # Build one target inside the driver's make (steps.sh). Its one argument is
-# ARCH|NAME|BASE[|FRAGMENT...]; all output goes to
+# ARCH|NAME|BASE|OBJDIR_BYTES[|FRAGMENT...], OBJDIR_BYTES the bytes its object dir is
+# predicted to fill (empty: no prediction); all output goes to
 # /logs/<arch>/<config>.log and the outcome in /logs/<arch>/<config>.status as
-# "RESULT EXIT STAGE START_MS END_MS CPU_MS", RESULT one of pass, fail, timeout, CPU_MS
-# the user+system time of every process the target ran.
+# "RESULT EXIT STAGE START_MS END_MS CPU_MS OBJDIR_BYTES WAIT_S", RESULT one of pass, fail,
+# timeout, CPU_MS the user+system time of every process the target ran, OBJDIR_BYTES what
+# its object dir held on /build at its end, WAIT_S the seconds it waited for space.
+# KB_SPACE_LIMIT (bytes of /build) turns the space scheduler on (space.sh): the target
+# waits, before it starts, until its predicted object dir fits beside the running ones'.
 # KB_TARGET_TIMEOUT (seconds) bounds the target: past it the target is killed and the
 # others go on. Exits 0 once the status is written, so one failed target never stops
 # the others. A bisect (bisect.sh) sets KB_LOGS, the folder of its step (default /logs),
 # and KB_KEEP_OBJECTS=1, so that the next step's make rebuilds only what changed.
 set -uo pipefail
 IFS='|' read -r -a spec <<<"$1"
-arch=${spec[0]} config=${spec[1]} base=${spec[2]}
-fragments=("${spec[@]:3}")
+arch=${spec[0]} config=${spec[1]} base=${spec[2]} predicted=${spec[3]-}
+fragments=("${spec[@]:4}")
 here=$(dirname "$(readlink -f "$0")")
 out=/build/out/$arch-$config
 logs=${KB_LOGS:-/logs}
 log=$logs/$arch/$config.log
 status=$logs/$arch/$config.status
 stage_file=$out.stage
+
+# shellcheck source=src/driver/space.sh
+. "$here/space.sh"
+trap space_release EXIT
+# Whole numbers of bytes only (bash's arithmetic would evaluate anything else).
+if [[ ${KB_SPACE_LIMIT-} =~ ^[1-9][0-9]{0,15}$ && $predicted =~ ^[1-9][0-9]{0,15}$ ]]; then space_reserve "$arch/$config" "$predicted" "$KB_SPACE_LIMIT"; fi
 mkdir -p "$logs/$arch" "$out"
 
 start=$(date +%s%3N)
@@ -35,6 +45,8 @@ end=$(date +%s%3N)
 times >"$out.times"
 cpu=$(tail -n 1 "$out.times" | awk '{ s = 0; for (i = 1; i <= NF; i++) { split($i, p, "m"); sub("s", "", p[2]); s += p[1] * 60 + p[2] } printf "%d", s * 1000 }')
 stage=$(cat "$stage_file" 2>/dev/null || echo config)
+# What the object dir takes of the tmpfs (blocks, not file lengths), now at its largest.
+objdir=$(du -s -B1 "$out" 2>/dev/null | cut -f1)
 
 result=pass
 if [ "$rc" -ne 0 ]; then
@@ -44,9 +56,10 @@ if [ "$rc" -ne 0 ]; then
   if [ -n "${KB_TARGET_TIMEOUT-}" ] && [ $((end - start)) -ge $((KB_TARGET_TIMEOUT * 1000)) ]; then result=timeout; fi
 fi
 cp -f "$out/.config" "$logs/$arch/$config.config" 2>/dev/null || true
-printf '%s %s %s %s %s %s\n' "$result" "$rc" "$stage" "$start" "$end" "$cpu" >"$status.tmp"
+printf '%s %s %s %s %s %s %s %s\n' "$result" "$rc" "$stage" "$start" "$end" "$cpu" "${objdir:-0}" "$space_waited" >"$status.tmp"
 mv -f "$status.tmp" "$status"
 echo "kernelbuilder: $arch/$config $result (stage $stage, exit $rc) in $(((end - start) / 1000))s"
 # The object dir lives in the tmpfs, i.e. in memory: free it for the targets still running.
 rm -rf "$stage_file" "$out.times"
 if [ "${KB_KEEP_OBJECTS-}" != 1 ]; then rm -rf "$out"; fi
+space_release

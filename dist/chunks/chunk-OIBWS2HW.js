@@ -16,6 +16,7 @@ import {
   KCIDB_FILE,
   KEPT_FILES,
   KernelbuilderError,
+  MEMORY_PEAK_FILE,
   OWNER_LABEL,
   RESERVED_TREE_NAMES,
   RESULTS_FILE,
@@ -39,7 +40,7 @@ import {
   targetPaths,
   treeDir,
   treeDirOf
-} from "./chunk-7ZC5PP7Q.js";
+} from "./chunk-GNTWXZOB.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -2725,6 +2726,125 @@ function candidateTarget(arch, name, derived) {
 }
 function requiredOptions(fragments, files) {
   return fragments.flatMap((f) => f.kind === "option" ? [`${f.option}=${f.value}`] : optionsOfFragment(files[f.name] ?? ""));
+}
+
+// src/results/previous.ts
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+// src/read-input-file.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from "node:fs";
+var FileRefusedError = class extends Error {
+  name = "FileRefusedError";
+};
+function readInputFile(path, limits) {
+  checkRegular(statOrExplain(() => limits.followLinks ? statSync(path) : lstatSync(path)), limits);
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (limits.followLinks ? 0 : constants.O_NOFOLLOW));
+  } catch (e) {
+    throw new FileRefusedError(explain(e));
+  }
+  try {
+    checkRegular(fstatSync(fd), limits);
+    const chunks = [];
+    let length = 0;
+    for (; ; ) {
+      const chunk = Buffer.alloc(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      length += n;
+      if (length > limits.maxBytes) throw new FileRefusedError(`it is larger than the ${limits.maxBytes} bytes allowed`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, length).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+var CHUNK = 64 * 1024;
+function checkRegular(st, limits) {
+  if (!st.isFile()) throw new FileRefusedError(`it is ${kindOf(st)}, not a regular file`);
+  if (st.size > limits.maxBytes) throw new FileRefusedError(`it is ${st.size} bytes, larger than the ${limits.maxBytes} allowed`);
+}
+function kindOf(st) {
+  if (st.isDirectory()) return "a folder";
+  if (st.isSymbolicLink()) return "a symbolic link";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isSocket()) return "a socket";
+  return "a special file";
+}
+function statOrExplain(stat) {
+  try {
+    return stat();
+  } catch (e) {
+    throw new FileRefusedError(explain(e));
+  }
+}
+function explain(e) {
+  const code = e.code;
+  if (code === "ENOENT") return "it does not exist";
+  if (code === "EACCES" || code === "EPERM") return "it cannot be read (permission denied)";
+  if (code === "ELOOP") return "it is a symbolic link";
+  if (code === "ENOTDIR") return "a folder on its path is a file";
+  return `it cannot be read (${code ?? e.message})`;
+}
+
+// src/results/previous.ts
+var MAX_RESULTS_BYTES = 64 * 2 ** 20;
+function readResults(path) {
+  try {
+    return parseResults(readInputFile(path, { maxBytes: MAX_RESULTS_BYTES, followLinks: false }));
+  } catch {
+    return void 0;
+  }
+}
+function parseResults(text) {
+  const data = parseJson(text);
+  if (typeof data !== "object" || data === null || data.schema !== 1 || !Array.isArray(data.targets)) {
+    throw new Error("it is JSON but not a kernelbuilder results.json (schema 1 with a list of targets)");
+  }
+  return data;
+}
+function alreadyBuilt(previous, plan, imageId) {
+  if (imageId === void 0 || !previous?.complete || previous.sha !== plan.ref.sha || previous.image.id !== imageId) return false;
+  const want = plan.targets.map(targetName).sort();
+  const have = previous.targets.map((t) => t.target).sort();
+  return want.length === have.length && want.every((t, i) => t === have[i]);
+}
+function findBaseline(treeDir2, current) {
+  let best;
+  let entries;
+  try {
+    entries = readdirSync(treeDir2);
+  } catch {
+    return void 0;
+  }
+  for (const entry of entries) {
+    const path = join(treeDir2, entry, RESULTS_FILE);
+    const r = readResults(path);
+    if (!r?.complete || r.ref !== current.ref || r.sha === current.sha || r.startedAt >= current.startedAt) continue;
+    if (!best || r.startedAt > best.results.startedAt) best = { results: r, path };
+  }
+  return best;
+}
+function previousTargets(treeDir2) {
+  let newest;
+  let entries;
+  try {
+    entries = readdirSync(treeDir2);
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+  for (const entry of entries) {
+    const r = readResults(join(treeDir2, entry, RESULTS_FILE));
+    if (r?.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
+  }
+  return new Map((newest?.targets ?? []).map((t) => [t.target, t]));
+}
+function previousDurations(previous) {
+  return new Map([...previous].filter(([, t]) => t.durationSeconds !== void 0).map(([name, t]) => [name, t.durationSeconds]));
 }
 
 // src/report/kcidb-origin.ts
@@ -9518,123 +9638,6 @@ function parseBisect(mode, limit, timeoutSeconds) {
   return { mode: text, limit: Number(count), timeoutSeconds };
 }
 
-// src/read-input-file.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from "node:fs";
-var FileRefusedError = class extends Error {
-  name = "FileRefusedError";
-};
-function readInputFile(path, limits) {
-  checkRegular(statOrExplain(() => limits.followLinks ? statSync(path) : lstatSync(path)), limits);
-  let fd;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (limits.followLinks ? 0 : constants.O_NOFOLLOW));
-  } catch (e) {
-    throw new FileRefusedError(explain(e));
-  }
-  try {
-    checkRegular(fstatSync(fd), limits);
-    const chunks = [];
-    let length = 0;
-    for (; ; ) {
-      const chunk = Buffer.alloc(CHUNK);
-      const n = readSync(fd, chunk, 0, CHUNK, null);
-      if (n === 0) break;
-      length += n;
-      if (length > limits.maxBytes) throw new FileRefusedError(`it is larger than the ${limits.maxBytes} bytes allowed`);
-      chunks.push(chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks, length).toString("utf8");
-  } finally {
-    closeSync(fd);
-  }
-}
-var CHUNK = 64 * 1024;
-function checkRegular(st, limits) {
-  if (!st.isFile()) throw new FileRefusedError(`it is ${kindOf(st)}, not a regular file`);
-  if (st.size > limits.maxBytes) throw new FileRefusedError(`it is ${st.size} bytes, larger than the ${limits.maxBytes} allowed`);
-}
-function kindOf(st) {
-  if (st.isDirectory()) return "a folder";
-  if (st.isSymbolicLink()) return "a symbolic link";
-  if (st.isFIFO()) return "a FIFO";
-  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
-  if (st.isSocket()) return "a socket";
-  return "a special file";
-}
-function statOrExplain(stat) {
-  try {
-    return stat();
-  } catch (e) {
-    throw new FileRefusedError(explain(e));
-  }
-}
-function explain(e) {
-  const code = e.code;
-  if (code === "ENOENT") return "it does not exist";
-  if (code === "EACCES" || code === "EPERM") return "it cannot be read (permission denied)";
-  if (code === "ELOOP") return "it is a symbolic link";
-  if (code === "ENOTDIR") return "a folder on its path is a file";
-  return `it cannot be read (${code ?? e.message})`;
-}
-
-// src/results/previous.ts
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
-var MAX_RESULTS_BYTES = 64 * 2 ** 20;
-function readResults(path) {
-  try {
-    return parseResults(readInputFile(path, { maxBytes: MAX_RESULTS_BYTES, followLinks: false }));
-  } catch {
-    return void 0;
-  }
-}
-function parseResults(text) {
-  const data = parseJson(text);
-  if (typeof data !== "object" || data === null || data.schema !== 1 || !Array.isArray(data.targets)) {
-    throw new Error("it is JSON but not a kernelbuilder results.json (schema 1 with a list of targets)");
-  }
-  return data;
-}
-function alreadyBuilt(previous, plan, imageId) {
-  if (imageId === void 0 || !previous?.complete || previous.sha !== plan.ref.sha || previous.image.id !== imageId) return false;
-  const want = plan.targets.map(targetName).sort();
-  const have = previous.targets.map((t) => t.target).sort();
-  return want.length === have.length && want.every((t, i) => t === have[i]);
-}
-function findBaseline(treeDir2, current) {
-  let best;
-  let entries;
-  try {
-    entries = readdirSync(treeDir2);
-  } catch {
-    return void 0;
-  }
-  for (const entry of entries) {
-    const path = join(treeDir2, entry, RESULTS_FILE);
-    const r = readResults(path);
-    if (!r?.complete || r.ref !== current.ref || r.sha === current.sha || r.startedAt >= current.startedAt) continue;
-    if (!best || r.startedAt > best.results.startedAt) best = { results: r, path };
-  }
-  return best;
-}
-function previousTargets(treeDir2) {
-  let newest;
-  let entries;
-  try {
-    entries = readdirSync(treeDir2);
-  } catch {
-    return /* @__PURE__ */ new Map();
-  }
-  for (const entry of entries) {
-    const r = readResults(join(treeDir2, entry, RESULTS_FILE));
-    if (r?.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
-  }
-  return new Map((newest?.targets ?? []).map((t) => [t.target, t]));
-}
-function previousDurations(previous) {
-  return new Map([...previous].filter(([, t]) => t.durationSeconds !== void 0).map(([name, t]) => [name, t.durationSeconds]));
-}
-
 // src/host-folder.ts
 import { realpathSync, statSync as statSync2 } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
@@ -10173,7 +10176,6 @@ function selectImage(table, version, forced, toolchain = "gcc") {
 }
 
 // src/plan/estimate.ts
-var OBJECTS_PER_STATIC_SECOND = 1.5;
 function staticEstimate(t) {
   const base = (t.base ?? t.config).toLowerCase();
   if (base === "allmodconfig" || base === "allyesconfig") return 7200;
@@ -10185,23 +10187,8 @@ function staticEstimate(t) {
 function estimateTargets(targets, previous = /* @__PURE__ */ new Map()) {
   return new Map(targets.map((t) => [targetName(t), previous.get(targetName(t)) ?? staticEstimate(t)]));
 }
-function expectedWork(targets, previous = /* @__PURE__ */ new Map()) {
-  return new Map(
-    targets.map((t) => {
-      const before = previous.get(targetName(t));
-      const passed = before?.status === "pass" ? before : void 0;
-      const cost = staticEstimate(t);
-      const counted = passed?.objects !== void 0 && passed.objects > 0;
-      return [
-        targetName(t),
-        {
-          cpuSeconds: passed?.cpuSeconds !== void 0 && passed.cpuSeconds > 0 ? passed.cpuSeconds : cost,
-          objects: counted ? passed.objects : Math.round(cost * OBJECTS_PER_STATIC_SECOND),
-          objectsCounted: counted
-        }
-      ];
-    })
-  );
+function expectedWork(costs) {
+  return Object.fromEntries(Object.entries(costs).map(([name, c]) => [name, { cpuSeconds: c.cpuSeconds, objects: c.objects, objectsCounted: c.measured.objects }]));
 }
 function longestFirst(targets, estimates) {
   return [...targets].sort((a, b) => (estimates.get(targetName(b)) ?? 0) - (estimates.get(targetName(a)) ?? 0));
@@ -10214,6 +10201,65 @@ function shardTargets(targets, estimates, count) {
     lightest.cost += estimates.get(targetName(t)) ?? 0;
   }
   return shards.map((s) => s.targets);
+}
+
+// src/plan/costs.ts
+var MB = 1024 * 1024;
+var GB = 1024 * MB;
+var CONFIG_CLASSES = {
+  tiny: { name: "tinyconfig", cpuSeconds: 300, serialSeconds: 25, objects: 350, objdirBytes: 45 * MB, memoryPerJobBytes: 200 * MB },
+  small: { name: "allnoconfig", cpuSeconds: 340, serialSeconds: 25, objects: 400, objdirBytes: 55 * MB, memoryPerJobBytes: 200 * MB },
+  default: { name: "defconfig", cpuSeconds: 2100, serialSeconds: 60, objects: 2400, objdirBytes: 330 * MB, memoryPerJobBytes: 250 * MB },
+  all: { name: "allmodconfig", cpuSeconds: 26e3, serialSeconds: 400, objects: 3e4, objdirBytes: 4 * GB, memoryPerJobBytes: 350 * MB }
+};
+function configClass(t) {
+  const base = (t.base ?? t.config).toLowerCase();
+  if (base === "allmodconfig" || base === "allyesconfig") return CONFIG_CLASSES.all;
+  if (base === "tinyconfig" || base.includes("tiny")) return CONFIG_CLASSES.tiny;
+  if (base === "allnoconfig" || base.includes("nommu")) return CONFIG_CLASSES.small;
+  return CONFIG_CLASSES.default;
+}
+function targetCosts(targets, previous = /* @__PURE__ */ new Map()) {
+  return new Map(
+    targets.map((t) => {
+      const cls = configClass(t);
+      const before = previous.get(targetName(t));
+      const passed = before?.status === "pass" ? before : void 0;
+      const positive = (n) => n !== void 0 && Number.isFinite(n) && n > 0;
+      const measured = { cpuSeconds: positive(passed?.cpuSeconds), objects: positive(passed?.objects), objdirBytes: positive(passed?.objdirBytes) };
+      return [
+        targetName(t),
+        {
+          cpuSeconds: measured.cpuSeconds ? passed.cpuSeconds : cls.cpuSeconds,
+          serialSeconds: cls.serialSeconds,
+          objects: measured.objects ? passed.objects : cls.objects,
+          objdirBytes: measured.objdirBytes ? passed.objdirBytes : cls.objdirBytes,
+          memoryPerJobBytes: cls.memoryPerJobBytes,
+          measured
+        }
+      ];
+    })
+  );
+}
+
+// src/plan/space.ts
+var MIB = 2 ** 20;
+var INDEX_BYTES_PER_FILE = 104;
+var PAGE_BYTES = 4096;
+var SPACE_MARGIN_CAP_BYTES = 512 * MIB;
+function spaceLimitBytes(tmpfsBytes, checkoutBytes = 0) {
+  return Math.max(0, tmpfsBytes - checkoutBytes - Math.min(Math.floor(tmpfsBytes / 10), SPACE_MARGIN_CAP_BYTES));
+}
+function fitsInSpace(running, next, limitBytes) {
+  return running.length === 0 || running.reduce((sum, b) => sum + b, 0) + next <= limitBytes;
+}
+function checkoutBytesOf(lsTree) {
+  let bytes = 0;
+  for (const line of lsTree.split("\n")) {
+    const size = Number(/^\S+ blob \S+ +(\d+)\t/.exec(line)?.[1]);
+    if (Number.isFinite(size)) bytes += Math.ceil(size / PAGE_BYTES) * PAGE_BYTES + INDEX_BYTES_PER_FILE;
+  }
+  return bytes;
 }
 
 // src/plan/source-layout.ts
@@ -10352,6 +10398,7 @@ async function makePlan(inputs, git, projectFragments) {
   const previous = previousTargets(treeDir(inputs.logs, treeName));
   const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
+  const checkoutBytes = checkoutBytesOf(await tryGit(git, ["ls-tree", "-r", "-l", ref.sha]) ?? "");
   const remoteUrl = ref.remote === void 0 ? void 0 : (await tryGit(git, ["remote", "get-url", "--", ref.remote]))?.trim();
   return {
     source: inputs.source,
@@ -10365,7 +10412,9 @@ async function makePlan(inputs, git, projectFragments) {
     targets,
     allTargets: planned.map(targetName),
     estimates: Object.fromEntries(estimates),
-    expected: Object.fromEntries(expectedWork(targets, previous)),
+    costs: Object.fromEntries(targetCosts(targets, previous)),
+    checkoutBytes,
+    spaceLimitBytes: spaceLimitBytes(sizeInBytes(inputs.tmpfsSize), checkoutBytes),
     ...inputs.shard ? { shard: inputs.shard } : {},
     dropped,
     logsDir: buildDir(inputs.logs, treeName, ref.buildId),
@@ -10407,12 +10456,22 @@ function selectShard(planned, inputs) {
 }
 
 // src/results/results.ts
+var STATUS_HEAD = /^(pass|fail|timeout) (\d+) (config|olddefconfig|build) (\d+) (\d+)((?:\s.*)?)$/s;
+var STATUS_FIGURE = /^\d{1,15}$/;
+var STATUS_FIGURES = ["cpuMs", "objdirBytes", "spaceWaitSeconds"];
 function parseTargetStatus(text) {
-  const m = /^(pass|fail|timeout) (\d+) (config|olddefconfig|build) (\d+) (\d+)(?: (\d+))?\s*$/.exec(text);
+  const m = STATUS_HEAD.exec(text);
   if (!m) return void 0;
   const record = { status: m[1], exitCode: Number(m[2]), stage: m[3], startMs: Number(m[4]), endMs: Number(m[5]) };
-  if (m[6] !== void 0) record.cpuMs = Number(m[6]);
+  const figures = m[6].trim().split(/\s+/);
+  STATUS_FIGURES.forEach((name, i) => {
+    if (STATUS_FIGURE.test(figures[i] ?? "")) record[name] = Number(figures[i]);
+  });
   return record;
+}
+function parseMemoryPeak(text) {
+  const trimmed = text?.trim() ?? "";
+  return STATUS_FIGURE.test(trimmed) && Number(trimmed) > 0 ? Number(trimmed) : void 0;
 }
 function collectResults(args) {
   const { plan, image, statuses, startedAt, finishedAt, driverExitCode, stoppedBy, ccache } = args;
@@ -10430,10 +10489,13 @@ function collectResults(args) {
       exitCode: record.exitCode,
       durationSeconds: Math.round((record.endMs - record.startMs) / 100) / 10,
       ...record.cpuMs === void 0 ? {} : { cpuSeconds: Math.round(record.cpuMs / 100) / 10 },
+      ...record.objdirBytes ? { objdirBytes: record.objdirBytes } : {},
+      ...record.spaceWaitSeconds === void 0 ? {} : { spaceWaitSeconds: record.spaceWaitSeconds },
       dotConfig: paths.dotConfig
     };
   });
   const error2 = runError(driverExitCode, stoppedBy, args.driverTail ?? []);
+  const peakMemoryBytes = parseMemoryPeak(args.memoryPeak);
   return {
     schema: 1,
     complete: !error2 && targets.every((t) => t.status !== "error"),
@@ -10465,6 +10527,7 @@ function collectResults(args) {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1e3),
+    ...peakMemoryBytes === void 0 ? {} : { peakMemoryBytes },
     driverExitCode,
     ...ccache ? { ccache } : {},
     targets,
@@ -10689,11 +10752,21 @@ function tally(d, noise) {
   return "warnings";
 }
 
+// src/report/mebibytes.ts
+function mebibytes(bytes) {
+  const mib = bytes / 2 ** 20;
+  return `${mib >= 1 ? Math.round(mib).toLocaleString("en-US") : mib.toFixed(1)} MiB`;
+}
+
 // src/report/new-first.ts
-function newFirst(results, issues) {
-  const r = results.regressions;
-  if (!r) return { listed: issues.map((issue) => ({ issue, fresh: false })), known: 0 };
-  const fresh = new Set(r.newIssues);
+function listsNewOnly(results, tallied) {
+  if (!results.regressions) return false;
+  if (tallied === "sparse") return true;
+  return tallied === "warnings" && (results.makeVars ?? []).some((v) => /^W=\S/.test(v));
+}
+function newFirst(results, tallied, issues) {
+  if (!listsNewOnly(results, tallied)) return { listed: issues.map((issue) => ({ issue, fresh: false })), known: 0 };
+  const fresh = new Set(results.regressions.newIssues);
   const listed = issues.filter((i) => fresh.has(i.signature)).map((issue) => ({ issue, fresh: true }));
   return { listed, known: issues.length - listed.length };
 }
@@ -10752,12 +10825,26 @@ function headline(r) {
   return [
     `## kernelbuilder: ${r.tree}/${r.buildId} \u2014 ${RESULT_WORD[r.result]}`,
     "",
-    `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}`,
+    `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}${spaceLine(r)}`,
     "",
     `Linux ${r.kernelVersion} at \`${r.sha.slice(0, 12)}\` (ref \`${r.ref}\`); image \`${r.image.name}\` (${r.image.toolchain}, \`${r.image.digest.slice(0, 19)}\u2026\`).` + (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ""),
     ...r.toolchains ? ["", `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${arch} \`${line}\``).join(", ")}.`] : [],
     ...r.complete || r.error ? [] : ["", `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]
   ].join("\n");
+}
+function spaceLine(r) {
+  const largest = r.targets.reduce((max, t) => (t.objdirBytes ?? 0) > (max?.objdirBytes ?? 0) ? t : max, void 0);
+  const waited = r.targets.filter((t) => (t.spaceWaitSeconds ?? 0) > 0).length;
+  const parts = [
+    ...r.peakMemoryBytes ? [`peak memory ${mebibytes(r.peakMemoryBytes)}`] : [],
+    ...largest ? [`largest object dir ${mebibytes(largest.objdirBytes)} (${largest.target})`] : [],
+    ...waited > 0 ? [`${waited} target${waited === 1 ? "" : "s"} waited for space on /build`] : []
+  ];
+  return parts.length > 0 ? ` ${parts.join("; ").replace(/^./, (c) => c.toUpperCase())}.` : "";
+}
+function timeCell(t) {
+  if (t.durationSeconds === void 0) return "";
+  return `${t.durationSeconds} s${t.spaceWaitSeconds ? ` (+${t.spaceWaitSeconds} s waiting for space)` : ""}`;
 }
 function runError2(error2) {
   const lines = error2.lines.map((l) => l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}\u2026` : l);
@@ -10779,7 +10866,7 @@ function targetTable(r) {
     `| target | status | stage | time | errors | warnings |${boots ? " boot |" : ""} log |`,
     `| --- | --- | --- | ---: | ---: | ---: |${boots ? " --- |" : ""} --- |`,
     ...r.targets.map(
-      (t) => `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === "fail" && !t.reason ? "fail" : describeOutcome(t)} | ${t.stage ?? ""} | ${t.durationSeconds === void 0 ? "" : `${t.durationSeconds} s`} | ${t.errors ?? ""} | ${t.warnings ?? ""} |${bootCell(t)} \`${t.log}\` |`
+      (t) => `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === "fail" && !t.reason ? "fail" : describeOutcome(t)} | ${t.stage ?? ""} | ${timeCell(t)} | ${t.errors ?? ""} | ${t.warnings ?? ""} |${bootCell(t)} \`${t.log}\` |`
     )
   ].join("\n");
 }
@@ -10820,7 +10907,7 @@ var TOP_LISTS = [
 ];
 function topIssues(r, tallied, title) {
   const all = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied);
-  const { listed, known } = tallied === "sparse" ? newFirst(r, all) : { listed: all.map((issue) => ({ issue, fresh: false })), known: 0 };
+  const { listed, known } = newFirst(r, tallied, all);
   if (listed.length === 0 && known === 0) return void 0;
   const text = (i, fresh) => `${fresh ? ">> " : ""}${formatIssue(i)}`;
   return [
@@ -10895,10 +10982,12 @@ function renderEmail(results, opts = {}) {
   const warnings = issues.filter((i) => tally(i, i.noise) === "warnings");
   const perTarget = results.targets.filter((t) => (t.warnings ?? 0) > 0);
   if (perTarget.length > 0) {
-    out.push("", "Warnings:");
+    out.push("", listsNewOnly(results, "warnings") ? "Warnings (new ones prefixed by >>):" : "Warnings:");
     for (const t of perTarget) {
       out.push("", `${t.target}: ${t.warnings} warnings`);
-      for (const i of warnings.filter((w) => w.targets.includes(t.target))) out.push(`  ${formatIssue(i)}`);
+      const { listed, known } = newFirst(results, "warnings", warnings.filter((w) => w.targets.includes(t.target)));
+      for (const { issue, fresh } of listed) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`);
+      if (known > 0) out.push(`  ... and ${known} known from the baseline`);
     }
   }
   section(out, "New syscalls:", issues.filter((i) => tally(i, i.noise) === "syscalls"), (i) => `  ${i.targets.map((t) => t.split("/")[0]).filter(unique2).join(" ")}: ${i.message}`);
@@ -10914,7 +11003,7 @@ function section(out, title, issues, line) {
   if (issues.length > 0) out.push("", title, ...issues.map(line));
 }
 function sparseSection(out, results, issues) {
-  const { listed, known } = newFirst(results, issues);
+  const { listed, known } = newFirst(results, "sparse", issues);
   if (listed.length === 0 && known === 0) return;
   out.push("", results.regressions ? "Sparse findings (new ones prefixed by >>):" : "Sparse findings:");
   for (const { issue, fresh } of listed) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
@@ -11367,7 +11456,7 @@ function targetsSection(ctx) {
   const rows = results.targets.map((t) => targetRow(ctx, t, deltas.get(t.target)));
   return [
     '<h2 id="targets">Targets: sizes, durations, boots</h2>',
-    '<table id="targets-table"><thead><tr><th>target</th><th>status</th><th>time</th><th>CPU</th><th>errors</th><th>warnings</th><th>text+data+bss</th><th>since baseline</th><th>image</th><th>modules</th><th>boot</th><th>log</th></tr></thead><tbody>',
+    '<table id="targets-table"><thead><tr><th>target</th><th>status</th><th>time</th><th>CPU</th><th>object dir</th><th>errors</th><th>warnings</th><th>text+data+bss</th><th>since baseline</th><th>image</th><th>modules</th><th>boot</th><th>log</th></tr></thead><tbody>',
     ...rows,
     "</tbody></table>"
   ].join("\n");
@@ -11381,8 +11470,9 @@ function targetRow(ctx, t, delta) {
   const cells = [
     `<td id="${targetAnchor(results, t)}">${html(t.target)}</td>`,
     `<td class="${cellClass(t)}">${status}</td>`,
-    numCell(num(t.durationSeconds), " s"),
+    wallCell(t),
     numCell(num(t.cpuSeconds), " s"),
+    textCell(num(t.objdirBytes) === void 0 ? void 0 : mebibytes(num(t.objdirBytes))),
     numCell(num(t.errors)),
     numCell(num(t.warnings)),
     numCell(kernelBytes(t)),
@@ -11395,9 +11485,15 @@ function targetRow(ctx, t, delta) {
   return `<tr>${cells.join("")}</tr>`;
 }
 function numCell(value, unit = "", signed2 = false) {
-  if (value === void 0) return '<td class="num"></td>';
-  const text = `${signed2 && value > 0 ? "+" : ""}${value.toLocaleString("en-US")}${unit}`;
-  return `<td class="num">${html(text)}</td>`;
+  return textCell(value === void 0 ? void 0 : `${signed2 && value > 0 ? "+" : ""}${value.toLocaleString("en-US")}${unit}`);
+}
+function wallCell(t) {
+  const wall = num(t.durationSeconds);
+  const wait = num(t.spaceWaitSeconds);
+  return textCell(wall === void 0 ? void 0 : `${wall.toLocaleString("en-US")} s${wait ? ` (+${wait} s waiting for space)` : ""}`);
+}
+function textCell(text) {
+  return `<td class="num">${text === void 0 ? "" : html(text)}</td>`;
 }
 
 // src/report/html/build-page.ts
@@ -11416,7 +11512,7 @@ function headline2(ctx) {
   const resultClass = RESULT_CLASS[r.result] ?? "cell-error";
   return [
     `<h1>${html(r.tree)} / ${html(r.buildId)} <span class="result ${resultClass}" id="result">${html(r.result)}</span></h1>`,
-    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? "?"} s${c ? `; ${num(c.errors) ?? 0} errors, ${num(c.warnings) ?? 0} warnings, ${num(c.sectionMismatches) ?? 0} section mismatches` : ""}.</p>`,
+    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? "?"} s${c ? `; ${num(c.errors) ?? 0} errors, ${num(c.warnings) ?? 0} warnings, ${num(c.sectionMismatches) ?? 0} section mismatches` : ""}${num(r.peakMemoryBytes) ? `; peak memory ${html(mebibytes(num(r.peakMemoryBytes)))}` : ""}.</p>`,
     `<p>Linux ${html(r.kernelVersion)} at <code>${html(sha)}</code> (ref <code>${html(r.ref)}</code>), image <code>${html(r.image?.name)}</code> (${html(r.image?.toolchain)}); started ${html(r.startedAt)}.</p>`,
     ...r.regressions ? [`<p>Compared with the baseline ${html(r.regressions.baseline?.buildId)} (<code>${html(String(r.regressions.baseline?.sha ?? "").slice(0, 12))}</code>): marks <span class="mark mark-new">new</span> and <span class="mark mark-fixed">fixed</span> are since then.</p>`] : [],
     ...r.complete ? [] : ["<p><b>The run did not complete</b>: targets that did not finish have no verdict.</p>"],
@@ -11849,6 +11945,7 @@ function compilerDiagnostic(m) {
   else if (flag === "-Wcpp" || flag === "-W#warnings" || message.startsWith("#warning") || message.startsWith("#error")) kind = "directive";
   else if (isKconfigFile(file)) kind = "kconfig";
   else if (isMakefile(file)) kind = "make";
+  else if (m[3] === void 0 && flag === void 0 && m[4].toLowerCase() === "warning" && /\.[ch]$/.test(file)) kind = "kernel-doc";
   const d = { type: "diagnostic", kind, severity: severityOf(m[4]), file, line: Number(m[2]), message };
   if (m[3] !== void 0) d.column = Number(m[3]);
   if (flag !== void 0) d.flag = flag;
@@ -12186,6 +12283,10 @@ var LogParser = class {
       if (this.pendingInferred) this.unclaim(pending);
       return true;
     }
+    if (pending.kind === "compiler" && this.sparseInfoOf(pending, line)) {
+      pending.kind = "sparse";
+      pending.signature = signatureOf(pending.kind, pending.file, pending.message);
+    }
     if (pending.kind === "sparse") return this.sparseDetail(pending, line);
     if (line.startsWith(">>> ") && pending.kind === "linker") {
       this.addDetail(pending, line);
@@ -12201,6 +12302,12 @@ var LogParser = class {
       return true;
     }
     return false;
+  }
+  /** Whether `line` is one of sparse's info lines at the place of `d`, a finding with no [-Wflag]. */
+  sparseInfoOf(d, line) {
+    if (d.flag !== void 0 || d.column === void 0) return false;
+    const info = sparseInfo(line);
+    return info !== void 0 && info.text.startsWith("   ") && this.paths.file(info.file) === d.file && info.line === d.line && info.column === d.column;
   }
   /**
    * sparse's info lines after a finding, as detail: "   expected int" for those at the
@@ -12972,8 +13079,9 @@ var PIDS_LIMIT = 8192;
 function ccacheDirFor(root, image) {
   return join11(root, image.id.replace(/^sha256:/, "").slice(0, 16));
 }
-function driverTarget(t) {
-  return [t.arch, t.config, t.base ?? t.config, ...(t.fragments ?? []).map(fragmentWord)].join("|");
+function driverTarget(t, objdirBytes) {
+  const bytes = objdirBytes === void 0 ? NaN : Math.ceil(objdirBytes);
+  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : "", ...(t.fragments ?? []).map(fragmentWord)].join("|");
 }
 function ccacheSize(size) {
   const m = /^(\d+)([kmg]?)$/.exec(size);
@@ -12993,6 +13101,7 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
     // One a line: a value may hold spaces (KCFLAGS=-Wall -Werror); none holds a newline (make-vars.ts).
     `KB_USER_MAKE_VARS=${plan.makeVars.join("\n")}`,
     ...plan.limits.targetTimeout ? [`KB_TARGET_TIMEOUT=${plan.limits.targetTimeout}`] : [],
+    `KB_SPACE_LIMIT=${plan.spaceLimitBytes}`,
     // Fixed from the commit, so that two builds of one sha compile the same bytes (and hit ccache).
     `KBUILD_BUILD_TIMESTAMP=${plan.commits[0]?.date ?? ""}`,
     "KBUILD_BUILD_USER=kernelbuilder",
@@ -13007,7 +13116,7 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
   return {
     Image: image.id,
     Entrypoint: ["/bin/bash"],
-    Cmd: [`${DRIVER_MOUNT}/driver.sh`, plan.ref.sha, String(plan.jobs), ...longestFirst(plan.targets, new Map(Object.entries(plan.estimates))).map(driverTarget)],
+    Cmd: [`${DRIVER_MOUNT}/driver.sh`, plan.ref.sha, String(plan.jobs), ...longestFirst(plan.targets, new Map(Object.entries(plan.estimates))).map((t) => driverTarget(t, plan.costs[targetName(t)]?.objdirBytes))],
     Env: env,
     User: user,
     Labels: { [CONTAINER_LABEL]: `${plan.tree}/${plan.ref.buildId}`, [OWNER_LABEL]: String(ownerPid) },
@@ -13271,6 +13380,7 @@ function finishedTarget(line) {
 var CALIBRATE_AFTER = 0.1;
 var PACE_BOUNDS = [0.1, 10];
 var MAX_RUNNING_FRACTION = 0.99;
+var PASSED_GUESS_GROWTH = 1.25;
 var MAX_NAMED_RUNNING = 6;
 function secondsLeft(work, cores, busySeconds) {
   const total2 = work.reduce((sum, w) => sum + w.cpuSeconds, 0);
@@ -13313,7 +13423,7 @@ var BuildProgress = class {
   snapshot(at) {
     const all = [...this.targets];
     const done = all.filter(([, t]) => t.state === "done").length;
-    const running = all.filter(([, t]) => t.state === "running").map(([target, t]) => ({ target, objects: t.objects, expected: t.expected.objects, counted: t.expected.objectsCounted }));
+    const running = all.filter(([, t]) => t.state === "running").map(([target, t]) => ({ target, objects: t.objects, expected: expectedObjects(t), counted: t.expected.objectsCounted }));
     const snapshot = {
       elapsedSeconds: Math.max(0, (at - this.startedAt) / 1e3),
       total: all.length,
@@ -13327,10 +13437,16 @@ var BuildProgress = class {
     return { ...snapshot, etaSeconds: secondsLeft(work, this.cores, busySeconds) };
   }
 };
+function expectedObjects(t) {
+  const { objects, objectsCounted } = t.expected;
+  if (objectsCounted || t.objects < objects) return objects;
+  return Math.round(t.objects * PASSED_GUESS_GROWTH);
+}
 function fractionDone(t) {
   if (t.state === "done") return 1;
-  if (t.state === "waiting" || t.expected.objects <= 0) return 0;
-  return Math.min(MAX_RUNNING_FRACTION, t.objects / t.expected.objects);
+  const expected = expectedObjects(t);
+  if (t.state === "waiting" || expected <= 0) return 0;
+  return Math.min(MAX_RUNNING_FRACTION, t.objects / expected);
 }
 function formatProgress(s) {
   const head2 = `progress ${formatDuration2(s.elapsedSeconds)}: ${s.done}/${s.total} done, ${s.running.length} running, ${s.waiting} waiting`;
@@ -13358,7 +13474,7 @@ function startLiveProgress(plan, log, opts = {}) {
   const clock = opts.clock ?? realClock;
   const startedAt = clock.now();
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism2()));
-  const model = new BuildProgress(plan.expected, cores, startedAt);
+  const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
   const parsers = new Map(plan.targets.map((t) => [targetName(t), new LogParser({ target: targetName(t) })]));
   const reported = /* @__PURE__ */ new Set();
   const firstError = (target, found2) => {
@@ -14065,6 +14181,7 @@ function removeUnsafeEntries(dir, root = dir) {
 
 // src/engine.ts
 var DRIVER_TAIL_LINES = 15;
+var MEMORY_PEAK_LIMIT = 64;
 async function checkPlan(inputs, deps) {
   const plan = await makePlan(inputs, deps.git, loadProjectFragments(deps.driverDir));
   checkPlanOnHost(plan, deps);
@@ -14093,6 +14210,14 @@ function logPlan({ plan, image }, log) {
   log.info(`image ${image.name} (${image.toolchain}, ${image.digest}): ${plan.image.reason}`);
   for (const d of plan.dropped) log.info(`not building ${d.arch}${d.config ? `/${d.config}` : ""}: ${d.reason}`);
   log.info(`targets: ${plan.targets.map(targetName).join(" ")}; -j${plan.jobs}; logs in ${plan.logsDir}`);
+  log.info(spacePlanLine(plan));
+}
+function spacePlanLine(plan) {
+  const predicted = plan.targets.map((t) => {
+    const cost = plan.costs[targetName(t)];
+    return cost ? `${targetName(t)} ${mebibytes(cost.objdirBytes)} (${cost.measured.objdirBytes ? "measured" : "its class"})` : `${targetName(t)} unknown`;
+  });
+  return `space on /build: targets start while their predicted object dirs fit in ${mebibytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less the checkout's ${mebibytes(plan.checkoutBytes)} and a margin), else wait; predicted: ${predicted.join(", ")}`;
 }
 async function runBuild(checked, inputs, deps) {
   const { plan, image, container } = checked;
@@ -14169,6 +14294,7 @@ async function runBuild(checked, inputs, deps) {
     stoppedBy,
     ccache: ccacheBefore !== void 0 && ccacheAfter !== void 0 ? ccacheDelta(ccacheBefore, ccacheAfter) : void 0,
     toolchains: readIfThere(join20(plan.logsDir, TOOLCHAINS_FILE)),
+    memoryPeak: readInsideOrNothing(plan.logsDir, MEMORY_PEAK_FILE, MEMORY_PEAK_LIMIT),
     driverTail: driverTail.toArray()
   });
   const built = withKept(collected, plan.logsDir);
@@ -14373,6 +14499,7 @@ function checkResults(data, dir) {
   for (const field of ["durationSeconds", "driverExitCode"]) {
     if (!Number.isFinite(r[field])) throw bad(field, "it is a number");
   }
+  if (r.peakMemoryBytes !== void 0 && !isCount(r.peakMemoryBytes)) throw bad("peakMemoryBytes", "it is a whole number of bytes");
   if (r.ccache !== void 0 && !(isObject3(r.ccache) && Number.isFinite(r.ccache.hits) && Number.isFinite(r.ccache.misses))) throw bad("ccache", "it counts hits and misses");
   r.targetOrder.forEach((name, i) => checkTargetName(name, `targetOrder[${i}]`, bad));
   return { ...r, targets: r.targets.map((t, i) => checkTarget(t, `targets[${i}]`, bad)) };
@@ -14386,6 +14513,8 @@ function checkTarget(t, field, bad) {
   for (const number of ["exitCode", "durationSeconds", "cpuSeconds", "objects"]) {
     if (t[number] !== void 0 && !Number.isFinite(t[number])) throw bad(`${field}.${number}`, "it is a number");
   }
+  if (t.objdirBytes !== void 0 && !isCount(t.objdirBytes)) throw bad(`${field}.objdirBytes`, "it is a whole number of bytes");
+  if (t.spaceWaitSeconds !== void 0 && !isCount(t.spaceWaitSeconds)) throw bad(`${field}.spaceWaitSeconds`, "it is a whole number of seconds");
   const paths = targetPaths(t.arch, t.config);
   if (t.log !== paths.log) throw bad(`${field}.log`, `it is ${paths.log}, where the logs layout puts the target's log`);
   if (t.dotConfig !== void 0 && t.dotConfig !== paths.dotConfig) throw bad(`${field}.dotConfig`, `it is ${paths.dotConfig}, where the logs layout puts the target's .config`);
@@ -14455,6 +14584,9 @@ function withoutDerived(r) {
     ...isObject3(r.regressions) ? { regressions: { ...r.regressions, fixedIssues: void 0 } } : {},
     targets: r.targets.map((t) => isObject3(t) ? { ...t, errors: void 0, warnings: void 0, excerpt: void 0 } : t)
   };
+}
+function isCount(value) {
+  return Number.isSafeInteger(value) && value >= 0;
 }
 function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -15176,6 +15308,7 @@ export {
   DEFAULT_BISECT_LIMIT,
   MAX_BISECT_LIMIT,
   DEFAULT_BISECT_TIMEOUT,
+  previousTargets,
   DEFAULT_KCIDB_ORIGIN,
   parseKcidbOrigin,
   DEFAULT_ARCHES,
@@ -15187,7 +15320,13 @@ export {
   parseMode,
   readNoise,
   readEmailTo,
+  sizeInBytes,
   gitIn,
+  longestFirst,
+  shardTargets,
+  targetCosts,
+  spaceLimitBytes,
+  fitsInSpace,
   loadProjectFragments,
   makePlan,
   ImageLabel,
@@ -15206,6 +15345,7 @@ export {
   echoFailures,
   buildMatrix,
   planRefs,
+  parseShards,
   readResultsDir,
   reportShards,
   parseReportInputs,

@@ -7,7 +7,7 @@ import {
   __require,
   __toESM,
   require_src
-} from "./chunk-7ZC5PP7Q.js";
+} from "./chunk-GNTWXZOB.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

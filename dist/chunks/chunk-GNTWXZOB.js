@@ -60539,6 +60539,10 @@ var BisectOption = {
   target: "target",
   what: "what"
 };
+var SimulateOption = {
+  cores: "cores",
+  json: "json"
+};
 var Output = {
   sha: "sha",
   buildId: "build-id",
@@ -60550,6 +60554,8 @@ var Output = {
   resultsJson: "results-json",
   summary: "summary",
   email: "email",
+  kcidbJson: "kcidb-json",
+  junitXml: "junit-xml",
   skipped: "skipped",
   matrix: "matrix",
   firstBadCommits: "first-bad-commits"
@@ -60586,42 +60592,6 @@ function describeValue(value) {
   return JSON.stringify(shown);
 }
 
-// src/container/docker.ts
-var import_dockerode = __toESM(require_docker(), 1);
-function dockerEndpoint() {
-  return process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : "the default socket /var/run/docker.sock (DOCKER_HOST is not set)";
-}
-async function connectDocker() {
-  const docker = new import_dockerode.default();
-  try {
-    await docker.ping();
-  } catch (e) {
-    throw new DockerError(`the Docker engine does not answer at ${dockerEndpoint()}: ${e.message}`);
-  }
-  return docker;
-}
-
-// src/container/cleanup.ts
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
-async function removeLeftovers(docker, isAlive = alive) {
-  const containers = await docker.listContainers({ all: true, filters: { label: [CONTAINER_LABEL] } });
-  const removed = [];
-  for (const c of containers) {
-    const owner = Number(c.Labels[OWNER_LABEL]);
-    const orphan = c.State !== "running" || !Number.isInteger(owner) || owner <= 0 || !isAlive(owner);
-    if (!orphan) continue;
-    await docker.getContainer(c.Id).remove({ force: true, v: true }).then(() => removed.push(c.Id)).catch(() => void 0);
-  }
-  return removed;
-}
-
 // src/logs-layout.ts
 import { dirname, join } from "node:path";
 var RESULTS_FILE = "results.json";
@@ -60632,7 +60602,8 @@ var HTML_FILE = "index.html";
 var DRIVER_LOG = "driver.log";
 var TOOLCHAINS_FILE = "toolchains.txt";
 var CCACHE_STATS = { before: "ccache-stats.before", after: "ccache-stats.after" };
-var BUILD_FILES = [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after];
+var MEMORY_PEAK_FILE = "memory-peak.txt";
+var BUILD_FILES = [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after, MEMORY_PEAK_FILE];
 var EMAILS_DIR = "emails";
 var RESERVED_TREE_NAMES = [EMAILS_DIR];
 var KEPT_FILES = [
@@ -60692,6 +60663,42 @@ function bisectStepDir(bisectDir, label) {
   return join(bisectDir, BISECT_STEPS_DIR, label);
 }
 
+// src/container/docker.ts
+var import_dockerode = __toESM(require_docker(), 1);
+function dockerEndpoint() {
+  return process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : "the default socket /var/run/docker.sock (DOCKER_HOST is not set)";
+}
+async function connectDocker() {
+  const docker = new import_dockerode.default();
+  try {
+    await docker.ping();
+  } catch (e) {
+    throw new DockerError(`the Docker engine does not answer at ${dockerEndpoint()}: ${e.message}`);
+  }
+  return docker;
+}
+
+// src/container/cleanup.ts
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+async function removeLeftovers(docker, isAlive = alive) {
+  const containers = await docker.listContainers({ all: true, filters: { label: [CONTAINER_LABEL] } });
+  const removed = [];
+  for (const c of containers) {
+    const owner = Number(c.Labels[OWNER_LABEL]);
+    const orphan = c.State !== "running" || !Number.isInteger(owner) || owner <= 0 || !isAlive(owner);
+    if (!orphan) continue;
+    await docker.getContainer(c.Id).remove({ force: true, v: true }).then(() => removed.push(c.Id)).catch(() => void 0);
+  }
+  return removed;
+}
+
 export {
   __require,
   __commonJS,
@@ -60699,6 +60706,7 @@ export {
   __toESM,
   Input,
   BisectOption,
+  SimulateOption,
   Output,
   State,
   CONTAINER_LABEL,
@@ -60717,6 +60725,7 @@ export {
   DRIVER_LOG,
   TOOLCHAINS_FILE,
   CCACHE_STATS,
+  MEMORY_PEAK_FILE,
   BUILD_FILES,
   EMAILS_DIR,
   RESERVED_TREE_NAMES,
