@@ -52,6 +52,7 @@ export const BisectOption = {
 export const SimulateOption = {
   cores: 'cores',
   json: 'json',
+  html: 'html',
 } as const;
 
 export const Output = {

@@ -94,6 +94,7 @@ const BISECT_OPTIONS: Command['options'] = {
 const SIMULATE_OPTIONS: Command['options'] = {
   [SimulateOption.cores]: { value: 'N', text: "cores of the machine to predict for, 1 to 1024; default this machine's (and -j cores + 2 unless --jobs says)" },
   [SimulateOption.json]: { value: '', text: 'print the simulation as JSON (every runner, every target\'s start and end) instead of the summary and timelines', flag: true },
+  [SimulateOption.html]: { value: 'FILE', text: 'also write the summary and an SVG timeline per runner as a self-contained HTML page to FILE' },
 };
 
 /** One subcommand: how it is called, what it does, and its options. */
@@ -122,7 +123,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'simulate',
-    usage: 'kernelbuilder simulate --source DIR --ref REF [--cores N] [--shards N] [--json] [options]',
+    usage: 'kernelbuilder simulate --source DIR --ref REF [--cores N] [--shards N] [--json] [--html FILE] [options]',
     summary: 'plan, then predict the build on a machine of N cores (and N runners): wall, CPU use, peak /build and memory, a timeline; builds nothing',
     options: { ...inputOptions([...BUILD_INPUTS, Input.shards]), ...SIMULATE_OPTIONS },
     positionals: 0,

@@ -22,7 +22,7 @@ import { failedBoots, failedTargets, overallResult } from '../results/results.ts
 import { type RunResult } from '../types/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
-import { writeReports } from '../report/write-reports.ts';
+import { writeAtomically, writeReports } from '../report/write-reports.ts';
 import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
 import { echoFailures } from '../report/echo-failures.ts';
 import { abortOnSignals } from './signals.ts';
@@ -38,6 +38,7 @@ import { type PlanSimulation, simulatePlan } from '../simulate/plan-simulation.t
 import { getSimSettings } from '../simulate/sim-inputs.ts';
 import { simulationSummary } from '../simulate/summary.ts';
 import { textTimeline } from '../simulate/text-timeline.ts';
+import { simulationPage } from '../simulate/html-page.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Where the CLI finds what ships with it. */
@@ -96,7 +97,7 @@ function run(command: Command, values: Values, positionals: string[], paths: Cli
     case 'plan':
       return plan(read, paths, log, io);
     case 'simulate':
-      return simulate(read, values[SimulateOption.json] === true, paths, log, io);
+      return simulate(read, { json: values[SimulateOption.json] === true, html: values[SimulateOption.html] }, paths, log, io);
     case 'build':
       return build(read, paths, log);
     case 'report':
@@ -179,13 +180,14 @@ function simulationBlock(sim: PlanSimulation): { summary: string[] } {
  * Plan as `plan` does (reads only, no engine), then simulate the build on the machine the
  * options describe: the summary and a timeline per runner, or all of it as JSON.
  */
-async function simulate(read: InputReader, json: boolean, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
+async function simulate(read: InputReader, out: { json: boolean; html?: unknown }, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
   const inputs = readInputs(read, log);
   // Bad simulate options are refused before the tree is read.
   const settings = getSimSettings(read, inputs);
   const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
   const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
-  if (json) {
+  if (typeof out.html === 'string') writeAtomically(out.html, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
+  if (out.json) {
     io.out(`${JSON.stringify(sim, null, 2)}\n`);
     return 0;
   }

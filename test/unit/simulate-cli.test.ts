@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runCli } from '../../src/entry/cli.ts';
@@ -89,4 +89,19 @@ test('simulate takes the costs of the tree\'s previous build from the logs folde
   const out = JSON.parse(plan.stdout) as { simulation: { summary: string[] } };
   assert.match(out.simulation.summary[0], /^simulated 1 target on 1 runner of \d+ cores, -j4;/);
   assert.match(out.simulation.summary[1], /^predicted: wall /);
+});
+
+test('simulate --html writes the summary and an SVG timeline per runner into one self-contained page; bad options write nothing', async () => {
+  const page = join(scratch, 'sim', 'simulation.html');
+  const run = await cli(...base, '--cores', '8', '--shards', '2', '--html', page);
+  assert.equal(run.status, 0, run.stderr);
+  const text = readFileSync(page, 'utf8');
+  assert.match(text, /^<!DOCTYPE html>/);
+  assert.match(text, /<h1>simulation of [^<]+<\/h1>\n<pre>simulated 4 targets on 2 runners of 8 cores/);
+  assert.equal(text.match(/<svg /g)?.length, 2, 'a timeline per runner');
+  assert.match(text, /<h2>runner 2<\/h2>/);
+  assert.doesNotMatch(text, /<(?:script|link|img)\b[^>]*\b(?:src|href)=/, 'nothing loaded from elsewhere');
+  const other = join(scratch, 'sim', 'refused.html');
+  assert.equal((await cli(...base, '--cores', '0', '--html', other)).status, 2);
+  assert.equal(existsSync(other), false);
 });
