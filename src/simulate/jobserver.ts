@@ -37,9 +37,10 @@ interface State {
 /**
  * Simulate one make jobserver over `targets` in their order, as the driver runs them: one
  * top-level make with `jobs` tokens, each target a recipe holding one token, started in
- * order as tokens free up. With a space limit a recipe builds only once its object dir
- * fits beside the running ones (fitsInSpace); until then it waits holding its token, as
- * space.sh does, and the next recipes may start, and build if they fit. A target is a serial head, `objects` compile jobs and a serial
+ * order as tokens free up. With a space limit a target builds only once its object dir
+ * fits beside the running ones (fitsInSpace): as the driver's admissions (admit.sh), one
+ * after another in order, the one waiting holds a token and those behind it wait
+ * unstarted, holding none. A target is a serial head, `objects` compile jobs and a serial
  * tail; its compile runs as many jobs as it has tokens, its own plus free ones, which go
  * first to the next target to start, then to the running target holding fewest (the
  * jobserver's waiters are served in turn). When more jobs run than there are cores every
@@ -83,7 +84,6 @@ export function simulate(targets: SimTarget[], machine: SimMachine): Simulation 
   let peakBuildBytes = 0;
   let peakMemoryBytes = 0;
   const active: State[] = [];
-  const waiting: State[] = [];
 
   const startJob = (s: State, jobWork: number) => {
     s.running++;
@@ -109,31 +109,26 @@ export function simulate(targets: SimTarget[], machine: SimMachine): Simulation 
     startJob(s, s.jobWork);
   };
   const fits = (s: State) => machine.spaceLimitBytes === undefined || fitsInSpace(active.map((a) => a.target.cost.objdirBytes), s.target.cost.objdirBytes, machine.spaceLimitBytes);
-  // A target whose recipe holds its token: it builds now, or waits for space (space.sh).
   const admit = (s: State) => {
+    next++;
     if (s.blockedSince !== undefined) s.waited = now - s.blockedSince;
     Object.assign(s, { phase: 'head', held: 1, start: now });
     active.push(s);
     startJob(s, s.headWork);
   };
   const allocate = () => {
-    // Those waiting for space, in the order they began to: each starts once it fits.
-    for (const w of [...waiting]) {
-      if (!fits(w)) continue;
-      waiting.splice(waiting.indexOf(w), 1);
-      admit(w);
-    }
+    // The admission waiting for space (admit.sh) holds its token: it needs none to go on.
+    const head = states[next];
+    if (head?.phase === 'space' && fits(head)) admit(head);
     while (free > 0) {
       const queued = states[next];
-      if (queued) {
-        next++;
+      if (queued && queued.phase === 'queued') {
         free--;
-        if (fits(queued)) admit(queued);
-        else {
-          Object.assign(queued, { phase: 'space', held: 1, blockedSince: now });
-          waiting.push(queued);
+        if (fits(queued)) {
+          admit(queued);
+          continue;
         }
-        continue;
+        Object.assign(queued, { phase: 'space', held: 1, blockedSince: now });
       }
       let taker: State | undefined;
       for (const a of active) if (a.phase === 'compile' && a.unstarted > 0 && (!taker || a.held < taker.held)) taker = a;
