@@ -31,7 +31,8 @@ export function sparseInfo(line: string): { file: string; line: number; column: 
  * sparse's findings follow the `CHECK` line of their file up to the next kbuild echo line.
  * With make -j the lines of parallel jobs interleave, so a finding is also sparse's when
  * it is in a file whose `CHECK` line was seen (gcc is done with a file before kbuild
- * checks it), or right after sparse's "in included file" note; and never when it carries
+ * checks it), or right after sparse's "in included file" note, or is a warning without a
+ * [-Wflag] in a build where sparse ran; and never when it carries
  * what only gcc and clang print: a [-Wflag], or "In function"/"In file included from".
  */
 export class SparseTracker {
@@ -66,6 +67,8 @@ export class SparseTracker {
       this.running = true;
       return true;
     }
-    return false;
+    // gcc 12 and clang name the flag of every warning they print: a flagless one, once
+    // sparse runs in this build, is sparse's, wherever make -j put it.
+    return d.severity === 'warning' && this.checked.size > 0;
   }
 }

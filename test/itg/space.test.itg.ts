@@ -8,6 +8,8 @@ import { tempDir } from '../support/temp-dir.ts';
 import { type CheckedPlan } from '../../src/engine.ts';
 import { type BuildResults } from '../../src/types/results.ts';
 import { CONFIG_CLASSES } from '../../src/plan/costs.ts';
+import { checkoutBytesOf, spaceLimitBytes } from '../../src/plan/space.ts';
+import { execFileSync } from 'node:child_process';
 
 // The space scheduler with the real driver, container and engine: a toy tree whose every
 // target writes a 30 MiB object dir and holds it a few seconds, so that the targets of one
@@ -33,6 +35,9 @@ const withoutScheduler = (c: CheckedPlan): CheckedPlan => ({ ...c, container: { 
 test('space on /build: a target never starts past the space left, the naive order runs out of it, the same targets all pass with it', async () => {
   const source = makeToyKernel(toy, { arches });
   const logs = tempDir('logs');
+  // The limit in MiB, as the driver logs it: the tmpfs less the toy's checkout and the margin.
+  const checkout = checkoutBytesOf(execFileSync('git', ['-C', source, 'ls-tree', '-r', '-l', 'v6.1'], { encoding: 'utf8' }));
+  const limitMib = (tmpfs: number) => String(spaceLimitBytes(tmpfs, checkout) >> 20);
 
   // 1. No earlier build: each target is predicted at its class's size (tinyconfig's), more
   // than the limit of a 48 MiB tmpfs (43 MiB) alone. Each still starts once nothing runs: one at a time, no deadlock.
@@ -44,17 +49,17 @@ test('space on /build: a target never starts past the space left, the naive orde
   }
   const firstWaits = [...driverLog(logs).matchAll(WAIT)];
   assert.equal(firstWaits.length, 2, `two targets waited for the first: ${driverLog(logs)}`);
-  assert.ok(firstWaits.every((m) => m[2] === '45' && m[3] === '45' && m[4] === '43'), firstWaits.map((m) => m[0]).join('\n'));
+  assert.ok(firstWaits.every((m) => m[2] === '45' && m[3] === '45' && m[4] === limitMib(48 * MIB)), firstWaits.map((m) => m[0]).join('\n'));
   assert.equal(first.results.targets.filter((t) => t.spaceWaitSeconds! > 0).length, 2);
   assert.ok(first.results.peakMemoryBytes! > OBJDIR, `the container's peak memory counts the tmpfs: ${first.results.peakMemoryBytes}`);
 
-  // 2. An 80 MiB tmpfs (limit 72 MiB) holds two 30 MiB object dirs, not three. The plan
+  // 2. An 80 MiB tmpfs (limit 71 MiB) holds two 30 MiB object dirs, not three. The plan
   // predicts the sizes the first build measured: two start, the third waits for one to end.
   const scheduled = await runEngine({ ...inputs, source, logs, 'tmpfs-size': '80m', force: 'true' });
   assert.deepEqual(verdicts(scheduled.results), verdicts(first.results), 'the same results');
   const waits = [...driverLog(logs).matchAll(WAIT)];
   assert.equal(waits.length, 1, driverLog(logs));
-  assert.deepEqual(waits[0].slice(2).map(Number), [30, 60, 72]);
+  assert.deepEqual(waits[0].slice(2), ['30', '60', limitMib(80 * MIB)]);
   assert.match(driverLog(logs), /^kernelbuilder: \w+\/tinyconfig starts after waiting \d+s for space on \/build$/m);
   assert.equal(scheduled.results.targets.filter((t) => t.spaceWaitSeconds! > 0).length, 1);
 

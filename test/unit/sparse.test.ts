@@ -226,3 +226,18 @@ test("a header's finding that make -j cut off from its CHECK line is still spars
     ['compiler', 'error', 'kernel/sched/fair.c', undefined],
   ]);
 });
+
+test("a flagless warning in a header, far from its CHECK line, is sparse's once sparse runs in the build; before any CHECK it stays gcc's", () => {
+  // As a real W=1 C=1 arm64 tinyconfig build printed it, with other jobs' lines between.
+  const ds = parse([
+    '  CHECK   /build/src/kernel/rcu/tree.c',
+    '/build/src/kernel/rcu/tree.c: note: in included file:',
+    '  CC      kernel/time/timer.o',
+    '  CC      kernel/time/hrtimer.o',
+    "/build/src/kernel/rcu/tree_exp.h:1048:9: warning: context imbalance in 'start_poll_synchronize_rcu_expedited' - different lock contexts for basic block",
+    '  CC      kernel/time/clockevents.o',
+  ]);
+  assert.deepEqual(brief(ds), ["sparse warning kernel/rcu/tree_exp.h:1048:9 context imbalance in 'start_poll_synchronize_rcu_expedited' - different lock contexts for basic block"]);
+  const before = parse(['  CC      kernel/fork.o', '/build/src/kernel/fork.c:3:1: warning: flagless from some compiler']);
+  assert.equal(before[0].kind, 'compiler', 'no CHECK line yet: no sparse in this build');
+});
