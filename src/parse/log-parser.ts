@@ -23,6 +23,13 @@ interface ContextGroup {
   files: Set<string>;
 }
 
+/**
+ * Lines a sparse finding is held after it is complete, for its "   expected"/"   got"
+ * lines: with make -j two sparse runs print at once, and a line of one can fall between
+ * the other's finding and its info lines. Its signature holds them: lost, it would differ
+ * from build to build.
+ */
+const SPARSE_HOLD_LINES = 8;
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g;
 // gcc's source excerpt under a diagnostic: "   12 |   int x;" and "      |       ^~~".
 const SOURCE_EXCERPT = /^ *\d* \|/;
@@ -75,6 +82,8 @@ export class LogParser {
   private readonly sparse = new SparseTracker();
   /** The pending diagnostic is sparse's only by where it stands: gcc's excerpt or note after it shows it is gcc's. */
   private pendingInferred = false;
+  /** sparse's findings read, held a few lines before they are returned (release). */
+  private readonly held: { d: Diagnostic; lines: number }[] = [];
 
   constructor(opts: LogParserOptions = {}) {
     this.target = opts.target;
@@ -83,6 +92,41 @@ export class LogParser {
 
   /** Reads one line (without its newline); returns the diagnostics it completes. */
   push(rawLine: string): Diagnostic[] {
+    for (const h of this.held) h.lines++;
+    if (this.held.length > 0 && this.heldInfo(rawLine)) return [];
+    return this.release(this.read(rawLine), false);
+  }
+
+  /**
+   * The diagnostics to return now: sparse's findings wait in `held` until SPARSE_HOLD_LINES
+   * more lines came, or another kind's diagnostic (so that kinds keep their order), or the
+   * end; the others go at once.
+   */
+  private release(found: Diagnostic[], all: boolean): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const other = found.some((d) => d.kind !== 'sparse');
+    while (this.held.length > 0 && (all || other || this.held[0].lines > SPARSE_HOLD_LINES)) out.push(this.held.shift()!.d);
+    for (const d of found) {
+      if (d.kind === 'sparse' && !all && !other) this.held.push({ d, lines: 0 });
+      else out.push(d);
+    }
+    return out;
+  }
+
+  /** sparse's "   expected ..." line of a held finding, at its place: its detail, taken (true); else false. */
+  private heldInfo(line: string): boolean {
+    const info = sparseInfo(line);
+    if (info === undefined || !info.text.startsWith('   ')) return false;
+    const file = this.paths.file(info.file);
+    const h = this.held.find(({ d }) => d.file === file && d.line === info.line && d.column === info.column);
+    if (h === undefined) return false;
+    (h.d.detail ??= []).push(this.paths.text(info.text).trimEnd());
+    h.d.signature = signatureOf(h.d.kind, h.d.file, h.d.message, h.d.detail);
+    return true;
+  }
+
+  /** One line through the parser proper (push holds sparse's findings a little around it). */
+  private read(rawLine: string): Diagnostic[] {
     // Most of a log: kbuild's progress lines end the pending diagnostic and are nothing else.
     if (isKbuildEcho(rawLine)) {
       this.lastWasContext = false;
@@ -124,11 +168,11 @@ export class LogParser {
     return this.pending;
   }
 
-  /** Ends the log; returns the diagnostic still waiting for a line after it. */
+  /** Ends the log; returns the diagnostics still waiting for a line after them. */
   end(): Diagnostic[] {
     this.context = undefined;
     this.lastWasContext = false;
-    return this.flush();
+    return this.release(this.flush(), true);
   }
 
   /** The diagnostic as sparse's when kbuild's lines around it say it is (see SparseTracker). */
@@ -208,6 +252,8 @@ export class LogParser {
     if (info === undefined) return false;
     const file = this.paths.file(info.file);
     const here = file === d.file && info.line === d.line && info.column === d.column;
+    // Another finding's "   expected ..." line, which make -j put after this one: its own.
+    if (!here && info.text.startsWith('   ')) return this.heldInfo(line);
     const text = this.paths.text(info.text).trimEnd();
     (d.detail ??= []).push(here ? text : `${file ?? info.file}:${info.line}:${info.column}: ${text.trimStart()}`);
     d.signature = signatureOf(d.kind, d.file, d.message, d.detail);

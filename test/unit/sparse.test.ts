@@ -241,3 +241,22 @@ test("a flagless warning in a header, far from its CHECK line, is sparse's once 
   const before = parse(['  CC      kernel/fork.o', '/build/src/kernel/fork.c:3:1: warning: flagless from some compiler']);
   assert.equal(before[0].kind, 'compiler', 'no CHECK line yet: no sparse in this build');
 });
+
+test("two sparse runs printing at once: a finding's got line after another's finding is still its own, and the signatures are those of the lines in order", () => {
+  const cred = [
+    "/build/src/kernel/cred.c:450:38: warning: incorrect type in argument 1 (different address spaces)",
+    '/build/src/kernel/cred.c:450:38:    expected struct cred const *',
+    '/build/src/kernel/cred.c:450:38:    got struct cred const [noderef] __rcu *real_cred',
+  ];
+  const rmap = "/build/src/include/linux/rmap.h:410:28: warning: context imbalance in 'page_vma_mapped_walk' - unexpected unlock";
+  const checks = ['  CHECK   /build/src/kernel/cred.c', '  CHECK   /build/src/mm/page_vma_mapped.c', '/build/src/mm/page_vma_mapped.c: note: in included file:'];
+  // As a real arm64 W=1 C=1 build printed it: rmap.h's finding between cred.c's expected and got lines.
+  const interleaved = parse([...checks, cred[0], cred[1], '  CC      mm/rmap.o', rmap, cred[2], '  AR      mm/built-in.a']);
+  const inOrder = parse([...checks, ...cred, rmap, '  AR      mm/built-in.a']);
+  const view = (ds: Diagnostic[]) => ds.map((d) => [d.kind, d.file, d.detail ?? [], d.signature]).sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+  assert.deepEqual(view(interleaved), view(inOrder));
+  assert.deepEqual(view(inOrder).map((v) => v.slice(0, 3)), [
+    ['sparse', 'include/linux/rmap.h', []],
+    ['sparse', 'kernel/cred.c', ['   expected struct cred const *', '   got struct cred const [noderef] __rcu *real_cred']],
+  ]);
+});
