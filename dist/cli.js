@@ -29,6 +29,8 @@ import {
   getBisectInputs,
   getInputs,
   gitIn,
+  html,
+  htmlPage,
   imageInfoFromInspect,
   loadProjectFragments,
   logPlan,
@@ -52,9 +54,10 @@ import {
   spaceLimitBytes,
   targetCosts,
   targetName,
+  writeAtomically,
   writeBisectReports,
   writeReports
-} from "./chunks/chunk-OIBWS2HW.js";
+} from "./chunks/chunk-TNPVH4YM.js";
 import {
   BisectOption,
   DockerError,
@@ -66,7 +69,7 @@ import {
   connectDocker,
   describeValue,
   treeDir
-} from "./chunks/chunk-GNTWXZOB.js";
+} from "./chunks/chunk-VKKDLUW7.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -273,7 +276,8 @@ var BISECT_OPTIONS = {
 };
 var SIMULATE_OPTIONS = {
   [SimulateOption.cores]: { value: "N", text: "cores of the machine to predict for, 1 to 1024; default this machine's (and -j cores + 2 unless --jobs says)" },
-  [SimulateOption.json]: { value: "", text: "print the simulation as JSON (every runner, every target's start and end) instead of the summary and timelines", flag: true }
+  [SimulateOption.json]: { value: "", text: "print the simulation as JSON (every runner, every target's start and end) instead of the summary and timelines", flag: true },
+  [SimulateOption.html]: { value: "FILE", text: "also write the summary and an SVG timeline per runner as a self-contained HTML page to FILE" }
 };
 function inputOptions(names) {
   return Object.fromEntries(names.map((name) => [name, INPUT_HELP[inputKey.get(name)]]));
@@ -288,7 +292,7 @@ var COMMANDS = [
   },
   {
     name: "simulate",
-    usage: "kernelbuilder simulate --source DIR --ref REF [--cores N] [--shards N] [--json] [options]",
+    usage: "kernelbuilder simulate --source DIR --ref REF [--cores N] [--shards N] [--json] [--html FILE] [options]",
     summary: "plan, then predict the build on a machine of N cores (and N runners): wall, CPU use, peak /build and memory, a timeline; builds nothing",
     options: { ...inputOptions([...BUILD_INPUTS, Input.shards]), ...SIMULATE_OPTIONS },
     positionals: 0
@@ -476,7 +480,6 @@ function simulate(targets, machine) {
   let peakBuildBytes = 0;
   let peakMemoryBytes = 0;
   const active = [];
-  const waiting = [];
   const startJob = (s, jobWork) => {
     s.running++;
     busy++;
@@ -501,28 +504,24 @@ function simulate(targets, machine) {
   };
   const fits = (s) => machine.spaceLimitBytes === void 0 || fitsInSpace(active.map((a) => a.target.cost.objdirBytes), s.target.cost.objdirBytes, machine.spaceLimitBytes);
   const admit = (s) => {
+    next++;
     if (s.blockedSince !== void 0) s.waited = now - s.blockedSince;
     Object.assign(s, { phase: "head", held: 1, start: now });
     active.push(s);
     startJob(s, s.headWork);
   };
   const allocate = () => {
-    for (const w of [...waiting]) {
-      if (!fits(w)) continue;
-      waiting.splice(waiting.indexOf(w), 1);
-      admit(w);
-    }
+    const head = states[next];
+    if (head?.phase === "space" && fits(head)) admit(head);
     while (free > 0) {
       const queued = states[next];
-      if (queued) {
-        next++;
+      if (queued && queued.phase === "queued") {
         free--;
-        if (fits(queued)) admit(queued);
-        else {
-          Object.assign(queued, { phase: "space", held: 1, blockedSince: now });
-          waiting.push(queued);
+        if (fits(queued)) {
+          admit(queued);
+          continue;
         }
-        continue;
+        Object.assign(queued, { phase: "space", held: 1, blockedSince: now });
       }
       let taker;
       for (const a of active) if (a.phase === "compile" && a.unstarted > 0 && (!taker || a.held < taker.held)) taker = a;
@@ -709,6 +708,50 @@ function textTimeline(sim) {
   return [...rows, axis].join("\n");
 }
 
+// src/simulate/svg-timeline.ts
+var WIDTH = 760;
+var ROW = 14;
+var PAD = { left: 200, right: 12, top: 12, bottom: 22 };
+var NAME_CHARACTERS = 32;
+function svgTimeline(sim, title, id) {
+  const innerW = WIDTH - PAD.left - PAD.right;
+  const height = PAD.top + sim.targets.length * ROW + PAD.bottom;
+  const x = (seconds) => PAD.left + (sim.wallSeconds > 0 ? seconds / sim.wallSeconds * innerW : 0);
+  const fmt = (n) => Math.round(n * 10) / 10;
+  const rows = sim.targets.flatMap((t, i) => {
+    const y = PAD.top + i * ROW;
+    const name = t.name.length > NAME_CHARACTERS ? `${t.name.slice(0, NAME_CHARACTERS - 1)}\u2026` : t.name;
+    const span = `${t.name}: ${formatWall(t.startSeconds)} to ${formatWall(t.endSeconds)}`;
+    return [
+      `<text x="${PAD.left - 6}" y="${y + ROW - 3}" text-anchor="end">${html(name)}</text>`,
+      ...t.waitedSeconds > 0 ? [
+        `<rect class="wait" x="${fmt(x(t.startSeconds - t.waitedSeconds))}" y="${y + 2}" width="${fmt(x(t.startSeconds) - x(t.startSeconds - t.waitedSeconds))}" height="${ROW - 4}"><title>${html(`${t.name} waited ${formatWall(t.waitedSeconds)} for space on /build`)}</title></rect>`
+      ] : [],
+      `<rect class="run" x="${fmt(x(t.startSeconds))}" y="${y + 2}" width="${fmt(Math.max(1, x(t.endSeconds) - x(t.startSeconds)))}" height="${ROW - 4}"><title>${html(span)}</title></rect>`
+    ];
+  });
+  const axisY = PAD.top + sim.targets.length * ROW;
+  return [
+    `<svg class="plot timeline" id="${html(id)}" role="img" aria-label="${html(title)}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg">`,
+    "<style>.run{fill:#4a7bb7}.wait{fill:#e8b04a}text{font:11px sans-serif;fill:#333}.axis{stroke:#666}</style>",
+    `<title>${html(title)}</title>`,
+    ...rows,
+    `<line class="axis" x1="${PAD.left}" y1="${axisY}" x2="${WIDTH - PAD.right}" y2="${axisY}"/>`,
+    `<text x="${PAD.left}" y="${height - 5}">0</text>`,
+    `<text x="${WIDTH - PAD.right}" y="${height - 5}" text-anchor="end">${html(formatWall(sim.wallSeconds))}</text>`,
+    "</svg>"
+  ].join("\n");
+}
+
+// src/simulate/html-page.ts
+function simulationPage(sim, title) {
+  const runners = sim.runners.map((r, i) => {
+    const name = sim.runners.length > 1 ? `runner ${i + 1}` : "timeline";
+    return [`<h2>${html(name)}</h2>`, svgTimeline(r, `${title}: ${name}`, `timeline-${i + 1}`)].join("\n");
+  });
+  return htmlPage(title, [`<h1>${html(title)}</h1>`, `<pre>${html(simulationSummary(sim).join("\n"))}</pre>`, ...runners].join("\n"));
+}
+
 // package.json
 var package_default = {
   name: "kernelbuilder",
@@ -796,7 +839,7 @@ function run(command, values, positionals, paths, log, io) {
     case "plan":
       return plan(read, paths, log, io);
     case "simulate":
-      return simulate2(read, values[SimulateOption.json] === true, paths, log, io);
+      return simulate2(read, { json: values[SimulateOption.json] === true, html: values[SimulateOption.html] }, paths, log, io);
     case "build":
       return build(read, paths, log);
     case "report":
@@ -864,12 +907,13 @@ async function plan(read, paths, log, io) {
 function simulationBlock(sim) {
   return { summary: simulationSummary(sim) };
 }
-async function simulate2(read, json, paths, log, io) {
+async function simulate2(read, out, paths, log, io) {
   const inputs = readInputs(read, log);
   const settings = getSimSettings(read, inputs);
   const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
   const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
-  if (json) {
+  if (typeof out.html === "string") writeAtomically(out.html, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
+  if (out.json) {
     io.out(`${JSON.stringify(sim, null, 2)}
 `);
     return 0;

@@ -53,7 +53,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-WTN5KQQT.js";
+} from "./chunks/chunk-HKI5HSDH.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -76,7 +76,7 @@ import {
   runBuild,
   tally,
   targetName
-} from "./chunks/chunk-OIBWS2HW.js";
+} from "./chunks/chunk-TNPVH4YM.js";
 import {
   Input,
   KernelbuilderError,
@@ -85,7 +85,7 @@ import {
   __export,
   __toESM,
   connectDocker
-} from "./chunks/chunk-GNTWXZOB.js";
+} from "./chunks/chunk-VKKDLUW7.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -51,7 +51,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-WTN5KQQT.js";
+} from "./chunks/chunk-HKI5HSDH.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -65,7 +65,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-GNTWXZOB.js";
+} from "./chunks/chunk-VKKDLUW7.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -41,15 +41,21 @@ echo "kernelbuilder: checked out in $(($(date +%s) - start))s"
 # Make targets are numbered: config names may hold '=' and '+', which make would misread.
 # Prerequisites are listed in the order given, longest first, so that the long builds
 # start while there are still short ones to fill the cores at the end.
+# Each target is admitted to /build first (admit.sh: it waits there while its predicted
+# object dir does not fit, see space.sh), by a recipe of its own, one after another in
+# the same order (aN waits for aN-1): a waiting admission holds one job slot, and the
+# targets behind it start no recipe, so the slots go on compiling for the running ones.
 mk=/build/targets.mk
 {
   names=$(seq -s ' ' -f 't%g' 1 $#)
-  echo ".PHONY: all $names"
+  admits=$(seq -s ' ' -f 'a%g' 1 $#)
+  echo ".PHONY: all $names $admits"
   echo "all: $names"
   i=0
   for t in "$@"; do
     i=$((i + 1))
-    printf "t%d:\n\t+@%s/target.sh '%s'\n" "$i" "$here" "$t"
+    printf "t%d: a%d\n\t+@%s/target.sh '%s'\n" "$i" "$i" "$here" "$t"
+    printf "a%d:%s\n\t@%s/admit.sh '%s'\n" "$i" "$([ "$i" -gt 1 ] && printf ' | a%d' $((i - 1)))" "$here" "$t"
   done
 } >"$mk"
 # The compiler each arch is built with, for the reports: "ARCH<TAB>first line of --version".

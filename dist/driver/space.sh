@@ -43,14 +43,20 @@ space_try() {
   ) 9>"$space_dir/lock"
 }
 
+# The reservation file of NAME (ARCH/CONFIG), and the file its wait is kept in.
+space_file_of() { echo "$space_dir/${1//\//-}.bytes"; }
+space_waited_file_of() { echo "$space_dir/${1//\//-}.waited"; }
+
 # space_reserve NAME NEED LIMIT: wait until NEED bytes fit (see above), then reserve them
-# for NAME (ARCH/CONFIG). Sets space_waited. A waiting target holds its make job slot (its
-# recipe is running, so make counts it against -j, and the running targets have one job
-# fewer to compile with): it sleeps between checks and never spins on a core.
+# for NAME (ARCH/CONFIG), and keep the seconds it waited (space_waited and its .waited
+# file). admit.sh runs it as a make recipe of its own, one target after another (the
+# driver chains them in order): a waiting admission holds one make job slot, and the
+# targets behind it wait unstarted, holding none. It sleeps between checks and never
+# spins on a core.
 space_reserve() {
   local name=$1 need=$2 limit=$3 start reserved logged=
   mkdir -p "$space_dir"
-  space_file=$space_dir/${name//\//-}.bytes
+  space_file=$(space_file_of "$name")
   start=$(date +%s)
   until reserved=$(space_try "$space_file" "$need" "$limit"); do
     if [ -z "$logged" ]; then
@@ -60,7 +66,18 @@ space_reserve() {
     sleep 1
   done
   space_waited=$(($(date +%s) - start))
+  echo "$space_waited" >"$(space_waited_file_of "$name")"
   if [ -n "$logged" ]; then echo "kernelbuilder: $name starts after waiting ${space_waited}s for space on /build"; fi
+}
+
+# space_take NAME: the reservation admit.sh made for NAME becomes this process's to give
+# back (space_release); sets space_waited from its .waited file (digits only, else 0).
+space_take() {
+  local f
+  f=$(space_file_of "$1")
+  [ -f "$f" ] && space_file=$f
+  space_waited=$(head -c 20 "$(space_waited_file_of "$1")" 2>/dev/null)
+  case $space_waited in '' | *[!0-9]*) space_waited=0 ;; esac
 }
 
 # Give the reservation back, once the object dir is gone.

@@ -6,15 +6,14 @@
 # "RESULT EXIT STAGE START_MS END_MS CPU_MS OBJDIR_BYTES WAIT_S", RESULT one of pass, fail,
 # timeout, CPU_MS the user+system time of every process the target ran, OBJDIR_BYTES what
 # its object dir held on /build at its end, WAIT_S the seconds it waited for space.
-# KB_SPACE_LIMIT (bytes of /build) turns the space scheduler on (space.sh): the target
-# waits, before it starts, until its predicted object dir fits beside the running ones'.
+# Its space on /build was reserved by admit.sh, the recipe before it (space.sh).
 # KB_TARGET_TIMEOUT (seconds) bounds the target: past it the target is killed and the
 # others go on. Exits 0 once the status is written, so one failed target never stops
 # the others. A bisect (bisect.sh) sets KB_LOGS, the folder of its step (default /logs),
 # and KB_KEEP_OBJECTS=1, so that the next step's make rebuilds only what changed.
 set -uo pipefail
 IFS='|' read -r -a spec <<<"$1"
-arch=${spec[0]} config=${spec[1]} base=${spec[2]} predicted=${spec[3]-}
+arch=${spec[0]} config=${spec[1]} base=${spec[2]}
 fragments=("${spec[@]:4}")
 here=$(dirname "$(readlink -f "$0")")
 out=/build/out/$arch-$config
@@ -23,11 +22,11 @@ log=$logs/$arch/$config.log
 status=$logs/$arch/$config.status
 stage_file=$out.stage
 
+# The space on /build admit.sh reserved for this target, given back at its end.
 # shellcheck source=src/driver/space.sh
 . "$here/space.sh"
+space_take "$arch/$config"
 trap space_release EXIT
-# Whole numbers of bytes only (bash's arithmetic would evaluate anything else).
-if [[ ${KB_SPACE_LIMIT-} =~ ^[1-9][0-9]{0,15}$ && $predicted =~ ^[1-9][0-9]{0,15}$ ]]; then space_reserve "$arch/$config" "$predicted" "$KB_SPACE_LIMIT"; fi
 mkdir -p "$logs/$arch" "$out"
 
 start=$(date +%s%3N)

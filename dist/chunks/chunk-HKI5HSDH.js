@@ -7,7 +7,7 @@ import {
   __require,
   __toESM,
   require_src
-} from "./chunk-GNTWXZOB.js";
+} from "./chunk-VKKDLUW7.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -60541,7 +60541,8 @@ var BisectOption = {
 };
 var SimulateOption = {
   cores: "cores",
-  json: "json"
+  json: "json",
+  html: "html"
 };
 var Output = {
   sha: "sha",

@@ -40,7 +40,7 @@ import {
   targetPaths,
   treeDir,
   treeDirOf
-} from "./chunk-GNTWXZOB.js";
+} from "./chunk-VKKDLUW7.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -12166,11 +12166,12 @@ var SparseTracker = class {
       this.running = true;
       return true;
     }
-    return false;
+    return d.severity === "warning" && this.checked.size > 0;
   }
 };
 
 // src/parse/log-parser.ts
+var SPARSE_HOLD_LINES = 8;
 var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g;
 var SOURCE_EXCERPT = /^ *\d* \|/;
 var KCONFIG_EXPLANATION = /^(?:  (?:Depends on|Selected by|Implied by|- )|[^:\s]+:\d+:\t)/;
@@ -12205,12 +12206,46 @@ var LogParser = class {
   sparse = new SparseTracker();
   /** The pending diagnostic is sparse's only by where it stands: gcc's excerpt or note after it shows it is gcc's. */
   pendingInferred = false;
+  /** sparse's findings read, held a few lines before they are returned (release). */
+  held = [];
   constructor(opts = {}) {
     this.target = opts.target;
     this.paths = new PathNormaliser(opts.treePrefixes);
   }
   /** Reads one line (without its newline); returns the diagnostics it completes. */
   push(rawLine) {
+    for (const h of this.held) h.lines++;
+    if (this.held.length > 0 && this.heldInfo(rawLine)) return [];
+    return this.release(this.read(rawLine), false);
+  }
+  /**
+   * The diagnostics to return now: sparse's findings wait in `held` until SPARSE_HOLD_LINES
+   * more lines came, or another kind's diagnostic (so that kinds keep their order), or the
+   * end; the others go at once.
+   */
+  release(found2, all) {
+    const out = [];
+    const other = found2.some((d) => d.kind !== "sparse");
+    while (this.held.length > 0 && (all || other || this.held[0].lines > SPARSE_HOLD_LINES)) out.push(this.held.shift().d);
+    for (const d of found2) {
+      if (d.kind === "sparse" && !all && !other) this.held.push({ d, lines: 0 });
+      else out.push(d);
+    }
+    return out;
+  }
+  /** sparse's "   expected ..." line of a held finding, at its place: its detail, taken (true); else false. */
+  heldInfo(line) {
+    const info = sparseInfo(line);
+    if (info === void 0 || !info.text.startsWith("   ")) return false;
+    const file = this.paths.file(info.file);
+    const h = this.held.find(({ d }) => d.file === file && d.line === info.line && d.column === info.column);
+    if (h === void 0) return false;
+    (h.d.detail ??= []).push(this.paths.text(info.text).trimEnd());
+    h.d.signature = signatureOf(h.d.kind, h.d.file, h.d.message, h.d.detail);
+    return true;
+  }
+  /** One line through the parser proper (push holds sparse's findings a little around it). */
+  read(rawLine) {
     if (isKbuildEcho(rawLine)) {
       this.lastWasContext = false;
       this.sparse.echo(rawLine, (path) => this.paths.file(path));
@@ -12247,11 +12282,11 @@ var LogParser = class {
   peek() {
     return this.pending;
   }
-  /** Ends the log; returns the diagnostic still waiting for a line after it. */
+  /** Ends the log; returns the diagnostics still waiting for a line after them. */
   end() {
     this.context = void 0;
     this.lastWasContext = false;
-    return this.flush();
+    return this.release(this.flush(), true);
   }
   /** The diagnostic as sparse's when kbuild's lines around it say it is (see SparseTracker). */
   withSparse(raw, afterContext) {
@@ -12319,6 +12354,7 @@ var LogParser = class {
     if (info === void 0) return false;
     const file = this.paths.file(info.file);
     const here = file === d.file && info.line === d.line && info.column === d.column;
+    if (!here && info.text.startsWith("   ")) return this.heldInfo(line);
     const text = this.paths.text(info.text).trimEnd();
     (d.detail ??= []).push(here ? text : `${file ?? info.file}:${info.line}:${info.column}: ${text.trimStart()}`);
     d.signature = signatureOf(d.kind, d.file, d.message, d.detail);
@@ -15335,7 +15371,10 @@ export {
   failedTargets,
   failedBoots,
   tally,
+  html,
+  htmlPage,
   writeReports,
+  writeAtomically,
   analyseLogs,
   checkPlan,
   checkPlanOnHost,
