@@ -118,7 +118,11 @@ export class LogParser {
     const info = sparseInfo(line);
     if (info === undefined || !info.text.startsWith('   ')) return false;
     const file = this.paths.file(info.file);
-    const h = this.held.find(({ d }) => d.file === file && d.line === info.line && d.column === info.column);
+    const at = (d: Diagnostic | undefined) => d !== undefined && d.file === file && d.line === info.line && d.column === info.column;
+    // The newest finding at a place is the one its lines are for: sparse may print several
+    // at one place (a macro used three times on a line), each with its own.
+    if (at(this.pending)) return false;
+    const h = this.held.findLast(({ d }) => at(d));
     if (h === undefined) return false;
     (h.d.detail ??= []).push(this.paths.text(info.text).trimEnd());
     h.d.signature = signatureOf(h.d.kind, h.d.file, h.d.message, h.d.detail);

@@ -260,3 +260,13 @@ test("two sparse runs printing at once: a finding's got line after another's fin
     ['sparse', 'kernel/cred.c', ['   expected struct cred const *', '   got struct cred const [noderef] __rcu *real_cred']],
   ]);
 });
+
+test('three findings at one place, each with its own info lines, stay three', () => {
+  const finding = [
+    '/build/src/kernel/events/core.c:9835:16: error: incompatible types in comparison expression (different address spaces):',
+    '/build/src/kernel/events/core.c:9835:16:    struct swevent_hlist [noderef] __rcu *',
+    '/build/src/kernel/events/core.c:9835:16:    struct swevent_hlist *',
+  ];
+  const ds = parse(['  CHECK   /build/src/kernel/events/core.c', ...finding, ...finding, ...finding, '  AR      kernel/events/built-in.a']);
+  assert.deepEqual(ds.map((d) => d.detail), Array(3).fill(['   struct swevent_hlist [noderef] __rcu *', '   struct swevent_hlist *']));
+});
