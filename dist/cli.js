@@ -57,7 +57,7 @@ import {
   writeAtomically,
   writeBisectReports,
   writeReports
-} from "./chunks/chunk-TNPVH4YM.js";
+} from "./chunks/chunk-7OMAW5AX.js";
 import {
   BisectOption,
   DockerError,

@@ -76,7 +76,7 @@ import {
   runBuild,
   tally,
   targetName
-} from "./chunks/chunk-TNPVH4YM.js";
+} from "./chunks/chunk-7OMAW5AX.js";
 import {
   Input,
   KernelbuilderError,

@@ -12238,7 +12238,9 @@ var LogParser = class {
     const info = sparseInfo(line);
     if (info === void 0 || !info.text.startsWith("   ")) return false;
     const file = this.paths.file(info.file);
-    const h = this.held.find(({ d }) => d.file === file && d.line === info.line && d.column === info.column);
+    const at = (d) => d !== void 0 && d.file === file && d.line === info.line && d.column === info.column;
+    if (at(this.pending)) return false;
+    const h = this.held.findLast(({ d }) => at(d));
     if (h === void 0) return false;
     (h.d.detail ??= []).push(this.paths.text(info.text).trimEnd());
     h.d.signature = signatureOf(h.d.kind, h.d.file, h.d.message, h.d.detail);
