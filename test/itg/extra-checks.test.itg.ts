@@ -63,7 +63,7 @@ test('make-vars W=1 C=1 on x86 and arm64 tinyconfig: W=1 warnings and sparse fin
   assert.deepEqual(r2.regressions!.fixedIssues, []);
   const email = readFileSync(second.outputs.email, 'utf8');
   const warnings = email.slice(email.indexOf('\nWarnings (new ones prefixed by >>):'));
-  assert.match(warnings, /^>> init\/main\.c:\d+:\d+: warning: variable 'kernelbuilder_set_only' set but not used \[-Wunused-but-set-variable\]$/m);
+  assert.match(warnings, /^>> init\/main\.c:\d+:\d+: warning: variable 'kernelbuilder_set_only' set but not used \[-Wunused-but-set-variable\] \(2×\)$/m, 'with its count over both targets');
   assert.equal(warnings.match(/^>> /gm)?.length, 2, 'the new warning, once per target, is all that is listed');
   assert.match(warnings, /^ {2}\.\.\. and \d+ known from the baseline$/m);
   assert.match(email, /\nSparse findings \(new ones prefixed by >>\):\n {2}\.\.\. and \d+ known from the baseline\n/, 'no sparse finding is new');
