@@ -20,6 +20,8 @@ import { formatBytes, formatWall } from '../src/simulate/units.ts';
 const GIB = 2 ** 30;
 const TMPFS_BYTES = 60 * GIB;
 const MEMORY_BYTES = 64 * GIB;
+/** The 6.1.192 checkout on /build, as the plan counts it (checkoutBytesOf of `git ls-tree -r -l`: 78,635 files in whole pages and the index). */
+const CHECKOUT_BYTES = 1_494_165_880;
 
 /**
  * The defconfigs of linux-6.1 (stable/linux-6.1.y) per arch, as `ls arch/<arch>/configs`
@@ -49,7 +51,7 @@ const totalCpu = [...costs.values()].reduce((sum, c) => sum + c.cpuSeconds, 0);
 
 console.log(`6.1 full sweep: ${targets.length} targets (${[...byClass].map(([name, n]) => `${n} ${name}`).join(', ')}), ${Math.round(totalCpu / 3600)} CPU hours`);
 console.log(`cost table by class: ${Object.values(CONFIG_CLASSES).map((c) => `${c.name} ${c.cpuSeconds} CPU s, ${c.serialSeconds} s serial, ${c.objects} objects, ${formatBytes(c.objdirBytes)}`).join('; ')}`);
-console.log(`each runner: -j cores + 2, ${formatBytes(TMPFS_BYTES)} /build (object dirs within ${formatBytes(spaceLimitBytes(TMPFS_BYTES))}), ${formatBytes(MEMORY_BYTES)} memory`);
+console.log(`each runner: -j cores + 2, ${formatBytes(TMPFS_BYTES)} /build (object dirs within ${formatBytes(spaceLimitBytes(TMPFS_BYTES, CHECKOUT_BYTES))}, the checkout and a margin apart), ${formatBytes(MEMORY_BYTES)} memory`);
 console.log('');
 const rows: string[][] = [['runners × cores', 'wall', 'one by one', 'CPU utilisation', 'peak /build', 'peak memory', 'waited for space', 'balance']];
 const setups = [
@@ -59,7 +61,7 @@ const setups = [
   { runners: 1, cores: 32, tmpfs: 12 * GIB },
 ];
 for (const { runners, cores, tmpfs } of setups) {
-  const sim = simulateShards(targets, costs, estimates, runners, { cores, jobs: cores + 2, spaceLimitBytes: spaceLimitBytes(tmpfs) });
+  const sim = simulateShards(targets, costs, estimates, runners, { cores, jobs: cores + 2, spaceLimitBytes: spaceLimitBytes(tmpfs, CHECKOUT_BYTES) });
   const busy = sim.runners.reduce((sum, r) => sum + r.busyCoreSeconds, 0);
   const peakMemory = Math.max(...sim.runners.map((r) => r.peakMemoryBytes));
   // The same targets one after another, each alone with all the tokens (a plain make per target), on one runner.

@@ -119,9 +119,10 @@ function alone(results: BuildResults, t: TargetResult): Alone {
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = busyCpuSeconds() - cpu0;
   if (run.status !== 0) throw new Error(`${t.target} alone failed (${run.status}): ${run.stderr.slice(-2000)}`);
-  const marks = new Map([...run.stdout.matchAll(/^kb-bench (\w+) (\d+)$/gm)].map((m) => [m[1], Number(m[2]) / 1e9]));
+  const marks = new Map([...run.stdout.matchAll(/^kb-bench (\w+) (\d+)$/gm)].map((m) => [m[1], Number(m[2])]));
+  const seconds = (from: string, to: string) => (marks.get(to)! - marks.get(from)!) / 1e9;
   const objects = (run.stdout.match(/^ {2}(?:CC|AS) /gm) ?? []).length;
-  return { target: t.target, wall, cpu, checkout: marks.get('checkout')! - marks.get('start')!, config: marks.get('config')! - marks.get('checkout')!, objects, objdirBytes: marks.get('objdir')! };
+  return { target: t.target, wall, cpu, checkout: seconds('start', 'checkout'), config: seconds('checkout', 'config'), objects, objdirBytes: marks.get('objdir')! };
 }
 
 function reportEta(lines: Line[], wall: number): void {

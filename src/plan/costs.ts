@@ -41,15 +41,19 @@ const GB = 1024 * MB;
 
 /**
  * Static costs by config class, for the real 6.1 tree with gcc 12 on one core of this
- * 2-core machine. tinyconfig and allnoconfig are as measured here (about 300 CPU s and
- * 350-400 objects); defconfig and allmodconfig are scaled from them by their object
- * counts (x86 defconfig about 2,400 objects, allmodconfig about 30,000) at the same CPU
- * seconds per object, their object dirs at the same bytes per object, and their serial
- * tail (link, modpost) grown with the size of what is linked.
+ * 2-core machine. tinyconfig and allnoconfig are as bench/sweep measured them here
+ * (x86, arm64, riscv; means): CPU seconds and object dirs from kernelbuilder's own
+ * results, serial seconds from the same targets built alone (their config steps, and
+ * 2 x wall - CPU on 2 cores). defconfig and allmodconfig were not built here (a
+ * defconfig is about half an hour of this machine, an allmodconfig many hours): their
+ * object counts are typical of x86 (about 2,400 and 30,000), their CPU at 0.87 s an
+ * object, 2.2 times the tiny configs' 0.39 s (larger units, more headers each), their
+ * object dirs at 0.14 MiB an object (allnoconfig's is 0.115), their serial tail (link,
+ * modpost) grown with what is linked. A tree's own previous build replaces all of these.
  */
 export const CONFIG_CLASSES: Record<'tiny' | 'small' | 'default' | 'all', ConfigClass> = {
-  tiny: { name: 'tinyconfig', cpuSeconds: 300, serialSeconds: 25, objects: 350, objdirBytes: 45 * MB, memoryPerJobBytes: 200 * MB },
-  small: { name: 'allnoconfig', cpuSeconds: 340, serialSeconds: 25, objects: 400, objdirBytes: 55 * MB, memoryPerJobBytes: 200 * MB },
+  tiny: { name: 'tinyconfig', cpuSeconds: 170, serialSeconds: 10, objects: 440, objdirBytes: 36 * MB, memoryPerJobBytes: 200 * MB },
+  small: { name: 'allnoconfig', cpuSeconds: 270, serialSeconds: 8, objects: 610, objdirBytes: 70 * MB, memoryPerJobBytes: 200 * MB },
   default: { name: 'defconfig', cpuSeconds: 2100, serialSeconds: 60, objects: 2400, objdirBytes: 330 * MB, memoryPerJobBytes: 250 * MB },
   all: { name: 'allmodconfig', cpuSeconds: 26000, serialSeconds: 400, objects: 30000, objdirBytes: 4 * GB, memoryPerJobBytes: 350 * MB },
 };

@@ -40,16 +40,16 @@ test('space on /build: a target never starts past the space left, the naive orde
   const limitMib = (tmpfs: number) => String(spaceLimitBytes(tmpfs, checkout) >> 20);
 
   // 1. No earlier build: each target is predicted at its class's size (tinyconfig's), more
-  // than the limit of a 48 MiB tmpfs (43 MiB) alone. Each still starts once nothing runs: one at a time, no deadlock.
-  assert.ok(CONFIG_CLASSES.tiny.objdirBytes > 48 * MIB * 0.9, 'the static prediction is past the limit alone');
-  const first = await runEngine({ ...inputs, source, logs, 'tmpfs-size': '48m' });
+  // than the limit of a 40 MiB tmpfs alone. Each still starts once nothing runs: one at a time, no deadlock.
+  assert.ok(CONFIG_CLASSES.tiny.objdirBytes > spaceLimitBytes(40 * MIB, checkout), 'the static prediction is past the limit alone');
+  const first = await runEngine({ ...inputs, source, logs, 'tmpfs-size': '40m' });
   assert.deepEqual(verdicts(first.results), arches.map((a) => [`${a}/tinyconfig`, 'pass', 'build', undefined]), JSON.stringify(first.results.targets));
   for (const t of first.results.targets) {
     assert.ok(t.objdirBytes! >= OBJDIR && t.objdirBytes! < OBJDIR + MIB, `${t.target}: its object dir, ${t.objdirBytes} bytes, is what it wrote`);
   }
   const firstWaits = [...driverLog(logs).matchAll(WAIT)];
   assert.equal(firstWaits.length, 2, `two targets waited for the first: ${driverLog(logs)}`);
-  assert.ok(firstWaits.every((m) => m[2] === '45' && m[3] === '45' && m[4] === limitMib(48 * MIB)), firstWaits.map((m) => m[0]).join('\n'));
+  assert.ok(firstWaits.every((m) => m[2] === String(CONFIG_CLASSES.tiny.objdirBytes >> 20) && m[3] === m[2] && m[4] === limitMib(40 * MIB)), firstWaits.map((m) => m[0]).join('\n'));
   assert.equal(first.results.targets.filter((t) => t.spaceWaitSeconds! > 0).length, 2);
   assert.ok(first.results.peakMemoryBytes! > OBJDIR, `the container's peak memory counts the tmpfs: ${first.results.peakMemoryBytes}`);
 
