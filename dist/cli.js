@@ -57,7 +57,7 @@ import {
   writeAtomically,
   writeBisectReports,
   writeReports
-} from "./chunks/chunk-7OMAW5AX.js";
+} from "./chunks/chunk-U5N5YHTI.js";
 import {
   BisectOption,
   DockerError,

@@ -76,7 +76,7 @@ import {
   runBuild,
   tally,
   targetName
-} from "./chunks/chunk-7OMAW5AX.js";
+} from "./chunks/chunk-U5N5YHTI.js";
 import {
   Input,
   KernelbuilderError,

@@ -10207,8 +10207,8 @@ function shardTargets(targets, estimates, count) {
 var MB = 1024 * 1024;
 var GB = 1024 * MB;
 var CONFIG_CLASSES = {
-  tiny: { name: "tinyconfig", cpuSeconds: 300, serialSeconds: 25, objects: 350, objdirBytes: 45 * MB, memoryPerJobBytes: 200 * MB },
-  small: { name: "allnoconfig", cpuSeconds: 340, serialSeconds: 25, objects: 400, objdirBytes: 55 * MB, memoryPerJobBytes: 200 * MB },
+  tiny: { name: "tinyconfig", cpuSeconds: 170, serialSeconds: 10, objects: 440, objdirBytes: 36 * MB, memoryPerJobBytes: 200 * MB },
+  small: { name: "allnoconfig", cpuSeconds: 270, serialSeconds: 8, objects: 610, objdirBytes: 70 * MB, memoryPerJobBytes: 200 * MB },
   default: { name: "defconfig", cpuSeconds: 2100, serialSeconds: 60, objects: 2400, objdirBytes: 330 * MB, memoryPerJobBytes: 250 * MB },
   all: { name: "allmodconfig", cpuSeconds: 26e3, serialSeconds: 400, objects: 3e4, objdirBytes: 4 * GB, memoryPerJobBytes: 350 * MB }
 };
