@@ -17,8 +17,8 @@
  *    against the measured one (aim: within 10%), and each target's object dir against
  *    what the sweep measured (aim: within 15%).
  *
- * Run: node --import tsx bench/sweep.ts   (on an otherwise idle machine: the CPU figures of
- * step 2 are the host's)
+ * Run: node --import tsx bench/sweep.ts [sweep]   (on an otherwise idle machine: the CPU
+ * figures of step 2 are the host's; `sweep` runs step 1 alone, for the ETA)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -136,14 +136,8 @@ function reportEta(lines: Line[], wall: number): void {
 
 const pct = (a: number, b: number) => `${(((a - b) / b) * 100 >= 0 ? '+' : '') + (((a - b) / b) * 100).toFixed(1)}%`;
 
-const logs = mkdtempSync(join(tmpdir(), 'kb-bench-sweep-'));
-try {
-  const one = await sweep(logs);
-  const cpu = one.results.targets.reduce((sum, t) => sum + (t.cpuSeconds ?? 0), 0);
-  console.log(`one jobserver: ${one.results.targets.length} targets, -j${jobs}, wall ${one.wall.toFixed(0)} s, target CPU ${cpu.toFixed(0)} s, utilisation ${((cpu / (one.wall * cores)) * 100).toFixed(1)}% of ${cores} cores, peak memory ${((one.results.peakMemoryBytes ?? 0) / MIB).toFixed(0)} MiB`);
-  for (const t of one.results.targets) console.log(`  ${t.target}: ${t.durationSeconds?.toFixed(0)} s, CPU ${t.cpuSeconds?.toFixed(0)} s, ${t.objects} objects, object dir ${((t.objdirBytes ?? 0) / MIB).toFixed(1)} MiB, waited ${t.spaceWaitSeconds ?? 0} s`);
-  reportEta(one.lines, one.wall);
-
+/** 2 and 3: the targets alone, one after another, and the simulator fed with their figures, against the sweep. */
+function compareAlone(one: { wall: number; results: BuildResults }): void {
   const each = one.results.targets.map((t) => alone(one.results, t));
   const sequential = each.reduce((sum, a) => sum + a.wall, 0);
   console.log(`one after another (plain docker run make, same commands, -j${jobs}): wall ${sequential.toFixed(0)} s`);
@@ -170,6 +164,16 @@ try {
     const a = byName.get(t.target)!;
     console.log(`  ${t.target}: object dir predicted ${(a.objdirBytes / MIB).toFixed(1)} MiB, measured in the sweep ${((t.objdirBytes ?? 0) / MIB).toFixed(1)} MiB: ${pct(a.objdirBytes, t.objdirBytes ?? 0)}`);
   }
+}
+
+const logs = mkdtempSync(join(tmpdir(), 'kb-bench-sweep-'));
+try {
+  const one = await sweep(logs);
+  const cpu = one.results.targets.reduce((sum, t) => sum + (t.cpuSeconds ?? 0), 0);
+  console.log(`one jobserver: ${one.results.targets.length} targets, -j${jobs}, wall ${one.wall.toFixed(0)} s, target CPU ${cpu.toFixed(0)} s, utilisation ${((cpu / (one.wall * cores)) * 100).toFixed(1)}% of ${cores} cores, peak memory ${((one.results.peakMemoryBytes ?? 0) / MIB).toFixed(0)} MiB`);
+  for (const t of one.results.targets) console.log(`  ${t.target}: ${t.durationSeconds?.toFixed(0)} s, CPU ${t.cpuSeconds?.toFixed(0)} s, ${t.objects} objects, object dir ${((t.objdirBytes ?? 0) / MIB).toFixed(1)} MiB, waited ${t.spaceWaitSeconds ?? 0} s`);
+  reportEta(one.lines, one.wall);
+  if (process.argv[2] !== 'sweep') compareAlone(one);
 } finally {
   rmSync(logs, { recursive: true, force: true });
 }
