@@ -30,6 +30,8 @@ test('the action builds the real 6.1 kernel, tinyconfig, for x86, arm64 and risc
       'results-json': join(dir, 'results.json'),
       summary: join(dir, 'summary.md'),
       email: join(logs, 'emails', 'stable-v6.1.192.txt'),
+      'kcidb-json': join(dir, 'kcidb.json'),
+      'junit-xml': join(dir, 'junit.xml'),
       skipped: 'false',
     },
   );
