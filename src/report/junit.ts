@@ -1,6 +1,6 @@
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { formatIssue } from './format-issue.ts';
-import { BOOT_KINDS } from '../parse/diagnostic.ts';
+import { tally } from '../diagnostics/tally.ts';
 
 /*
  * junit.xml: a build as JUnit XML, as test-report tools read it (the common JUnit schema
@@ -59,7 +59,8 @@ function buildCase(results: BuildResults, t: TargetResult): TestCase {
   if (t.status === 'pass') return { ...base, outcome: { kind: 'pass' } };
   const text = t.excerpt?.lines.join('\n');
   if (t.status === 'error') return { ...base, outcome: { kind: 'error', type: 'not finished', message: `${t.target} never finished${t.reason ? `: ${t.reason}` : ''}`, text } };
-  const errors = (results.issues ?? []).filter((i) => i.severity === 'error' && !BOOT_KINDS.has(i.kind) && i.kind !== 'sparse' && i.targets.includes(t.target)).slice(0, MESSAGE_ERRORS);
+  // The errors the reports count (tally): make's echo of a failed recipe is none of them.
+  const errors = (results.issues ?? []).filter((i) => tally(i, i.noise) === 'errors' && i.targets.includes(t.target)).slice(0, MESSAGE_ERRORS);
   const message = errors.length > 0 ? errors.map(formatIssue).join('; ') : `${t.target} failed${t.reason ? ` (${t.reason})` : ''} at ${t.stage ?? 'build'}, exit ${t.exitCode ?? '?'}`;
   return { ...base, outcome: { kind: 'failure', type: t.reason ?? errors[0]?.kind ?? 'build', message, text } };
 }
