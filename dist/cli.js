@@ -57,7 +57,7 @@ import {
   writeAtomically,
   writeBisectReports,
   writeReports
-} from "./chunks/chunk-U5N5YHTI.js";
+} from "./chunks/chunk-5Y3QJKE6.js";
 import {
   BisectOption,
   DockerError,

@@ -76,7 +76,7 @@ import {
   runBuild,
   tally,
   targetName
-} from "./chunks/chunk-U5N5YHTI.js";
+} from "./chunks/chunk-5Y3QJKE6.js";
 import {
   Input,
   KernelbuilderError,

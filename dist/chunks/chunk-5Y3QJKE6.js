@@ -11164,7 +11164,7 @@ function buildCase(results, t) {
   if (t.status === "pass") return { ...base, outcome: { kind: "pass" } };
   const text = t.excerpt?.lines.join("\n");
   if (t.status === "error") return { ...base, outcome: { kind: "error", type: "not finished", message: `${t.target} never finished${t.reason ? `: ${t.reason}` : ""}`, text } };
-  const errors = (results.issues ?? []).filter((i) => i.severity === "error" && !BOOT_KINDS.has(i.kind) && i.kind !== "sparse" && i.targets.includes(t.target)).slice(0, MESSAGE_ERRORS);
+  const errors = (results.issues ?? []).filter((i) => tally(i, i.noise) === "errors" && i.targets.includes(t.target)).slice(0, MESSAGE_ERRORS);
   const message = errors.length > 0 ? errors.map(formatIssue).join("; ") : `${t.target} failed${t.reason ? ` (${t.reason})` : ""} at ${t.stage ?? "build"}, exit ${t.exitCode ?? "?"}`;
   return { ...base, outcome: { kind: "failure", type: t.reason ?? errors[0]?.kind ?? "build", message, text } };
 }
