@@ -1,19 +1,13 @@
 import { type Target, targetName } from './targets.ts';
 import { type ExpectedWork } from '../types/plan.ts';
-import { type TargetCost } from './costs.ts';
+import { type TargetCost, configClass } from './costs.ts';
 
 /**
- * Relative cost of a config when no earlier build tells: allmodconfig and allyesconfig
- * build most of the tree, a defconfig a good part, tinyconfig and allnoconfig little.
- * Units are rough seconds on one core of a 2-core machine for the real 6.1 tree.
+ * Relative cost of a config when no earlier build tells: its config class's CPU seconds
+ * (configClass, the cost table's), for the order and the shards' balance.
  */
 export function staticEstimate(t: Target): number {
-  const base = (t.base ?? t.config).toLowerCase();
-  if (base === 'allmodconfig' || base === 'allyesconfig') return 7200;
-  if (base === 'tinyconfig') return 160;
-  if (base === 'allnoconfig') return 200;
-  if (base.includes('nommu') || base.includes('tiny')) return 400;
-  return 1800;
+  return configClass(t).cpuSeconds;
 }
 
 /**

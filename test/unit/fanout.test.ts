@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { estimateTargets, longestFirst, shardTargets, staticEstimate } from '../../src/plan/estimate.ts';
+import { CONFIG_CLASSES } from '../../src/plan/costs.ts';
 import { type Target, targetName } from '../../src/plan/targets.ts';
 import { buildMatrix } from '../../src/fanout/matrix.ts';
 import { findShards, mergeShards } from '../../src/fanout/merge.ts';
@@ -37,7 +38,7 @@ for (const shards of [2, 3, 5, 8, 16]) {
 
 test('estimates: previous durations first, static otherwise; static puts allmodconfig first and tinyconfig last', () => {
   const est = estimateTargets([{ arch: 'x86', config: 'tinyconfig' }, { arch: 'x86', config: 'defconfig' }], new Map([['x86/defconfig', 42]]));
-  assert.deepEqual([...est], [['x86/tinyconfig', 160], ['x86/defconfig', 42]]);
+  assert.deepEqual([...est], [['x86/tinyconfig', CONFIG_CLASSES.tiny.cpuSeconds], ['x86/defconfig', 42]]);
   const order = longestFirst(
     ['tinyconfig', 'defconfig', 'allnoconfig', 'allmodconfig'].map((config) => ({ arch: 'arm64', config })),
     estimateTargets(['tinyconfig', 'defconfig', 'allnoconfig', 'allmodconfig'].map((config) => ({ arch: 'arm64', config }))),
