@@ -57,7 +57,7 @@ import {
   writeAtomically,
   writeBisectReports,
   writeReports
-} from "./chunks/chunk-5Y3QJKE6.js";
+} from "./chunks/chunk-POLHDIUC.js";
 import {
   BisectOption,
   DockerError,

@@ -76,7 +76,7 @@ import {
   runBuild,
   tally,
   targetName
-} from "./chunks/chunk-5Y3QJKE6.js";
+} from "./chunks/chunk-POLHDIUC.js";
 import {
   Input,
   KernelbuilderError,

@@ -10175,34 +10175,6 @@ function selectImage(table, version, forced, toolchain = "gcc") {
   );
 }
 
-// src/plan/estimate.ts
-function staticEstimate(t) {
-  const base = (t.base ?? t.config).toLowerCase();
-  if (base === "allmodconfig" || base === "allyesconfig") return 7200;
-  if (base === "tinyconfig") return 160;
-  if (base === "allnoconfig") return 200;
-  if (base.includes("nommu") || base.includes("tiny")) return 400;
-  return 1800;
-}
-function estimateTargets(targets, previous = /* @__PURE__ */ new Map()) {
-  return new Map(targets.map((t) => [targetName(t), previous.get(targetName(t)) ?? staticEstimate(t)]));
-}
-function expectedWork(costs) {
-  return Object.fromEntries(Object.entries(costs).map(([name, c]) => [name, { cpuSeconds: c.cpuSeconds, objects: c.objects, objectsCounted: c.measured.objects }]));
-}
-function longestFirst(targets, estimates) {
-  return [...targets].sort((a, b) => (estimates.get(targetName(b)) ?? 0) - (estimates.get(targetName(a)) ?? 0));
-}
-function shardTargets(targets, estimates, count) {
-  const shards = Array.from({ length: count }, () => ({ cost: 0, targets: [] }));
-  for (const t of longestFirst(targets, estimates)) {
-    const lightest = shards.reduce((min, s) => s.cost < min.cost ? s : min);
-    lightest.targets.push(t);
-    lightest.cost += estimates.get(targetName(t)) ?? 0;
-  }
-  return shards.map((s) => s.targets);
-}
-
 // src/plan/costs.ts
 var MB = 1024 * 1024;
 var GB = 1024 * MB;
@@ -10240,6 +10212,29 @@ function targetCosts(targets, previous = /* @__PURE__ */ new Map()) {
       ];
     })
   );
+}
+
+// src/plan/estimate.ts
+function staticEstimate(t) {
+  return configClass(t).cpuSeconds;
+}
+function estimateTargets(targets, previous = /* @__PURE__ */ new Map()) {
+  return new Map(targets.map((t) => [targetName(t), previous.get(targetName(t)) ?? staticEstimate(t)]));
+}
+function expectedWork(costs) {
+  return Object.fromEntries(Object.entries(costs).map(([name, c]) => [name, { cpuSeconds: c.cpuSeconds, objects: c.objects, objectsCounted: c.measured.objects }]));
+}
+function longestFirst(targets, estimates) {
+  return [...targets].sort((a, b) => (estimates.get(targetName(b)) ?? 0) - (estimates.get(targetName(a)) ?? 0));
+}
+function shardTargets(targets, estimates, count) {
+  const shards = Array.from({ length: count }, () => ({ cost: 0, targets: [] }));
+  for (const t of longestFirst(targets, estimates)) {
+    const lightest = shards.reduce((min, s) => s.cost < min.cost ? s : min);
+    lightest.targets.push(t);
+    lightest.cost += estimates.get(targetName(t)) ?? 0;
+  }
+  return shards.map((s) => s.targets);
 }
 
 // src/plan/space.ts
@@ -15360,9 +15355,9 @@ export {
   readEmailTo,
   sizeInBytes,
   gitIn,
+  targetCosts,
   longestFirst,
   shardTargets,
-  targetCosts,
   spaceLimitBytes,
   fitsInSpace,
   loadProjectFragments,
