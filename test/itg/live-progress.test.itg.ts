@@ -24,7 +24,8 @@ test("a build that fails early shows its first error in the action's output with
   const printedAt = Number(/printed at (\d+)$/.exec(error.text)![1]);
   assert.match(error.text, /^first error in x86\/tinyconfig after \d+ s: init\/main\.c:12:5: error: expected ';' printed at \d+$/);
   t.diagnostic(`first error shown ${error.at - printedAt} ms after the build printed it`);
-  assert.ok(error.at - printedAt < 5000, `the error showed ${error.at - printedAt} ms after the build printed it`);
+  // Within the build's first half (it runs a minute more), not a speed figure: a loaded machine is slow.
+  assert.ok(error.at - printedAt < 20_000, `the error showed ${error.at - printedAt} ms after the build printed it`);
   const end = run.lines.find((l) => l.text.startsWith('kernelbuilder: x86/tinyconfig fail'));
   assert.ok(end && end.at - error.at > 40_000, 'the error showed while the build went on, not at its end');
 

@@ -505,7 +505,8 @@ test('100k lines and very long lines: fast, and the parser holds no more than on
   reports += parser.end().length;
   assert.ok(reports > 0);
   const ms = performance.now() - started;
-  assert.ok(ms < 5000, `took ${ms} ms`);
+  // A bound against quadratic work (hours at this size), not a speed target: that is bench/parse.ts.
+  assert.ok(ms < 30_000, `took ${ms} ms`);
   assert.equal(parser.summary().lines, 100_000);
 });
 
