@@ -9,7 +9,7 @@
  * learn. For one runner it also prints the wall of the same targets built one after another,
  * each alone with every token. Run: node --import tsx bench/simulate-sweep.ts
  */
-import { type Target } from '../src/plan/targets.ts';
+import { type Target } from '../src/types/targets.ts';
 import { CONFIG_CLASSES, configClass, targetCosts } from '../src/plan/costs.ts';
 import { estimateTargets } from '../src/plan/estimate.ts';
 import { simulateShards } from '../src/simulate/shards.ts';

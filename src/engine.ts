@@ -1,7 +1,7 @@
 import { chownSync, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { type Inputs } from './inputs.ts';
+import { type Inputs } from './types/inputs.ts';
 import { type Log } from './log.ts';
 import { type Git } from './ref/git.ts';
 import { makePlan } from './plan/plan.ts';

@@ -2,79 +2,23 @@ import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Input } from './constants.ts';
-import { type InputReader } from './types/inputs.ts';
+import { type InputReader, type Inputs, type NoiseFilter } from './types/inputs.ts';
 import { InputError } from './errors.ts';
 import { checkRefSyntax } from './ref/ref-syntax.ts';
-import { type ImageTable, defaultImageTable, isImageRef, parseImageTable } from './images/table.ts';
+import { defaultImageTable, isImageRef, parseImageTable } from './images/table.ts';
+import { type ImageTable } from './types/image.ts';
 import { KERNEL_ARCHES } from './plan/targets.ts';
 import { checkPattern, isPattern, parseConfigSpec } from './plan/config-spec.ts';
-import { type NoiseFilter, defaultNoise, parseNoiseFile } from './diagnostics/noise.ts';
-import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-options.ts';
-import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
-import { type BisectSettings, DEFAULT_BISECT_TIMEOUT, parseBisect } from './bisect/bisect-inputs.ts';
+import { defaultNoise, parseNoiseFile } from './diagnostics/noise.ts';
+import { parseArtifactOptions } from './publish/artifact-options.ts';
+import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
+import { DEFAULT_BISECT_TIMEOUT, parseBisect } from './bisect/bisect-inputs.ts';
 import { FileRefusedError, readInputFile } from './read-input-file.ts';
 import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
 import { RESERVED_TREE_NAMES, RESULTS_FILE } from './logs-layout.ts';
 import { type HostFolder, checkHostFolder } from './host-folder.ts';
-import { type MakeVar, parseMakeVars } from './plan/make-vars.ts';
+import { parseMakeVars } from './plan/make-vars.ts';
 import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from './report/kcidb-origin.ts';
-
-/** Everything a build needs from its user, validated. Keys follow action.yml. */
-export interface Inputs {
-  source: string;
-  ref: string;
-  /** Name of the tree for logs and reports when the ref is not `remote/...`. */
-  tree?: string;
-  arches: string[];
-  configs: string[];
-  logs: string;
-  image?: string;
-  imageTable: ImageTable;
-  /** The toolchain family whose rules of the table choose the image: gcc (default) or clang. */
-  toolchain: string;
-  tmpfsSize: string;
-  jobs: number;
-  /** Seconds one target may take before it is killed (the others go on). */
-  targetTimeout?: number;
-  /** Memory limit of the build container, in bytes. */
-  memory?: number;
-  /** CPU limit of the build container, in cores. */
-  cpus?: number;
-  /** The most one build may write into its logs folder, in bytes: past it the build is stopped. */
-  logsLimit: number;
-  /**
-   * The compiler cache: a host folder shared by builds, or a per-job folder the action
-   * restores from and saves to the Actions cache (`actionsCache`), or none.
-   */
-  ccache?: { dir: string; maxSize: string; actionsCache?: true };
-  /** results.json (or a folder with one) to compare with; default: the newest earlier build of the ref. */
-  baseline?: string;
-  /** Build even when complete results for the same sha, image and targets exist. */
-  force: boolean;
-  /** This job's part of a sharded build: shard `index` (1-based) of `count`. */
-  shard?: { index: number; count: number };
-  /** Build only these arch/config targets of the plan (a shard's list from a plan job's matrix). */
-  targets?: string[];
-  /** Upload the logs as artifacts in the post step (when running in Actions). */
-  upload: boolean;
-  artifacts: ArtifactOptions;
-  /** Known-noise warnings: the original builder's list plus the user's file. */
-  noise: NoiseFilter;
-  /** To: of the report email. */
-  emailTo?: string;
-  /** What each target keeps of what it built, besides System.map and the .config. */
-  keep: KeepItem[];
-  /** Which targets boot in QEMU after the build; undefined: none. */
-  boot?: BootSettings;
-  /** Make variables for every target's make (W=1, C=1, KCFLAGS=...), from the allow-list of plan/make-vars.ts. */
-  makeVars: MakeVar[];
-  /** The origin of every id in kcidb.json. */
-  kcidbOrigin: string;
-  /** Which new regressions to bisect after the build, against the baseline's sha; undefined: none. */
-  bisect?: BisectSettings;
-  /** What is odd but allowed (a shared folder as logs): the fronts log these before planning. */
-  warnings: string[];
-}
 
 export const DEFAULT_ARCHES = 'x86 arm arm64 riscv';
 export const DEFAULT_CONFIGS = 'defconfig';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { BisectOption, CONTAINER_LABEL, DRIVER_MOUNT, Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { type Inputs, getInputs } from '../inputs.ts';
-import { type InputReader } from '../types/inputs.ts';
+import { getInputs } from '../inputs.ts';
+import { type Inputs, type InputReader } from '../types/inputs.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { type Git, tryGit } from '../ref/git.ts';
 import { resolveRef } from '../ref/resolve.ts';

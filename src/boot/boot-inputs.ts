@@ -2,19 +2,14 @@ import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { KERNEL_ARCHES } from '../plan/targets.ts';
 import { parseConfigSpec } from '../plan/config-spec.ts';
+import { type BootSettings, type KeepItem } from '../types/boot.ts';
 
 /** What a target can keep of what it built, besides System.map and the .config, which it always keeps. */
-export const KEEP_ITEMS = ['kernel', 'modules', 'dtbs', 'debug'] as const;
-export type KeepItem = (typeof KEEP_ITEMS)[number];
+// Every KeepItem of the floor's union, once, in the order reports list them: a Record makes
+// the compiler refuse one left out.
+const KEEP_ORDER: Record<KeepItem, true> = { kernel: true, modules: true, dtbs: true, debug: true };
+export const KEEP_ITEMS = Object.keys(KEEP_ORDER) as readonly KeepItem[];
 export const DEFAULT_KEEP = 'kernel dtbs';
-
-/** Which built targets boot, for how long, and whether QEMU gets /dev/kvm. */
-export interface BootSettings {
-  /** `all`, or arch/config names of the plan. */
-  targets: 'all' | string[];
-  timeoutSeconds: number;
-  kvm: boolean;
-}
 
 export const DEFAULT_BOOT_TIMEOUT = '5m';
 const MIN_BOOT_TIMEOUT = 10;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../types/diagnostics.ts';
-import type { BootFailureReason, BootVerdict, ConsoleSummary, QemuExit } from './types.ts';
+import type { BootVerdict, ConsoleSummary, QemuExit } from './types.ts';
+import type { BootFailureReason } from '../types/boot.ts';
 
 function fail(reason: BootFailureReason, message: string, d?: Diagnostic): BootVerdict {
   return {

@@ -1,4 +1,4 @@
-import { type BootResult } from '../boot/boot-result.ts';
+import { type BootResult } from '../types/boot.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { KEPT_FILES, RESULTS_FILE, targetPaths } from '../logs-layout.ts';
 import { checkPathComponent, parseSize } from '../inputs.ts';
