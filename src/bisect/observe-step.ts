@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildPlan } from '../types/plan.ts';
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { type ImageInfo } from '../types/image.ts';
 import { type BuildResults } from '../types/results.ts';
 import { collectResults } from '../results/results.ts';

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { BisectOption, CONTAINER_LABEL, DRIVER_MOUNT, Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { getInputs } from '../inputs.ts';
+import { getInputs } from '../inputs/inputs.ts';
 import { type Inputs, type InputReader } from '../types/inputs.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { type Git, tryGit } from '../ref/git.ts';
 import { resolveRef } from '../ref/resolve.ts';
-import { KERNEL_ARCHES } from '../plan/targets.ts';
-import { parseConfigSpec } from '../plan/config-spec.ts';
+import { KERNEL_ARCHES } from '../values/target-name.ts';
+import { parseConfigSpec } from '../values/config-spec.ts';
 import { makePlan } from '../plan/plan.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { bisectDirName, pathSafe } from '../logs-layout.ts';

@@ -1,7 +1,7 @@
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { KERNEL_ARCHES } from '../plan/targets.ts';
-import { parseConfigSpec } from '../plan/config-spec.ts';
+import { KERNEL_ARCHES } from '../values/target-name.ts';
+import { parseConfigSpec } from '../values/config-spec.ts';
 import { type BootSettings, type KeepItem } from '../types/boot.ts';
 
 /** What a target can keep of what it built, besides System.map and the .config, which it always keeps. */

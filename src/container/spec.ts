@@ -3,11 +3,11 @@ import type Docker from 'dockerode';
 import { CONTAINER_LABEL, DRIVER_MOUNT, OWNER_LABEL } from '../constants.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { type ImageInfo } from '../types/image.ts';
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { type Target } from '../types/targets.ts';
 import { longestFirst } from '../plan/estimate.ts';
 import { SOURCE_MOUNT } from '../plan/source-layout.ts';
-import { fragmentWord } from '../plan/config-spec.ts';
+import { fragmentWord } from '../values/config-spec.ts';
 
 /** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
 export const FALLBACK_BUILD_USER = '1001:1001';

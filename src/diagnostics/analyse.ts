@@ -7,7 +7,7 @@ import { type NoiseFilter } from '../types/inputs.ts';
 import { scanLog } from './scan-log.ts';
 import { tally } from './tally.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
-import { unmetOptions } from '../plan/config-spec.ts';
+import { unmetOptions } from '../values/config-spec.ts';
 import { readFileSync } from 'node:fs';
 import { analyseBoot } from '../boot/analyse-boot.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Input, SimulateOption } from '../constants.ts';
 import { InputError, KernelbuilderError } from '../errors.ts';
-import { getInputs, readEmailTo, readNoise } from '../inputs.ts';
+import { getInputs, readEmailTo, readNoise } from '../inputs/inputs.ts';
 import { type Inputs, type InputReader } from '../types/inputs.ts';
 import { buildMatrix } from '../fanout/matrix.ts';
 import { planRefs } from '../fanout/plan-refs.ts';

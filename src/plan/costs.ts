@@ -1,7 +1,6 @@
-import { targetName } from './targets.ts';
-import { type Target } from '../types/targets.ts';
+import { targetName } from '../values/target-name.ts';
+import { type Target, type TargetCost } from '../types/targets.ts';
 import { type TargetResult } from '../types/results.ts';
-import { type TargetCost } from '../types/targets.ts';
 
 /** A config class: what a config of it costs when no earlier build tells. */
 export interface ConfigClass {

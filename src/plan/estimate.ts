@@ -1,4 +1,4 @@
-import { targetName } from './targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { type Target, type TargetCost } from '../types/targets.ts';
 import { type ExpectedWork } from '../types/plan.ts';
 import { configClass } from './costs.ts';

@@ -1,23 +1,11 @@
 import { InputError, SourceError, describeValue } from '../errors.ts';
 import { type TreeFacts } from '../ref/tree.ts';
-import { globMatches, isConfigName, isPattern, optionsOfFragment, parseConfigSpec } from './config-spec.ts';
-import { type Fragment } from '../types/targets.ts';
+import { globMatches, isConfigName, isPattern, optionsOfFragment, parseConfigSpec } from '../values/config-spec.ts';
+import { type Fragment, type Dropped, type Target } from '../types/targets.ts';
 import { DERIVED_CONFIGS, type DerivedConfig } from './derived-configs.ts';
-import { type Dropped, type Target } from '../types/targets.ts';
-
-/** The ARCH values of mainline Linux, past and present. */
-export const KERNEL_ARCHES = [
-  'alpha', 'arc', 'arm', 'arm64', 'csky', 'hexagon', 'ia64', 'loongarch', 'm68k', 'microblaze', 'mips',
-  'nios2', 'openrisc', 'parisc', 'powerpc', 'riscv', 's390', 'sh', 'sparc', 'um', 'x86', 'xtensa',
-];
 
 /** Config targets every arch's Makefile has; other names must be files in arch/<arch>/configs/. */
 export const GENERIC_CONFIGS = ['defconfig', 'tinyconfig', 'allnoconfig', 'allmodconfig', 'allyesconfig', 'alldefconfig'];
-
-/** `arch/config`, the name a target goes by in logs, reports and outputs. */
-export function targetName(t: Target): string {
-  return `${t.arch}/${t.config}`;
-}
 
 /**
  * Arch × config for this tree. `requests` are config specs (`defconfig`,

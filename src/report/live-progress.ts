@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { type BuildPlan } from '../types/plan.ts';
 import { type Log } from '../log.ts';
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { targetPaths } from '../logs-layout.ts';
 import { LogTail } from '../container/log-tail.ts';
 import { LogParser } from '../parse/log-parser.ts';

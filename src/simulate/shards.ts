@@ -1,4 +1,4 @@
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { type Target, type TargetCost } from '../types/targets.ts';
 import { longestFirst, shardTargets } from '../plan/estimate.ts';
 import { simulate } from './jobserver.ts';

@@ -53,7 +53,7 @@ export interface Inputs {
   keep: KeepItem[];
   /** Which targets boot in QEMU after the build; undefined: none. */
   boot?: BootSettings;
-  /** Make variables for every target's make (W=1, C=1, KCFLAGS=...), from the allow-list of plan/make-vars.ts. */
+  /** Make variables for every target's make (W=1, C=1, KCFLAGS=...), from the allow-list of values/make-vars.ts. */
   makeVars: MakeVar[];
   /** The origin of every id in kcidb.json. */
   kcidbOrigin: string;

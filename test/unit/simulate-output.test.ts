@@ -8,7 +8,7 @@ import { simulationSummary } from '../../src/simulate/summary.ts';
 import { TIMELINE_COLUMNS, textTimeline } from '../../src/simulate/text-timeline.ts';
 import { svgTimeline } from '../../src/simulate/svg-timeline.ts';
 import { type SimTarget } from '../../src/simulate/types.ts';
-import { targetName } from '../../src/plan/targets.ts';
+import { targetName } from '../../src/values/target-name.ts';
 import { type Target } from '../../src/types/targets.ts';
 import { targetCosts } from '../../src/plan/costs.ts';
 import { estimateTargets } from '../../src/plan/estimate.ts';
