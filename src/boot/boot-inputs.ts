@@ -1,7 +1,6 @@
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { KERNEL_ARCHES } from '../values/target-name.ts';
-import { parseConfigSpec } from '../values/config-spec.ts';
+import { parseTargetName } from '../values/target-name.ts';
 import { type BootSettings, type KeepItem } from '../types/boot.ts';
 
 /** What a target can keep of what it built, besides System.map and the .config, which it always keeps. */
@@ -48,13 +47,7 @@ export function parseBoot(
   let targets: BootSettings['targets'];
   if (words.length === 1 && words[0] === 'all') targets = 'all';
   else {
-    for (const w of words) {
-      const [arch, ...config] = w.split('/');
-      if (config.length === 0 || !KERNEL_ARCHES.includes(arch)) {
-        throw new InputError(Input.boot, w, 'boot is off, all, or arch/config targets of the plan, e.g. x86/tinyconfig+kb-boot.config');
-      }
-      parseConfigSpec(Input.boot, config.join('/'));
-    }
+    for (const w of words) parseTargetName(Input.boot, w, 'boot is off, all, or arch/config targets of the plan, e.g. x86/tinyconfig+kb-boot.config');
     targets = [...new Set(words)];
   }
   if (!keep.includes('kernel')) throw new InputError(Input.keep, keep.join(' ') || 'none', 'booting needs the kernel kept: add kernel to keep, or set boot to off');

@@ -21,3 +21,11 @@ export function sizeInBytes(size: string): number {
   const m = SIZE.exec(size)!;
   return Number(m[1]) * SIZE_UNITS[m[2]];
 }
+
+/** A size as Docker writes it (`20g`) as ccache reads it (`20Gi`: binary units, upper case). */
+export function ccacheSize(size: string): string {
+  const m = SIZE.exec(size);
+  if (!m || m[2] === '') return size;
+  return `${m[1]}${m[2].toUpperCase()}i`;
+}
+
