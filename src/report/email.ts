@@ -7,6 +7,7 @@ import { bisectLines } from './bisect-lines.ts';
 import { bootSectionLines } from './boot-lines.ts';
 import { tally } from '../diagnostics/tally.ts';
 import { listsNewOnly, newFirst } from './new-first.ts';
+import { formatDuration } from '../values/duration.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -114,10 +115,3 @@ function unique<T>(item: T, i: number, all: T[]): boolean {
   return all.indexOf(item) === i;
 }
 
-/** "1h 2m 3s" style. */
-export function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = Math.round(seconds % 60);
-  return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
-}

@@ -14,3 +14,24 @@ export function parseDuration(input: string, text: string | undefined): number |
   }
   return seconds;
 }
+
+/**
+ * How a duration is written: `exact` `1h 2m 3s` (a build's runtime), `wall` `2h 05m`,
+ * `7m 30s`, `42s` (a simulated wall at a glance), `rough` `45 s` under 90 s, else whole
+ * minutes `12 min` (a live progress line, where seconds would only flicker).
+ */
+export type DurationStyle = 'exact' | 'wall' | 'rough';
+
+/** Seconds as a person reads them, in one of the styles the reports use. */
+export function formatDuration(seconds: number, style: DurationStyle = 'exact'): string {
+  if (style === 'rough') return seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+  const whole = style === 'wall' ? Math.round(seconds) : seconds;
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = Math.round(whole % 60);
+  if (style === 'wall') {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return h > 0 ? `${h}h ${pad(m)}m` : m > 0 ? `${m}m ${pad(s)}s` : `${s}s`;
+  }
+  return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+}

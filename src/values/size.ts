@@ -29,3 +29,16 @@ export function ccacheSize(size: string): string {
   return `${m[1]}${m[2].toUpperCase()}i`;
 }
 
+
+/**
+ * Bytes as a report writes a size: whole MiB (`31 MiB`, `2,048 MiB`), one decimal under
+ * one MiB (`0.5 MiB`); with `largest` GiB, sizes from 1 GiB up in GiB, one decimal below
+ * 100 GiB (`59.5 GiB`), as the simulator's summary of a whole /build writes them.
+ */
+export function formatBytes(bytes: number, largest: 'MiB' | 'GiB' = 'MiB'): string {
+  const mib = bytes / 2 ** 20;
+  if (mib < 1) return `${mib.toFixed(1)} MiB`;
+  if (largest === 'MiB' || mib < 1024) return `${Math.round(mib).toLocaleString('en-US')} MiB`;
+  const gib = mib / 1024;
+  return `${gib < 100 ? gib.toFixed(1) : Math.round(gib)} GiB`;
+}
