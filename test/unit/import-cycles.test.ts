@@ -139,3 +139,29 @@ test('the shared types modules import only types, and only declare types', () =>
     assert.deepEqual(declarations.filter((d) => !/^export (interface|type) /.test(`${d} `)), [], `${relative(SRC, file)} declares only types`);
   }
 });
+
+/** The floors of README.md's Layout: each folder of src (or top-level module) by its floor number. */
+function readmeFloors(readme: string): Map<string, number> {
+  const block = /^floor {2}folders\n([\s\S]*?)^```/m.exec(readme);
+  assert.ok(block, "README.md's Layout has a floors table");
+  const floors = new Map<string, number>();
+  for (const line of block[1].trim().split('\n')) {
+    const [floor, ...folders] = line.trim().split(/\s+/);
+    for (const folder of folders) floors.set(folder, Number(floor));
+  }
+  return floors;
+}
+
+test("README's floors are true: every folder of src is on one, and imports only folders on floors below it", () => {
+  const floors = readmeFloors(readFileSync(join(SRC, '..', 'README.md'), 'utf8'));
+  const upward: string[] = [];
+  for (const file of tsFiles(SRC)) {
+    const from = folderOf(file, SRC);
+    assert.ok(floors.has(from), `${from} is on a floor of README.md's Layout`);
+    for (const to of new Set(importsOf(file).map((i) => folderOf(i, SRC)))) {
+      if (to === from || to === '..') continue;
+      if (!(floors.get(to)! < floors.get(from)!)) upward.push(`${relative(SRC, file)} (floor ${floors.get(from)}) imports ${to} (floor ${floors.get(to)})`);
+    }
+  }
+  assert.deepEqual(upward, []);
+});
