@@ -3,10 +3,10 @@ import { InputError } from '../errors.ts';
 import { parseTargetName } from '../values/target-name.ts';
 import { type BootSettings, type KeepItem } from '../types/boot.ts';
 
-/** What a target can keep of what it built, besides System.map and the .config, which it always keeps. */
 // Every KeepItem of the floor's union, once, in the order reports list them: a Record makes
 // the compiler refuse one left out.
 const KEEP_ORDER: Record<KeepItem, true> = { kernel: true, modules: true, dtbs: true, debug: true };
+/** What a target can keep of what it built, besides System.map and the .config, which it always keeps. */
 export const KEEP_ITEMS = Object.keys(KEEP_ORDER) as readonly KeepItem[];
 export const DEFAULT_KEEP = 'kernel dtbs';
 

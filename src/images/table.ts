@@ -5,6 +5,7 @@ import defaultTableJson from '../../images/table.json' with { type: 'json' };
 import { type ImageRole, type ImageSpec, type ImageTable, type SelectRule } from '../types/image.ts';
 
 /** The roles of images that are no builders. */
+// Every ImageRole of the floor's union: a Record makes the compiler refuse one left out.
 const ROLES: Record<ImageRole, true> = { base: true, boot: true };
 export const IMAGE_ROLES = Object.keys(ROLES) as readonly ImageRole[];
 
