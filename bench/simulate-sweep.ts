@@ -9,13 +9,14 @@
  * learn. For one runner it also prints the wall of the same targets built one after another,
  * each alone with every token. Run: node --import tsx bench/simulate-sweep.ts
  */
-import { type Target } from '../src/plan/targets.ts';
+import { type Target } from '../src/types/targets.ts';
 import { CONFIG_CLASSES, configClass, targetCosts } from '../src/plan/costs.ts';
 import { estimateTargets } from '../src/plan/estimate.ts';
 import { simulateShards } from '../src/simulate/shards.ts';
 import { simulate } from '../src/simulate/jobserver.ts';
 import { spaceLimitBytes } from '../src/plan/space.ts';
-import { formatBytes, formatWall } from '../src/simulate/units.ts';
+import { formatDuration } from '../src/values/duration.ts';
+import { formatBytes } from '../src/values/size.ts';
 
 const GIB = 2 ** 30;
 const TMPFS_BYTES = 60 * GIB;
@@ -50,8 +51,8 @@ for (const t of targets) byClass.set(configClass(t).name, (byClass.get(configCla
 const totalCpu = [...costs.values()].reduce((sum, c) => sum + c.cpuSeconds, 0);
 
 console.log(`6.1 full sweep: ${targets.length} targets (${[...byClass].map(([name, n]) => `${n} ${name}`).join(', ')}), ${Math.round(totalCpu / 3600)} CPU hours`);
-console.log(`cost table by class: ${Object.values(CONFIG_CLASSES).map((c) => `${c.name} ${c.cpuSeconds} CPU s, ${c.serialSeconds} s serial, ${c.objects} objects, ${formatBytes(c.objdirBytes)}`).join('; ')}`);
-console.log(`each runner: -j cores + 2, ${formatBytes(TMPFS_BYTES)} /build (object dirs within ${formatBytes(spaceLimitBytes(TMPFS_BYTES, CHECKOUT_BYTES))}, the checkout and a margin apart), ${formatBytes(MEMORY_BYTES)} memory`);
+console.log(`cost table by class: ${Object.values(CONFIG_CLASSES).map((c) => `${c.name} ${c.cpuSeconds} CPU s, ${c.serialSeconds} s serial, ${c.objects} objects, ${formatBytes(c.objdirBytes, 'GiB')}`).join('; ')}`);
+console.log(`each runner: -j cores + 2, ${formatBytes(TMPFS_BYTES, 'GiB')} /build (object dirs within ${formatBytes(spaceLimitBytes(TMPFS_BYTES, CHECKOUT_BYTES), 'GiB')}, the checkout and a margin apart), ${formatBytes(MEMORY_BYTES, 'GiB')} memory`);
 console.log('');
 const rows: string[][] = [['runners × cores', 'wall', 'one by one', 'CPU utilisation', 'peak /build', 'peak memory', 'waited for space', 'balance']];
 const setups = [
@@ -67,13 +68,13 @@ for (const { runners, cores, tmpfs } of setups) {
   // The same targets one after another, each alone with all the tokens (a plain make per target), on one runner.
   const oneByOne = runners === 1 && tmpfs === TMPFS_BYTES ? targets.reduce((sum, t) => sum + simulate([{ name: '', cost: costs.get(`${t.arch}/${t.config}`)! }], { cores, jobs: cores + 2 }).wallSeconds, 0) : undefined;
   rows.push([
-    `${runners} × ${cores}${tmpfs === TMPFS_BYTES ? '' : `, ${formatBytes(tmpfs)} /build`}`,
-    formatWall(sim.wallSeconds),
-    oneByOne === undefined ? '' : formatWall(oneByOne),
+    `${runners} × ${cores}${tmpfs === TMPFS_BYTES ? '' : `, ${formatBytes(tmpfs, 'GiB')} /build`}`,
+    formatDuration(sim.wallSeconds, 'wall'),
+    oneByOne === undefined ? '' : formatDuration(oneByOne, 'wall'),
     // The matrix's: every runner's busy core-seconds over what the runners held until the slowest ended.
     `${Math.round((busy / (sim.wallSeconds * cores * runners)) * 100)}%`,
-    formatBytes(Math.max(...sim.runners.map((r) => r.peakBuildBytes))),
-    `${formatBytes(peakMemory)}${peakMemory > MEMORY_BYTES ? ' (over!)' : ''}`,
+    formatBytes(Math.max(...sim.runners.map((r) => r.peakBuildBytes)), 'GiB'),
+    `${formatBytes(peakMemory, 'GiB')}${peakMemory > MEMORY_BYTES ? ' (over!)' : ''}`,
     String(sim.runners.reduce((n, r) => n + r.targets.filter((t) => t.waitedSeconds > 0).length, 0)),
     sim.balance.toFixed(2),
   ]);

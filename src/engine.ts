@@ -1,16 +1,16 @@
 import { chownSync, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { type Inputs } from './inputs.ts';
+import { type Inputs } from './types/inputs.ts';
 import { type Log } from './log.ts';
 import { type Git } from './ref/git.ts';
 import { makePlan } from './plan/plan.ts';
 import { type BuildPlan } from './types/plan.ts';
 import { loadProjectFragments } from './plan/project-fragments.ts';
-import { targetName } from './plan/targets.ts';
+import { targetName } from './values/target-name.ts';
 import { checkImageArches, inspectImage } from './images/inspect.ts';
 import { type ImageInfo } from './types/image.ts';
-import { checkImageUserland } from './images/userland.ts';
+import { checkImageUserland } from './container/userland.ts';
 import { buildUser, ccacheDirFor, containerSpec } from './container/spec.ts';
 import { ccacheDelta } from './results/ccache-stats.ts';
 import { runContainer } from './container/run.ts';
@@ -34,7 +34,7 @@ import { kvmDeviceGroup } from './boot/kvm.ts';
 import { chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
 import { CCACHE_STATS, DRIVER_LOG, MEMORY_PEAK_FILE, RESULTS_FILE, TOOLCHAINS_FILE, targetPaths, treeDirOf } from './logs-layout.ts';
 import { readInsideOrNothing } from './safe-files.ts';
-import { mebibytes } from './report/mebibytes.ts';
+import { formatBytes } from './values/size.ts';
 
 /** Lines of the driver's output kept for a set-up failure's report. */
 const DRIVER_TAIL_LINES = 15;
@@ -123,9 +123,9 @@ export function logPlan({ plan, image }: CheckedPlan, log: Log): void {
 export function spacePlanLine(plan: Pick<BuildPlan, 'targets' | 'costs' | 'spaceLimitBytes' | 'tmpfsSize' | 'checkoutBytes'>): string {
   const predicted = plan.targets.map((t) => {
     const cost = plan.costs[targetName(t)];
-    return cost ? `${targetName(t)} ${mebibytes(cost.objdirBytes)} (${cost.measured.objdirBytes ? 'measured' : 'its class'})` : `${targetName(t)} unknown`;
+    return cost ? `${targetName(t)} ${formatBytes(cost.objdirBytes)} (${cost.measured.objdirBytes ? 'measured' : 'its class'})` : `${targetName(t)} unknown`;
   });
-  return `space on /build: targets start while their predicted object dirs fit in ${mebibytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less the checkout's ${mebibytes(plan.checkoutBytes)} and a margin), else wait; predicted: ${predicted.join(', ')}`;
+  return `space on /build: targets start while their predicted object dirs fit in ${formatBytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less the checkout's ${formatBytes(plan.checkoutBytes)} and a margin), else wait; predicted: ${predicted.join(', ')}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { chownSync, lchownSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type Target } from './plan/targets.ts';
+import { type Target } from './types/targets.ts';
 import { BUILD_FILES, targetPaths } from './logs-layout.ts';
 
 /**

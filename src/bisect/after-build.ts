@@ -1,5 +1,5 @@
 import { dirname, relative } from 'node:path';
-import { type Inputs } from '../inputs.ts';
+import { type Inputs } from '../types/inputs.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { type EngineDeps } from '../engine.ts';
 import { type BisectRecord, type BuildResults } from '../types/results.ts';

@@ -1,5 +1,5 @@
 import { type BuildResults } from '../types/results.ts';
-import { type BisectMode } from './bisect-inputs.ts';
+import { type BisectMode } from '../types/inputs.ts';
 import { type WhatAsked } from './types.ts';
 
 /** One new regression of a build to bisect: what it is in words, the target that shows it, what the bisect seeks. */

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildPlan } from '../types/plan.ts';
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { type ImageInfo } from '../types/image.ts';
 import { type BuildResults } from '../types/results.ts';
 import { collectResults } from '../results/results.ts';
 import { targetPaths } from '../logs-layout.ts';
 import { withKept } from '../results/kept.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
-import { type NoiseFilter, isNoise } from '../diagnostics/noise.ts';
+import { isNoise } from '../diagnostics/noise.ts';
+import { type NoiseFilter } from '../types/inputs.ts';
 import { scanLog } from '../diagnostics/scan-log.ts';
 import { tally } from '../diagnostics/tally.ts';
 import { type Diagnostic, type Issue } from '../types/diagnostics.ts';

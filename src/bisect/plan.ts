@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { BisectOption, CONTAINER_LABEL, DRIVER_MOUNT, Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { type Inputs, getInputs } from '../inputs.ts';
-import { type InputReader } from '../types/inputs.ts';
+import { getInputs } from '../inputs/inputs.ts';
+import { type Inputs, type InputReader } from '../types/inputs.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { type Git, tryGit } from '../ref/git.ts';
 import { resolveRef } from '../ref/resolve.ts';
-import { KERNEL_ARCHES } from '../plan/targets.ts';
-import { parseConfigSpec } from '../plan/config-spec.ts';
+import { KERNEL_ARCHES, parseTargetName, splitTargetName } from '../values/target-name.ts';
 import { makePlan } from '../plan/plan.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { bisectDirName, pathSafe } from '../logs-layout.ts';
@@ -51,8 +50,7 @@ export function getBisectInputs(read: InputReader): BisectInputs {
  * nothing of the build's that only a full build has (baseline, shard, the bisects).
  */
 export function bisectInputsOfBuild(build: Inputs, tree: string, good: string, bad: string, target: string, what: WhatAsked): BisectInputs {
-  const slash = target.indexOf('/');
-  const [arch, config] = [target.slice(0, slash), target.slice(slash + 1)];
+  const { arch, config } = splitTargetName(target);
   const boot = what.kind === 'boot' && build.boot ? { ...build.boot, targets: [target] } : undefined;
   const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, ...common } = build;
   return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: [config], ...(boot ? { boot } : {}) } };
@@ -66,13 +64,7 @@ function requiredOption(read: InputReader, name: string, allowed: string): strin
 
 /** ARCH/CONFIG: a kernel arch and a config spec, as the targets input takes them. */
 export function parseTarget(text: string): { arch: string; config: string } {
-  const [arch, ...rest] = text.split('/');
-  if (rest.length === 0 || !KERNEL_ARCHES.includes(arch)) {
-    throw new InputError(BisectOption.target, text, `a target is ARCH/CONFIG with ARCH one of ${KERNEL_ARCHES.join(' ')}, e.g. x86/tinyconfig`);
-  }
-  const config = rest.join('/');
-  parseConfigSpec(BisectOption.target, config);
-  return { arch, config };
+  return parseTargetName(BisectOption.target, text, `a target is ARCH/CONFIG with ARCH one of ${KERNEL_ARCHES.join(' ')}, e.g. x86/tinyconfig`);
 }
 
 /**

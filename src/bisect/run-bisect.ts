@@ -5,7 +5,7 @@ import { DRIVER_MOUNT } from '../constants.ts';
 import { KernelbuilderError, DockerError } from '../errors.ts';
 import { type Log } from '../log.ts';
 import { type Git } from '../ref/git.ts';
-import { type NoiseFilter } from '../diagnostics/noise.ts';
+import { type NoiseFilter } from '../types/inputs.ts';
 import { driverTarget } from '../container/spec.ts';
 import { removeLeftovers } from '../container/cleanup.ts';
 import { watchLogsFolder } from '../container/logs-watch.ts';

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { type BuildPlan } from '../types/plan.ts';
 import { type ImageInfo } from '../types/image.ts';
 import { type BootImageInfo } from '../boot/boot-image.ts';
-import { type CommitInfo } from '../ref/tree.ts';
+import { type CommitInfo } from '../types/ref.ts';
 
 /** What a bisect looks for, as asked: `auto` chooses from the two ends once they are built. */
 export type WhatAsked = { kind: 'auto' } | { kind: 'build' } | { kind: 'boot' } | { kind: 'signature'; signature: string };

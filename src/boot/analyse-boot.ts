@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LineSplitter } from '../parse/lines.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
 import { type TargetResult } from '../types/results.ts';
-import { type BootResult } from './boot-result.ts';
+import { type BootResult } from '../types/boot.ts';
 import { ConsoleParser } from './console-parser.ts';
 import { bootVerdict } from './verdict.ts';
 

@@ -1,20 +1,14 @@
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { KERNEL_ARCHES } from '../plan/targets.ts';
-import { parseConfigSpec } from '../plan/config-spec.ts';
+import { parseTargetName } from '../values/target-name.ts';
+import { type BootSettings, type KeepItem } from '../types/boot.ts';
 
+// Every KeepItem of the floor's union, once, in the order reports list them: a Record makes
+// the compiler refuse one left out.
+const KEEP_ORDER: Record<KeepItem, true> = { kernel: true, modules: true, dtbs: true, debug: true };
 /** What a target can keep of what it built, besides System.map and the .config, which it always keeps. */
-export const KEEP_ITEMS = ['kernel', 'modules', 'dtbs', 'debug'] as const;
-export type KeepItem = (typeof KEEP_ITEMS)[number];
+export const KEEP_ITEMS = Object.keys(KEEP_ORDER) as readonly KeepItem[];
 export const DEFAULT_KEEP = 'kernel dtbs';
-
-/** Which built targets boot, for how long, and whether QEMU gets /dev/kvm. */
-export interface BootSettings {
-  /** `all`, or arch/config names of the plan. */
-  targets: 'all' | string[];
-  timeoutSeconds: number;
-  kvm: boolean;
-}
 
 export const DEFAULT_BOOT_TIMEOUT = '5m';
 const MIN_BOOT_TIMEOUT = 10;
@@ -53,13 +47,7 @@ export function parseBoot(
   let targets: BootSettings['targets'];
   if (words.length === 1 && words[0] === 'all') targets = 'all';
   else {
-    for (const w of words) {
-      const [arch, ...config] = w.split('/');
-      if (config.length === 0 || !KERNEL_ARCHES.includes(arch)) {
-        throw new InputError(Input.boot, w, 'boot is off, all, or arch/config targets of the plan, e.g. x86/tinyconfig+kb-boot.config');
-      }
-      parseConfigSpec(Input.boot, config.join('/'));
-    }
+    for (const w of words) parseTargetName(Input.boot, w, 'boot is off, all, or arch/config targets of the plan, e.g. x86/tinyconfig+kb-boot.config');
     targets = [...new Set(words)];
   }
   if (!keep.includes('kernel')) throw new InputError(Input.keep, keep.join(' ') || 'none', 'booting needs the kernel kept: add kernel to keep, or set boot to off');

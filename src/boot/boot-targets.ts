@@ -6,7 +6,7 @@ import { type BuildPlan } from '../types/plan.ts';
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { targetPaths } from '../logs-layout.ts';
 import { readInsideOrNothing } from '../safe-files.ts';
-import { type BootResult } from './boot-result.ts';
+import { type BootResult } from '../types/boot.ts';
 import { type BootImageInfo, bootImageLacks } from './boot-image.ts';
 import { INITRAMFS_FILE, bootReproducer } from './boot-spec.ts';
 import { type Machine, chooseMachine, defaultMachineTable } from './machines.ts';

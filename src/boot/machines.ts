@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
-import { unmetOptions } from '../plan/config-spec.ts';
-import { KERNEL_ARCHES } from '../plan/targets.ts';
+import { unmetOptions } from '../values/config-spec.ts';
+import { KERNEL_ARCHES } from '../values/target-name.ts';
 import machinesJson from './machines.json' with { type: 'json' };
 
 /** A config option a boot needs set to `y`, and what for (the skip reason says it). */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../types/diagnostics.ts';
+import { type BootFailureReason } from '../types/boot.ts';
 
 /** What a boot console showed, as far as the verdict needs it; small whatever the console's length. */
 export interface ConsoleSummary {
@@ -32,17 +33,6 @@ export interface QemuExit {
   /** True if it was killed because the boot outlived the boot timeout. */
   timedOut: boolean;
 }
-
-/** Why a boot failed; each a distinct verdict. See bootVerdict() for which wins when several apply. */
-export type BootFailureReason =
-  | 'kernel panic'
-  | 'oops'
-  | 'qemu error'
-  | 'no console output'
-  | 'timeout'
-  | 'kernel error'
-  | 'init not reached'
-  | 'no sentinel';
 
 /** The outcome of booting one target, as results.json keeps it. */
 export type BootVerdict =

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../types/diagnostics.ts';
-import type { BootFailureReason, BootVerdict, ConsoleSummary, QemuExit } from './types.ts';
+import type { BootVerdict, ConsoleSummary, QemuExit } from './types.ts';
+import type { BootFailureReason } from '../types/boot.ts';
+import { formatLocation } from '../values/issue-line.ts';
 
 function fail(reason: BootFailureReason, message: string, d?: Diagnostic): BootVerdict {
   return {
@@ -11,7 +13,7 @@ function fail(reason: BootFailureReason, message: string, d?: Diagnostic): BootV
 }
 
 function where(d: Diagnostic): string {
-  return d.file === undefined ? '' : ` at ${d.file}${d.line === undefined ? '' : `:${d.line}`}`;
+  return d.file === undefined ? '' : ` at ${formatLocation(d.file, d.line)}`;
 }
 
 function lastSeen(s: ConsoleSummary): string {

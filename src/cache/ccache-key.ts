@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { splitTargetName } from '../values/target-name.ts';
 
 /** Bump when what the cache holds changes shape, so old entries are never restored. */
 export const CCACHE_KEY_PREFIX = 'kernelbuilder-ccache-v1';
@@ -22,7 +23,7 @@ export interface CcacheKeys {
 export function ccacheKeys(args: { imageId: string; targets: string[]; sha: string }): CcacheKeys {
   const image = args.imageId.replace(/^sha256:/, '').slice(0, 16);
   const targets = [...new Set(args.targets)].sort();
-  const arches = [...new Set(targets.map((t) => t.split('/')[0]))].sort().join('-');
+  const arches = [...new Set(targets.map((t) => splitTargetName(t).arch))].sort().join('-');
   const targetsHash = createHash('sha256').update(targets.join('\n')).digest('hex').slice(0, 12);
   const byImage = `${CCACHE_KEY_PREFIX}-${image}-`;
   const byArches = `${byImage}${arches}-`;

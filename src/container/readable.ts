@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { type SourceMount } from '../plan/source-layout.ts';
+import { type SourceMount } from '../types/source.ts';
 
 /**
  * Whether uid:gid may read a file, or list and read a folder, by its mode bits: a root

@@ -3,10 +3,12 @@ import type Docker from 'dockerode';
 import { CONTAINER_LABEL, DRIVER_MOUNT, OWNER_LABEL } from '../constants.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { type ImageInfo } from '../types/image.ts';
-import { type Target, targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
+import { type Target } from '../types/targets.ts';
 import { longestFirst } from '../plan/estimate.ts';
 import { SOURCE_MOUNT } from '../plan/source-layout.ts';
-import { fragmentWord } from '../plan/config-spec.ts';
+import { fragmentWord } from '../values/config-spec.ts';
+import { ccacheSize } from '../values/size.ts';
 
 /** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
 export const FALLBACK_BUILD_USER = '1001:1001';
@@ -28,13 +30,6 @@ export function ccacheDirFor(root: string, image: ImageInfo): string {
 export function driverTarget(t: Target, objdirBytes?: number): string {
   const bytes = objdirBytes === undefined ? NaN : Math.ceil(objdirBytes);
   return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : '', ...(t.fragments ?? []).map(fragmentWord)].join('|');
-}
-
-/** A size as Docker writes it (`20g`) as ccache reads it (`20Gi`: binary units, upper case). */
-export function ccacheSize(size: string): string {
-  const m = /^(\d+)([kmg]?)$/.exec(size);
-  if (!m || m[2] === '') return size;
-  return `${m[1]}${m[2].toUpperCase()}i`;
 }
 
 /** Who the build runs as: the runner's uid:gid, so the logs it writes belong to the runner. */

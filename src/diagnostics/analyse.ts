@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { targetsResult } from '../results/results.ts';
 import { type BuildResults, type DiagnosticCounts, type TargetResult } from '../types/results.ts';
 import { IssueCollector } from './aggregate.ts';
-import { type NoiseFilter, isNoise } from './noise.ts';
+import { isNoise } from './noise.ts';
+import { type NoiseFilter } from '../types/inputs.ts';
 import { scanLog } from './scan-log.ts';
 import { tally } from './tally.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
-import { unmetOptions } from '../plan/config-spec.ts';
+import { unmetOptions } from '../values/config-spec.ts';
 import { readFileSync } from 'node:fs';
 import { analyseBoot } from '../boot/analyse-boot.ts';
 

@@ -1,6 +1,7 @@
 import { RE2JS, RE2JSSyntaxException } from 're2js';
 import { InputError } from '../errors.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
+import { type NoiseFilter } from '../types/inputs.ts';
 
 /**
  * Known noise: warnings that say nothing about the tree being built. The defaults are the
@@ -13,20 +14,6 @@ export const DEFAULT_NOISE: readonly string[] = [
   '-Wunused-const-variable=',
   String.raw`\.(?:init|fini)_array\b.*section type|section type.*\.(?:init|fini)_array`,
 ];
-
-/** A compiled noise pattern: whether it is found anywhere in a warning's text. */
-export interface NoisePattern {
-  test(text: string): boolean;
-}
-
-/**
- * A noise list: patterns matched against a warning's one-line text (location, message and
- * flag). They are RE2 patterns, matched in time linear in the text: a user's pattern such as
- * `(a+)+$` cannot make a report hang, as it would with JavaScript's backtracking RegExp.
- */
-export interface NoiseFilter {
-  patterns: readonly NoisePattern[];
-}
 
 const MAX_PATTERN = 500;
 

@@ -8,6 +8,7 @@ import { growingSymbols, symbolSizes } from './symbol-sizes.ts';
 import { type SymbolChange } from '../types/diagnostics.ts';
 import { readInsideOrNothing } from '../safe-files.ts';
 import { KernelbuilderError } from '../errors.ts';
+import { splitTargetName } from '../values/target-name.ts';
 
 /**
  * Add what changed since the baseline to the results. `baseline` is a results.json (or a
@@ -40,15 +41,11 @@ function growingSymbolsOf(results: BuildResults, logsDir: string, baseline: { re
     const before = keptBefore.get(target);
     if (!now?.files.includes('System.map') || !before?.files.includes('System.map')) return undefined;
     const after = readInsideOrNothing(logsDir, `${now.dir}/System.map`, MAX_SYSTEM_MAP);
-    const was = readInsideOrNothing(baseDir, `${targetPaths(...archConfig(target)).kept}/System.map`, MAX_SYSTEM_MAP);
+    const { arch, config } = splitTargetName(target);
+    const was = readInsideOrNothing(baseDir, `${targetPaths(arch, config).kept}/System.map`, MAX_SYSTEM_MAP);
     if (after === undefined || was === undefined) return undefined;
     return growingSymbols(symbolSizes(was), symbolSizes(after));
   };
-}
-
-function archConfig(target: string): [string, string] {
-  const slash = target.indexOf('/');
-  return [target.slice(0, slash), target.slice(slash + 1)];
 }
 
 function isDirectory(path: string): boolean {

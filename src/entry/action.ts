@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { getInputs, parseMode } from '../inputs.ts';
+import { getInputs, parseMode } from '../inputs/inputs.ts';
 import { type InputReader } from '../types/inputs.ts';
 import { Input, Output } from '../constants.ts';
 import { KernelbuilderError } from '../errors.ts';
@@ -10,7 +10,7 @@ import { checkPlan, logPlan, runBuild } from '../engine.ts';
 import { failedBoots, failedTargets, overallResult } from '../results/results.ts';
 import { type BuildResults } from '../types/results.ts';
 import { type ReportPaths } from '../report/write-reports.ts';
-import { chooseAnnotations } from '../report/annotations.ts';
+import { type Annotation, chooseAnnotations } from '../report/annotations.ts';
 import { echoFailures } from '../report/echo-failures.ts';
 import { buildMatrix } from '../fanout/matrix.ts';
 import { planRefs } from '../fanout/plan-refs.ts';
@@ -22,11 +22,10 @@ import { abortOnSignals } from './signals.ts';
 import { ccacheKeys } from '../cache/ccache-key.ts';
 import { restoreCcache, saveCcache } from '../cache/actions-cache.ts';
 import { savePostState } from '../publish/post-upload.ts';
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { loadProjectFragments } from '../plan/project-fragments.ts';
 import { bisectRegressions } from '../bisect/after-build.ts';
 import { bisectAnnotations } from '../bisect/report.ts';
-import { type Annotation } from '../report/annotations.ts';
 
 /**
  * The action's main step. mode build (the default): inputs → plan → build → outputs,

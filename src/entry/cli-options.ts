@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { BisectOption, Input, SimulateOption } from '../constants.ts';
 import { KernelbuilderError, describeValue } from '../errors.ts';
-import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFAULT_TMPFS_SIZE } from '../inputs.ts';
+import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFAULT_TMPFS_SIZE } from '../inputs/inputs.ts';
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP } from '../boot/boot-inputs.ts';
-import { DEFAULT_BISECT_LIMIT, DEFAULT_BISECT_TIMEOUT, MAX_BISECT_LIMIT } from '../bisect/bisect-inputs.ts';
+import { DEFAULT_BISECT_LIMIT, DEFAULT_BISECT_TIMEOUT, MAX_BISECT_LIMIT } from '../inputs/bisect-inputs.ts';
 import { EMAILS_DIR } from '../logs-layout.ts';
 
 /** How an option is written in help: the placeholder of its value and what it does. */

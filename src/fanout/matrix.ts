@@ -1,6 +1,6 @@
 import { type BuildPlan } from '../types/plan.ts';
 import { shardTargets } from '../plan/estimate.ts';
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { InputError } from '../errors.ts';
 import { Input } from '../constants.ts';
 

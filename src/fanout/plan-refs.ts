@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { getInputs, splitList } from '../inputs.ts';
+import { getInputs, splitList } from '../inputs/inputs.ts';
 import { type InputReader } from '../types/inputs.ts';
 import { Input } from '../constants.ts';
 import { InputError, KernelbuilderError } from '../errors.ts';

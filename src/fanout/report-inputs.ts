@@ -2,9 +2,8 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { readEmailTo, readLogs, readNoise } from '../inputs.ts';
-import { type InputReader } from '../types/inputs.ts';
-import { type NoiseFilter } from '../diagnostics/noise.ts';
+import { readEmailTo, readLogs, readNoise } from '../inputs/inputs.ts';
+import { type InputReader, type NoiseFilter } from '../types/inputs.ts';
 import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
 
 /** What report mode needs: where the shards' results are, where the merged report goes. */

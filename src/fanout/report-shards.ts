@@ -1,4 +1,4 @@
-import { type NoiseFilter } from '../diagnostics/noise.ts';
+import { type NoiseFilter } from '../types/inputs.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
 import { type ReportPaths, reportDirs, writeReports } from '../report/write-reports.ts';

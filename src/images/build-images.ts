@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type Docker from 'dockerode';
-import { type ImageSpec, type ImageTable } from './table.ts';
+import { type ImageSpec, type ImageTable } from '../types/image.ts';
 import { DockerError } from '../errors.ts';
 import { type Log } from '../log.ts';
 

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { type ImageRole, type ImageTable } from './table.ts';
+import { type ImageRole, type ImageTable } from '../types/image.ts';
 import { ImageLabel, imageInfoFromInspect } from './inspect.ts';
 
 /** One image of the table as this Docker engine has it. */

@@ -1,13 +1,9 @@
 import semver from 'semver';
-import { type KernelVersion, releaseOf } from '../ref/kernel-version.ts';
-import { type ImageTable } from './table.ts';
+import { releaseOf } from '../ref/kernel-version.ts';
+import { type KernelVersion } from '../types/ref.ts';
+import { type ImageTable } from '../types/image.ts';
 import { SourceError } from '../errors.ts';
-
-/** The image chosen for a build, and why: the reason is logged and kept in the plan. */
-export interface ImageChoice {
-  image: string;
-  reason: string;
-}
+import { type ImageChoice } from '../types/image.ts';
 
 /**
  * Choose the image for a kernel: the first rule of the table, for the toolchain asked

@@ -2,40 +2,12 @@ import semver from 'semver';
 import { InputError } from '../errors.ts';
 import { JsonSyntaxError, parseJson } from '../parse-json.ts';
 import defaultTableJson from '../../images/table.json' with { type: 'json' };
-
-/** An image kernelbuilder knows how to build: its Dockerfile under images/ and its base. */
-export interface ImageSpec {
-  name: string;
-  /** Path of the Dockerfile, relative to images/. */
-  dockerfile: string;
-  /** The image the Dockerfile builds FROM by default (its `ARG BASE`). */
-  base: string;
-  description: string;
-  /**
-   * Images that build no kernel, never chosen by a select rule: 'base', an image other
-   * images build FROM; 'boot', the image kernels are booted in (QEMU).
-   */
-  role?: ImageRole;
-}
+import { type ImageRole, type ImageSpec, type ImageTable, type SelectRule } from '../types/image.ts';
 
 /** The roles of images that are no builders. */
-export const IMAGE_ROLES = ['base', 'boot'] as const;
-export type ImageRole = (typeof IMAGE_ROLES)[number];
-
-/** One selection rule: kernels whose release satisfies the semver range get the image. */
-export interface SelectRule {
-  kernels: string;
-  image: string;
-  why: string;
-  /** The toolchain family the rule is for (the `toolchain` input); gcc when not given. */
-  toolchain: string;
-}
-
-/** The image table: what can be built, and which image builds which kernel. */
-export interface ImageTable {
-  images: ImageSpec[];
-  select: SelectRule[];
-}
+// Every ImageRole of the floor's union: a Record makes the compiler refuse one left out.
+const ROLES: Record<ImageRole, true> = { base: true, boot: true };
+export const IMAGE_ROLES = Object.keys(ROLES) as readonly ImageRole[];
 
 // Docker reference: [registry/]name[:tag][@digest], lower case path components.
 const IMAGE_REF = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;

@@ -1,30 +1,6 @@
-import { type Target, targetName } from './targets.ts';
+import { targetName } from '../values/target-name.ts';
+import { type Target, type TargetCost } from '../types/targets.ts';
 import { type TargetResult } from '../types/results.ts';
-
-/**
- * What one target costs to build: the cost table that the scheduler (space on /build) and
- * the simulator (wall, utilisation, peak /build and memory) plan with. Each figure is
- * measured by the tree's newest complete earlier build of the target where it passed, else
- * the static estimate of its config class; `measured` says which.
- */
-export interface TargetCost {
-  /** User + system CPU seconds of its whole build (config, compile, link). */
-  cpuSeconds: number;
-  /**
-   * Seconds of its build that run one process at a time whatever -j is: making the
-   * .config, the final link, modpost. A measured target keeps its class's figure: a
-   * build records no phase times.
-   */
-  serialSeconds: number;
-  /** Compile jobs kbuild runs for it (`  CC `, `  AS ` lines): the objects of its progress. */
-  objects: number;
-  /** Bytes of its object dir at its end, which is its peak: a build only adds files. */
-  objdirBytes: number;
-  /** Bytes one of its compile jobs holds in memory, about. */
-  memoryPerJobBytes: number;
-  /** Which figures came from an earlier build of it; the others are its class's. */
-  measured: { cpuSeconds: boolean; objects: boolean; objdirBytes: boolean };
-}
 
 /** A config class: what a config of it costs when no earlier build tells. */
 export interface ConfigClass {

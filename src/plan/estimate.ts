@@ -1,6 +1,7 @@
-import { type Target, targetName } from './targets.ts';
+import { targetName } from '../values/target-name.ts';
+import { type Target, type TargetCost } from '../types/targets.ts';
 import { type ExpectedWork } from '../types/plan.ts';
-import { type TargetCost, configClass } from './costs.ts';
+import { configClass } from './costs.ts';
 
 /**
  * Relative cost of a config when no earlier build tells: its config class's CPU seconds

@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
-import { type Inputs, checkTreeName, sizeInBytes } from '../inputs.ts';
+import { checkTreeName } from '../values/path-component.ts';
+import { sizeInBytes } from '../values/size.ts';
+import { type Inputs } from '../types/inputs.ts';
 import { RESERVED_TREE_NAMES, buildDir, pathSafe, treeDir } from '../logs-layout.ts';
 import { Input } from '../constants.ts';
 import { type BuildPlan } from '../types/plan.ts';
@@ -9,14 +11,16 @@ import { resolveRef } from '../ref/resolve.ts';
 import { checkSourceRepo } from '../ref/source-repo.ts';
 import { readTree } from '../ref/tree.ts';
 import { selectImage } from '../images/select.ts';
-import { type Target, planTargets, targetName } from './targets.ts';
+import { planTargets } from './targets.ts';
+import { targetName } from '../values/target-name.ts';
+import { type Target } from '../types/targets.ts';
 import { estimateTargets, shardTargets } from './estimate.ts';
 import { targetCosts } from './costs.ts';
 import { checkoutBytesOf, spaceLimitBytes } from './space.ts';
 import { previousDurations, previousTargets } from '../results/previous.ts';
-import { isPattern } from './config-spec.ts';
+import { isPattern } from '../values/config-spec.ts';
 import { type ProjectFragments, withProjectFragments, withShippedFragments } from './project-fragments.ts';
-import { type BootSettings } from '../boot/boot-inputs.ts';
+import { type BootSettings } from '../types/boot.ts';
 import { sourceMounts } from './source-layout.ts';
 
 /**

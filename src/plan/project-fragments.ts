@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Target } from './targets.ts';
+import { type Target } from '../types/targets.ts';
 
 /**
  * Config fragments kernelbuilder ships (src/driver/configs/<arch>/NAME.config), by arch and

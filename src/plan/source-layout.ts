@@ -2,23 +2,10 @@ import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSy
 import { join, posix, relative, resolve } from 'node:path';
 import { DRIVER_MOUNT, Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
+import { type SourceMount } from '../types/source.ts';
 
 /** Where the build container sees the source repository. */
 export const SOURCE_MOUNT = '/src';
-
-/**
- * A folder of the host the source repository needs beside /src (the git dir of a
- * worktree, the common git dir, an alternate object store), mounted read-only at the
- * path the repository's own files name, so that git inside the container finds it.
- */
-export interface SourceMount {
-  /** The folder on the host, as a real path. */
-  host: string;
-  /** The path inside the container. */
-  container: string;
-  /** What it is, in words (for the plan and for errors). */
-  why: string;
-}
 
 /** The git dir and common git dir of the source, as absolute host paths (`git rev-parse --path-format=absolute`). */
 export interface GitPaths {

@@ -1,46 +1,11 @@
 import { InputError, SourceError, describeValue } from '../errors.ts';
 import { type TreeFacts } from '../ref/tree.ts';
-import { type Fragment, globMatches, isConfigName, isPattern, optionsOfFragment, parseConfigSpec } from './config-spec.ts';
+import { globMatches, isConfigName, isPattern, optionsOfFragment, parseConfigSpec } from '../values/config-spec.ts';
+import { type Fragment, type Dropped, type Target } from '../types/targets.ts';
 import { DERIVED_CONFIGS, type DerivedConfig } from './derived-configs.ts';
-
-/** The ARCH values of mainline Linux, past and present. */
-export const KERNEL_ARCHES = [
-  'alpha', 'arc', 'arm', 'arm64', 'csky', 'hexagon', 'ia64', 'loongarch', 'm68k', 'microblaze', 'mips',
-  'nios2', 'openrisc', 'parisc', 'powerpc', 'riscv', 's390', 'sh', 'sparc', 'um', 'x86', 'xtensa',
-];
 
 /** Config targets every arch's Makefile has; other names must be files in arch/<arch>/configs/. */
 export const GENERIC_CONFIGS = ['defconfig', 'tinyconfig', 'allnoconfig', 'allmodconfig', 'allyesconfig', 'alldefconfig'];
-
-/** One kernel build: an arch and a config, with what is merged into the config. */
-export interface Target {
-  arch: string;
-  /** The name it goes by: `defconfig`, `defconfig+kvm_guest.config`, a derived variant's name. */
-  config: string;
-  /** The make target that makes the starting .config; default `config`. */
-  base?: string;
-  /** Applied in order after the base, before olddefconfig. */
-  fragments?: Fragment[];
-  /** CONFIG_X=v the fragments ask for, checked against the final .config. */
-  requires?: string[];
-  /**
-   * Text of the fragment files kernelbuilder ships that this target merges, by name: the
-   * tree has none of that name, so the driver copies its own in (and a reproducer must).
-   */
-  shippedFragments?: Record<string, string>;
-}
-
-/** Something asked for that this tree cannot build, and why. */
-export interface Dropped {
-  arch: string;
-  config?: string;
-  reason: string;
-}
-
-/** `arch/config`, the name a target goes by in logs, reports and outputs. */
-export function targetName(t: Target): string {
-  return `${t.arch}/${t.config}`;
-}
 
 /**
  * Arch × config for this tree. `requests` are config specs (`defconfig`,

@@ -1,19 +1,12 @@
 import { InputError } from '../errors.ts';
 import { type InputReader } from '../types/inputs.ts';
+import { type ArtifactOptions } from '../types/inputs.ts';
 
 /** Names of the artifact inputs, as action.yml will have them. */
 export const ArtifactInput = {
   retentionDays: 'artifact-retention-days',
   compressionLevel: 'artifact-compression-level',
 } as const;
-
-/** How artifacts are kept and packed; passed through to @actions/artifact. */
-export interface ArtifactOptions {
-  /** Days the service keeps them; undefined leaves the repository's setting. */
-  retentionDays?: number;
-  /** zlib level of the zip, 0 (store) to 9. */
-  compressionLevel: number;
-}
 
 /** Build logs are plain text that packs well; the service's own default is 6 too. */
 export const DEFAULT_COMPRESSION_LEVEL = 6;

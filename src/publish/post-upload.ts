@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { State } from '../constants.ts';
 import { RESULTS_FILE, SUMMARY_FILE } from '../logs-layout.ts';
-import { type ArtifactOptions } from './artifact-options.ts';
+import { type ArtifactOptions } from '../types/inputs.ts';
 
 /**
  * What the post step needs from the main step, kept in the step state so that post reads

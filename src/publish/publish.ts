@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KernelbuilderError } from '../errors.ts';
 import { RESULTS_FILE } from '../logs-layout.ts';
-import { type ArtifactOptions } from './artifact-options.ts';
+import { type ArtifactOptions } from '../types/inputs.ts';
 import { type ArtifactSource, planArtifacts } from './plan-artifacts.ts';
 import { type ArtifactUploader, type UploadedArtifact, uploadArtifacts } from './upload-artifacts.ts';
 

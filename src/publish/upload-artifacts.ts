@@ -1,6 +1,6 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import { KernelbuilderError } from '../errors.ts';
-import { type ArtifactOptions } from './artifact-options.ts';
+import { type ArtifactOptions } from '../types/inputs.ts';
 import { type ArtifactPlan } from './plan-artifacts.ts';
 
 /** The part of @actions/artifact's client used here, so tests and callers can pass another. */

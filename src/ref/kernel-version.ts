@@ -1,23 +1,5 @@
 import semver from 'semver';
-
-/**
- * A kernel version as the top-level Makefile states it, plus the linux-next date when
- * the tree is a linux-next snapshot. Release candidates keep their number so that rc10
- * sorts after rc9, which a plain string or semver prerelease "rc10" would not.
- */
-export interface KernelVersion {
-  major: number;
-  minor: number;
-  sublevel: number;
-  /** Release candidate number, from EXTRAVERSION `-rcN`. */
-  rc?: number;
-  /** EXTRAVERSION as written (`-rc3`, `-next`, empty). */
-  extra: string;
-  /** linux-next snapshot date, `YYYYMMDD`. */
-  next?: string;
-  /** What `make kernelversion` would print, plus `-next-DATE` for linux-next. */
-  text: string;
-}
+import { type KernelVersion } from '../types/ref.ts';
 
 const MAKEFILE_FIELD = /^(VERSION|PATCHLEVEL|SUBLEVEL|EXTRAVERSION)\s*=[ \t]*(.*?)\s*$/;
 const VERSION_TEXT = /^v?(\d+)\.(\d+)(?:\.(\d+))?(-rc(\d+))?(?:-next-(\d{8}))?$/;

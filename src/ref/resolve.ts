@@ -1,20 +1,6 @@
 import { type Git, tryGit } from './git.ts';
 import { SourceError } from '../errors.ts';
-
-/** How a ref was found in the repository. */
-export type RefKind = 'head' | 'remote-branch' | 'remote-head' | 'tag' | 'branch' | 'sha';
-
-/** A ref resolved to a commit, with the build id the original builder would give it. */
-export interface ResolvedRef {
-  /** The ref as given. */
-  ref: string;
-  kind: RefKind;
-  /** The remote, for `remote/branch` and bare `remote` refs. */
-  remote?: string;
-  sha: string;
-  /** `git describe` of the sha (next-* tags on the next remote, v* tags otherwise), or the sha. */
-  buildId: string;
-}
+import { type RefKind, type ResolvedRef } from '../types/ref.ts';
 
 /** The ref that names what the source has checked out: resolved once, to its sha. */
 export const HEAD_REF = 'HEAD';

@@ -1,14 +1,8 @@
 import { type Git, tryGit } from './git.ts';
-import { type KernelVersion, kernelVersionFromMakefile } from './kernel-version.ts';
+import { kernelVersionFromMakefile } from './kernel-version.ts';
+import { type KernelVersion } from '../types/ref.ts';
 import { SourceError } from '../errors.ts';
-
-/** A commit of the source tree, for reports. */
-export interface CommitInfo {
-  sha: string;
-  author: string;
-  date: string;
-  subject: string;
-}
+import { type CommitInfo } from '../types/ref.ts';
 
 /** What the plan needs to know about the tree at a commit; read without a checkout. */
 export interface TreeFacts {

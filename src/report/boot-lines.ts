@@ -1,5 +1,5 @@
 import { type BuildResults, type TargetResult } from '../types/results.ts';
-import { type BootResult } from '../boot/boot-result.ts';
+import { type BootResult } from '../types/boot.ts';
 import { type Issue } from '../types/diagnostics.ts';
 import { BOOT_KINDS } from '../parse/diagnostic.ts';
 import { formatIssue } from './format-issue.ts';

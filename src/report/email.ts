@@ -7,6 +7,8 @@ import { bisectLines } from './bisect-lines.ts';
 import { bootSectionLines } from './boot-lines.ts';
 import { tally } from '../diagnostics/tally.ts';
 import { listsNewOnly, newFirst } from './new-first.ts';
+import { formatDuration } from '../values/duration.ts';
+import { splitTargetName } from '../values/target-name.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -82,7 +84,7 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
       if (known > 0) out.push(`  ... and ${known} known from the baseline`);
     }
   }
-  section(out, 'New syscalls:', issues.filter((i) => tally(i, i.noise) === 'syscalls'), (i) => `  ${i.targets.map((t) => t.split('/')[0]).filter(unique).join(' ')}: ${i.message}`);
+  section(out, 'New syscalls:', issues.filter((i) => tally(i, i.noise) === 'syscalls'), (i) => `  ${i.targets.map((t) => splitTargetName(t).arch).filter(unique).join(' ')}: ${i.message}`);
   section(out, 'Section mismatches:', issues.filter((i) => tally(i, i.noise) === 'sectionMismatches'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
   sparseSection(out, results, issues.filter((i) => tally(i, i.noise) === 'sparse'));
   return `${out.join('\n')}\n`;
@@ -114,10 +116,3 @@ function unique<T>(item: T, i: number, all: T[]): boolean {
   return all.indexOf(item) === i;
 }
 
-/** "1h 2m 3s" style. */
-export function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = Math.round(seconds % 60);
-  return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
-}

@@ -1,6 +1,7 @@
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { formatIssue } from './format-issue.ts';
 import { tally } from '../diagnostics/tally.ts';
+import { formatLocation } from '../values/issue-line.ts';
 
 /*
  * junit.xml: a build as JUnit XML, as test-report tools read it (the common JUnit schema
@@ -70,7 +71,7 @@ function bootCase(t: TargetResult): TestCase {
   const base = { name: 'boot', classname: t.target, time: boot.durationSeconds ?? 0 };
   if (boot.status === 'pass') return { ...base, outcome: { kind: 'pass' } };
   if (boot.status === 'skipped') return { ...base, outcome: { kind: 'skipped', type: 'skipped', message: boot.message ?? 'skipped' } };
-  const where = boot.file ? ` at ${boot.file}${boot.line ? `:${boot.line}` : ''}` : '';
+  const where = boot.file ? ` at ${formatLocation(boot.file, boot.line)}` : '';
   return { ...base, outcome: { kind: 'failure', type: boot.reason ?? 'boot', message: `fail: ${boot.reason ?? 'boot'}${boot.message ? `: ${boot.message}` : ''}${where}`, text: boot.message } };
 }
 

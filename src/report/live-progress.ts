@@ -1,14 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { type BuildPlan } from '../types/plan.ts';
 import { type Log } from '../log.ts';
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { targetPaths } from '../logs-layout.ts';
 import { LogTail } from '../container/log-tail.ts';
 import { LogParser } from '../parse/log-parser.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
-import { formatDiagnosticLine } from '../parse/format.ts';
+import { formatIssueLine } from '../values/issue-line.ts';
 import { isCompileStep } from '../parse/compile-steps.ts';
-import { BuildProgress, finishedTarget, formatDuration, formatProgress } from './progress.ts';
+import { BuildProgress, finishedTarget, formatProgress } from './progress.ts';
+import { formatDuration } from '../values/duration.ts';
 import { expectedWork } from '../plan/estimate.ts';
 
 /** How often the targets' logs are read. */
@@ -69,7 +70,7 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
     const error = found.find((d) => d.severity === 'error');
     if (!error || reported.has(target)) return;
     reported.add(target);
-    log.buildOutput(`first error in ${target} after ${formatDuration((clock.now() - startedAt) / 1000)}: ${formatDiagnosticLine(error)}`);
+    log.buildOutput(`first error in ${target} after ${formatDuration((clock.now() - startedAt) / 1000, 'rough')}: ${formatIssueLine(error)}`);
   };
   const tail = new LogTail(plan.logsDir, Object.fromEntries(plan.targets.map((t) => [targetName(t), targetPaths(t.arch, t.config).log])), {
     opened: (target) => model.start(target, clock.now()),

@@ -1,4 +1,5 @@
 import { type ExpectedWork } from '../types/plan.ts';
+import { formatDuration } from '../values/duration.ts';
 
 /** A target finished, as the driver prints it: "kernelbuilder: x86/tinyconfig pass (stage build, exit 0) in 183s". */
 const TARGET_DONE = /^kernelbuilder: (\S+) (pass|fail|timeout) \(stage (\w+), exit (\d+)\) in (\d+)s$/;
@@ -152,14 +153,10 @@ function fractionDone(t: TargetState): number {
  * the static cost).
  */
 export function formatProgress(s: ProgressSnapshot): string {
-  const head = `progress ${formatDuration(s.elapsedSeconds)}: ${s.done}/${s.total} done, ${s.running.length} running, ${s.waiting} waiting`;
+  const head = `progress ${formatDuration(s.elapsedSeconds, 'rough')}: ${s.done}/${s.total} done, ${s.running.length} running, ${s.waiting} waiting`;
   if (s.etaSeconds === undefined) return `${head}; all done`;
   const named = s.running.slice(0, MAX_NAMED_RUNNING).map((r, i) => `${r.target} ${r.objects}/${r.counted ? '' : '~'}${r.expected}${i === 0 ? ' objects' : ''}`);
   if (s.running.length > MAX_NAMED_RUNNING) named.push(`${s.running.length - MAX_NAMED_RUNNING} more`);
-  return `${head}${named.length > 0 ? `; ${named.join(', ')}` : ''}; ETA ~${formatDuration(s.etaSeconds)}`;
+  return `${head}${named.length > 0 ? `; ${named.join(', ')}` : ''}; ETA ~${formatDuration(s.etaSeconds, 'rough')}`;
 }
 
-/** Seconds as a person reads them: `45 s` under 90 s, else whole minutes. */
-export function formatDuration(seconds: number): string {
-  return seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
-}

@@ -1,6 +1,6 @@
 import { type BuildResults } from '../types/results.ts';
 import { type Log } from '../log.ts';
-import { type NoiseFilter } from '../diagnostics/noise.ts';
+import { type NoiseFilter } from '../types/inputs.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
 import { type ReportDirs, type ReportPaths, writeReports } from './write-reports.ts';

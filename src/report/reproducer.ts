@@ -1,5 +1,6 @@
 import { type BuildResults, type TargetResult } from '../types/results.ts';
-import { type Fragment, parseFragment } from '../plan/config-spec.ts';
+import { parseFragment } from '../values/config-spec.ts';
+import { type Fragment } from '../types/targets.ts';
 import { shellQuote } from '../shell-quote.ts';
 
 /**

@@ -8,8 +8,8 @@ import { bisectLines } from './bisect-lines.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
 import { type Tally, tally } from '../diagnostics/tally.ts';
 import { DRIVER_LOG } from '../logs-layout.ts';
-import { mebibytes } from './mebibytes.ts';
 import { newFirst } from './new-first.ts';
+import { formatBytes } from '../values/size.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
 export const SUMMARY_LIMIT = 1000 * 1024;
@@ -81,8 +81,8 @@ function spaceLine(r: BuildResults): string {
   const largest = r.targets.reduce<TargetResult | undefined>((max, t) => ((t.objdirBytes ?? 0) > (max?.objdirBytes ?? 0) ? t : max), undefined);
   const waited = r.targets.filter((t) => (t.spaceWaitSeconds ?? 0) > 0).length;
   const parts = [
-    ...(r.peakMemoryBytes ? [`peak memory ${mebibytes(r.peakMemoryBytes)}`] : []),
-    ...(largest ? [`largest object dir ${mebibytes(largest.objdirBytes!)} (${largest.target})`] : []),
+    ...(r.peakMemoryBytes ? [`peak memory ${formatBytes(r.peakMemoryBytes)}`] : []),
+    ...(largest ? [`largest object dir ${formatBytes(largest.objdirBytes!)} (${largest.target})`] : []),
     ...(waited > 0 ? [`${waited} target${waited === 1 ? '' : 's'} waited for space on /build`] : []),
   ];
   return parts.length > 0 ? ` ${parts.join('; ').replace(/^./, (c) => c.toUpperCase())}.` : '';

@@ -1,11 +1,4 @@
-/** What ccache did for one build. */
-export interface CcacheStats {
-  hits: number;
-  misses: number;
-  /** hits / (hits + misses), 0 when nothing was compiled. */
-  hitRate: number;
-}
-
+import { type CcacheStats } from '../types/ccache.ts';
 /** Parse `ccache --print-stats` (tab-separated name and value a line). */
 export function parseCcacheStats(text: string): Map<string, number> {
   const stats = new Map<string, number>();

@@ -1,13 +1,14 @@
-import { type BootResult } from '../boot/boot-result.ts';
+import { type BootResult } from '../types/boot.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { KEPT_FILES, RESULTS_FILE, targetPaths } from '../logs-layout.ts';
-import { checkPathComponent, parseSize } from '../inputs.ts';
+import { checkPathComponent } from '../values/path-component.ts';
+import { parseSize } from '../values/size.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { isImageRef } from '../images/table.ts';
-import { KERNEL_ARCHES } from '../plan/targets.ts';
-import { CONFIG_SYNTAX, isConfigName, parseConfigSpec, parseFragment } from '../plan/config-spec.ts';
+import { KERNEL_ARCHES } from '../values/target-name.ts';
+import { CONFIG_SYNTAX, isConfigName, parseConfigSpec, parseFragment } from '../values/config-spec.ts';
 import { readInside } from '../safe-files.ts';
-import { checkMakeVar } from '../plan/make-vars.ts';
+import { checkMakeVar } from '../values/make-vars.ts';
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 
 /** A results.json lists a few hundred targets with their excerpts: far below this. */

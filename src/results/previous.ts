@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { type BuildPlan } from '../types/plan.ts';
-import { targetName } from '../plan/targets.ts';
+import { targetName } from '../values/target-name.ts';
 import { RESULTS_FILE } from '../logs-layout.ts';
 import { readInputFile } from '../read-input-file.ts';
 import { parseJson } from '../parse-json.ts';

@@ -1,9 +1,10 @@
 import { type BuildPlan } from '../types/plan.ts';
 import { type BuildResults, type RunError, type RunResult, type StopCause, type TargetResult } from '../types/results.ts';
 import { type ImageInfo } from '../types/image.ts';
-import { type Target, targetName } from '../plan/targets.ts';
-import { fragmentWord } from '../plan/config-spec.ts';
-import { type CcacheStats } from './ccache-stats.ts';
+import { targetName } from '../values/target-name.ts';
+import { type Target } from '../types/targets.ts';
+import { fragmentWord } from '../values/config-spec.ts';
+import { type CcacheStats } from '../types/ccache.ts';
 import { targetPaths } from '../logs-layout.ts';
 
 /** What target.sh writes to <arch>/<config>.status. */

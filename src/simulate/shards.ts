@@ -1,5 +1,5 @@
-import { type Target, targetName } from '../plan/targets.ts';
-import { type TargetCost } from '../plan/costs.ts';
+import { targetName } from '../values/target-name.ts';
+import { type Target, type TargetCost } from '../types/targets.ts';
 import { longestFirst, shardTargets } from '../plan/estimate.ts';
 import { simulate } from './jobserver.ts';
 import { type SimMachine, type SimTarget, type Simulation } from './types.ts';

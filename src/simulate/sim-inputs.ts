@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Input, SimulateOption } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { type Inputs, sizeInBytes } from '../inputs.ts';
-import { type InputReader } from '../types/inputs.ts';
+import { sizeInBytes } from '../values/size.ts';
+import { type Inputs, type InputReader } from '../types/inputs.ts';
 import { parseShards } from '../fanout/plan-refs.ts';
 import { type SimSettings } from './plan-simulation.ts';
 

@@ -1,6 +1,6 @@
 import { html } from '../report/html/escape.ts';
 import { type Simulation } from './types.ts';
-import { formatWall } from './units.ts';
+import { formatDuration } from '../values/duration.ts';
 
 const WIDTH = 760;
 const ROW = 14;
@@ -21,12 +21,12 @@ export function svgTimeline(sim: Simulation, title: string, id: string): string 
   const rows = sim.targets.flatMap((t, i) => {
     const y = PAD.top + i * ROW;
     const name = t.name.length > NAME_CHARACTERS ? `${t.name.slice(0, NAME_CHARACTERS - 1)}…` : t.name;
-    const span = `${t.name}: ${formatWall(t.startSeconds)} to ${formatWall(t.endSeconds)}`;
+    const span = `${t.name}: ${formatDuration(t.startSeconds, 'wall')} to ${formatDuration(t.endSeconds, 'wall')}`;
     return [
       `<text x="${PAD.left - 6}" y="${y + ROW - 3}" text-anchor="end">${html(name)}</text>`,
       ...(t.waitedSeconds > 0
         ? [
-            `<rect class="wait" x="${fmt(x(t.startSeconds - t.waitedSeconds))}" y="${y + 2}" width="${fmt(x(t.startSeconds) - x(t.startSeconds - t.waitedSeconds))}" height="${ROW - 4}"><title>${html(`${t.name} waited ${formatWall(t.waitedSeconds)} for space on /build`)}</title></rect>`,
+            `<rect class="wait" x="${fmt(x(t.startSeconds - t.waitedSeconds))}" y="${y + 2}" width="${fmt(x(t.startSeconds) - x(t.startSeconds - t.waitedSeconds))}" height="${ROW - 4}"><title>${html(`${t.name} waited ${formatDuration(t.waitedSeconds, 'wall')} for space on /build`)}</title></rect>`,
           ]
         : []),
       `<rect class="run" x="${fmt(x(t.startSeconds))}" y="${y + 2}" width="${fmt(Math.max(1, x(t.endSeconds) - x(t.startSeconds)))}" height="${ROW - 4}"><title>${html(span)}</title></rect>`,
@@ -40,7 +40,7 @@ export function svgTimeline(sim: Simulation, title: string, id: string): string 
     ...rows,
     `<line class="axis" x1="${PAD.left}" y1="${axisY}" x2="${WIDTH - PAD.right}" y2="${axisY}"/>`,
     `<text x="${PAD.left}" y="${height - 5}">0</text>`,
-    `<text x="${WIDTH - PAD.right}" y="${height - 5}" text-anchor="end">${html(formatWall(sim.wallSeconds))}</text>`,
+    `<text x="${WIDTH - PAD.right}" y="${height - 5}" text-anchor="end">${html(formatDuration(sim.wallSeconds, 'wall'))}</text>`,
     '</svg>',
   ].join('\n');
 }

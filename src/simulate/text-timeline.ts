@@ -1,5 +1,5 @@
 import { type Simulation } from './types.ts';
-import { formatWall } from './units.ts';
+import { formatDuration } from '../values/duration.ts';
 
 /** Columns of the bar: the whole wall, whatever its length. */
 export const TIMELINE_COLUMNS = 60;
@@ -19,9 +19,9 @@ export function textTimeline(sim: Simulation): string {
     const to = Math.max(from, column(t.endSeconds));
     for (let c = column(t.startSeconds - t.waitedSeconds); c < from; c++) bar[c] = '~';
     for (let c = from; c <= to; c++) bar[c] = '#';
-    return `${names[i].padEnd(width)} |${bar.join('')}| ${formatWall(t.startSeconds)} - ${formatWall(t.endSeconds)}`;
+    return `${names[i].padEnd(width)} |${bar.join('')}| ${formatDuration(t.startSeconds, 'wall')} - ${formatDuration(t.endSeconds, 'wall')}`;
   });
-  const end = formatWall(sim.wallSeconds);
+  const end = formatDuration(sim.wallSeconds, 'wall');
   const axis = `${''.padEnd(width)}  0${end.padStart(TIMELINE_COLUMNS - 1)}`;
   return [...rows, axis].join('\n');
 }

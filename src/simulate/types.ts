@@ -1,5 +1,5 @@
 // Types only: what the simulator takes and what it predicts.
-import { type TargetCost } from '../plan/costs.ts';
+import { type TargetCost } from '../types/targets.ts';
 
 /** One target to simulate: its name and the cost figures the simulation uses. */
 export interface SimTarget {

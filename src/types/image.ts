@@ -17,3 +17,42 @@ export interface ImageInfo {
   /** A userland other than the host's own (x32), which the host kernel must be able to run. */
   userland?: string;
 }
+
+/** The image chosen for a build, and why: the reason is logged and kept in the plan. */
+export interface ImageChoice {
+  image: string;
+  reason: string;
+}
+
+/** An image kernelbuilder knows how to build: its Dockerfile under images/ and its base. */
+export interface ImageSpec {
+  name: string;
+  /** Path of the Dockerfile, relative to images/. */
+  dockerfile: string;
+  /** The image the Dockerfile builds FROM by default (its `ARG BASE`). */
+  base: string;
+  description: string;
+  /**
+   * Images that build no kernel, never chosen by a select rule: 'base', an image other
+   * images build FROM; 'boot', the image kernels are booted in (QEMU).
+   */
+  role?: ImageRole;
+}
+
+/** The roles of images that are no builders (IMAGE_ROLES lists them). */
+export type ImageRole = 'base' | 'boot';
+
+/** One selection rule: kernels whose release satisfies the semver range get the image. */
+export interface SelectRule {
+  kernels: string;
+  image: string;
+  why: string;
+  /** The toolchain family the rule is for (the `toolchain` input); gcc when not given. */
+  toolchain: string;
+}
+
+/** The image table: what can be built, and which image builds which kernel. */
+export interface ImageTable {
+  images: ImageSpec[];
+  select: SelectRule[];
+}

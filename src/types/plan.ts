@@ -1,14 +1,11 @@
 // Types only: the plan, which every stage after planning reads. Imports only types, so that
 // any module may import it without a cycle.
-import { type SourceMount } from '../plan/source-layout.ts';
-import { type ResolvedRef } from '../ref/resolve.ts';
-import { type KernelVersion } from '../ref/kernel-version.ts';
-import { type CommitInfo } from '../ref/tree.ts';
-import { type ImageChoice } from '../images/select.ts';
-import { type Dropped, type Target } from '../plan/targets.ts';
-import { type KeepItem } from '../boot/boot-inputs.ts';
-import { type MakeVar } from '../plan/make-vars.ts';
-import { type TargetCost } from '../plan/costs.ts';
+import { type SourceMount } from './source.ts';
+import { type ResolvedRef, type KernelVersion, type CommitInfo } from './ref.ts';
+import { type ImageChoice } from './image.ts';
+import { type Dropped, type Target, type TargetCost } from './targets.ts';
+import { type KeepItem } from './boot.ts';
+import { type MakeVar } from './inputs.ts';
 
 /**
  * Everything a build will do, as plain data: printed by `kernelbuilder plan`, tested

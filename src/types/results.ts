@@ -1,10 +1,10 @@
 // Types only: results.json, which a build records and every later stage (analysis, boots,
 // reports, merges) reads. Imports only types, so that any module may import it without a cycle.
-import { type CommitInfo } from '../ref/tree.ts';
-import { type Dropped } from '../plan/targets.ts';
-import { type SourceMount } from '../plan/source-layout.ts';
-import { type CcacheStats } from '../results/ccache-stats.ts';
-import { type BootResult } from '../boot/boot-result.ts';
+import { type CommitInfo } from './ref.ts';
+import { type Dropped } from './targets.ts';
+import { type SourceMount } from './source.ts';
+import { type CcacheStats } from './ccache.ts';
+import { type BootResult } from './boot.ts';
 import { type FailureReason, type Issue, type SymbolChange } from './diagnostics.ts';
 
 /**

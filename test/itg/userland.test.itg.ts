@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { inspectImage } from '../../src/images/inspect.ts';
-import { checkImageUserland } from '../../src/images/userland.ts';
+import { checkImageUserland } from '../../src/container/userland.ts';
 import { makeToyKernel } from '../support/toy-kernel.ts';
 import { runEngine } from '../support/engine-run.ts';
 import { tempDir } from '../support/temp-dir.ts';

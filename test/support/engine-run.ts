@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
-import { getInputs } from '../../src/inputs.ts';
+import { getInputs } from '../../src/inputs/inputs.ts';
 import { gitIn } from '../../src/ref/git.ts';
 import { type BuildOutcome, type CheckedPlan, checkPlan, runBuild } from '../../src/engine.ts';
 import { recordingLog } from './recording-log.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Input, Output } from '../../src/constants.ts';
-import { getInputs, parseMode } from '../../src/inputs.ts';
+import { getInputs, parseMode } from '../../src/inputs/inputs.ts';
 import { ArtifactInput } from '../../src/publish/artifact-options.ts';
 import { parseShards } from '../../src/fanout/plan-refs.ts';
 import { readActionYml } from '../support/action-yml.ts';

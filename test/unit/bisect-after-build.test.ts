@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getInputs } from '../../src/inputs.ts';
+import { getInputs } from '../../src/inputs/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 import { type BisectRequest, chooseBisects } from '../../src/bisect/choose.ts';
 import { bisectInputsOfBuild } from '../../src/bisect/plan.ts';

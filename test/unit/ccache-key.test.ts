@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CCACHE_KEY_PREFIX, ccacheKeys, whyNotSave } from '../../src/cache/ccache-key.ts';
-import { KERNEL_ARCHES } from '../../src/plan/targets.ts';
+import { KERNEL_ARCHES } from '../../src/values/target-name.ts';
 
 const imageId = 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 const sha = 'a'.repeat(40);

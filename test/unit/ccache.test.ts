@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ccacheDelta, parseCcacheStats } from '../../src/results/ccache-stats.ts';
-import { defaultCcacheDir, getInputs } from '../../src/inputs.ts';
-import { ccacheSize } from '../../src/container/spec.ts';
+import { defaultCcacheDir, getInputs } from '../../src/inputs/inputs.ts';
+import { ccacheSize } from '../../src/values/size.ts';
 
 const before = 'cache_miss\t10\ndirect_cache_hit\t5\npreprocessed_cache_hit\t1\nstats_updated_timestamp\t1700000000\n';
 const after = 'cache_miss\t12\ndirect_cache_hit\t50\npreprocessed_cache_hit\t3\nstats_updated_timestamp\t1700000100\n';

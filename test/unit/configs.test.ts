@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planTargets } from '../../src/plan/targets.ts';
-import { parseConfigSpec, unmetOptions, optionsOfFragment, globMatches } from '../../src/plan/config-spec.ts';
+import { parseConfigSpec, unmetOptions, optionsOfFragment, globMatches } from '../../src/values/config-spec.ts';
 import { type TreeFacts } from '../../src/ref/tree.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { InputError } from '../../src/errors.ts';
@@ -45,7 +45,7 @@ test('globs and negations, in order', () => {
 
 test('a glob that would backtrack as a regular expression matches a long name at once', { timeout: 30_000 }, async () => {
   const run = await inChild(
-    `const { globMatches } = await import(src + 'plan/config-spec.ts');
+    `const { globMatches } = await import(src + 'values/config-spec.ts');
      console.log(globMatches('${'*a'.repeat(12)}b', '${'a'.repeat(40)}'), globMatches('${'*a'.repeat(12)}*', '${'a'.repeat(40)}'));`,
     20_000,
   );

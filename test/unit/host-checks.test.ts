@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { checkHostFolder } from '../../src/host-folder.ts';
-import { getInputs } from '../../src/inputs.ts';
+import { getInputs } from '../../src/inputs/inputs.ts';
 import { checkPlanOnEngine } from '../../src/engine.ts';
 import { makePlan } from '../../src/plan/plan.ts';
 import { gitIn } from '../../src/ref/git.ts';

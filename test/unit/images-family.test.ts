@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { parseImageTable } from '../../src/images/table.ts';
 import { selectImage } from '../../src/images/select.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
-import { FOREIGN_USERLANDS } from '../../src/images/userland.ts';
+import { FOREIGN_USERLANDS } from '../../src/container/userland.ts';
 import { defaultMachineTable } from '../../src/boot/machines.ts';
 import {
   aptPackages,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -33,9 +33,8 @@ function importsOf(file: string): string[] {
     .map((i) => resolve(dirname(file), i.from));
 }
 
-/** Groups of modules that import each other around a cycle (strongly connected components), each sorted, relative to `root`. */
-function findCycles(files: string[], root: string): string[][] {
-  const graph = new Map(files.map((f) => [f, importsOf(f)]));
+/** Groups of nodes that reach each other around a cycle (strongly connected components), each sorted. */
+function stronglyConnected(graph: Map<string, string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
@@ -53,11 +52,40 @@ function findCycles(files: string[], root: string): string[][] {
     }
     if (low.get(v) === index.get(v)) {
       const group = stack.splice(stack.indexOf(v));
-      if (group.length > 1 || graph.get(v)!.includes(v)) cycles.push(group.map((f) => relative(root, f)).sort());
+      if (group.length > 1 || graph.get(v)!.includes(v)) cycles.push(group.sort());
     }
   };
-  for (const file of [...graph.keys()].sort()) if (!index.has(file)) visit(file);
+  for (const node of [...graph.keys()].sort()) if (!index.has(node)) visit(node);
   return cycles;
+}
+
+/** Groups of modules that import each other around a cycle, each sorted, relative to `root`. */
+function findCycles(files: string[], root: string): string[][] {
+  const graph = new Map(files.map((f) => [relative(root, f), importsOf(f).map((i) => relative(root, i))]));
+  return stronglyConnected(graph);
+}
+
+/**
+ * The folder a module is in, under `root`: its first path component. A module directly
+ * in `root` (engine.ts, errors.ts) is a node of its own, named by its file: the top level
+ * holds the entry shims and small helpers of every floor, not one stage.
+ */
+function folderOf(file: string, root: string): string {
+  return relative(root, file).split(sep)[0];
+}
+
+/**
+ * Groups of folders that import each other around a cycle: a folder imports another when
+ * any module in it imports any module of the other, `import type` included.
+ */
+function findFolderCycles(files: string[], root: string): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const from = folderOf(file, root);
+    const to = importsOf(file).map((i) => folderOf(i, root)).filter((f) => f !== from);
+    graph.set(from, [...(graph.get(from) ?? []), ...to]);
+  }
+  return stronglyConnected(graph);
 }
 
 test('the cycle check sees a cycle, a type-only one included, and only that', () => {
@@ -74,6 +102,33 @@ test('no module of src imports itself back, through any chain (import type inclu
   assert.deepEqual(findCycles(tsFiles(SRC), SRC), []);
 });
 
+test('the folder check sees a cycle between folders whose modules form none, and only that', () => {
+  const dir = tempDir('folder-cycles');
+  for (const folder of ['a', 'b', 'c']) mkdirSync(join(dir, folder));
+  writeFileSync(join(dir, 'a', 'x.ts'), "import { y } from '../b/y.ts';\nexport const x = y;\n");
+  writeFileSync(join(dir, 'b', 'y.ts'), 'export const y = 1;\n');
+  writeFileSync(join(dir, 'b', 'z.ts'), "import type { W } from '../a/w.ts';\nexport const z: W = 1;\n");
+  writeFileSync(join(dir, 'a', 'w.ts'), 'export type W = number;\n');
+  writeFileSync(join(dir, 'c', 'v.ts'), "import { x } from '../a/x.ts';\nimport { top } from '../top.ts';\nexport const v = x + top;\n");
+  writeFileSync(join(dir, 'top.ts'), "import { y } from './b/y.ts';\nexport const top = y;\n");
+  assert.deepEqual(findCycles(tsFiles(dir), dir), []);
+  assert.deepEqual(findFolderCycles(tsFiles(dir), dir), [['a', 'b']]);
+});
+
+test('no folder of src imports itself back, through any chain of folders (import type included)', () => {
+  assert.deepEqual(findFolderCycles(tsFiles(SRC), SRC), []);
+});
+
+test('the floor (src/types) imports only itself', () => {
+  const floor = join(SRC, 'types');
+  for (const file of tsFiles(floor)) {
+    for (const { statement, from } of importStatements(readFileSync(file, 'utf8'))) {
+      const inside = from.startsWith('.') && !relative(floor, resolve(dirname(file), from)).startsWith('..');
+      assert.ok(inside, `${relative(SRC, file)}: ${statement} imports from outside src/types`);
+    }
+  }
+});
+
 test('the shared types modules import only types, and only declare types', () => {
   for (const file of tsFiles(join(SRC, 'types'))) {
     const text = readFileSync(file, 'utf8');
@@ -83,4 +138,30 @@ test('the shared types modules import only types, and only declare types', () =>
     const declarations = text.match(/^export\s+\w+(?:\s+\w+)?/gm) ?? [];
     assert.deepEqual(declarations.filter((d) => !/^export (interface|type) /.test(`${d} `)), [], `${relative(SRC, file)} declares only types`);
   }
+});
+
+/** The floors of README.md's Layout: each folder of src (or top-level module) by its floor number. */
+function readmeFloors(readme: string): Map<string, number> {
+  const block = /^floor {2}folders\n([\s\S]*?)^```/m.exec(readme);
+  assert.ok(block, "README.md's Layout has a floors table");
+  const floors = new Map<string, number>();
+  for (const line of block[1].trim().split('\n')) {
+    const [floor, ...folders] = line.trim().split(/\s+/);
+    for (const folder of folders) floors.set(folder, Number(floor));
+  }
+  return floors;
+}
+
+test("README's floors are true: every folder of src is on one, and imports only folders on floors below it", () => {
+  const floors = readmeFloors(readFileSync(join(SRC, '..', 'README.md'), 'utf8'));
+  const upward: string[] = [];
+  for (const file of tsFiles(SRC)) {
+    const from = folderOf(file, SRC);
+    assert.ok(floors.has(from), `${from} is on a floor of README.md's Layout`);
+    for (const to of new Set(importsOf(file).map((i) => folderOf(i, SRC)))) {
+      if (to === from || to === '..') continue;
+      if (!(floors.get(to)! < floors.get(from)!)) upward.push(`${relative(SRC, file)} (floor ${floors.get(from)}) imports ${to} (floor ${floors.get(to)})`);
+    }
+  }
+  assert.deepEqual(upward, []);
 });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileRefusedError, readInputFile } from '../../src/read-input-file.ts';
-import { getInputs } from '../../src/inputs.ts';
+import { getInputs } from '../../src/inputs/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 import { defaultNoise, isNoise, parseNoiseFile } from '../../src/diagnostics/noise.ts';
 import { type Diagnostic } from '../../src/types/diagnostics.ts';
@@ -55,7 +55,7 @@ test('a FIFO as the noise file is refused at once, not waited on', async (t) => 
   const dir = tempDir(t);
   execFileSync('mkfifo', [join(dir, 'noise')]);
   const run = await inChild(
-    `const { getInputs } = await import(src + 'inputs.ts');
+    `const { getInputs } = await import(src + 'inputs/inputs.ts');
      try { getInputs((n) => ({ source: '/srv/linux', ref: 'next/master', noise: ${JSON.stringify(join(dir, 'noise'))} })[n] ?? ''); } catch (e) { console.log(e.message); }`,
     20_000,
   );

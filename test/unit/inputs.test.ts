@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
-import { actionsCcacheDir, getInputs, parseSize } from '../../src/inputs.ts';
+import { actionsCcacheDir, getInputs } from '../../src/inputs/inputs.ts';
+import { parseSize } from '../../src/values/size.ts';
 import { InputError } from '../../src/errors.ts';
 
 const good = { source: '/srv/linux', ref: 'next/master' };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { growingSymbols, symbolSizes } from '../../src/diagnostics/symbol-sizes.ts';
 import { parseSizes, readKept } from '../../src/results/kept.ts';
 import { parseBoot, parseKeep } from '../../src/boot/boot-inputs.ts';
-import { splitList } from '../../src/inputs.ts';
+import { splitList } from '../../src/inputs/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 import { compareWithBaseline } from '../../src/diagnostics/regressions.ts';
 import { type BuildResults, type TargetResult } from '../../src/types/results.ts';

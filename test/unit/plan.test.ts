@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gitIn } from '../../src/ref/git.ts';
 import { makePlan } from '../../src/plan/plan.ts';
 import { pathSafe } from '../../src/logs-layout.ts';
-import { getInputs } from '../../src/inputs.ts';
+import { getInputs } from '../../src/inputs/inputs.ts';
 import { planTargets } from '../../src/plan/targets.ts';
 import { type TreeFacts } from '../../src/ref/tree.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';

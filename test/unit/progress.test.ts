@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BuildProgress, formatProgress, secondsLeft } from '../../src/report/progress.ts';
 import { type LiveClock, startLiveProgress } from '../../src/report/live-progress.ts';
 import { type ExpectedWork } from '../../src/types/plan.ts';
-import { type TargetCost } from '../../src/plan/costs.ts';
+import { type TargetCost } from '../../src/types/targets.ts';
 import { recordingLog } from '../support/recording-log.ts';
 import { tempDir } from '../support/temp-dir.ts';
 

@@ -7,7 +7,7 @@ import { matrixSection } from './matrix.ts';
 import { failuresSection } from './failures.ts';
 import { FILTER_SCRIPT, warningsSection } from './warnings.ts';
 import { targetsSection } from './targets.ts';
-import { mebibytes } from '../mebibytes.ts';
+import { formatBytes } from '../../values/size.ts';
 
 const RESULT_CLASS = { pass: 'cell-pass', fail: 'cell-fail', error: 'cell-error' } as const;
 
@@ -32,7 +32,7 @@ function headline(ctx: PageContext): string {
   const resultClass = RESULT_CLASS[r.result] ?? 'cell-error';
   return [
     `<h1>${html(r.tree)} / ${html(r.buildId)} <span class="result ${resultClass}" id="result">${html(r.result)}</span></h1>`,
-    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? '?'} s${c ? `; ${num(c.errors) ?? 0} errors, ${num(c.warnings) ?? 0} warnings, ${num(c.sectionMismatches) ?? 0} section mismatches` : ''}${num(r.peakMemoryBytes) ? `; peak memory ${html(mebibytes(num(r.peakMemoryBytes)!))}` : ''}.</p>`,
+    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? '?'} s${c ? `; ${num(c.errors) ?? 0} errors, ${num(c.warnings) ?? 0} warnings, ${num(c.sectionMismatches) ?? 0} section mismatches` : ''}${num(r.peakMemoryBytes) ? `; peak memory ${html(formatBytes(num(r.peakMemoryBytes)!))}` : ''}.</p>`,
     `<p>Linux ${html(r.kernelVersion)} at <code>${html(sha)}</code> (ref <code>${html(r.ref)}</code>), image <code>${html(r.image?.name)}</code> (${html(r.image?.toolchain)}); started ${html(r.startedAt)}.</p>`,
     ...(r.regressions ? [`<p>Compared with the baseline ${html(r.regressions.baseline?.buildId)} (<code>${html(String(r.regressions.baseline?.sha ?? '').slice(0, 12))}</code>): marks <span class="mark mark-new">new</span> and <span class="mark mark-fixed">fixed</span> are since then.</p>`] : []),
     ...(r.complete ? [] : ['<p><b>The run did not complete</b>: targets that did not finish have no verdict.</p>']),

@@ -5,7 +5,7 @@ import { describeBoot } from '../boot-lines.ts';
 import { html } from './escape.ts';
 import { type PageContext, fileLink, kernelBytes, num, targetAnchor } from './context.ts';
 import { cellClass } from './matrix.ts';
-import { mebibytes } from '../mebibytes.ts';
+import { formatBytes } from '../../values/size.ts';
 
 /**
  * A row per target: status, stage, wall and CPU time (and the wait for space on /build),
@@ -36,7 +36,7 @@ function targetRow(ctx: PageContext, t: TargetResult, delta: number | undefined)
     `<td class="${cellClass(t)}">${status}</td>`,
     wallCell(t),
     numCell(num(t.cpuSeconds), ' s'),
-    textCell(num(t.objdirBytes) === undefined ? undefined : mebibytes(num(t.objdirBytes)!)),
+    textCell(num(t.objdirBytes) === undefined ? undefined : formatBytes(num(t.objdirBytes)!)),
     numCell(num(t.errors)),
     numCell(num(t.warnings)),
     numCell(kernelBytes(t)),

@@ -3,6 +3,7 @@ import { tally } from '../../diagnostics/tally.ts';
 import { html } from './escape.ts';
 import { FIXED_MARK, NEW_MARK, type PageContext, marks, num } from './context.ts';
 import { PAGE_LIMITS, capLine } from './limits.ts';
+import { formatLocation } from '../../values/issue-line.ts';
 
 /**
  * The build's errors and warnings as a table, errors first then by count (the order of
@@ -59,7 +60,7 @@ function shown(i: Issue): boolean {
 
 function issueRow(i: Issue, mark: string): string {
   const line = num(i.line);
-  const where = i.file === undefined ? '' : `${i.file}${line === undefined ? '' : `:${line}`}`;
+  const where = formatLocation(i.file, line);
   const targets = Array.isArray(i.targets) ? i.targets : [];
   const named = targets.slice(0, PAGE_LIMITS.issueTargets).map((t) => html(t)).join(' ');
   const more = targets.length > PAGE_LIMITS.issueTargets ? ` <span class="muted">and ${targets.length - PAGE_LIMITS.issueTargets} more</span>` : '';

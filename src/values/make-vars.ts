@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { type MakeVar } from '../types/inputs.ts';
 
 /**
  * The make variables a user may give every target (the `make-vars` input): those
@@ -44,9 +45,6 @@ export interface MakeVarRule {
 function flags(): MakeVarRule {
   return { values: /^-[A-Za-z0-9_=,.+:/@%-]*( -[A-Za-z0-9_=,.+:/@%-]*)*$/, allowed: 'compiler options such as -Werror or "-Wall -Wno-unused", each starting with -, of letters, digits and _ = , . + : / @ % -' };
 }
-
-/** One make variable as the driver passes it: `NAME=value`, the value possibly with spaces. */
-export type MakeVar = `${string}=${string}`;
 
 /**
  * Parse the make-vars text: `NAME=value` words separated by spaces or newlines; a value

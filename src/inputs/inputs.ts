@@ -1,80 +1,27 @@
 import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Input } from './constants.ts';
-import { type InputReader } from './types/inputs.ts';
-import { InputError } from './errors.ts';
-import { checkRefSyntax } from './ref/ref-syntax.ts';
-import { type ImageTable, defaultImageTable, isImageRef, parseImageTable } from './images/table.ts';
-import { KERNEL_ARCHES } from './plan/targets.ts';
-import { checkPattern, isPattern, parseConfigSpec } from './plan/config-spec.ts';
-import { type NoiseFilter, defaultNoise, parseNoiseFile } from './diagnostics/noise.ts';
-import { type ArtifactOptions, parseArtifactOptions } from './publish/artifact-options.ts';
-import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from './boot/boot-inputs.ts';
-import { type BisectSettings, DEFAULT_BISECT_TIMEOUT, parseBisect } from './bisect/bisect-inputs.ts';
-import { FileRefusedError, readInputFile } from './read-input-file.ts';
-import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
-import { RESERVED_TREE_NAMES, RESULTS_FILE } from './logs-layout.ts';
-import { type HostFolder, checkHostFolder } from './host-folder.ts';
-import { type MakeVar, parseMakeVars } from './plan/make-vars.ts';
-import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from './report/kcidb-origin.ts';
-
-/** Everything a build needs from its user, validated. Keys follow action.yml. */
-export interface Inputs {
-  source: string;
-  ref: string;
-  /** Name of the tree for logs and reports when the ref is not `remote/...`. */
-  tree?: string;
-  arches: string[];
-  configs: string[];
-  logs: string;
-  image?: string;
-  imageTable: ImageTable;
-  /** The toolchain family whose rules of the table choose the image: gcc (default) or clang. */
-  toolchain: string;
-  tmpfsSize: string;
-  jobs: number;
-  /** Seconds one target may take before it is killed (the others go on). */
-  targetTimeout?: number;
-  /** Memory limit of the build container, in bytes. */
-  memory?: number;
-  /** CPU limit of the build container, in cores. */
-  cpus?: number;
-  /** The most one build may write into its logs folder, in bytes: past it the build is stopped. */
-  logsLimit: number;
-  /**
-   * The compiler cache: a host folder shared by builds, or a per-job folder the action
-   * restores from and saves to the Actions cache (`actionsCache`), or none.
-   */
-  ccache?: { dir: string; maxSize: string; actionsCache?: true };
-  /** results.json (or a folder with one) to compare with; default: the newest earlier build of the ref. */
-  baseline?: string;
-  /** Build even when complete results for the same sha, image and targets exist. */
-  force: boolean;
-  /** This job's part of a sharded build: shard `index` (1-based) of `count`. */
-  shard?: { index: number; count: number };
-  /** Build only these arch/config targets of the plan (a shard's list from a plan job's matrix). */
-  targets?: string[];
-  /** Upload the logs as artifacts in the post step (when running in Actions). */
-  upload: boolean;
-  artifacts: ArtifactOptions;
-  /** Known-noise warnings: the original builder's list plus the user's file. */
-  noise: NoiseFilter;
-  /** To: of the report email. */
-  emailTo?: string;
-  /** What each target keeps of what it built, besides System.map and the .config. */
-  keep: KeepItem[];
-  /** Which targets boot in QEMU after the build; undefined: none. */
-  boot?: BootSettings;
-  /** Make variables for every target's make (W=1, C=1, KCFLAGS=...), from the allow-list of plan/make-vars.ts. */
-  makeVars: MakeVar[];
-  /** The origin of every id in kcidb.json. */
-  kcidbOrigin: string;
-  /** Which new regressions to bisect after the build, against the baseline's sha; undefined: none. */
-  bisect?: BisectSettings;
-  /** What is odd but allowed (a shared folder as logs): the fronts log these before planning. */
-  warnings: string[];
-}
+import { Input } from '../constants.ts';
+import { type InputReader, type Inputs, type NoiseFilter } from '../types/inputs.ts';
+import { InputError } from '../errors.ts';
+import { checkRefSyntax } from '../ref/ref-syntax.ts';
+import { defaultImageTable, isImageRef, parseImageTable } from '../images/table.ts';
+import { type ImageTable } from '../types/image.ts';
+import { KERNEL_ARCHES } from '../values/target-name.ts';
+import { checkPattern, isPattern, parseConfigSpec } from '../values/config-spec.ts';
+import { defaultNoise, parseNoiseFile } from '../diagnostics/noise.ts';
+import { parseArtifactOptions } from '../publish/artifact-options.ts';
+import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from '../boot/boot-inputs.ts';
+import { DEFAULT_BISECT_TIMEOUT, parseBisect } from './bisect-inputs.ts';
+import { FileRefusedError, readInputFile } from '../read-input-file.ts';
+import { MAX_RESULTS_BYTES, parseResults } from '../results/previous.ts';
+import { RESULTS_FILE } from '../logs-layout.ts';
+import { type HostFolder, checkHostFolder } from '../host-folder.ts';
+import { parseMakeVars } from '../values/make-vars.ts';
+import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
+import { checkTreeName } from '../values/path-component.ts';
+import { parseDuration } from '../values/duration.ts';
+import { parseSize, sizeInBytes } from '../values/size.ts';
 
 export const DEFAULT_ARCHES = 'x86 arm arm64 riscv';
 export const DEFAULT_CONFIGS = 'defconfig';
@@ -310,30 +257,9 @@ export function readEmailTo(raw: string | undefined): string | undefined {
   return text;
 }
 
-const SIZE = /^([1-9][0-9]{0,12})([kmg]?)$/i;
-const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
-const MIN_SIZE = 16 * 2 ** 20;
-const MAX_SIZE = 4 * 2 ** 40;
-
-/** A tmpfs size as Docker takes it (`60g`, `512m`), between 16 MiB and 4 TiB. */
-export function parseSize(input: string, text: string): string {
-  const m = SIZE.exec(text.trim());
-  const bytes = m ? Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()] : NaN;
-  if (!(bytes >= MIN_SIZE && bytes <= MAX_SIZE)) {
-    throw new InputError(input, text, 'a size is a whole number with an optional unit k, m or g, from 16m to 4096g (e.g. 60g)');
-  }
-  return `${m![1]}${m![2].toLowerCase()}`;
-}
-
 /** A memory limit in bytes: a size from 16m (a kernel build needs more; the floor only refuses nonsense). */
 function parseMemory(text: string | undefined): number | undefined {
   return text === undefined ? undefined : sizeInBytes(parseSize(Input.memory, text));
-}
-
-/** Bytes of a size parseSize accepted. */
-export function sizeInBytes(size: string): number {
-  const m = SIZE.exec(size)!;
-  return Number(m[1]) * SIZE_UNITS[m[2]];
 }
 
 function parseCpus(text: string | undefined): number | undefined {
@@ -343,43 +269,12 @@ function parseCpus(text: string | undefined): number | undefined {
   return cpus;
 }
 
-const DURATION = /^(\d{1,7})([smhd]?)$/;
-const DURATION_UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
-
-/** A duration in seconds from `90m`, `2h`, `3600` or `3600s`: from 1 second to 7 days. */
-export function parseDuration(input: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const m = DURATION.exec(text.trim());
-  const seconds = m ? Number(m[1]) * DURATION_UNITS[m[2]] : NaN;
-  if (!(seconds >= 1 && seconds <= 7 * 86400)) {
-    throw new InputError(input, text, 'a duration is a whole number with an optional unit s, m, h or d, from 1s to 7d (e.g. 90m)');
-  }
-  return seconds;
-}
-
 function parseJobs(text: string | undefined): number {
   if (text === undefined) return availableParallelism() + 2;
   if (!/^[1-9][0-9]{0,3}$/.test(text) || Number(text) > 1024) {
     throw new InputError(Input.jobs, text, 'jobs is a whole number from 1 to 1024 (default: cores + 2)');
   }
   return Number(text);
-}
-
-/** A tree name: one folder of the logs root, and none of the logs root's own folders. */
-export function checkTreeName(tree: string, from = 'it'): string {
-  checkPathComponent(Input.tree, tree);
-  if (RESERVED_TREE_NAMES.includes(tree)) {
-    throw new InputError(Input.tree, tree, `${from} names a folder the logs root keeps for itself (${RESERVED_TREE_NAMES.join(', ')}); choose another tree name`);
-  }
-  return tree;
-}
-
-/** Names that become one folder of a path: no separators, no dot names. */
-export function checkPathComponent(input: string, value: string): string {
-  if (!/^[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,99}$/.test(value)) {
-    throw new InputError(input, value, 'use letters, digits and . _ + - (not starting with a dot), at most 100 characters');
-  }
-  return value;
 }
 
 function required(read: InputReader, name: string, what: string): string {

@@ -1,4 +1,15 @@
-import { type BootFailureReason } from './types.ts';
+// The floor: booting a built kernel, asked for and as results.json keeps it. Imports only src/types, so any module may import it.
+
+/** Why a boot failed; each a distinct verdict. See bootVerdict() for which wins when several apply. */
+export type BootFailureReason =
+  | 'kernel panic'
+  | 'oops'
+  | 'qemu error'
+  | 'no console output'
+  | 'timeout'
+  | 'kernel error'
+  | 'init not reached'
+  | 'no sentinel';
 
 /** How one target's boot ended, as kept in results.json. */
 export type BootStatus = 'pass' | 'fail' | 'skipped';
@@ -32,4 +43,15 @@ export interface BootResult {
   warnings?: number;
   /** The `docker run ... qemu-system-...` line that boots the kept kernel again, on the build machine. */
   reproducer?: string;
+}
+
+/** What a target can keep of what it built, besides System.map and the .config (KEEP_ITEMS lists them in order). */
+export type KeepItem = 'kernel' | 'modules' | 'dtbs' | 'debug';
+
+/** Which built targets boot, for how long, and whether QEMU gets /dev/kvm. */
+export interface BootSettings {
+  /** `all`, or arch/config names of the plan. */
+  targets: 'all' | string[];
+  timeoutSeconds: number;
+  kvm: boolean;
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { CONTAINER_LABEL, OWNER_LABEL } from '../constants.ts';
 import { DockerError } from '../errors.ts';
-import { demuxDockerStream } from '../container/demux.ts';
+import { demuxDockerStream } from './demux.ts';
 import { type ImageInfo } from '../types/image.ts';
 
 /** What each foreign userland an image may declare needs from the host's kernel. */

@@ -1,7 +1,5 @@
 import { InputError } from '../errors.ts';
-
-/** What a target applies on top of its base config. */
-export type Fragment = { kind: 'file'; name: string } | { kind: 'option'; option: string; value: string };
+import { type Fragment } from '../types/targets.ts';
 
 /** A config request: a base make target and the fragments merged into it, in order. */
 export interface ConfigSpec {
