@@ -14,7 +14,9 @@ import { type BootSettings, type KeepItem, DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, p
 import { type BisectSettings, DEFAULT_BISECT_TIMEOUT, parseBisect } from './bisect/bisect-inputs.ts';
 import { FileRefusedError, readInputFile } from './read-input-file.ts';
 import { MAX_RESULTS_BYTES, parseResults } from './results/previous.ts';
-import { RESERVED_TREE_NAMES, RESULTS_FILE } from './logs-layout.ts';
+import { RESULTS_FILE } from './logs-layout.ts';
+import { parseSize, sizeInBytes } from './values/size.ts';
+import { checkPathComponent, checkTreeName } from './values/folder-name.ts';
 import { type HostFolder, checkHostFolder } from './host-folder.ts';
 import { type MakeVar, parseMakeVars } from './plan/make-vars.ts';
 import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from './report/kcidb-origin.ts';
@@ -79,6 +81,9 @@ export interface Inputs {
 export const DEFAULT_ARCHES = 'x86 arm arm64 riscv';
 export const DEFAULT_CONFIGS = 'defconfig';
 export const DEFAULT_LOGS = 'kernelbuilder-logs';
+// Parsed in values/, below the results schema that the baseline check reaches (no cycle through here); exported here for their callers.
+export { checkPathComponent, checkTreeName, parseSize, sizeInBytes };
+
 export const DEFAULT_TMPFS_SIZE = '60g';
 /** Far above what honest builds log (an allmodconfig sweep logs tens of MB), far below a full disk. */
 export const DEFAULT_LOGS_LIMIT = '2g';
@@ -310,30 +315,9 @@ export function readEmailTo(raw: string | undefined): string | undefined {
   return text;
 }
 
-const SIZE = /^([1-9][0-9]{0,12})([kmg]?)$/i;
-const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
-const MIN_SIZE = 16 * 2 ** 20;
-const MAX_SIZE = 4 * 2 ** 40;
-
-/** A tmpfs size as Docker takes it (`60g`, `512m`), between 16 MiB and 4 TiB. */
-export function parseSize(input: string, text: string): string {
-  const m = SIZE.exec(text.trim());
-  const bytes = m ? Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()] : NaN;
-  if (!(bytes >= MIN_SIZE && bytes <= MAX_SIZE)) {
-    throw new InputError(input, text, 'a size is a whole number with an optional unit k, m or g, from 16m to 4096g (e.g. 60g)');
-  }
-  return `${m![1]}${m![2].toLowerCase()}`;
-}
-
 /** A memory limit in bytes: a size from 16m (a kernel build needs more; the floor only refuses nonsense). */
 function parseMemory(text: string | undefined): number | undefined {
   return text === undefined ? undefined : sizeInBytes(parseSize(Input.memory, text));
-}
-
-/** Bytes of a size parseSize accepted. */
-export function sizeInBytes(size: string): number {
-  const m = SIZE.exec(size)!;
-  return Number(m[1]) * SIZE_UNITS[m[2]];
 }
 
 function parseCpus(text: string | undefined): number | undefined {
@@ -363,23 +347,6 @@ function parseJobs(text: string | undefined): number {
     throw new InputError(Input.jobs, text, 'jobs is a whole number from 1 to 1024 (default: cores + 2)');
   }
   return Number(text);
-}
-
-/** A tree name: one folder of the logs root, and none of the logs root's own folders. */
-export function checkTreeName(tree: string, from = 'it'): string {
-  checkPathComponent(Input.tree, tree);
-  if (RESERVED_TREE_NAMES.includes(tree)) {
-    throw new InputError(Input.tree, tree, `${from} names a folder the logs root keeps for itself (${RESERVED_TREE_NAMES.join(', ')}); choose another tree name`);
-  }
-  return tree;
-}
-
-/** Names that become one folder of a path: no separators, no dot names. */
-export function checkPathComponent(input: string, value: string): string {
-  if (!/^[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,99}$/.test(value)) {
-    throw new InputError(input, value, 'use letters, digits and . _ + - (not starting with a dot), at most 100 characters');
-  }
-  return value;
 }
 
 function required(read: InputReader, name: string, what: string): string {

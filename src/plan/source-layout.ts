@@ -126,12 +126,8 @@ class Layout {
       if (samePath(join(m.host, relative(m.container, container)), host)) return;
       this.refuse(`${why} would be seen at ${container}, inside the mount of ${m.why}, which holds something else there`);
     }
-    for (const r of RESERVED) {
-      if (within(container, r) || within(r, container)) this.refuse(`${why} would have to be mounted at ${container}, over the build's own ${r}`);
-    }
-    for (const s of [...SYSTEM, SOURCE_MOUNT]) {
-      if (within(s, container)) this.refuse(`${why} would have to be mounted at ${container}, over the image's ${s}`);
-    }
+    const clash = mountPlaceProblem(container);
+    if (clash) this.refuse(`${why} would have to be mounted at ${container}, ${clash}`);
     // A mount below the new one is part of it now, if it shows the same files.
     for (const m of [...this.mounts]) {
       if (!within(m.container, container)) continue;
@@ -160,6 +156,17 @@ class Layout {
       this.followAlternates(alternate, depth + 1, seen);
     }
   }
+}
+
+/**
+ * Why a source mount cannot be seen at `container` (an absolute, normalised path): over
+ * the build's own folders, or on or over the image's userland or /src; undefined when it can.
+ * A shard's results.json names its mounts too, and is held to this rule (results-schema.ts).
+ */
+export function mountPlaceProblem(container: string): string | undefined {
+  for (const r of RESERVED) if (within(container, r) || within(r, container)) return `over the build's own ${r}`;
+  for (const s of [...SYSTEM, SOURCE_MOUNT]) if (within(s, container)) return `over the image's ${s}`;
+  return undefined;
 }
 
 /** Whether `path` is `dir` or below it (both absolute and normalised). */
