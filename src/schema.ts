@@ -150,7 +150,7 @@ export function object<S extends Shape>(shape: S, allowed = 'it is an object'): 
       const out: Record<string, unknown> = {};
       for (const [name, schema] of Object.entries(shape)) {
         const raw = Object.hasOwn(data, name) ? data[name] : undefined;
-        if (raw === undefined && !('optional' in schema)) throw new SchemaError(join(field, name), `it is required; ${schema.allowed}`);
+        if (raw === undefined && !('optional' in schema)) throw new SchemaError(join(field, name), schema.allowed);
         const value = schema.check(raw, join(field, name));
         if (value !== undefined) out[name] = value;
       }

@@ -183,11 +183,11 @@ const targetSchema = related(
     shippedFragments: optional(
       record(
         refine(line, 'its names are fragment files of the target', (name) => name.endsWith('.config')),
-        array(string({ pattern: FRAGMENT_LINE }), 'it lists the lines of a config fragment: blank, # comments or CONFIG_X=value'),
+        array(string({ pattern: FRAGMENT_LINE, allowed: 'it is a line of a config fragment: blank, a # comment or CONFIG_X=value' }), 'it lists the lines of a config fragment: blank, # comments or CONFIG_X=value'),
         'it maps fragment files to their lines',
       ),
     ),
-    requires: optional(array(string({ pattern: /^CONFIG_[A-Z0-9_]+=/ }), 'it lists CONFIG_X=value options')),
+    requires: optional(array(string({ pattern: /^CONFIG_[A-Z0-9_]+=/, allowed: 'it is a CONFIG_X=value option' }), 'it lists CONFIG_X=value options')),
     log: line,
     dotConfig: optional(line),
     errors: optional(count()),
@@ -243,7 +243,7 @@ const imageSchema = object({
   toolchain: line,
   reason: line,
   cross: record(arch, string({ pattern: CROSS, allowed: 'it is a CROSS_COMPILE prefix' }), 'it maps kernel arches to CROSS_COMPILE prefixes'),
-  makeVars: array(string({ pattern: MAKE_VAR }), 'it lists NAME=value make variables of plain characters'),
+  makeVars: array(string({ pattern: MAKE_VAR, allowed: 'it is a NAME=value make variable of plain characters' }), 'it lists NAME=value make variables of plain characters'),
 });
 
 /** results.json of kernelbuilder. */
