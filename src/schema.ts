@@ -178,13 +178,21 @@ export function union<const S extends readonly Schema<unknown>[]>(schemas: S, al
 
 /**
  * The schema, and a validator of what it returned: `valid` says whether it is allowed
- * (a validator that throws says no). `allowed` replaces the schema's words.
+ * (a validator that throws says no). `allowed` replaces the schema's words, also when
+ * the value fails the schema itself (a field inside it keeps its own).
  */
 export function refine<T>(schema: Schema<T>, allowed: string, valid: (value: T) => boolean): Schema<T> {
   return {
     allowed,
     check(value, field) {
-      const checked = schema.check(value, field);
+      let checked: T;
+      try {
+        checked = schema.check(value, field);
+      } catch (e) {
+        // Not even the schema's type: say what the field is, not only that it is, say, text.
+        if (e instanceof SchemaError && e.field === field) throw new SchemaError(field, allowed);
+        throw e;
+      }
       let ok: boolean;
       try {
         ok = valid(checked);

@@ -41,7 +41,7 @@ const FRAGMENT_LINE = /^(?:\s*|#.*|CONFIG_[A-Za-z0-9_]+=.*)$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const sha = string({ pattern: SHA, allowed: 'it is a full commit sha' });
-const date = refine(string({ pattern: ISO_DATE }), 'it is an ISO 8601 date and time, e.g. 2026-01-05T00:00:00.000Z', (d) => Number.isFinite(Date.parse(d)));
+const date = refine(string({ pattern: ISO_DATE }), 'it is an ISO 8601 date and time, e.g. 2025-12-31T23:59:59.000Z', (d) => Number.isFinite(Date.parse(d)));
 const arch = oneOf(KERNEL_ARCHES as readonly string[], `kernel arches are: ${KERNEL_ARCHES.join(' ')}`);
 const targetName = refine(line, 'it is an arch/config target name', (name) => {
   const [a, ...config] = name.split('/');
