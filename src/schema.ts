@@ -38,7 +38,7 @@ export interface OptionalSchema<T> extends Schema<T | undefined> {
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
 /** The longest text a plain string holds: a name, a line of a report; longer is no field we write. */
-export const LINE_LIMIT = 4096;
+const LINE_LIMIT = 4096;
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -103,7 +103,7 @@ export function optional<T>(schema: Schema<T>): OptionalSchema<T> {
  * A field whose value is never taken as read: whatever it holds, it is dropped (a command
  * line only a runner of ours may write, say). Typed as T so the record keeps its shape.
  */
-export function dropped<T>(allowed: string): OptionalSchema<T> {
+export function neverRead<T>(allowed: string): OptionalSchema<T> {
   return { allowed, optional: true, check: () => undefined };
 }
 
@@ -139,7 +139,7 @@ type Shape = Record<string, Schema<unknown>>;
 type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends OptionalSchema<unknown> ? K : never }[keyof S];
 type Flatten<T> = { [K in keyof T]: T[K] } & {};
 /** The record a shape checks: optional schemas give optional fields. */
-export type InferShape<S extends Shape> = Flatten<{ [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Exclude<Infer<S[K]>, undefined> }>;
+type InferShape<S extends Shape> = Flatten<{ [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Exclude<Infer<S[K]>, undefined> }>;
 
 /** An object with these fields, each checked; fields it does not declare are left out of what it returns. */
 export function object<S extends Shape>(shape: S, allowed = 'it is an object'): Schema<InferShape<S>> {

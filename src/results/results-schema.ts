@@ -1,4 +1,4 @@
-import { type Infer, type Same, array, boolean, count, dropped, number, object, oneOf, optional, record, refine, related, string, union } from '../schema.ts';
+import { type Infer, type Same, array, boolean, count, neverRead, number, object, oneOf, optional, record, refine, related, string, union } from '../schema.ts';
 import { type BisectRecord, type BuildResults, type DiagnosticCounts, type Regressions, type SizeChange, type TargetResult, type TargetSizes } from '../types/results.ts';
 import { type FailureReason, type Issue, type SymbolChange } from '../types/diagnostics.ts';
 import { type BootFailureReason } from '../boot/types.ts';
@@ -155,7 +155,7 @@ const bootSchema = object({
   release: optional(line),
   errors: optional(count()),
   warnings: optional(count()),
-  reproducer: dropped<string>('it is written by the report, never read'),
+  reproducer: neverRead<string>('it is written by the report, never read'),
 });
 
 const FAILURE_REASONS = ['timeout', 'out of memory', 'no space left on /build'] as const;

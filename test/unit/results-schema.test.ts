@@ -129,7 +129,7 @@ const spoil = (change: (r: BuildResults & Record<string, unknown>) => void): Bui
 };
 
 /** Shapes that crashed a reader after the check (issue 18, class 6), each refused by the field's name. */
-export const malformed: [string, BuildResults][] = [
+const malformed: [string, BuildResults][] = [
   ['bisects[0]', spoil((r) => (r.bisects = [null as never]))],
   ['commits[0]', spoil((r) => (r.commits = [null as never]))],
   ['dropped[0]', spoil((r) => (r.dropped = [null as never]))],
