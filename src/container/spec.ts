@@ -6,7 +6,7 @@ import { type ImageInfo } from '../types/image.ts';
 import { targetName } from '../values/target-name.ts';
 import { type Target } from '../types/targets.ts';
 import { longestFirst } from '../plan/estimate.ts';
-import { SOURCE_MOUNT } from '../plan/source-layout.ts';
+import { SOURCE_MOUNT } from '../values/mount-place.ts';
 import { fragmentWord } from '../values/config-spec.ts';
 import { ccacheSize } from '../values/size.ts';
 

@@ -1,11 +1,9 @@
 import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
-import { DRIVER_MOUNT, Input } from '../constants.ts';
+import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { type SourceMount } from '../types/source.ts';
-
-/** Where the build container sees the source repository. */
-export const SOURCE_MOUNT = '/src';
+import { SOURCE_MOUNT, mountPlaceProblem, within } from '../values/mount-place.ts';
 
 /** The git dir and common git dir of the source, as absolute host paths (`git rev-parse --path-format=absolute`). */
 export interface GitPaths {
@@ -21,11 +19,6 @@ const MAX_ALTERNATE_DEPTH = 5;
 
 /** The most a `.git` file, `commondir` or alternates file may hold: a few paths. */
 const MAX_GIT_FILE = 64 * 1024;
-
-/** The container's own mounts and the kernel's file systems: nothing of the source may land in or over them. */
-const RESERVED = ['/build', '/logs', '/ccache', DRIVER_MOUNT, '/proc', '/sys', '/dev'];
-/** The image's userland: a source mount may sit below these, never on or over one. */
-const SYSTEM = ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr', '/etc', '/var', '/opt', '/root', '/home', '/run', '/tmp', '/srv', '/mnt', '/media'];
 
 /**
  * The mounts the source repository needs besides /src, read from its own files: its
@@ -113,12 +106,8 @@ class Layout {
       if (samePath(join(m.host, relative(m.container, container)), host)) return;
       this.refuse(`${why} would be seen at ${container}, inside the mount of ${m.why}, which holds something else there`);
     }
-    for (const r of RESERVED) {
-      if (within(container, r) || within(r, container)) this.refuse(`${why} would have to be mounted at ${container}, over the build's own ${r}`);
-    }
-    for (const s of [...SYSTEM, SOURCE_MOUNT]) {
-      if (within(s, container)) this.refuse(`${why} would have to be mounted at ${container}, over the image's ${s}`);
-    }
+    const clash = mountPlaceProblem(container);
+    if (clash) this.refuse(`${why} would have to be mounted at ${container}, ${clash}`);
     // A mount below the new one is part of it now, if it shows the same files.
     for (const m of [...this.mounts]) {
       if (!within(m.container, container)) continue;
@@ -147,11 +136,6 @@ class Layout {
       this.followAlternates(alternate, depth + 1, seen);
     }
   }
-}
-
-/** Whether `path` is `dir` or below it (both absolute and normalised). */
-function within(path: string, dir: string): boolean {
-  return path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
 }
 
 /** Whether two host paths are the same file, through links. */

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { KernelbuilderError } from '../errors.ts';
-import { RESULTS_FILE } from '../logs-layout.ts';
+import { readResultsDir } from '../results/check-results.ts';
 import { type ArtifactOptions } from '../types/inputs.ts';
 import { type ArtifactSource, planArtifacts } from './plan-artifacts.ts';
 import { type ArtifactUploader, type UploadedArtifact, uploadArtifacts } from './upload-artifacts.ts';
@@ -19,11 +17,12 @@ export async function publishBuildArtifacts(
   return uploadArtifacts(planArtifacts(logsDir, readResults(logsDir)), opts, client);
 }
 
+/** The folder's results.json, by the one reader: the container wrote into this folder too. */
 function readResults(logsDir: string): ArtifactSource {
-  const path = join(logsDir, RESULTS_FILE);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as ArtifactSource;
+    return readResultsDir(logsDir);
   } catch (e) {
-    throw new KernelbuilderError(`cannot publish artifacts: ${path} cannot be read: ${(e as Error).message}`);
+    if (!(e instanceof KernelbuilderError)) throw e;
+    throw new KernelbuilderError(`cannot publish artifacts: ${e.message}`);
   }
 }

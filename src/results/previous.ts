@@ -1,35 +1,50 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { targetName } from '../values/target-name.ts';
 import { RESULTS_FILE } from '../logs-layout.ts';
-import { readInputFile } from '../read-input-file.ts';
-import { parseJson } from '../parse-json.ts';
+import { KernelbuilderError } from '../errors.ts';
+import { RESULTS_LIMIT, parseResults, readResultsDir } from './check-results.ts';
 
 /** The most a results.json may hold: far above a sweep of every config of every arch with its diagnostics. */
-export const MAX_RESULTS_BYTES = 64 * 2 ** 20;
+export const MAX_RESULTS_BYTES = RESULTS_LIMIT;
+
+export { parseResults };
 
 /**
- * results.json at a path, or undefined when there is none or it is not one. The file is
- * read only when it is a regular file (not a link, FIFO or device a build could leave in
- * the logs tree) of at most MAX_RESULTS_BYTES: a bad one is skipped, never waited on.
+ * results.json at a path, or undefined when there is none or it is not one: read by the
+ * one reader (readResultsDir: a regular file, never a link, bounded, checked against the
+ * schema), so a bad one is skipped, never waited on or trusted. `onRefused` hears why.
  */
-export function readResults(path: string): BuildResults | undefined {
+export function readResults(path: string, onRefused?: (reason: string) => void): BuildResults | undefined {
+  return readQuietly(dirname(path), basename(path), onRefused);
+}
+
+/** readResultsDir, with undefined for a file that is absent or refused. */
+function readQuietly(dir: string, file: string, onRefused?: (reason: string) => void): BuildResults | undefined {
   try {
-    return parseResults(readInputFile(path, { maxBytes: MAX_RESULTS_BYTES, followLinks: false }));
-  } catch {
+    return readResultsDir(dir, file);
+  } catch (e) {
+    // A folder that cannot be read (permissions) is as absent: only our own bugs go on.
+    if (!(e instanceof KernelbuilderError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
+    onRefused?.((e as Error).message);
     return undefined;
   }
 }
 
-/** Parse the text of a results.json; throws an Error saying what is wrong, never quoting the text. */
-export function parseResults(text: string): BuildResults {
-  const data = parseJson(text) as BuildResults | null;
-  if (typeof data !== 'object' || data === null || data.schema !== 1 || !Array.isArray(data.targets)) {
-    throw new Error('it is JSON but not a kernelbuilder results.json (schema 1 with a list of targets)');
+/** The results.json of each build folder of a tree, read through real folders only (a linked folder is refused). */
+function treeBuilds(treeDir: string): { results: BuildResults; path: string }[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(treeDir);
+  } catch {
+    return [];
   }
-  return data;
+  return entries.flatMap((entry) => {
+    const results = readQuietly(treeDir, `${entry}/${RESULTS_FILE}`);
+    return results ? [{ results, path: join(treeDir, entry, RESULTS_FILE) }] : [];
+  });
 }
 
 /**
@@ -51,17 +66,10 @@ export function alreadyBuilt(previous: BuildResults | undefined, plan: BuildPlan
  */
 export function findBaseline(treeDir: string, current: Pick<BuildResults, 'ref' | 'sha' | 'startedAt'>): { results: BuildResults; path: string } | undefined {
   let best: { results: BuildResults; path: string } | undefined;
-  let entries: string[];
-  try {
-    entries = readdirSync(treeDir);
-  } catch {
-    return undefined;
-  }
-  for (const entry of entries) {
-    const path = join(treeDir, entry, RESULTS_FILE);
-    const r = readResults(path);
-    if (!r?.complete || r.ref !== current.ref || r.sha === current.sha || r.startedAt >= current.startedAt) continue;
-    if (!best || r.startedAt > best.results.startedAt) best = { results: r, path };
+  for (const build of treeBuilds(treeDir)) {
+    const r = build.results;
+    if (!r.complete || r.ref !== current.ref || r.sha === current.sha || r.startedAt >= current.startedAt) continue;
+    if (!best || r.startedAt > best.results.startedAt) best = build;
   }
   return best;
 }
@@ -72,15 +80,8 @@ export function findBaseline(treeDir: string, current: Pick<BuildResults, 'ref' 
  */
 export function previousTargets(treeDir: string): Map<string, TargetResult> {
   let newest: BuildResults | undefined;
-  let entries: string[];
-  try {
-    entries = readdirSync(treeDir);
-  } catch {
-    return new Map();
-  }
-  for (const entry of entries) {
-    const r = readResults(join(treeDir, entry, RESULTS_FILE));
-    if (r?.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
+  for (const { results: r } of treeBuilds(treeDir)) {
+    if (r.complete && (!newest || r.startedAt > newest.startedAt)) newest = r;
   }
   return new Map((newest?.targets ?? []).map((t) => [t.target, t]));
 }

@@ -12,9 +12,11 @@ import { type Diagnostic } from '../../src/types/diagnostics.ts';
 import { previousDurations, previousTargets, readResults } from '../../src/results/previous.ts';
 import { syntaxErrorOffset } from '../../src/parse-json.ts';
 import { inChild } from '../support/in-child.ts';
+import { sampleResults } from '../support/results-fixture.ts';
 
 const SECRET = 'KB-SECRET-7f3a91';
-const results = { schema: 1, complete: true, targets: [{ target: 'x86/tinyconfig', durationSeconds: 42 }], startedAt: '2026-01-01T00:00:00.000Z' };
+const sample = sampleResults(['x86/tinyconfig'], { startedAt: '2026-01-01T00:00:00.000Z' });
+const results = { ...sample, targets: [{ ...sample.targets[0], durationSeconds: 42 }] };
 
 function tempDir(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-input-files-'));
@@ -105,7 +107,7 @@ test('errors about a file name it and what is wrong, never what it holds', (t) =
     [{ noise: badNoise }, /input 'noise \(.*noise\)': "line 3" is not allowed; it is not a regular expression RE2 accepts \(missing closing \)\)/],
     [{ noise: lookaround }, /input 'noise \(.*lookaround\)': "line 1" is not allowed; it is not a regular expression RE2 accepts \(invalid or unsupported Perl syntax\).*without backreferences or lookaround/],
     [{ baseline: shadow }, /input 'baseline': ".*shadow" is not allowed; .*not valid JSON: syntax error at line 1, column 1/],
-    [{ baseline: baseline }, /input 'baseline': ".*baseline.json" is not allowed; .*it is JSON but not a kernelbuilder results.json/],
+    [{ baseline: baseline }, /input 'baseline': ".*baseline.json" is not allowed; .*field schema is not allowed; it is 1 in a results.json of kernelbuilder/],
   ];
   for (const [over, message] of cases) {
     assert.throws(

@@ -8,6 +8,7 @@ import { planRefs } from '../../src/fanout/plan-refs.ts';
 import { buildMatrix } from '../../src/fanout/matrix.ts';
 import { git, makeTinyTree } from '../support/tiny-tree.ts';
 import { recordingLog } from '../support/recording-log.ts';
+import { sampleResults } from '../support/results-fixture.ts';
 
 const source = makeTinyTree({ version: '6.1.0', arches: { x86: [] } });
 git(source, 'tag', '-a', '-m', 'v6.1', 'v6.1');
@@ -38,14 +39,14 @@ test('already built is decided by image id, as a build decides it; without an id
   const logs = mkdtempSync(join(scratch, 'logs-'));
   const [plan] = (await planRefs(reader({ ref: 'master', logs }), recordingLog(), projectFragments, noEngine)).plans;
   mkdirSync(plan.logsDir, { recursive: true });
-  const image = { name: plan.image.image, id: 'sha256:built-with', digest: '', toolchain: '', reason: '', cross: {}, makeVars: [] };
-  const results = { schema: 1, complete: true, sha, image, targets: [{ target: 'x86/tinyconfig', arch: 'x86', config: 'tinyconfig', status: 'pass' }] };
+  const image = { name: plan.image.image, id: 'sha256:builtwith', digest: 'sha256:builtwith', toolchain: '', reason: '', cross: {}, makeVars: [] };
+  const results = sampleResults(['x86/tinyconfig'], { sha, image });
   writeFileSync(join(plan.logsDir, 'results.json'), JSON.stringify(results));
   const planned = async (id: string | undefined, force = '') => (await planRefs(reader({ ref: 'master', logs, force }), recordingLog(), projectFragments, async () => id)).plans.length;
-  assert.equal(await planned('sha256:built-with'), 0, 'same name, same id: built');
+  assert.equal(await planned('sha256:builtwith'), 0, 'same name, same id: built');
   assert.equal(await planned('sha256:rebuilt'), 1, 'same name, another id: the image was rebuilt, build again');
   assert.equal(await planned(undefined), 1, 'no engine to ask: planned');
-  assert.equal(await planned('sha256:built-with', 'true'), 1, 'force');
+  assert.equal(await planned('sha256:builtwith', 'true'), 1, 'force');
 });
 
 test('every input is checked before any ref is resolved', async () => {

@@ -6,9 +6,9 @@ import { type TreeBuild } from './history.ts';
 
 /**
  * The build folders of a tree, `<logs>/<tree>/*` with a results.json: real folders only
- * (a link is never followed), bisects' folders apart, each results.json read as
- * findBaseline reads them (a regular file, bounded; one that is not a results.json is
- * skipped). The fields are not checked further: the history page escapes them all.
+ * (a link is never followed), bisects' folders apart, each results.json read by the one
+ * reader as findBaseline reads them (a regular file, bounded, checked against the schema;
+ * one that is refused is skipped).
  */
 export function readTreeBuilds(treeDir: string): TreeBuild[] {
   let entries;
