@@ -22,7 +22,8 @@ import { failedBoots, failedTargets, overallResult } from '../results/results.ts
 import { type RunResult } from '../types/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
-import { writeAtomically, writeReports } from '../report/write-reports.ts';
+import { writeReports } from '../report/write-reports.ts';
+import { checkOutputPath, writeWhole } from '../output-file.ts';
 import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
 import { echoFailures } from '../report/echo-failures.ts';
 import { abortOnSignals } from './signals.ts';
@@ -181,12 +182,13 @@ function simulationBlock(sim: PlanSimulation): { summary: string[] } {
  * options describe: the summary and a timeline per runner, or all of it as JSON.
  */
 async function simulate(read: InputReader, out: { json: boolean; html?: unknown }, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
+  // Bad simulate options are refused before the tree is read; the page's path before anything.
+  const html = typeof out.html === 'string' ? checkOutputPath(SimulateOption.html, out.html) : undefined;
   const inputs = readInputs(read, log);
-  // Bad simulate options are refused before the tree is read.
   const settings = getSimSettings(read, inputs);
   const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
   const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
-  if (typeof out.html === 'string') writeAtomically(out.html, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
+  if (html) writeWhole(html, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
   if (out.json) {
     io.out(`${JSON.stringify(sim, null, 2)}\n`);
     return 0;
