@@ -13,7 +13,8 @@ export class InputError extends KernelbuilderError {
   constructor(
     readonly input: string,
     value: string,
-    allowed: string,
+    /** What is allowed, so that a caller may name its own input instead (bisect's --target for a build's arches). */
+    readonly allowed: string,
   ) {
     super(`input '${input}': ${describeValue(value)} is not allowed; ${allowed}`);
   }

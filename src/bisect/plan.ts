@@ -75,8 +75,10 @@ export function parseTarget(text: string): { arch: string; config: string } {
  */
 export async function planBisect(inputs: BisectInputs, git: Git, fragments: ProjectFragments): Promise<Omit<BisectPlan, 'image' | 'container' | 'bootImage'>> {
   // One arch and one config: the plan has the one target, or refuses with why the tree lacks it.
-  const build = await makePlan(inputs.build, git, fragments);
   const target = `${inputs.target.arch}/${inputs.target.config}`;
+  const build = await makePlan(inputs.build, git, fragments).catch((e: unknown) => {
+    throw asTargetError(e, target);
+  });
   const good = await resolveRef(git, inputs.good);
   const bad = build.ref;
   if (good.sha === bad.sha) throw new InputError(BisectOption.good, inputs.good, `good and bad are the same commit ${bad.sha}: there is nothing between them to bisect`);
@@ -115,4 +117,9 @@ export function bisectContainerSpec(build: BuildPlan, image: ImageInfo, driverDi
     AttachStdout: false,
     AttachStderr: false,
   };
+}
+
+/** A bisect's arches and configs are its --target's: a refusal of either names the target. */
+function asTargetError(e: unknown, target: string): unknown {
+  return e instanceof InputError && (e.input === Input.arches || e.input === Input.configs) ? new InputError(BisectOption.target, target, e.allowed) : e;
 }

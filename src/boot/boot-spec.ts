@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type Docker from 'dockerode';
 import { CONTAINER_LABEL, OWNER_LABEL } from '../constants.ts';
 import { shellQuote } from '../shell-quote.ts';
+import { type LockdownOptions, lockdown, lockdownFlags } from '../container/lockdown.ts';
 import { type BootImageInfo } from './boot-image.ts';
 import { type Machine, kernelCommandLine } from './machines.ts';
 
@@ -16,6 +17,9 @@ export const BOOT_PIDS_LIMIT = 256;
 
 /** The /tmp of a boot: QEMU writes nothing there for these machines; small, so nothing can fill the host. */
 export const BOOT_TMPFS = 'size=64m,mode=1777';
+
+/** A boot's lockdown: the small pids limit and /tmp above, nothing else writable. */
+const BOOT_LOCKDOWN: LockdownOptions = { pidsLimit: BOOT_PIDS_LIMIT, tmpfs: { '/tmp': BOOT_TMPFS } };
 
 /** One boot of one target, as the spec and the reproducer need it. */
 export interface BootRequest {
@@ -62,11 +66,13 @@ export function qemuCommand(machine: Machine, kvm: boolean): string[] {
 
 /**
  * The boot container as plain data (dockerode's create options): QEMU from the boot image,
- * the kept folder read-only at /boot, no network, no capabilities, no privilege gain, a
- * read-only root with a small /tmp, a pids limit, an init as pid 1, kernelbuilder's labels
+ * the kept folder read-only at /boot, the lockdown of every container (no network, no
+ * capabilities, no privilege gain, a read-only root with a small /tmp, a pids limit, an
+ * init as pid 1: lockdown.ts), kernelbuilder's labels
  * (so src/container/cleanup.ts removes leftovers), and /dev/kvm only when asked for.
  */
 export function bootSpec(req: BootRequest, ownerPid = process.pid): Docker.ContainerCreateOptions {
+  const locked = lockdown(BOOT_LOCKDOWN);
   return {
     Image: req.image.id,
     Cmd: qemuCommand(req.machine, req.kvm),
@@ -74,21 +80,12 @@ export function bootSpec(req: BootRequest, ownerPid = process.pid): Docker.Conta
     Env: [],
     User: req.user,
     Labels: { [CONTAINER_LABEL]: req.label, [OWNER_LABEL]: String(ownerPid) },
-    Tty: false,
-    OpenStdin: false,
-    AttachStdin: false,
+    ...locked,
     AttachStdout: true,
     AttachStderr: true,
-    NetworkDisabled: true,
     HostConfig: {
-      NetworkMode: 'none',
+      ...locked.HostConfig,
       Mounts: [{ Type: 'bind', Source: req.keptDir, Target: BOOT_MOUNT, ReadOnly: true }],
-      Tmpfs: { '/tmp': BOOT_TMPFS },
-      ReadonlyRootfs: true,
-      CapDrop: ['ALL'],
-      SecurityOpt: ['no-new-privileges'],
-      PidsLimit: BOOT_PIDS_LIMIT,
-      Init: true,
       ...(req.kvm
         ? {
             Devices: [{ PathOnHost: '/dev/kvm', PathInContainer: '/dev/kvm', CgroupPermissions: 'rwm' }],
@@ -106,8 +103,7 @@ export function bootSpec(req: BootRequest, ownerPid = process.pid): Docker.Conta
  */
 export function bootReproducer(req: Pick<BootRequest, 'machine' | 'image' | 'kvm' | 'kvmGid'> & { keptDir: string; user?: string }): string {
   const docker = [
-    'docker', 'run', '--rm', '--network', 'none', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
-    '--read-only', '--tmpfs', `/tmp:${BOOT_TMPFS}`, '--pids-limit', String(BOOT_PIDS_LIMIT), '--init',
+    'docker', 'run', '--rm', ...lockdownFlags(BOOT_LOCKDOWN),
     ...(req.user ? ['--user', req.user] : []),
     ...(req.kvm ? ['--device', '/dev/kvm', ...(req.kvmGid !== undefined ? ['--group-add', String(req.kvmGid)] : [])] : []),
     '--mount', `type=bind,src=${req.keptDir},dst=${BOOT_MOUNT},readonly`,

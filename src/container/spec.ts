@@ -9,6 +9,7 @@ import { longestFirst } from '../plan/estimate.ts';
 import { SOURCE_MOUNT } from '../values/mount-place.ts';
 import { fragmentWord } from '../values/config-spec.ts';
 import { ccacheSize } from '../values/size.ts';
+import { lockdown } from './lockdown.ts';
 
 /** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
 export const FALLBACK_BUILD_USER = '1001:1001';
@@ -41,8 +42,9 @@ export function buildUser(uid: number, gid: number): string {
  * The container for a plan, as plain data (dockerode's create options), with the
  * original builder's contract: /src the source repo read-only, /build a tmpfs, /logs
  * this build's log folder, no network; the folders the repo's git files point to
- * (worktree git dir, alternates) read-only where they point. Beyond it: no capabilities, no privilege gain, a
- * read-only root filesystem, a pids limit, and no variable of the runner's environment.
+ * (worktree git dir, alternates) read-only where they point. Beyond it, the lockdown of
+ * every container (lockdown.ts): no capabilities, no privilege gain, a read-only root
+ * filesystem, a pids limit, and no variable of the runner's environment.
  */
 export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: string, user: string, ownerPid = process.pid): Docker.ContainerCreateOptions {
   const arches = [...new Set(plan.targets.map((t) => t.arch))];
@@ -66,6 +68,10 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     `KB_KEEP=${plan.keep.join(',')}`,
     ...(plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(' ')}`] : []),
   ];
+  const locked = lockdown({
+    pidsLimit: PIDS_LIMIT,
+    tmpfs: { '/build': `size=${plan.tmpfsSize},exec,mode=1777`, '/tmp': 'size=1g,exec,mode=1777' },
+  });
   return {
     Image: image.id,
     Entrypoint: ['/bin/bash'],
@@ -73,14 +79,11 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     Env: env,
     User: user,
     Labels: { [CONTAINER_LABEL]: `${plan.tree}/${plan.ref.buildId}`, [OWNER_LABEL]: String(ownerPid) },
-    Tty: false,
-    OpenStdin: false,
-    AttachStdin: false,
+    ...locked,
     AttachStdout: true,
     AttachStderr: true,
-    NetworkDisabled: true,
     HostConfig: {
-      NetworkMode: 'none',
+      ...locked.HostConfig,
       Mounts: [
         { Type: 'bind', Source: plan.source, Target: SOURCE_MOUNT, ReadOnly: true },
         ...plan.sourceMounts.map((m) => ({ Type: 'bind' as const, Source: m.host, Target: m.container, ReadOnly: true })),
@@ -88,15 +91,6 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
         { Type: 'bind', Source: driverDir, Target: DRIVER_MOUNT, ReadOnly: true },
         ...(plan.ccache ? [{ Type: 'bind' as const, Source: ccacheDirFor(plan.ccache.dir, image), Target: '/ccache', ReadOnly: false }] : []),
       ],
-      Tmpfs: {
-        '/build': `size=${plan.tmpfsSize},exec,mode=1777`,
-        '/tmp': 'size=1g,exec,mode=1777',
-      },
-      ReadonlyRootfs: true,
-      CapDrop: ['ALL'],
-      SecurityOpt: ['no-new-privileges'],
-      PidsLimit: PIDS_LIMIT,
-      Init: true,
       // Swap as large as memory would let a build thrash instead of failing: no swap.
       ...(plan.limits.memory ? { Memory: plan.limits.memory, MemorySwap: plan.limits.memory } : {}),
       ...(plan.limits.cpus ? { NanoCpus: Math.round(plan.limits.cpus * 1e9) } : {}),

@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { CONTAINER_LABEL, OWNER_LABEL } from '../constants.ts';
 import { DockerError } from '../errors.ts';
 import { demuxDockerStream } from './demux.ts';
+import { lockdown } from './lockdown.ts';
 import { type ImageInfo } from '../types/image.ts';
 
 /** What each foreign userland an image may declare needs from the host's kernel. */
@@ -21,13 +22,7 @@ export const FOREIGN_USERLANDS = Object.keys(NEEDS);
  */
 export async function checkImageUserland(docker: Docker, image: ImageInfo): Promise<void> {
   if (image.userland === undefined) return;
-  const container = await docker.createContainer({
-    Image: image.id,
-    Cmd: ['true'],
-    Labels: { [CONTAINER_LABEL]: 'userland-check', [OWNER_LABEL]: String(process.pid) },
-    NetworkDisabled: true,
-    HostConfig: { NetworkMode: 'none', CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'], ReadonlyRootfs: true },
-  });
+  const container = await docker.createContainer(userlandCheckSpec(image));
   let failure: string | undefined;
   try {
     await container.start();
@@ -48,6 +43,19 @@ export async function checkImageUserland(docker: Docker, image: ImageInfo): Prom
         `it needs ${needs}. Build on such a host, or choose an image with a native userland (input image or image-table)`,
     );
   }
+}
+
+/** The pids limit of the userland check: `true` and the init. */
+const USERLAND_PIDS_LIMIT = 16;
+
+/** The container that runs `true` in the image, locked down as every container is, nothing writable. */
+export function userlandCheckSpec(image: ImageInfo, ownerPid = process.pid): Docker.ContainerCreateOptions {
+  return {
+    Image: image.id,
+    Cmd: ['true'],
+    Labels: { [CONTAINER_LABEL]: 'userland-check', [OWNER_LABEL]: String(ownerPid) },
+    ...lockdown({ pidsLimit: USERLAND_PIDS_LIMIT }),
+  };
 }
 
 /** What a stopped container printed, both streams, without Docker's frame headers. */

@@ -188,6 +188,20 @@ export function generalHelp(): string {
   ].join('\n');
 }
 
+/** The help of a group of subcommands (`images`): each of its commands, one a line; undefined when `group` is none. */
+export function groupHelp(group: string): string | undefined {
+  const members = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  if (members.length === 0) return undefined;
+  const width = Math.max(...members.map((c) => c.name.length));
+  return [
+    `usage: kernelbuilder ${group} COMMAND [options]`,
+    '',
+    ...members.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `kernelbuilder ${group} COMMAND --help lists a command's options.`,
+  ].join('\n');
+}
+
 /** A subcommand's help: usage, what it does, every option. */
 export function commandHelp(command: Command): string {
   const rows = [...Object.entries(command.options).map(([name, o]) => [`--${name}${o.flag ? '' : ` ${o.value}`}`, o.text]), ['-h, --help', 'this help']];

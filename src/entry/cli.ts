@@ -14,7 +14,7 @@ import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
 import { makePlan } from '../plan/plan.ts';
 import { loadProjectFragments } from '../plan/project-fragments.ts';
-import { buildImages } from '../images/build-images.ts';
+import { buildImages, chooseImages, imagesBuildFailure } from '../images/build-images.ts';
 import { formatImageList, listImages } from '../images/list.ts';
 import { defaultImageTable } from '../images/table.ts';
 import { checkPlan, checkPlanOnEngine, checkPlanOnHost, logPlan, runBuild } from '../engine.ts';
@@ -22,7 +22,8 @@ import { failedBoots, failedTargets, overallResult } from '../results/results.ts
 import { type RunResult } from '../types/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
 import { analyseLogs } from '../diagnostics/analyse.ts';
-import { writeAtomically, writeReports } from '../report/write-reports.ts';
+import { writeReports } from '../report/write-reports.ts';
+import { checkOutputPath, writeWhole } from '../output-file.ts';
 import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
 import { echoFailures } from '../report/echo-failures.ts';
 import { abortOnSignals } from './signals.ts';
@@ -31,7 +32,7 @@ import { checkBisectPlan } from '../bisect/check-plan.ts';
 import { runBisect } from '../bisect/run-bisect.ts';
 import { bisectRegressions } from '../bisect/after-build.ts';
 import { outcomeLine, writeBisectReports } from '../bisect/report.ts';
-import { type Command, COMMANDS, commandHelp, generalHelp, nearest, parseCommandArgs } from './cli-options.ts';
+import { type Command, COMMANDS, commandHelp, generalHelp, groupHelp, nearest, parseCommandArgs } from './cli-options.ts';
 import { previousTargets } from '../results/previous.ts';
 import { treeDir } from '../logs-layout.ts';
 import { type PlanSimulation, simulatePlan } from '../simulate/plan-simulation.ts';
@@ -76,6 +77,11 @@ export async function runCli(argv: string[], paths: CliPaths, io: CliIo = termin
       return first === undefined ? 2 : 0;
     }
     if (first === 'help') return help(second === 'images' ? `images ${argv[2] ?? ''}`.trim() : second, io);
+    // A group without its command, or asked for help, lists the group's commands.
+    if (first === 'images' && (second === undefined || second === '--help' || second === '-h')) {
+      (second === undefined ? io.err : io.out)(`${groupHelp(first)}\n`);
+      return second === undefined ? 2 : 0;
+    }
     const name = first === 'images' ? `images ${second ?? ''}`.trim() : first;
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw unknownCommand(name);
@@ -117,8 +123,9 @@ function run(command: Command, values: Values, positionals: string[], paths: Cli
 
 function help(name: string | undefined, io: CliIo): number {
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw unknownCommand(name ?? '');
-  io.out(`${commandHelp(command)}\n`);
+  const text = command ? commandHelp(command) : groupHelp(name ?? '');
+  if (text === undefined) throw unknownCommand(name ?? '');
+  io.out(`${text}\n`);
   return 0;
 }
 
@@ -181,12 +188,13 @@ function simulationBlock(sim: PlanSimulation): { summary: string[] } {
  * options describe: the summary and a timeline per runner, or all of it as JSON.
  */
 async function simulate(read: InputReader, out: { json: boolean; html?: unknown }, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
+  // Bad simulate options are refused before the tree is read; the page's path before anything.
+  const html = typeof out.html === 'string' ? checkOutputPath(SimulateOption.html, out.html) : undefined;
   const inputs = readInputs(read, log);
-  // Bad simulate options are refused before the tree is read.
   const settings = getSimSettings(read, inputs);
   const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
   const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
-  if (typeof out.html === 'string') writeAtomically(out.html, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
+  if (html) writeWhole(html, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
   if (out.json) {
     io.out(`${JSON.stringify(sim, null, 2)}\n`);
     return 0;
@@ -271,10 +279,14 @@ async function report(dir: string, read: InputReader, io: CliIo): Promise<number
 }
 
 async function imagesBuild(values: Values, paths: CliPaths, log: Log): Promise<number> {
-  const only = values.only as string[] | undefined;
-  const outcomes = await buildImages(await connectDocker(), defaultImageTable, paths.imagesDir, log, { only, base: values.base as string[] | undefined });
+  const opts = { only: values.only as string[] | undefined, base: values.base as string[] | undefined };
+  // Bad options are refused before the engine is asked.
+  chooseImages(defaultImageTable, opts);
+  const outcomes = await buildImages(await connectDocker(), defaultImageTable, paths.imagesDir, log, opts);
   for (const o of outcomes) log.info(`${o.name}: ${o.outcome} (${o.detail})`);
-  return outcomes.some((o) => o.outcome === 'failed' || (only && o.outcome !== 'built')) ? 1 : 0;
+  const failure = imagesBuildFailure(outcomes, opts.only);
+  if (failure) log.warning(failure);
+  return failure ? 1 : 0;
 }
 
 async function imagesList(io: CliIo): Promise<number> {

@@ -65,6 +65,10 @@ export async function planRefs(read: InputReader, log: Log, projectFragments: Pr
 /** The refs to plan, each checked, blamed on the input they came from. */
 function readRefs(read: InputReader): { input: string; names: string[] } {
   const lines = splitList(read(Input.refs));
+  // Both given, one would be ignored without a word: which was meant is the user's call.
+  if (lines.length > 0 && read(Input.ref).trim() !== '') {
+    throw new InputError(Input.ref, read(Input.ref).trim(), `give ${Input.refs} or ${Input.ref}, not both: ${Input.refs} holds every ref to plan`);
+  }
   if (lines.length > 0) return { input: Input.refs, names: [...new Set(lines.map((r) => checkRefSyntax(r, Input.refs)))] };
   const ref = read(Input.ref).trim();
   if (ref === '') throw new InputError(Input.refs, '', 'plan mode needs refs (one a line) or ref');

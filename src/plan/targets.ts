@@ -1,7 +1,8 @@
-import { InputError, SourceError, describeValue } from '../errors.ts';
+import { InputError, describeValue } from '../errors.ts';
 import { type TreeFacts } from '../ref/tree.ts';
 import { globMatches, isConfigName, isPattern, optionsOfFragment, parseConfigSpec } from '../values/config-spec.ts';
 import { type Fragment, type Dropped, type Target } from '../types/targets.ts';
+import { KERNEL_ARCHES } from '../values/target-name.ts';
 import { DERIVED_CONFIGS, type DerivedConfig } from './derived-configs.ts';
 
 /** Config targets every arch's Makefile has; other names must be files in arch/<arch>/configs/. */
@@ -88,10 +89,23 @@ export function planTargets(arches: string[], requests: string[], tree: TreeFact
       );
     }
   }
-  if (targets.length === 0) {
-    throw new SourceError(`nothing to build: ${dropped.map((d) => d.reason).join('; ') || 'the patterns removed every config'}`);
-  }
+  if (targets.length === 0) throw nothingToBuild(arches, requests, tree, dropped);
   return { targets, dropped };
+}
+
+/**
+ * Nothing left to build is the inputs' fault, and says which: no arch asked for is in the
+ * tree (naming the tree's arches), or the configs left nothing on the arches it has (with
+ * every reason).
+ */
+function nothingToBuild(arches: string[], requests: string[], tree: TreeFacts, dropped: Dropped[]): InputError {
+  const present = arches.filter((a) => tree.arches.includes(a));
+  if (present.length === 0) {
+    const has = tree.arches.filter((a) => KERNEL_ARCHES.includes(a));
+    return new InputError('arches', arches.join(' '), `Linux ${tree.version.text} has no arch/ of ${arches.length === 1 ? 'it' : 'them'}; its arches are ${has.join(' ') || 'none'}`);
+  }
+  const reasons = dropped.map((d) => d.reason).join('; ') || 'the patterns removed every config';
+  return new InputError('configs', requests.join(' '), `it leaves nothing to build on ${present.join(' ')} in Linux ${tree.version.text}: ${reasons}`);
 }
 
 const CONFIG_NAME_RULE = 'config names are letters, digits and _ . - (not starting with . or -, no ..), at most 100 characters';

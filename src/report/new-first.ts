@@ -1,17 +1,18 @@
 import { type BuildResults } from '../types/results.ts';
 import { type Issue } from '../types/diagnostics.ts';
 import { type Tally } from '../diagnostics/tally.ts';
+import { countRow } from '../diagnostics/kinds.ts';
 
 /**
  * Whether a report's list of this tally, with a baseline, shows only the new issues and
- * counts the known: sparse's findings always, and warnings when make-vars asked for
- * kbuild's extra ones (W=1, W=12, ...). Both are hundreds on any tree, and would bury
- * the one that is new; the default warnings are few, and listed whole.
+ * counts the known, as its row says (COUNT_ROWS): sparse's findings always, and warnings
+ * when make-vars asked for kbuild's extra ones (W=1, W=12, ...). Both are hundreds on any
+ * tree, and would bury the one that is new; the default warnings are few, and listed whole.
  */
 export function listsNewOnly(results: BuildResults, tallied: Tally): boolean {
   if (!results.regressions) return false;
-  if (tallied === 'sparse') return true;
-  return tallied === 'warnings' && (results.makeVars ?? []).some((v) => /^W=\S/.test(v));
+  const rule = countRow(tallied)?.newOnly ?? 'never';
+  return rule === 'always' || (rule === 'with-extra-warnings' && (results.makeVars ?? []).some((v) => /^W=\S/.test(v)));
 }
 
 /**

@@ -7,6 +7,7 @@ import { changeLines, sizeLines } from './changes.ts';
 import { bisectLines } from './bisect-lines.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
 import { type Tally, tally } from '../diagnostics/tally.ts';
+import { COUNT_ROWS } from '../diagnostics/kinds.ts';
 import { DRIVER_LOG } from '../logs-layout.ts';
 import { newFirst } from './new-first.ts';
 import { formatBytes } from '../values/size.ts';
@@ -62,7 +63,10 @@ function headline(r: BuildResults): string {
   const passed = r.targets.filter((t) => t.status === 'pass').length;
   const c = r.counts;
   const counts = c
-    ? ` ${c.errors} errors, ${c.warnings} warnings, ${c.sectionMismatches} section mismatches${c.sparse ? `, ${c.sparse} sparse findings` : ''}${c.noise ? `, ${c.noise} known-noise warnings filtered` : ''}.`
+    ? ` ${[
+        ...COUNT_ROWS.filter((row) => row.headline === 'always' || (row.headline === 'when-found' && c[row.tally])).map((row) => `${c[row.tally] ?? 0} ${row.label}`),
+        ...(c.noise ? [`${c.noise} known-noise warnings filtered`] : []),
+      ].join(', ')}.`
     : '';
   return [
     `## kernelbuilder: ${r.tree}/${r.buildId} — ${RESULT_WORD[r.result]}`,
@@ -161,12 +165,7 @@ function failedTarget(r: BuildResults, t: TargetResult): string {
  * warnings are many on any tree, so with a baseline their lists have only the new ones,
  * marked `>>`, and count the known (newFirst).
  */
-const TOP_LISTS: [Tally, string][] = [
-  ['warnings', 'Top warnings'],
-  ['sectionMismatches', 'Section mismatches'],
-  ['syscalls', 'New syscalls'],
-  ['sparse', 'Sparse findings'],
-];
+const TOP_LISTS: [Tally, string][] = COUNT_ROWS.flatMap((row) => (row.section ? [[row.tally, row.section] as [Tally, string]] : []));
 
 function topIssues(r: BuildResults, tallied: Tally, title: string): string | undefined {
   const all = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied);

@@ -38,3 +38,17 @@ test('images build: a new image from a local base, labels and all; a missing bas
   assert.equal(inspect.Config.Labels['org.kernelbuilder.arches'], 'x86');
   await docker.getImage('kernelbuilder-test/probe').remove({ force: true });
 });
+
+test('images build: a --base that is neither on the engine nor an image of the table is refused before anything is built', async () => {
+  const dir = tempDir('images-absent-base');
+  mkdirSync(join(dir, 'probe'));
+  writeFileSync(join(dir, 'probe/Dockerfile'), 'ARG BASE=debian:bookworm-slim\nFROM ${BASE}\n');
+  const table = parseImageTable(
+    JSON.stringify({ images: [{ name: 'kernelbuilder-test/never-built', dockerfile: 'probe/Dockerfile', base: 'debian:bookworm-slim' }], select: [{ kernels: '*', image: 'kernelbuilder-test/never-built' }] }),
+    'image-table',
+    'test table',
+  );
+  const log = recordingLog();
+  await assert.rejects(buildImages(new Docker(), table, dir, log, { base: ['kernelbuilder-test/no-such-base:1'] }), /input 'base': "kernelbuilder-test\/no-such-base:1" is not allowed; kernelbuilder-test\/no-such-base:1 is not on the Docker engine/);
+  await assert.rejects(new Docker().getImage('kernelbuilder-test/never-built').inspect(), /no such image/i);
+});

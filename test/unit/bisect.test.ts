@@ -171,6 +171,9 @@ test('planBisect: the range, its steps and budget, the bisect folder; bad ends r
   assert.deepEqual(plan.build.targets.map((t) => `${t.arch}/${t.config}`), ['x86/tinyconfig']);
   await assert.rejects(planBisect(getBisectInputs(read({ good: 'master', bad: 'master' })), gitIn(dir), {}), /input 'good': "master" is not allowed; good and bad are the same commit/);
   await assert.rejects(planBisect(getBisectInputs(read({ good: 'master', bad: 'side' })), gitIn(dir), {}), /input 'good': "master" is not allowed; it must be an ancestor of bad/);
+  // The target's arch or config the tree lacks: named as the target, the bisect's one input for both.
+  await assert.rejects(planBisect(getBisectInputs(read({ good: 'v6.1', bad: 'master', target: 'riscv/tinyconfig' })), gitIn(dir), {}), /^InputError: input 'target': "riscv\/tinyconfig" is not allowed; Linux 6\.1\.0 has no arch\/ of it; its arches are x86$/);
+  await assert.rejects(planBisect(getBisectInputs(read({ good: 'v6.1', bad: 'master', target: 'x86/nonesuch_defconfig' })), gitIn(dir), {}), /^InputError: input 'target': "x86\/nonesuch_defconfig" is not allowed; it is not one of defconfig/);
   assert.throws(() => getBisectInputs(read({ bad: 'master' })), /input 'good': "" is not allowed; it is required/);
   assert.throws(() => getBisectInputs(read({ good: '--exec=sh', bad: 'master' })), /input 'good': "--exec=sh" is not allowed/);
   // A boot bisect boots the target, unless told which to boot.

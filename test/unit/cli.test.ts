@@ -63,6 +63,21 @@ test('--version prints package.json\'s version; --help and help list the command
   assert.match(none.stderr, /usage: kernelbuilder COMMAND/);
 });
 
+test('images --help, -h and help images list the images commands on stdout; images alone is a usage mistake', async () => {
+  for (const argv of [['images', '--help'], ['images', '-h'], ['help', 'images']]) {
+    const run = await cli(...argv);
+    assert.equal(run.status, 0, `${argv.join(' ')}: ${run.stderr}`);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /^usage: kernelbuilder images COMMAND/);
+    for (const c of COMMANDS.filter((x) => x.name.startsWith('images '))) assert.match(run.stdout, new RegExp(`^  ${c.name} +${c.summary.slice(0, 20)}`, 'm'));
+    assert.doesNotMatch(run.stdout, /^  plan /m, 'only the group');
+  }
+  const alone = await cli('images');
+  assert.equal(alone.status, 2);
+  assert.equal(alone.stdout, '');
+  assert.match(alone.stderr, /^usage: kernelbuilder images COMMAND/);
+});
+
 test('nearest: a slip gets the option it meant, nonsense gets nothing', () => {
   assert.equal(nearest('arch', ['arches', 'configs', 'logs']), 'arches');
   assert.equal(nearest('config', ['arches', 'configs']), 'configs');
@@ -77,6 +92,13 @@ const mistakes: { name: string; argv: () => string[]; message: RegExp }[] = [
   { name: 'report with an unknown option', argv: () => ['report', scratch, '--nosie', 'x'], message: /kernelbuilder: report: unknown option "--nosie"; did you mean --noise\?/ },
   { name: 'images build with an unknown option', argv: () => ['images', 'build', '--onyl', 'x'], message: /kernelbuilder: images build: unknown option "--onyl"; did you mean --only\?/ },
   { name: 'an unknown command', argv: () => ['biuld'], message: /unknown command "biuld"; did you mean build\?/ },
+  { name: 'images build --base $(id)', argv: () => ['images', 'build', '--base', '$(id)'], message: /input 'base': "\$\(id\)" is not allowed; it is \[FROM=\]IMAGE, Docker image references/ },
+  { name: 'images build --base FROM=$(id)', argv: () => ['images', 'build', '--base', 'debian:bookworm-slim=$(id)'], message: /input 'base': "debian:bookworm-slim=\$\(id\)" is not allowed; it is \[FROM=\]IMAGE/ },
+  { name: 'images build --base of a base no image has', argv: () => ['images', 'build', '--base', 'debian:sid=local/sid'], message: /input 'base': "debian:sid=local\/sid" is not allowed; it replaces debian:sid, the base of no image chosen; their bases: debian:bookworm-slim / },
+  { name: 'images build --base no chosen image uses', argv: () => ['images', 'build', '--only', 'kernelbuilder/gcc-9', '--base', 'local/bookworm'], message: /input 'base': "local\/bookworm" is not allowed; it replaces debian:bookworm-slim \(a plain IMAGE\), the base of no image chosen; their bases: debian:bullseye-slim$/m },
+  { name: 'images build --only an image not in the table', argv: () => ['images', 'build', '--only', 'gcc-12'], message: /input 'only': "gcc-12" is not allowed; it must name an image of the table: kernelbuilder\/gcc-12 / },
+  { name: 'matrix --ref and --refs', argv: () => ['matrix', '--source', source, '--ref', 'master', '--refs', 'v6.1'], message: /input 'ref': "master" is not allowed; give refs or ref, not both/ },
+  { name: 'plan --arches the tree lacks', argv: () => ['plan', '--source', source, '--ref', 'master', '--arches', 'sparc'], message: /input 'arches': "sparc" is not allowed; Linux 6\.1\.0 has no arch\/ of it; its arches are x86$/m },
   { name: 'report without its folder', argv: () => ['report'], message: /kernelbuilder: report takes 1 operand, got 0/ },
   { name: 'report of a {} results.json', argv: () => ['report', withResults('{}')], message: /results\.json: field schema is not allowed; it is 1 in a results\.json of kernelbuilder/ },
   { name: 'report --noise of a missing file', argv: () => ['report', withResults('{}'), '--noise', '/nonexistent/noise'], message: /input 'noise': "\/nonexistent\/noise" is not allowed/ },

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { defaultImageTable, parseImageTable } from '../../src/images/table.ts';
 import { selectImage } from '../../src/images/select.ts';
-import { baseFor } from '../../src/images/build-images.ts';
+import { type ImageBuildOutcome, baseFor, imagesBuildFailure } from '../../src/images/build-images.ts';
 import { formatImageList } from '../../src/images/list.ts';
 import { parseKernelVersion } from '../../src/ref/kernel-version.ts';
 import { InputError } from '../../src/errors.ts';
@@ -116,4 +116,14 @@ test('images list: the boot image shows the machines it boots and no toolchain',
   ]);
   const qemu = text.split('\n').find((l) => l.startsWith('kernelbuilder/qemu'))!;
   assert.match(qemu, /^kernelbuilder\/qemu\s+present\s+sha256:b{12}\s+\(boots x86_64 riscv64; builds none\)$/);
+});
+
+test('images build fails when an image failed, one named by --only was not built, or none was built at all', () => {
+  const o = (name: string, outcome: ImageBuildOutcome['outcome']): ImageBuildOutcome => ({ name, outcome, detail: '' });
+  assert.equal(imagesBuildFailure([o('a', 'built'), o('b', 'skipped')], undefined), undefined, 'a base that is absent skips its images');
+  assert.equal(imagesBuildFailure([o('a', 'skipped'), o('b', 'skipped')], undefined), 'no image was built');
+  assert.equal(imagesBuildFailure([], undefined), 'no image was built');
+  assert.equal(imagesBuildFailure([o('a', 'built'), o('b', 'failed')], undefined), 'b failed to build');
+  assert.equal(imagesBuildFailure([o('a', 'skipped')], ['a']), 'a, asked for by --only, not built');
+  assert.equal(imagesBuildFailure([o('a', 'built')], ['a']), undefined);
 });

@@ -50,8 +50,21 @@ test('a config no arch has is an input error', () => {
   assert.throws(() => planTargets(['x86'], ['nonesuch_defconfig'], tree), (e: unknown) => e instanceof InputError && /'configs'.*"nonesuch_defconfig"/.test((e as Error).message));
 });
 
-test('nothing left to build is an error with every reason', () => {
-  assert.throws(() => planTargets(['riscv'], ['tinyconfig'], tree), (e: unknown) => e instanceof SourceError && /nothing to build: arch\/riscv does not exist/.test((e as Error).message));
+test('no arch asked for in the tree: an input error naming arches, the value and the tree\'s arches', () => {
+  for (const arches of [['sparc'], ['sparc', 'riscv']]) {
+    assert.throws(
+      () => planTargets(arches, ['tinyconfig'], tree),
+      (e: unknown) => e instanceof InputError && e.input === 'arches' && e.message === `input 'arches': "${arches.join(' ')}" is not allowed; Linux 6.1.0 has no arch/ of ${arches.length === 1 ? 'it' : 'them'}; its arches are x86 arm arm64`,
+    );
+  }
+});
+
+test('configs that leave nothing on the arches the tree has: an input error naming configs, with every reason', () => {
+  assert.throws(
+    () => planTargets(['x86', 'arm64'], ['defconfig+nonesuch.config'], tree),
+    (e: unknown) => e instanceof InputError && e.input === 'configs' && /^input 'configs': "defconfig\+nonesuch\.config" is not allowed; it leaves nothing to build on x86 arm64 in Linux 6\.1\.0: fragment nonesuch\.config is in neither arch\/x86\/configs\/ .*; fragment nonesuch\.config is in neither arch\/arm64\/configs\//.test((e as Error).message),
+  );
+  assert.throws(() => planTargets(['x86'], ['all', '!*'], tree), /^InputError: input 'configs': "all !\*" is not allowed; it leaves nothing to build on x86 in Linux 6\.1\.0: the patterns removed every config$/);
 });
 
 test('pathSafe keeps build ids and makes tag names with slashes one folder', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runCli } from '../../src/entry/cli.ts';
@@ -92,6 +92,7 @@ test('simulate takes the costs of the tree\'s previous build from the logs folde
 });
 
 test('simulate --html writes the summary and an SVG timeline per runner into one self-contained page; bad options write nothing', async () => {
+  mkdirSync(join(scratch, 'sim'));
   const page = join(scratch, 'sim', 'simulation.html');
   const run = await cli(...base, '--cores', '8', '--shards', '2', '--html', page);
   assert.equal(run.status, 0, run.stderr);
@@ -104,4 +105,37 @@ test('simulate --html writes the summary and an SVG timeline per runner into one
   const other = join(scratch, 'sim', 'refused.html');
   assert.equal((await cli(...base, '--cores', '0', '--html', other)).status, 2);
   assert.equal(existsSync(other), false);
+});
+
+test('simulate --html refuses, before reading the tree, a path that is not a regular file or a new file in an existing folder; nothing is written', async () => {
+  const out = join(scratch, 'html-out');
+  mkdirSync(join(out, 'a-folder'), { recursive: true });
+  writeFileSync(join(out, 'target'), 'kept\n');
+  symlinkSync(join(out, 'target'), join(out, 'a-link'));
+  execFileSync('mkfifo', [join(out, 'a-fifo')]);
+  const before = readdirSync(out).sort();
+  const cwd = process.cwd();
+  process.chdir(out);
+  try {
+    for (const [path, why] of [
+      ['', /input 'html': "" is not allowed; it must name a regular file \(replaced\) or a new file, in a folder that exists/],
+      [join(out, 'a-folder'), /input 'html': .* is not allowed; it is a folder;/],
+      [join(out, 'a-link'), /input 'html': .* is not allowed; it is a link;/],
+      [join(out, 'a-fifo'), /input 'html': .* is not allowed; it is a FIFO;/],
+      [join(out, 'missing', 'page.html'), /input 'html': .* is not allowed; its folder .* does not exist;/],
+    ] as const) {
+      // A source that does not exist: the page's path is refused before the tree is looked at.
+      const run = await cli('simulate', '--source', join(out, 'no-such-source'), '--ref', 'master', '--html', path);
+      assert.equal(run.status, 2, path);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, why);
+      assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+  assert.deepEqual(readdirSync(out).sort(), before, 'no temporary file, nothing new');
+  assert.equal(lstatSync(join(out, 'a-link')).isSymbolicLink(), true);
+  assert.equal(lstatSync(join(out, 'a-fifo')).isFIFO(), true);
+  assert.equal(readFileSync(join(out, 'target'), 'utf8'), 'kept\n');
 });

@@ -1,5 +1,6 @@
 import { type Issue } from '../../types/diagnostics.ts';
 import { tally } from '../../diagnostics/tally.ts';
+import { countRow } from '../../diagnostics/kinds.ts';
 import { html } from './escape.ts';
 import { FIXED_MARK, NEW_MARK, type PageContext, marks, num } from './context.ts';
 import { PAGE_LIMITS, capLine } from './limits.ts';
@@ -55,7 +56,7 @@ export const FILTER_SCRIPT = `(() => {
 /** An error or warning every report lists (not noise, not make's repeat of a failed command, not a boot console's). */
 function shown(i: Issue): boolean {
   const t = tally(i, i.noise === true);
-  return t === 'errors' || t === 'warnings' || t === 'sectionMismatches' || t === 'syscalls';
+  return t !== undefined && countRow(t)?.onPage === true;
 }
 
 function issueRow(i: Issue, mark: string): string {
