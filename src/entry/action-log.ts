@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Log } from '../log.ts';
 import { runnerLogLine } from '../text/runner-log.ts';
+import { type Annotation } from '../report/annotations.ts';
 
 /**
  * The action's log, the one sink through which every line reaches the runner: whatever it
@@ -26,8 +27,7 @@ export function actionLog(write: (text: string) => void = (t) => process.stdout.
   };
   return {
     info: line,
-    // runnerLogLine leaves no CR or LF: of the command data's escapes only `%` is left to do.
-    warning: (m) => write(`::warning::${runnerLogLine(m).replaceAll('%', '%25')}\n`),
+    warning: (m) => write(`::warning::${commandData(m)}\n`),
     progress: line,
     group(title) {
       endGroup();
@@ -45,4 +45,28 @@ export function actionLog(write: (text: string) => void = (t) => process.stdout.
       token = undefined;
     },
   };
+}
+
+/** A command's data as @actions/core escapes it; runnerLogLine leaves no CR or LF, so only `%` is left to do. */
+function commandData(text: string): string {
+  return runnerLogLine(text).replaceAll('%', '%25');
+}
+
+/** A command's property value: its data escapes and `:` and `,`, which would end the value. */
+function commandProperty(text: string): string {
+  return commandData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/**
+ * An annotation's command line, as @actions/core's error() and warning() write it
+ * (`::error title=..,file=..,line=..,col=..::message`), every text of it (a diagnostic
+ * from the build, a commit's subject and author) first made one visible line by
+ * `runnerLogLine`: @actions/core would escape CR and LF but write ESC and the other
+ * controls raw.
+ */
+export function annotationLine(a: Annotation): string {
+  const properties = Object.entries({ title: a.title, file: a.file, line: a.startLine, col: a.startColumn })
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${commandProperty(String(v))}`);
+  return `::${a.severity}${properties.length > 0 ? ` ${properties.join(',')}` : ''}::${commandData(a.message)}\n`;
 }

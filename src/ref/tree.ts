@@ -1,6 +1,7 @@
 import { type Git, tryGit } from './git.ts';
 import { type KernelVersion, kernelVersionFromMakefile } from './kernel-version.ts';
 import { SourceError } from '../errors.ts';
+import { showControls } from '../text/controls.ts';
 
 /** A commit of the source tree, for reports. */
 export interface CommitInfo {
@@ -49,7 +50,8 @@ export async function readTree(git: Git, sha: string, arches: string[], fragment
   const log = await git.run(['log', '-3', '--format=%H%x1f%an%x1f%cI%x1f%s', sha]);
   const commits = names(log).map((line) => {
     const [commitSha, author, date, subject] = line.split('\x1f');
-    return { sha: commitSha, author, date, subject };
+    // A subject or author may hold any control character: results.json keeps text one line (check-results).
+    return { sha: commitSha, author: showControls(author), date, subject: showControls(subject) };
   });
   return { version, arches: treeArches, commits, configs, fragments };
 }

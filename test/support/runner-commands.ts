@@ -80,11 +80,12 @@ export function runnerCommands(output: string): RunnerCommand[] {
 
 /**
  * The commands in `output` that kernelbuilder did not write: ours are the phase groups,
- * the build-output fence and its token, warnings and annotations, each on a line of its
+ * the build-output fence and its token, warnings and annotations, and the post step's
+ * state (save-state, when the runner gives no GITHUB_STATE file), each on a line of its
  * own that it begins. A command inside a line, or one named otherwise, is the tree's.
  */
 export function foreignCommands(output: string): RunnerCommand[] {
-  const ours = /^(group|endgroup|warning|error|notice|stop-commands|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+  const ours = /^(group|endgroup|warning|error|notice|save-state|stop-commands|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
   const fences = new Set<string>();
   return runnerCommands(output).filter((c) => {
     if (c.form !== '::' || !c.line.startsWith('::') || !ours.test(c.name)) return true;

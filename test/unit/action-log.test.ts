@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionLog } from '../../src/entry/action-log.ts';
+import { actionLog, annotationLine } from '../../src/entry/action-log.ts';
 import { foreignCommands, runnerCommands } from '../support/runner-commands.ts';
 
 test('build output is fenced by a random stop-commands token, and escaped inside it too', () => {
@@ -82,4 +82,17 @@ test('a warning\'s %-escapes survive as text', () => {
   let out = '';
   actionLog((t) => (out += t)).warning('100% done, %0A is no line end');
   assert.equal(out, '::warning::100%25 done, %250A is no line end\n');
+});
+
+test('an annotation is the command @actions/core writes, its texts one visible line', () => {
+  const plain = { severity: 'error' as const, title: 'compiler error in x86/defconfig: 1, 2', file: 'init/main.c', startLine: 12, startColumn: 5, message: '\'x\' undeclared: 100%' };
+  assert.equal(annotationLine(plain), '::error title=compiler error in x86/defconfig%3A 1%2C 2,file=init/main.c,line=12,col=5::\'x\' undeclared: 100%25\n');
+  assert.equal(annotationLine({ severity: 'warning', title: 't', message: 'm' }), '::warning title=t::m\n');
+  const hostile = { severity: 'error' as const, title: 'first bad commit \x1b]0;x\x07', file: 'a\r::error::forged.c', startLine: 1, message: 'fix\r::error file=x::forged ##[add-mask]y \x1b[2J' };
+  const line = annotationLine(hostile);
+  const commands = runnerCommands(line);
+  assert.equal(commands.length, 1, line);
+  assert.equal(commands[0].name, 'error');
+  assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(line.slice(0, -1)), JSON.stringify(line));
+  assert.equal(decodeURIComponent(commands[0].data), 'fix\\r::error file=x::forged ##\\x5badd-mask]y \\x1b[2J');
 });
