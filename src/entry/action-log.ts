@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Log } from '../log.ts';
 import { runnerLogLine } from '../text/runner-log.ts';
+import { showControls } from '../text/controls.ts';
 import { type Annotation } from '../report/annotations.ts';
 
 /**
@@ -47,9 +48,13 @@ export function actionLog(write: (text: string) => void = (t) => process.stdout.
   };
 }
 
-/** A command's data as @actions/core escapes it; runnerLogLine leaves no CR or LF, so only `%` is left to do. */
+/**
+ * A command's data as @actions/core escapes it, its controls first shown as escapes (so no
+ * CR or LF is left, and only `%` is to do). The runner reads no command inside another's
+ * data, so `##[` and `::` are left as they are there.
+ */
 function commandData(text: string): string {
-  return runnerLogLine(text).replaceAll('%', '%25');
+  return showControls(text).replaceAll('%', '%25');
 }
 
 /** A command's property value: its data escapes and `:` and `,`, which would end the value. */
@@ -61,7 +66,7 @@ function commandProperty(text: string): string {
  * An annotation's command line, as @actions/core's error() and warning() write it
  * (`::error title=..,file=..,line=..,col=..::message`), every text of it (a diagnostic
  * from the build, a commit's subject and author) first made one visible line by
- * `runnerLogLine`: @actions/core would escape CR and LF but write ESC and the other
+ * `showControls`: @actions/core would escape CR and LF but write ESC and the other
  * controls raw.
  */
 export function annotationLine(a: Annotation): string {

@@ -94,5 +94,5 @@ test('an annotation is the command @actions/core writes, its texts one visible l
   assert.equal(commands.length, 1, line);
   assert.equal(commands[0].name, 'error');
   assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(line.slice(0, -1)), JSON.stringify(line));
-  assert.equal(decodeURIComponent(commands[0].data), 'fix\\r::error file=x::forged ##\\x5badd-mask]y \\x1b[2J');
+  assert.equal(decodeURIComponent(commands[0].data), 'fix\\r::error file=x::forged ##[add-mask]y \\x1b[2J');
 });
