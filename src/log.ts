@@ -1,8 +1,11 @@
 /**
- * Where kernelbuilder tells its user what happens: the action log through
- * @actions/core, or the terminal for the CLI. Build output from the container is
- * untrusted and goes through `buildOutput`, between `beginBuildOutput` and
- * `endBuildOutput`, so that a front can keep it from being read as commands.
+ * Where kernelbuilder tells its user what happens: the action log for the runner, or the
+ * terminal for the CLI. Any text given to a Log may carry a tree's text (its file and
+ * config names, commit subjects, diagnostics): each front is the one door of its medium
+ * and makes every line harmless there (src/text/runner-log.ts, src/text/terminal.ts), so
+ * callers pass text as it is. Build output from the container goes through
+ * `buildOutput`, between `beginBuildOutput` and `endBuildOutput`, which the action log
+ * fences besides.
  */
 export interface Log {
   info(message: string): void;

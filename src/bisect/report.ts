@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BISECT_FILES } from '../logs-layout.ts';
 import { type Annotation } from '../report/annotations.ts';
+import { emailMessage } from '../text/email.ts';
 import { type BisectResult, type BisectStep, type Sought } from './types.ts';
 
 /** What is sought, in words, for the log and the reports. */
@@ -60,19 +61,18 @@ export function bisectEmail(r: BisectResult, to?: string): string {
   const subject = r.culprit
     ? `[kernelbuilder] ${r.target}: ${r.culprit.sha.slice(0, 12)} "${r.culprit.subject}"`
     : `[kernelbuilder] ${r.target}: bisect ${r.good.sha.slice(0, 12)}..${r.bad.sha.slice(0, 12)}: ${r.reason}`;
-  const head = [...(to ? [`To: ${to}`] : []), `Subject: ${subject}`, ''];
   const body = [`tree:   ${r.tree}`, `good:   ${r.good.ref} ${r.good.sha}`, `bad:    ${r.bad.ref} ${r.bad.sha}`, `target: ${r.target}`];
   if (r.culprit) {
     body.push(commitLine(r)!, `author: ${r.culprit.author}`, `date:   ${r.culprit.date}`, '');
     const d = diagnosticText(r);
-    body.push(d ? `It introduced:\n\n    ${d}` : `It introduced ${r.sought ? describeSought(r.sought) : 'the failure'}.`);
+    body.push(...(d ? ['It introduced:', '', `    ${d}`] : [`It introduced ${r.sought ? describeSought(r.sought) : 'the failure'}.`]));
     body.push('', 'Verified: the commit built again from scratch shows it, its parent does not.');
   } else {
     body.push('', `No commit named: ${r.reason}${r.detail ? ` (${r.detail})` : ''}.`);
   }
   body.push('', 'Steps:', ...r.steps.map((s) => `  ${s.label.padEnd(20)} ${s.sha.slice(0, 12)} ${s.verdict.padEnd(4)} ${s.seconds}s`));
   if (r.bisectLog) body.push('', 'git bisect log:', '', ...r.bisectLog.split('\n').map((l) => `  ${l}`));
-  return `${[...head, ...body].join('\n')}\n`;
+  return emailMessage({ to, subject }, body);
 }
 
 /** The annotation of a culprit, on the line its diagnostic names when it names one. */

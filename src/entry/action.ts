@@ -17,7 +17,7 @@ import { planRefs } from '../fanout/plan-refs.ts';
 import { reportShards } from '../fanout/report-shards.ts';
 import { parseReportInputs } from '../fanout/report-inputs.ts';
 import { type Log } from '../log.ts';
-import { actionLog } from './action-log.ts';
+import { actionLog, annotationLine } from './action-log.ts';
 import { abortOnSignals } from './signals.ts';
 import { ccacheKeys } from '../cache/ccache-key.ts';
 import { restoreCcache, saveCcache } from '../cache/actions-cache.ts';
@@ -121,8 +121,7 @@ async function publish(builds: { results: BuildResults; reports: ReportPaths }[]
   else if (problems.length > 0) core.setFailed(problems.join('; '));
 }
 
+/** Annotations carry a tree's text (diagnostics, a culprit's subject): written through the action log's escaping. */
 function annotate(a: Annotation): void {
-  const place = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
-  if (a.severity === 'error') core.error(a.message, place);
-  else core.warning(a.message, place);
+  process.stdout.write(annotationLine(a));
 }

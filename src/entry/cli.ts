@@ -40,6 +40,7 @@ import { getSimSettings } from '../simulate/sim-inputs.ts';
 import { simulationSummary } from '../simulate/summary.ts';
 import { textTimeline } from '../simulate/text-timeline.ts';
 import { simulationPage } from '../simulate/html-page.ts';
+import { terminalText } from '../text/terminal.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Where the CLI finds what ships with it. */
@@ -273,7 +274,8 @@ async function report(dir: string, read: InputReader, io: CliIo): Promise<number
   const analysed = await analyseLogs(results, logsDir, noise);
   // Told only DIR, the re-render writes only there: the email too, not <logs>/emails/.
   const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo, kcidbOrigin });
-  io.out(readFileSync(reports.summary, 'utf8'));
+  // The summary quotes the tree (build output, commit subjects): no control of its own reaches the terminal.
+  io.out(terminalText(readFileSync(reports.summary, 'utf8')));
   io.err(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);
   return EXIT_CODE[overallResult([results])];
 }

@@ -3,6 +3,7 @@ import { kernelVersionFromMakefile } from './kernel-version.ts';
 import { type KernelVersion } from '../types/ref.ts';
 import { SourceError } from '../errors.ts';
 import { type CommitInfo } from '../types/ref.ts';
+import { showControls } from '../text/controls.ts';
 
 /** What the plan needs to know about the tree at a commit; read without a checkout. */
 export interface TreeFacts {
@@ -43,7 +44,8 @@ export async function readTree(git: Git, sha: string, arches: string[], fragment
   const log = await git.run(['log', '-3', '--format=%H%x1f%an%x1f%cI%x1f%s', sha]);
   const commits = names(log).map((line) => {
     const [commitSha, author, date, subject] = line.split('\x1f');
-    return { sha: commitSha, author, date, subject };
+    // A subject or author may hold any control character: results.json keeps text one line (check-results).
+    return { sha: commitSha, author: showControls(author), date, subject: showControls(subject) };
   });
   return { version, arches: treeArches, commits, configs, fragments };
 }

@@ -9,6 +9,7 @@ import { tally } from '../diagnostics/tally.ts';
 import { listsNewOnly, newFirst } from './new-first.ts';
 import { formatDuration } from '../values/duration.ts';
 import { splitTargetName } from '../values/target-name.ts';
+import { emailMessage } from '../text/email.ts';
 
 /** The email's file name under <logs>/emails/, as the original builder laid it out. */
 export function emailFileName(results: BuildResults): string {
@@ -32,8 +33,6 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   const failed = detailedFailures(results);
   const passed = results.targets.filter((t) => t.status === 'pass').length;
   const out: string[] = [];
-  if (opts.to) out.push(header('To', opts.to));
-  out.push(header('Subject', emailSubject(results)), '');
   out.push(`Tree:     ${results.remoteUrl ?? results.source ?? results.tree}`);
   out.push(`Branch:   ${results.ref}`);
   out.push(`Build id: ${results.buildId} (${results.sha})`);
@@ -87,16 +86,7 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   section(out, 'New syscalls:', issues.filter((i) => tally(i, i.noise) === 'syscalls'), (i) => `  ${i.targets.map((t) => splitTargetName(t).arch).filter(unique).join(' ')}: ${i.message}`);
   section(out, 'Section mismatches:', issues.filter((i) => tally(i, i.noise) === 'sectionMismatches'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
   sparseSection(out, results, issues.filter((i) => tally(i, i.noise) === 'sparse'));
-  return `${out.join('\n')}\n`;
-}
-
-/**
- * One header line. Its value comes from results.json (a tree, a build id, a shard's
- * fields) and the user: a CR or LF in it would end the header and start another (a Bcc:),
- * so every control character becomes a space, whatever checked the value before.
- */
-export function header(name: string, value: string): string {
-  return `${name}: ${value.replace(/[\u0000-\u001f\u007f]+/g, ' ')}`;
+  return emailMessage({ to: opts.to, subject: emailSubject(results) }, out);
 }
 
 function section(out: string[], title: string, issues: Issue[], line: (i: Issue) => string): void {

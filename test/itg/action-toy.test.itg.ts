@@ -36,7 +36,7 @@ test('build output cannot issue workflow commands: it is fenced by a random stop
       assert.ok(fence, `a build line outside the fence: ${line}`);
     }
   }
-  assert.ok(lines.some((l) => l.includes('::set-output name=result::pass')), 'the hostile lines were echoed (fenced)');
+  assert.ok(lines.some((l) => l.includes('\\x3a:set-output name=result::pass')), 'the hostile lines were echoed (fenced, and escaped besides)');
   // The annotation carries the hostile message as data of our own command, on its own line.
   assert.ok(lines.some((l) => /^::error title=compiler error in x86\/tinyconfig,file=init\/main\.c,line=1,col=1::::error file=x::pwned$/.test(l)), run.stdout);
 });

@@ -189,3 +189,16 @@ test('filesToRebuild: a signature bisect recompiles the signature\'s file at eve
     assert.deepEqual(filesToRebuild({ kind: 'signature', signature: `compiler|${file}|m` }), [], file);
   }
 });
+
+test('reports: a culprit\'s subject and author cannot add headers to the email, nor controls to its body', () => {
+  const hostile: BisectResult = {
+    ...result,
+    culprit: { ...result.culprit!, subject: 'fix\r\nBcc: victim@example.org\r\n\r\nbody \x1b[2J', author: 'Eve\nCc: all@example.org' },
+  };
+  const email = bisectEmail(hostile, 'dev@example.org');
+  const [head, body] = [email.slice(0, email.indexOf('\n\n')), email.slice(email.indexOf('\n\n') + 2)];
+  assert.deepEqual(head.split('\n'), ['To: dev@example.org', `Subject: [kernelbuilder] x86/tinyconfig: ${'b'.repeat(12)} "fix Bcc: victim@example.org body  [2J"`]);
+  assert.match(body, /^author: Eve$/m, 'the body keeps its lines: an LF in a field starts a line of the body, never a header');
+  assert.match(body, new RegExp(`^commit: ${sha('b')} \\[11/16\\] \\("fix\\\\r$`, 'm'));
+  assert.ok(!/[\r\x1b]/.test(email), JSON.stringify(email));
+});

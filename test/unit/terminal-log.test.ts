@@ -20,3 +20,16 @@ test('not a terminal: every progress line is a plain line, no control characters
   log.info('done');
   assert.equal(out, '== build ==\nprogress 30 s: 0/2 done\ndone\n');
 });
+
+test('no control character of a tree reaches the terminal, through any method; the log\'s own redraw does', () => {
+  let out = '';
+  const log = terminalLog((t) => (out += t), true);
+  const hostile = 'subject \x1b]0;pwned\x07\x1b[2J\r\u009b31m\x00';
+  log.group(hostile);
+  log.info(hostile);
+  log.warning(hostile);
+  log.buildOutput(hostile);
+  log.progress(hostile);
+  const shown = 'subject \\x1b]0;pwned\\x07\\x1b[2J\\r\\x9b31m\\x00';
+  assert.equal(out, `== ${shown} ==\n${shown}\nwarning: ${shown}\n${shown}\n\r\x1b[K${shown}`);
+});
