@@ -20,9 +20,8 @@ import { defaultImageTable } from '../images/table.ts';
 import { checkPlan, checkPlanOnEngine, checkPlanOnHost, logPlan, runBuild } from '../engine.ts';
 import { failedBoots, failedTargets, overallResult } from '../results/results.ts';
 import { type RunResult } from '../types/results.ts';
-import { readResultsDir } from '../results/check-results.ts';
-import { analyseLogs } from '../diagnostics/analyse.ts';
-import { writeAtomically, writeReports } from '../report/write-reports.ts';
+import { rerenderFolder } from '../pipeline/rerender.ts';
+import { writeAtomically } from '../report/write-reports.ts';
 import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
 import { echoFailures } from '../report/echo-failures.ts';
 import { abortOnSignals } from './signals.ts';
@@ -260,11 +259,7 @@ async function report(dir: string, read: InputReader, io: CliIo): Promise<number
   const noise = readNoise(read(Input.noise).trim() || undefined);
   const emailTo = readEmailTo(read(Input.emailTo).trim() || undefined);
   const kcidbOrigin = parseKcidbOrigin(read(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN);
-  // The folder may be anyone's (a downloaded artifact): its results.json is checked as a shard's is.
-  const results = readResultsDir(logsDir);
-  const analysed = await analyseLogs(results, logsDir, noise);
-  // Told only DIR, the re-render writes only there: the email too, not <logs>/emails/.
-  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo, kcidbOrigin });
+  const { results, reports } = await rerenderFolder(logsDir, { noise, emailTo, kcidbOrigin, log: { warning: (m) => io.err(`warning: ${m}\n`) } });
   io.out(readFileSync(reports.summary, 'utf8'));
   io.err(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);
   return EXIT_CODE[overallResult([results])];

@@ -47,19 +47,24 @@ export function containerFiles(targets: readonly TargetName[], bigLimit: number)
   return [...driverBuildFiles(), ...targets.flatMap((t) => driverTargetFiles(t, bigLimit))];
 }
 
+/** No file of a finished build's folder is larger than what a whole build may log by default (logs-limit 2g). */
+export const FINISHED_FILE_LIMIT = 2 * 2 ** 30;
+
 /**
  * What a finished build's folder (a shard's artifact, `report DIR`) hands on for these
- * targets: what its container wrote and its boots' consoles. Its results.json is read by
- * its own checked reader; its reports and reproducers are written again, never taken.
+ * targets: what its container wrote for them and their boots' consoles (targetFiles).
+ * Its results.json is read by its own checked reader, and holds what the build's own
+ * files said; its reports and reproducers are written again, never taken.
  */
-export function finishedBuildFiles(targets: readonly TargetName[], bigLimit: number): GateFile[] {
-  return [...containerFiles(targets, bigLimit), ...targets.map((t) => ({ rel: targetPaths(t.arch, t.config).console, limit: LIMITS.console }))];
+export function finishedBuildFiles(targets: readonly TargetName[]): GateFile[] {
+  return targets.flatMap((t) => [...driverTargetFiles(t, FINISHED_FILE_LIMIT), { rel: targetPaths(t.arch, t.config).console, limit: LIMITS.console }]);
 }
 
 /**
- * Files a finished build's folder holds that the host wrote and writes again: left out
- * without a word, as they are expected there; anything else left out is named.
+ * Files a finished build's folder holds that are not taken but are known there: the
+ * host's (written again) and the driver's own, already in its results.json. Left out
+ * without a word; anything else left out is named.
  */
-export function hostWrittenFiles(targets: readonly TargetName[]): string[] {
-  return [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, ...targets.map((t) => targetPaths(t.arch, t.config).reproducer)];
+export function finishedBuildKnown(targets: readonly TargetName[]): string[] {
+  return [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, ...driverBuildFiles().map((f) => f.rel), ...targets.map((t) => targetPaths(t.arch, t.config).reproducer)];
 }

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { type BuildResults } from '../types/results.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
 import { type Log } from '../log.ts';
@@ -56,6 +57,7 @@ export interface AfterContainerOutcome {
  */
 export async function afterContainer(steps: AfterContainer): Promise<AfterContainerOutcome> {
   const { dir, log } = steps;
+  mkdirSync(dir, { recursive: true });
   for (const source of steps.admit) {
     const outcome = gate(source.from, dir, source.files, source.expected);
     const warning = gateWarning(source.from, dir, outcome);
