@@ -65,6 +65,8 @@ export function finishedBuildFiles(targets: readonly TargetName[]): GateFile[] {
  * host's (written again) and the driver's own, already in its results.json. Left out
  * without a word; anything else left out is named.
  */
-export function finishedBuildKnown(targets: readonly TargetName[]): string[] {
-  return [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, ...driverBuildFiles().map((f) => f.rel), ...targets.map((t) => targetPaths(t.arch, t.config).reproducer)];
+export function finishedBuildKnown(targets: readonly (TargetName & { status: string })[]): string[] {
+  // A reproducer is the report's for a target that did not pass only: one beside a passing target was planted.
+  const reproducers = targets.filter((t) => t.status !== 'pass').map((t) => targetPaths(t.arch, t.config).reproducer);
+  return [RESULTS_FILE, SUMMARY_FILE, KCIDB_FILE, JUNIT_FILE, HTML_FILE, DRIVER_LOG, ...driverBuildFiles().map((f) => f.rel), ...reproducers];
 }
