@@ -32,7 +32,9 @@ function target(dir: string, events: string, name: string, need: number, limit: 
     'space_release',
   ].join('\n');
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { env: { PATH: process.env.PATH, KB_SPACE_DIR: join(dir, 'space') } });
+    // stdin not a pipe: node's pipes are sockets, and a bash whose stdin is a socket takes
+    // itself for sshd's and reads ~/.bashrc, whose start-up time would stagger the targets.
+    const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, KB_SPACE_DIR: join(dir, 'space') } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
