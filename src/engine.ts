@@ -149,7 +149,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     const run = await runInStaging(checked, staging, deps);
     const outcome = await afterContainer({
       dir: plan.logsDir,
-      admit: [{ from: staging, files: containerFiles(plan.targets, plan.limits.logs) }],
+      admit: [{ from: staging, files: containerFiles(plan.targets, plan.limits.logs), removeAfter: true }],
       results: (dir) => collectResults({ plan, image, ...run, ...driverFiles(plan, dir) }),
       kept: true,
       ...(checked.boot ? { boot: (built: BuildResults) => bootOrWarn(built, plan, checked.boot!, String(container.User), deps) } : {}),

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { type BuildResults } from '../types/results.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
 import { type Log } from '../log.ts';
@@ -16,6 +16,11 @@ export interface GateSource {
   files: readonly GateFile[];
   /** Files it is known to hold that the host writes again (not named when left out). */
   expected?: readonly string[];
+  /**
+   * Remove `from` once gated (a staging folder): beside the build's folder it would
+   * otherwise be read as an earlier build of the tree (history page, baseline) by the steps after.
+   */
+  removeAfter?: boolean;
 }
 
 /** The steps after a container (or a shard, or a folder to re-render), in their order. */
@@ -62,6 +67,7 @@ export async function afterContainer(steps: AfterContainer): Promise<AfterContai
     const outcome = gate(source.from, dir, source.files, source.expected);
     const warning = gateWarning(source.from, dir, outcome);
     if (warning) log.warning(warning);
+    if (source.removeAfter) rmSync(source.from, { recursive: true, force: true });
   }
   let results = steps.results(dir);
   if (steps.kept) results = withKept(results, dir);

@@ -127,3 +127,20 @@ test('planted files (a reproducer for a passing target, a page, a results.json) 
   for (const planted of ['x86/tinyconfig.reproduce.sh', 'x86/tinyconfig/index.html', 'results.json']) assert.ok(!existsSync(join(s.to, planted)), planted);
   assert.ok(lstatSync(join(s.to, 'x86/tinyconfig.log')).isFile());
 });
+
+test('a staging folder is gone once gated: a results.json planted there is never read as an earlier build of the tree', async (t) => {
+  const s = scene(t);
+  writeFileSync(join(s.staging, 'results.json'), JSON.stringify(sampleResults(['x86/tinyconfig'], { buildId: 'planted' })));
+  const staged = new Set<boolean>();
+  await afterContainer({
+    dir: s.to,
+    admit: [{ from: s.staging, files: containerFiles(targets, 2 ** 30), removeAfter: true }],
+    results: () => {
+      staged.add(existsSync(s.staging));
+      return sampleResults(['x86/tinyconfig']);
+    },
+    noise: defaultNoise,
+    log: recordingLog(),
+  });
+  assert.deepEqual([...staged], [false]);
+});
