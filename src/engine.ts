@@ -1,4 +1,4 @@
-import { chownSync, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { chownSync, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { type Inputs } from './types/inputs.ts';
@@ -11,7 +11,7 @@ import { targetName } from './values/target-name.ts';
 import { checkImageArches, inspectImage } from './images/inspect.ts';
 import { type ImageInfo } from './types/image.ts';
 import { checkImageUserland } from './container/userland.ts';
-import { buildUser, ccacheDirFor, containerSpec } from './container/spec.ts';
+import { buildUser, ccacheDirFor, containerSpec, withLogsMount } from './container/spec.ts';
 import { ccacheDelta } from './results/ccache-stats.ts';
 import { runContainer } from './container/run.ts';
 import { removeLeftovers } from './container/cleanup.ts';
@@ -25,21 +25,20 @@ import { checkSourceReadable } from './container/readable.ts';
 import { collectResults } from './results/results.ts';
 import { type BuildResults, type StopCause } from './types/results.ts';
 import { type ReportPaths, reportDirs, reportPaths } from './report/write-reports.ts';
-import { reportBuild } from './report/report-build.ts';
+import { afterContainer } from './pipeline/after-container.ts';
+import { containerFiles } from './gate/admitted.ts';
+import { makeStaging, removeStaging } from './gate/staging.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
-import { withKept } from './results/kept.ts';
 import { bootTargets } from './boot/boot-targets.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
 import { kvmDeviceGroup } from './boot/kvm.ts';
-import { chownTree, prepareLogsDir, removeUnsafeEntries } from './logs-dir.ts';
+import { prepareLogsDir } from './logs-dir.ts';
 import { CCACHE_STATS, DRIVER_LOG, MEMORY_PEAK_FILE, RESULTS_FILE, TOOLCHAINS_FILE, targetPaths, treeDirOf } from './logs-layout.ts';
 import { readInsideOrNothing } from './safe-files.ts';
 import { formatBytes } from './values/size.ts';
 
 /** Lines of the driver's output kept for a set-up failure's report. */
 const DRIVER_TAIL_LINES = 15;
-/** memory-peak.txt holds one number: anything longer is not one, and is not read. */
-const MEMORY_PEAK_LIMIT = 64;
 
 /** What the engine reaches outside itself through; the fronts pass the real ones. */
 export interface EngineDeps {
@@ -141,12 +140,54 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     deps.log.endGroup();
     return { results: previous, reports: reportPaths(previous, reportDirs(inputs.logs, plan.logsDir)), skipped: true };
   }
-  const now = deps.now ?? (() => new Date());
   prepareLogsDir(plan.logsDir, plan.targets);
   const [buildUid, buildGid] = String(container.User).split(':').map(Number);
-  if (buildUid !== deps.uid) chownTree(plan.logsDir, buildUid, buildGid);
   prepareCcacheDir(plan, image, [buildUid, buildGid], deps.uid);
+  // The container writes only its staging folder; the logs folder is the host's alone.
+  const staging = makeStaging(plan.logsDir, buildUid !== deps.uid ? { uid: buildUid, gid: buildGid } : undefined);
+  try {
+    const run = await runInStaging(checked, staging, deps);
+    const outcome = await afterContainer({
+      dir: plan.logsDir,
+      admit: [{ from: staging, files: containerFiles(plan.targets, plan.limits.logs), removeAfter: true }],
+      results: (dir) => collectResults({ plan, image, ...run, ...driverFiles(plan, dir) }),
+      kept: true,
+      ...(checked.boot ? { boot: (built: BuildResults) => bootOrWarn(built, plan, checked.boot!, String(container.User), deps) } : {}),
+      noise: inputs.noise,
+      baseline: inputs.baseline ?? treeDirOf(plan.logsDir),
+      reports: { dirs: reportDirs(inputs.logs, plan.logsDir), emailTo: inputs.emailTo, kcidbOrigin: inputs.kcidbOrigin },
+      log: deps.log,
+      phase: (name) => deps.log.group(name),
+    });
+    deps.log.endGroup();
+    const { results, reports } = outcome as Required<typeof outcome>;
+    if (run.engineLost) {
+      throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${run.engineLost.message}); the results so far are in ${reports.results}`);
+    }
+    return { results, reports, skipped: false };
+  } finally {
+    removeStaging(staging);
+  }
+}
 
+/** How the container's run went, for the results: its times, exit, what stopped it, the end of the driver's output. */
+interface ContainerRun {
+  startedAt: Date;
+  finishedAt: Date;
+  driverExitCode: number;
+  stoppedBy?: StopCause;
+  driverTail: string[];
+  /** The engine went away mid-build: the results so far are still written, then this is raised. */
+  engineLost?: Error;
+}
+
+/**
+ * Run the build's container with /logs its staging folder, streaming its output to the
+ * runner's log and driver.log, stopped by the job's cancel or when the staging folder
+ * passes the logs limit.
+ */
+async function runInStaging({ plan, container }: CheckedPlan, staging: string, deps: EngineDeps): Promise<ContainerRun> {
+  const now = deps.now ?? (() => new Date());
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
   const driverLog = createWriteStream(join(plan.logsDir, DRIVER_LOG));
@@ -154,11 +195,10 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   const driverTail = new TailBuffer<string>(DRIVER_TAIL_LINES);
   deps.log.group('build');
   deps.log.beginBuildOutput();
-  const live = startLiveProgress(plan, deps.log);
+  const live = startLiveProgress({ ...plan, logsDir: staging }, deps.log);
   let exitCode = -1;
-  // The engine may go away mid-build: the results so far are still written, then the error is raised.
   let engineLost: Error | undefined;
-  // The build is stopped by the job's cancel, or from here when its logs folder passes the limit.
+  // The build is stopped by the job's cancel, or from here when its staging folder passes the limit.
   let stoppedBy: StopCause | undefined;
   const stop = new AbortController();
   const onCancel = () => {
@@ -167,7 +207,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   };
   if (deps.signal?.aborted) onCancel();
   deps.signal?.addEventListener('abort', onCancel, { once: true });
-  const stopWatching = watchLogsFolder(plan.logsDir, plan.limits.logs, (use) => {
+  const stopWatching = watchLogsFolder(staging, plan.limits.logs, (use) => {
     stoppedBy ??= 'logs over limit';
     deps.log.warning(`stopping the build: its logs folder ${plan.logsDir} holds ${use.bytes} bytes in ${use.entries} entries, past the limit of ${plan.limits.logs} bytes (input logs-limit)`);
     stop.abort();
@@ -175,7 +215,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   try {
     ({ exitCode } = await runContainer(
       deps.docker,
-      container,
+      withLogsMount(container, staging),
       (_stream, line) => {
         driverLog.write(`${line}\n`);
         driverTail.push(line);
@@ -192,44 +232,21 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
     live.stop();
     deps.log.endBuildOutput();
     await new Promise((resolve) => driverLog.end(resolve));
-    for (const path of removeUnsafeEntries(plan.logsDir)) {
-      deps.log.warning(`removed ${path} from the logs folder: the build left a link or special file there, which kernelbuilder never follows`);
-    }
-    if (buildUid !== deps.uid) chownTree(plan.logsDir, deps.uid, deps.gid);
   }
-  const finishedAt = now();
+  return { startedAt, finishedAt: now(), driverExitCode: exitCode, ...(stoppedBy ? { stoppedBy } : {}), driverTail: driverTail.toArray(), ...(engineLost ? { engineLost } : {}) };
+}
 
-  const statuses = new Map(plan.targets.map((t) => [targetName(t), readIfThere(join(plan.logsDir, targetPaths(t.arch, t.config).status))]));
-  const ccacheBefore = readIfThere(join(plan.logsDir, CCACHE_STATS.before));
-  const ccacheAfter = readIfThere(join(plan.logsDir, CCACHE_STATS.after));
-  const collected = collectResults({
-    plan,
-    image,
+/** What the driver wrote besides the targets' logs, read from the gated logs folder: each target's status, the ccache stats, toolchains, memory peak. */
+function driverFiles(plan: BuildPlan, dir: string): Pick<Parameters<typeof collectResults>[0], 'statuses' | 'ccache' | 'toolchains' | 'memoryPeak'> {
+  const read = (rel: string) => readInsideOrNothing(dir, rel, Number.MAX_SAFE_INTEGER);
+  const statuses = new Map(plan.targets.map((t) => [targetName(t), read(targetPaths(t.arch, t.config).status)]));
+  const [before, after] = [read(CCACHE_STATS.before), read(CCACHE_STATS.after)];
+  return {
     statuses,
-    startedAt,
-    finishedAt,
-    driverExitCode: exitCode,
-    stoppedBy,
-    ccache: ccacheBefore !== undefined && ccacheAfter !== undefined ? ccacheDelta(ccacheBefore, ccacheAfter) : undefined,
-    toolchains: readIfThere(join(plan.logsDir, TOOLCHAINS_FILE)),
-    memoryPeak: readInsideOrNothing(plan.logsDir, MEMORY_PEAK_FILE, MEMORY_PEAK_LIMIT),
-    driverTail: driverTail.toArray(),
-  });
-  const built = withKept(collected, plan.logsDir);
-  if (checked.boot) deps.log.group('boot');
-  const booted = checked.boot ? await bootOrWarn(built, plan, checked.boot, String(container.User), deps) : built;
-  deps.log.group('reports');
-  const { results, reports } = await reportBuild(
-    booted,
-    reportDirs(inputs.logs, plan.logsDir),
-    { noise: inputs.noise, baseline: inputs.baseline ?? treeDirOf(plan.logsDir), emailTo: inputs.emailTo, kcidbOrigin: inputs.kcidbOrigin },
-    deps.log,
-  );
-  deps.log.endGroup();
-  if (engineLost) {
-    throw new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-build (${engineLost.message}); the results so far are in ${reports.results}`);
-  }
-  return { results, reports, skipped: false };
+    ...(before !== undefined && after !== undefined ? { ccache: ccacheDelta(before, after) } : {}),
+    ...(read(TOOLCHAINS_FILE) !== undefined ? { toolchains: read(TOOLCHAINS_FILE) } : {}),
+    ...(read(MEMORY_PEAK_FILE) !== undefined ? { memoryPeak: read(MEMORY_PEAK_FILE) } : {}),
+  };
 }
 
 /** Make the host folder of the plan's compiler cache (for its image), owned by the build's user. */
@@ -251,13 +268,5 @@ async function bootOrWarn(results: BuildResults, plan: BuildPlan, boot: NonNulla
   } catch (e) {
     deps.log.warning(`the boots could not run (${(e as Error).message}); the results have no boot verdicts`);
     return results;
-  }
-}
-
-function readIfThere(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
   }
 }

@@ -73,6 +73,8 @@ export const SIZES_FILE = 'sizes';
 
 /** A boot's console, in the target's kept folder. */
 export const CONSOLE_FILE = 'console.log';
+/** A console past this is cut (with a note at its end): a kernel printing in a loop must not fill the disk. */
+export const CONSOLE_LIMIT = 16 * 2 ** 20;
 
 /** Make a name safe as one folder of a path: git describe output can hold '/' from tag names. */
 export function pathSafe(name: string): string {

@@ -1,6 +1,6 @@
-import { closeSync, constants, lstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { replaceWhole } from './write-inside.ts';
 import { InputError, KernelbuilderError } from './errors.ts';
 
 /**
@@ -49,27 +49,13 @@ function kindOf(st: import('node:fs').Stats): string {
 }
 
 /**
- * Write `text` to `path` whole or not at all: into a temporary file beside it (same folder,
- * so the rename is atomic), with a random name, created exclusively and never through a
- * link (a planted `<name>.tmp` link cannot redirect the write), then renamed over `path`.
- * The path is checked again just before the rename; on any failure the temporary file is
- * removed. The folder must exist: a writer that made folders would write where nobody asked.
+ * Write `text` to `path` whole or not at all (replaceWhole), the path checked again just
+ * before the rename. The folder must exist: a writer that made folders would write where
+ * nobody asked.
  */
 export function writeWhole(path: string, text: string | Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
-  try {
-    try {
-      const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    } finally {
-      closeSync(fd);
-    }
+  replaceWhole(path, text, () => {
     const problem = outputPathProblem(path);
     if (problem) throw new KernelbuilderError(`${path}: not written: ${problem}`);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { KernelbuilderError } from './errors.ts';
 
@@ -9,10 +9,33 @@ import { KernelbuilderError } from './errors.ts';
  * folder, through real folders, as regular files, never through a link, up to a size.
  */
 
-/** The folder's own files, opened: the fd and its size; undefined when there is no such file. */
-function openInside(root: string, rel: string, maxBytes: number): { fd: number; size: number } | undefined {
+/** `rel` split into its parts, refused when it could leave the folder (empty, `.` or `..` parts). */
+function partsOf(root: string, rel: string): string[] {
   const parts = rel.split('/');
   if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new KernelbuilderError(`${root}: ${JSON.stringify(rel)} is not a path inside the folder`);
+  return parts;
+}
+
+/**
+ * Make the folder `rel` below `root` (and every folder on the way), each a real folder:
+ * a link or a file on the way is refused, never followed, so that what is written there
+ * next cannot land outside `root`. `root` itself is the caller's, trusted.
+ */
+export function folderInside(root: string, rel: string): string {
+  if (rel === '' || rel === '.') return root;
+  const parts = partsOf(root, rel);
+  for (let i = 1; i <= parts.length; i++) {
+    const path = join(root, ...parts.slice(0, i));
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st) mkdirSync(path);
+    else if (!st.isDirectory()) throw new KernelbuilderError(`${root}: ${parts.slice(0, i).join('/')} is not a folder (a link or special file), and is never followed`);
+  }
+  return join(root, ...parts);
+}
+
+/** The folder's own files, opened: the fd and its size; undefined when there is no such file. */
+function openInside(root: string, rel: string, maxBytes: number): { fd: number; size: number } | undefined {
+  const parts = partsOf(root, rel);
   // O_NOFOLLOW guards the last part only: every folder on the way must be a real one.
   for (let i = 1; i < parts.length; i++) {
     const st = lstatSync(join(root, ...parts.slice(0, i)), { throwIfNoEntry: false });

@@ -6,13 +6,13 @@ import { KernelbuilderError, DockerError } from '../errors.ts';
 import { type Log } from '../log.ts';
 import { type Git } from '../ref/git.ts';
 import { type NoiseFilter } from '../types/inputs.ts';
-import { driverTarget } from '../container/spec.ts';
+import { driverTarget, withLogsMount } from '../container/spec.ts';
 import { removeLeftovers } from '../container/cleanup.ts';
 import { watchLogsFolder } from '../container/logs-watch.ts';
 import { dockerEndpoint } from '../container/docker.ts';
 import { prepareCcacheDir } from '../engine.ts';
 import { bootTargets } from '../boot/boot-targets.ts';
-import { chownTree, removeUnsafeEntries } from '../logs-dir.ts';
+import { makeStaging, removeStaging } from '../gate/staging.ts';
 import { BISECT_FILES, BISECT_STEPS_DIR, bisectStepDir } from '../logs-layout.ts';
 import { execIn } from './exec.ts';
 import { parseBisectOutput } from './git-bisect-output.ts';
@@ -54,12 +54,16 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
   rmSync(join(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
   for (const file of Object.values(BISECT_FILES)) rmSync(join(plan.dir, file), { force: true });
   const [buildUid, buildGid] = String(plan.container.User).split(':').map(Number);
-  if (buildUid !== deps.uid) chownTree(plan.dir, buildUid, buildGid);
   prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
 
   const driverLog = createWriteStream(join(plan.dir, BISECT_FILES.driverLog));
-  const container = await deps.docker.createContainer(plan.container);
+  // The container writes only its staging folder: each step's files reach the bisect's folder through the gate.
+  const staging = makeStaging(plan.dir, buildUid !== deps.uid ? { uid: buildUid, gid: buildGid } : undefined);
+  const container = await deps.docker.createContainer(withLogsMount(plan.container, staging)).catch((e: unknown) => {
+    removeStaging(staging);
+    throw e;
+  });
   let stopped: string | undefined;
   const stop = (why: string) => {
     stopped ??= why;
@@ -71,7 +75,7 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
   deps.deadline?.addEventListener('abort', onDeadline, { once: true });
   // A boot of a step is its own container: it stops on either.
   const bootSignal = deps.signal && deps.deadline ? AbortSignal.any([deps.signal, deps.deadline]) : (deps.signal ?? deps.deadline);
-  const stopWatching = watchLogsFolder(plan.dir, plan.build.limits.logs, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
+  const stopWatching = watchLogsFolder(staging, plan.build.limits.logs, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
   const steps: BisectStep[] = [];
   const observed = new Map<string, { verdict: Verdict; label: string }>();
   let bisecting = false;
@@ -126,13 +130,15 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
       const started = now();
       const { code } = await driver('build', sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? '1' : '0', driverTarget(plan.build.targets[0]), ...rebuild);
       const finished = now();
-      for (const path of removeUnsafeEntries(plan.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
+      const from = join(staging, BISECT_STEPS_DIR, label);
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
       const boot = plan.bootImage
         ? (results: Parameters<typeof bootTargets>[0]) =>
             bootTargets(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan.bootImage!, user: String(plan.container.User), signal: bootSignal })
         : undefined;
-      const observation = await observeStep({ plan: stepPlan, image: plan.image, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, ...(boot ? { boot } : {}) });
+      const observation = await observeStep({ plan: stepPlan, image: plan.image, from, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, log: deps.log, ...(boot ? { boot } : {}) });
+      // Gated: the step's staged files take no more space (the object dir in /build is what the next step reuses).
+      rmSync(from, { recursive: true, force: true });
       return { observation, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
     };
     const record = (label: string, sha: string, fresh: boolean, verdict: Verdict, seconds: number, o: StepObservation) => {
@@ -206,8 +212,7 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
     deps.deadline?.removeEventListener('abort', onDeadline);
     await container.remove({ force: true, v: true }).catch(() => undefined);
     await new Promise((resolve) => driverLog.end(resolve));
-    for (const path of removeUnsafeEntries(plan.dir)) deps.log.warning(`removed ${path} from the bisect's folder: the build left a link or special file there, which kernelbuilder never follows`);
-    if (buildUid !== deps.uid) chownTree(plan.dir, deps.uid, deps.gid);
+    removeStaging(staging);
   }
 
   async function culpritOf(sha: string, sought: Sought, shown: StepObservation, verification: Culprit['verification']): Promise<Culprit> {

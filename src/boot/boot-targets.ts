@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import { type Log } from '../log.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { type BuildResults, type TargetResult } from '../types/results.ts';
-import { targetPaths } from '../logs-layout.ts';
+import { CONSOLE_LIMIT, targetPaths } from '../logs-layout.ts';
 import { readInsideOrNothing } from '../safe-files.ts';
 import { type BootResult } from '../types/boot.ts';
 import { type BootImageInfo, bootImageLacks } from './boot-image.ts';
@@ -12,8 +12,6 @@ import { INITRAMFS_FILE, bootReproducer } from './boot-spec.ts';
 import { type Machine, chooseMachine, defaultMachineTable } from './machines.ts';
 import { runBoot } from './run-boot.ts';
 
-/** A console past this is cut (with a note at its end): a kernel printing in a loop must not fill the disk. */
-export const CONSOLE_LIMIT = 16 * 2 ** 20;
 
 /** What boots need besides the results: the engine, the boot image, who they run as. */
 export interface BootDeps {

@@ -38,13 +38,27 @@ export function buildUser(uid: number, gid: number): string {
   return uid === 0 ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
 }
 
+/** Where a build's (or bisect's) container writes: its staging folder (gate/staging.ts), never the logs folder. */
+export const LOGS_MOUNT = '/logs';
+
+/**
+ * The container spec with /logs mounted from `hostDir`: the staging folder the host makes
+ * just before the run (a private, random name), whose files reach the logs folder only
+ * through the gate.
+ */
+export function withLogsMount(spec: Docker.ContainerCreateOptions, hostDir: string): Docker.ContainerCreateOptions {
+  const mounts = spec.HostConfig?.Mounts ?? [];
+  return { ...spec, HostConfig: { ...spec.HostConfig, Mounts: mounts.map((m) => (m.Target === LOGS_MOUNT ? { ...m, Source: hostDir } : m)) } };
+}
+
 /**
  * The container for a plan, as plain data (dockerode's create options), with the
  * original builder's contract: /src the source repo read-only, /build a tmpfs, /logs
- * this build's log folder, no network; the folders the repo's git files point to
- * (worktree git dir, alternates) read-only where they point. Beyond it, the lockdown of
- * every container (lockdown.ts): no capabilities, no privilege gain, a read-only root
- * filesystem, a pids limit, and no variable of the runner's environment.
+ * this build's log folder (replaced by its staging folder when it runs: withLogsMount), no
+ * network; the folders the repo's git files point to (worktree git dir, alternates)
+ * read-only where they point. Beyond it, the lockdown of every container (lockdown.ts): no
+ * capabilities, no privilege gain, a read-only root filesystem, a pids limit, and no
+ * variable of the runner's environment.
  */
 export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: string, user: string, ownerPid = process.pid): Docker.ContainerCreateOptions {
   const arches = [...new Set(plan.targets.map((t) => t.arch))];
@@ -87,7 +101,7 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
       Mounts: [
         { Type: 'bind', Source: plan.source, Target: SOURCE_MOUNT, ReadOnly: true },
         ...plan.sourceMounts.map((m) => ({ Type: 'bind' as const, Source: m.host, Target: m.container, ReadOnly: true })),
-        { Type: 'bind', Source: plan.logsDir, Target: '/logs', ReadOnly: false },
+        { Type: 'bind', Source: plan.logsDir, Target: LOGS_MOUNT, ReadOnly: false },
         { Type: 'bind', Source: driverDir, Target: DRIVER_MOUNT, ReadOnly: true },
         ...(plan.ccache ? [{ Type: 'bind' as const, Source: ccacheDirFor(plan.ccache.dir, image), Target: '/ccache', ReadOnly: false }] : []),
       ],

@@ -14,12 +14,28 @@ import { analyseBoot } from '../boot/analyse-boot.ts';
 /** Lines of a failed target's excerpt kept in results.json. */
 const EXCERPT_LINES = 40;
 
+/** What reading the logs gave: the results with their diagnostics, and each target's first counted error in log order. */
+export interface Analysis {
+  results: BuildResults;
+  /** By target name: the first diagnostic of its log counted as an error (a bisect's step is judged by it). */
+  firstErrors: Map<string, Diagnostic>;
+}
+
 /**
  * Read every target's log (streaming) and put what they say into the results: issues by
  * signature with counts and targets, per-target error and warning counts, and for each
  * target that did not pass an excerpt that is never empty for a non-empty log.
  */
 export async function analyseLogs(results: BuildResults, logsDir: string, noise: NoiseFilter): Promise<BuildResults> {
+  return (await analyse(results, logsDir, noise)).results;
+}
+
+/**
+ * analyseLogs, handing on what a later step needs from the same read of each log (its
+ * first error), so that no log is read twice.
+ */
+export async function analyse(results: BuildResults, logsDir: string, noise: NoiseFilter): Promise<Analysis> {
+  const firstErrors = new Map<string, Diagnostic>();
   const collector = new IssueCollector();
   const counts: Required<DiagnosticCounts> = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0 };
   const targets: TargetResult[] = [];
@@ -31,7 +47,7 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
       collector.add(d, filtered);
       const key = tally(d, filtered);
       if (key) counts[key]++;
-      if (key === 'errors') errors++;
+      if (key === 'errors' && errors++ === 0) firstErrors.set(t.target, d);
       if (key === 'warnings') warnings++;
     };
     const { excerpt, fault, objects } = await scanLog(join(logsDir, t.log), t.target, count);
@@ -54,7 +70,7 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
   }
   const { bootErrors, bootWarnings, ...buildCounts } = counts;
   const booted = targets.some((t) => t.boot && t.boot.status !== 'skipped');
-  return { ...results, result: results.result === 'error' ? 'error' : targetsResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() };
+  return { results: { ...results, result: results.result === 'error' ? 'error' : targetsResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() }, firstErrors };
 }
 
 /**

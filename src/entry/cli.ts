@@ -20,9 +20,7 @@ import { defaultImageTable } from '../images/table.ts';
 import { checkPlan, checkPlanOnEngine, checkPlanOnHost, logPlan, runBuild } from '../engine.ts';
 import { failedBoots, failedTargets, overallResult } from '../results/results.ts';
 import { type RunResult } from '../types/results.ts';
-import { readResultsDir } from '../results/check-results.ts';
-import { analyseLogs } from '../diagnostics/analyse.ts';
-import { writeReports } from '../report/write-reports.ts';
+import { rerenderFolder } from '../pipeline/rerender.ts';
 import { checkOutputPath, writeWhole } from '../output-file.ts';
 import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.ts';
 import { echoFailures } from '../report/echo-failures.ts';
@@ -40,7 +38,7 @@ import { getSimSettings } from '../simulate/sim-inputs.ts';
 import { simulationSummary } from '../simulate/summary.ts';
 import { textTimeline } from '../simulate/text-timeline.ts';
 import { simulationPage } from '../simulate/html-page.ts';
-import { terminalText } from '../text/terminal.ts';
+import { terminalLine, terminalText } from '../text/terminal.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Where the CLI finds what ships with it. */
@@ -269,11 +267,8 @@ async function report(dir: string, read: InputReader, io: CliIo): Promise<number
   const noise = readNoise(read(Input.noise).trim() || undefined);
   const emailTo = readEmailTo(read(Input.emailTo).trim() || undefined);
   const kcidbOrigin = parseKcidbOrigin(read(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN);
-  // The folder may be anyone's (a downloaded artifact): its results.json is checked as a shard's is.
-  const results = readResultsDir(logsDir);
-  const analysed = await analyseLogs(results, logsDir, noise);
-  // Told only DIR, the re-render writes only there: the email too, not <logs>/emails/.
-  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo, kcidbOrigin });
+  // DIR may be anyone's (a downloaded artifact): it passes the gate as a shard folder does.
+  const { results, reports } = await rerenderFolder(logsDir, { noise, emailTo, kcidbOrigin, log: { warning: (m) => io.err(`warning: ${terminalLine(m)}\n`) } });
   // The summary quotes the tree (build output, commit subjects): no control of its own reaches the terminal.
   io.out(terminalText(readFileSync(reports.summary, 'utf8')));
   io.err(`reports written: ${reports.results} ${reports.summary} ${reports.email}\n`);

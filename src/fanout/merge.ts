@@ -1,20 +1,17 @@
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { readResultsDir } from '../results/check-results.ts';
-import { removeUnsafeEntries } from '../logs-dir.ts';
-import { RESULTS_FILE, buildDir, targetFiles } from '../logs-layout.ts';
+import { RESULTS_FILE, buildDir } from '../logs-layout.ts';
 import { KernelbuilderError } from '../errors.ts';
-import { checkInside, copyInside } from '../safe-files.ts';
+import { checkInside } from '../safe-files.ts';
+import { finishedBuildFiles } from '../gate/admitted.ts';
 
 /** The shards of one build found under a folder of downloaded artifacts. */
 export interface ShardSet {
   key: string;
   shards: { dir: string; results: BuildResults }[];
 }
-
-/** No file of a shard is larger than what a whole build may log by default (logs-limit 2g). */
-const SHARD_FILE_LIMIT = 2 * 2 ** 30;
 
 /**
  * Find every results.json below `dir` and group them by build (tree, build id, sha).
@@ -30,7 +27,7 @@ export function findShards(dir: string): ShardSet[] {
       else if (entry.name === RESULTS_FILE) {
         const results = readResultsDir(d);
         // Refused here, before anything is written, rather than half way through the copies.
-        for (const t of results.targets) for (const file of targetFiles(t.arch, t.config)) checkInside(d, file, SHARD_FILE_LIMIT);
+        for (const { rel, limit } of finishedBuildFiles(results.targets)) checkInside(d, rel, limit);
         const key = `${results.tree}/${results.buildId}@${results.sha}`;
         if (!sets.has(key)) sets.set(key, { key, shards: [] });
         sets.get(key)!.shards.push({ dir: d, results });
@@ -45,29 +42,22 @@ export function findShards(dir: string): ShardSet[] {
 /**
  * Merge the shards of one build into the results an unsharded run of the same targets
  * would have: targets in the plan's order, the run complete only if every target of
- * the plan is there and complete, times from the first start to the last finish. The
- * shards' per-target files are copied into `outDir` (regular files only, never through a
- * link; links and special files in `outDir` are removed, each passed to `onRemoved`);
- * diagnostics are then read again from them by the caller, exactly as for one run.
+ * the plan is there and complete, times from the first start to the last finish. Only
+ * the results: the shards' files reach the merged folder through the gate (reportShards),
+ * and their logs are read again from there, exactly as for one run.
  */
-export function mergeShards(set: ShardSet, outDir: string, onRemoved: (path: string) => void = () => undefined): BuildResults {
+export function mergeShards(set: ShardSet): BuildResults {
   const first = set.shards[0].results;
-  // A link left in the results folder would take the copies elsewhere; none is left after them either.
-  mkdirSync(outDir, { recursive: true });
-  removeUnsafeEntries(outDir).forEach(onRemoved);
   const byName = new Map<string, TargetResult>();
-  for (const { dir, results } of set.shards) {
+  for (const { results } of set.shards) {
     if (results.image.id !== first.image.id) {
       throw new KernelbuilderError(`shards of ${set.key} were built by different images (${first.image.id}, ${results.image.id}): they cannot be one report`);
     }
     for (const t of results.targets) {
       if (byName.has(t.target)) throw new KernelbuilderError(`target ${t.target} of ${set.key} was built by two shards`);
       byName.set(t.target, stripAnalysis(t));
-      // Only the files the layout names, from the layout: a shard's reproducer is never copied (the report writes its own).
-      for (const file of targetFiles(t.arch, t.config)) copyFromShard(dir, file, outDir);
     }
   }
-  removeUnsafeEntries(outDir).forEach(onRemoved);
   const order = first.targetOrder;
   const targets = [...byName.values()].sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
   const missing = order.filter((name) => !byName.has(name));
@@ -105,11 +95,4 @@ export function mergedDir(logsRoot: string, results: BuildResults): string {
 function stripAnalysis(t: TargetResult): TargetResult {
   const { errors: _e, warnings: _w, excerpt: _x, ...rest } = t;
   return rest;
-}
-
-function copyFromShard(shardDir: string, file: string, outDir: string): void {
-  // A shard downloaded into the results folder itself is already in place.
-  if (resolve(shardDir, file) === resolve(outDir, file)) return;
-  mkdirSync(join(outDir, file, '..'), { recursive: true });
-  copyInside(shardDir, file, join(outDir, file), SHARD_FILE_LIMIT);
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { type BuildResults } from '../types/results.ts';
 import { HTML_FILE, JUNIT_FILE, KCIDB_FILE, RESULTS_FILE, SUMMARY_FILE, emailsDir, historyPage, targetPaths, treeDirOf } from '../logs-layout.ts';
 import { renderSummary } from './summary.ts';
@@ -12,6 +12,7 @@ import { renderBuildPage } from './html/build-page.ts';
 import { renderHistoryPage } from './html/history.ts';
 import { readTreeBuilds } from './html/tree-builds.ts';
 import { checkInside } from '../safe-files.ts';
+import { writeInside } from '../write-inside.ts';
 
 /** Where each report of a build was written. */
 export interface ReportPaths {
@@ -53,7 +54,11 @@ export function reportDirs(logsRoot: string, logsDir: string): ReportDirs {
  */
 export function writeReports(results: BuildResults, dirs: ReportDirs, opts: { emailTo?: string; kcidbOrigin?: string; warn?: (message: string) => void } = {}): ReportPaths {
   const paths = reportPaths(results, dirs);
-  writeAtomically(paths.results, `${JSON.stringify(results, null, 2)}\n`);
+  // Each report into its own folder (dirs), through real folders only: see writeInside.
+  const inBuild = (rel: string, text: string) => writeInside(dirs.logsDir, rel, text);
+  // The folders themselves are the caller's (the logs root's, or the one named): made if new.
+  for (const dir of [dirs.logsDir, dirs.emailDir]) mkdirSync(dir, { recursive: true });
+  inBuild(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   const failures: Error[] = [];
   const attempt = (what: string, write: () => void) => {
     try {
@@ -64,18 +69,18 @@ export function writeReports(results: BuildResults, dirs: ReportDirs, opts: { em
       else failures.push(failure);
     }
   };
-  attempt(paths.summary, () => writeAtomically(paths.summary, renderSummary(results)));
-  attempt(paths.kcidb, () => writeAtomically(paths.kcidb, `${JSON.stringify(renderKcidb(results, dirs.logsDir, opts.kcidbOrigin ?? DEFAULT_KCIDB_ORIGIN), null, 2)}\n`));
-  attempt(paths.junit, () => writeAtomically(paths.junit, renderJunit(results)));
-  attempt(paths.email, () => writeAtomically(paths.email, renderEmail(results, { to: opts.emailTo })));
+  attempt(paths.summary, () => inBuild(SUMMARY_FILE, renderSummary(results)));
+  attempt(paths.kcidb, () => inBuild(KCIDB_FILE, `${JSON.stringify(renderKcidb(results, dirs.logsDir, opts.kcidbOrigin ?? DEFAULT_KCIDB_ORIGIN), null, 2)}\n`));
+  attempt(paths.junit, () => inBuild(JUNIT_FILE, renderJunit(results)));
+  attempt(paths.email, () => writeInside(dirs.emailDir, basename(paths.email), renderEmail(results, { to: opts.emailTo })));
   for (const t of results.targets.filter((t) => t.status !== 'pass')) {
-    const path = join(dirs.logsDir, targetPaths(t.arch, t.config).reproducer);
-    attempt(path, () => writeAtomically(path, `#!/bin/sh\n${reproducer(results, t)}\n`));
+    const rel = targetPaths(t.arch, t.config).reproducer;
+    attempt(join(dirs.logsDir, rel), () => inBuild(rel, `#!/bin/sh\n${reproducer(results, t)}\n`));
   }
-  attempt(paths.html, () => writeAtomically(paths.html, renderBuildPage(results, (rel) => isFileInside(dirs.logsDir, rel))));
+  attempt(paths.html, () => inBuild(HTML_FILE, renderBuildPage(results, (rel) => isFileInside(dirs.logsDir, rel))));
   if (paths.history && dirs.historyDir) {
-    const [history, treeDir] = [paths.history, dirs.historyDir];
-    attempt(history, () => writeAtomically(history, renderHistoryPage(results.tree, readTreeBuilds(treeDir))));
+    const treeDir = dirs.historyDir;
+    attempt(paths.history, () => writeInside(treeDir, basename(historyPage(treeDir)), renderHistoryPage(results.tree, readTreeBuilds(treeDir))));
   }
   if (failures.length > 0) throw failures[0];
   return paths;
@@ -92,17 +97,6 @@ export function reportPaths(results: BuildResults, dirs: ReportDirs): ReportPath
     ...(dirs.historyDir ? { history: historyPage(dirs.historyDir) } : {}),
     email: join(dirs.emailDir, emailFileName(results)),
   };
-}
-
-/**
- * Write a whole file or nothing: a reader never sees half a results.json. The temporary
- * name is the process's own: two builds of a tree rewrite its history page at once.
- */
-export function writeAtomically(path: string, text: string): void {
-  mkdirSync(join(path, '..'), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 /** Whether the build folder has a regular file at `rel`, reached through real folders only: what a page may link to. */

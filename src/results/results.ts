@@ -158,12 +158,26 @@ function runError(driverExitCode: number, stoppedBy: StopCause | undefined, tail
   return { message, lines: tail };
 }
 
-/** Parse the driver's toolchains.txt: "ARCH<TAB>version line" a line. */
+/** An arch as the driver names it in toolchains.txt. */
+const TOOLCHAIN_ARCH = /^[a-z][a-z0-9_]{0,31}$/;
+/** A compiler's version line is short; past this it is not one. */
+const TOOLCHAIN_LINE_LIMIT = 200;
+
+/**
+ * Parse the driver's toolchains.txt: "ARCH<TAB>version line" a line. The build can
+ * rewrite the file, and the line goes into summary.md inside a code span and into the
+ * email: a line keeps only printable characters, no backtick (which would end the code
+ * span and let markdown, an image or a link, through), at most 200 of them; a line whose
+ * arch is not an arch's name is dropped.
+ */
 export function parseToolchains(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
-    if (tab > 0) out[line.slice(0, tab)] = line.slice(tab + 1).trim();
+    const arch = line.slice(0, tab);
+    if (tab <= 0 || !TOOLCHAIN_ARCH.test(arch)) continue;
+    const version = line.slice(tab + 1).replace(/[^\x20-\x7e]/g, '').replace(/`/g, "'").trim().slice(0, TOOLCHAIN_LINE_LIMIT);
+    if (version !== '') out[arch] = version;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/entry/cli.ts';
@@ -172,14 +172,20 @@ test('plan reports what a build would stop at beside the plan: a source the buil
   assert.match(out.sourceProblem ?? '', /input 'source': .* the build runs as uid \d+, which cannot read/);
 });
 
-test('merge warns of each link or special file it removed from the results folder, as report mode does', async () => {
+test('merge makes the merged folder afresh (a link left there is gone, what it points at untouched) and warns of what a shard held beyond the layout', async () => {
   const results = mkdtempSync(join(scratch, 'merge-results-'));
-  writeBuildDir(join(results, 'kernelbuilder-stable-v6.1.192-shard-1of1-logs'), sampleResults(['x86/tinyconfig']));
+  const shard = join(results, 'kernelbuilder-stable-v6.1.192-shard-1of1-logs');
+  writeBuildDir(shard, sampleResults(['x86/tinyconfig']));
+  writeFileSync(join(shard, 'x86', 'planted.html'), '<script></script>');
   const logs = mkdtempSync(join(scratch, 'merge-logs-'));
   const merged = join(logs, 'stable', 'v6.1.192');
   mkdirSync(join(merged, 'x86'), { recursive: true });
   symlinkSync(aFile, join(merged, 'x86', 'tinyconfig.status'));
+  const before = readFileSync(aFile, 'utf8');
   const run = await cli('merge', '--results', results, '--logs', logs);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stderr, /warning: removed x86\/tinyconfig\.status from the results folder: a link or special file there is never followed/);
+  assert.ok(!existsSync(join(merged, 'x86', 'tinyconfig.status')));
+  assert.equal(readFileSync(aFile, 'utf8'), before);
+  assert.match(run.stderr, /warning: left out of .*: "x86\/planted\.html"/);
+  assert.deepEqual(readdirSync(logs).filter((n) => n.startsWith('.')), [], 'what was moved aside is removed');
 });

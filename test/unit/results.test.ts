@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectResults, failedTargets, overallResult, parseTargetStatus, parseToolchains } from '../../src/results/results.ts';
 import { type BuildResults } from '../../src/types/results.ts';
+import { sampleResults } from '../support/results-fixture.ts';
 import { renderSummary } from '../../src/report/summary.ts';
 import { emailSubject, renderEmail } from '../../src/report/email.ts';
 import { containerSpec, buildUser, driverTarget } from '../../src/container/spec.ts';
@@ -232,4 +233,14 @@ test('toolchains: one version line per arch', () => {
     x86: 'gcc (Debian 12.2.0-14) 12.2.0',
     arm64: 'aarch64-linux-gnu-gcc (Debian 12.2.0-14) 12.2.0',
   });
+});
+
+test('a toolchains.txt the build rewrote cannot put markdown into summary.md: no backtick leaves the code span, no control character, no odd arch', () => {
+  const planted = 'x86\tgcc 12` ![pwned](https://evil.example/x.png) [click](https://evil.example) `\u001b[31m\n<img src=x>\tgcc\nx86 64\tgcc\n';
+  const toolchains = parseToolchains(planted);
+  assert.deepEqual(Object.keys(toolchains), ['x86']);
+  assert.ok(!toolchains.x86.includes('`') && !/[\u0000-\u001f]/.test(toolchains.x86), toolchains.x86);
+  const r = sampleResults(['x86/tinyconfig'], { toolchains });
+  const line = renderSummary(r).split('\n').find((l) => l.startsWith('Toolchains:'))!;
+  assert.equal(line.split('`').length, 3, `the line is one code span: ${line}`);
 });

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildResults } from '../../src/types/results.ts';
-import { reportBuild } from '../../src/report/report-build.ts';
+import { type AfterContainer, afterContainer } from '../../src/pipeline/after-container.ts';
 import { reportDirs, writeReports } from '../../src/report/write-reports.ts';
 import { defaultNoise } from '../../src/diagnostics/noise.ts';
 import { recordingLog } from '../support/recording-log.ts';
@@ -45,6 +45,12 @@ function buildFolder(t: { after: (fn: () => void) => void }): { root: string; lo
   return { root, logsDir };
 }
 
+/** The pipeline after a container with nothing to admit: the collected results, analysed and reported. */
+async function reportAfter(logsDir: string, root: string, baseline: string, log: AfterContainer['log']) {
+  const { results, reports } = await afterContainer({ dir: logsDir, admit: [], results: () => collected, noise: defaultNoise, baseline, reports: { dirs: reportDirs(root, logsDir) }, log });
+  return { results, reports: reports! };
+}
+
 function writtenResults(logsDir: string): BuildResults {
   return JSON.parse(readFileSync(join(logsDir, 'results.json'), 'utf8')) as BuildResults;
 }
@@ -52,7 +58,7 @@ function writtenResults(logsDir: string): BuildResults {
 test('after the build: analysis, baseline and every report, with no warning when all is well', async (t) => {
   const { root, logsDir } = buildFolder(t);
   const log = recordingLog();
-  const { results, reports } = await reportBuild(collected, reportDirs(root, logsDir), { noise: defaultNoise, baseline: join(root, 'next') }, log);
+  const { results, reports } = await reportAfter(logsDir, root, join(root, 'next'), log);
   assert.deepEqual(log.lines, []);
   assert.equal(results.counts?.errors, 1);
   assert.deepEqual(writtenResults(logsDir), results);
@@ -65,7 +71,7 @@ test('a baseline that fails after the build is a warning: results.json and the r
   const baseline = join(root, 'baseline.json');
   writeFileSync(baseline, '{"not": "results"}');
   const log = recordingLog();
-  const { results, reports } = await reportBuild(collected, reportDirs(root, logsDir), { noise: defaultNoise, baseline }, log);
+  const { results, reports } = await reportAfter(logsDir, root, baseline, log);
   assert.equal(log.lines.length, 1, log.lines.join('\n'));
   assert.match(log.lines[0], /^warning: could not compare with the baseline .*baseline\.json \(.*not a kernelbuilder results\.json\); the reports say nothing of what changed$/);
   assert.equal(results.complete, true);
@@ -79,7 +85,7 @@ test("a target log the build turned into a folder is a warning: the results keep
   rmSync(join(logsDir, 'x86/defconfig.log'));
   mkdirSync(join(logsDir, 'x86/defconfig.log'));
   const log = recordingLog();
-  const { results } = await reportBuild(collected, reportDirs(root, logsDir), { noise: defaultNoise, baseline: join(root, 'next') }, log);
+  const { results } = await reportAfter(logsDir, root, join(root, 'next'), log);
   assert.equal(log.lines.length, 1, log.lines.join('\n'));
   assert.match(log.lines[0], /^warning: could not read the targets' logs into diagnostics \(.*EISDIR.*\)/);
   assert.deepEqual(
@@ -97,7 +103,7 @@ test('a report that cannot be written is a warning; results.json and the other r
   // A folder where the reproducer goes: rename onto it fails.
   mkdirSync(join(logsDir, 'x86/defconfig.reproduce.sh/inside'), { recursive: true });
   const log = recordingLog();
-  const { reports } = await reportBuild(collected, reportDirs(root, logsDir), { noise: defaultNoise, baseline: join(root, 'next') }, log);
+  const { reports } = await reportAfter(logsDir, root, join(root, 'next'), log);
   assert.equal(log.lines.length, 1, log.lines.join('\n'));
   assert.match(log.lines[0], /^warning: could not write .*x86\/defconfig\.reproduce\.sh: /);
   assert.equal(writtenResults(logsDir).complete, true);
