@@ -14,18 +14,20 @@ import {
   ImageLabel,
   MAX_BISECT_LIMIT,
   abortOnSignals,
-  analyseLogs,
+  afterContainer,
   bisectRegressions,
   buildMatrix,
   checkBisectPlan,
   checkPlan,
   checkPlanOnEngine,
   checkPlanOnHost,
-  defaultImageTable,
   echoFailures,
   failedBoots,
   failedTargets,
+  finishedBuildFiles,
+  finishedBuildKnown,
   fitsInSpace,
+  formatDuration,
   getBisectInputs,
   getInputs,
   gitIn,
@@ -45,38 +47,48 @@ import {
   previousTargets,
   readEmailTo,
   readNoise,
-  readResultsDir,
+  replaceWhole,
   reportShards,
   runBisect,
   runBuild,
+  runnerLogLine,
   shardTargets,
-  sizeInBytes,
   spaceLimitBytes,
   targetCosts,
-  targetName,
-  writeAtomically,
-  writeBisectReports,
-  writeReports
-} from "./chunks/chunk-POLHDIUC.js";
+  writeBisectReports
+} from "./chunks/chunk-VAKASHTX.js";
 import {
   BisectOption,
-  DockerError,
   EMAILS_DIR,
   Input,
   InputError,
   KernelbuilderError,
   SimulateOption,
   connectDocker,
+  defaultImageTable,
   describeValue,
+  formatBytes,
+  isImageRef,
+  readResultsDir,
+  sizeInBytes,
+  targetName,
   treeDir
-} from "./chunks/chunk-VKKDLUW7.js";
+} from "./chunks/chunk-B2O5EEJB.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
 
 // src/entry/cli.ts
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
+
+// src/text/terminal.ts
+function terminalLine(text) {
+  return runnerLogLine(text);
+}
+function terminalText(text) {
+  return text.split("\n").map(terminalLine).join("\n");
+}
 
 // src/entry/terminal-log.ts
 var ERASE_LINE = "\r\x1B[K";
@@ -85,7 +97,7 @@ function terminalLog(write, isTerminal) {
   const line = (text) => {
     if (drawn) write(ERASE_LINE);
     drawn = false;
-    write(`${text}
+    write(`${terminalLine(text)}
 `);
   };
   return {
@@ -93,7 +105,7 @@ function terminalLog(write, isTerminal) {
     warning: (m) => line(`warning: ${m}`),
     progress(m) {
       if (!isTerminal) return line(m);
-      write(`${ERASE_LINE}${m}`);
+      write(`${ERASE_LINE}${terminalLine(m)}`);
       drawn = true;
     },
     group: (title) => line(`== ${title} ==`),
@@ -108,11 +120,13 @@ function terminalLog(write, isTerminal) {
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 async function buildImages(docker, table, imagesDir, log, opts) {
-  const unknown = (opts.only ?? []).filter((n) => !table.images.some((i) => i.name === n));
-  if (unknown.length > 0) {
-    throw new DockerError(`--only ${unknown.join(" ")}: not in the image table; it has ${table.images.map((i) => i.name).join(" ")}`);
+  const chosen = chooseImages(table, opts);
+  for (const value of opts.base ?? []) {
+    const image = value.slice(value.indexOf("=") + 1);
+    if (!table.images.some((i) => i.name === image) && !await imagePresent(docker, image)) {
+      throw new InputError(BASE_OPTION, value, `${image} is not on the Docker engine: pull, import or build it first`);
+    }
   }
-  const chosen = opts.only ? table.images.filter((i) => opts.only.includes(i.name)) : table.images;
   const outcomes = [];
   for (const spec of chosen) {
     const base = baseFor(spec.base, opts.base ?? []);
@@ -130,10 +144,37 @@ async function buildImages(docker, table, imagesDir, log, opts) {
   }
   return outcomes;
 }
+function imagesBuildFailure(outcomes, only) {
+  const failed = outcomes.filter((o) => o.outcome === "failed");
+  if (failed.length > 0) return `${failed.map((o) => o.name).join(" ")} failed to build`;
+  const notBuilt = outcomes.filter((o) => o.outcome !== "built");
+  if (only && notBuilt.length > 0) return `${notBuilt.map((o) => o.name).join(" ")}, asked for by --only, not built`;
+  if (notBuilt.length === outcomes.length) return "no image was built";
+  return void 0;
+}
+var ONLY_OPTION = "only";
+var BASE_OPTION = "base";
+var PLAIN_BASE = "debian:bookworm-slim";
+var BASE_FORM = "it is [FROM=]IMAGE, Docker image references, e.g. kernelbuilder/debian-base:bookworm or debian:bullseye-slim=kernelbuilder/debian-base:bullseye";
+function chooseImages(table, opts) {
+  for (const name of opts.only ?? []) {
+    if (!table.images.some((i) => i.name === name)) throw new InputError(ONLY_OPTION, name, `it must name an image of the table: ${table.images.map((i) => i.name).join(" ")}`);
+  }
+  const chosen = opts.only ? table.images.filter((i) => opts.only.includes(i.name)) : table.images;
+  for (const value of opts.base ?? []) {
+    const eq = value.indexOf("=");
+    if (![value.slice(eq + 1), ...eq === -1 ? [] : [value.slice(0, eq)]].every(isImageRef)) throw new InputError(BASE_OPTION, value, BASE_FORM);
+    if (!chosen.some((spec) => baseFor(spec.base, [value]) !== spec.base)) {
+      const bases = [...new Set(chosen.map((i) => i.base))];
+      throw new InputError(BASE_OPTION, value, `it replaces ${eq === -1 ? `${PLAIN_BASE} (a plain IMAGE)` : value.slice(0, eq)}, the base of no image chosen; their bases: ${bases.join(" ")}`);
+    }
+  }
+  return chosen;
+}
 function baseFor(declared, overrides) {
   for (const o of overrides) {
     const eq = o.indexOf("=");
-    if (eq === -1 ? declared === "debian:bookworm-slim" : o.slice(0, eq) === declared) return o.slice(eq + 1);
+    if (eq === -1 ? declared === PLAIN_BASE : o.slice(0, eq) === declared) return o.slice(eq + 1);
   }
   return declared;
 }
@@ -143,13 +184,13 @@ async function buildOne(docker, spec, base, imagesDir, log) {
     { context: imagesDir, src: filesUnder(imagesDir) },
     { t: spec.name, dockerfile: spec.dockerfile, buildargs: { BASE: base }, networkmode: "host", rm: true, forcerm: true }
   );
-  await new Promise((resolve2, reject) => {
+  await new Promise((resolve3, reject) => {
     docker.modem.followProgress(
       stream,
       (err, events) => {
         const failure = err?.message ?? events.find((e) => e.error)?.error;
         if (failure) reject(new Error(failure));
-        else resolve2();
+        else resolve3();
       },
       (event) => {
         for (const line of (event.stream ?? "").split("\n")) if (line.trim()) log.buildOutput(line);
@@ -208,6 +249,65 @@ function formatImageList(images) {
   const head = ["image", "here", "toolchain", "arches", "digest", "chosen for kernels"];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   return [head, ...rows].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()).join("\n");
+}
+
+// src/pipeline/rerender.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+async function rerenderFolder(dir, opts) {
+  const recorded = readResultsDir(dir);
+  const staging = mkdtempSync(join2(tmpdir(), "kernelbuilder-report-"));
+  try {
+    const { results, reports } = await afterContainer({
+      dir: staging,
+      admit: [{ from: dir, files: finishedBuildFiles(recorded.targets), expected: finishedBuildKnown(recorded.targets) }],
+      results: () => recorded,
+      noise: opts.noise,
+      reports: { dirs: { logsDir: dir, emailDir: dir }, emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin },
+      log: opts.log
+    });
+    return { results, reports };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+// src/output-file.ts
+import { lstatSync, statSync as statSync2 } from "node:fs";
+import { dirname, resolve } from "node:path";
+var ALLOWED = "it must name a regular file (replaced) or a new file, in a folder that exists; not a folder, link, device or FIFO";
+function checkOutputPath(option, path) {
+  if (path.trim() === "") throw new InputError(option, path, ALLOWED);
+  const full = resolve(path);
+  const problem = outputPathProblem(full);
+  if (problem) throw new InputError(option, path, `${problem}; ${ALLOWED}`);
+  return full;
+}
+function outputPathProblem(full) {
+  try {
+    const parent = statSync2(dirname(full), { throwIfNoEntry: false });
+    if (!parent?.isDirectory()) return `its folder ${dirname(full)} ${parent ? "is not a folder" : "does not exist"}`;
+    const there = lstatSync(full, { throwIfNoEntry: false });
+    if (there && !there.isFile()) return `it is ${kindOf(there)}`;
+    return void 0;
+  } catch (e) {
+    return `it cannot be reached (${e.code ?? e.message})`;
+  }
+}
+function kindOf(st) {
+  if (st.isDirectory()) return "a folder";
+  if (st.isSymbolicLink()) return "a link";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+function writeWhole(path, text) {
+  replaceWhole(path, text, () => {
+    const problem = outputPathProblem(path);
+    if (problem) throw new KernelbuilderError(`${path}: not written: ${problem}`);
+  });
 }
 
 // src/entry/cli-options.ts
@@ -352,6 +452,18 @@ function generalHelp() {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "kernelbuilder COMMAND --help lists a command's options; kernelbuilder --version prints the version."
+  ].join("\n");
+}
+function groupHelp(group) {
+  const members = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  if (members.length === 0) return void 0;
+  const width = Math.max(...members.map((c) => c.name.length));
+  return [
+    `usage: kernelbuilder ${group} COMMAND [options]`,
+    "",
+    ...members.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    `kernelbuilder ${group} COMMAND --help lists a command's options.`
   ].join("\n");
 }
 function commandHelp(command) {
@@ -652,40 +764,25 @@ function parseCores(text) {
   return cores;
 }
 
-// src/simulate/units.ts
-function formatBytes(bytes) {
-  const mib = bytes / 2 ** 20;
-  if (mib < 1024) return `${Math.round(mib)} MiB`;
-  const gib = mib / 1024;
-  return `${gib < 100 ? gib.toFixed(1) : Math.round(gib)} GiB`;
-}
-function formatWall(seconds) {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor(s % 3600 / 60);
-  const pad = (n) => String(n).padStart(2, "0");
-  return h > 0 ? `${h}h ${pad(m)}m` : m > 0 ? `${m}m ${pad(s % 60)}s` : `${s}s`;
-}
-
 // src/simulate/summary.ts
 var WAITERS_NAMED = 5;
 function simulationSummary(s) {
   const runners = s.runners.length === 1 ? "1 runner" : `${s.runners.length} runners`;
-  const lines = [`simulated ${s.targets} target${s.targets === 1 ? "" : "s"} on ${runners} of ${s.cores} cores, -j${s.jobs}; object dirs held within ${formatBytes(s.spaceLimitBytes)} of /build`];
+  const lines = [`simulated ${s.targets} target${s.targets === 1 ? "" : "s"} on ${runners} of ${s.cores} cores, -j${s.jobs}; object dirs held within ${formatBytes(s.spaceLimitBytes, "GiB")} of /build`];
   s.runners.forEach((r, i) => lines.push(`${s.runners.length === 1 ? "predicted" : `runner ${i + 1}`}: ${runnerLine(r)}`));
-  if (s.runners.length > 1) lines.push(`matrix: wall ${formatWall(s.wallSeconds)} (the slowest runner), balance ${s.balance.toFixed(2)} (slowest over mean)`);
+  if (s.runners.length > 1) lines.push(`matrix: wall ${formatDuration(s.wallSeconds, "wall")} (the slowest runner), balance ${s.balance.toFixed(2)} (slowest over mean)`);
   const peakMemory = Math.max(...s.runners.map((r) => r.peakMemoryBytes));
   if (s.memoryLimitBytes !== void 0 && peakMemory > s.memoryLimitBytes) {
-    lines.push(`warning: peak memory ${formatBytes(peakMemory)} is over the memory limit ${formatBytes(s.memoryLimitBytes)}: expect the kernel's OOM killer, or use fewer jobs`);
+    lines.push(`warning: peak memory ${formatBytes(peakMemory, "GiB")} is over the memory limit ${formatBytes(s.memoryLimitBytes, "GiB")}: expect the kernel's OOM killer, or use fewer jobs`);
   }
   return lines;
 }
 function runnerLine(r) {
   const waiters = r.targets.filter((t) => t.waitedSeconds > 0);
-  const named = waiters.slice(0, WAITERS_NAMED).map((t) => `${t.name} ${formatWall(t.waitedSeconds)}`);
+  const named = waiters.slice(0, WAITERS_NAMED).map((t) => `${t.name} ${formatDuration(t.waitedSeconds, "wall")}`);
   const more = waiters.length > WAITERS_NAMED ? `, ${waiters.length - WAITERS_NAMED} more` : "";
   const waited = waiters.length === 0 ? "none waited for space" : `${waiters.length} waited for space: ${named.join(", ")}${more}`;
-  return `wall ${formatWall(r.wallSeconds)}, CPU ${Math.round(r.utilisation * 100)}%, peak /build ${formatBytes(r.peakBuildBytes)}, peak memory ${formatBytes(r.peakMemoryBytes)}; ${waited}`;
+  return `wall ${formatDuration(r.wallSeconds, "wall")}, CPU ${Math.round(r.utilisation * 100)}%, peak /build ${formatBytes(r.peakBuildBytes, "GiB")}, peak memory ${formatBytes(r.peakMemoryBytes, "GiB")}; ${waited}`;
 }
 
 // src/simulate/text-timeline.ts
@@ -701,9 +798,9 @@ function textTimeline(sim) {
     const to = Math.max(from, column(t.endSeconds));
     for (let c = column(t.startSeconds - t.waitedSeconds); c < from; c++) bar[c] = "~";
     for (let c = from; c <= to; c++) bar[c] = "#";
-    return `${names[i].padEnd(width)} |${bar.join("")}| ${formatWall(t.startSeconds)} - ${formatWall(t.endSeconds)}`;
+    return `${names[i].padEnd(width)} |${bar.join("")}| ${formatDuration(t.startSeconds, "wall")} - ${formatDuration(t.endSeconds, "wall")}`;
   });
-  const end = formatWall(sim.wallSeconds);
+  const end = formatDuration(sim.wallSeconds, "wall");
   const axis = `${"".padEnd(width)}  0${end.padStart(TIMELINE_COLUMNS - 1)}`;
   return [...rows, axis].join("\n");
 }
@@ -721,11 +818,11 @@ function svgTimeline(sim, title, id) {
   const rows = sim.targets.flatMap((t, i) => {
     const y = PAD.top + i * ROW;
     const name = t.name.length > NAME_CHARACTERS ? `${t.name.slice(0, NAME_CHARACTERS - 1)}\u2026` : t.name;
-    const span = `${t.name}: ${formatWall(t.startSeconds)} to ${formatWall(t.endSeconds)}`;
+    const span = `${t.name}: ${formatDuration(t.startSeconds, "wall")} to ${formatDuration(t.endSeconds, "wall")}`;
     return [
       `<text x="${PAD.left - 6}" y="${y + ROW - 3}" text-anchor="end">${html(name)}</text>`,
       ...t.waitedSeconds > 0 ? [
-        `<rect class="wait" x="${fmt(x(t.startSeconds - t.waitedSeconds))}" y="${y + 2}" width="${fmt(x(t.startSeconds) - x(t.startSeconds - t.waitedSeconds))}" height="${ROW - 4}"><title>${html(`${t.name} waited ${formatWall(t.waitedSeconds)} for space on /build`)}</title></rect>`
+        `<rect class="wait" x="${fmt(x(t.startSeconds - t.waitedSeconds))}" y="${y + 2}" width="${fmt(x(t.startSeconds) - x(t.startSeconds - t.waitedSeconds))}" height="${ROW - 4}"><title>${html(`${t.name} waited ${formatDuration(t.waitedSeconds, "wall")} for space on /build`)}</title></rect>`
       ] : [],
       `<rect class="run" x="${fmt(x(t.startSeconds))}" y="${y + 2}" width="${fmt(Math.max(1, x(t.endSeconds) - x(t.startSeconds)))}" height="${ROW - 4}"><title>${html(span)}</title></rect>`
     ];
@@ -738,7 +835,7 @@ function svgTimeline(sim, title, id) {
     ...rows,
     `<line class="axis" x1="${PAD.left}" y1="${axisY}" x2="${WIDTH - PAD.right}" y2="${axisY}"/>`,
     `<text x="${PAD.left}" y="${height - 5}">0</text>`,
-    `<text x="${WIDTH - PAD.right}" y="${height - 5}" text-anchor="end">${html(formatWall(sim.wallSeconds))}</text>`,
+    `<text x="${WIDTH - PAD.right}" y="${height - 5}" text-anchor="end">${html(formatDuration(sim.wallSeconds, "wall"))}</text>`,
     "</svg>"
   ].join("\n");
 }
@@ -817,6 +914,11 @@ async function runCli(argv, paths, io = terminal) {
       return first === void 0 ? 2 : 0;
     }
     if (first === "help") return help(second === "images" ? `images ${argv[2] ?? ""}`.trim() : second, io);
+    if (first === "images" && (second === void 0 || second === "--help" || second === "-h")) {
+      (second === void 0 ? io.err : io.out)(`${groupHelp(first)}
+`);
+      return second === void 0 ? 2 : 0;
+    }
     const name = first === "images" ? `images ${second ?? ""}`.trim() : first;
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw unknownCommand(name);
@@ -858,8 +960,9 @@ function run(command, values, positionals, paths, log, io) {
 }
 function help(name, io) {
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw unknownCommand(name ?? "");
-  io.out(`${commandHelp(command)}
+  const text = command ? commandHelp(command) : groupHelp(name ?? "");
+  if (text === void 0) throw unknownCommand(name ?? "");
+  io.out(`${text}
 `);
   return 0;
 }
@@ -908,11 +1011,12 @@ function simulationBlock(sim) {
   return { summary: simulationSummary(sim) };
 }
 async function simulate2(read, out, paths, log, io) {
+  const html2 = typeof out.html === "string" ? checkOutputPath(SimulateOption.html, out.html) : void 0;
   const inputs = readInputs(read, log);
   const settings = getSimSettings(read, inputs);
   const buildPlan = await makePlan(inputs, gitIn(inputs.source), loadProjectFragments(paths.driverDir));
   const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
-  if (typeof out.html === "string") writeAtomically(out.html, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
+  if (html2) writeWhole(html2, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
   if (out.json) {
     io.out(`${JSON.stringify(sim, null, 2)}
 `);
@@ -976,23 +1080,25 @@ async function bisect(read, planOnly, paths, log, io) {
   return result.culprit ? 0 : 1;
 }
 async function report(dir, read, io) {
-  const logsDir = resolve(dir);
+  const logsDir = resolve2(dir);
   const noise = readNoise(read(Input.noise).trim() || void 0);
   const emailTo = readEmailTo(read(Input.emailTo).trim() || void 0);
   const kcidbOrigin = parseKcidbOrigin(read(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN);
-  const results = readResultsDir(logsDir);
-  const analysed = await analyseLogs(results, logsDir, noise);
-  const reports = writeReports(analysed, { logsDir, emailDir: logsDir }, { emailTo, kcidbOrigin });
-  io.out(readFileSync(reports.summary, "utf8"));
+  const { results, reports } = await rerenderFolder(logsDir, { noise, emailTo, kcidbOrigin, log: { warning: (m) => io.err(`warning: ${terminalLine(m)}
+`) } });
+  io.out(terminalText(readFileSync(reports.summary, "utf8")));
   io.err(`reports written: ${reports.results} ${reports.summary} ${reports.email}
 `);
   return EXIT_CODE[overallResult([results])];
 }
 async function imagesBuild(values, paths, log) {
-  const only = values.only;
-  const outcomes = await buildImages(await connectDocker(), defaultImageTable, paths.imagesDir, log, { only, base: values.base });
+  const opts = { only: values.only, base: values.base };
+  chooseImages(defaultImageTable, opts);
+  const outcomes = await buildImages(await connectDocker(), defaultImageTable, paths.imagesDir, log, opts);
   for (const o of outcomes) log.info(`${o.name}: ${o.outcome} (${o.detail})`);
-  return outcomes.some((o) => o.outcome === "failed" || only && o.outcome !== "built") ? 1 : 0;
+  const failure = imagesBuildFailure(outcomes, opts.only);
+  if (failure) log.warning(failure);
+  return failure ? 1 : 0;
 }
 async function imagesList(io) {
   io.out(`${formatImageList(await listImages(await connectDocker(), defaultImageTable))}

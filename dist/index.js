@@ -53,7 +53,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-HKI5HSDH.js";
+} from "./chunks/chunk-FGO3YCVX.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -72,11 +72,11 @@ import {
   parseReportInputs,
   planRefs,
   reportShards,
-  require_semver,
   runBuild,
-  tally,
-  targetName
-} from "./chunks/chunk-POLHDIUC.js";
+  runnerLogLine,
+  showControls,
+  tally
+} from "./chunks/chunk-VAKASHTX.js";
 import {
   Input,
   KernelbuilderError,
@@ -84,8 +84,11 @@ import {
   __commonJS,
   __export,
   __toESM,
-  connectDocker
-} from "./chunks/chunk-VKKDLUW7.js";
+  connectDocker,
+  require_semver,
+  splitTargetName,
+  targetName
+} from "./chunks/chunk-B2O5EEJB.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -193,17 +196,20 @@ import { randomUUID as randomUUID2 } from "node:crypto";
 function actionLog(write = (t) => process.stdout.write(t)) {
   let token;
   let grouped = false;
+  const line = (text) => write(`${runnerLogLine(text)}
+`);
   const endGroup = () => {
     if (grouped) write("::endgroup::\n");
     grouped = false;
   };
   return {
-    info: (m) => info(m),
-    warning: (m) => warning(m),
-    progress: (m) => info(m),
+    info: line,
+    warning: (m) => write(`::warning::${commandData(m)}
+`),
+    progress: line,
     group(title) {
       endGroup();
-      write(`::group::${title}
+      write(`::group::${runnerLogLine(title)}
 `);
       grouped = true;
     },
@@ -213,14 +219,24 @@ function actionLog(write = (t) => process.stdout.write(t)) {
       write(`::stop-commands::${token}
 `);
     },
-    buildOutput: (line) => write(`${line}
-`),
+    buildOutput: line,
     endBuildOutput() {
       if (token) write(`::${token}::
 `);
       token = void 0;
     }
   };
+}
+function commandData(text) {
+  return showControls(text).replaceAll("%", "%25");
+}
+function commandProperty(text) {
+  return commandData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+function annotationLine(a) {
+  const properties = Object.entries({ title: a.title, file: a.file, line: a.startLine, col: a.startColumn }).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${commandProperty(String(v))}`);
+  return `::${a.severity}${properties.length > 0 ? ` ${properties.join(",")}` : ""}::${commandData(a.message)}
+`;
 }
 
 // src/cache/ccache-key.ts
@@ -229,7 +245,7 @@ var CCACHE_KEY_PREFIX = "kernelbuilder-ccache-v1";
 function ccacheKeys(args) {
   const image = args.imageId.replace(/^sha256:/, "").slice(0, 16);
   const targets = [...new Set(args.targets)].sort();
-  const arches = [...new Set(targets.map((t) => t.split("/")[0]))].sort().join("-");
+  const arches = [...new Set(targets.map((t) => splitTargetName(t).arch))].sort().join("-");
   const targetsHash = createHash("sha256").update(targets.join("\n")).digest("hex").slice(0, 12);
   const byImage = `${CCACHE_KEY_PREFIX}-${image}-`;
   const byArches = `${byImage}${arches}-`;
@@ -25906,9 +25922,7 @@ async function publish(builds, log) {
   else if (problems.length > 0) setFailed(problems.join("; "));
 }
 function annotate(a) {
-  const place = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
-  if (a.severity === "error") error(a.message, place);
-  else warning(a.message, place);
+  process.stdout.write(annotationLine(a));
 }
 
 // src/index.ts

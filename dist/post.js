@@ -51,7 +51,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-HKI5HSDH.js";
+} from "./chunks/chunk-FGO3YCVX.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -61,11 +61,12 @@ import {
   __require,
   __toESM,
   connectDocker,
+  readResultsDir,
   removeLeftovers,
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-VKKDLUW7.js";
+} from "./chunks/chunk-B2O5EEJB.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({
@@ -4378,7 +4379,7 @@ var require_BufferList = __commonJS({
         this.head = this.tail = null;
         this.length = 0;
       };
-      BufferList.prototype.join = function join4(s) {
+      BufferList.prototype.join = function join3(s) {
         if (this.length === 0) return "";
         var p = this.head;
         var ret = "" + p.data;
@@ -36566,10 +36567,6 @@ var require_light = __commonJS({
 // src/entry/post.ts
 import { existsSync as existsSync4 } from "node:fs";
 
-// src/publish/publish.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-
 // src/publish/plan-artifacts.ts
 import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -64784,11 +64781,11 @@ async function publishBuildArtifacts(logsDir, opts, client2) {
   return uploadArtifacts(planArtifacts(logsDir, readResults(logsDir)), opts, client2);
 }
 function readResults(logsDir) {
-  const path4 = join3(logsDir, RESULTS_FILE);
   try {
-    return JSON.parse(readFileSync2(path4, "utf8"));
+    return readResultsDir(logsDir);
   } catch (e) {
-    throw new KernelbuilderError(`cannot publish artifacts: ${path4} cannot be read: ${e.message}`);
+    if (!(e instanceof KernelbuilderError)) throw e;
+    throw new KernelbuilderError(`cannot publish artifacts: ${e.message}`);
   }
 }
 

@@ -48,6 +48,2219 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// node_modules/semver/internal/constants.js
+var require_constants = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version2, options) {
+        options = parseOptions(options);
+        if (version2 instanceof _SemVer) {
+          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
+            return version2;
+          } else {
+            version2 = version2.version;
+          }
+        } else if (typeof version2 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
+        }
+        if (version2.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version2, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version2}`);
+        }
+        this.raw = version2;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse2 = (version2, options, throwErrors = false) => {
+      if (version2 instanceof SemVer) {
+        return version2;
+      }
+      try {
+        return new SemVer(version2, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var valid = (version2, options) => {
+      const v = parse2(version2, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var clean = (version2, options) => {
+      const s = parse2(version2.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version2, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version2 instanceof SemVer ? version2.version : version2,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var diff = (version1, version2) => {
+      const v12 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
+      const comparison = v12.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v12 : v2;
+      const lowVersion = v1Higher ? v2 : v12;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v12.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v12.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v12.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var prerelease = (version2, options) => {
+      const parsed = parse2(version2, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse2 = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version2, options) => {
+      if (version2 instanceof SemVer) {
+        return version2;
+      }
+      if (typeof version2 === "number") {
+        version2 = String(version2);
+      }
+      if (typeof version2 !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var truncate = (version2, truncation, options) => {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version2, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version2, options) => {
+      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
+      return parse2(versionStringToParse, options);
+    };
+    var doTruncation = (version2, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version2.version;
+      }
+      version2.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version2.minor = 0;
+          version2.patch = 0;
+          break;
+        case "minor":
+          version2.patch = 0;
+          break;
+      }
+      return version2.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version2) {
+        if (!version2) {
+          return false;
+        }
+        if (typeof version2 === "string") {
+          try {
+            version2 = new SemVer(version2, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version2, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version2, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version2)) {
+          return false;
+        }
+      }
+      if (version2.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version2) {
+        debug("Comparator.test", version2, this.options.loose);
+        if (this.semver === ANY || version2 === ANY) {
+          return true;
+        }
+        if (typeof version2 === "string") {
+          try {
+            version2 = new SemVer(version2, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version2, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version2, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version2);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version2, range, hilo, options) => {
+      version2 = new SemVer(version2, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version2, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version2, range, options) => outside(version2, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version2, range, options) => outside(version2, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version2 of v) {
+        const included = satisfies(version2, range, options);
+        if (included) {
+          prev = version2;
+          if (!first) {
+            first = version2;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse2 = require_parse();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse2,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // node_modules/docker-modem/lib/utils.js
 var require_utils = __commonJS({
   "node_modules/docker-modem/lib/utils.js"(exports, module) {
@@ -4142,7 +6355,7 @@ var require_bcrypt_pbkdf = __commonJS({
       }
     }
     function bcrypt_pbkdf(pass, passlen, salt, saltlen, key, keylen, rounds) {
-      var sha2pass = new Uint8Array(64), sha2salt = new Uint8Array(64), out = new Uint8Array(BCRYPT_HASHSIZE), tmpout = new Uint8Array(BCRYPT_HASHSIZE), countsalt = new Uint8Array(saltlen + 4), i, j, amt, stride, dest, count, origkeylen = keylen;
+      var sha2pass = new Uint8Array(64), sha2salt = new Uint8Array(64), out = new Uint8Array(BCRYPT_HASHSIZE), tmpout = new Uint8Array(BCRYPT_HASHSIZE), countsalt = new Uint8Array(saltlen + 4), i, j, amt, stride, dest, count2, origkeylen = keylen;
       if (rounds < 1)
         return -1;
       if (passlen === 0 || saltlen === 0 || keylen === 0 || keylen > out.byteLength * out.byteLength || saltlen > 1 << 20)
@@ -4152,11 +6365,11 @@ var require_bcrypt_pbkdf = __commonJS({
       for (i = 0; i < saltlen; i++)
         countsalt[i] = salt[i];
       crypto_hash_sha512(sha2pass, pass, passlen);
-      for (count = 1; keylen > 0; count++) {
-        countsalt[saltlen + 0] = count >>> 24;
-        countsalt[saltlen + 1] = count >>> 16;
-        countsalt[saltlen + 2] = count >>> 8;
-        countsalt[saltlen + 3] = count;
+      for (count2 = 1; keylen > 0; count2++) {
+        countsalt[saltlen + 0] = count2 >>> 24;
+        countsalt[saltlen + 1] = count2 >>> 16;
+        countsalt[saltlen + 2] = count2 >>> 8;
+        countsalt[saltlen + 3] = count2;
         crypto_hash_sha512(sha2salt, countsalt, saltlen + 4);
         bcrypt_hash(sha2pass, sha2salt, tmpout);
         for (i = out.byteLength; i--; )
@@ -4169,7 +6382,7 @@ var require_bcrypt_pbkdf = __commonJS({
         }
         amt = Math.min(amt, keylen);
         for (i = 0; i < amt; i++) {
-          dest = i * stride + (count - 1);
+          dest = i * stride + (count2 - 1);
           if (dest >= origkeylen)
             break;
           key[dest] = out[i];
@@ -4188,7 +6401,7 @@ var require_bcrypt_pbkdf = __commonJS({
 });
 
 // node_modules/ssh2/lib/protocol/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/ssh2/lib/protocol/constants.js"(exports, module) {
     "use strict";
     var crypto5 = __require("crypto");
@@ -4727,7 +6940,7 @@ var require_utils2 = __commonJS({
       doFatalError: (protocol, msg, level, reason) => {
         let err;
         if (DISCONNECT_REASON === void 0)
-          ({ DISCONNECT_REASON } = require_constants());
+          ({ DISCONNECT_REASON } = require_constants2());
         if (msg instanceof Error) {
           err = msg;
           if (typeof level !== "number")
@@ -5363,15 +7576,15 @@ var require_crypto = __commonJS({
     }
     var CIPHER_STREAM = 1 << 0;
     var CIPHER_INFO = (() => {
-      function info(sslName, blockLen, keyLen, ivLen, authLen, discardLen, flags) {
+      function info(sslName, blockLen, keyLen, ivLen, authLen, discardLen, flags2) {
         return {
           sslName,
           blockLen,
           keyLen,
-          ivLen: ivLen !== 0 || flags & CIPHER_STREAM ? ivLen : blockLen,
+          ivLen: ivLen !== 0 || flags2 & CIPHER_STREAM ? ivLen : blockLen,
           authLen,
           discardLen,
-          stream: !!(flags & CIPHER_STREAM)
+          stream: !!(flags2 & CIPHER_STREAM)
         };
       }
       return {
@@ -6667,7 +8880,7 @@ var require_keyParser = __commonJS({
     var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
     var { CIPHER_INFO } = require_crypto();
-    var { eddsaSupported, SUPPORTED_CIPHER } = require_constants();
+    var { eddsaSupported, SUPPORTED_CIPHER } = require_constants2();
     var {
       bufferSlice,
       makeBufferParser,
@@ -8414,24 +10627,24 @@ var require_agent = __commonJS({
                     this[SYM_REQS].push(req2);
                     return this.failureReply(req2);
                   }
-                  const flags = {
+                  const flags2 = {
                     hash: void 0
                   };
                   let ctx;
                   if (pubKey.type === "ssh-rsa") {
                     if (flagsVal & SSH_AGENT_RSA_SHA2_256) {
                       ctx = "rsa-sha2-256";
-                      flags.hash = "sha256";
+                      flags2.hash = "sha256";
                     } else if (flagsVal & SSH_AGENT_RSA_SHA2_512) {
                       ctx = "rsa-sha2-512";
-                      flags.hash = "sha512";
+                      flags2.hash = "sha512";
                     }
                   }
                   if (ctx === void 0)
                     ctx = pubKey.type;
                   const req = new AgentInboundRequest(msgType, ctx);
                   this[SYM_REQS].push(req);
-                  this.emit("sign", req, pubKey, data2, flags);
+                  this.emit("sign", req, pubKey, data2, flags2);
                   break;
                 }
                 default: {
@@ -8471,17 +10684,17 @@ var require_agent = __commonJS({
           } else if (typeof options !== "object" || options === null) {
             options = void 0;
           }
-          let flags = 0;
+          let flags2 = 0;
           pubKey = parseKey(pubKey);
           if (pubKey instanceof Error)
             throw new Error("Invalid public key argument");
           if (pubKey.type === "ssh-rsa" && options) {
             switch (options.hash) {
               case "sha256":
-                flags = SSH_AGENT_RSA_SHA2_256;
+                flags2 = SSH_AGENT_RSA_SHA2_256;
                 break;
               case "sha512":
-                flags = SSH_AGENT_RSA_SHA2_512;
+                flags2 = SSH_AGENT_RSA_SHA2_512;
                 break;
             }
           }
@@ -8497,7 +10710,7 @@ var require_agent = __commonJS({
           pubKey.copy(buf, p += 4);
           writeUInt32BE(buf, dataLen, p += keyLen);
           data.copy(buf, p += 4);
-          writeUInt32BE(buf, flags, p += dataLen);
+          writeUInt32BE(buf, flags2, p += dataLen);
           if (typeof cb !== "function")
             cb = noop;
           this[SYM_REQS].push({ type, cb });
@@ -8957,7 +11170,7 @@ var require_handlers_misc = __commonJS({
       COMPAT,
       MESSAGE,
       TERMINAL_MODE
-    } = require_constants();
+    } = require_constants2();
     var {
       parseKey
     } = require_keyParser();
@@ -9892,7 +12105,7 @@ var require_kex = __commonJS({
       DEFAULT_COMPRESSION,
       DISCONNECT_REASON,
       MESSAGE
-    } = require_constants();
+    } = require_constants2();
     var {
       CIPHER_INFO,
       createCipher,
@@ -11522,7 +13735,7 @@ var require_Protocol = __commonJS({
       MESSAGE,
       SIGNALS,
       TERMINAL_MODE
-    } = require_constants();
+    } = require_constants2();
     var {
       DEFAULT_KEXINIT_CLIENT,
       DEFAULT_KEXINIT_SERVER,
@@ -13018,16 +15231,16 @@ var require_Protocol = __commonJS({
     }
     function getCompatFlags(header) {
       const software = header.versions.software;
-      let flags = 0;
+      let flags2 = 0;
       for (const rule of COMPAT_CHECKS) {
         if (typeof rule[0] === "string") {
           if (software === rule[0])
-            flags |= rule[1];
+            flags2 |= rule[1];
         } else if (rule[0].test(software)) {
-          flags |= rule[1];
+          flags2 |= rule[1];
         }
       }
-      return flags;
+      return flags2;
     }
     function modesToBytes(modes) {
       const keys = Object.keys(modes);
@@ -13088,7 +15301,7 @@ var require_node_fs_compat = __commonJS({
         res = `_${val.slice(i - 3, i)}${res}`;
       return `${val.slice(0, i)}${res}`;
     }
-    function oneOf(expected, thing) {
+    function oneOf2(expected, thing) {
       assert(typeof thing === "string", "`thing` has to be of type string");
       if (Array.isArray(expected)) {
         const len = expected.length;
@@ -13154,10 +15367,10 @@ ${suffix}`;
         }
         let msg;
         if (name.endsWith(" argument")) {
-          msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
+          msg = `The ${name} ${determiner} ${oneOf2(expected, "type")}`;
         } else {
           const type = name.includes(".") ? "property" : "argument";
-          msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
+          msg = `The "${name}" ${type} ${determiner} ${oneOf2(expected, "type")}`;
         }
         msg += `. Received type ${typeof actual}`;
         this.message = msg;
@@ -13177,7 +15390,7 @@ var require_SFTP = __commonJS({
     "use strict";
     var EventEmitter = __require("events");
     var fs = __require("fs");
-    var { constants } = fs;
+    var { constants: constants2 } = fs;
     var {
       Readable: ReadableStream,
       Writable: WritableStream
@@ -13462,8 +15675,8 @@ var require_SFTP = __commonJS({
           cb = attrs;
           attrs = void 0;
         }
-        const flags = typeof flags_ === "number" ? flags_ : stringToFlags(flags_);
-        if (flags === null)
+        const flags2 = typeof flags_ === "number" ? flags_ : stringToFlags(flags_);
+        if (flags2 === null)
           throw new Error(`Unknown flags string: ${flags_}`);
         let attrsFlags = 0;
         let attrsLen = 0;
@@ -13483,7 +15696,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
         buf.utf8Write(path, p += 4, pathLen);
-        writeUInt32BE(buf, flags, p += pathLen);
+        writeUInt32BE(buf, flags2, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
           p += 4;
@@ -13829,7 +16042,7 @@ var require_SFTP = __commonJS({
       mkdir(path, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        let flags = 0;
+        let flags2 = 0;
         let attrsLen = 0;
         if (typeof attrs === "function") {
           cb = attrs;
@@ -13837,7 +16050,7 @@ var require_SFTP = __commonJS({
         }
         if (typeof attrs === "object" && attrs !== null) {
           attrs = attrsToBytes(attrs);
-          flags = attrs.flags;
+          flags2 = attrs.flags;
           attrsLen = attrs.nb;
         }
         const pathLen = Buffer.byteLength(path);
@@ -13849,7 +16062,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
         buf.utf8Write(path, p += 4, pathLen);
-        writeUInt32BE(buf, flags, p += pathLen);
+        writeUInt32BE(buf, flags2, p += pathLen);
         if (attrsLen) {
           p += 4;
           if (attrsLen === ATTRS_BUF.length)
@@ -14022,11 +16235,11 @@ var require_SFTP = __commonJS({
       setstat(path, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        let flags = 0;
+        let flags2 = 0;
         let attrsLen = 0;
         if (typeof attrs === "object" && attrs !== null) {
           attrs = attrsToBytes(attrs);
-          flags = attrs.flags;
+          flags2 = attrs.flags;
           attrsLen = attrs.nb;
         } else if (typeof attrs === "function") {
           cb = attrs;
@@ -14040,7 +16253,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
         buf.utf8Write(path, p += 4, pathLen);
-        writeUInt32BE(buf, flags, p += pathLen);
+        writeUInt32BE(buf, flags2, p += pathLen);
         if (attrsLen) {
           p += 4;
           if (attrsLen === ATTRS_BUF.length)
@@ -14060,11 +16273,11 @@ var require_SFTP = __commonJS({
           throw new Error("Client-only method called in server mode");
         if (!Buffer.isBuffer(handle))
           throw new Error("handle is not a Buffer");
-        let flags = 0;
+        let flags2 = 0;
         let attrsLen = 0;
         if (typeof attrs === "object" && attrs !== null) {
           attrs = attrsToBytes(attrs);
-          flags = attrs.flags;
+          flags2 = attrs.flags;
           attrsLen = attrs.nb;
         } else if (typeof attrs === "function") {
           cb = attrs;
@@ -14078,7 +16291,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, handleLen, p);
         buf.set(handle, p += 4);
-        writeUInt32BE(buf, flags, p += handleLen);
+        writeUInt32BE(buf, flags2, p += handleLen);
         if (attrsLen) {
           p += 4;
           if (attrsLen === ATTRS_BUF.length)
@@ -14347,11 +16560,11 @@ var require_SFTP = __commonJS({
         const ext = this._extensions["lsetstat@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        let flags = 0;
+        let flags2 = 0;
         let attrsLen = 0;
         if (typeof attrs === "object" && attrs !== null) {
           attrs = attrsToBytes(attrs);
-          flags = attrs.flags;
+          flags2 = attrs.flags;
           attrsLen = attrs.nb;
         } else if (typeof attrs === "function") {
           cb = attrs;
@@ -14367,7 +16580,7 @@ var require_SFTP = __commonJS({
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
         buf.utf8Write(path, p += 4, pathLen);
-        writeUInt32BE(buf, flags, p += pathLen);
+        writeUInt32BE(buf, flags2, p += pathLen);
         if (attrsLen) {
           p += 4;
           if (attrsLen === ATTRS_BUF.length)
@@ -14656,11 +16869,11 @@ var require_SFTP = __commonJS({
             throw new Error("names is not an object or array");
           names = [names];
         }
-        const count = names.length;
+        const count2 = names.length;
         let namesLen = 0;
         let nameAttrs;
         const attrs = [];
-        for (let i = 0; i < count; ++i) {
+        for (let i = 0; i < count2; ++i) {
           const name = names[i];
           const filename = !name || !name.filename || typeof name.filename !== "string" ? "" : name.filename;
           namesLen += 4 + Buffer.byteLength(filename);
@@ -14690,9 +16903,9 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, buf.length - 4, 0);
         buf[4] = RESPONSE.NAME;
         writeUInt32BE(buf, reqid, 5);
-        writeUInt32BE(buf, count, p);
+        writeUInt32BE(buf, count2, p);
         p += 4;
-        for (let i = 0; i < count; ++i) {
+        for (let i = 0; i < count2; ++i) {
           const name = names[i];
           {
             const filename = !name || !name.filename || typeof name.filename !== "string" ? "" : name.filename;
@@ -14738,14 +16951,14 @@ var require_SFTP = __commonJS({
         if (typeof attrs !== "object" || attrs === null)
           throw new Error("attrs is not an object");
         attrs = attrsToBytes(attrs);
-        const flags = attrs.flags;
+        const flags2 = attrs.flags;
         const attrsLen = attrs.nb;
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
         buf[4] = RESPONSE.ATTRS;
         writeUInt32BE(buf, reqid, 5);
-        writeUInt32BE(buf, flags, p);
+        writeUInt32BE(buf, flags2, p);
         if (attrsLen) {
           p += 4;
           if (attrsLen === ATTRS_BUF.length)
@@ -15032,33 +17245,33 @@ var require_SFTP = __commonJS({
         this.extended = initial && initial.extended;
       }
       isDirectory() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFDIR;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFDIR;
       }
       isFile() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFREG;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFREG;
       }
       isBlockDevice() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFBLK;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFBLK;
       }
       isCharacterDevice() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFCHR;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFCHR;
       }
       isSymbolicLink() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFLNK;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFLNK;
       }
       isFIFO() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFIFO;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFIFO;
       }
       isSocket() {
-        return (this.mode & constants.S_IFMT) === constants.S_IFSOCK;
+        return (this.mode & constants2.S_IFMT) === constants2.S_IFSOCK;
       }
     };
     function attrsToBytes(attrs) {
-      let flags = 0;
+      let flags2 = 0;
       let nb = 0;
       if (typeof attrs === "object" && attrs !== null) {
         if (typeof attrs.size === "number") {
-          flags |= ATTR.SIZE;
+          flags2 |= ATTR.SIZE;
           const val = attrs.size;
           ATTRS_BUF[nb++] = val / 72057594037927940;
           ATTRS_BUF[nb++] = val / 281474976710656;
@@ -15070,7 +17283,7 @@ var require_SFTP = __commonJS({
           ATTRS_BUF[nb++] = val;
         }
         if (typeof attrs.uid === "number" && typeof attrs.gid === "number") {
-          flags |= ATTR.UIDGID;
+          flags2 |= ATTR.UIDGID;
           const uid = attrs.uid;
           const gid = attrs.gid;
           ATTRS_BUF[nb++] = uid >>> 24;
@@ -15084,7 +17297,7 @@ var require_SFTP = __commonJS({
         }
         if (typeof attrs.mode === "number" || typeof attrs.mode === "string") {
           const mode = modeNum(attrs.mode);
-          flags |= ATTR.PERMISSIONS;
+          flags2 |= ATTR.PERMISSIONS;
           ATTRS_BUF[nb++] = mode >>> 24;
           ATTRS_BUF[nb++] = mode >>> 16;
           ATTRS_BUF[nb++] = mode >>> 8;
@@ -15093,7 +17306,7 @@ var require_SFTP = __commonJS({
         if ((typeof attrs.atime === "number" || isDate(attrs.atime)) && (typeof attrs.mtime === "number" || isDate(attrs.mtime))) {
           const atime = toUnixTimestamp(attrs.atime);
           const mtime = toUnixTimestamp(attrs.mtime);
-          flags |= ATTR.ACMODTIME;
+          flags2 |= ATTR.ACMODTIME;
           ATTRS_BUF[nb++] = atime >>> 24;
           ATTRS_BUF[nb++] = atime >>> 16;
           ATTRS_BUF[nb++] = atime >>> 8;
@@ -15104,7 +17317,7 @@ var require_SFTP = __commonJS({
           ATTRS_BUF[nb++] = mtime;
         }
       }
-      return { flags, nb };
+      return { flags: flags2, nb };
     }
     function toUnixTimestamp(time) {
       if (typeof time === "number" && time === time)
@@ -15137,32 +17350,32 @@ var require_SFTP = __commonJS({
       "xa+": OPEN_MODE.APPEND | OPEN_MODE.CREAT | OPEN_MODE.READ | OPEN_MODE.WRITE | OPEN_MODE.EXCL
     };
     function stringToFlags(str) {
-      const flags = stringFlagMap[str];
-      return flags !== void 0 ? flags : null;
+      const flags2 = stringFlagMap[str];
+      return flags2 !== void 0 ? flags2 : null;
     }
     var flagsToString = (() => {
       const stringFlagMapKeys = Object.keys(stringFlagMap);
-      return (flags) => {
+      return (flags2) => {
         for (let i = 0; i < stringFlagMapKeys.length; ++i) {
           const key = stringFlagMapKeys[i];
-          if (stringFlagMap[key] === flags)
+          if (stringFlagMap[key] === flags2)
             return key;
         }
         return null;
       };
     })();
     function readAttrs(biOpt) {
-      const flags = bufferParser.readUInt32BE();
-      if (flags === void 0)
+      const flags2 = bufferParser.readUInt32BE();
+      if (flags2 === void 0)
         return;
       const attrs = new Stats();
-      if (flags & ATTR.SIZE) {
+      if (flags2 & ATTR.SIZE) {
         const size = bufferParser.readUInt64BE(biOpt);
         if (size === void 0)
           return;
         attrs.size = size;
       }
-      if (flags & ATTR.UIDGID) {
+      if (flags2 & ATTR.UIDGID) {
         const uid = bufferParser.readUInt32BE();
         const gid = bufferParser.readUInt32BE();
         if (gid === void 0)
@@ -15170,13 +17383,13 @@ var require_SFTP = __commonJS({
         attrs.uid = uid;
         attrs.gid = gid;
       }
-      if (flags & ATTR.PERMISSIONS) {
+      if (flags2 & ATTR.PERMISSIONS) {
         const mode = bufferParser.readUInt32BE();
         if (mode === void 0)
           return;
         attrs.mode = mode;
       }
-      if (flags & ATTR.ACMODTIME) {
+      if (flags2 & ATTR.ACMODTIME) {
         const atime = bufferParser.readUInt32BE();
         const mtime = bufferParser.readUInt32BE();
         if (mtime === void 0)
@@ -15184,12 +17397,12 @@ var require_SFTP = __commonJS({
         attrs.atime = atime;
         attrs.mtime = mtime;
       }
-      if (flags & ATTR.EXTENDED) {
-        const count = bufferParser.readUInt32BE();
-        if (count === void 0)
+      if (flags2 & ATTR.EXTENDED) {
+        const count2 = bufferParser.readUInt32BE();
+        if (count2 === void 0)
           return;
         const extended = {};
-        for (let i = 0; i < count; ++i) {
+        for (let i = 0; i < count2; ++i) {
           const type = bufferParser.readString(true);
           const data = bufferParser.readString();
           if (data === void 0)
@@ -15440,10 +17653,10 @@ var require_SFTP = __commonJS({
           req = sftp._requests[reqID];
           delete sftp._requests[reqID];
         }
-        const count = bufferParser.readUInt32BE();
-        if (count !== void 0) {
+        const count2 = bufferParser.readUInt32BE();
+        if (count2 !== void 0) {
           let names = [];
-          for (let i = 0; i < count; ++i) {
+          for (let i = 0; i < count2; ++i) {
             const filename = bufferParser.readString(true);
             const longname = bufferParser.readString(true);
             const attrs = readAttrs(sftp._biOpt);
@@ -16236,7 +18449,7 @@ var require_Channel = __commonJS({
     } = __require("stream");
     var {
       CHANNEL_EXTENDED_DATATYPE: { STDERR }
-    } = require_constants();
+    } = require_constants2();
     var { bufferSlice } = require_utils2();
     var PACKET_SIZE = 32 * 1024;
     var MAX_WINDOW = 2 * 1024 * 1024;
@@ -16770,7 +18983,7 @@ var require_client = __commonJS({
       SUPPORTED_KEX,
       SUPPORTED_MAC,
       SUPPORTED_SERVER_HOST_KEY
-    } = require_constants();
+    } = require_constants2();
     var { init: cryptoInit } = require_crypto();
     var Protocol = require_Protocol();
     var { parseKey } = require_keyParser();
@@ -18643,7 +20856,7 @@ var require_server = __commonJS({
       SUPPORTED_KEX,
       SUPPORTED_MAC,
       SUPPORTED_SERVER_HOST_KEY
-    } = require_constants();
+    } = require_constants2();
     var { init: cryptoInit } = require_crypto();
     var { KexInit } = require_kex();
     var { parseKey } = require_keyParser();
@@ -20325,12 +22538,12 @@ var require_stream = __commonJS({
 var require_buffer_list = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/internal/streams/buffer_list.js"(exports, module) {
     "use strict";
-    function ownKeys(object, enumerableOnly) {
-      var keys = Object.keys(object);
+    function ownKeys(object2, enumerableOnly) {
+      var keys = Object.keys(object2);
       if (Object.getOwnPropertySymbols) {
-        var symbols = Object.getOwnPropertySymbols(object);
+        var symbols = Object.getOwnPropertySymbols(object2);
         enumerableOnly && (symbols = symbols.filter(function(sym) {
-          return Object.getOwnPropertyDescriptor(object, sym).enumerable;
+          return Object.getOwnPropertyDescriptor(object2, sym).enumerable;
         })), keys.push.apply(keys, symbols);
       }
       return keys;
@@ -20445,7 +22658,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join2(s) {
+        value: function join5(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -20677,7 +22890,7 @@ var require_errors2 = __commonJS({
       NodeError.prototype.code = code;
       codes[code] = NodeError;
     }
-    function oneOf(expected, thing) {
+    function oneOf2(expected, thing) {
       if (Array.isArray(expected)) {
         const len = expected.length;
         expected = expected.map((i) => String(i));
@@ -20724,10 +22937,10 @@ var require_errors2 = __commonJS({
       }
       let msg;
       if (endsWith(name, " argument")) {
-        msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
+        msg = `The ${name} ${determiner} ${oneOf2(expected, "type")}`;
       } else {
         const type = includes(name, ".") ? "property" : "argument";
-        msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
+        msg = `The "${name}" ${type} ${determiner} ${oneOf2(expected, "type")}`;
       }
       msg += `. Received type ${typeof actual}`;
       return msg;
@@ -20933,15 +23146,15 @@ var require_stream_writable = __commonJS({
     if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
       realHasInstance = Function.prototype[Symbol.hasInstance];
       Object.defineProperty(Writable, Symbol.hasInstance, {
-        value: function value(object) {
-          if (realHasInstance.call(this, object)) return true;
+        value: function value(object2) {
+          if (realHasInstance.call(this, object2)) return true;
           if (this !== Writable) return false;
-          return object && object._writableState instanceof WritableState;
+          return object2 && object2._writableState instanceof WritableState;
         }
       });
     } else {
-      realHasInstance = function realHasInstance2(object) {
-        return object instanceof this;
+      realHasInstance = function realHasInstance2(object2) {
+        return object2 instanceof this;
       };
     }
     function Writable(options) {
@@ -21143,13 +23356,13 @@ var require_stream_writable = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -21995,12 +24208,12 @@ var require_from = __commonJS({
         });
       };
     }
-    function ownKeys(object, enumerableOnly) {
-      var keys = Object.keys(object);
+    function ownKeys(object2, enumerableOnly) {
+      var keys = Object.keys(object2);
       if (Object.getOwnPropertySymbols) {
-        var symbols = Object.getOwnPropertySymbols(object);
+        var symbols = Object.getOwnPropertySymbols(object2);
         enumerableOnly && (symbols = symbols.filter(function(sym) {
-          return Object.getOwnPropertyDescriptor(object, sym).enumerable;
+          return Object.getOwnPropertyDescriptor(object2, sym).enumerable;
         })), keys.push.apply(keys, symbols);
       }
       return keys;
@@ -23862,12 +26075,12 @@ var require_split_ca = __commonJS({
       var cert = [];
       var _i, _len;
       for (_i = 0, _len = chain.length; _i < _len; _i++) {
-        var line = chain[_i];
-        if (!(line.length !== 0)) {
+        var line2 = chain[_i];
+        if (!(line2.length !== 0)) {
           continue;
         }
-        cert.push(line);
-        if (line.match(/-END CERTIFICATE-/)) {
+        cert.push(line2);
+        if (line2.match(/-END CERTIFICATE-/)) {
           ca.push(cert.join(split));
           cert = [];
         }
@@ -24312,10 +26525,10 @@ var require_modem = __commonJS({
             buf = buf.slice(pos + 1);
           }
         }
-        function processLine(line) {
-          if (line[line.length - 1] == "\r") line = line.substr(0, line.length - 1);
-          if (line.length > 0) {
-            var obj = JSON.parse(line);
+        function processLine(line2) {
+          if (line2[line2.length - 1] == "\r") line2 = line2.substr(0, line2.length - 1);
+          if (line2.length > 0) {
+            var obj = JSON.parse(line2);
             output.push(obj);
             if (onProgress) {
               onProgress(obj);
@@ -24708,12 +26921,12 @@ var require_stream2 = __commonJS({
 var require_buffer_list2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/internal/streams/buffer_list.js"(exports, module) {
     "use strict";
-    function ownKeys(object, enumerableOnly) {
-      var keys = Object.keys(object);
+    function ownKeys(object2, enumerableOnly) {
+      var keys = Object.keys(object2);
       if (Object.getOwnPropertySymbols) {
-        var symbols = Object.getOwnPropertySymbols(object);
+        var symbols = Object.getOwnPropertySymbols(object2);
         enumerableOnly && (symbols = symbols.filter(function(sym) {
-          return Object.getOwnPropertyDescriptor(object, sym).enumerable;
+          return Object.getOwnPropertyDescriptor(object2, sym).enumerable;
         })), keys.push.apply(keys, symbols);
       }
       return keys;
@@ -24828,7 +27041,7 @@ var require_buffer_list2 = __commonJS({
         }
       }, {
         key: "join",
-        value: function join2(s) {
+        value: function join5(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -25060,7 +27273,7 @@ var require_errors3 = __commonJS({
       NodeError.prototype.code = code;
       codes[code] = NodeError;
     }
-    function oneOf(expected, thing) {
+    function oneOf2(expected, thing) {
       if (Array.isArray(expected)) {
         const len = expected.length;
         expected = expected.map((i) => String(i));
@@ -25107,10 +27320,10 @@ var require_errors3 = __commonJS({
       }
       let msg;
       if (endsWith(name, " argument")) {
-        msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
+        msg = `The ${name} ${determiner} ${oneOf2(expected, "type")}`;
       } else {
         const type = includes(name, ".") ? "property" : "argument";
-        msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
+        msg = `The "${name}" ${type} ${determiner} ${oneOf2(expected, "type")}`;
       }
       msg += `. Received type ${typeof actual}`;
       return msg;
@@ -25263,15 +27476,15 @@ var require_stream_writable2 = __commonJS({
     if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
       realHasInstance = Function.prototype[Symbol.hasInstance];
       Object.defineProperty(Writable, Symbol.hasInstance, {
-        value: function value(object) {
-          if (realHasInstance.call(this, object)) return true;
+        value: function value(object2) {
+          if (realHasInstance.call(this, object2)) return true;
           if (this !== Writable) return false;
-          return object && object._writableState instanceof WritableState;
+          return object2 && object2._writableState instanceof WritableState;
         }
       });
     } else {
-      realHasInstance = function realHasInstance2(object) {
-        return object instanceof this;
+      realHasInstance = function realHasInstance2(object2) {
+        return object2 instanceof this;
       };
     }
     function Writable(options) {
@@ -25473,13 +27686,13 @@ var require_stream_writable2 = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -26029,12 +28242,12 @@ var require_from2 = __commonJS({
         });
       };
     }
-    function ownKeys(object, enumerableOnly) {
-      var keys = Object.keys(object);
+    function ownKeys(object2, enumerableOnly) {
+      var keys = Object.keys(object2);
       if (Object.getOwnPropertySymbols) {
-        var symbols = Object.getOwnPropertySymbols(object);
+        var symbols = Object.getOwnPropertySymbols(object2);
         enumerableOnly && (symbols = symbols.filter(function(sym) {
-          return Object.getOwnPropertyDescriptor(object, sym).enumerable;
+          return Object.getOwnPropertyDescriptor(object2, sym).enumerable;
         })), keys.push.apply(keys, symbols);
       }
       return keys;
@@ -27698,12 +29911,12 @@ var require_stream3 = __commonJS({
 var require_buffer_list3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/internal/streams/buffer_list.js"(exports, module) {
     "use strict";
-    function ownKeys(object, enumerableOnly) {
-      var keys = Object.keys(object);
+    function ownKeys(object2, enumerableOnly) {
+      var keys = Object.keys(object2);
       if (Object.getOwnPropertySymbols) {
-        var symbols = Object.getOwnPropertySymbols(object);
+        var symbols = Object.getOwnPropertySymbols(object2);
         enumerableOnly && (symbols = symbols.filter(function(sym) {
-          return Object.getOwnPropertyDescriptor(object, sym).enumerable;
+          return Object.getOwnPropertyDescriptor(object2, sym).enumerable;
         })), keys.push.apply(keys, symbols);
       }
       return keys;
@@ -27818,7 +30031,7 @@ var require_buffer_list3 = __commonJS({
         }
       }, {
         key: "join",
-        value: function join2(s) {
+        value: function join5(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -28050,7 +30263,7 @@ var require_errors4 = __commonJS({
       NodeError.prototype.code = code;
       codes[code] = NodeError;
     }
-    function oneOf(expected, thing) {
+    function oneOf2(expected, thing) {
       if (Array.isArray(expected)) {
         const len = expected.length;
         expected = expected.map((i) => String(i));
@@ -28097,10 +30310,10 @@ var require_errors4 = __commonJS({
       }
       let msg;
       if (endsWith(name, " argument")) {
-        msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
+        msg = `The ${name} ${determiner} ${oneOf2(expected, "type")}`;
       } else {
         const type = includes(name, ".") ? "property" : "argument";
-        msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
+        msg = `The "${name}" ${type} ${determiner} ${oneOf2(expected, "type")}`;
       }
       msg += `. Received type ${typeof actual}`;
       return msg;
@@ -28253,15 +30466,15 @@ var require_stream_writable3 = __commonJS({
     if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
       realHasInstance = Function.prototype[Symbol.hasInstance];
       Object.defineProperty(Writable, Symbol.hasInstance, {
-        value: function value(object) {
-          if (realHasInstance.call(this, object)) return true;
+        value: function value(object2) {
+          if (realHasInstance.call(this, object2)) return true;
           if (this !== Writable) return false;
-          return object && object._writableState instanceof WritableState;
+          return object2 && object2._writableState instanceof WritableState;
         }
       });
     } else {
-      realHasInstance = function realHasInstance2(object) {
-        return object instanceof this;
+      realHasInstance = function realHasInstance2(object2) {
+        return object2 instanceof this;
       };
     }
     function Writable(options) {
@@ -28463,13 +30676,13 @@ var require_stream_writable3 = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -29019,12 +31232,12 @@ var require_from3 = __commonJS({
         });
       };
     }
-    function ownKeys(object, enumerableOnly) {
-      var keys = Object.keys(object);
+    function ownKeys(object2, enumerableOnly) {
+      var keys = Object.keys(object2);
       if (Object.getOwnPropertySymbols) {
-        var symbols = Object.getOwnPropertySymbols(object);
+        var symbols = Object.getOwnPropertySymbols(object2);
         enumerableOnly && (symbols = symbols.filter(function(sym) {
-          return Object.getOwnPropertyDescriptor(object, sym).enumerable;
+          return Object.getOwnPropertyDescriptor(object2, sym).enumerable;
         })), keys.push.apply(keys, symbols);
       }
       return keys;
@@ -30448,7 +32661,7 @@ var require_end_of_stream4 = __commonJS({
 // node_modules/tar-fs/node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-fs/node_modules/tar-stream/pack.js"(exports, module) {
-    var constants = require_fs_constants();
+    var constants2 = require_fs_constants();
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
@@ -30466,16 +32679,16 @@ var require_pack = __commonJS({
       if (size) self2.push(END_OF_TAR.slice(0, 512 - size));
     };
     function modeToType(mode) {
-      switch (mode & constants.S_IFMT) {
-        case constants.S_IFBLK:
+      switch (mode & constants2.S_IFMT) {
+        case constants2.S_IFBLK:
           return "block-device";
-        case constants.S_IFCHR:
+        case constants2.S_IFCHR:
           return "character-device";
-        case constants.S_IFDIR:
+        case constants2.S_IFDIR:
           return "directory";
-        case constants.S_IFIFO:
+        case constants2.S_IFIFO:
           return "fifo";
-        case constants.S_IFLNK:
+        case constants2.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -33479,7 +35692,7 @@ var require_node3 = __commonJS({
 });
 
 // node_modules/@grpc/grpc-js/build/src/constants.js
-var require_constants2 = __commonJS({
+var require_constants3 = __commonJS({
   "node_modules/@grpc/grpc-js/build/src/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -33631,7 +35844,7 @@ var require_logging = __commonJS({
     exports.log = exports.setLoggerVerbosity = exports.setLogger = exports.getLogger = void 0;
     exports.trace = trace;
     exports.isTracerEnabled = isTracerEnabled;
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var process_1 = __require("process");
     var clientVersion = require_package2().version;
     var DEFAULT_LOGGER = {
@@ -33758,7 +35971,7 @@ var require_metadata = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Metadata = void 0;
     var logging_1 = require_logging();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var error_1 = require_error();
     var LEGAL_KEY_REGEX = /^[:0-9a-z_.-]+$/;
     var LEGAL_NON_BINARY_VALUE_REGEX = /^[ -~]*$/;
@@ -34346,7 +36559,7 @@ var require_channel_credentials = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var resolver_1 = require_resolver();
     var logging_1 = require_logging();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     function verifyIsBufferOrNull(obj, friendlyName) {
       if (obj && !(obj instanceof Buffer)) {
         throw new TypeError(`${friendlyName}, if provided, must be a Buffer.`);
@@ -34744,7 +36957,7 @@ var require_load_balancer = __commonJS({
     exports.getDefaultConfig = getDefaultConfig;
     exports.selectLbConfigFromList = selectLbConfigFromList;
     var logging_1 = require_logging();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     function createChildChannelControlHelper(parent, overrides) {
       var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k;
       return {
@@ -34830,7 +37043,7 @@ var require_service_config = __commonJS({
     exports.validateServiceConfig = validateServiceConfig;
     exports.extractAndSelectServiceConfig = extractAndSelectServiceConfig;
     var os = __require("os");
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var DURATION_REGEX = /^\d+(\.\d{1,9})?s$/;
     var CLIENT_LANGUAGE_STRING = "node";
     function validateName(obj) {
@@ -35152,9 +37365,9 @@ var require_service_config = __commonJS({
       throw new Error("No matching service config found");
     }
     function extractAndSelectServiceConfig(txtRecord, percentage) {
-      for (const record of txtRecord) {
-        if (record.length > 0 && record[0].startsWith("grpc_config=")) {
-          const recordString = record.join("").substring("grpc_config=".length);
+      for (const record2 of txtRecord) {
+        if (record2.length > 0 && record2[0].startsWith("grpc_config=")) {
+          const recordString = record2.join("").substring("grpc_config=".length);
           const recordJson = JSON.parse(recordString);
           return validateAndSelectCanaryConfig(recordJson, percentage);
         }
@@ -35188,7 +37401,7 @@ var require_picker = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QueuePicker = exports.UnavailablePicker = exports.PickResultType = void 0;
     var metadata_1 = require_metadata();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var PickResultType;
     (function(PickResultType2) {
       PickResultType2[PickResultType2["COMPLETE"] = 0] = "COMPLETE";
@@ -35248,7 +37461,7 @@ var require_backoff_timeout = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BackoffTimeout = void 0;
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var logging = require_logging();
     var TRACER_NAME = "backoff";
     var INITIAL_BACKOFF_MS = 1e3;
@@ -35542,10 +37755,10 @@ var require_resolving_load_balancer = __commonJS({
     var resolver_1 = require_resolver();
     var picker_1 = require_picker();
     var backoff_timeout_1 = require_backoff_timeout();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var metadata_1 = require_metadata();
     var logging = require_logging();
-    var constants_2 = require_constants2();
+    var constants_2 = require_constants3();
     var uri_parser_1 = require_uri_parser();
     var load_balancer_child_handler_1 = require_load_balancer_child_handler();
     var TRACER_NAME = "resolving_load_balancer";
@@ -36850,7 +39063,7 @@ var require_call = __commonJS({
     exports.callErrorFromStatus = callErrorFromStatus;
     var events_1 = __require("events");
     var stream_1 = __require("stream");
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     function callErrorFromStatus(status, callerStack) {
       const message = `${status.code} ${constants_1.Status[status.code]}: ${status.details}`;
       const error = new Error(message);
@@ -36922,9 +39135,9 @@ ${callerStack}`;
         const context = {
           callback: cb
         };
-        const flags = Number(encoding);
-        if (!Number.isNaN(flags)) {
-          context.flags = flags;
+        const flags2 = Number(encoding);
+        if (!Number.isNaN(flags2)) {
+          context.flags = flags2;
         }
         (_a = this.call) === null || _a === void 0 ? void 0 : _a.sendMessageWithContext(context, chunk);
       }
@@ -36962,9 +39175,9 @@ ${callerStack}`;
         const context = {
           callback: cb
         };
-        const flags = Number(encoding);
-        if (!Number.isNaN(flags)) {
-          context.flags = flags;
+        const flags2 = Number(encoding);
+        if (!Number.isNaN(flags2)) {
+          context.flags = flags2;
         }
         (_a = this.call) === null || _a === void 0 ? void 0 : _a.sendMessageWithContext(context, chunk);
       }
@@ -37071,7 +39284,7 @@ var require_client_interceptors = __commonJS({
     exports.getInterceptingCall = getInterceptingCall;
     var metadata_1 = require_metadata();
     var call_interface_1 = require_call_interface();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var error_1 = require_error();
     var InterceptorConfigurationError = class _InterceptorConfigurationError extends Error {
       constructor(message) {
@@ -37424,7 +39637,7 @@ var require_client2 = __commonJS({
     var call_1 = require_call();
     var channel_1 = require_channel();
     var connectivity_state_1 = require_connectivity_state();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var metadata_1 = require_metadata();
     var client_interceptors_1 = require_client_interceptors();
     var CHANNEL_SYMBOL = /* @__PURE__ */ Symbol();
@@ -38138,50 +40351,50 @@ var require_lodash = __commonJS({
     var freeGlobal = typeof global == "object" && global && global.Object === Object && global;
     var freeSelf = typeof self == "object" && self && self.Object === Object && self;
     var root = freeGlobal || freeSelf || Function("return this")();
-    function arrayReduce(array, iteratee, accumulator, initAccum) {
-      var index = -1, length = array ? array.length : 0;
+    function arrayReduce(array2, iteratee, accumulator, initAccum) {
+      var index = -1, length = array2 ? array2.length : 0;
       if (initAccum && length) {
-        accumulator = array[++index];
+        accumulator = array2[++index];
       }
       while (++index < length) {
-        accumulator = iteratee(accumulator, array[index], index, array);
+        accumulator = iteratee(accumulator, array2[index], index, array2);
       }
       return accumulator;
     }
-    function asciiToArray(string) {
-      return string.split("");
+    function asciiToArray(string2) {
+      return string2.split("");
     }
-    function asciiWords(string) {
-      return string.match(reAsciiWord) || [];
+    function asciiWords(string2) {
+      return string2.match(reAsciiWord) || [];
     }
-    function basePropertyOf(object) {
+    function basePropertyOf(object2) {
       return function(key) {
-        return object == null ? void 0 : object[key];
+        return object2 == null ? void 0 : object2[key];
       };
     }
     var deburrLetter = basePropertyOf(deburredLetters);
-    function hasUnicode(string) {
-      return reHasUnicode.test(string);
+    function hasUnicode(string2) {
+      return reHasUnicode.test(string2);
     }
-    function hasUnicodeWord(string) {
-      return reHasUnicodeWord.test(string);
+    function hasUnicodeWord(string2) {
+      return reHasUnicodeWord.test(string2);
     }
-    function stringToArray(string) {
-      return hasUnicode(string) ? unicodeToArray(string) : asciiToArray(string);
+    function stringToArray(string2) {
+      return hasUnicode(string2) ? unicodeToArray(string2) : asciiToArray(string2);
     }
-    function unicodeToArray(string) {
-      return string.match(reUnicode) || [];
+    function unicodeToArray(string2) {
+      return string2.match(reUnicode) || [];
     }
-    function unicodeWords(string) {
-      return string.match(reUnicodeWord) || [];
+    function unicodeWords(string2) {
+      return string2.match(reUnicodeWord) || [];
     }
     var objectProto = Object.prototype;
     var objectToString = objectProto.toString;
     var Symbol2 = root.Symbol;
     var symbolProto = Symbol2 ? Symbol2.prototype : void 0;
     var symbolToString = symbolProto ? symbolProto.toString : void 0;
-    function baseSlice(array, start, end) {
-      var index = -1, length = array.length;
+    function baseSlice(array2, start, end) {
+      var index = -1, length = array2.length;
       if (start < 0) {
         start = -start > length ? 0 : length + start;
       }
@@ -38193,7 +40406,7 @@ var require_lodash = __commonJS({
       start >>>= 0;
       var result = Array(length);
       while (++index < length) {
-        result[index] = array[index + start];
+        result[index] = array2[index + start];
       }
       return result;
     }
@@ -38207,23 +40420,23 @@ var require_lodash = __commonJS({
       var result = value + "";
       return result == "0" && 1 / value == -INFINITY ? "-0" : result;
     }
-    function castSlice(array, start, end) {
-      var length = array.length;
+    function castSlice(array2, start, end) {
+      var length = array2.length;
       end = end === void 0 ? length : end;
-      return !start && end >= length ? array : baseSlice(array, start, end);
+      return !start && end >= length ? array2 : baseSlice(array2, start, end);
     }
     function createCaseFirst(methodName) {
-      return function(string) {
-        string = toString(string);
-        var strSymbols = hasUnicode(string) ? stringToArray(string) : void 0;
-        var chr = strSymbols ? strSymbols[0] : string.charAt(0);
-        var trailing = strSymbols ? castSlice(strSymbols, 1).join("") : string.slice(1);
+      return function(string2) {
+        string2 = toString(string2);
+        var strSymbols = hasUnicode(string2) ? stringToArray(string2) : void 0;
+        var chr = strSymbols ? strSymbols[0] : string2.charAt(0);
+        var trailing = strSymbols ? castSlice(strSymbols, 1).join("") : string2.slice(1);
         return chr[methodName]() + trailing;
       };
     }
     function createCompounder(callback) {
-      return function(string) {
-        return arrayReduce(words(deburr(string).replace(reApos, "")), callback, "");
+      return function(string2) {
+        return arrayReduce(words(deburr(string2).replace(reApos, "")), callback, "");
       };
     }
     function isObjectLike(value) {
@@ -38239,21 +40452,21 @@ var require_lodash = __commonJS({
       word = word.toLowerCase();
       return result + (index ? capitalize(word) : word);
     });
-    function capitalize(string) {
-      return upperFirst(toString(string).toLowerCase());
+    function capitalize(string2) {
+      return upperFirst(toString(string2).toLowerCase());
     }
-    function deburr(string) {
-      string = toString(string);
-      return string && string.replace(reLatin, deburrLetter).replace(reComboMark, "");
+    function deburr(string2) {
+      string2 = toString(string2);
+      return string2 && string2.replace(reLatin, deburrLetter).replace(reComboMark, "");
     }
     var upperFirst = createCaseFirst("toUpperCase");
-    function words(string, pattern, guard) {
-      string = toString(string);
+    function words(string2, pattern, guard) {
+      string2 = toString(string2);
       pattern = guard ? void 0 : pattern;
       if (pattern === void 0) {
-        return hasUnicodeWord(string) ? unicodeWords(string) : asciiWords(string);
+        return hasUnicodeWord(string2) ? unicodeWords(string2) : asciiWords(string2);
       }
-      return string.match(pattern) || [];
+      return string2.match(pattern) || [];
     }
     module.exports = camelCase;
   }
@@ -38300,14 +40513,14 @@ var require_base64 = __commonJS({
   "node_modules/@protobufjs/base64/index.js"(exports) {
     "use strict";
     var base64 = exports;
-    base64.length = function length(string) {
-      var p = string.length;
+    base64.length = function length(string2) {
+      var p = string2.length;
       if (!p)
         return 0;
       var n = 0;
-      while (--p % 4 > 1 && string.charAt(p) === "=")
+      while (--p % 4 > 1 && string2.charAt(p) === "=")
         ++n;
-      return Math.ceil(string.length * 3) / 4 - n;
+      return Math.ceil(string2.length * 3) / 4 - n;
     };
     var b64 = new Array(64);
     var s64 = new Array(123);
@@ -38355,11 +40568,11 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode(string, buffer, offset) {
+    base64.decode = function decode(string2, buffer, offset) {
       var start = offset;
       var j = 0, t;
-      for (var i2 = 0; i2 < string.length; ) {
-        var c = string.charCodeAt(i2++);
+      for (var i2 = 0; i2 < string2.length; ) {
+        var c = string2.charCodeAt(i2++);
         if (c === 61 && j > 1)
           break;
         if ((c = s64[c]) === void 0)
@@ -38389,8 +40602,8 @@ var require_base64 = __commonJS({
         throw Error(invalidEncoding);
       return offset - start;
     };
-    base64.test = function test(string) {
-      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string);
+    base64.test = function test(string2) {
+      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string2);
     };
   }
 });
@@ -38643,15 +40856,15 @@ var require_utf8 = __commonJS({
     "use strict";
     var utf8 = exports;
     var replacementCharCode = 65533;
-    utf8.length = function utf8_length(string) {
+    utf8.length = function utf8_length(string2) {
       var len = 0, c = 0;
-      for (var i = 0; i < string.length; ++i) {
-        c = string.charCodeAt(i);
+      for (var i = 0; i < string2.length; ++i) {
+        c = string2.charCodeAt(i);
         if (c < 128)
           len += 1;
         else if (c < 2048)
           len += 2;
-        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
+        else if ((c & 64512) === 55296 && (string2.charCodeAt(i + 1) & 64512) === 56320) {
           ++i;
           len += 4;
         } else
@@ -38695,16 +40908,16 @@ var require_utf8 = __commonJS({
       }
       return String.fromCharCode.apply(String, chunk.slice(0, i));
     };
-    utf8.write = function utf8_write(string, buffer, offset) {
+    utf8.write = function utf8_write(string2, buffer, offset) {
       var start = offset, c1, c2;
-      for (var i = 0; i < string.length; ++i) {
-        c1 = string.charCodeAt(i);
+      for (var i = 0; i < string2.length; ++i) {
+        c1 = string2.charCodeAt(i);
         if (c1 < 128) {
           buffer[offset++] = c1;
         } else if (c1 < 2048) {
           buffer[offset++] = c1 >> 6 | 192;
           buffer[offset++] = c1 & 63 | 128;
-        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
+        } else if ((c1 & 64512) === 55296 && ((c2 = string2.charCodeAt(i + 1)) & 64512) === 56320) {
           c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
           ++i;
           buffer[offset++] = c1 >> 18 | 240;
@@ -38728,15 +40941,15 @@ var require_pool = __commonJS({
     "use strict";
     module.exports = pool;
     function pool(alloc, slice, size) {
-      var SIZE = size || 8192;
-      var MAX = SIZE >>> 1;
+      var SIZE2 = size || 8192;
+      var MAX = SIZE2 >>> 1;
       var slab = null;
-      var offset = SIZE;
+      var offset = SIZE2;
       return function pool_alloc(size2) {
         if (size2 < 1 || size2 > MAX)
           return alloc(size2);
-        if (offset + size2 > SIZE) {
-          slab = alloc(SIZE);
+        if (offset + size2 > SIZE2) {
+          slab = alloc(SIZE2);
           offset = 0;
         }
         var buf = slice.call(slab, offset, offset += size2);
@@ -39861,7 +42074,7 @@ var require_minimal = __commonJS({
     util.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util.isObject = function isObject(value) {
+    util.isObject = function isObject2(value) {
       return value && typeof value === "object";
     };
     util.isset = /**
@@ -40896,12 +43109,12 @@ var require_namespace = __commonJS({
       depth = util.checkDepth(depth);
       return new Namespace(name, json.options).addJSON(json.nested, depth);
     };
-    function arrayToJSON(array, toJSONOptions) {
-      if (!(array && array.length))
+    function arrayToJSON(array2, toJSONOptions) {
+      if (!(array2 && array2.length))
         return void 0;
       var obj = {};
-      for (var i = 0; i < array.length; ++i)
-        obj[array[i].name] = array[i].toJSON(toJSONOptions);
+      for (var i = 0; i < array2.length; ++i)
+        obj[array2[i].name] = array2[i].toJSON(toJSONOptions);
       return obj;
     }
     Namespace.arrayToJSON = arrayToJSON;
@@ -40973,32 +43186,32 @@ var require_namespace = __commonJS({
         return this.nested[name].values;
       throw Error("no such enum: " + name);
     };
-    Namespace.prototype.add = function add(object) {
-      if (!(object instanceof Field && object.extend !== void 0 || object instanceof Type || object instanceof OneOf || object instanceof Enum || object instanceof Service || object instanceof Namespace))
+    Namespace.prototype.add = function add(object2) {
+      if (!(object2 instanceof Field && object2.extend !== void 0 || object2 instanceof Type || object2 instanceof OneOf || object2 instanceof Enum || object2 instanceof Service || object2 instanceof Namespace))
         throw TypeError("object must be a valid nested object");
-      if (object.name === "__proto__")
+      if (object2.name === "__proto__")
         return this;
       if (!this.nested)
         this.nested = {};
       else {
-        var prev = this.get(object.name);
+        var prev = this.get(object2.name);
         if (prev) {
-          if (prev instanceof Namespace && object instanceof Namespace && !(prev instanceof Type || prev instanceof Service)) {
+          if (prev instanceof Namespace && object2 instanceof Namespace && !(prev instanceof Type || prev instanceof Service)) {
             var nested = prev.nestedArray;
             for (var i = 0; i < nested.length; ++i)
-              object.add(nested[i]);
+              object2.add(nested[i]);
             this.remove(prev);
             if (!this.nested)
               this.nested = {};
-            object.setOptions(prev.options, true);
+            object2.setOptions(prev.options, true);
           } else
-            throw Error("duplicate name '" + object.name + "' in " + this);
+            throw Error("duplicate name '" + object2.name + "' in " + this);
         }
       }
-      this.nested[object.name] = object;
+      this.nested[object2.name] = object2;
       if (!(this instanceof Type || this instanceof Service || this instanceof Enum || this instanceof Field)) {
-        if (!object._edition) {
-          object._edition = object._defaultEdition;
+        if (!object2._edition) {
+          object2._edition = object2._defaultEdition;
         }
       }
       this._needsRecursiveFeatureResolution = true;
@@ -41008,18 +43221,18 @@ var require_namespace = __commonJS({
         parent._needsRecursiveFeatureResolution = true;
         parent._needsRecursiveResolve = true;
       }
-      object.onAdd(this);
+      object2.onAdd(this);
       return clearCache(this);
     };
-    Namespace.prototype.remove = function remove(object) {
-      if (!(object instanceof ReflectionObject))
+    Namespace.prototype.remove = function remove(object2) {
+      if (!(object2 instanceof ReflectionObject))
         throw TypeError("object must be a ReflectionObject");
-      if (object.parent !== this)
-        throw Error(object + " is not a member of " + this);
-      delete this.nested[object.name];
+      if (object2.parent !== this)
+        throw Error(object2 + " is not a member of " + this);
+      delete this.nested[object2.name];
       if (!Object.keys(this.nested).length)
         this.nested = void 0;
-      object.onRemove(this);
+      object2.onRemove(this);
       return clearCache(this);
     };
     Namespace.prototype.define = function define2(path, json) {
@@ -41357,27 +43570,27 @@ var require_service3 = __commonJS({
       });
       return this;
     };
-    Service.prototype.add = function add(object) {
-      if (this.get(object.name))
-        throw Error("duplicate name '" + object.name + "' in " + this);
-      if (object instanceof Method) {
-        if (object.name === "__proto__")
+    Service.prototype.add = function add(object2) {
+      if (this.get(object2.name))
+        throw Error("duplicate name '" + object2.name + "' in " + this);
+      if (object2 instanceof Method) {
+        if (object2.name === "__proto__")
           return this;
-        this.methods[object.name] = object;
-        object.parent = this;
+        this.methods[object2.name] = object2;
+        object2.parent = this;
         return clearCache(this);
       }
-      return Namespace.prototype.add.call(this, object);
+      return Namespace.prototype.add.call(this, object2);
     };
-    Service.prototype.remove = function remove(object) {
-      if (object instanceof Method) {
-        if (this.methods[object.name] !== object)
-          throw Error(object + " is not a member of " + this);
-        delete this.methods[object.name];
-        object.parent = null;
+    Service.prototype.remove = function remove(object2) {
+      if (object2 instanceof Method) {
+        if (this.methods[object2.name] !== object2)
+          throw Error(object2 + " is not a member of " + this);
+        delete this.methods[object2.name];
+        object2.parent = null;
         return clearCache(this);
       }
-      return Namespace.prototype.remove.call(this, object);
+      return Namespace.prototype.remove.call(this, object2);
     };
     Service.prototype.create = function create(rpcImpl, requestDelimited, responseDelimited) {
       var rpcService = new rpc.Service(rpcImpl, requestDelimited, responseDelimited);
@@ -41428,8 +43641,8 @@ var require_message = __commonJS({
     Message.verify = function verify(message) {
       return this.$type.verify(message);
     };
-    Message.fromObject = function fromObject(object) {
-      return this.$type.fromObject(object);
+    Message.fromObject = function fromObject(object2) {
+      return this.$type.fromObject(object2);
     };
     Message.toObject = function toObject(message, options) {
       return this.$type.toObject(message, options);
@@ -41815,26 +44028,26 @@ var require_wrappers = __commonJS({
     var Message = require_message();
     var util = require_minimal();
     wrappers[".google.protobuf.Any"] = {
-      fromObject: function(object, depth) {
+      fromObject: function(object2, depth) {
         if (depth === void 0)
           depth = 0;
         if (depth > util.recursionLimit)
           throw Error("max depth exceeded");
-        if (object && object["@type"]) {
-          var name = object["@type"].substring(object["@type"].lastIndexOf("/") + 1);
+        if (object2 && object2["@type"]) {
+          var name = object2["@type"].substring(object2["@type"].lastIndexOf("/") + 1);
           var type = this.lookup(name);
           if (type) {
-            var type_url = object["@type"].charAt(0) === "." ? object["@type"].slice(1) : object["@type"];
+            var type_url = object2["@type"].charAt(0) === "." ? object2["@type"].slice(1) : object2["@type"];
             if (type_url.indexOf("/") === -1) {
               type_url = "/" + type_url;
             }
             return this.create({
               type_url,
-              value: type.encode(type.fromObject(object, depth + 1)).finish()
+              value: type.encode(type.fromObject(object2, depth + 1)).finish()
             });
           }
         }
-        return this.fromObject(object, depth);
+        return this.fromObject(object2, depth);
       },
       toObject: function(message, options, depth) {
         if (depth === void 0)
@@ -41852,14 +44065,14 @@ var require_wrappers = __commonJS({
             message = type.decode(message.value, void 0, void 0, depth + 1);
         }
         if (!(message instanceof this.ctor) && message instanceof Message) {
-          var object = message.$type.toObject(message, options, depth + 1);
+          var object2 = message.$type.toObject(message, options, depth + 1);
           var messageName = message.$type.fullName[0] === "." ? message.$type.fullName.slice(1) : message.$type.fullName;
           if (prefix === "") {
             prefix = googleApi;
           }
           name = prefix + messageName;
-          object["@type"] = name;
-          return object;
+          object2["@type"] = name;
+          return object2;
         }
         return this.toObject(message, options, depth);
       }
@@ -42089,59 +44302,59 @@ var require_type = __commonJS({
         return this.nested[name];
       return null;
     };
-    Type.prototype.add = function add(object) {
-      if (this.get(object.name))
-        throw Error("duplicate name '" + object.name + "' in " + this);
-      if (object instanceof Field && object.extend === void 0) {
+    Type.prototype.add = function add(object2) {
+      if (this.get(object2.name))
+        throw Error("duplicate name '" + object2.name + "' in " + this);
+      if (object2 instanceof Field && object2.extend === void 0) {
         if (this._fieldsById ? (
           /* istanbul ignore next */
-          this._fieldsById[object.id]
-        ) : this.fieldsById[object.id])
-          throw Error("duplicate id " + object.id + " in " + this);
-        if (this.isReservedId(object.id))
-          throw Error("id " + object.id + " is reserved in " + this);
-        if (this.isReservedName(object.name) || object.name.charAt(0) === "$")
-          throw Error("name '" + object.name + "' is reserved in " + this);
-        if (object.name === "__proto__")
+          this._fieldsById[object2.id]
+        ) : this.fieldsById[object2.id])
+          throw Error("duplicate id " + object2.id + " in " + this);
+        if (this.isReservedId(object2.id))
+          throw Error("id " + object2.id + " is reserved in " + this);
+        if (this.isReservedName(object2.name) || object2.name.charAt(0) === "$")
+          throw Error("name '" + object2.name + "' is reserved in " + this);
+        if (object2.name === "__proto__")
           return this;
-        if (object.parent)
-          object.parent.remove(object);
-        this.fields[object.name] = object;
-        object.message = this;
-        object.onAdd(this);
+        if (object2.parent)
+          object2.parent.remove(object2);
+        this.fields[object2.name] = object2;
+        object2.message = this;
+        object2.onAdd(this);
         return clearCache(this);
       }
-      if (object instanceof OneOf) {
-        if (object.name.charAt(0) === "$")
-          throw Error("name '" + object.name + "' is reserved in " + this);
-        if (object.name === "__proto__")
+      if (object2 instanceof OneOf) {
+        if (object2.name.charAt(0) === "$")
+          throw Error("name '" + object2.name + "' is reserved in " + this);
+        if (object2.name === "__proto__")
           return this;
         if (!this.oneofs)
           this.oneofs = {};
-        this.oneofs[object.name] = object;
-        object.onAdd(this);
+        this.oneofs[object2.name] = object2;
+        object2.onAdd(this);
         return clearCache(this);
       }
-      return Namespace.prototype.add.call(this, object);
+      return Namespace.prototype.add.call(this, object2);
     };
-    Type.prototype.remove = function remove(object) {
-      if (object instanceof Field && object.extend === void 0) {
-        if (!this.fields || this.fields[object.name] !== object)
-          throw Error(object + " is not a member of " + this);
-        delete this.fields[object.name];
-        object.parent = null;
-        object.onRemove(this);
+    Type.prototype.remove = function remove(object2) {
+      if (object2 instanceof Field && object2.extend === void 0) {
+        if (!this.fields || this.fields[object2.name] !== object2)
+          throw Error(object2 + " is not a member of " + this);
+        delete this.fields[object2.name];
+        object2.parent = null;
+        object2.onRemove(this);
         return clearCache(this);
       }
-      if (object instanceof OneOf) {
-        if (!this.oneofs || this.oneofs[object.name] !== object)
-          throw Error(object + " is not a member of " + this);
-        delete this.oneofs[object.name];
-        object.parent = null;
-        object.onRemove(this);
+      if (object2 instanceof OneOf) {
+        if (!this.oneofs || this.oneofs[object2.name] !== object2)
+          throw Error(object2 + " is not a member of " + this);
+        delete this.oneofs[object2.name];
+        object2.parent = null;
+        object2.onRemove(this);
         return clearCache(this);
       }
-      return Namespace.prototype.remove.call(this, object);
+      return Namespace.prototype.remove.call(this, object2);
     };
     Type.prototype.isReservedId = function isReservedId(id) {
       return Namespace.isReservedId(this.reserved, id);
@@ -42206,8 +44419,8 @@ var require_type = __commonJS({
     Type.prototype.verify = function verify_setup(message, depth) {
       return this.setup().verify(message, depth);
     };
-    Type.prototype.fromObject = function fromObject(object, depth) {
-      return this.setup().fromObject(object, depth);
+    Type.prototype.fromObject = function fromObject(object2, depth) {
+      return this.setup().fromObject(object2, depth);
     };
     Type.prototype.toObject = function toObject(message, options) {
       return this.setup().toObject.apply(this, arguments);
@@ -42408,65 +44621,65 @@ var require_root = __commonJS({
       }
       return false;
     }
-    Root.prototype._handleAdd = function _handleAdd(object) {
-      if (object instanceof Field) {
+    Root.prototype._handleAdd = function _handleAdd(object2) {
+      if (object2 instanceof Field) {
         if (
           /* an extension field (implies not part of a oneof) */
-          object.extend !== void 0 && /* not already handled */
-          !object.extensionField
+          object2.extend !== void 0 && /* not already handled */
+          !object2.extensionField
         ) {
-          if (!tryHandleExtension(this, object))
-            this.deferred.push(object);
+          if (!tryHandleExtension(this, object2))
+            this.deferred.push(object2);
         }
-      } else if (object instanceof Enum) {
-        if (exposeRe.test(object.name))
-          object.parent[object.name] = object.values;
-      } else if (!(object instanceof OneOf)) {
-        if (object instanceof Type)
+      } else if (object2 instanceof Enum) {
+        if (exposeRe.test(object2.name))
+          object2.parent[object2.name] = object2.values;
+      } else if (!(object2 instanceof OneOf)) {
+        if (object2 instanceof Type)
           for (var i = 0; i < this.deferred.length; )
             if (tryHandleExtension(this, this.deferred[i]))
               this.deferred.splice(i, 1);
             else
               ++i;
         for (var j = 0; j < /* initializes */
-        object.nestedArray.length; ++j)
-          this._handleAdd(object._nestedArray[j]);
-        if (exposeRe.test(object.name))
-          object.parent[object.name] = object;
+        object2.nestedArray.length; ++j)
+          this._handleAdd(object2._nestedArray[j]);
+        if (exposeRe.test(object2.name))
+          object2.parent[object2.name] = object2;
       }
-      if (object instanceof Type || object instanceof Enum || object instanceof Field) {
-        this._fullyQualifiedObjects[object.fullName] = object;
+      if (object2 instanceof Type || object2 instanceof Enum || object2 instanceof Field) {
+        this._fullyQualifiedObjects[object2.fullName] = object2;
       }
     };
-    Root.prototype._handleRemove = function _handleRemove(object) {
-      if (object instanceof Field) {
+    Root.prototype._handleRemove = function _handleRemove(object2) {
+      if (object2 instanceof Field) {
         if (
           /* an extension field */
-          object.extend !== void 0
+          object2.extend !== void 0
         ) {
           if (
             /* already handled */
-            object.extensionField
+            object2.extensionField
           ) {
-            object.extensionField.parent.remove(object.extensionField);
-            object.extensionField = null;
+            object2.extensionField.parent.remove(object2.extensionField);
+            object2.extensionField = null;
           } else {
-            var index = this.deferred.indexOf(object);
+            var index = this.deferred.indexOf(object2);
             if (index > -1)
               this.deferred.splice(index, 1);
           }
         }
-      } else if (object instanceof Enum) {
-        if (exposeRe.test(object.name))
-          delete object.parent[object.name];
-      } else if (object instanceof Namespace) {
+      } else if (object2 instanceof Enum) {
+        if (exposeRe.test(object2.name))
+          delete object2.parent[object2.name];
+      } else if (object2 instanceof Namespace) {
         for (var i = 0; i < /* initializes */
-        object.nestedArray.length; ++i)
-          this._handleRemove(object._nestedArray[i]);
-        if (exposeRe.test(object.name))
-          delete object.parent[object.name];
+        object2.nestedArray.length; ++i)
+          this._handleRemove(object2._nestedArray[i]);
+        if (exposeRe.test(object2.name))
+          delete object2.parent[object2.name];
       }
-      delete this._fullyQualifiedObjects[object.fullName];
+      delete this._fullyQualifiedObjects[object2.fullName];
     };
     Root._configure = function(Type_, parse_, common_) {
       Type = Type_;
@@ -42497,23 +44710,23 @@ var require_util2 = __commonJS({
         throw Error("max depth exceeded");
       return depth;
     };
-    util.toArray = function toArray(object) {
-      if (object) {
-        var keys = Object.keys(object), array = new Array(keys.length), index = 0;
+    util.toArray = function toArray(object2) {
+      if (object2) {
+        var keys = Object.keys(object2), array2 = new Array(keys.length), index = 0;
         while (index < keys.length)
-          array[index] = object[keys[index++]];
-        return array;
+          array2[index] = object2[keys[index++]];
+        return array2;
       }
       return [];
     };
-    util.toObject = function toObject(array) {
-      var object = {}, index = 0;
-      while (index < array.length) {
-        var key = array[index++], val = array[index++];
+    util.toObject = function toObject(array2) {
+      var object2 = {}, index = 0;
+      while (index < array2.length) {
+        var key = array2[index++], val = array2[index++];
         if (val !== void 0)
-          object[key] = val;
+          object2[key] = val;
       }
-      return object;
+      return object2;
     };
     util.isReserved = function isReserved(name) {
       return reservedRe.test(name);
@@ -42554,14 +44767,14 @@ var require_util2 = __commonJS({
       return type;
     };
     var decorateEnumIndex = 0;
-    util.decorateEnum = function decorateEnum(object) {
-      if (object.$type)
-        return object.$type;
+    util.decorateEnum = function decorateEnum(object2) {
+      if (object2.$type)
+        return object2.$type;
       if (!Enum)
         Enum = require_enum();
-      var enm = new Enum("Enum" + decorateEnumIndex++, object);
+      var enm = new Enum("Enum" + decorateEnumIndex++, object2);
       util.decorateRoot.add(enm);
-      Object.defineProperty(object, "$type", { value: enm, enumerable: false });
+      Object.defineProperty(object2, "$type", { value: enm, enumerable: false });
       return enm;
     };
     util.setProperty = function setProperty(dst, path, value, ifNotSet) {
@@ -43525,11 +45738,11 @@ var require_tokenize = __commonJS({
     tokenize.unescape = unescape2;
     function tokenize(source, alternateCommentMode) {
       source = source.toString();
-      var offset = 0, length = source.length, line = 1, lastCommentLine = 0, comments = {};
+      var offset = 0, length = source.length, line2 = 1, lastCommentLine = 0, comments = {};
       var stack = [];
       var stringDelim = null;
       function illegal(subject) {
-        return Error("illegal " + subject + " (line " + line + ")");
+        return Error("illegal " + subject + " (line " + line2 + ")");
       }
       function readString() {
         var re = stringDelim === "'" ? stringSingleRe : stringDoubleRe;
@@ -43568,8 +45781,8 @@ var require_tokenize = __commonJS({
         for (var i = 0; i < lines.length; ++i)
           lines[i] = lines[i].replace(alternateCommentMode ? setCommentAltRe : setCommentRe, "").trim();
         comment.text = lines.join("\n").trim();
-        comments[line] = comment;
-        lastCommentLine = line;
+        comments[line2] = comment;
+        lastCommentLine = line2;
       }
       function isDoubleSlashCommentLine(startOffset) {
         var endOffset = findEndOfLine(startOffset);
@@ -43597,7 +45810,7 @@ var require_tokenize = __commonJS({
           while (whitespaceRe.test(curr = charAt(offset))) {
             if (curr === "\n") {
               isLeadingComment = true;
-              ++line;
+              ++line2;
             }
             if (++offset === length)
               return null;
@@ -43619,7 +45832,7 @@ var require_tokenize = __commonJS({
                   setComment(start, offset - 1, isLeadingComment);
                   isLeadingComment = true;
                 }
-                ++line;
+                ++line2;
                 repeat = true;
               } else {
                 start = offset;
@@ -43643,7 +45856,7 @@ var require_tokenize = __commonJS({
                   setComment(start, offset, isLeadingComment);
                   isLeadingComment = true;
                 }
-                line++;
+                line2++;
                 repeat = true;
               }
             } else if ((curr = charAt(offset)) === "*") {
@@ -43651,7 +45864,7 @@ var require_tokenize = __commonJS({
               isDoc = alternateCommentMode || charAt(start) === "*";
               do {
                 if (curr === "\n") {
-                  ++line;
+                  ++line2;
                 }
                 if (++offset === length) {
                   throw illegal("comment");
@@ -43693,13 +45906,13 @@ var require_tokenize = __commonJS({
         }
         return stack[0];
       }
-      function skip(expected, optional) {
+      function skip(expected, optional2) {
         var actual = peek(), equals = actual === expected;
         if (equals) {
           next();
           return true;
         }
-        if (!optional)
+        if (!optional2)
           throw illegal("token '" + actual + "', '" + expected + "' expected");
         return false;
       }
@@ -43707,8 +45920,8 @@ var require_tokenize = __commonJS({
         var ret = null;
         var comment;
         if (trailingLine === void 0) {
-          comment = comments[line - 1];
-          delete comments[line - 1];
+          comment = comments[line2 - 1];
+          delete comments[line2 - 1];
           if (comment && (alternateCommentMode || comment.type === "*" || comment.lineEmpty)) {
             ret = comment.leading ? comment.text : null;
           }
@@ -43732,7 +45945,7 @@ var require_tokenize = __commonJS({
         cmnt
       }, "line", {
         get: function() {
-          return line;
+          return line2;
         }
       });
     }
@@ -43740,7 +45953,7 @@ var require_tokenize = __commonJS({
 });
 
 // node_modules/protobufjs/src/parse.js
-var require_parse = __commonJS({
+var require_parse2 = __commonJS({
   "node_modules/protobufjs/src/parse.js"(exports, module) {
     "use strict";
     module.exports = parse2;
@@ -44819,7 +47032,7 @@ var require_src2 = __commonJS({
     var protobuf = module.exports = require_index_light();
     protobuf.build = "full";
     protobuf.tokenize = require_tokenize();
-    protobuf.parse = require_parse();
+    protobuf.parse = require_parse2();
     protobuf.common = require_common2();
     protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
   }
@@ -47444,7 +49657,7 @@ var require_channelz = __commonJS({
     var net_1 = __require("net");
     var ordered_map_1 = require_cjs();
     var connectivity_state_1 = require_connectivity_state();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var subchannel_address_1 = require_subchannel_address();
     var admin_1 = require_admin();
     var make_client_1 = require_make_client();
@@ -47735,11 +49948,11 @@ var require_channelz = __commonJS({
           };
       }
     }
-    function dateToProtoTimestamp(date) {
-      if (date === null || date === void 0) {
+    function dateToProtoTimestamp(date2) {
+      if (date2 === null || date2 === void 0) {
         return null;
       }
-      const millisSinceEpoch = typeof date === "number" ? date : date.getTime();
+      const millisSinceEpoch = typeof date2 === "number" ? date2 : date2.getTime();
       return {
         seconds: Math.floor(millisSinceEpoch / 1e3),
         nanos: millisSinceEpoch % 1e3 * 1e6
@@ -48078,7 +50291,7 @@ var require_compression_filter = __commonJS({
     exports.CompressionFilterFactory = exports.CompressionFilter = void 0;
     var zlib = __require("zlib");
     var compression_algorithms_1 = require_compression_algorithms();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var filter_1 = require_filter();
     var logging = require_logging();
     var isCompressionAlgorithmKey = (key) => {
@@ -48345,7 +50558,7 @@ var require_control_plane_status = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.restrictControlPlaneStatusCode = restrictControlPlaneStatusCode;
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var INAPPROPRIATE_CONTROL_PLANE_CODES = [
       constants_1.Status.OK,
       constants_1.Status.INVALID_ARGUMENT,
@@ -48523,7 +50736,7 @@ var require_single_subchannel_channel = __commonJS({
     var channelz_1 = require_channelz();
     var compression_filter_1 = require_compression_filter();
     var connectivity_state_1 = require_connectivity_state();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var control_plane_status_1 = require_control_plane_status();
     var deadline_1 = require_deadline();
     var filter_stack_1 = require_filter_stack();
@@ -48735,7 +50948,7 @@ var require_subchannel = __commonJS({
     var connectivity_state_1 = require_connectivity_state();
     var backoff_timeout_1 = require_backoff_timeout();
     var logging = require_logging();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var uri_parser_1 = require_uri_parser();
     var subchannel_address_1 = require_subchannel_address();
     var channelz_1 = require_channelz();
@@ -49095,11 +51308,11 @@ var require_resolver_dns = __commonJS({
     var resolver_1 = require_resolver();
     var dns_1 = __require("dns");
     var service_config_1 = require_service_config();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var call_interface_1 = require_call_interface();
     var metadata_1 = require_metadata();
     var logging = require_logging();
-    var constants_2 = require_constants2();
+    var constants_2 = require_constants3();
     var uri_parser_1 = require_uri_parser();
     var net_1 = __require("net");
     var backoff_timeout_1 = require_backoff_timeout();
@@ -49382,7 +51595,7 @@ var require_http_proxy = __commonJS({
     exports.mapProxyName = mapProxyName;
     exports.getProxiedConnection = getProxiedConnection;
     var logging_1 = require_logging();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var net_1 = __require("net");
     var http = __require("http");
     var logging = require_logging();
@@ -49685,11 +51898,11 @@ var require_subchannel_call = __commonJS({
     exports.Http2SubchannelCall = void 0;
     var http2 = __require("http2");
     var os = __require("os");
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var metadata_1 = require_metadata();
     var stream_decoder_1 = require_stream_decoder();
     var logging = require_logging();
-    var constants_2 = require_constants2();
+    var constants_2 = require_constants3();
     var TRACER_NAME = "subchannel_call";
     function getSystemErrorName(errno) {
       for (const [name, num] of Object.entries(os.constants.errno)) {
@@ -49751,7 +51964,7 @@ var require_subchannel_call = __commonJS({
         this.connectionDropped = false;
         const maxReceiveMessageLength = (_a = transport.getOptions()["grpc.max_receive_message_length"]) !== null && _a !== void 0 ? _a : constants_1.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH;
         this.decoder = new stream_decoder_1.StreamDecoder(maxReceiveMessageLength);
-        http2Stream.on("response", (headers, flags) => {
+        http2Stream.on("response", (headers, flags2) => {
           if (this.traceEnabled) {
             let headersString = "";
             for (const header of Object.keys(headers)) {
@@ -49760,7 +51973,7 @@ var require_subchannel_call = __commonJS({
             this.trace("Received server headers:\n" + headersString);
           }
           this.httpStatusCode = headers[":status"];
-          if (flags & http2.constants.NGHTTP2_FLAG_END_STREAM) {
+          if (flags2 & http2.constants.NGHTTP2_FLAG_END_STREAM) {
             this.handleTrailers(headers);
           } else {
             let metadata;
@@ -50139,7 +52352,7 @@ var require_transport = __commonJS({
     var http2 = __require("http2");
     var tls_1 = __require("tls");
     var channelz_1 = require_channelz();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var http_proxy_1 = require_http_proxy();
     var logging = require_logging();
     var resolver_1 = require_resolver();
@@ -50814,7 +53027,7 @@ var require_load_balancing_call = __commonJS({
     exports.LoadBalancingCall = void 0;
     var call_credentials_1 = require_call_credentials();
     var connectivity_state_1 = require_connectivity_state();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var deadline_1 = require_deadline();
     var metadata_1 = require_metadata();
     var picker_1 = require_picker();
@@ -51079,7 +53292,7 @@ var require_resolving_call = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ResolvingCall = void 0;
     var call_credentials_1 = require_call_credentials();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var deadline_1 = require_deadline();
     var metadata_1 = require_metadata();
     var logging = require_logging();
@@ -51388,7 +53601,7 @@ var require_retrying_call = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RetryingCall = exports.MessageBufferTracker = exports.RetryThrottler = void 0;
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var deadline_1 = require_deadline();
     var metadata_1 = require_metadata();
     var logging = require_logging();
@@ -51696,13 +53909,13 @@ var require_retrying_call = __commonJS({
         }, retryDelayMs);
       }
       countActiveCalls() {
-        let count = 0;
+        let count2 = 0;
         for (const call of this.underlyingCalls) {
           if ((call === null || call === void 0 ? void 0 : call.state) === "ACTIVE") {
-            count += 1;
+            count2 += 1;
           }
         }
-        return count;
+        return count2;
       }
       handleProcessedStatus(status, callIndex, pushback) {
         var _a, _b, _c;
@@ -52159,7 +54372,7 @@ var require_internal_channel = __commonJS({
     var subchannel_pool_1 = require_subchannel_pool();
     var picker_1 = require_picker();
     var metadata_1 = require_metadata();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var filter_stack_1 = require_filter_stack();
     var compression_filter_1 = require_compression_filter();
     var resolver_1 = require_resolver();
@@ -52781,7 +54994,7 @@ var require_server_call = __commonJS({
     exports.serverErrorToStatus = serverErrorToStatus;
     var events_1 = __require("events");
     var stream_1 = __require("stream");
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var metadata_1 = require_metadata();
     function serverErrorToStatus(error, overrideTrailers) {
       var _a;
@@ -53344,7 +55557,7 @@ var require_orca = __commonJS({
     var duration_1 = require_duration();
     var channel_credentials_1 = require_channel_credentials();
     var subchannel_interface_1 = require_subchannel_interface();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var backoff_timeout_1 = require_backoff_timeout();
     var connectivity_state_1 = require_connectivity_state();
     var loadedOrcaProto = null;
@@ -53636,7 +55849,7 @@ var require_server_interceptors = __commonJS({
     exports.isInterceptingServerListener = isInterceptingServerListener;
     exports.getServerInterceptingCall = getServerInterceptingCall;
     var metadata_1 = require_metadata();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var http2 = __require("http2");
     var error_1 = require_error();
     var zlib = __require("zlib");
@@ -54446,7 +56659,7 @@ var require_server2 = __commonJS({
     exports.Server = void 0;
     var http2 = __require("http2");
     var util = __require("util");
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var server_call_1 = require_server_call();
     var server_credentials_1 = require_server_credentials();
     var resolver_1 = require_resolver();
@@ -55664,7 +57877,7 @@ var require_server2 = __commonJS({
     exports.Server = Server;
     async function handleUnary(call, handler) {
       let stream;
-      function respond(err, value, trailer, flags) {
+      function respond(err, value, trailer, flags2) {
         if (err) {
           call.sendStatus((0, server_call_1.serverErrorToStatus)(err, trailer));
           return;
@@ -55732,7 +57945,7 @@ var require_server2 = __commonJS({
     }
     function handleClientStreaming(call, handler) {
       let stream;
-      function respond(err, value, trailer, flags) {
+      function respond(err, value, trailer, flags2) {
         if (err) {
           call.sendStatus((0, server_call_1.serverErrorToStatus)(err, trailer));
           return;
@@ -55941,7 +58154,7 @@ var require_load_balancer_pick_first = __commonJS({
     var picker_1 = require_picker();
     var subchannel_address_1 = require_subchannel_address();
     var logging = require_logging();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var subchannel_address_2 = require_subchannel_address();
     var net_1 = __require("net");
     var call_interface_1 = require_call_interface();
@@ -56355,7 +58568,7 @@ var require_certificate_provider = __commonJS({
     exports.FileWatcherCertificateProvider = void 0;
     var fs = __require("fs");
     var logging = require_logging();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var util_1 = __require("util");
     var TRACER_NAME = "certificate_provider";
     function trace(text) {
@@ -56651,7 +58864,7 @@ var require_resolver_ip = __commonJS({
     exports.setup = setup;
     var net_1 = __require("net");
     var call_interface_1 = require_call_interface();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var metadata_1 = require_metadata();
     var resolver_1 = require_resolver();
     var subchannel_address_1 = require_subchannel_address();
@@ -56745,7 +58958,7 @@ var require_load_balancer_round_robin = __commonJS({
     var connectivity_state_1 = require_connectivity_state();
     var picker_1 = require_picker();
     var logging = require_logging();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var subchannel_address_1 = require_subchannel_address();
     var load_balancer_pick_first_1 = require_load_balancer_pick_first();
     var TRACER_NAME = "round_robin";
@@ -56918,7 +59131,7 @@ var require_load_balancer_outlier_detection = __commonJS({
     exports.OutlierDetectionLoadBalancer = exports.OutlierDetectionLoadBalancingConfig = void 0;
     exports.setup = setup;
     var connectivity_state_1 = require_connectivity_state();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var duration_1 = require_duration();
     var experimental_1 = require_experimental();
     var load_balancer_1 = require_load_balancer();
@@ -57518,7 +59731,7 @@ var require_load_balancer_weighted_round_robin = __commonJS({
     exports.WeightedRoundRobinLoadBalancingConfig = void 0;
     exports.setup = setup;
     var connectivity_state_1 = require_connectivity_state();
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     var duration_1 = require_duration();
     var load_balancer_1 = require_load_balancer();
     var load_balancer_pick_first_1 = require_load_balancer_pick_first();
@@ -57664,13 +59877,13 @@ var require_load_balancer_weighted_round_robin = __commonJS({
         this.weightUpdateTimer = null;
       }
       countChildrenWithState(state) {
-        let count = 0;
+        let count2 = 0;
         for (const entry of this.children.values()) {
           if (entry.child.getConnectivityState() === state) {
-            count += 1;
+            count2 += 1;
           }
         }
-        return count;
+        return count2;
       }
       updateWeight(entry, loadReport) {
         var _a, _b;
@@ -57892,7 +60105,7 @@ var require_src4 = __commonJS({
     Object.defineProperty(exports, "Client", { enumerable: true, get: function() {
       return client_1.Client;
     } });
-    var constants_1 = require_constants2();
+    var constants_1 = require_constants3();
     Object.defineProperty(exports, "logVerbosity", { enumerable: true, get: function() {
       return constants_1.LogVerbosity;
     } });
@@ -58951,9 +61164,9 @@ var require_buildkit = __commonJS({
       }
       return lines;
     }
-    function parseBuildKitLine(line) {
+    function parseBuildKitLine(line2) {
       try {
-        var json = JSON.parse(line);
+        var json = JSON.parse(line2);
         if (json.id === BUILDKIT_TRACE_ID && json.aux !== void 0) {
           var status = decodeBuildKitStatus(json.aux);
           var logs = formatBuildKitStatus(status);
@@ -58996,14 +61209,14 @@ var require_buildkit = __commonJS({
         buffer += data.toString();
         var lines = buffer.split("\n");
         buffer = lines.pop();
-        lines.forEach(function(line) {
-          if (!line.trim()) return;
-          processLine(line);
+        lines.forEach(function(line2) {
+          if (!line2.trim()) return;
+          processLine(line2);
         });
       }
-      function processLine(line) {
+      function processLine(line2) {
         try {
-          var result = parseBuildKitLine(line);
+          var result = parseBuildKitLine(line2);
           if (result.isBuildKit) {
             result.logs.forEach(function(log) {
               var event = { stream: log + "\n" };
@@ -59016,7 +61229,7 @@ var require_buildkit = __commonJS({
           }
         } catch (e) {
           try {
-            var json = JSON.parse(line);
+            var json = JSON.parse(line2);
             output.push(json);
             if (onProgress) onProgress(json);
           } catch (e2) {
@@ -60578,8 +62791,10 @@ var InputError = class extends KernelbuilderError {
   constructor(input, value, allowed) {
     super(`input '${input}': ${describeValue(value)} is not allowed; ${allowed}`);
     this.input = input;
+    this.allowed = allowed;
   }
   input;
+  allowed;
   name = "InputError";
 };
 var SourceError = class extends KernelbuilderError {
@@ -60591,6 +62806,391 @@ var DockerError = class extends KernelbuilderError {
 function describeValue(value) {
   const shown = value.length > 80 ? `${value.slice(0, 80)}\u2026 (${value.length} characters)` : value;
   return JSON.stringify(shown);
+}
+
+// src/images/table.ts
+var import_semver = __toESM(require_semver2(), 1);
+
+// src/parse-json.ts
+var JsonSyntaxError = class extends Error {
+  constructor(line2, column) {
+    super(`it is not valid JSON: syntax error at line ${line2}, column ${column}`);
+    this.line = line2;
+    this.column = column;
+  }
+  line;
+  column;
+  name = "JsonSyntaxError";
+};
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const offset = syntaxErrorOffset(text);
+    const before = text.slice(0, offset).split("\n");
+    throw new JsonSyntaxError(before.length, before[before.length - 1].length + 1);
+  }
+}
+var MAX_DEPTH = 1e3;
+function syntaxErrorOffset(text) {
+  let i = 0;
+  const fail = () => {
+    throw i;
+  };
+  const space = () => {
+    while (i < text.length && " 	\n\r".includes(text[i])) i++;
+  };
+  const literal = (word) => {
+    for (const c of word) {
+      if (text[i] !== c) fail();
+      i++;
+    }
+  };
+  const string2 = () => {
+    i++;
+    for (; ; ) {
+      if (i >= text.length || text.charCodeAt(i) < 32) fail();
+      const c = text[i++];
+      if (c === '"') return;
+      if (c === "\\") {
+        if (text[i] === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 5;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail();
+        else i++;
+      }
+    }
+  };
+  const number2 = () => {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m[0].length;
+  };
+  const value = (depth) => {
+    if (depth > MAX_DEPTH) fail();
+    space();
+    const c = text[i];
+    if (c === "{" || c === "[") {
+      const close = c === "{" ? "}" : "]";
+      i++;
+      space();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        if (c === "{") {
+          space();
+          if (text[i] !== '"') fail();
+          string2();
+          space();
+          if (text[i] !== ":") fail();
+          i++;
+        }
+        value(depth + 1);
+        space();
+        if (text[i] === close) {
+          i++;
+          return;
+        }
+        if (text[i] !== ",") fail();
+        i++;
+      }
+    }
+    if (c === '"') return string2();
+    if (c === "t") return literal("true");
+    if (c === "f") return literal("false");
+    if (c === "n") return literal("null");
+    return number2();
+  };
+  try {
+    value(0);
+    space();
+    if (i < text.length) fail();
+    return text.length;
+  } catch (at) {
+    if (typeof at !== "number") throw at;
+    return Math.min(at, text.length);
+  }
+}
+
+// images/table.json
+var table_default = {
+  images: [
+    {
+      name: "kernelbuilder/gcc-12",
+      dockerfile: "gcc-12/Dockerfile",
+      base: "debian:bookworm-slim",
+      description: "Debian bookworm GCC 12, cross GCC for arm, arm64 and riscv64"
+    },
+    {
+      name: "kernelbuilder/clang",
+      dockerfile: "clang/Dockerfile",
+      base: "debian:bookworm-slim",
+      description: "Debian bookworm clang/lld/LLVM 14, make LLVM=1, for x86, arm, arm64 and riscv"
+    },
+    {
+      name: "kernelbuilder/gcc-9",
+      dockerfile: "gcc-9/Dockerfile",
+      base: "debian:bullseye-slim",
+      description: "Debian bullseye GCC 9.3 (the oldest GCC Debian's mirrors still serve), cross GCC 9 for arm, arm64 and riscv64"
+    },
+    {
+      name: "kernelbuilder/qemu",
+      role: "boot",
+      dockerfile: "qemu/Dockerfile",
+      base: "debian:bookworm-slim",
+      description: "Boot image, no builder: Debian bookworm QEMU (x86_64, i386, arm, aarch64, riscv64) and OpenSBI, to boot built kernels offline"
+    },
+    {
+      name: "kernelbuilder/gentoo-stage3-native",
+      role: "base",
+      dockerfile: "gentoo/Dockerfile.base",
+      base: "gentoo/stage3:amd64-openrc",
+      description: "Base only: the Gentoo amd64 stage3 rebuilt with -march=native for the CPU that builds it (the original builder's tuned base)"
+    },
+    {
+      name: "kernelbuilder/gentoo-stage3-x32",
+      role: "base",
+      dockerfile: "gentoo/Dockerfile.stage3-x32",
+      base: "gentoo/stage3:amd64-openrc",
+      description: "Base only: Gentoo's x32 stage3 from its autobuilds (Docker Hub has none)"
+    },
+    {
+      name: "kernelbuilder/gentoo-native",
+      dockerfile: "gentoo/generic/Dockerfile",
+      base: "kernelbuilder/gentoo-stage3-native",
+      description: "Gentoo -march=native userland, GCC 14 with crossdev GCC 14 for arm, arm64, riscv64 and ppc64 (only for the CPU it was built on)"
+    },
+    {
+      name: "kernelbuilder/gentoo-generic",
+      dockerfile: "gentoo/generic/Dockerfile",
+      base: "gentoo/stage3:amd64-openrc",
+      description: "Gentoo x86_64 userland, GCC 14 with crossdev GCC 14 for arm, arm64, riscv64 and ppc64"
+    },
+    {
+      name: "kernelbuilder/gentoo-generic-x86",
+      dockerfile: "gentoo/generic-x86/Dockerfile",
+      base: "gentoo/stage3:i686-openrc",
+      description: "Gentoo i686 userland, crossdev GCC 14 for x86_64, arm, arm64 and riscv64"
+    },
+    {
+      name: "kernelbuilder/gentoo-generic-x32",
+      dockerfile: "gentoo/generic-x32/Dockerfile",
+      base: "kernelbuilder/gentoo-stage3-x32",
+      description: "Gentoo x32 userland (needs CONFIG_X86_X32_ABI on the host), multilib GCC 14 for x86, crossdev GCC 14 for arm, arm64 and riscv64"
+    },
+    {
+      name: "kernelbuilder/gcc-7.3",
+      dockerfile: "gentoo-gcc-7.3/Dockerfile",
+      base: "kernelbuilder/gentoo-stage3-x32",
+      description: "Gentoo x32 userland with crossdev GCC 7.3 (from the 2018-09-01 tree) for x86_64, arm, arm64 and riscv64, for kernels that newer compilers reject, as in the original builder"
+    }
+  ],
+  select: [
+    {
+      kernels: ">=3.0.0 <4.0.0 || >=4.2.0 <4.19.0",
+      image: "kernelbuilder/gcc-7.3",
+      why: "3.x and 4.2-4.18 do not build with current GCC (the original builder's rule)"
+    },
+    {
+      kernels: "*",
+      image: "kernelbuilder/gcc-12",
+      why: "the default image"
+    },
+    {
+      kernels: ">=5.10.0 <6.15.0",
+      toolchain: "clang",
+      image: "kernelbuilder/clang",
+      why: "clang 14 with LLVM=1: from 5.10 (taken as the oldest kernel whose LLVM=1 builds hold on x86, arm, arm64 and riscv); from 6.15 x86 asks for LLVM 15 or newer"
+    }
+  ]
+};
+
+// src/images/table.ts
+var ROLES = { base: true, boot: true };
+var IMAGE_ROLES = Object.keys(ROLES);
+var IMAGE_REF = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+function isImageRef(name) {
+  return name.length <= 255 && IMAGE_REF.test(name);
+}
+function parseImageTable(text, input, value) {
+  const refuse = (what) => {
+    throw new InputError(input, value, what);
+  };
+  let data;
+  try {
+    data = parseJson(text);
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    refuse(`${e.message}; an image table is JSON`);
+  }
+  if (!isObject(data) || !Array.isArray(data.select) || data.select.length === 0) {
+    refuse('it must be a JSON object with a non-empty "select" list of {kernels, image, why}');
+  }
+  const table = data;
+  const select = table.select.map((rule, i) => checkRule(rule, `select[${i}]`, refuse));
+  const images = (Array.isArray(table.images) ? table.images : []).map((img, i) => checkImage(img, `images[${i}]`, refuse));
+  select.forEach((rule, i) => {
+    const role = images.find((img) => img.name === rule.image)?.role;
+    if (role !== void 0) {
+      refuse(`its select[${i}].image is a ${role} image (role "${role}"): rules choose images that build kernels`);
+    }
+  });
+  return { images, select };
+}
+function checkRule(rule, where, refuse) {
+  if (!isObject(rule)) refuse(`its ${where} is not an object: each rule is {kernels, image, why}`);
+  const { kernels, image, why, toolchain } = rule;
+  if (typeof kernels !== "string" || import_semver.default.validRange(kernels) === null) {
+    refuse(`its ${where}.kernels is not a semver range such as ">=4.2.0 <4.19.0" or "*"`);
+  }
+  if (typeof image !== "string" || !isImageRef(image)) {
+    refuse(`its ${where}.image is not a Docker image reference such as "kernelbuilder/gcc-12"`);
+  }
+  if (toolchain !== void 0 && (typeof toolchain !== "string" || !/^[a-z][a-z0-9-]{0,30}$/.test(toolchain))) {
+    refuse(`its ${where}.toolchain is not a toolchain family such as "gcc" or "clang"`);
+  }
+  return { kernels, image, why: typeof why === "string" ? why : "", toolchain: toolchain ?? "gcc" };
+}
+function checkImage(img, where, refuse) {
+  if (!isObject(img)) refuse(`its ${where} is not an object: each image is {name, dockerfile, base, description}`);
+  const { name, dockerfile, base, description, role } = img;
+  if (typeof name !== "string" || !isImageRef(name)) refuse(`its ${where}.name is not a Docker image reference`);
+  if (typeof dockerfile !== "string" || dockerfile.startsWith("/") || dockerfile.split("/").includes("..")) {
+    refuse(`its ${where}.dockerfile is not a path inside images/`);
+  }
+  if (typeof base !== "string" || !isImageRef(base)) refuse(`its ${where}.base is not a Docker image reference`);
+  if (role !== void 0 && !IMAGE_ROLES.includes(role)) {
+    refuse(`its ${where}.role is ${IMAGE_ROLES.map((r) => `"${r}"`).join(" or ")}, or left out for a builder`);
+  }
+  return {
+    name,
+    dockerfile,
+    base,
+    description: typeof description === "string" ? description : "",
+    ...role ? { role } : {}
+  };
+}
+var defaultImageTable = parseImageTable(JSON.stringify(table_default), "image-table", "images/table.json");
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/values/config-spec.ts
+var BASE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+var FRAGMENT_FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}\.config$/;
+var OPTION = /^(CONFIG_[A-Z0-9_]{1,100})=(y|n|m|-?[0-9]{1,20}|0x[0-9a-fA-F]{1,16})$/;
+var PATTERN = /^!?[A-Za-z0-9_.*?-]{1,100}$/;
+var CONFIG_SYNTAX = "a config is a make target (defconfig, tinyconfig, allnoconfig, allmodconfig, ...) or a file of arch/<arch>/configs/, optionally followed by +fragment.config or +CONFIG_X=y|n|m|number; 'all', globs like multi_* and !negations select several";
+function isConfigName(name) {
+  return BASE.test(name) && !name.includes("..");
+}
+function parseConfigSpec(input, text) {
+  const [base, ...rest] = text.split("+");
+  if (!isConfigName(base)) throw new InputError(input, text, CONFIG_SYNTAX);
+  return { name: text, base, fragments: rest.map((part) => parseFragment(input, text, part)) };
+}
+function parseFragment(input, text, part) {
+  const option = OPTION.exec(part);
+  if (option) return { kind: "option", option: option[1], value: option[2] };
+  if (FRAGMENT_FILE.test(part) && !part.includes("..")) return { kind: "file", name: part };
+  throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
+}
+function fragmentWord(f) {
+  return f.kind === "file" ? f.name : `${f.option}=${f.value}`;
+}
+function isPattern(text) {
+  return text === "all" || text.startsWith("!") || /[*?]/.test(text);
+}
+function checkPattern(input, text) {
+  if (text !== "all" && !PATTERN.test(text)) throw new InputError(input, text, CONFIG_SYNTAX);
+  return text;
+}
+function globMatches(glob, name) {
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (g < glob.length && (glob[g] === "?" || glob[g] === name[n])) {
+      g++;
+      n++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      resume = n;
+    } else if (star >= 0) {
+      g = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (glob[g] === "*") g++;
+  return g === glob.length;
+}
+function optionsOfFragment(text) {
+  const options = [];
+  for (const line2 of text.split("\n")) {
+    const set = /^(CONFIG_[A-Z0-9_]+)=(.*)$/.exec(line2.trim());
+    if (set) options.push(`${set[1]}=${set[2]}`);
+    const unset = /^# (CONFIG_[A-Z0-9_]+) is not set$/.exec(line2.trim());
+    if (unset) options.push(`${unset[1]}=n`);
+  }
+  return options;
+}
+function unmetOptions(requested, dotConfig) {
+  const have = /* @__PURE__ */ new Map();
+  for (const line2 of dotConfig.split("\n")) {
+    const set = /^(CONFIG_[A-Z0-9_]+)=(.*)$/.exec(line2);
+    if (set) have.set(set[1], set[2]);
+  }
+  const unmet = [];
+  for (const request of requested) {
+    const eq = request.indexOf("=");
+    const option = request.slice(0, eq);
+    const want = request.slice(eq + 1);
+    const got = have.get(option) ?? "n";
+    if (got !== want) unmet.push({ option, want, got: have.has(option) ? got : "not set" });
+  }
+  return unmet;
+}
+
+// src/values/target-name.ts
+var KERNEL_ARCHES = [
+  "alpha",
+  "arc",
+  "arm",
+  "arm64",
+  "csky",
+  "hexagon",
+  "ia64",
+  "loongarch",
+  "m68k",
+  "microblaze",
+  "mips",
+  "nios2",
+  "openrisc",
+  "parisc",
+  "powerpc",
+  "riscv",
+  "s390",
+  "sh",
+  "sparc",
+  "um",
+  "x86",
+  "xtensa"
+];
+function targetName(t) {
+  return `${t.arch}/${t.config}`;
+}
+function splitTargetName(name) {
+  const slash = name.indexOf("/");
+  return { arch: name.slice(0, slash), config: name.slice(slash + 1) };
+}
+function parseTargetName(input, text, allowed) {
+  const { arch: arch2, config } = splitTargetName(text);
+  if (!text.includes("/") || !KERNEL_ARCHES.includes(arch2)) throw new InputError(input, text, allowed);
+  parseConfigSpec(input, config);
+  return { arch: arch2, config };
 }
 
 // src/logs-layout.ts
@@ -60621,6 +63221,7 @@ var KEPT_FILES = [
 ];
 var SIZES_FILE = "sizes";
 var CONSOLE_FILE = "console.log";
+var CONSOLE_LIMIT = 16 * 2 ** 20;
 function pathSafe(name) {
   const safe = name.replace(/[^A-Za-z0-9._+-]/g, "_").replace(/^\.+/, "_");
   return safe.length > 0 ? safe : "_";
@@ -60640,8 +63241,8 @@ function treeDirOf(buildDirPath) {
 function emailsDir(logsRoot) {
   return join(logsRoot, EMAILS_DIR);
 }
-function targetPaths(arch, config) {
-  const kept = `${arch}/${config}`;
+function targetPaths(arch2, config) {
+  const kept = `${arch2}/${config}`;
   return {
     log: `${kept}.log`,
     status: `${kept}.status`,
@@ -60651,14 +63252,10 @@ function targetPaths(arch, config) {
     console: `${kept}/${CONSOLE_FILE}`
   };
 }
-function targetFiles(arch, config) {
-  const { log, status, dotConfig, kept, console: console2 } = targetPaths(arch, config);
-  return [log, status, dotConfig, console2, ...[...KEPT_FILES, SIZES_FILE].map((f) => `${kept}/${f}`)];
-}
 var BISECT_FILES = { result: "bisect.json", summary: "summary.md", email: "email.txt", driverLog: "driver.log" };
 var BISECT_STEPS_DIR = "steps";
-function bisectDirName(goodSha, badSha, arch, config) {
-  return `bisect-${goodSha.slice(0, 12)}-${badSha.slice(0, 12)}-${arch}-${config}`;
+function bisectDirName(goodSha, badSha, arch2, config) {
+  return `bisect-${goodSha.slice(0, 12)}-${badSha.slice(0, 12)}-${arch2}-${config}`;
 }
 function bisectStepDir(bisectDir, label) {
   return join(bisectDir, BISECT_STEPS_DIR, label);
@@ -60700,6 +63297,605 @@ async function removeLeftovers(docker, isAlive = alive) {
   return removed;
 }
 
+// src/ref/ref-syntax.ts
+var ALLOWED = "a ref is remote/branch, a remote, a tag, a branch or a commit sha: letters, digits and . _ / + - only, not starting with '-' or '/', without '..', '//' or a component starting with '.'";
+function checkRefSyntax(ref, input = Input.ref) {
+  const ok = ref.length > 0 && ref.length <= 255 && /^[A-Za-z0-9._/+-]+$/.test(ref) && !ref.startsWith("-") && !ref.startsWith("/") && !ref.endsWith("/") && !ref.includes("..") && !ref.includes("//") && !ref.endsWith(".lock") && !ref.split("/").some((part) => part.startsWith("."));
+  if (!ok) throw new InputError(input, ref, ALLOWED);
+  return ref;
+}
+
+// src/safe-files.ts
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, writeSync } from "node:fs";
+import { join as join2 } from "node:path";
+function partsOf(root, rel) {
+  const parts = rel.split("/");
+  if (parts.some((p) => p === "" || p === "." || p === "..")) throw new KernelbuilderError(`${root}: ${JSON.stringify(rel)} is not a path inside the folder`);
+  return parts;
+}
+function folderInside(root, rel) {
+  if (rel === "" || rel === ".") return root;
+  const parts = partsOf(root, rel);
+  for (let i = 1; i <= parts.length; i++) {
+    const path = join2(root, ...parts.slice(0, i));
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st) mkdirSync(path);
+    else if (!st.isDirectory()) throw new KernelbuilderError(`${root}: ${parts.slice(0, i).join("/")} is not a folder (a link or special file), and is never followed`);
+  }
+  return join2(root, ...parts);
+}
+function openInside(root, rel, maxBytes) {
+  const parts = partsOf(root, rel);
+  for (let i = 1; i < parts.length; i++) {
+    const st2 = lstatSync(join2(root, ...parts.slice(0, i)), { throwIfNoEntry: false });
+    if (!st2) return void 0;
+    if (!st2.isDirectory()) throw new KernelbuilderError(`${root}: ${parts.slice(0, i).join("/")} is not a folder (a link or special file), and is never followed`);
+  }
+  let fd;
+  try {
+    fd = openSync(join2(root, rel), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ELOOP") throw new KernelbuilderError(`${root}: ${rel} is a link, not a regular file, and is never followed`);
+    throw e;
+  }
+  const st = fstatSync(fd);
+  if (!st.isFile() || st.size > maxBytes) {
+    closeSync(fd);
+    throw new KernelbuilderError(`${root}: ${rel} is ${st.isFile() ? `larger than ${maxBytes} bytes` : "not a regular file"}`);
+  }
+  return { fd, size: st.size };
+}
+function checkInside(root, rel, maxBytes) {
+  const file = openInside(root, rel, maxBytes);
+  if (file) closeSync(file.fd);
+  return file !== void 0;
+}
+function readInside(root, rel, maxBytes) {
+  const file = openInside(root, rel, maxBytes);
+  if (!file) return void 0;
+  try {
+    const buf = Buffer.alloc(file.size);
+    let got = 0;
+    while (got < file.size) {
+      const n = readSync(file.fd, buf, got, file.size - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got).toString("utf8");
+  } finally {
+    closeSync(file.fd);
+  }
+}
+function readInsideOrNothing(root, rel, maxBytes) {
+  try {
+    return readInside(root, rel, maxBytes);
+  } catch (e) {
+    if (e instanceof KernelbuilderError) return void 0;
+    throw e;
+  }
+}
+function copyInside(root, rel, to, maxBytes) {
+  const file = openInside(root, rel, maxBytes);
+  if (!file) return false;
+  let out;
+  try {
+    out = openSync(to, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 420);
+    const buf = Buffer.alloc(1 << 20);
+    for (let left = maxBytes; left > 0; ) {
+      const n = readSync(file.fd, buf, 0, Math.min(buf.length, left), null);
+      if (n === 0) break;
+      for (let done = 0; done < n; ) done += writeSync(out, buf, done, n - done);
+      left -= n;
+    }
+    return true;
+  } finally {
+    closeSync(file.fd);
+    if (out !== void 0) closeSync(out);
+  }
+}
+
+// src/values/make-vars.ts
+var MAKE_VAR_RULES = {
+  /** Extra warnings: levels 1, 2, 3 and e (warnings as errors), combined as in W=12 or W=1e. */
+  W: { values: /^(?!.*(.).*\1)[123e]{1,4}$/, allowed: "1, 2, 3 or e, or a combination such as 12 or 1e" },
+  /** Run $CHECK (sparse): 1 on re-compiled files, 2 on all. */
+  C: { values: /^[12]$/, allowed: "1 or 2" },
+  /** Flags for sparse. */
+  CF: flags(),
+  KCFLAGS: flags(),
+  KAFLAGS: flags(),
+  KCPPFLAGS: flags(),
+  CFLAGS_KERNEL: flags(),
+  CFLAGS_MODULE: flags(),
+  AFLAGS_KERNEL: flags(),
+  AFLAGS_MODULE: flags(),
+  LDFLAGS_MODULE: flags(),
+  /** With a clang image: 0 assembles with GNU as instead of clang's integrated assembler. */
+  LLVM_IAS: { values: /^[01]$/, allowed: "0 or 1" },
+  /** Undefined symbols at modpost are warnings, not errors. */
+  KBUILD_MODPOST_WARN: { values: /^1$/, allowed: "1" }
+};
+function flags() {
+  return { values: /^-[A-Za-z0-9_=,.+:/@%-]*( -[A-Za-z0-9_=,.+:/@%-]*)*$/, allowed: 'compiler options such as -Werror or "-Wall -Wno-unused", each starting with -, of letters, digits and _ = , . + : / @ % -' };
+}
+function parseMakeVars(input, text) {
+  const vars = [];
+  const seen = /* @__PURE__ */ new Set();
+  const word = /\s*(?:([^\s="]+)=(?:"([^"]*)"|([^\s"]*))|(\S+))/y;
+  let m;
+  while (word.lastIndex < text.length && (m = word.exec(text)) !== null) {
+    if (m[4] !== void 0) {
+      throw new InputError(input, m[4], `make variables are NAME=value words (a value with spaces in double quotes), NAME one of: ${allowedNames()}`);
+    }
+    const [name, value] = [m[1], m[2] ?? m[3]];
+    if (seen.has(name)) throw new InputError(input, name, "each make variable is given once");
+    seen.add(name);
+    vars.push(checkMakeVar(input, `${name}=${value}`));
+  }
+  return vars;
+}
+function checkMakeVar(input, assignment) {
+  const eq = assignment.indexOf("=");
+  const [name, value] = eq < 0 ? [assignment, ""] : [assignment.slice(0, eq), assignment.slice(eq + 1)];
+  const rule = Object.hasOwn(MAKE_VAR_RULES, name) ? MAKE_VAR_RULES[name] : void 0;
+  if (!rule) throw new InputError(input, name, `it is not a make variable kernelbuilder passes; allowed are: ${allowedNames()}`);
+  if (!rule.values.test(value)) throw new InputError(input, assignment, `${name} takes ${rule.allowed}`);
+  return `${name}=${value}`;
+}
+function allowedNames() {
+  return Object.keys(MAKE_VAR_RULES).join(" ");
+}
+
+// src/values/size.ts
+var SIZE = /^([1-9][0-9]{0,12})([kmg]?)$/i;
+var SIZE_UNITS = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+var MIN_SIZE = 16 * 2 ** 20;
+var MAX_SIZE = 4 * 2 ** 40;
+function parseSize(input, text) {
+  const m = SIZE.exec(text.trim());
+  const bytes = m ? Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()] : NaN;
+  if (!(bytes >= MIN_SIZE && bytes <= MAX_SIZE)) {
+    throw new InputError(input, text, "a size is a whole number with an optional unit k, m or g, from 16m to 4096g (e.g. 60g)");
+  }
+  return `${m[1]}${m[2].toLowerCase()}`;
+}
+function sizeInBytes(size) {
+  const m = SIZE.exec(size);
+  return Number(m[1]) * SIZE_UNITS[m[2]];
+}
+function ccacheSize(size) {
+  const m = SIZE.exec(size);
+  if (!m || m[2] === "") return size;
+  return `${m[1]}${m[2].toUpperCase()}i`;
+}
+function formatBytes(bytes, largest = "MiB") {
+  const mib = bytes / 2 ** 20;
+  if (mib < 1) return `${mib.toFixed(1)} MiB`;
+  if (largest === "MiB" || mib < 1024) return `${Math.round(mib).toLocaleString("en-US")} MiB`;
+  const gib = mib / 1024;
+  return `${gib < 100 ? gib.toFixed(1) : Math.round(gib)} GiB`;
+}
+
+// src/values/path-component.ts
+function checkTreeName(tree, from = "it") {
+  checkPathComponent(Input.tree, tree);
+  if (RESERVED_TREE_NAMES.includes(tree)) {
+    throw new InputError(Input.tree, tree, `${from} names a folder the logs root keeps for itself (${RESERVED_TREE_NAMES.join(", ")}); choose another tree name`);
+  }
+  return tree;
+}
+function checkPathComponent(input, value) {
+  if (!/^[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,99}$/.test(value)) {
+    throw new InputError(input, value, "use letters, digits and . _ + - (not starting with a dot), at most 100 characters");
+  }
+  return value;
+}
+
+// src/results/check-results.ts
+import { join as join4 } from "node:path";
+
+// src/schema.ts
+var SchemaError = class extends Error {
+  constructor(field, allowed) {
+    super(`field ${field} is not allowed; ${allowed}`);
+    this.field = field;
+    this.allowed = allowed;
+  }
+  field;
+  allowed;
+  name = "SchemaError";
+};
+var LINE_LIMIT = 4096;
+var CONTROL = /[\u0000-\u001f\u007f]/;
+function string(opts = {}) {
+  const maxLength = opts.maxLength ?? (opts.anyText ? Infinity : LINE_LIMIT);
+  const allowed = opts.allowed ?? (opts.anyText ? "it is text" : `it is one line of text without control characters, at most ${maxLength} characters`);
+  return {
+    allowed,
+    check(value, field) {
+      if (typeof value !== "string" || value.length > maxLength || !opts.anyText && CONTROL.test(value) || opts.pattern && !opts.pattern.test(value)) {
+        throw new SchemaError(field, allowed);
+      }
+      return value;
+    }
+  };
+}
+function number(allowed = "it is a number") {
+  return primitive(allowed, (v) => Number.isFinite(v));
+}
+function count(allowed = "it is a whole number from 0") {
+  return primitive(allowed, (v) => Number.isSafeInteger(v) && v >= 0);
+}
+function boolean() {
+  return primitive("it is true or false", (v) => typeof v === "boolean");
+}
+function oneOf(values, allowed = `it is one of: ${values.join(", ")}`) {
+  return primitive(allowed, (v) => values.includes(v));
+}
+function primitive(allowed, is) {
+  return {
+    allowed,
+    check(value, field) {
+      if (!is(value)) throw new SchemaError(field, allowed);
+      return value;
+    }
+  };
+}
+function optional(schema) {
+  return {
+    allowed: schema.allowed,
+    optional: true,
+    check: (value, field) => value === void 0 ? void 0 : schema.check(value, field)
+  };
+}
+function neverRead(allowed) {
+  return { allowed, optional: true, check: () => void 0 };
+}
+function array(item, allowed = `it is a list; each item: ${item.allowed}`) {
+  return {
+    allowed,
+    check(value, field) {
+      if (!Array.isArray(value)) throw new SchemaError(field, allowed);
+      return value.map((v, i) => item.check(v, `${field}[${i}]`));
+    }
+  };
+}
+function record(key, value, allowed = `it maps names (${key.allowed}) to values`) {
+  return {
+    allowed,
+    check(data, field) {
+      if (!isPlainObject(data)) throw new SchemaError(field, allowed);
+      return Object.fromEntries(
+        Object.entries(data).map(([k, v]) => {
+          const name = key.check(k, field);
+          return [name, value.check(v, join3(field, name))];
+        })
+      );
+    }
+  };
+}
+function object(shape, allowed = "it is an object") {
+  return {
+    allowed,
+    check(data, field) {
+      if (!isPlainObject(data)) throw new SchemaError(field || "(top)", allowed);
+      const out = {};
+      for (const [name, schema] of Object.entries(shape)) {
+        const raw = Object.hasOwn(data, name) ? data[name] : void 0;
+        if (raw === void 0 && !("optional" in schema)) throw new SchemaError(join3(field, name), schema.allowed);
+        const value = schema.check(raw, join3(field, name));
+        if (value !== void 0) out[name] = value;
+      }
+      return out;
+    }
+  };
+}
+function union(schemas, allowed = schemas.map((s) => s.allowed).join("; or ")) {
+  return {
+    allowed,
+    check(value, field) {
+      for (const s of schemas) {
+        try {
+          return s.check(value, field);
+        } catch (e) {
+          if (!(e instanceof SchemaError)) throw e;
+        }
+      }
+      throw new SchemaError(field, allowed);
+    }
+  };
+}
+function refine(schema, allowed, valid) {
+  return {
+    allowed,
+    check(value, field) {
+      let checked;
+      try {
+        checked = schema.check(value, field);
+      } catch (e) {
+        if (e instanceof SchemaError && e.field === field) throw new SchemaError(field, allowed);
+        throw e;
+      }
+      let ok;
+      try {
+        ok = valid(checked);
+      } catch {
+        ok = false;
+      }
+      if (!ok) throw new SchemaError(field, allowed);
+      return checked;
+    }
+  };
+}
+function related(schema, problem) {
+  return {
+    allowed: schema.allowed,
+    check(value, field) {
+      const checked = schema.check(value, field);
+      const p = problem(checked);
+      if (p) throw new SchemaError(join3(field, p.field), p.allowed);
+      return checked;
+    }
+  };
+}
+function join3(field, name) {
+  return field ? `${field}.${name.slice(0, 40)}` : name.slice(0, 40);
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/values/mount-place.ts
+var SOURCE_MOUNT = "/src";
+var RESERVED = ["/build", "/logs", "/ccache", DRIVER_MOUNT, "/proc", "/sys", "/dev"];
+var SYSTEM = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/etc", "/var", "/opt", "/root", "/home", "/run", "/tmp", "/srv", "/mnt", "/media"];
+function mountPlaceProblem(container) {
+  for (const r of RESERVED) if (within(container, r) || within(r, container)) return `over the build's own ${r}`;
+  for (const s of [...SYSTEM, SOURCE_MOUNT]) if (within(s, container)) return `over the image's ${s}`;
+  return void 0;
+}
+function within(path, dir) {
+  return path === dir || path.startsWith(dir === "/" ? "/" : `${dir}/`);
+}
+
+// src/results/results-schema.ts
+var line = string();
+var logText = string({ anyText: true });
+var SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+var IMAGE_ID = /^[A-Za-z0-9]+:[A-Za-z0-9]{1,128}$/;
+var CROSS = /^[A-Za-z0-9._-]{0,100}$/;
+var MAKE_VAR = /^[A-Z_][A-Z0-9_]*=[A-Za-z0-9._/+-]*$/;
+var FRAGMENT_LINE = /^(?:\s*|#.*|CONFIG_[A-Za-z0-9_]+=.*)$/;
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+var sha = string({ pattern: SHA, allowed: "it is a full commit sha" });
+var date = refine(string({ pattern: ISO_DATE }), "it is an ISO 8601 date and time, e.g. 2025-12-31T23:59:59.000Z", (d) => Number.isFinite(Date.parse(d)));
+var arch = oneOf(KERNEL_ARCHES, `kernel arches are: ${KERNEL_ARCHES.join(" ")}`);
+var targetName2 = refine(line, "it is an arch/config target name", (name) => {
+  const [a, ...config] = name.split("/");
+  return KERNEL_ARCHES.includes(a) && config.length > 0 && parseConfigSpec("config", config.join("/")) !== void 0;
+});
+var HOST_PATH = /^(?:\/[^/\u0000-\u001f\u007f,:]+)+$/;
+var HOST_SYSTEM = ["/proc", "/sys", "/dev", "/etc", "/boot", "/run", "/var/run", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/var"];
+var HOST_FORBIDDEN_BELOW = ["/proc", "/sys", "/dev", "/etc", "/boot", "/run", "/var/run"];
+function isHostFolder(path) {
+  const parts = path.split("/").slice(1);
+  return HOST_PATH.test(path) && !parts.some((p) => p === "." || p === ".." || p.endsWith(".sock")) && !HOST_SYSTEM.some((s) => within2(s, path)) && !HOST_FORBIDDEN_BELOW.some((s) => within2(path, s));
+}
+var hostFolder = refine(line, "it is an absolute path of a repository folder: no . or .. parts, no , or :, no system folder (/etc, /proc, /run, ...), no socket", isHostFolder);
+var containerPath = refine(line, "it is an absolute path in the build container, not over the build's own folders or the image's", (path) => HOST_PATH.test(path) && !path.split("/").some((p) => p === "." || p === "..") && mountPlaceProblem(path) === void 0);
+function within2(path, dir) {
+  return path === dir || path.startsWith(`${dir}/`);
+}
+var sourceMountSchema = object({ host: hostFolder, container: containerPath, why: line });
+var commitSchema = object({ sha, author: line, date, subject: line });
+var droppedSchema = object({ arch: line, config: optional(line), reason: line });
+var ccacheSchema = object({ hits: count(), misses: count(), hitRate: number() });
+var sizesSchema = object({ text: number(), data: number(), bss: number(), imageBytes: number(), modules: number() });
+var symbolChangeSchema = object({ name: logText, before: number(), after: number(), delta: number() });
+var DIAGNOSTIC_KINDS = [
+  "compiler",
+  "linker",
+  "modpost",
+  "section-mismatch",
+  "kconfig",
+  "dtc",
+  "assembler",
+  "make",
+  "syscall",
+  "directive",
+  "kernel-doc",
+  "sparse",
+  "panic",
+  "oops",
+  "bug",
+  "boot-warning",
+  "kasan",
+  "ubsan",
+  "hung-task",
+  "rcu-stall"
+];
+var issueSchema = object({
+  kind: oneOf(DIAGNOSTIC_KINDS),
+  severity: oneOf(["error", "warning", "note"]),
+  file: optional(logText),
+  line: optional(number()),
+  column: optional(number()),
+  message: logText,
+  flag: optional(logText),
+  context: array(logText),
+  detail: optional(array(logText)),
+  signature: logText,
+  count: count(),
+  targets: array(line),
+  noise: boolean()
+});
+var countsSchema = object({
+  errors: count(),
+  warnings: count(),
+  noise: count(),
+  sectionMismatches: count(),
+  syscalls: count(),
+  sparse: optional(count()),
+  bootErrors: optional(count()),
+  bootWarnings: optional(count())
+});
+var BOOT_FAILURE_REASONS = ["kernel panic", "oops", "qemu error", "no console output", "timeout", "kernel error", "init not reached", "no sentinel"];
+var bootSchema = object({
+  status: oneOf(["pass", "fail", "skipped"]),
+  reason: optional(oneOf([...BOOT_FAILURE_REASONS, "console not read"])),
+  message: optional(logText),
+  file: optional(logText),
+  line: optional(number()),
+  signature: optional(logText),
+  machine: optional(line),
+  durationSeconds: optional(number()),
+  exitCode: optional(union([number(), oneOf([null])])),
+  timedOut: optional(boolean()),
+  console: optional(line),
+  release: optional(line),
+  errors: optional(count()),
+  warnings: optional(count()),
+  reproducer: neverRead("it is written by the report, never read")
+});
+var FAILURE_REASONS = ["timeout", "out of memory", "no space left on /build"];
+var STOP_CAUSES = ["cancelled", "logs over limit"];
+var targetSchema = related(
+  object({
+    target: line,
+    arch,
+    config: refine(line, "it is a config request as the configs input takes it", (c) => parseConfigSpec("config", c) !== void 0),
+    status: oneOf(["pass", "fail", "error"]),
+    stage: optional(refine(line, "it is config, olddefconfig or build", (s) => ["config", "olddefconfig", "build"].includes(s))),
+    reason: optional(oneOf([...FAILURE_REASONS, ...STOP_CAUSES])),
+    exitCode: optional(number()),
+    durationSeconds: optional(number()),
+    cpuSeconds: optional(number()),
+    objects: optional(number()),
+    // They plan the next builds (costs.ts): a negative, fractional or huge figure would mislead the space scheduler.
+    objdirBytes: optional(count("it is a whole number of bytes")),
+    spaceWaitSeconds: optional(count("it is a whole number of seconds")),
+    // How its config was made, each part as the configs input takes it: words and a fragment file's lines of its reproducer.
+    base: optional(refine(line, `it is a base config: ${CONFIG_SYNTAX}`, isConfigName)),
+    fragments: optional(array(refine(line, `it is a fragment: ${CONFIG_SYNTAX}`, (f) => parseFragment("fragments", f, f) !== void 0), "it lists fragments: NAME.config or CONFIG_X=value")),
+    shippedFragments: optional(
+      record(
+        refine(line, "its names are fragment files of the target", (name) => name.endsWith(".config")),
+        array(string({ pattern: FRAGMENT_LINE, allowed: "it is a line of a config fragment: blank, a # comment or CONFIG_X=value" }), "it lists the lines of a config fragment: blank, # comments or CONFIG_X=value"),
+        "it maps fragment files to their lines"
+      )
+    ),
+    requires: optional(array(string({ pattern: /^CONFIG_[A-Z0-9_]+=/, allowed: "it is a CONFIG_X=value option" }), "it lists CONFIG_X=value options")),
+    log: line,
+    dotConfig: optional(line),
+    errors: optional(count()),
+    warnings: optional(count()),
+    excerpt: optional(object({ source: oneOf(["errors", "tail"]), lines: array(logText) })),
+    kept: optional(object({ dir: line, files: array(refine(line, `it is one of ${KEPT_FILES.join(" ")}`, (f) => KEPT_FILES.includes(f)), `it lists files of ${KEPT_FILES.join(" ")}`) })),
+    sizes: optional(sizesSchema),
+    boot: optional(bootSchema)
+  }),
+  (t) => {
+    const paths = targetPaths(t.arch, t.config);
+    if (t.target !== `${t.arch}/${t.config}`) return { field: "target", allowed: "it is its arch/config" };
+    if (t.log !== paths.log) return { field: "log", allowed: `it is ${paths.log}, where the logs layout puts the target's log` };
+    if (t.dotConfig !== void 0 && t.dotConfig !== paths.dotConfig) return { field: "dotConfig", allowed: `it is ${paths.dotConfig}, where the logs layout puts the target's .config` };
+    if (t.kept !== void 0 && t.kept.dir !== paths.kept) return { field: "kept.dir", allowed: `it is ${paths.kept}, where the logs layout puts the kept folder` };
+    if (t.boot?.console !== void 0 && t.boot.console !== paths.console) return { field: "boot.console", allowed: `it is ${paths.console}, where the logs layout puts the console` };
+    const unlisted = Object.keys(t.shippedFragments ?? {}).some((name) => !(t.fragments ?? []).includes(name));
+    if (unlisted) return { field: "shippedFragments", allowed: "its names are fragment files of the target" };
+    return void 0;
+  }
+);
+var sizeChangeSchema = object({ target: targetName2, before: sizesSchema, after: sizesSchema, delta: number(), imageDelta: number(), growing: optional(array(symbolChangeSchema)) });
+var regressionsSchema = object({
+  baseline: object({ buildId: line, sha, results: line }),
+  newIssues: array(logText),
+  fixedIssues: array(issueSchema),
+  newlyFailing: array(targetName2),
+  newlyPassing: array(targetName2),
+  newlyFailingBoots: array(targetName2),
+  newlyPassingBoots: array(targetName2),
+  sizes: array(sizeChangeSchema)
+});
+var bisectSchema = object({
+  regression: line,
+  target: targetName2,
+  what: logText,
+  result: oneOf(["found", "not found", "error"]),
+  reason: optional(logText),
+  culprit: optional(object({ sha, subject: line, author: line, date, position: object({ k: count(), n: count() }) })),
+  builds: optional(count()),
+  durationSeconds: optional(number()),
+  // The bisect's folder beside the build's, as after-build.ts records it: a link target of the reports.
+  folder: optional(string({ pattern: /^(?:\.\.\/)?bisect-[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,199}$/, allowed: "it is the bisect's folder ../bisect-..." }))
+});
+var imageSchema = object({
+  name: refine(line, "it is an image reference", isImageRef),
+  id: string({ pattern: IMAGE_ID, allowed: "it is an image id, algorithm:hex" }),
+  digest: refine(line, "it is an image reference or id", (d) => IMAGE_ID.test(d) || isImageRef(d)),
+  toolchain: line,
+  reason: line,
+  cross: record(arch, string({ pattern: CROSS, allowed: "it is a CROSS_COMPILE prefix" }), "it maps kernel arches to CROSS_COMPILE prefixes"),
+  makeVars: array(string({ pattern: MAKE_VAR, allowed: "it is a NAME=value make variable of plain characters" }), "it lists NAME=value make variables of plain characters")
+});
+var resultsSchema = object(
+  {
+    schema: oneOf([1], "it is 1 in a results.json of kernelbuilder"),
+    complete: boolean(),
+    result: oneOf(["pass", "fail", "error"]),
+    error: optional(object({ message: line, lines: array(logText) })),
+    tree: refine(line, "it is a name a folder can have (letters, digits, . _ + -), and not one the logs root keeps for itself (emails)", (t) => checkTreeName(t) === t),
+    ref: refine(line, "it is a ref as the ref input takes it", (r) => checkRefSyntax(r) === r),
+    refKind: line,
+    remote: optional(line),
+    remoteUrl: optional(line),
+    source: optional(hostFolder),
+    sourceMounts: optional(array(sourceMountSchema)),
+    sha,
+    // Never a bisect's folder name: the build's folder sits beside the bisects' in the tree's folder.
+    buildId: refine(line, "it is a git describe name or a sha, never a bisect folder's name (bisect-...)", (id) => checkRefSyntax(id) === id && !id.startsWith("bisect-")),
+    kernelVersion: line,
+    image: imageSchema,
+    makeVars: optional(array(refine(line, "a make variable the make-vars input allows", (v) => checkMakeVar("makeVars", v) !== void 0), "it lists NAME=value make variables of the make-vars allow-list")),
+    tmpfsSize: refine(line, "it is a size such as 60g", (s) => parseSize("tmpfsSize", s) !== void 0),
+    toolchains: optional(record(line, line)),
+    commits: array(commitSchema),
+    startedAt: date,
+    finishedAt: date,
+    durationSeconds: number(),
+    peakMemoryBytes: optional(count("it is a whole number of bytes")),
+    driverExitCode: number(),
+    targets: array(targetSchema, "it is a list of targets"),
+    targetOrder: array(targetName2, "it is a list of arch/config names"),
+    shard: optional(string({ pattern: /^[1-9][0-9]{0,3}\/[1-9][0-9]{0,3}$/, allowed: "it is i/N" })),
+    dropped: array(droppedSchema),
+    ccache: optional(ccacheSchema),
+    counts: optional(countsSchema),
+    issues: optional(array(issueSchema)),
+    regressions: optional(regressionsSchema),
+    bisects: optional(array(bisectSchema))
+  },
+  "it is a results.json of kernelbuilder"
+);
+
+// src/results/check-results.ts
+var RESULTS_LIMIT = 64 * 2 ** 20;
+function readResultsDir(dir, file = RESULTS_FILE) {
+  const text = readInside(dir, file, RESULTS_LIMIT);
+  if (text === void 0) throw new KernelbuilderError(`${dir} holds no ${file} of a kernelbuilder build`);
+  try {
+    return parseResults(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError || e instanceof SchemaError) throw new KernelbuilderError(`${join4(dir, file)}: ${e.message}`);
+    throw e;
+  }
+}
+function parseResults(text) {
+  return resultsSchema.check(parseJson(text), "");
+}
+
 export {
   __require,
   __commonJS,
@@ -60718,6 +63914,24 @@ export {
   SourceError,
   DockerError,
   describeValue,
+  checkRefSyntax,
+  require_semver2 as require_semver,
+  isImageRef,
+  parseImageTable,
+  defaultImageTable,
+  isConfigName,
+  parseConfigSpec,
+  parseFragment,
+  fragmentWord,
+  isPattern,
+  checkPattern,
+  globMatches,
+  optionsOfFragment,
+  unmetOptions,
+  KERNEL_ARCHES,
+  targetName,
+  splitTargetName,
+  parseTargetName,
   RESULTS_FILE,
   SUMMARY_FILE,
   KCIDB_FILE,
@@ -60732,6 +63946,7 @@ export {
   RESERVED_TREE_NAMES,
   KEPT_FILES,
   SIZES_FILE,
+  CONSOLE_LIMIT,
   pathSafe,
   treeDir,
   historyPage,
@@ -60739,11 +63954,26 @@ export {
   treeDirOf,
   emailsDir,
   targetPaths,
-  targetFiles,
   BISECT_FILES,
   BISECT_STEPS_DIR,
   bisectDirName,
   bisectStepDir,
+  folderInside,
+  checkInside,
+  readInsideOrNothing,
+  copyInside,
+  SOURCE_MOUNT,
+  mountPlaceProblem,
+  within,
+  parseMakeVars,
+  parseSize,
+  sizeInBytes,
+  ccacheSize,
+  formatBytes,
+  checkTreeName,
+  RESULTS_LIMIT,
+  readResultsDir,
+  parseResults,
   require_inherits,
   require_node,
   require_string_decoder,

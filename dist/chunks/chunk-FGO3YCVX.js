@@ -7,7 +7,7 @@ import {
   __require,
   __toESM,
   require_src
-} from "./chunk-VKKDLUW7.js";
+} from "./chunk-B2O5EEJB.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
