@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BISECT_FILES } from '../logs-layout.ts';
 import { type Annotation } from '../report/annotations.ts';
 import { emailMessage } from '../text/email.ts';
+import { markdownBlock, markdownCode, markdownText } from '../text/markdown.ts';
+import { formatIssueLine } from '../values/issue-line.ts';
+import { writeInside } from '../write-inside.ts';
 import { type BisectResult, type BisectStep, type Sought } from './types.ts';
 
 /** What is sought, in words, for the log and the reports. */
@@ -32,27 +34,26 @@ export function outcomeLine(r: BisectResult): string {
 
 function diagnosticText(r: BisectResult): string | undefined {
   const d = r.culprit?.diagnostic;
-  if (!d) return undefined;
-  const place = d.file ? `${d.file}${d.line === undefined ? '' : `:${d.line}`}: ` : '';
-  return `${place}${d.severity}: ${d.message}`;
+  return d ? formatIssueLine(d) : undefined;
 }
 
 /** The summary (markdown): the culprit, what it introduced, the steps and `git bisect log`. */
 export function bisectSummary(r: BisectResult): string {
-  const lines = [`## kernelbuilder bisect: ${r.tree} ${r.target}`, '', `${r.good.ref} (${r.good.sha.slice(0, 12)}, good) .. ${r.bad.ref} (${r.bad.sha.slice(0, 12)}, bad): ${r.commits} commits`, ''];
-  if (r.sought) lines.push(`Sought: ${describeSought(r.sought)}`, '');
+  // Subjects, authors, diagnostics and git's bisect log come from the tree: markdown's own escapes (text/markdown.ts).
+  const lines = [`## kernelbuilder bisect: ${markdownText(`${r.tree} ${r.target}`)}`, '', `${markdownText(r.good.ref)} (${r.good.sha.slice(0, 12)}, good) .. ${markdownText(r.bad.ref)} (${r.bad.sha.slice(0, 12)}, bad): ${r.commits} commits`, ''];
+  if (r.sought) lines.push(`Sought: ${markdownText(describeSought(r.sought))}`, '');
   if (r.culprit) {
     const c = r.culprit;
-    lines.push(`**First bad commit** \`${commitLine(r)}\``, '', `- author: ${c.author}`, `- date: ${c.date}`);
+    lines.push(`**First bad commit** ${markdownCode(commitLine(r)!)}`, '', `- author: ${markdownText(c.author)}`, `- date: ${markdownText(c.date)}`);
     const d = diagnosticText(r);
-    if (d) lines.push(`- introduced: \`${d}\``);
+    if (d) lines.push(`- introduced: ${markdownCode(d)}`);
     lines.push(`- verified: built again from scratch it is ${c.verification.culprit}; ${c.verification.parents.map((p) => `parent ${p.sha.slice(0, 12)} ${p.verdict} (step ${p.step})`).join(', ')}`);
   } else {
-    lines.push(`**No culprit named**: ${r.reason}${r.detail ? `: ${r.detail}` : ''}`);
+    lines.push(`**No culprit named**: ${markdownText(`${r.reason}${r.detail ? `: ${r.detail}` : ''}`)}`);
   }
-  lines.push('', `| step | commit | verdict | seconds |`, '| --- | --- | --- | --- |', ...r.steps.map((s) => `| ${s.label} | ${s.sha.slice(0, 12)} | ${s.verdict} | ${s.seconds} |`));
+  lines.push('', `| step | commit | verdict | seconds |`, '| --- | --- | --- | --- |', ...r.steps.map((s) => `| ${markdownText(s.label)} | ${s.sha.slice(0, 12)} | ${s.verdict} | ${s.seconds} |`));
   lines.push('', `${r.builds} builds (about ${r.estimatedSteps} steps + 3 without skips), ${r.durationSeconds}s.`);
-  if (r.bisectLog) lines.push('', '```', r.bisectLog, '```');
+  if (r.bisectLog) lines.push('', markdownBlock(r.bisectLog.split('\n')));
   return `${lines.join('\n')}\n`;
 }
 
@@ -100,8 +101,8 @@ export interface BisectReportPaths {
 /** Write bisect.json, summary.md and email.txt into the bisect's folder. */
 export function writeBisectReports(r: BisectResult, dir: string, emailTo?: string): BisectReportPaths {
   const paths = { result: join(dir, BISECT_FILES.result), summary: join(dir, BISECT_FILES.summary), email: join(dir, BISECT_FILES.email) };
-  writeFileSync(paths.result, `${JSON.stringify(r, null, 2)}\n`);
-  writeFileSync(paths.summary, bisectSummary(r));
-  writeFileSync(paths.email, bisectEmail(r, emailTo));
+  writeInside(dir, BISECT_FILES.result, `${JSON.stringify(r, null, 2)}\n`);
+  writeInside(dir, BISECT_FILES.summary, bisectSummary(r));
+  writeInside(dir, BISECT_FILES.email, bisectEmail(r, emailTo));
   return paths;
 }

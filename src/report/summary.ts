@@ -11,6 +11,7 @@ import { COUNT_ROWS } from '../diagnostics/kinds.ts';
 import { DRIVER_LOG } from '../logs-layout.ts';
 import { newFirst } from './new-first.ts';
 import { formatBytes } from '../values/size.ts';
+import { markdownBlock, markdownCode, markdownText } from '../text/markdown.ts';
 
 /** The runner drops a step summary over 1 MiB whole; stay well under it. */
 export const SUMMARY_LIMIT = 1000 * 1024;
@@ -35,9 +36,9 @@ export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): str
   const blocks = [
     headline(results),
     ...(results.error ? [runError(results.error)] : []),
-    ...(changes.length > 0 ? [`### ${changes[0]}\n\n${fenced(changes.slice(1))}`] : []),
-    ...(bisects.length > 0 ? [`### ${bisects[0].replace(/:$/, '')}\n\n${fenced(bisects.slice(2))}`] : []),
-    ...(sizes.length > 0 ? [`### ${sizes[0]}\n\n${fenced(sizes.slice(1))}`] : []),
+    ...(changes.length > 0 ? [`### ${markdownText(changes[0])}\n\n${markdownBlock(changes.slice(1))}`] : []),
+    ...(bisects.length > 0 ? [`### ${markdownText(bisects[0].replace(/:$/, ''))}\n\n${markdownBlock(bisects.slice(2))}`] : []),
+    ...(sizes.length > 0 ? [`### ${markdownText(sizes[0])}\n\n${markdownBlock(sizes.slice(1))}`] : []),
     archTable(results),
     targetTable(results),
   ];
@@ -48,7 +49,7 @@ export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): str
     if (block) blocks.push(block);
   }
   if (results.dropped.length > 0) {
-    blocks.push(['Not built:', ...results.dropped.map((d) => `- ${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`)].join('\n'));
+    blocks.push(['Not built:', ...results.dropped.map((d) => `- ${markdownText(`${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`)}`)].join('\n'));
   }
   let out = '';
   for (const [i, block] of blocks.entries()) {
@@ -69,13 +70,13 @@ function headline(r: BuildResults): string {
       ].join(', ')}.`
     : '';
   return [
-    `## kernelbuilder: ${r.tree}/${r.buildId} — ${RESULT_WORD[r.result]}`,
+    `## kernelbuilder: ${markdownText(`${r.tree}/${r.buildId}`)} — ${RESULT_WORD[r.result]}`,
     '',
     `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}${spaceLine(r)}`,
     '',
-    `Linux ${r.kernelVersion} at \`${r.sha.slice(0, 12)}\` (ref \`${r.ref}\`); image \`${r.image.name}\` (${r.image.toolchain}, \`${r.image.digest.slice(0, 19)}…\`).` +
+    `Linux ${markdownText(r.kernelVersion)} at ${markdownCode(r.sha.slice(0, 12))} (ref ${markdownCode(r.ref)}); image ${markdownCode(r.image.name)} (${markdownText(r.image.toolchain)}, ${markdownCode(`${r.image.digest.slice(0, 19)}…`)}).` +
       (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ''),
-    ...(r.toolchains ? ['', `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${arch} \`${line}\``).join(', ')}.`] : []),
+    ...(r.toolchains ? ['', `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${markdownText(arch)} ${markdownCode(line)}`).join(', ')}.`] : []),
     ...(r.complete || r.error ? [] : ['', `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]),
   ].join('\n');
 }
@@ -86,7 +87,7 @@ function spaceLine(r: BuildResults): string {
   const waited = r.targets.filter((t) => (t.spaceWaitSeconds ?? 0) > 0).length;
   const parts = [
     ...(r.peakMemoryBytes ? [`peak memory ${formatBytes(r.peakMemoryBytes)}`] : []),
-    ...(largest ? [`largest object dir ${formatBytes(largest.objdirBytes!)} (${largest.target})`] : []),
+    ...(largest ? [`largest object dir ${formatBytes(largest.objdirBytes!)} (${markdownText(largest.target)})`] : []),
     ...(waited > 0 ? [`${waited} target${waited === 1 ? '' : 's'} waited for space on /build`] : []),
   ];
   return parts.length > 0 ? ` ${parts.join('; ').replace(/^./, (c) => c.toUpperCase())}.` : '';
@@ -101,7 +102,7 @@ function timeCell(t: TargetResult): string {
 /** The run's own failure, first: no target below it has a verdict from the kernel. */
 function runError(error: RunError): string {
   const lines = error.lines.map((l) => (l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}…` : l));
-  return [`### ${STATUS_MARK.error} Run error: ${error.message}`, '', `The end of the driver's output (\`${DRIVER_LOG}\`):`, '', fenced(lines.length > 0 ? lines : ['(no output)'])].join('\n');
+  return [`### ${STATUS_MARK.error} Run error: ${markdownText(error.message)}`, '', `The end of the driver's output (${markdownCode(DRIVER_LOG)}):`, '', markdownBlock(lines.length > 0 ? lines : ['(no output)'])].join('\n');
 }
 
 function archTable(r: BuildResults): string {
@@ -109,7 +110,7 @@ function archTable(r: BuildResults): string {
   const rows = arches.map((arch) => {
     const ts = r.targets.filter((t) => t.arch === arch);
     const sum = (f: (t: TargetResult) => number | undefined) => ts.reduce((n, t) => n + (f(t) ?? 0), 0);
-    return `| ${arch} | ${ts.filter((t) => t.status === 'pass').length} | ${ts.filter((t) => t.status !== 'pass').length} | ${sum((t) => t.errors)} | ${sum((t) => t.warnings)} |`;
+    return `| ${markdownText(arch)} | ${ts.filter((t) => t.status === 'pass').length} | ${ts.filter((t) => t.status !== 'pass').length} | ${sum((t) => t.errors)} | ${sum((t) => t.warnings)} |`;
   });
   return ['| arch | passed | failed | errors | warnings |', '| --- | ---: | ---: | ---: | ---: |', ...rows].join('\n');
 }
@@ -122,7 +123,7 @@ function targetTable(r: BuildResults): string {
     `| --- | --- | --- | ---: | ---: | ---: |${boots ? ' --- |' : ''} --- |`,
     ...r.targets.map(
       (t) =>
-        `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === 'fail' && !t.reason ? 'fail' : describeOutcome(t)} | ${t.stage ?? ''} | ${timeCell(t)} | ${t.errors ?? ''} | ${t.warnings ?? ''} |${bootCell(t)} \`${t.log}\` |`,
+        `| ${cell(t.target)} | ${STATUS_MARK[t.status]} ${t.status === 'fail' && !t.reason ? 'fail' : cell(describeOutcome(t))} | ${cell(t.stage ?? '')} | ${timeCell(t)} | ${t.errors ?? ''} | ${t.warnings ?? ''} |${bootCell(t)} ${markdownCode(t.log, 'table')} |`,
     ),
   ].join('\n');
 }
@@ -131,11 +132,11 @@ function targetTable(r: BuildResults): string {
 function failedBoot(r: BuildResults, t: TargetResult): string {
   const boot = t.boot!;
   return [
-    `### ${BOOT_MARK.fail} boot of ${t.target} (${cell(describeBoot(boot))})`,
+    `### ${BOOT_MARK.fail} boot of ${markdownText(t.target)} (${cell(describeBoot(boot))})`,
     '',
-    ...(bootIssues(r, t).length > 0 ? [fenced(bootIssues(r, t).map((i) => formatIssue(i).slice(0, LINE_LIMIT))), ''] : []),
-    `Console: \`${boot.console ?? ''}\`${boot.machine ? ` (${boot.machine}${boot.durationSeconds === undefined ? '' : `, ${boot.durationSeconds} s`})` : ''}.`,
-    ...(boot.reproducer ? ['', '<details><summary>Boot it again</summary>', '', fenced([boot.reproducer], 'sh'), '', '</details>'] : []),
+    ...(bootIssues(r, t).length > 0 ? [markdownBlock(bootIssues(r, t).map((i) => formatIssue(i).slice(0, LINE_LIMIT))), ''] : []),
+    `Console: ${markdownCode(boot.console ?? '')}${boot.machine ? ` (${markdownText(boot.machine)}${boot.durationSeconds === undefined ? '' : `, ${boot.durationSeconds} s`})` : ''}.`,
+    ...(boot.reproducer ? ['', '<details><summary>Boot it again</summary>', '', markdownBlock([boot.reproducer], 'sh'), '', '</details>'] : []),
   ].join('\n');
 }
 
@@ -143,17 +144,17 @@ function failedTarget(r: BuildResults, t: TargetResult): string {
   const lines = (t.excerpt?.lines ?? []).map((l) => (l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}…` : l));
   const what = t.excerpt?.source === 'tail' ? 'No error was parsed; the end of its log:' : 'First errors:';
   return [
-    `### ${STATUS_MARK[t.status]} ${t.target} (${describeOutcome(t)})`,
+    `### ${STATUS_MARK[t.status]} ${markdownText(t.target)} (${markdownText(describeOutcome(t))})`,
     '',
     what,
     '',
-    fenced(lines.length > 0 ? lines : ['(the log is empty)']),
+    markdownBlock(lines.length > 0 ? lines : ['(the log is empty)']),
     '',
-    `Full log: \`${t.log}\`.`,
+    `Full log: ${markdownCode(t.log)}.`,
     '',
     '<details><summary>Reproduce</summary>',
     '',
-    fenced(reproducer(r, t).split('\n'), 'sh'),
+    markdownBlock(reproducer(r, t).split('\n'), 'sh'),
     '',
     '</details>',
   ].join('\n');
@@ -176,19 +177,12 @@ function topIssues(r: BuildResults, tallied: Tally, title: string): string | und
     `### ${title}`,
     '',
     ...(listed.length > 0 ? ['| count | targets | warning |', '| ---: | --- | --- |'] : []),
-    ...listed.slice(0, TOP_WARNINGS).map(({ issue: i, fresh }) => `| ${i.count} | ${i.targets.length} | \`${cell(text(i, fresh)).replace(/`/g, "'")}\` |`),
+    ...listed.slice(0, TOP_WARNINGS).map(({ issue: i, fresh }) => `| ${i.count} | ${i.targets.length} | ${markdownCode(text(i, fresh).slice(0, LINE_LIMIT), 'table')} |`),
     ...(known > 0 ? ['', `${listed.length === 0 ? 'None new; ' : ''}${known} known from the baseline, not listed.`] : []),
   ].join('\n');
 }
 
-/** A code block whose fence no line of it can close. */
-function fenced(lines: string[], lang = ''): string {
-  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
-  const fence = '`'.repeat(longest + 1);
-  return [`${fence}${lang}`, ...lines, fence].join('\n');
-}
-
-/** Text for a table cell: no pipe can end it, no line runs on. */
+/** Tree text for a table cell or a heading: literal, one line, at most LINE_LIMIT characters of it. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, LINE_LIMIT);
+  return markdownText(text.slice(0, LINE_LIMIT));
 }

@@ -9,7 +9,7 @@ export function formatLocation(file: string | undefined, line?: number, column?:
 }
 
 /** The location and text of a diagnostic or issue on one line, as a compiler would print it. */
-export function formatIssueLine(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'severity' | 'message' | 'flag'>): string {
+export function formatIssueLine(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'message' | 'flag'> & { severity: string }): string {
   const at = d.file === undefined ? '' : `${formatLocation(d.file, d.line, d.column)}: `;
   return `${at}${d.severity}: ${d.message}${d.flag ? ` [${d.flag}]` : ''}`;
 }

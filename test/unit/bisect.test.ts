@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { Marked } from 'marked';
 import { filesToRebuild } from '../../src/bisect/run-bisect.ts';
 import assert from 'node:assert/strict';
 import { decideFromEnds, estimatedSteps, parseWhat, positionIn, verdictOf } from '../../src/bisect/verdict.ts';
@@ -201,4 +202,18 @@ test('reports: a culprit\'s subject and author cannot add headers to the email, 
   assert.match(body, /^author: Eve$/m, 'the body keeps its lines: an LF in a field starts a line of the body, never a header');
   assert.match(body, new RegExp(`^commit: ${sha('b')} \\[11/16\\] \\("fix\\\\r$`, 'm'));
   assert.ok(!/[\r\x1b]/.test(email), JSON.stringify(email));
+});
+
+test('reports: a culprit\'s subject, author and git\'s bisect log render in the summary as text, in one code block each', () => {
+  const evil = '[x](https://evil.example) <img src=x> ``` **b**';
+  const hostile: BisectResult = {
+    ...result,
+    culprit: { ...result.culprit!, subject: evil, author: `Eve <eve@evil.example> ${evil}` },
+    bisectLog: `# bad: [${sha('b')}] ${evil}\n\`\`\`\n<script>x</script>`,
+  };
+  const summary = bisectSummary(hostile);
+  const html = new Marked({ gfm: true, async: false }).parse(summary) as string;
+  assert.deepEqual(html.match(/<(a|img|script)\b/g), null, 'rendered as GitHub renders it: no link, image or script of the tree\'s');
+  assert.match(summary, /^- author: Eve &lt;eve\\@evil\.example&gt; \\\[x\\\]\(https\\:\/\/evil\.example\) &lt;img src=x&gt; \\`\\`\\` \\\*\\\*b\\\*\\\*$/m);
+  assert.match(summary, /^````\n# bad: \[b{40}\] \[x\]\(https:\/\/evil\.example\) <img src=x> ``` \*\*b\*\*\n```\n<script>x<\/script>\n````$/m, 'the log in one block its lines cannot close');
 });
