@@ -75,3 +75,13 @@ export function annotationLine(a: Annotation): string {
     .map(([k, v]) => `${k}=${commandProperty(String(v))}`);
   return `::${a.severity}${properties.length > 0 ? ` ${properties.join(',')}` : ''}::${commandData(a.message)}\n`;
 }
+
+/**
+ * Fail the step with `message`, as @actions/core's setFailed does (an error annotation and
+ * exit code 1), its text through annotationLine's escaping: the message may quote a tree
+ * (target names, a run error's output).
+ */
+export function failStep(message: string, write: (text: string) => void = (t) => process.stdout.write(t)): void {
+  process.exitCode = 1;
+  write(annotationLine({ severity: 'error', title: '', message }));
+}

@@ -17,7 +17,7 @@ import { planRefs } from '../fanout/plan-refs.ts';
 import { reportShards } from '../fanout/report-shards.ts';
 import { parseReportInputs } from '../fanout/report-inputs.ts';
 import { type Log } from '../log.ts';
-import { actionLog, annotationLine } from './action-log.ts';
+import { actionLog, annotationLine, failStep } from './action-log.ts';
 import { abortOnSignals } from './signals.ts';
 import { ccacheKeys } from '../cache/ccache-key.ts';
 import { restoreCcache, saveCcache } from '../cache/actions-cache.ts';
@@ -43,7 +43,7 @@ export async function runAction(driverDir: string): Promise<void> {
     else if (mode === 'report') await reportMode(read, log);
     else await buildMode(read, log, driverDir);
   } catch (e) {
-    core.setFailed(e instanceof KernelbuilderError ? e.message : ((e as Error).stack ?? String(e)));
+    failStep(e instanceof KernelbuilderError ? e.message : ((e as Error).stack ?? String(e)));
   }
 }
 
@@ -117,8 +117,8 @@ async function publish(builds: { results: BuildResults; reports: ReportPaths }[]
     ...(failed.length > 0 ? [`${failed.length} of ${total} targets failed: ${failed.join(' ')}`] : []),
     ...(failedToBoot.length > 0 ? [`${failedToBoot.length} failed to boot: ${failedToBoot.join(' ')}`] : []),
   ];
-  if (result === 'error') core.setFailed(`run error, not a kernel failure: ${errors.join('; ') || 'see the results'}`);
-  else if (problems.length > 0) core.setFailed(problems.join('; '));
+  if (result === 'error') failStep(`run error, not a kernel failure: ${errors.join('; ') || 'see the results'}`);
+  else if (problems.length > 0) failStep(problems.join('; '));
 }
 
 /** Annotations carry a tree's text (diagnostics, a culprit's subject): written through the action log's escaping. */

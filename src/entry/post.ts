@@ -4,6 +4,7 @@ import { connectDocker } from '../container/docker.ts';
 import { removeLeftovers } from '../container/cleanup.ts';
 import { publishBuildArtifacts } from '../publish/publish.ts';
 import { decidePostUpload, loadPostState } from '../publish/post-upload.ts';
+import { actionLog, failStep } from './action-log.ts';
 
 /**
  * The action's post step, which the runner runs whatever happened to the main step
@@ -14,20 +15,22 @@ import { decidePostUpload, loadPostState } from '../publish/post-upload.ts';
  * a warning says where the logs are, and the outcome stays the build's.
  */
 export async function runPost(): Promise<void> {
+  // Through the action's one sink, as main's lines: a message may quote a path or an engine's error.
+  const log = actionLog();
   try {
     const removed = await removeLeftovers(await connectDocker());
-    for (const id of removed) core.info(`removed container ${id.slice(0, 12)} left by the build`);
+    for (const id of removed) log.info(`removed container ${id.slice(0, 12)} left by the build`);
   } catch (e) {
-    core.warning(`post step: could not look for leftover containers: ${(e as Error).message}`);
+    log.warning(`post step: could not look for leftover containers: ${(e as Error).message}`);
   }
   try {
     const upload = decidePostUpload(loadPostState(core.getState), process.env, existsSync);
-    if (upload.action === 'none' && upload.info) core.info(upload.info);
-    else if (upload.action === 'warn') core.warning(upload.message);
+    if (upload.action === 'none' && upload.info) log.info(upload.info);
+    else if (upload.action === 'warn') log.warning(upload.message);
     else if (upload.action === 'upload') {
-      for (const a of await publishBuildArtifacts(upload.logsDir, upload.artifacts)) core.info(`uploaded artifact ${a.name} (${a.size} bytes, id ${a.id})`);
+      for (const a of await publishBuildArtifacts(upload.logsDir, upload.artifacts)) log.info(`uploaded artifact ${a.name} (${a.size} bytes, id ${a.id})`);
     }
   } catch (e) {
-    core.setFailed(`uploading the build's artifacts failed: ${(e as Error).message}`);
+    failStep(`uploading the build's artifacts failed: ${(e as Error).message}`);
   }
 }

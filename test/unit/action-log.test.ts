@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionLog, annotationLine } from '../../src/entry/action-log.ts';
+import { actionLog, annotationLine, failStep } from '../../src/entry/action-log.ts';
 import { foreignCommands, runnerCommands } from '../support/runner-commands.ts';
 
 test('build output is fenced by a random stop-commands token, and escaped inside it too', () => {
@@ -95,4 +95,17 @@ test('an annotation is the command @actions/core writes, its texts one visible l
   assert.equal(commands[0].name, 'error');
   assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(line.slice(0, -1)), JSON.stringify(line));
   assert.equal(decodeURIComponent(commands[0].data), 'fix\\r::error file=x::forged ##[add-mask]y \\x1b[2J');
+});
+
+test('failing the step: exit code 1 and one error command, whose message (quoting a tree) issues no other', () => {
+  const out: string[] = [];
+  const before = process.exitCode;
+  try {
+    failStep('2 of 4 targets failed: x86/a\r::add-mask::b\n##[error]c %0A \x1b[2J', (t) => out.push(t));
+    assert.equal(process.exitCode, 1);
+  } finally {
+    process.exitCode = before;
+  }
+  assert.deepEqual(out, ['::error::2 of 4 targets failed: x86/a\\r::add-mask::b\\n##[error]c %250A \\x1b[2J\n']);
+  assert.deepEqual(runnerCommands(out.join('')).map((c) => c.name), ['error']);
 });
