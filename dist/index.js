@@ -13,6 +13,8 @@ import {
   StorageRetryPolicyFactory,
   StorageSharedKeyCredential,
   UserDelegationKeyCredential,
+  actionLog,
+  annotationLine,
   authorizeRequestOnTenantChallenge,
   bearerTokenAuthenticationPolicy,
   convertHttpClient,
@@ -26,6 +28,7 @@ import {
   delay,
   error,
   exec,
+  failStep,
   getCachedDefaultHttpClient,
   getDefaultProxySettings,
   getInput,
@@ -41,7 +44,6 @@ import {
   rmRF,
   savePostState,
   saveState,
-  setFailed,
   setOutput,
   setSecret,
   storageBrowserPolicy,
@@ -53,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-FGO3YCVX.js";
+} from "./chunks/chunk-6GJDDRX7.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -73,10 +75,8 @@ import {
   planRefs,
   reportShards,
   runBuild,
-  runnerLogLine,
-  showControls,
   tally
-} from "./chunks/chunk-VAKASHTX.js";
+} from "./chunks/chunk-XED45VFS.js";
 import {
   Input,
   KernelbuilderError,
@@ -88,7 +88,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-B2O5EEJB.js";
+} from "./chunks/chunk-44QLJKVF.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -189,54 +189,6 @@ function chooseAnnotations(issues, perKind = ANNOTATIONS_PER_KIND) {
     ...i.column === void 0 ? {} : { startColumn: i.column }
   }));
   return [...pick("error"), ...pick("warning")];
-}
-
-// src/entry/action-log.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-function actionLog(write = (t) => process.stdout.write(t)) {
-  let token;
-  let grouped = false;
-  const line = (text) => write(`${runnerLogLine(text)}
-`);
-  const endGroup = () => {
-    if (grouped) write("::endgroup::\n");
-    grouped = false;
-  };
-  return {
-    info: line,
-    warning: (m) => write(`::warning::${commandData(m)}
-`),
-    progress: line,
-    group(title) {
-      endGroup();
-      write(`::group::${runnerLogLine(title)}
-`);
-      grouped = true;
-    },
-    endGroup,
-    beginBuildOutput() {
-      token = randomUUID2();
-      write(`::stop-commands::${token}
-`);
-    },
-    buildOutput: line,
-    endBuildOutput() {
-      if (token) write(`::${token}::
-`);
-      token = void 0;
-    }
-  };
-}
-function commandData(text) {
-  return showControls(text).replaceAll("%", "%25");
-}
-function commandProperty(text) {
-  return commandData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-function annotationLine(a) {
-  const properties = Object.entries({ title: a.title, file: a.file, line: a.startLine, col: a.startColumn }).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${commandProperty(String(v))}`);
-  return `::${a.severity}${properties.length > 0 ? ` ${properties.join(",")}` : ""}::${commandData(a.message)}
-`;
 }
 
 // src/cache/ccache-key.ts
@@ -25854,7 +25806,7 @@ async function runAction(driverDir) {
     else if (mode === "report") await reportMode(read, log);
     else await buildMode(read, log, driverDir);
   } catch (e) {
-    setFailed(e instanceof KernelbuilderError ? e.message : e.stack ?? String(e));
+    failStep(e instanceof KernelbuilderError ? e.message : e.stack ?? String(e));
   }
 }
 async function buildMode(read, log, driverDir) {
@@ -25918,8 +25870,8 @@ async function publish(builds, log) {
     ...failed.length > 0 ? [`${failed.length} of ${total} targets failed: ${failed.join(" ")}`] : [],
     ...failedToBoot.length > 0 ? [`${failedToBoot.length} failed to boot: ${failedToBoot.join(" ")}`] : []
   ];
-  if (result === "error") setFailed(`run error, not a kernel failure: ${errors.join("; ") || "see the results"}`);
-  else if (problems.length > 0) setFailed(problems.join("; "));
+  if (result === "error") failStep(`run error, not a kernel failure: ${errors.join("; ") || "see the results"}`);
+  else if (problems.length > 0) failStep(problems.join("; "));
 }
 function annotate(a) {
   process.stdout.write(annotationLine(a));

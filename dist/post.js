@@ -13,6 +13,7 @@ import {
   StorageRetryPolicyFactory,
   StorageSharedKeyCredential,
   UserDelegationKeyCredential,
+  actionLog,
   authorizeRequestOnTenantChallenge,
   bearerTokenAuthenticationPolicy,
   convertHttpClient,
@@ -26,6 +27,7 @@ import {
   decompressResponsePolicyName,
   delay,
   error,
+  failStep,
   getCachedDefaultHttpClient,
   getDefaultProxySettings,
   getState,
@@ -39,7 +41,6 @@ import {
   require_commonjs2,
   require_tunnel,
   require_undici,
-  setFailed,
   setSecret,
   storageBrowserPolicy,
   storageCorrectContentLengthPolicy,
@@ -51,7 +52,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-FGO3YCVX.js";
+} from "./chunks/chunk-6GJDDRX7.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -66,7 +67,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-B2O5EEJB.js";
+} from "./chunks/chunk-44QLJKVF.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({
@@ -64791,21 +64792,22 @@ function readResults(logsDir) {
 
 // src/entry/post.ts
 async function runPost() {
+  const log = actionLog();
   try {
     const removed = await removeLeftovers(await connectDocker());
-    for (const id of removed) info(`removed container ${id.slice(0, 12)} left by the build`);
+    for (const id of removed) log.info(`removed container ${id.slice(0, 12)} left by the build`);
   } catch (e) {
-    warning(`post step: could not look for leftover containers: ${e.message}`);
+    log.warning(`post step: could not look for leftover containers: ${e.message}`);
   }
   try {
     const upload = decidePostUpload(loadPostState(getState), process.env, existsSync4);
-    if (upload.action === "none" && upload.info) info(upload.info);
-    else if (upload.action === "warn") warning(upload.message);
+    if (upload.action === "none" && upload.info) log.info(upload.info);
+    else if (upload.action === "warn") log.warning(upload.message);
     else if (upload.action === "upload") {
-      for (const a of await publishBuildArtifacts(upload.logsDir, upload.artifacts)) info(`uploaded artifact ${a.name} (${a.size} bytes, id ${a.id})`);
+      for (const a of await publishBuildArtifacts(upload.logsDir, upload.artifacts)) log.info(`uploaded artifact ${a.name} (${a.size} bytes, id ${a.id})`);
     }
   } catch (e) {
-    setFailed(`uploading the build's artifacts failed: ${e.message}`);
+    failStep(`uploading the build's artifacts failed: ${e.message}`);
   }
 }
 

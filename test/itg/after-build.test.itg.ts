@@ -1,16 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { makeToyKernel } from '../support/toy-kernel.ts';
 import { runEngine } from '../support/engine-run.ts';
 
 // What happens after the container has run must not lose the build's results.
 
-test('a report the build made unwritable is a warning: results.json and the other reports are written', async (t) => {
-  // The failed target's reproducer path, made a folder by the build: renaming onto it fails.
-  const src = makeToyKernel('mkdir -p /logs/x86/tinyconfig.reproduce.sh/keep\necho "x.c:1:1: error: broken"\nexit 1\n', { arches: ['x86'] });
+test('a folder the build plants where a report goes neither blocks the report nor reaches the logs: the gate names it once', async (t) => {
+  // The failed target's reproducer path, made a folder with a file by the build: in its
+  // staging folder only, which the gate leaves behind; the host writes the reproducer.
+  const src = makeToyKernel('mkdir -p /logs/x86/tinyconfig.reproduce.sh/keep && echo planted > /logs/x86/tinyconfig.reproduce.sh/keep/x\necho "x.c:1:1: error: broken"\nexit 1\n', { arches: ['x86'] });
   const logs = mkdtempSync(join(tmpdir(), 'kb-logs-'));
   t.after(() => {
     rmSync(src, { recursive: true, force: true });
@@ -22,7 +23,10 @@ test('a report the build made unwritable is a warning: results.json and the othe
   const written = JSON.parse(readFileSync(reports.results, 'utf8'));
   assert.equal(written.targets[0].status, 'fail');
   assert.ok(existsSync(reports.summary) && existsSync(reports.email));
+  const reproducer = join(dirname(reports.results), 'x86', 'tinyconfig.reproduce.sh');
+  assert.ok(lstatSync(reproducer).isFile(), 'the reproducer is the host\'s file');
+  assert.match(readFileSync(reproducer, 'utf8'), /^#!\/bin\/sh|docker run/m);
   const warnings = log.lines.filter((l) => l.startsWith('warning: '));
   assert.equal(warnings.length, 1, warnings.join('\n'));
-  assert.match(warnings[0], /^warning: could not write .*x86\/tinyconfig\.reproduce\.sh: /);
+  assert.match(warnings[0], /^warning: left out of .* "x86\/tinyconfig\.reproduce\.sh\/keep\/x"$/);
 });

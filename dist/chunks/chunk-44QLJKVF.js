@@ -63896,6 +63896,26 @@ function parseResults(text) {
   return resultsSchema.check(parseJson(text), "");
 }
 
+// src/text/controls.ts
+var CONTROLS = /(?!\t)[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+var NAMED = { "\n": "\\n", "\r": "\\r" };
+function escapeCharacter(c) {
+  const code = c.codePointAt(0);
+  const hex = code.toString(16);
+  return NAMED[c] ?? (code < 256 ? `\\x${hex.padStart(2, "0")}` : code < 65536 ? `\\u${hex.padStart(4, "0")}` : `\\u{${hex}}`);
+}
+function showControls(text) {
+  return text.replace(CONTROLS, escapeCharacter);
+}
+
+// src/text/runner-log.ts
+var IGNORED = String.raw`[\p{Cf}\p{Default_Ignorable_Code_Point}]`;
+var OLD_FORM = new RegExp(String.raw`(#${IGNORED}*#${IGNORED}*)\[`, "gu");
+var NEW_FORM = new RegExp(String.raw`^((?:\s|${IGNORED})*):(?=${IGNORED}*:)`, "u");
+function runnerLogLine(text) {
+  return showControls(text).replace(OLD_FORM, (_, hashes) => `${hashes}${escapeCharacter("[")}`).replace(NEW_FORM, (_, space) => `${space}${escapeCharacter(":")}`);
+}
+
 export {
   __require,
   __commonJS,
@@ -63980,5 +64000,7 @@ export {
   require_src,
   dockerEndpoint,
   connectDocker,
-  removeLeftovers
+  showControls,
+  removeLeftovers,
+  runnerLogLine
 };

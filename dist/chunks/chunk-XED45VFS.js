@@ -65,6 +65,7 @@ import {
   readResultsDir,
   removeLeftovers,
   require_semver,
+  showControls,
   sizeInBytes,
   splitTargetName,
   targetName,
@@ -73,7 +74,7 @@ import {
   treeDirOf,
   unmetOptions,
   within
-} from "./chunk-B2O5EEJB.js";
+} from "./chunk-44QLJKVF.js";
 
 // src/results/previous.ts
 import { readdirSync } from "node:fs";
@@ -7386,18 +7387,6 @@ function toNumber(s) {
   return s !== void 0 && /^\d+$/.test(s) ? Number(s) : void 0;
 }
 
-// src/text/controls.ts
-var CONTROLS = /(?!\t)[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-var NAMED = { "\n": "\\n", "\r": "\\r" };
-function escapeCharacter(c) {
-  const code = c.codePointAt(0);
-  const hex = code.toString(16);
-  return NAMED[c] ?? (code < 256 ? `\\x${hex.padStart(2, "0")}` : code < 65536 ? `\\u${hex.padStart(4, "0")}` : `\\u{${hex}}`);
-}
-function showControls(text) {
-  return text.replace(CONTROLS, escapeCharacter);
-}
-
 // src/ref/tree.ts
 async function readTree(git, sha, arches, fragmentNames = []) {
   const makefile = await tryGit(git, ["cat-file", "blob", `${sha}:Makefile`]);
@@ -9481,6 +9470,29 @@ function newFirst(results, tallied, issues) {
   return { listed, known: issues.length - listed.length };
 }
 
+// src/text/markdown.ts
+var INLINE_SYNTAX = /[\\`*_[\]<>&|~@]/g;
+var AUTOLINK = /\b(https?|ftp)(:\/\/)|\b(www)(\.)/gi;
+var LINE_START_SYNTAX = /^([#+\-=]|\d+[.)])/;
+function markdownText(text) {
+  return showControls(text).replace(INLINE_SYNTAX, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`).replace(AUTOLINK, (_m, scheme, sep, www, dot) => scheme ? `${scheme}\\${sep}` : `${www}\\${dot}`).replace(LINE_START_SYNTAX, (m) => `${m.slice(0, -1)}\\${m.slice(-1)}`);
+}
+function markdownCode(text, place = "text") {
+  let line = showControls(text);
+  if (place === "table") line = line.replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestRun(line) + 1);
+  const pad = line.startsWith("`") || line.endsWith("`") || line === "" ? " " : "";
+  return `${fence}${pad}${line}${pad}${fence}`;
+}
+function markdownBlock(lines, lang = "") {
+  const shown2 = lines.map((l) => showControls(l));
+  const fence = "`".repeat(Math.max(3, ...shown2.map((l) => longestRun(l) + 1)));
+  return [`${fence}${lang}`, ...shown2, fence].join("\n");
+}
+function longestRun(text) {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+}
+
 // src/report/summary.ts
 var SUMMARY_LIMIT = 1e3 * 1024;
 var LINE_LIMIT = 400;
@@ -9495,15 +9507,15 @@ function renderSummary(results, limit = SUMMARY_LIMIT) {
   const blocks = [
     headline(results),
     ...results.error ? [runError2(results.error)] : [],
-    ...changes.length > 0 ? [`### ${changes[0]}
+    ...changes.length > 0 ? [`### ${markdownText(changes[0])}
 
-${fenced(changes.slice(1))}`] : [],
-    ...bisects.length > 0 ? [`### ${bisects[0].replace(/:$/, "")}
+${markdownBlock(changes.slice(1))}`] : [],
+    ...bisects.length > 0 ? [`### ${markdownText(bisects[0].replace(/:$/, ""))}
 
-${fenced(bisects.slice(2))}`] : [],
-    ...sizes.length > 0 ? [`### ${sizes[0]}
+${markdownBlock(bisects.slice(2))}`] : [],
+    ...sizes.length > 0 ? [`### ${markdownText(sizes[0])}
 
-${fenced(sizes.slice(1))}`] : [],
+${markdownBlock(sizes.slice(1))}`] : [],
     archTable(results),
     targetTable(results)
   ];
@@ -9514,7 +9526,7 @@ ${fenced(sizes.slice(1))}`] : [],
     if (block) blocks.push(block);
   }
   if (results.dropped.length > 0) {
-    blocks.push(["Not built:", ...results.dropped.map((d) => `- ${d.arch}${d.config ? `/${d.config}` : ""}: ${d.reason}`)].join("\n"));
+    blocks.push(["Not built:", ...results.dropped.map((d) => `- ${markdownText(`${d.arch}${d.config ? `/${d.config}` : ""}: ${d.reason}`)}`)].join("\n"));
   }
   let out = "";
   for (const [i, block] of blocks.entries()) {
@@ -9536,12 +9548,12 @@ function headline(r) {
     ...c.noise ? [`${c.noise} known-noise warnings filtered`] : []
   ].join(", ")}.` : "";
   return [
-    `## kernelbuilder: ${r.tree}/${r.buildId} \u2014 ${RESULT_WORD[r.result]}`,
+    `## kernelbuilder: ${markdownText(`${r.tree}/${r.buildId}`)} \u2014 ${RESULT_WORD[r.result]}`,
     "",
     `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}${spaceLine(r)}`,
     "",
-    `Linux ${r.kernelVersion} at \`${r.sha.slice(0, 12)}\` (ref \`${r.ref}\`); image \`${r.image.name}\` (${r.image.toolchain}, \`${r.image.digest.slice(0, 19)}\u2026\`).` + (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ""),
-    ...r.toolchains ? ["", `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${arch} \`${line}\``).join(", ")}.`] : [],
+    `Linux ${markdownText(r.kernelVersion)} at ${markdownCode(r.sha.slice(0, 12))} (ref ${markdownCode(r.ref)}); image ${markdownCode(r.image.name)} (${markdownText(r.image.toolchain)}, ${markdownCode(`${r.image.digest.slice(0, 19)}\u2026`)}).` + (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ""),
+    ...r.toolchains ? ["", `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${markdownText(arch)} ${markdownCode(line)}`).join(", ")}.`] : [],
     ...r.complete || r.error ? [] : ["", `**The run did not complete** (driver exit ${r.driverExitCode}): targets marked "did not finish" have no verdict.`]
   ].join("\n");
 }
@@ -9550,7 +9562,7 @@ function spaceLine(r) {
   const waited = r.targets.filter((t) => (t.spaceWaitSeconds ?? 0) > 0).length;
   const parts = [
     ...r.peakMemoryBytes ? [`peak memory ${formatBytes(r.peakMemoryBytes)}`] : [],
-    ...largest ? [`largest object dir ${formatBytes(largest.objdirBytes)} (${largest.target})`] : [],
+    ...largest ? [`largest object dir ${formatBytes(largest.objdirBytes)} (${markdownText(largest.target)})`] : [],
     ...waited > 0 ? [`${waited} target${waited === 1 ? "" : "s"} waited for space on /build`] : []
   ];
   return parts.length > 0 ? ` ${parts.join("; ").replace(/^./, (c) => c.toUpperCase())}.` : "";
@@ -9561,14 +9573,14 @@ function timeCell(t) {
 }
 function runError2(error2) {
   const lines = error2.lines.map((l) => l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}\u2026` : l);
-  return [`### ${STATUS_MARK.error} Run error: ${error2.message}`, "", `The end of the driver's output (\`${DRIVER_LOG}\`):`, "", fenced(lines.length > 0 ? lines : ["(no output)"])].join("\n");
+  return [`### ${STATUS_MARK.error} Run error: ${markdownText(error2.message)}`, "", `The end of the driver's output (${markdownCode(DRIVER_LOG)}):`, "", markdownBlock(lines.length > 0 ? lines : ["(no output)"])].join("\n");
 }
 function archTable(r) {
   const arches = [...new Set(r.targets.map((t) => t.arch))];
   const rows = arches.map((arch) => {
     const ts = r.targets.filter((t) => t.arch === arch);
     const sum = (f) => ts.reduce((n, t) => n + (f(t) ?? 0), 0);
-    return `| ${arch} | ${ts.filter((t) => t.status === "pass").length} | ${ts.filter((t) => t.status !== "pass").length} | ${sum((t) => t.errors)} | ${sum((t) => t.warnings)} |`;
+    return `| ${markdownText(arch)} | ${ts.filter((t) => t.status === "pass").length} | ${ts.filter((t) => t.status !== "pass").length} | ${sum((t) => t.errors)} | ${sum((t) => t.warnings)} |`;
   });
   return ["| arch | passed | failed | errors | warnings |", "| --- | ---: | ---: | ---: | ---: |", ...rows].join("\n");
 }
@@ -9579,35 +9591,35 @@ function targetTable(r) {
     `| target | status | stage | time | errors | warnings |${boots ? " boot |" : ""} log |`,
     `| --- | --- | --- | ---: | ---: | ---: |${boots ? " --- |" : ""} --- |`,
     ...r.targets.map(
-      (t) => `| ${t.target} | ${STATUS_MARK[t.status]} ${t.status === "fail" && !t.reason ? "fail" : describeOutcome(t)} | ${t.stage ?? ""} | ${timeCell(t)} | ${t.errors ?? ""} | ${t.warnings ?? ""} |${bootCell(t)} \`${t.log}\` |`
+      (t) => `| ${cell(t.target)} | ${STATUS_MARK[t.status]} ${t.status === "fail" && !t.reason ? "fail" : cell(describeOutcome(t))} | ${cell(t.stage ?? "")} | ${timeCell(t)} | ${t.errors ?? ""} | ${t.warnings ?? ""} |${bootCell(t)} ${markdownCode(t.log, "table")} |`
     )
   ].join("\n");
 }
 function failedBoot(r, t) {
   const boot = t.boot;
   return [
-    `### ${BOOT_MARK.fail} boot of ${t.target} (${cell(describeBoot(boot))})`,
+    `### ${BOOT_MARK.fail} boot of ${markdownText(t.target)} (${cell(describeBoot(boot))})`,
     "",
-    ...bootIssues(r, t).length > 0 ? [fenced(bootIssues(r, t).map((i) => formatIssue(i).slice(0, LINE_LIMIT))), ""] : [],
-    `Console: \`${boot.console ?? ""}\`${boot.machine ? ` (${boot.machine}${boot.durationSeconds === void 0 ? "" : `, ${boot.durationSeconds} s`})` : ""}.`,
-    ...boot.reproducer ? ["", "<details><summary>Boot it again</summary>", "", fenced([boot.reproducer], "sh"), "", "</details>"] : []
+    ...bootIssues(r, t).length > 0 ? [markdownBlock(bootIssues(r, t).map((i) => formatIssue(i).slice(0, LINE_LIMIT))), ""] : [],
+    `Console: ${markdownCode(boot.console ?? "")}${boot.machine ? ` (${markdownText(boot.machine)}${boot.durationSeconds === void 0 ? "" : `, ${boot.durationSeconds} s`})` : ""}.`,
+    ...boot.reproducer ? ["", "<details><summary>Boot it again</summary>", "", markdownBlock([boot.reproducer], "sh"), "", "</details>"] : []
   ].join("\n");
 }
 function failedTarget(r, t) {
   const lines = (t.excerpt?.lines ?? []).map((l) => l.length > LINE_LIMIT ? `${l.slice(0, LINE_LIMIT)}\u2026` : l);
   const what = t.excerpt?.source === "tail" ? "No error was parsed; the end of its log:" : "First errors:";
   return [
-    `### ${STATUS_MARK[t.status]} ${t.target} (${describeOutcome(t)})`,
+    `### ${STATUS_MARK[t.status]} ${markdownText(t.target)} (${markdownText(describeOutcome(t))})`,
     "",
     what,
     "",
-    fenced(lines.length > 0 ? lines : ["(the log is empty)"]),
+    markdownBlock(lines.length > 0 ? lines : ["(the log is empty)"]),
     "",
-    `Full log: \`${t.log}\`.`,
+    `Full log: ${markdownCode(t.log)}.`,
     "",
     "<details><summary>Reproduce</summary>",
     "",
-    fenced(reproducer(r, t).split("\n"), "sh"),
+    markdownBlock(reproducer(r, t).split("\n"), "sh"),
     "",
     "</details>"
   ].join("\n");
@@ -9622,17 +9634,12 @@ function topIssues(r, tallied, title) {
     `### ${title}`,
     "",
     ...listed.length > 0 ? ["| count | targets | warning |", "| ---: | --- | --- |"] : [],
-    ...listed.slice(0, TOP_WARNINGS).map(({ issue: i, fresh }) => `| ${i.count} | ${i.targets.length} | \`${cell(text(i, fresh)).replace(/`/g, "'")}\` |`),
+    ...listed.slice(0, TOP_WARNINGS).map(({ issue: i, fresh }) => `| ${i.count} | ${i.targets.length} | ${markdownCode(text(i, fresh).slice(0, LINE_LIMIT), "table")} |`),
     ...known > 0 ? ["", `${listed.length === 0 ? "None new; " : ""}${known} known from the baseline, not listed.`] : []
   ].join("\n");
 }
-function fenced(lines, lang = "") {
-  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
-  const fence = "`".repeat(longest + 1);
-  return [`${fence}${lang}`, ...lines, fence].join("\n");
-}
 function cell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, LINE_LIMIT);
+  return markdownText(text.slice(0, LINE_LIMIT));
 }
 
 // src/text/email.ts
@@ -12181,7 +12188,6 @@ async function checkBisectPlan(inputs, deps) {
 }
 
 // src/bisect/report.ts
-import { writeFileSync } from "node:fs";
 import { join as join27 } from "node:path";
 function describeSought(s) {
   if (s.kind === "build") return `the build failing${s.firstError ? ` with ${s.firstError}` : ""}`;
@@ -12202,25 +12208,23 @@ function outcomeLine(r) {
 }
 function diagnosticText(r) {
   const d = r.culprit?.diagnostic;
-  if (!d) return void 0;
-  const place = d.file ? `${d.file}${d.line === void 0 ? "" : `:${d.line}`}: ` : "";
-  return `${place}${d.severity}: ${d.message}`;
+  return d ? formatIssueLine(d) : void 0;
 }
 function bisectSummary(r) {
-  const lines = [`## kernelbuilder bisect: ${r.tree} ${r.target}`, "", `${r.good.ref} (${r.good.sha.slice(0, 12)}, good) .. ${r.bad.ref} (${r.bad.sha.slice(0, 12)}, bad): ${r.commits} commits`, ""];
-  if (r.sought) lines.push(`Sought: ${describeSought(r.sought)}`, "");
+  const lines = [`## kernelbuilder bisect: ${markdownText(`${r.tree} ${r.target}`)}`, "", `${markdownText(r.good.ref)} (${r.good.sha.slice(0, 12)}, good) .. ${markdownText(r.bad.ref)} (${r.bad.sha.slice(0, 12)}, bad): ${r.commits} commits`, ""];
+  if (r.sought) lines.push(`Sought: ${markdownText(describeSought(r.sought))}`, "");
   if (r.culprit) {
     const c = r.culprit;
-    lines.push(`**First bad commit** \`${commitLine(r)}\``, "", `- author: ${c.author}`, `- date: ${c.date}`);
+    lines.push(`**First bad commit** ${markdownCode(commitLine(r))}`, "", `- author: ${markdownText(c.author)}`, `- date: ${markdownText(c.date)}`);
     const d = diagnosticText(r);
-    if (d) lines.push(`- introduced: \`${d}\``);
+    if (d) lines.push(`- introduced: ${markdownCode(d)}`);
     lines.push(`- verified: built again from scratch it is ${c.verification.culprit}; ${c.verification.parents.map((p) => `parent ${p.sha.slice(0, 12)} ${p.verdict} (step ${p.step})`).join(", ")}`);
   } else {
-    lines.push(`**No culprit named**: ${r.reason}${r.detail ? `: ${r.detail}` : ""}`);
+    lines.push(`**No culprit named**: ${markdownText(`${r.reason}${r.detail ? `: ${r.detail}` : ""}`)}`);
   }
-  lines.push("", `| step | commit | verdict | seconds |`, "| --- | --- | --- | --- |", ...r.steps.map((s) => `| ${s.label} | ${s.sha.slice(0, 12)} | ${s.verdict} | ${s.seconds} |`));
+  lines.push("", `| step | commit | verdict | seconds |`, "| --- | --- | --- | --- |", ...r.steps.map((s) => `| ${markdownText(s.label)} | ${s.sha.slice(0, 12)} | ${s.verdict} | ${s.seconds} |`));
   lines.push("", `${r.builds} builds (about ${r.estimatedSteps} steps + 3 without skips), ${r.durationSeconds}s.`);
-  if (r.bisectLog) lines.push("", "```", r.bisectLog, "```");
+  if (r.bisectLog) lines.push("", markdownBlock(r.bisectLog.split("\n")));
   return `${lines.join("\n")}
 `;
 }
@@ -12254,10 +12258,10 @@ function bisectAnnotations(r) {
 }
 function writeBisectReports(r, dir, emailTo) {
   const paths = { result: join27(dir, BISECT_FILES.result), summary: join27(dir, BISECT_FILES.summary), email: join27(dir, BISECT_FILES.email) };
-  writeFileSync(paths.result, `${JSON.stringify(r, null, 2)}
+  writeInside(dir, BISECT_FILES.result, `${JSON.stringify(r, null, 2)}
 `);
-  writeFileSync(paths.summary, bisectSummary(r));
-  writeFileSync(paths.email, bisectEmail(r, emailTo));
+  writeInside(dir, BISECT_FILES.summary, bisectSummary(r));
+  writeInside(dir, BISECT_FILES.email, bisectEmail(r, emailTo));
   return paths;
 }
 
@@ -12596,14 +12600,6 @@ function recordOf(request, r, folder) {
   };
 }
 
-// src/text/runner-log.ts
-var IGNORED = String.raw`[\p{Cf}\p{Default_Ignorable_Code_Point}]`;
-var OLD_FORM = new RegExp(String.raw`(#${IGNORED}*#${IGNORED}*)\[`, "gu");
-var NEW_FORM = new RegExp(String.raw`^((?:\s|${IGNORED})*):(?=${IGNORED}*:)`, "u");
-function runnerLogLine(text) {
-  return showControls(text).replace(OLD_FORM, (_, hashes) => `${hashes}${escapeCharacter("[")}`).replace(NEW_FORM, (_, space) => `${space}${escapeCharacter(":")}`);
-}
-
 export {
   DEFAULT_KEEP,
   DEFAULT_BOOT_TIMEOUT,
@@ -12624,7 +12620,6 @@ export {
   readNoise,
   readEmailTo,
   gitIn,
-  showControls,
   targetCosts,
   longestFirst,
   shardTargets,
@@ -12655,7 +12650,6 @@ export {
   parseShards,
   reportShards,
   parseReportInputs,
-  runnerLogLine,
   abortOnSignals,
   getBisectInputs,
   checkBisectPlan,

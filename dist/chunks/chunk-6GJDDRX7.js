@@ -6,8 +6,10 @@ import {
   __commonJS,
   __require,
   __toESM,
-  require_src
-} from "./chunk-B2O5EEJB.js";
+  require_src,
+  runnerLogLine,
+  showControls
+} from "./chunk-44QLJKVF.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -25896,10 +25898,6 @@ function setOutput(name, value) {
   process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
-}
 function isDebug() {
   return process.env["RUNNER_DEBUG"] === "1";
 }
@@ -25924,6 +25922,58 @@ function saveState(name, value) {
 }
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
+}
+
+// src/entry/action-log.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+function actionLog(write = (t) => process.stdout.write(t)) {
+  let token;
+  let grouped = false;
+  const line = (text) => write(`${runnerLogLine(text)}
+`);
+  const endGroup = () => {
+    if (grouped) write("::endgroup::\n");
+    grouped = false;
+  };
+  return {
+    info: line,
+    warning: (m) => write(`::warning::${commandData(m)}
+`),
+    progress: line,
+    group(title) {
+      endGroup();
+      write(`::group::${runnerLogLine(title)}
+`);
+      grouped = true;
+    },
+    endGroup,
+    beginBuildOutput() {
+      token = randomUUID2();
+      write(`::stop-commands::${token}
+`);
+    },
+    buildOutput: line,
+    endBuildOutput() {
+      if (token) write(`::${token}::
+`);
+      token = void 0;
+    }
+  };
+}
+function commandData(text) {
+  return showControls(text).replaceAll("%", "%25");
+}
+function commandProperty(text) {
+  return commandData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+function annotationLine(a) {
+  const properties = Object.entries({ title: a.title, file: a.file, line: a.startLine, col: a.startColumn }).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${commandProperty(String(v))}`);
+  return `::${a.severity}${properties.length > 0 ? ` ${properties.join(",")}` : ""}::${commandData(a.message)}
+`;
+}
+function failStep(message, write = (t) => process.stdout.write(t)) {
+  process.exitCode = 1;
+  write(annotationLine({ severity: "error", title: "", message }));
 }
 
 // src/publish/post-upload.ts
@@ -25992,7 +26042,7 @@ function isError(e) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
-function randomUUID2() {
+function randomUUID3() {
   return crypto.randomUUID();
 }
 
@@ -26227,8 +26277,8 @@ function getErrorMessage(e) {
 function isError2(e) {
   return isError(e);
 }
-function randomUUID3() {
-  return randomUUID2();
+function randomUUID4() {
+  return randomUUID3();
 }
 var isNodeLike2 = isNodeLike;
 function uint8ArrayToString2(bytes, format) {
@@ -27080,7 +27130,7 @@ async function concat(sources) {
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/policies/multipartPolicy.js
 function generateBoundary() {
-  return `----AzSDKFormBoundary${randomUUID2()}`;
+  return `----AzSDKFormBoundary${randomUUID3()}`;
 }
 function encodeHeaders(headers) {
   let result = "";
@@ -27423,7 +27473,7 @@ var PipelineRequestImpl = class {
     this.abortSignal = options.abortSignal;
     this.onUploadProgress = options.onUploadProgress;
     this.onDownloadProgress = options.onDownloadProgress;
-    this.requestId = options.requestId || randomUUID2();
+    this.requestId = options.requestId || randomUUID3();
     this.allowInsecureConnection = options.allowInsecureConnection ?? false;
     this.enableBrowserStreams = options.enableBrowserStreams ?? false;
     this.requestOverrides = options.requestOverrides;
@@ -40828,7 +40878,6 @@ export {
   setSecret,
   getInput,
   setOutput,
-  setFailed,
   isDebug,
   debug,
   error,
@@ -40836,10 +40885,13 @@ export {
   info,
   saveState,
   getState,
+  actionLog,
+  annotationLine,
+  failStep,
   createClientLogger2 as createClientLogger,
   AbortError,
   delay,
-  randomUUID3 as randomUUID,
+  randomUUID4 as randomUUID,
   isNodeLike2 as isNodeLike,
   decompressResponsePolicyName2 as decompressResponsePolicyName,
   getDefaultProxySettings2 as getDefaultProxySettings,
