@@ -20,7 +20,7 @@ import { observeStep } from './observe-step.ts';
 import { decideFromEnds, positionIn, verdictOf } from './verdict.ts';
 import { type BisectPlan, type BisectResult, type BisectStep, type Culprit, type NotFoundReason, type Sought, type StepObservation, type Verdict } from './types.ts';
 import { describeSought, stepLine } from './report.ts';
-import { showControls } from '../text/controls.ts';
+import { commitLog } from '../ref/commit-log.ts';
 
 /** What a bisect reaches outside itself through; the fronts pass the real ones. */
 export interface BisectDeps {
@@ -216,12 +216,12 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
   }
 
   async function culpritOf(sha: string, sought: Sought, shown: StepObservation, verification: Culprit['verification']): Promise<Culprit> {
-    const [, author, date, subject] = (await deps.git.run(['log', '-1', '--format=%H%x1f%an <%ae>%x1f%aI%x1f%s', sha])).trim().split('\x1f');
+    const [{ author, date, subject }] = await commitLog(deps.git, sha, 1, '%an <%ae>', '%aI');
     const range = (await deps.git.run(['rev-list', '--reverse', '--topo-order', `${plan.good.sha}..${plan.bad.sha}`])).split('\n').filter((l) => l.length > 0);
     const diagnostic =
       sought.kind === 'build' ? shown.firstError : sought.kind === 'signature' ? shown.issues.find((i) => i.signature === sought.signature) : shown.issues.find((i) => i.severity === 'error');
     // Tree text, one line as results.json keeps it (check-results): a subject may hold a CR or ESC.
-    return { sha, author: showControls(author), date, subject: showControls(subject), position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...(diagnostic ? { diagnostic } : {}), verification };
+    return { sha, author, date, subject, position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...(diagnostic ? { diagnostic } : {}), verification };
   }
 }
 

@@ -38,7 +38,7 @@ import { getSimSettings } from '../simulate/sim-inputs.ts';
 import { simulationSummary } from '../simulate/summary.ts';
 import { textTimeline } from '../simulate/text-timeline.ts';
 import { simulationPage } from '../simulate/html-page.ts';
-import { terminalLine, terminalText } from '../text/terminal.ts';
+import { terminalJson, terminalLine, terminalText } from '../text/terminal.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Where the CLI finds what ships with it. */
@@ -91,7 +91,8 @@ export async function runCli(argv: string[], paths: CliPaths, io: CliIo = termin
     }
     return await run(command, parsed.values, parsed.positionals, paths, log, io);
   } catch (e) {
-    io.err(`kernelbuilder: ${e instanceof KernelbuilderError ? e.message : ((e as Error).stack ?? String(e))}\n`);
+    // An error may quote the tree (a config's name, a commit): shown, never obeyed, by the terminal.
+    io.err(`${terminalText(`kernelbuilder: ${e instanceof KernelbuilderError ? e.message : ((e as Error).stack ?? String(e))}`)}\n`);
     return 2;
   }
 }
@@ -143,7 +144,7 @@ function readInputs(read: InputReader, log: Log): Inputs {
 
 async function matrix(read: InputReader, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
   const { plans, shards } = await planRefs(read, log, loadProjectFragments(paths.driverDir));
-  io.out(`${JSON.stringify(buildMatrix(plans, shards), null, 2)}\n`);
+  io.out(`${terminalJson(buildMatrix(plans, shards))}\n`);
   return 0;
 }
 
@@ -173,7 +174,7 @@ async function plan(read: InputReader, paths: CliPaths, log: Log, io: CliIo): Pr
     checked = { image, container };
   });
   const simulation = simulationBlock(simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), getSimSettings(read, inputs)));
-  io.out(`${JSON.stringify({ plan: buildPlan, simulation, ...checked, ...(sourceProblem ? { sourceProblem } : {}), ...(imageProblem ? { imageProblem } : {}) }, null, 2)}\n`);
+  io.out(`${terminalJson({ plan: buildPlan, simulation, ...checked, ...(sourceProblem ? { sourceProblem } : {}), ...(imageProblem ? { imageProblem } : {}) })}\n`);
   return 0;
 }
 
@@ -195,11 +196,11 @@ async function simulate(read: InputReader, out: { json: boolean; html?: unknown 
   const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
   if (html) writeWhole(html, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
   if (out.json) {
-    io.out(`${JSON.stringify(sim, null, 2)}\n`);
+    io.out(`${terminalJson(sim)}\n`);
     return 0;
   }
   const timelines = sim.runners.map((r, i) => `${sim.runners.length > 1 ? `runner ${i + 1}:\n` : ''}${textTimeline(r)}`);
-  io.out(`${[...simulationSummary(sim), '', ...timelines].join('\n')}\n`);
+  io.out(`${terminalText([...simulationSummary(sim), '', ...timelines].join('\n'))}\n`);
   return 0;
 }
 
@@ -251,7 +252,7 @@ async function bisect(read: InputReader, planOnly: boolean, paths: CliPaths, log
   const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid!(), gid: process.getgid!() };
   const plan = await checkBisectPlan(inputs, deps);
   if (planOnly) {
-    io.out(`${JSON.stringify(plan, null, 2)}\n`);
+    io.out(`${terminalJson(plan)}\n`);
     return 0;
   }
   log.info(`bisecting ${plan.target} over ${plan.commits} commits ${plan.good.sha.slice(0, 12)}..${plan.bad.sha.slice(0, 12)}: about ${plan.estimatedSteps} steps, ${plan.buildBudget} builds; in ${plan.dir}`);
@@ -287,7 +288,8 @@ async function imagesBuild(values: Values, paths: CliPaths, log: Log): Promise<n
 }
 
 async function imagesList(io: CliIo): Promise<number> {
-  io.out(`${formatImageList(await listImages(await connectDocker(), defaultImageTable))}\n`);
+  // Labels are whoever built the image's: shown, never obeyed.
+  io.out(`${terminalText(formatImageList(await listImages(await connectDocker(), defaultImageTable)))}\n`);
   return 0;
 }
 

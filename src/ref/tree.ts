@@ -3,7 +3,7 @@ import { kernelVersionFromMakefile } from './kernel-version.ts';
 import { type KernelVersion } from '../types/ref.ts';
 import { SourceError } from '../errors.ts';
 import { type CommitInfo } from '../types/ref.ts';
-import { showControls } from '../text/controls.ts';
+import { commitLog } from './commit-log.ts';
 
 /** What the plan needs to know about the tree at a commit; read without a checkout. */
 export interface TreeFacts {
@@ -26,13 +26,14 @@ export async function readTree(git: Git, sha: string, arches: string[], fragment
   if (!version) {
     throw new SourceError(`commit ${sha} is not a kernel tree: its top-level Makefile has no VERSION and PATCHLEVEL`);
   }
-  const archList = await tryGit(git, ['ls-tree', '--name-only', `${sha}:arch`]);
+  // -z: names as they are, NUL-separated; without it git quotes a name with unusual bytes.
+  const archList = await tryGit(git, ['ls-tree', '-z', '--name-only', `${sha}:arch`]);
   if (archList === undefined) throw new SourceError(`commit ${sha} is not a kernel tree: it has no arch/ folder`);
   const treeArches = names(archList);
   const configs: Record<string, string[]> = {};
   const fragments: Record<string, Record<string, string>> = {};
   for (const arch of arches.filter((a) => treeArches.includes(a))) {
-    configs[arch] = names((await tryGit(git, ['ls-tree', '--name-only', `${sha}:arch/${arch}/configs`])) ?? '');
+    configs[arch] = names((await tryGit(git, ['ls-tree', '-z', '--name-only', `${sha}:arch/${arch}/configs`])) ?? '');
     fragments[arch] = {};
     for (const name of fragmentNames) {
       const text =
@@ -41,15 +42,10 @@ export async function readTree(git: Git, sha: string, arches: string[], fragment
       if (text !== undefined) fragments[arch][name] = text;
     }
   }
-  const log = await git.run(['log', '-3', '--format=%H%x1f%an%x1f%cI%x1f%s', sha]);
-  const commits = names(log).map((line) => {
-    const [commitSha, author, date, subject] = line.split('\x1f');
-    // A subject or author may hold any control character: results.json keeps text one line (check-results).
-    return { sha: commitSha, author: showControls(author), date, subject: showControls(subject) };
-  });
+  const commits = await commitLog(git, sha, 3, '%an', '%cI');
   return { version, arches: treeArches, commits, configs, fragments };
 }
 
 function names(out: string): string[] {
-  return out.split('\n').filter((l) => l.length > 0);
+  return out.split('\0').filter((l) => l.length > 0);
 }

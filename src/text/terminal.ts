@@ -16,3 +16,14 @@ export function terminalLine(text: string): string {
 export function terminalText(text: string): string {
   return text.split('\n').map(terminalLine).join('\n');
 }
+
+/**
+ * A value as pretty-printed JSON for a terminal (plan, matrix, simulate --json): still
+ * JSON a program reads back as the same value. JSON.stringify escapes C0 controls, not DEL,
+ * C1 (CSI U+009B), line separators or bidi controls: those become `\uXXXX` escapes. No
+ * line starts with `::` (each starts with a bracket, a quote or a value), and `#` is never
+ * JSON's own, so every `#` is written `\u0023`: no `##[` a runner would read as a command.
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[#\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runnerLogLine } from '../../src/text/runner-log.ts';
-import { terminalLine, terminalText } from '../../src/text/terminal.ts';
+import { terminalJson, terminalLine, terminalText } from '../../src/text/terminal.ts';
 import { emailHeader, emailMessage } from '../../src/text/email.ts';
 import { parseCommandLine, runnerCommands } from '../support/runner-commands.ts';
 
@@ -83,4 +83,13 @@ test('email: a header is one line whatever its value holds; the body shows contr
   const message = emailMessage({ to: 'dev@example.org\nCc: x@example.org', subject: 'boom\r\n\r\nbody' }, ['line 1', 'colour \x1b[31m', 'two\nlines', 'cr\rhere']);
   assert.equal(message, 'To: dev@example.org Cc: x@example.org\nSubject: boom body\n\nline 1\ncolour \\x1b[31m\ntwo\nlines\ncr\\rhere\n');
   assert.equal(emailMessage({ subject: 's' }, ['b']), 'Subject: s\n\nb\n');
+});
+
+test('terminalJson: the same value read back, no raw DEL, C1, separator or bidi control, no # a runner could read', () => {
+  const value = { names: HOSTILE, nested: { '##[error]key': 'a\u009b31m\u007f\u2028\u202e#' } };
+  const json = terminalJson(value);
+  assert.deepEqual(JSON.parse(json), value);
+  assert.ok(!/[#\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(json), json);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f]/.test(json), 'C0 controls are JSON escapes');
+  assert.deepEqual(runnerCommands(json), []);
 });
