@@ -55,7 +55,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-XED45VFS.js";
+} from "./chunks/chunk-HK62LIAO.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -88,6 +88,9 @@ function terminalLine(text) {
 }
 function terminalText(text) {
   return text.split("\n").map(terminalLine).join("\n");
+}
+function terminalJson(value) {
+  return JSON.stringify(value, null, 2).replace(/[#\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // src/entry/terminal-log.ts
@@ -931,7 +934,7 @@ async function runCli(argv, paths, io = terminal) {
     }
     return await run(command, parsed.values, parsed.positionals, paths, log, io);
   } catch (e) {
-    io.err(`kernelbuilder: ${e instanceof KernelbuilderError ? e.message : e.stack ?? String(e)}
+    io.err(`${terminalText(`kernelbuilder: ${e instanceof KernelbuilderError ? e.message : e.stack ?? String(e)}`)}
 `);
     return 2;
   }
@@ -980,7 +983,7 @@ function readInputs(read, log) {
 }
 async function matrix(read, paths, log, io) {
   const { plans, shards } = await planRefs(read, log, loadProjectFragments(paths.driverDir));
-  io.out(`${JSON.stringify(buildMatrix(plans, shards), null, 2)}
+  io.out(`${terminalJson(buildMatrix(plans, shards))}
 `);
   return 0;
 }
@@ -1004,7 +1007,7 @@ async function plan(read, paths, log, io) {
     checked = { image, container };
   });
   const simulation = simulationBlock(simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), getSimSettings(read, inputs)));
-  io.out(`${JSON.stringify({ plan: buildPlan, simulation, ...checked, ...sourceProblem ? { sourceProblem } : {}, ...imageProblem ? { imageProblem } : {} }, null, 2)}
+  io.out(`${terminalJson({ plan: buildPlan, simulation, ...checked, ...sourceProblem ? { sourceProblem } : {}, ...imageProblem ? { imageProblem } : {} })}
 `);
   return 0;
 }
@@ -1019,13 +1022,13 @@ async function simulate2(read, out, paths, log, io) {
   const sim = simulatePlan(buildPlan, previousTargets(treeDir(inputs.logs, buildPlan.tree)), settings);
   if (html2) writeWhole(html2, simulationPage(sim, `simulation of ${buildPlan.tree}/${buildPlan.ref.buildId}`));
   if (out.json) {
-    io.out(`${JSON.stringify(sim, null, 2)}
+    io.out(`${terminalJson(sim)}
 `);
     return 0;
   }
   const timelines = sim.runners.map((r, i) => `${sim.runners.length > 1 ? `runner ${i + 1}:
 ` : ""}${textTimeline(r)}`);
-  io.out(`${[...simulationSummary(sim), "", ...timelines].join("\n")}
+  io.out(`${terminalText([...simulationSummary(sim), "", ...timelines].join("\n"))}
 `);
   return 0;
 }
@@ -1070,7 +1073,7 @@ async function bisect(read, planOnly, paths, log, io) {
   const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid(), gid: process.getgid() };
   const plan2 = await checkBisectPlan(inputs, deps);
   if (planOnly) {
-    io.out(`${JSON.stringify(plan2, null, 2)}
+    io.out(`${terminalJson(plan2)}
 `);
     return 0;
   }
@@ -1102,7 +1105,7 @@ async function imagesBuild(values, paths, log) {
   return failure ? 1 : 0;
 }
 async function imagesList(io) {
-  io.out(`${formatImageList(await listImages(await connectDocker(), defaultImageTable))}
+  io.out(`${terminalText(formatImageList(await listImages(await connectDocker(), defaultImageTable)))}
 `);
   return 0;
 }

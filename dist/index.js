@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-XED45VFS.js";
+} from "./chunks/chunk-HK62LIAO.js";
 import {
   Input,
   KernelbuilderError,

@@ -31,15 +31,23 @@ export interface CountRow {
   newOnly: 'always' | 'with-extra-warnings' | 'never';
   /** Listed in the build page's table of errors and warnings. */
   onPage: boolean;
+  /** Its count line in the email (`Section mismatches: 3`): always, or only when there are some; none: a line of its own elsewhere (errors, warnings). */
+  emailCount?: { label: string; when: 'always' | 'when-found' };
+  /**
+   * Its list in the email, under `section`: each issue with the arches that show it, with
+   * its count and file, or new first (with a baseline) with its detail lines; none: the
+   * email lists it its own way (errors per failed target, warnings per target).
+   */
+  emailList?: 'by-arch' | 'counted' | 'new-first';
 }
 
 /** The counts of a build's findings, in the order the reports show them. */
 export const COUNT_ROWS: readonly CountRow[] = [
   { tally: 'errors', kinds: [], counts: 'warnings', label: 'errors', headline: 'always', newOnly: 'never', onPage: true },
   { tally: 'warnings', kinds: [], counts: 'warnings', label: 'warnings', headline: 'always', section: 'Top warnings', newOnly: 'with-extra-warnings', onPage: true },
-  { tally: 'sectionMismatches', kinds: ['section-mismatch'], counts: 'warnings', label: 'section mismatches', headline: 'always', section: 'Section mismatches', newOnly: 'never', onPage: true },
-  { tally: 'syscalls', kinds: ['syscall'], counts: 'warnings', label: 'new syscalls', headline: 'never', section: 'New syscalls', newOnly: 'never', onPage: true },
-  { tally: 'sparse', kinds: ['sparse'], counts: 'findings', label: 'sparse findings', headline: 'when-found', section: 'Sparse findings', newOnly: 'always', onPage: false },
+  { tally: 'sectionMismatches', kinds: ['section-mismatch'], counts: 'warnings', label: 'section mismatches', headline: 'always', section: 'Section mismatches', newOnly: 'never', onPage: true, emailCount: { label: 'Section mismatches', when: 'always' }, emailList: 'counted' },
+  { tally: 'syscalls', kinds: ['syscall'], counts: 'warnings', label: 'new syscalls', headline: 'never', section: 'New syscalls', newOnly: 'never', onPage: true, emailList: 'by-arch' },
+  { tally: 'sparse', kinds: ['sparse'], counts: 'findings', label: 'sparse findings', headline: 'when-found', section: 'Sparse findings', newOnly: 'always', onPage: false, emailCount: { label: 'Sparse', when: 'when-found' }, emailList: 'new-first' },
 ];
 
 /** The row of a count, or undefined for the counts kept apart (noise, a boot's). */

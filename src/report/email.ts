@@ -6,6 +6,7 @@ import { changeLines, sizeLines } from './changes.ts';
 import { bisectLines } from './bisect-lines.ts';
 import { bootSectionLines } from './boot-lines.ts';
 import { tally } from '../diagnostics/tally.ts';
+import { COUNT_ROWS, type CountRow } from '../diagnostics/kinds.ts';
 import { listsNewOnly, newFirst } from './new-first.ts';
 import { formatDuration } from '../values/duration.ts';
 import { splitTargetName } from '../values/target-name.ts';
@@ -26,7 +27,8 @@ export function emailSubject(results: BuildResults): string {
 /**
  * The report email, section by section as the original builder sent it: tree, branch, top
  * commits, runtime, counts, failed configs, errors per failed config, warnings per
- * config, new syscalls, section mismatches.
+ * config, then each count row's list (diagnostics/kinds.ts): section mismatches, new
+ * syscalls, sparse's findings.
  */
 export function renderEmail(results: BuildResults, opts: { to?: string } = {}): string {
   const issues = results.issues ?? [];
@@ -46,8 +48,10 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
   out.push(`Passed:   ${passed}`);
   out.push(`Failed:   ${results.targets.length - passed}`);
   out.push(`Warnings: ${results.counts?.warnings ?? 0}${results.counts?.noise ? ` (and ${results.counts.noise} known noise, filtered)` : ''}`);
-  out.push(`Section mismatches: ${results.counts?.sectionMismatches ?? 0}`);
-  if (results.counts?.sparse) out.push(`Sparse:   ${results.counts.sparse}`);
+  for (const row of COUNT_ROWS) {
+    const n = results.counts?.[row.tally] ?? 0;
+    if (row.emailCount && (row.emailCount.when === 'always' || n > 0)) out.push(`${`${row.emailCount.label}:`.padEnd(9)} ${n}`);
+  }
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
   const changes = changeLines(results);
   if (changes.length > 0) out.push('', ...changes);
@@ -83,23 +87,29 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
       if (known > 0) out.push(`  ... and ${known} known from the baseline`);
     }
   }
-  section(out, 'New syscalls:', issues.filter((i) => tally(i, i.noise) === 'syscalls'), (i) => `  ${i.targets.map((t) => splitTargetName(t).arch).filter(unique).join(' ')}: ${i.message}`);
-  section(out, 'Section mismatches:', issues.filter((i) => tally(i, i.noise) === 'sectionMismatches'), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`);
-  sparseSection(out, results, issues.filter((i) => tally(i, i.noise) === 'sparse'));
+  for (const row of COUNT_ROWS) {
+    if (row.emailList) listSection(out, results, row, issues.filter((i) => tally(i, i.noise) === row.tally));
+  }
   return emailMessage({ to: opts.to, subject: emailSubject(results) }, out);
 }
 
-function section(out: string[], title: string, issues: Issue[], line: (i: Issue) => string): void {
-  if (issues.length > 0) out.push('', title, ...issues.map(line));
-}
-
-/** sparse's findings with their expected/got; with a baseline only the new ones, marked `>>` as 0-day marks them, and the known counted. */
-function sparseSection(out: string[], results: BuildResults, issues: Issue[]): void {
-  const { listed, known } = newFirst(results, 'sparse', issues);
-  if (listed.length === 0 && known === 0) return;
-  out.push('', results.regressions ? 'Sparse findings (new ones prefixed by >>):' : 'Sparse findings:');
-  for (const { issue, fresh } of listed) out.push(`${fresh ? '>> ' : '  '}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
-  if (known > 0) out.push(`  ... and ${known} known from the baseline`);
+/** A count row's list (its emailList), under its section's title. */
+function listSection(out: string[], results: BuildResults, row: CountRow, issues: Issue[]): void {
+  if (row.emailList === 'new-first') {
+    // With a baseline only the new ones, marked `>>` as 0-day marks them, and the known counted.
+    const { listed, known } = newFirst(results, row.tally, issues);
+    if (listed.length === 0 && known === 0) return;
+    out.push('', results.regressions ? `${row.section} (new ones prefixed by >>):` : `${row.section}:`);
+    for (const { issue, fresh } of listed) out.push(`${fresh ? '>> ' : '  '}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
+    if (known > 0) out.push(`  ... and ${known} known from the baseline`);
+    return;
+  }
+  if (issues.length === 0) return;
+  const line =
+    row.emailList === 'by-arch'
+      ? (i: Issue) => `  ${i.targets.map((t) => splitTargetName(t).arch).filter(unique).join(' ')}: ${i.message}`
+      : (i: Issue) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ''}${i.message}`;
+  out.push('', `${row.section}:`, ...issues.map(line));
 }
 
 function unique<T>(item: T, i: number, all: T[]): boolean {

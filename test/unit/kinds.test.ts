@@ -5,6 +5,7 @@ import { tally } from '../../src/diagnostics/tally.ts';
 import { listsNewOnly } from '../../src/report/new-first.ts';
 import { renderSummary } from '../../src/report/summary.ts';
 import { renderBuildPage } from '../../src/report/html/build-page.ts';
+import { renderEmail } from '../../src/report/email.ts';
 import { type DiagnosticKind, type Issue, type Severity } from '../../src/types/diagnostics.ts';
 import { type DiagnosticCounts } from '../../src/types/results.ts';
 import { sampleResults } from '../support/results-fixture.ts';
@@ -44,14 +45,19 @@ function issueOf(tallied: string, n: number): Issue {
   return { kind, severity, file: `f${n}.c`, line: n, message: `finding ${n} of ${row.tally}`, context: [], signature: `${kind}:f${n}.c:${n}`, count: 1, targets: ['x86/defconfig'], noise: false } as Issue;
 }
 
-test('summary.md and the page list and count each row as the row says', () => {
+test('summary.md, the page and the email list and count each row as the row says', () => {
   const issues = COUNT_ROWS.map((row, n) => issueOf(row.tally, n));
   const counts = Object.fromEntries([...COUNT_ROWS.map((row, n) => [row.tally, 10 + n]), ['noise', 0]]) as unknown as DiagnosticCounts;
   const results = sampleResults(['x86/defconfig'], { issues, counts });
   const summary = renderSummary(results);
   const page = renderBuildPage(results, () => true);
   const headline = summary.split('\n').find((l) => l.includes('targets passed**'))!;
+  const pageHeadline = page.split('\n').find((l) => l.includes('targets passed</b>'))!;
+  const email = renderEmail(results);
   COUNT_ROWS.forEach((row, n) => {
+    assert.equal(pageHeadline.includes(`${10 + n} ${row.label}`), row.headline !== 'never', `${row.tally} in the page's headline: ${pageHeadline}`);
+    assert.equal(new RegExp(`^${row.emailCount?.label}: +${10 + n}$`, 'm').test(email), row.emailCount !== undefined, `${row.tally}: its count line in the email`);
+    if (row.emailList) assert.match(email, new RegExp(`^${row.section}:\n.*finding ${n} of ${row.tally}`, 'm'), `${row.tally}: its list in the email`);
     assert.equal(summary.includes(`### ${row.section}\n`), row.section !== undefined, `${row.tally}: its section`);
     if (row.section) assert.ok(summary.includes(`finding ${n} of ${row.tally}`), `${row.tally}: its issue listed`);
     assert.equal(headline.includes(`${10 + n} ${row.label}`), row.headline !== 'never', `${row.tally} in the headline: ${headline}`);

@@ -1,4 +1,5 @@
-import { type BuildResults } from '../../types/results.ts';
+import { type BuildResults, type DiagnosticCounts } from '../../types/results.ts';
+import { COUNT_ROWS } from '../../diagnostics/kinds.ts';
 import { DRIVER_LOG, RESULTS_FILE, SUMMARY_FILE } from '../../logs-layout.ts';
 import { html } from './escape.ts';
 import { htmlPage } from './page.ts';
@@ -24,6 +25,13 @@ export function renderBuildPage(results: BuildResults, exists: PageContext['exis
   return htmlPage(`kernelbuilder ${title}`, body, FILTER_SCRIPT);
 }
 
+/** The counts a headline shows, as the count rows say (diagnostics/kinds.ts), as summary.md's headline shows them. */
+function headlineCounts(c: DiagnosticCounts): string {
+  return COUNT_ROWS.filter((row) => row.headline === 'always' || (row.headline === 'when-found' && num(c[row.tally])))
+    .map((row) => `${num(c[row.tally]) ?? 0} ${html(row.label)}`)
+    .join(', ');
+}
+
 function headline(ctx: PageContext): string {
   const r = ctx.results;
   const passed = r.targets.filter((t) => t.status === 'pass').length;
@@ -32,7 +40,7 @@ function headline(ctx: PageContext): string {
   const resultClass = RESULT_CLASS[r.result] ?? 'cell-error';
   return [
     `<h1>${html(r.tree)} / ${html(r.buildId)} <span class="result ${resultClass}" id="result">${html(r.result)}</span></h1>`,
-    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? '?'} s${c ? `; ${num(c.errors) ?? 0} errors, ${num(c.warnings) ?? 0} warnings, ${num(c.sectionMismatches) ?? 0} section mismatches` : ''}${num(r.peakMemoryBytes) ? `; peak memory ${html(formatBytes(num(r.peakMemoryBytes)!))}` : ''}.</p>`,
+    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? '?'} s${c ? `; ${headlineCounts(c)}` : ''}${num(r.peakMemoryBytes) ? `; peak memory ${html(formatBytes(num(r.peakMemoryBytes)!))}` : ''}.</p>`,
     `<p>Linux ${html(r.kernelVersion)} at <code>${html(sha)}</code> (ref <code>${html(r.ref)}</code>), image <code>${html(r.image?.name)}</code> (${html(r.image?.toolchain)}); started ${html(r.startedAt)}.</p>`,
     ...(r.regressions ? [`<p>Compared with the baseline ${html(r.regressions.baseline?.buildId)} (<code>${html(String(r.regressions.baseline?.sha ?? '').slice(0, 12))}</code>): marks <span class="mark mark-new">new</span> and <span class="mark mark-fixed">fixed</span> are since then.</p>`] : []),
     ...(r.complete ? [] : ['<p><b>The run did not complete</b>: targets that did not finish have no verdict.</p>']),

@@ -7387,6 +7387,19 @@ function toNumber(s) {
   return s !== void 0 && /^\d+$/.test(s) ? Number(s) : void 0;
 }
 
+// src/ref/commit-log.ts
+var FIELDS = 4;
+async function commitLog(git, rev, count, author, date) {
+  const out = await git.run(["log", "-z", `-${count}`, `--format=%H%x00${author}%x00${date}%x00%s`, rev]);
+  const fields = out.split("\0");
+  const commits = [];
+  for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
+    const [sha, by, when, subject] = fields.slice(i, i + FIELDS);
+    commits.push({ sha: sha.trim(), author: showControls(by), date: when, subject: showControls(subject) });
+  }
+  return commits;
+}
+
 // src/ref/tree.ts
 async function readTree(git, sha, arches, fragmentNames = []) {
   const makefile = await tryGit(git, ["cat-file", "blob", `${sha}:Makefile`]);
@@ -7395,28 +7408,24 @@ async function readTree(git, sha, arches, fragmentNames = []) {
   if (!version) {
     throw new SourceError(`commit ${sha} is not a kernel tree: its top-level Makefile has no VERSION and PATCHLEVEL`);
   }
-  const archList = await tryGit(git, ["ls-tree", "--name-only", `${sha}:arch`]);
+  const archList = await tryGit(git, ["ls-tree", "-z", "--name-only", `${sha}:arch`]);
   if (archList === void 0) throw new SourceError(`commit ${sha} is not a kernel tree: it has no arch/ folder`);
   const treeArches = names(archList);
   const configs = {};
   const fragments = {};
   for (const arch of arches.filter((a) => treeArches.includes(a))) {
-    configs[arch] = names(await tryGit(git, ["ls-tree", "--name-only", `${sha}:arch/${arch}/configs`]) ?? "");
+    configs[arch] = names(await tryGit(git, ["ls-tree", "-z", "--name-only", `${sha}:arch/${arch}/configs`]) ?? "");
     fragments[arch] = {};
     for (const name of fragmentNames) {
       const text = await tryGit(git, ["cat-file", "blob", `${sha}:arch/${arch}/configs/${name}`]) ?? await tryGit(git, ["cat-file", "blob", `${sha}:kernel/configs/${name}`]);
       if (text !== void 0) fragments[arch][name] = text;
     }
   }
-  const log = await git.run(["log", "-3", "--format=%H%x1f%an%x1f%cI%x1f%s", sha]);
-  const commits = names(log).map((line) => {
-    const [commitSha, author, date, subject] = line.split("");
-    return { sha: commitSha, author: showControls(author), date, subject: showControls(subject) };
-  });
+  const commits = await commitLog(git, sha, 3, "%an", "%cI");
   return { version, arches: treeArches, commits, configs, fragments };
 }
 function names(out) {
-  return out.split("\n").filter((l) => l.length > 0);
+  return out.split("\0").filter((l) => l.length > 0);
 }
 
 // src/images/select.ts
@@ -9434,9 +9443,9 @@ function isRecipeFailure(d) {
 var COUNT_ROWS = [
   { tally: "errors", kinds: [], counts: "warnings", label: "errors", headline: "always", newOnly: "never", onPage: true },
   { tally: "warnings", kinds: [], counts: "warnings", label: "warnings", headline: "always", section: "Top warnings", newOnly: "with-extra-warnings", onPage: true },
-  { tally: "sectionMismatches", kinds: ["section-mismatch"], counts: "warnings", label: "section mismatches", headline: "always", section: "Section mismatches", newOnly: "never", onPage: true },
-  { tally: "syscalls", kinds: ["syscall"], counts: "warnings", label: "new syscalls", headline: "never", section: "New syscalls", newOnly: "never", onPage: true },
-  { tally: "sparse", kinds: ["sparse"], counts: "findings", label: "sparse findings", headline: "when-found", section: "Sparse findings", newOnly: "always", onPage: false }
+  { tally: "sectionMismatches", kinds: ["section-mismatch"], counts: "warnings", label: "section mismatches", headline: "always", section: "Section mismatches", newOnly: "never", onPage: true, emailCount: { label: "Section mismatches", when: "always" }, emailList: "counted" },
+  { tally: "syscalls", kinds: ["syscall"], counts: "warnings", label: "new syscalls", headline: "never", section: "New syscalls", newOnly: "never", onPage: true, emailList: "by-arch" },
+  { tally: "sparse", kinds: ["sparse"], counts: "findings", label: "sparse findings", headline: "when-found", section: "Sparse findings", newOnly: "always", onPage: false, emailCount: { label: "Sparse", when: "when-found" }, emailList: "new-first" }
 ];
 function countRow(tally2) {
   return COUNT_ROWS.find((r) => r.tally === tally2);
@@ -9681,8 +9690,10 @@ function renderEmail(results, opts = {}) {
   out.push(`Passed:   ${passed}`);
   out.push(`Failed:   ${results.targets.length - passed}`);
   out.push(`Warnings: ${results.counts?.warnings ?? 0}${results.counts?.noise ? ` (and ${results.counts.noise} known noise, filtered)` : ""}`);
-  out.push(`Section mismatches: ${results.counts?.sectionMismatches ?? 0}`);
-  if (results.counts?.sparse) out.push(`Sparse:   ${results.counts.sparse}`);
+  for (const row of COUNT_ROWS) {
+    const n = results.counts?.[row.tally] ?? 0;
+    if (row.emailCount && (row.emailCount.when === "always" || n > 0)) out.push(`${`${row.emailCount.label}:`.padEnd(9)} ${n}`);
+  }
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
   const changes = changeLines(results);
   if (changes.length > 0) out.push("", ...changes);
@@ -9715,20 +9726,23 @@ function renderEmail(results, opts = {}) {
       if (known > 0) out.push(`  ... and ${known} known from the baseline`);
     }
   }
-  section(out, "New syscalls:", issues.filter((i) => tally(i, i.noise) === "syscalls"), (i) => `  ${i.targets.map((t) => splitTargetName(t).arch).filter(unique2).join(" ")}: ${i.message}`);
-  section(out, "Section mismatches:", issues.filter((i) => tally(i, i.noise) === "sectionMismatches"), (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ""}${i.message}`);
-  sparseSection(out, results, issues.filter((i) => tally(i, i.noise) === "sparse"));
+  for (const row of COUNT_ROWS) {
+    if (row.emailList) listSection(out, results, row, issues.filter((i) => tally(i, i.noise) === row.tally));
+  }
   return emailMessage({ to: opts.to, subject: emailSubject(results) }, out);
 }
-function section(out, title, issues, line) {
-  if (issues.length > 0) out.push("", title, ...issues.map(line));
-}
-function sparseSection(out, results, issues) {
-  const { listed, known } = newFirst(results, "sparse", issues);
-  if (listed.length === 0 && known === 0) return;
-  out.push("", results.regressions ? "Sparse findings (new ones prefixed by >>):" : "Sparse findings:");
-  for (const { issue, fresh } of listed) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
-  if (known > 0) out.push(`  ... and ${known} known from the baseline`);
+function listSection(out, results, row, issues) {
+  if (row.emailList === "new-first") {
+    const { listed, known } = newFirst(results, row.tally, issues);
+    if (listed.length === 0 && known === 0) return;
+    out.push("", results.regressions ? `${row.section} (new ones prefixed by >>):` : `${row.section}:`);
+    for (const { issue, fresh } of listed) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
+    if (known > 0) out.push(`  ... and ${known} known from the baseline`);
+    return;
+  }
+  if (issues.length === 0) return;
+  const line = row.emailList === "by-arch" ? (i) => `  ${i.targets.map((t) => splitTargetName(t).arch).filter(unique2).join(" ")}: ${i.message}` : (i) => `  ${String(i.count).padStart(4)} ${i.file ? `${i.file}: ` : ""}${i.message}`;
+  out.push("", `${row.section}:`, ...issues.map(line));
 }
 function unique2(item, i, all) {
   return all.indexOf(item) === i;
@@ -10219,6 +10233,9 @@ function renderBuildPage(results, exists) {
   const body = [headline2(ctx), matrixSection(ctx), failuresSection(ctx), warningsSection(ctx), targetsSection(ctx)].filter(Boolean).join("\n");
   return htmlPage(`kernelbuilder ${title}`, body, FILTER_SCRIPT);
 }
+function headlineCounts(c) {
+  return COUNT_ROWS.filter((row) => row.headline === "always" || row.headline === "when-found" && num(c[row.tally])).map((row) => `${num(c[row.tally]) ?? 0} ${html(row.label)}`).join(", ");
+}
 function headline2(ctx) {
   const r = ctx.results;
   const passed = r.targets.filter((t) => t.status === "pass").length;
@@ -10227,7 +10244,7 @@ function headline2(ctx) {
   const resultClass = RESULT_CLASS[r.result] ?? "cell-error";
   return [
     `<h1>${html(r.tree)} / ${html(r.buildId)} <span class="result ${resultClass}" id="result">${html(r.result)}</span></h1>`,
-    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? "?"} s${c ? `; ${num(c.errors) ?? 0} errors, ${num(c.warnings) ?? 0} warnings, ${num(c.sectionMismatches) ?? 0} section mismatches` : ""}${num(r.peakMemoryBytes) ? `; peak memory ${html(formatBytes(num(r.peakMemoryBytes)))}` : ""}.</p>`,
+    `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? "?"} s${c ? `; ${headlineCounts(c)}` : ""}${num(r.peakMemoryBytes) ? `; peak memory ${html(formatBytes(num(r.peakMemoryBytes)))}` : ""}.</p>`,
     `<p>Linux ${html(r.kernelVersion)} at <code>${html(sha)}</code> (ref <code>${html(r.ref)}</code>), image <code>${html(r.image?.name)}</code> (${html(r.image?.toolchain)}); started ${html(r.startedAt)}.</p>`,
     ...r.regressions ? [`<p>Compared with the baseline ${html(r.regressions.baseline?.buildId)} (<code>${html(String(r.regressions.baseline?.sha ?? "").slice(0, 12))}</code>): marks <span class="mark mark-new">new</span> and <span class="mark mark-fixed">fixed</span> are since then.</p>`] : [],
     ...r.complete ? [] : ["<p><b>The run did not complete</b>: targets that did not finish have no verdict.</p>"],
@@ -12491,10 +12508,10 @@ async function runBisect(plan, deps) {
     removeStaging(staging);
   }
   async function culpritOf(sha, sought2, shown2, verification) {
-    const [, author, date, subject] = (await deps.git.run(["log", "-1", "--format=%H%x1f%an <%ae>%x1f%aI%x1f%s", sha])).trim().split("");
+    const [{ author, date, subject }] = await commitLog(deps.git, sha, 1, "%an <%ae>", "%aI");
     const range = (await deps.git.run(["rev-list", "--reverse", "--topo-order", `${plan.good.sha}..${plan.bad.sha}`])).split("\n").filter((l) => l.length > 0);
     const diagnostic = sought2.kind === "build" ? shown2.firstError : sought2.kind === "signature" ? shown2.issues.find((i) => i.signature === sought2.signature) : shown2.issues.find((i) => i.severity === "error");
-    return { sha, author: showControls(author), date, subject: showControls(subject), position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...diagnostic ? { diagnostic } : {}, verification };
+    return { sha, author, date, subject, position: positionIn(sha, range) ?? { k: 0, n: range.length }, ...diagnostic ? { diagnostic } : {}, verification };
   }
 }
 function filesToRebuild(sought) {
