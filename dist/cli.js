@@ -55,7 +55,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-HK62LIAO.js";
+} from "./chunks/chunk-SSVGTLBD.js";
 import {
   BisectOption,
   EMAILS_DIR,

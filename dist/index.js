@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-HK62LIAO.js";
+} from "./chunks/chunk-SSVGTLBD.js";
 import {
   Input,
   KernelbuilderError,

@@ -21,6 +21,7 @@ import { DockerError, InputError } from './errors.ts';
 import { Input } from './constants.ts';
 import { TailBuffer } from './parse/tail-buffer.ts';
 import { startLiveProgress } from './report/live-progress.ts';
+import { type ScannedLog } from './diagnostics/scan-log.ts';
 import { checkSourceReadable } from './container/readable.ts';
 import { collectResults } from './results/results.ts';
 import { type BuildResults, type StopCause } from './types/results.ts';
@@ -146,12 +147,13 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
   // The container writes only its staging folder; the logs folder is the host's alone.
   const staging = makeStaging(plan.logsDir, buildUid !== deps.uid ? { uid: buildUid, gid: buildGid } : undefined);
   try {
-    const run = await runInStaging(checked, staging, deps);
+    const { scanned, ...run } = await runInStaging(checked, staging, deps);
     const outcome = await afterContainer({
       dir: plan.logsDir,
       admit: [{ from: staging, files: containerFiles(plan.targets, plan.limits.logs), removeAfter: true }],
       results: (dir) => collectResults({ plan, image, ...run, ...driverFiles(plan, dir) }),
       kept: true,
+      scanned,
       ...(checked.boot ? { boot: (built: BuildResults) => bootOrWarn(built, plan, checked.boot!, String(container.User), deps) } : {}),
       noise: inputs.noise,
       baseline: inputs.baseline ?? treeDirOf(plan.logsDir),
@@ -179,6 +181,8 @@ interface ContainerRun {
   driverTail: string[];
   /** The engine went away mid-build: the results so far are still written, then this is raised. */
   engineLost?: Error;
+  /** Each target's log as the live progress scanned it, for the analysis to take. */
+  scanned: Map<string, ScannedLog>;
 }
 
 /**
@@ -198,6 +202,7 @@ async function runInStaging({ plan, container }: CheckedPlan, staging: string, d
   const live = startLiveProgress({ ...plan, logsDir: staging }, deps.log);
   let exitCode = -1;
   let engineLost: Error | undefined;
+  let scanned = new Map<string, ScannedLog>();
   // The build is stopped by the job's cancel, or from here when its staging folder passes the limit.
   let stoppedBy: StopCause | undefined;
   const stop = new AbortController();
@@ -229,11 +234,11 @@ async function runInStaging({ plan, container }: CheckedPlan, staging: string, d
   } finally {
     stopWatching();
     deps.signal?.removeEventListener('abort', onCancel);
-    live.stop();
+    scanned = live.stop();
     deps.log.endBuildOutput();
     await new Promise((resolve) => driverLog.end(resolve));
   }
-  return { startedAt, finishedAt: now(), driverExitCode: exitCode, ...(stoppedBy ? { stoppedBy } : {}), driverTail: driverTail.toArray(), ...(engineLost ? { engineLost } : {}) };
+  return { startedAt, finishedAt: now(), driverExitCode: exitCode, ...(stoppedBy ? { stoppedBy } : {}), driverTail: driverTail.toArray(), ...(engineLost ? { engineLost } : {}), scanned };
 }
 
 /** What the driver wrote besides the targets' logs, read from the gated logs folder: each target's status, the ccache stats, toolchains, memory peak. */

@@ -60,6 +60,11 @@ export class LogTail {
     this.close(t);
   }
 
+  /** Bytes of a target's log read so far: every line in them has been told. */
+  bytesRead(target: string): number {
+    return this.logs.get(target)?.offset ?? 0;
+  }
+
   /** Stop following every log, reading what each has left first. */
   finishAll(): void {
     for (const target of this.logs.keys()) this.finish(target);

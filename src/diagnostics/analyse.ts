@@ -4,11 +4,11 @@ import { type BuildResults, type DiagnosticCounts, type TargetResult } from '../
 import { IssueCollector } from './aggregate.ts';
 import { isNoise } from './noise.ts';
 import { type NoiseFilter } from '../types/inputs.ts';
-import { scanLog } from './scan-log.ts';
+import { type LogScan, type ScannedLog, scanLog } from './scan-log.ts';
 import { tally } from './tally.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
 import { unmetOptions } from '../values/config-spec.ts';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { analyseBoot } from '../boot/analyse-boot.ts';
 
 /** Lines of a failed target's excerpt kept in results.json. */
@@ -32,9 +32,10 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
 
 /**
  * analyseLogs, handing on what a later step needs from the same read of each log (its
- * first error), so that no log is read twice.
+ * first error), so that no log is read twice. `scanned`: logs already read as they grew
+ * (the live progress), taken for each log that is still exactly the bytes read (takeScan).
  */
-export async function analyse(results: BuildResults, logsDir: string, noise: NoiseFilter): Promise<Analysis> {
+export async function analyse(results: BuildResults, logsDir: string, noise: NoiseFilter, scanned?: ReadonlyMap<string, ScannedLog>): Promise<Analysis> {
   const firstErrors = new Map<string, Diagnostic>();
   const collector = new IssueCollector();
   const counts: Required<DiagnosticCounts> = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0 };
@@ -50,7 +51,8 @@ export async function analyse(results: BuildResults, logsDir: string, noise: Noi
       if (key === 'errors' && errors++ === 0) firstErrors.set(t.target, d);
       if (key === 'warnings') warnings++;
     };
-    const { excerpt, fault, objects } = await scanLog(join(logsDir, t.log), t.target, count);
+    const path = join(logsDir, t.log);
+    const { excerpt, fault, objects } = takeScan(scanned?.get(t.target), path, count) ?? (await scanLog(path, t.target, count));
     for (const d of unmetRequests(t, logsDir)) count(d);
     // A boot's splats are issues like the build's (signatures, regressions), never noise.
     const boot = await analyseBoot(t, logsDir, (d) => {
@@ -71,6 +73,16 @@ export async function analyse(results: BuildResults, logsDir: string, noise: Noi
   const { bootErrors, bootWarnings, ...buildCounts } = counts;
   const booted = targets.some((t) => t.boot && t.boot.status !== 'skipped');
   return { results: { ...results, result: results.result === 'error' ? 'error' : targetsResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() }, firstErrors };
+}
+
+/** A scan handed on, its diagnostics told again in their order, when the log at `path` is the bytes it read (a missing log: none); else undefined. */
+function takeScan(handed: ScannedLog | undefined, path: string, count: (d: Diagnostic) => void): LogScan | undefined {
+  if (!handed) return undefined;
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  const size = st?.isFile() ? st.size : 0;
+  if (size !== handed.bytes) return undefined;
+  for (const d of handed.diagnostics) count(d);
+  return handed.scan;
 }
 
 /**

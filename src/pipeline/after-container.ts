@@ -4,6 +4,7 @@ import { type Diagnostic } from '../types/diagnostics.ts';
 import { type Log } from '../log.ts';
 import { type NoiseFilter } from '../types/inputs.ts';
 import { analyse } from '../diagnostics/analyse.ts';
+import { type ScannedLog } from '../diagnostics/scan-log.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
 import { withKept } from '../results/kept.ts';
 import { type ReportDirs, type ReportPaths, writeReports } from '../report/write-reports.ts';
@@ -37,6 +38,8 @@ export interface AfterContainer {
   boot?: (results: BuildResults) => Promise<BuildResults>;
   /** Diagnostics: every log and console read once, through this noise list. */
   noise: NoiseFilter;
+  /** Logs already scanned as they grew (the build's live progress): taken where still the bytes scanned, not read again. */
+  scanned?: ReadonlyMap<string, ScannedLog>;
   /** Regressions: a results.json or a tree's folder (withRegressions); none for a re-render or a step. */
   baseline?: string;
   /** Reports: where they go; none for a bisect's step. */
@@ -78,7 +81,7 @@ export async function afterContainer(steps: AfterContainer): Promise<AfterContai
   steps.phase?.('reports');
   let firstErrors = new Map<string, Diagnostic>();
   try {
-    ({ results, firstErrors } = await analyse(results, dir, steps.noise));
+    ({ results, firstErrors } = await analyse(results, dir, steps.noise, steps.scanned));
   } catch (e) {
     log.warning(`could not read the targets' logs into diagnostics (${(e as Error).message}); the reports give each target's status without them`);
   }

@@ -4,7 +4,7 @@ import { type Log } from '../log.ts';
 import { targetName } from '../values/target-name.ts';
 import { targetPaths } from '../logs-layout.ts';
 import { LogTail } from '../container/log-tail.ts';
-import { LogParser } from '../parse/log-parser.ts';
+import { LogScanner, type ScannedLog } from '../diagnostics/scan-log.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
 import { formatIssueLine } from '../values/issue-line.ts';
 import { isCompileStep } from '../parse/compile-steps.ts';
@@ -12,6 +12,8 @@ import { BuildProgress, finishedTarget, formatProgress } from './progress.ts';
 import { formatDuration } from '../values/duration.ts';
 import { expectedWork } from '../plan/estimate.ts';
 
+/** Diagnostics of one log handed on at most: a log with more (an allmodconfig W=1 flood) is read again by the analysis instead of held. */
+const MAX_HANDED_DIAGNOSTICS = 50_000;
 /** How often the targets' logs are read. */
 const POLL_MS = 2000;
 /** How often a progress line is printed, besides one at each target's end. */
@@ -38,8 +40,11 @@ const realClock: LiveClock = {
 export interface LiveProgress {
   /** A line of the driver's output (the container's stdout): a target's end is one. */
   driverLine(line: string): void;
-  /** The build is over: read what the logs have left, print the last line, stop the timers. */
-  stop(): void;
+  /**
+   * The build is over: read what the logs have left, print the last line, stop the timers.
+   * Returns each log as scanned, for the analysis to take instead of reading it again.
+   */
+  stop(): Map<string, ScannedLog>;
 }
 
 /** Options of {@link startLiveProgress}. */
@@ -55,7 +60,9 @@ export interface LiveOptions {
  * Show a build as it runs: a progress line every 30 s and at each target's end (targets
  * done, running and waiting, objects per running target, the ETA; see BuildProgress), and
  * the first error of each target as soon as its log shows it. The targets' logs are read
- * from the host as they grow (LogTail), each through its own streaming LogParser. The
+ * from the host as they grow (LogTail), each through its own LogScanner, once: the
+ * scans are handed on to the analysis (stop's result), which reads a log again only when
+ * it is not the bytes scanned. The
  * first errors are build output, printed through `log.buildOutput`: call this between
  * `beginBuildOutput` and `endBuildOutput`, and `stop` before the end.
  */
@@ -64,7 +71,14 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
   const startedAt = clock.now();
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism()));
   const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
-  const parsers = new Map(plan.targets.map((t) => [targetName(t), new LogParser({ target: targetName(t) })]));
+  // Each log is scanned once, here, and handed on: its diagnostics kept up to a bound (past it the analysis reads the log again).
+  const found = new Map<string, Diagnostic[] | undefined>(plan.targets.map((t) => [targetName(t), []]));
+  const keep = (target: string, d: Diagnostic) => {
+    const list = found.get(target);
+    if (list && list.push(d) > MAX_HANDED_DIAGNOSTICS) found.set(target, undefined);
+  };
+  const scanners = new Map(plan.targets.map((t) => [targetName(t), new LogScanner(targetName(t), (d) => keep(targetName(t), d))]));
+  const scanned = new Map<string, ScannedLog>();
   const reported = new Set<string>();
   const firstError = (target: string, found: readonly Diagnostic[]) => {
     const error = found.find((d) => d.severity === 'error');
@@ -75,22 +89,31 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
   const tail = new LogTail(plan.logsDir, Object.fromEntries(plan.targets.map((t) => [targetName(t), targetPaths(t.arch, t.config).log])), {
     opened: (target) => model.start(target, clock.now()),
     lines(target, lines) {
-      const parser = parsers.get(target)!;
+      const scanner = scanners.get(target);
+      if (!scanner) return;
       for (const line of lines) {
         if (isCompileStep(line)) model.compiled(target, clock.now());
-        firstError(target, parser.push(line));
+        firstError(target, scanner.push([line]));
       }
       // The error just read need not wait for the next line, which may come much later;
       // a linker error must, as the lines after it give its place.
-      const reading = parser.peek();
+      const reading = scanner.peek();
       if (reading && reading.kind !== 'linker') firstError(target, [reading]);
     },
   });
+  /** The log has ended: its last diagnostics, and the scan handed on. */
+  const endScan = (target: string) => {
+    const scanner = scanners.get(target);
+    if (!scanner) return;
+    scanners.delete(target);
+    const { scan, last } = scanner.end();
+    firstError(target, last);
+    const diagnostics = found.get(target);
+    if (diagnostics) scanned.set(target, { scan, diagnostics, bytes: tail.bytesRead(target) });
+  };
   const finish = (target: string) => {
     tail.finish(target);
-    const parser = parsers.get(target);
-    if (parser) firstError(target, parser.end());
-    parsers.delete(target);
+    endScan(target);
     model.finish(target, clock.now());
   };
   const print = () => log.progress(formatProgress(model.snapshot(clock.now())));
@@ -99,7 +122,7 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
   return {
     driverLine(line) {
       const target = finishedTarget(line);
-      if (target === undefined || !parsers.has(target)) return;
+      if (target === undefined || !scanners.has(target)) return;
       finish(target);
       print();
     },
@@ -107,7 +130,8 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
       stopPolling();
       stopPrinting();
       tail.finishAll();
-      for (const target of [...parsers.keys()]) firstError(target, parsers.get(target)!.end());
+      for (const target of [...scanners.keys()]) endScan(target);
+      return scanned;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { BuildProgress, formatProgress, secondsLeft } from '../../src/report/progress.ts';
 import { type LiveClock, startLiveProgress } from '../../src/report/live-progress.ts';
@@ -8,6 +9,9 @@ import { type ExpectedWork } from '../../src/types/plan.ts';
 import { type TargetCost } from '../../src/types/targets.ts';
 import { recordingLog } from '../support/recording-log.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { sampleResults } from '../support/results-fixture.ts';
+import { analyse } from '../../src/diagnostics/analyse.ts';
+import { defaultNoise } from '../../src/diagnostics/noise.ts';
 
 test('ETA: the work left over the cores, at the expected pace until a tenth is done, then at the pace shown', () => {
   const cases: { name: string; work: [number, number][]; cores: number; busy: number; eta: number }[] = [
@@ -148,4 +152,60 @@ test('live progress on a recorded timeline: the lines printed, at a steady pace 
   ]);
   // The error seen at the 10 s poll, printed as build output: once per target.
   assert.deepEqual(log.buildLines, ['first error in x86/defconfig after 10 s: init/calibrate.c:12:5: error: expected ; before }']);
+});
+
+const FIXTURE_LOGS = fileURLToPath(new URL('../fixtures/logs/', import.meta.url));
+
+test('each log is read once: the live scan handed on gives the analysis the file gives; a log that changed after is read again', async () => {
+  const logs = tempDir('scan-once');
+  mkdirSync(join(logs, 'x86'));
+  const clock = fakeClock();
+  const plan = {
+    targets: [
+      { arch: 'x86', config: 'defconfig' },
+      { arch: 'x86', config: 'tinyconfig' },
+    ],
+    costs: { 'x86/defconfig': cost(10, 2), 'x86/tinyconfig': cost(10, 2) },
+    jobs: 2,
+    limits: { logs: 1 << 30 },
+    logsDir: logs,
+  };
+  const live = startLiveProgress(plan, recordingLog(), { clock, cores: 2, pollMs: 1000, progressMs: 30_000 });
+  const log = [
+    '  CC      init/main.o',
+    "init/main.c:12:5: warning: unused variable 'x' [-Wunused-variable]",
+    '   12 |     int x;',
+    '      |         ^',
+    'kernel/fork.c:3:1: error: expected declaration',
+    'WARNING: modpost: vmlinux: section mismatch in reference: a (section: .text) -> b (section: .init.text)',
+    'ld: kernel/fork.o: undefined reference to `gone',
+  ];
+  for (const [i, line] of log.entries()) {
+    clock.advance(1000 * (i + 1));
+    appendFileSync(join(logs, 'x86/tinyconfig.log'), `${line}\n`);
+  }
+  // defconfig's: every real-build fixture log, written in pieces that split lines anywhere.
+  const real = Buffer.concat(readdirSync(FIXTURE_LOGS).filter((f) => f.endsWith('.log')).sort().map((f) => readFileSync(join(FIXTURE_LOGS, f))));
+  for (let at = 0, tick = 8000; at < real.length; at += 997, tick += 1000) {
+    clock.advance(tick);
+    appendFileSync(join(logs, 'x86/defconfig.log'), real.subarray(at, at + 997));
+  }
+  clock.advance(clock.now() + 20_000);
+  const scanned = live.stop();
+  assert.deepEqual([...scanned.keys()].sort(), ['x86/defconfig', 'x86/tinyconfig']);
+  // After the scan, tinyconfig's log gains a line: its scan no longer matches the file.
+  appendFileSync(join(logs, 'x86/tinyconfig.log'), 'drivers/x.c:1:1: error: written after the scan\n');
+  const results = sampleResults(['x86/defconfig', 'x86/tinyconfig'], { result: 'fail' });
+  results.targets = results.targets.map((t) => ({ ...t, status: 'fail' as const }));
+  const handed = await analyse(results, logs, defaultNoise, scanned);
+  const read = await analyse(results, logs, defaultNoise);
+  assert.deepEqual(handed.results, read.results, 'the same analysis, from the scans as from the files');
+  assert.deepEqual([...handed.firstErrors], [...read.firstErrors]);
+  assert.ok(read.results.targets[0].errors! > 5 && read.results.issues!.length > 20, 'the real logs have their errors and warnings');
+  assert.equal(handed.results.targets[1].errors, 3, 'the line written after the scan is counted: the log was read again');
+  // The proof that the scan was taken: a scan that lies is believed when its bytes match.
+  const lying = new Map(scanned);
+  lying.set('x86/defconfig', { ...scanned.get('x86/defconfig')!, diagnostics: [] });
+  assert.equal((await analyse(results, logs, defaultNoise, lying)).results.targets[0].errors, 0);
+  assert.equal(read.results.targets[1].errors, 3);
 });

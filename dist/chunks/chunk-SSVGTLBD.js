@@ -8464,6 +8464,10 @@ var LogTail = class {
     if (rest.length > 0) this.events.lines(target, rest);
     this.close(t);
   }
+  /** Bytes of a target's log read so far: every line in them has been told. */
+  bytesRead(target) {
+    return this.logs.get(target)?.offset ?? 0;
+  }
   /** Stop following every log, reading what each has left first. */
   finishAll() {
     for (const target of this.logs.keys()) this.finish(target);
@@ -8521,6 +8525,9 @@ var LogTail = class {
     t.closed = true;
   }
 };
+
+// src/diagnostics/scan-log.ts
+import { createReadStream } from "node:fs";
 
 // src/parse/classify.ts
 var ECHO = { type: "echo" };
@@ -9101,10 +9108,109 @@ function formatIssueLine(d) {
   return `${at}${d.severity}: ${d.message}${d.flag ? ` [${d.flag}]` : ""}`;
 }
 
+// src/parse/format.ts
+function formatDiagnostic(d) {
+  return [...d.context, formatIssueLine(d), ...d.detail ?? []];
+}
+
+// src/parse/excerpt.ts
+var ExcerptCollector = class {
+  tail;
+  maxErrors;
+  errors = [];
+  constructor(opts = {}) {
+    this.tail = new TailBuffer(opts.tailLines ?? 20);
+    this.maxErrors = opts.maxErrors ?? 10;
+  }
+  /** Records a line of the log. */
+  addLine(line) {
+    this.tail.push(line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line);
+  }
+  /** Records diagnostics parsed from the log; keeps the first errors that are not make's nor sparse's (which fail nothing). */
+  addDiagnostics(diagnostics) {
+    for (const d of diagnostics) {
+      if (this.errors.length >= this.maxErrors) return;
+      if (d.severity === "error" && d.kind !== "make" && d.kind !== "sparse") this.errors.push(d);
+    }
+  }
+  /** The excerpt for the log seen so far. */
+  excerpt() {
+    if (this.errors.length > 0) return { source: "errors", lines: this.errors.flatMap(formatDiagnostic), errors: [...this.errors] };
+    return { source: "tail", lines: this.tail.toArray(), errors: [] };
+  }
+};
+
+// src/diagnostics/failure-reason.ts
+var KILLED = /Killed signal terminated program|terminated with signal 9 \[Killed\]|\] Error 137$|^Killed$|: Killed$/;
+var FailureSignals = class {
+  killed = false;
+  noSpace = false;
+  see(line) {
+    if (!this.noSpace && line.includes("No space left on device")) this.noSpace = true;
+    if (!this.killed && line.includes("Killed") || line.endsWith("Error 137")) this.killed ||= KILLED.test(line);
+  }
+  /** The machine fault the log shows, if any; no space wins, since a full tmpfs also kills. */
+  reason() {
+    if (this.noSpace) return "no space left on /build";
+    if (this.killed) return "out of memory";
+    return void 0;
+  }
+};
+
 // src/parse/compile-steps.ts
 var COMPILE_STEP = /^  (?:CC|AS)(?: \[M\])? +\S/;
 function isCompileStep(line) {
   return COMPILE_STEP.test(line);
+}
+
+// src/diagnostics/scan-log.ts
+var LogScanner = class {
+  constructor(target, onDiagnostic) {
+    this.onDiagnostic = onDiagnostic;
+    this.parser = new LogParser({ target });
+  }
+  onDiagnostic;
+  parser;
+  excerpt = new ExcerptCollector();
+  signals = new FailureSignals();
+  objects = 0;
+  /** Take lines of the log, in order; returns the diagnostics they completed. */
+  push(lines) {
+    const all = [];
+    for (const line of lines) {
+      this.excerpt.addLine(line);
+      this.signals.see(line);
+      if (isCompileStep(line)) this.objects++;
+      const found2 = this.parser.push(line);
+      this.excerpt.addDiagnostics(found2);
+      for (const d of found2) this.onDiagnostic(d);
+      all.push(...found2);
+    }
+    return all;
+  }
+  /** The diagnostic being read, not yet complete (LogParser.peek). */
+  peek() {
+    return this.parser.peek();
+  }
+  /** The log has ended: the last diagnostics are told and returned with the scan. */
+  end() {
+    const last = this.parser.end();
+    this.excerpt.addDiagnostics(last);
+    for (const d of last) this.onDiagnostic(d);
+    const fault = this.signals.reason();
+    return { scan: { excerpt: this.excerpt.excerpt(), ...fault ? { fault } : {}, objects: this.objects }, last };
+  }
+};
+async function scanLog(path, target, onDiagnostic) {
+  const scanner = new LogScanner(target, onDiagnostic);
+  const splitter = new LineSplitter();
+  try {
+    for await (const chunk of createReadStream(path)) scanner.push(splitter.push(chunk));
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+  scanner.push(splitter.end());
+  return scanner.end().scan;
 }
 
 // src/report/progress.ts
@@ -9192,6 +9298,7 @@ function formatProgress(s) {
 }
 
 // src/report/live-progress.ts
+var MAX_HANDED_DIAGNOSTICS = 5e4;
 var POLL_MS = 2e3;
 var PROGRESS_MS = 3e4;
 var realClock = {
@@ -9207,10 +9314,16 @@ function startLiveProgress(plan, log, opts = {}) {
   const startedAt = clock.now();
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism2()));
   const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
-  const parsers = new Map(plan.targets.map((t) => [targetName(t), new LogParser({ target: targetName(t) })]));
+  const found2 = new Map(plan.targets.map((t) => [targetName(t), []]));
+  const keep2 = (target, d) => {
+    const list = found2.get(target);
+    if (list && list.push(d) > MAX_HANDED_DIAGNOSTICS) found2.set(target, void 0);
+  };
+  const scanners = new Map(plan.targets.map((t) => [targetName(t), new LogScanner(targetName(t), (d) => keep2(targetName(t), d))]));
+  const scanned = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
-  const firstError = (target, found2) => {
-    const error2 = found2.find((d) => d.severity === "error");
+  const firstError = (target, found3) => {
+    const error2 = found3.find((d) => d.severity === "error");
     if (!error2 || reported.has(target)) return;
     reported.add(target);
     log.buildOutput(`first error in ${target} after ${formatDuration((clock.now() - startedAt) / 1e3, "rough")}: ${formatIssueLine(error2)}`);
@@ -9218,20 +9331,28 @@ function startLiveProgress(plan, log, opts = {}) {
   const tail = new LogTail(plan.logsDir, Object.fromEntries(plan.targets.map((t) => [targetName(t), targetPaths(t.arch, t.config).log])), {
     opened: (target) => model.start(target, clock.now()),
     lines(target, lines) {
-      const parser = parsers.get(target);
+      const scanner = scanners.get(target);
+      if (!scanner) return;
       for (const line of lines) {
         if (isCompileStep(line)) model.compiled(target, clock.now());
-        firstError(target, parser.push(line));
+        firstError(target, scanner.push([line]));
       }
-      const reading = parser.peek();
+      const reading = scanner.peek();
       if (reading && reading.kind !== "linker") firstError(target, [reading]);
     }
   });
+  const endScan = (target) => {
+    const scanner = scanners.get(target);
+    if (!scanner) return;
+    scanners.delete(target);
+    const { scan, last } = scanner.end();
+    firstError(target, last);
+    const diagnostics = found2.get(target);
+    if (diagnostics) scanned.set(target, { scan, diagnostics, bytes: tail.bytesRead(target) });
+  };
   const finish = (target) => {
     tail.finish(target);
-    const parser = parsers.get(target);
-    if (parser) firstError(target, parser.end());
-    parsers.delete(target);
+    endScan(target);
     model.finish(target, clock.now());
   };
   const print = () => log.progress(formatProgress(model.snapshot(clock.now())));
@@ -9240,7 +9361,7 @@ function startLiveProgress(plan, log, opts = {}) {
   return {
     driverLine(line) {
       const target = finishedTarget(line);
-      if (target === void 0 || !parsers.has(target)) return;
+      if (target === void 0 || !scanners.has(target)) return;
       finish(target);
       print();
     },
@@ -9248,7 +9369,8 @@ function startLiveProgress(plan, log, opts = {}) {
       stopPolling();
       stopPrinting();
       tail.finishAll();
-      for (const target of [...parsers.keys()]) firstError(target, parsers.get(target).end());
+      for (const target of [...scanners.keys()]) endScan(target);
+      return scanned;
     }
   };
 }
@@ -10469,90 +10591,8 @@ var IssueCollector = class {
   }
 };
 
-// src/diagnostics/scan-log.ts
-import { createReadStream } from "node:fs";
-
-// src/parse/format.ts
-function formatDiagnostic(d) {
-  return [...d.context, formatIssueLine(d), ...d.detail ?? []];
-}
-
-// src/parse/excerpt.ts
-var ExcerptCollector = class {
-  tail;
-  maxErrors;
-  errors = [];
-  constructor(opts = {}) {
-    this.tail = new TailBuffer(opts.tailLines ?? 20);
-    this.maxErrors = opts.maxErrors ?? 10;
-  }
-  /** Records a line of the log. */
-  addLine(line) {
-    this.tail.push(line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line);
-  }
-  /** Records diagnostics parsed from the log; keeps the first errors that are not make's nor sparse's (which fail nothing). */
-  addDiagnostics(diagnostics) {
-    for (const d of diagnostics) {
-      if (this.errors.length >= this.maxErrors) return;
-      if (d.severity === "error" && d.kind !== "make" && d.kind !== "sparse") this.errors.push(d);
-    }
-  }
-  /** The excerpt for the log seen so far. */
-  excerpt() {
-    if (this.errors.length > 0) return { source: "errors", lines: this.errors.flatMap(formatDiagnostic), errors: [...this.errors] };
-    return { source: "tail", lines: this.tail.toArray(), errors: [] };
-  }
-};
-
-// src/diagnostics/failure-reason.ts
-var KILLED = /Killed signal terminated program|terminated with signal 9 \[Killed\]|\] Error 137$|^Killed$|: Killed$/;
-var FailureSignals = class {
-  killed = false;
-  noSpace = false;
-  see(line) {
-    if (!this.noSpace && line.includes("No space left on device")) this.noSpace = true;
-    if (!this.killed && line.includes("Killed") || line.endsWith("Error 137")) this.killed ||= KILLED.test(line);
-  }
-  /** The machine fault the log shows, if any; no space wins, since a full tmpfs also kills. */
-  reason() {
-    if (this.noSpace) return "no space left on /build";
-    if (this.killed) return "out of memory";
-    return void 0;
-  }
-};
-
-// src/diagnostics/scan-log.ts
-async function scanLog(path, target, onDiagnostic) {
-  const parser = new LogParser({ target });
-  const excerpt2 = new ExcerptCollector();
-  const splitter = new LineSplitter();
-  const signals = new FailureSignals();
-  let objects = 0;
-  const take = (lines) => {
-    for (const line of lines) {
-      excerpt2.addLine(line);
-      signals.see(line);
-      if (isCompileStep(line)) objects++;
-      const found2 = parser.push(line);
-      excerpt2.addDiagnostics(found2);
-      for (const d of found2) onDiagnostic(d);
-    }
-  };
-  try {
-    for await (const chunk of createReadStream(path)) take(splitter.push(chunk));
-  } catch (e) {
-    if (e.code !== "ENOENT") throw e;
-  }
-  take(splitter.end());
-  const last = parser.end();
-  excerpt2.addDiagnostics(last);
-  for (const d of last) onDiagnostic(d);
-  const fault = signals.reason();
-  return { excerpt: excerpt2.excerpt(), ...fault ? { fault } : {}, objects };
-}
-
 // src/diagnostics/analyse.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { lstatSync as lstatSync6, readFileSync as readFileSync3 } from "node:fs";
 
 // src/boot/analyse-boot.ts
 import { createReadStream as createReadStream2 } from "node:fs";
@@ -10906,7 +10946,7 @@ async function analyseBoot(t, logsDir, onDiagnostic) {
 
 // src/diagnostics/analyse.ts
 var EXCERPT_LINES = 40;
-async function analyse(results, logsDir, noise) {
+async function analyse(results, logsDir, noise, scanned) {
   const firstErrors = /* @__PURE__ */ new Map();
   const collector = new IssueCollector();
   const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0 };
@@ -10922,7 +10962,8 @@ async function analyse(results, logsDir, noise) {
       if (key === "errors" && errors++ === 0) firstErrors.set(t.target, d);
       if (key === "warnings") warnings++;
     };
-    const { excerpt: excerpt2, fault, objects } = await scanLog(join14(logsDir, t.log), t.target, count);
+    const path = join14(logsDir, t.log);
+    const { excerpt: excerpt2, fault, objects } = takeScan(scanned?.get(t.target), path, count) ?? await scanLog(path, t.target, count);
     for (const d of unmetRequests(t, logsDir)) count(d);
     const boot = await analyseBoot(t, logsDir, (d) => {
       collector.add(d, false);
@@ -10942,6 +10983,14 @@ async function analyse(results, logsDir, noise) {
   const { bootErrors, bootWarnings, ...buildCounts } = counts;
   const booted = targets.some((t) => t.boot && t.boot.status !== "skipped");
   return { results: { ...results, result: results.result === "error" ? "error" : targetsResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() }, firstErrors };
+}
+function takeScan(handed, path, count) {
+  if (!handed) return void 0;
+  const st = lstatSync6(path, { throwIfNoEntry: false });
+  const size = st?.isFile() ? st.size : 0;
+  if (size !== handed.bytes) return void 0;
+  for (const d of handed.diagnostics) count(d);
+  return handed.scan;
 }
 function unmetRequests(t, logsDir) {
   if (!t.requires?.length || !t.dotConfig) return [];
@@ -11058,7 +11107,7 @@ function isFile(path) {
 }
 
 // src/results/kept.ts
-import { lstatSync as lstatSync6, readdirSync as readdirSync5 } from "node:fs";
+import { lstatSync as lstatSync7, readdirSync as readdirSync5 } from "node:fs";
 import { join as join16 } from "node:path";
 function parseSizes(text) {
   const m = /^(\d{1,15}) (\d{1,15}) (\d{1,15}) (\d{1,15}) (\d{1,9})\s*$/.exec(text);
@@ -11074,7 +11123,7 @@ function readKept(logsDir, keptDir) {
   } catch {
     return { files: [] };
   }
-  const files = KEPT_FILES.filter((f) => names2.includes(f) && lstatSync6(join16(dir, f)).isFile());
+  const files = KEPT_FILES.filter((f) => names2.includes(f) && lstatSync7(join16(dir, f)).isFile());
   const sizesText = names2.includes(SIZES_FILE) ? readInsideOrNothing(logsDir, `${keptDir}/${SIZES_FILE}`, 256) : void 0;
   const sizes = sizesText === void 0 ? void 0 : parseSizes(sizesText);
   return { files, ...sizes ? { sizes } : {} };
@@ -11090,7 +11139,7 @@ function withKept(results, logsDir) {
 }
 
 // src/gate/gate.ts
-import { lstatSync as lstatSync7, readdirSync as readdirSync6 } from "node:fs";
+import { lstatSync as lstatSync8, readdirSync as readdirSync6 } from "node:fs";
 import { dirname as dirname5, join as join17 } from "node:path";
 var UNKNOWN_LIMIT = 1e4;
 var NAMED_LIMIT = 20;
@@ -11123,7 +11172,7 @@ function listOthers(root, rel, known, outcome) {
       return;
     }
     const path = rel === "" ? name : `${rel}/${name}`;
-    const st = lstatSync7(join17(root, path), { throwIfNoEntry: false });
+    const st = lstatSync8(join17(root, path), { throwIfNoEntry: false });
     if (st?.isDirectory()) listOthers(root, path, known, outcome);
     else if (!known.has(path)) outcome.unknown.push(`${JSON.stringify(path)}${st?.isSymbolicLink() ? " (a link)" : st && !st.isFile() ? " (not a regular file)" : ""}`);
   }
@@ -11155,7 +11204,7 @@ async function afterContainer(steps) {
   steps.phase?.("reports");
   let firstErrors = /* @__PURE__ */ new Map();
   try {
-    ({ results, firstErrors } = await analyse(results, dir, steps.noise));
+    ({ results, firstErrors } = await analyse(results, dir, steps.noise, steps.scanned));
   } catch (e) {
     log.warning(`could not read the targets' logs into diagnostics (${e.message}); the reports give each target's status without them`);
   }
@@ -11715,12 +11764,13 @@ async function runBuild(checked, inputs, deps) {
   prepareCcacheDir(plan, image, [buildUid, buildGid], deps.uid);
   const staging = makeStaging(plan.logsDir, buildUid !== deps.uid ? { uid: buildUid, gid: buildGid } : void 0);
   try {
-    const run = await runInStaging(checked, staging, deps);
+    const { scanned, ...run } = await runInStaging(checked, staging, deps);
     const outcome = await afterContainer({
       dir: plan.logsDir,
       admit: [{ from: staging, files: containerFiles(plan.targets, plan.limits.logs), removeAfter: true }],
       results: (dir) => collectResults({ plan, image, ...run, ...driverFiles(plan, dir) }),
       kept: true,
+      scanned,
       ...checked.boot ? { boot: (built) => bootOrWarn(built, plan, checked.boot, String(container.User), deps) } : {},
       noise: inputs.noise,
       baseline: inputs.baseline ?? treeDirOf(plan.logsDir),
@@ -11749,6 +11799,7 @@ async function runInStaging({ plan, container }, staging, deps) {
   const live = startLiveProgress({ ...plan, logsDir: staging }, deps.log);
   let exitCode = -1;
   let engineLost;
+  let scanned = /* @__PURE__ */ new Map();
   let stoppedBy;
   const stop = new AbortController();
   const onCancel = () => {
@@ -11780,11 +11831,11 @@ async function runInStaging({ plan, container }, staging, deps) {
   } finally {
     stopWatching();
     deps.signal?.removeEventListener("abort", onCancel);
-    live.stop();
+    scanned = live.stop();
     deps.log.endBuildOutput();
     await new Promise((resolve5) => driverLog.end(resolve5));
   }
-  return { startedAt, finishedAt: now(), driverExitCode: exitCode, ...stoppedBy ? { stoppedBy } : {}, driverTail: driverTail.toArray(), ...engineLost ? { engineLost } : {} };
+  return { startedAt, finishedAt: now(), driverExitCode: exitCode, ...stoppedBy ? { stoppedBy } : {}, driverTail: driverTail.toArray(), ...engineLost ? { engineLost } : {}, scanned };
 }
 function driverFiles(plan, dir) {
   const read = (rel) => readInsideOrNothing(dir, rel, Number.MAX_SAFE_INTEGER);
@@ -11922,7 +11973,7 @@ function parseShards(text) {
 }
 
 // src/fanout/report-shards.ts
-import { lstatSync as lstatSync8, mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, renameSync as renameSync2, rmSync as rmSync5 } from "node:fs";
+import { lstatSync as lstatSync9, mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, renameSync as renameSync2, rmSync as rmSync5 } from "node:fs";
 import { join as join25 } from "node:path";
 
 // src/fanout/merge.ts
@@ -12017,7 +12068,7 @@ async function reportShards(resultsDir, logsRoot, opts) {
   return out;
 }
 function moveAside(dir, logsRoot) {
-  if (!lstatSync8(dir, { throwIfNoEntry: false })) return void 0;
+  if (!lstatSync9(dir, { throwIfNoEntry: false })) return void 0;
   mkdirSync6(logsRoot, { recursive: true });
   const aside = join25(mkdtempSync2(join25(logsRoot, ".merge-aside-")), "old");
   renameSync2(dir, aside);
