@@ -37,11 +37,13 @@ function scene(t: { after: (fn: () => void) => void }) {
   return { root, host, secret, dir };
 }
 
-/** Every regular file under `dir` with its text. */
+/** Every regular file under `dir` with its text, through real folders only (Node 24's recursive readdir descends into linked ones). */
 function texts(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return texts(path);
+    return e.isFile() ? [readFileSync(path, 'utf8')] : [];
+  });
 }
 
 async function report(dir: string) {
