@@ -7,7 +7,7 @@ import { InputError } from '../errors.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { defaultImageTable, isImageRef, parseImageTable } from '../images/table.ts';
 import { type ImageTable } from '../types/image.ts';
-import { KERNEL_ARCHES } from '../values/target-name.ts';
+import { KERNEL_ARCHES, parseTargetName } from '../values/target-name.ts';
 import { checkPattern, isPattern, parseConfigSpec } from '../values/config-spec.ts';
 import { defaultNoise, parseNoiseFile } from '../diagnostics/noise.ts';
 import { parseArtifactOptions } from '../publish/artifact-options.ts';
@@ -203,11 +203,7 @@ export function parseShard(text: string | undefined): { index: number; count: nu
 
 function parseTargetList(text: string): string[] {
   const targets = unique(splitList(text));
-  for (const t of targets) {
-    const [arch, ...config] = t.split('/');
-    if (config.length === 0 || !KERNEL_ARCHES.includes(arch)) throw new InputError(Input.targets, t, 'targets are arch/config names, e.g. x86/defconfig arm64/tinyconfig');
-    parseConfigSpec(Input.targets, config.join('/'));
-  }
+  for (const t of targets) parseTargetName(Input.targets, t, 'targets are arch/config names, e.g. x86/defconfig arm64/tinyconfig');
   return targets;
 }
 

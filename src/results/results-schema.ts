@@ -10,7 +10,7 @@ import { KEPT_FILES, targetPaths } from '../logs-layout.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { isImageRef } from '../images/table.ts';
 import { type Dropped } from '../types/targets.ts';
-import { KERNEL_ARCHES } from '../values/target-name.ts';
+import { KERNEL_ARCHES, parseTargetName } from '../values/target-name.ts';
 import { CONFIG_SYNTAX, isConfigName, parseConfigSpec, parseFragment } from '../values/config-spec.ts';
 import { checkMakeVar } from '../values/make-vars.ts';
 import { parseSize } from '../values/size.ts';
@@ -44,10 +44,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{
 const sha = string({ pattern: SHA, allowed: 'it is a full commit sha' });
 const date = refine(string({ pattern: ISO_DATE }), 'it is an ISO 8601 date and time, e.g. 2025-12-31T23:59:59.000Z', (d) => Number.isFinite(Date.parse(d)));
 const arch = oneOf(KERNEL_ARCHES as readonly string[], `kernel arches are: ${KERNEL_ARCHES.join(' ')}`);
-const targetName = refine(line, 'it is an arch/config target name', (name) => {
-  const [a, ...config] = name.split('/');
-  return KERNEL_ARCHES.includes(a) && config.length > 0 && parseConfigSpec('config', config.join('/')) !== undefined;
-});
+const targetName = refine(line, 'it is an arch/config target name', (name) => parseTargetName('target', name, 'an arch/config name') !== undefined);
 
 /**
  * A host folder the plan could have mounted (plan/source-layout.ts): an absolute,
