@@ -55,7 +55,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-SSVGTLBD.js";
+} from "./chunks/chunk-B4RB5AE5.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -73,7 +73,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-44QLJKVF.js";
+} from "./chunks/chunk-LGYYJ53T.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";

@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-6GJDDRX7.js";
+} from "./chunks/chunk-JZGFB5F6.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-SSVGTLBD.js";
+} from "./chunks/chunk-B4RB5AE5.js";
 import {
   Input,
   KernelbuilderError,
@@ -88,7 +88,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-44QLJKVF.js";
+} from "./chunks/chunk-LGYYJ53T.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -9,7 +9,7 @@ import { longestFirst } from '../plan/estimate.ts';
 import { SOURCE_MOUNT } from '../values/mount-place.ts';
 import { fragmentWord } from '../values/config-spec.ts';
 import { ccacheSize } from '../values/size.ts';
-import { lockdown } from './lockdown.ts';
+import { type LockdownOptions, lockdown } from './lockdown.ts';
 
 /** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
 export const FALLBACK_BUILD_USER = '1001:1001';
@@ -51,6 +51,11 @@ export function withLogsMount(spec: Docker.ContainerCreateOptions, hostDir: stri
   return { ...spec, HostConfig: { ...spec.HostConfig, Mounts: mounts.map((m) => (m.Target === LOGS_MOUNT ? { ...m, Source: hostDir } : m)) } };
 }
 
+/** A build container's lockdown (lockdown.ts): its pids limit and tmpfs folders; the printed reproducer's too. */
+export function buildLockdown(tmpfsSize: string): LockdownOptions {
+  return { pidsLimit: PIDS_LIMIT, tmpfs: { '/build': `size=${tmpfsSize},exec,mode=1777`, '/tmp': 'size=1g,exec,mode=1777' } };
+}
+
 /**
  * The container for a plan, as plain data (dockerode's create options), with the
  * original builder's contract: /src the source repo read-only, /build a tmpfs, /logs
@@ -82,10 +87,7 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     `KB_KEEP=${plan.keep.join(',')}`,
     ...(plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(' ')}`] : []),
   ];
-  const locked = lockdown({
-    pidsLimit: PIDS_LIMIT,
-    tmpfs: { '/build': `size=${plan.tmpfsSize},exec,mode=1777`, '/tmp': 'size=1g,exec,mode=1777' },
-  });
+  const locked = lockdown(buildLockdown(plan.tmpfsSize));
   return {
     Image: image.id,
     Entrypoint: ['/bin/bash'],

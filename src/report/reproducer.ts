@@ -2,11 +2,14 @@ import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { parseFragment } from '../values/config-spec.ts';
 import { type Fragment } from '../types/targets.ts';
 import { shellQuote } from '../shell-quote.ts';
+import { lockdownFlags } from '../container/lockdown.ts';
+import { buildLockdown } from '../container/spec.ts';
 
 /**
  * A shell command that rebuilds one target exactly as kernelbuilder did: the same image
  * (by digest), the same sha checked out of the same repo, the same config steps as the
- * driver's steps.sh (base, each fragment, olddefconfig) and make commands, no network,
+ * driver's steps.sh (base, each fragment, olddefconfig) and make commands, the build
+ * container's lockdown (no network, no capabilities, a read-only root, ...),
  * the same folders of the repository mounted. A fragment kernelbuilder ships is written
  * into the clone from its recorded lines, as the driver copies it in, so the command needs
  * nothing but the repo and the image. One command, its script one quoted word of steps a
@@ -29,7 +32,8 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
   ].join('\n');
   return [
     `# ${target.target} of ${results.tree}/${results.buildId} (${results.image.name}, ${results.image.toolchain})`,
-    `docker run --rm --network none --tmpfs /build:size=${results.tmpfsSize},exec,mode=1777 -e HOME=/build \\`,
+    // The build's own lockdown: what the tree's Makefiles run is as contained on a person's machine.
+    `docker run --rm ${lockdownFlags(buildLockdown(results.tmpfsSize)).join(' ')} -e HOME=/build \\`,
     `  --mount type=bind,src=${shellQuote(results.source ?? '/path/to/linux')},dst=/src,readonly \\`,
     ...(results.sourceMounts ?? []).map((m) => `  --mount type=bind,src=${shellQuote(m.host)},dst=${shellQuote(m.container)},readonly \\`),
     `  --entrypoint /bin/bash ${results.image.digest} -c ${shellQuote(script)}`,

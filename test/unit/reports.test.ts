@@ -193,6 +193,7 @@ test('reproducer: runnable as printed (the shell parses it) and exact', async ()
   assert.match(cmd, /--entrypoint \/bin\/bash sha256:d{64} -c /);
   assert.match(cmd, /CROSS_COMPILE=aarch64-linux-gnu- tinyconfig/);
   assert.match(cmd, /checkout -q --detach c{40}/);
+  assert.match(cmd, /^docker run --rm --network none --cap-drop ALL --security-opt no-new-privileges --read-only --tmpfs \/build:size=60g,exec,mode=1777 --tmpfs \/tmp:size=1g,exec,mode=1777 --pids-limit 8192 --init -e HOME=\/build /m, 'the build container\'s lockdown');
   const parsed = spawnSync('sh', ['-n', '-c', cmd]);
   assert.equal(parsed.status, 0, parsed.stderr?.toString());
   // The repo is the runner's, the container's user another: only a global setting reaches git's upload-pack.

@@ -9,7 +9,7 @@ import {
   require_src,
   runnerLogLine,
   showControls
-} from "./chunk-44QLJKVF.js";
+} from "./chunk-LGYYJ53T.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

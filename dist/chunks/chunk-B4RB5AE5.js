@@ -74,7 +74,7 @@ import {
   treeDirOf,
   unmetOptions,
   within
-} from "./chunk-44QLJKVF.js";
+} from "./chunk-LGYYJ53T.js";
 
 // src/results/previous.ts
 import { readdirSync } from "node:fs";
@@ -7183,11 +7183,7 @@ function parseShard(text) {
 }
 function parseTargetList(text) {
   const targets = unique(splitList(text));
-  for (const t of targets) {
-    const [arch, ...config] = t.split("/");
-    if (config.length === 0 || !KERNEL_ARCHES.includes(arch)) throw new InputError(Input.targets, t, "targets are arch/config names, e.g. x86/defconfig arm64/tinyconfig");
-    parseConfigSpec(Input.targets, config.join("/"));
-  }
+  for (const t of targets) parseTargetName(Input.targets, t, "targets are arch/config names, e.g. x86/defconfig arm64/tinyconfig");
   return targets;
 }
 function parseBaseline(path) {
@@ -8132,6 +8128,9 @@ function withLogsMount(spec, hostDir) {
   const mounts = spec.HostConfig?.Mounts ?? [];
   return { ...spec, HostConfig: { ...spec.HostConfig, Mounts: mounts.map((m) => m.Target === LOGS_MOUNT ? { ...m, Source: hostDir } : m) } };
 }
+function buildLockdown(tmpfsSize) {
+  return { pidsLimit: PIDS_LIMIT, tmpfs: { "/build": `size=${tmpfsSize},exec,mode=1777`, "/tmp": "size=1g,exec,mode=1777" } };
+}
 function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
   const arches = [...new Set(plan.targets.map((t) => t.arch))];
   const env = [
@@ -8154,10 +8153,7 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
     `KB_KEEP=${plan.keep.join(",")}`,
     ...plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(" ")}`] : []
   ];
-  const locked = lockdown({
-    pidsLimit: PIDS_LIMIT,
-    tmpfs: { "/build": `size=${plan.tmpfsSize},exec,mode=1777`, "/tmp": "size=1g,exec,mode=1777" }
-  });
+  const locked = lockdown(buildLockdown(plan.tmpfsSize));
   return {
     Image: image.id,
     Entrypoint: ["/bin/bash"],
@@ -9428,7 +9424,8 @@ function reproducer(results, target) {
   ].join("\n");
   return [
     `# ${target.target} of ${results.tree}/${results.buildId} (${results.image.name}, ${results.image.toolchain})`,
-    `docker run --rm --network none --tmpfs /build:size=${results.tmpfsSize},exec,mode=1777 -e HOME=/build \\`,
+    // The build's own lockdown: what the tree's Makefiles run is as contained on a person's machine.
+    `docker run --rm ${lockdownFlags(buildLockdown(results.tmpfsSize)).join(" ")} -e HOME=/build \\`,
     `  --mount type=bind,src=${shellQuote(results.source ?? "/path/to/linux")},dst=/src,readonly \\`,
     ...(results.sourceMounts ?? []).map((m) => `  --mount type=bind,src=${shellQuote(m.host)},dst=${shellQuote(m.container)},readonly \\`),
     `  --entrypoint /bin/bash ${results.image.digest} -c ${shellQuote(script)}`

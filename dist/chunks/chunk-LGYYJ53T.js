@@ -63672,10 +63672,7 @@ var ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}
 var sha = string({ pattern: SHA, allowed: "it is a full commit sha" });
 var date = refine(string({ pattern: ISO_DATE }), "it is an ISO 8601 date and time, e.g. 2025-12-31T23:59:59.000Z", (d) => Number.isFinite(Date.parse(d)));
 var arch = oneOf(KERNEL_ARCHES, `kernel arches are: ${KERNEL_ARCHES.join(" ")}`);
-var targetName2 = refine(line, "it is an arch/config target name", (name) => {
-  const [a, ...config] = name.split("/");
-  return KERNEL_ARCHES.includes(a) && config.length > 0 && parseConfigSpec("config", config.join("/")) !== void 0;
-});
+var targetName2 = refine(line, "it is an arch/config target name", (name) => parseTargetName("target", name, "an arch/config name") !== void 0);
 var HOST_PATH = /^(?:\/[^/\u0000-\u001f\u007f,:]+)+$/;
 var HOST_SYSTEM = ["/proc", "/sys", "/dev", "/etc", "/boot", "/run", "/var/run", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/var"];
 var HOST_FORBIDDEN_BELOW = ["/proc", "/sys", "/dev", "/etc", "/boot", "/run", "/var/run"];
