@@ -10,6 +10,7 @@ import { git } from '../support/tiny-tree.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { foreignCommands, runnerCommands } from '../support/runner-commands.ts';
 import { type BuildResults } from '../../src/types/results.ts';
+import { Marked } from 'marked';
 
 // A toy tree that is an attacker of the runner's log and of a terminal: every text it
 // controls that kernelbuilder prints (its build output, a config file's name under
@@ -32,6 +33,8 @@ const HOSTILE_OUTPUT = [
   String.raw`printf '#\302\255#[error]FORGED-soft-hyphen\n'`,
   String.raw`printf '\033]0;FORGED-title\007\033[2J\302\2332J\n'`,
   String.raw`printf '::stop-commands::FORGED-silence\n'`,
+  // Markdown: a line that would close the excerpt's code block, then an image and HTML.
+  String.raw`printf '%s\n' '\`\`\`' '![FORGED](https://forged.example/x.png) <img src=FORGED> [FORGED](https://forged.example)'`,
   'exit 2; }',
   '',
 ].join('\n');
@@ -39,12 +42,8 @@ const HOSTILE_OUTPUT = [
 /** The culprit's change: x86/allnoconfig fails with a diagnostic that forges a command itself. */
 const CULPRIT_BREAK = String.raw`case $O in *-allnoconfig) printf 'init/main.c:12:5: error: ##[error]FORGED-diagnostic \033[31mred\r::error::FORGED-diag-cr\n'; exit 1 ;; esac` + '\n';
 
-/**
- * A config file `configs: all` refuses by name, and says so naming it. (A name with a
- * control character is never a candidate: git ls-tree quotes it, and the quoted name does
- * not end in defconfig.)
- */
-const HOSTILE_CONFIG = 'x##[error]FORGED-config_defconfig';
+/** A config file `configs: all` refuses by name, and says so naming it: in the log, and in the summary's list of what was not built. */
+const HOSTILE_CONFIG = 'x##[error]FORGED-config_[FORGED](https:__forged.example)_defconfig';
 
 const CULPRIT_SUBJECT = 'fix\r::error file=FORGED.c::FORGED-subject ##[error]FORGED-subject-old \x1b]0;FORGED\x07';
 const CULPRIT_AUTHOR = 'Eve ##[add-mask]FORGED-author \x1b[2J';
@@ -99,7 +98,12 @@ test('a hostile tree forges no workflow command through the action, and no termi
     for (const shown of ['##\\x5berror]FORGED-old-form', 'x\\r::error::FORGED-after-cr', '\\x3a:add-mask::FORGED-mask', '\\x1b]0;FORGED-title\\x07', '\\x3a:stop-commands::FORGED-silence']) {
       assert.ok(run.stdout.includes(shown), `${name}: ${shown} is not in the log:\n${run.stdout}`);
     }
-    assert.match(run.stdout, /^not building x86: arch\/x86\/configs\/ holds "x##\\x5berror\]FORGED-config_defconfig"/m);
+    assert.match(run.stdout, /^not building x86: arch\/x86\/configs\/ holds "x##\\x5berror\]FORGED-config_\[FORGED\]\(https:__forged\.example\)_defconfig"/m);
+    // The job summary, rendered as GitHub renders markdown: the tree's text is text, no image, link or HTML of its making.
+    const summary = readFileSync(run.outputs.summary, 'utf8');
+    assert.ok(summary.includes('FORGED-config') && summary.includes('forged.example/x.png'), `${name}: the summary quotes the tree`);
+    const rendered = new Marked({ gfm: true, async: false }).parse(summary) as string;
+    assert.deepEqual(rendered.match(/<(a|img)\b[^>]*>/g), null, `${name}: the summary renders an element of the tree's`);
   }
   // The bisect's lines: what it looks for (the diagnostic) and what it found (the subject).
   assert.match(bad.stdout, /##\\x5berror\]FORGED-diagnostic/);
