@@ -87,8 +87,10 @@ function logsDir(tree: string, buildId: string, targets: FakeTarget[]): { dir: s
     sha: '0123456789abcdef0123456789abcdef01234567',
     buildId,
     kernelVersion: '6.1.192',
-    image: { name: 'kernelbuilder/gcc-12', id: `sha256:${'a'.repeat(64)}`, digest: `sha256:${'b'.repeat(64)}`, toolchain: 'gcc 12.2.0', reason: 'table' },
+    image: { name: 'kernelbuilder/gcc-12', id: `sha256:${'a'.repeat(64)}`, digest: `sha256:${'b'.repeat(64)}`, toolchain: 'gcc 12.2.0', reason: 'table', cross: {}, makeVars: [] },
+    tmpfsSize: '60g',
     commits: [],
+    targetOrder: targets.map((t) => `${t.arch}/${t.config}`),
     startedAt: '2025-01-01T00:00:00.000Z',
     finishedAt: '2025-01-01T00:10:00.000Z',
     durationSeconds: 600,
@@ -316,7 +318,7 @@ test('publishing a folder without results.json says so', async () => {
   const empty = mkdtempSync(join(scratch, 'empty-'));
   await assert.rejects(publishBuildArtifacts(empty, { compressionLevel: 6 }), (e: unknown) => {
     assert.ok(e instanceof KernelbuilderError);
-    assert.match(e.message, /cannot publish artifacts: .*results\.json cannot be read/);
+    assert.match(e.message, /cannot publish artifacts: .* holds no results\.json of a kernelbuilder build/);
     return true;
   });
 });
