@@ -55,7 +55,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-B4RB5AE5.js";
+} from "./chunks/chunk-6WI4P75H.js";
 import {
   BisectOption,
   EMAILS_DIR,

@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-B4RB5AE5.js";
+} from "./chunks/chunk-6WI4P75H.js";
 import {
   Input,
   KernelbuilderError,

@@ -60,10 +60,9 @@ export interface LiveOptions {
  * Show a build as it runs: a progress line every 30 s and at each target's end (targets
  * done, running and waiting, objects per running target, the ETA; see BuildProgress), and
  * the first error of each target as soon as its log shows it. The targets' logs are read
- * from the host as they grow (LogTail), each through its own LogScanner, once: the
- * scans are handed on to the analysis (stop's result), which reads a log again only when
- * it is not the bytes scanned. The
- * first errors are build output, printed through `log.buildOutput`: call this between
+ * from the host as they grow (LogTail), each through its own LogScanner, once: the scans
+ * are handed on to the analysis (stop's result), which reads a log again only when it is
+ * not the bytes scanned. The first errors are build output, printed through `log.buildOutput`: call this between
  * `beginBuildOutput` and `endBuildOutput`, and `stop` before the end.
  */
 export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'jobs' | 'limits' | 'logsDir'>, log: Log, opts: LiveOptions = {}): LiveProgress {
@@ -72,10 +71,10 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism()));
   const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
   // Each log is scanned once, here, and handed on: its diagnostics kept up to a bound (past it the analysis reads the log again).
-  const found = new Map<string, Diagnostic[] | undefined>(plan.targets.map((t) => [targetName(t), []]));
+  const kept = new Map<string, Diagnostic[] | undefined>(plan.targets.map((t) => [targetName(t), []]));
   const keep = (target: string, d: Diagnostic) => {
-    const list = found.get(target);
-    if (list && list.push(d) > MAX_HANDED_DIAGNOSTICS) found.set(target, undefined);
+    const list = kept.get(target);
+    if (list && list.push(d) > MAX_HANDED_DIAGNOSTICS) kept.set(target, undefined);
   };
   const scanners = new Map(plan.targets.map((t) => [targetName(t), new LogScanner(targetName(t), (d) => keep(targetName(t), d))]));
   const scanned = new Map<string, ScannedLog>();
@@ -108,7 +107,7 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
     scanners.delete(target);
     const { scan, last } = scanner.end();
     firstError(target, last);
-    const diagnostics = found.get(target);
+    const diagnostics = kept.get(target);
     if (diagnostics) scanned.set(target, { scan, diagnostics, bytes: tail.bytesRead(target) });
   };
   const finish = (target: string) => {

@@ -13,8 +13,9 @@ import { showControls } from './controls.ts';
 /**
  * What markdown reads as syntax anywhere in a line: emphasis, code, links and images
  * (`[`, with `!` and `(` harmless without it), HTML and entities, table cells,
- * strikethrough, e-mail autolinks (`@`). Each gets the backslash CommonMark allows before any ASCII punctuation,
- * or its entity for HTML. Other punctuation is left as it is, so names read as written.
+ * strikethrough, e-mail autolinks (`@`). Each gets the backslash CommonMark allows before
+ * any ASCII punctuation, or its entity for HTML. Other punctuation is left as it is, so
+ * names read as written.
  */
 const INLINE_SYNTAX = /[\\`*_[\]<>&|~@]/g;
 /** GFM makes a link of a bare URL or `www.` name: a backslash inside the scheme or name keeps it text. */

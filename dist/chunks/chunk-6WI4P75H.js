@@ -9310,16 +9310,16 @@ function startLiveProgress(plan, log, opts = {}) {
   const startedAt = clock.now();
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism2()));
   const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
-  const found2 = new Map(plan.targets.map((t) => [targetName(t), []]));
+  const kept = new Map(plan.targets.map((t) => [targetName(t), []]));
   const keep2 = (target, d) => {
-    const list = found2.get(target);
-    if (list && list.push(d) > MAX_HANDED_DIAGNOSTICS) found2.set(target, void 0);
+    const list = kept.get(target);
+    if (list && list.push(d) > MAX_HANDED_DIAGNOSTICS) kept.set(target, void 0);
   };
   const scanners = new Map(plan.targets.map((t) => [targetName(t), new LogScanner(targetName(t), (d) => keep2(targetName(t), d))]));
   const scanned = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
-  const firstError = (target, found3) => {
-    const error2 = found3.find((d) => d.severity === "error");
+  const firstError = (target, found2) => {
+    const error2 = found2.find((d) => d.severity === "error");
     if (!error2 || reported.has(target)) return;
     reported.add(target);
     log.buildOutput(`first error in ${target} after ${formatDuration((clock.now() - startedAt) / 1e3, "rough")}: ${formatIssueLine(error2)}`);
@@ -9343,7 +9343,7 @@ function startLiveProgress(plan, log, opts = {}) {
     scanners.delete(target);
     const { scan, last } = scanner.end();
     firstError(target, last);
-    const diagnostics = found2.get(target);
+    const diagnostics = kept.get(target);
     if (diagnostics) scanned.set(target, { scan, diagnostics, bytes: tail.bytesRead(target) });
   };
   const finish = (target) => {
