@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { NODE24 } from '../support/action-run.ts';
@@ -34,9 +34,17 @@ test('a cancelled job (SIGINT, then SIGTERM 7.5 s later) leaves no container and
   child.stdout.on('data', (d) => (stdout += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-  // Cancel once the kernel builds are under way: their logs have lines.
-  const x86Log = join(logs, 'stable', 'v6.1.192', 'x86/tinyconfig.log');
-  const underWay = () => existsSync(x86Log) && statSync(x86Log).size > 0;
+  // Cancel once the kernel builds are under way: their logs have lines. The container writes
+  // them into the build's staging folder (`.v6.1.192.staging-XXXXXX` beside its folder) until the gate.
+  const treeDir = join(logs, 'stable');
+  const x86Log = () => {
+    const staging = existsSync(treeDir) ? readdirSync(treeDir).find((n) => n.startsWith('.v6.1.192.staging-')) : undefined;
+    return staging ? join(treeDir, staging, 'x86/tinyconfig.log') : undefined;
+  };
+  const underWay = () => {
+    const log = x86Log();
+    return log !== undefined && existsSync(log) && statSync(log).size > 0;
+  };
   for (let i = 0; i < 600 && !underWay(); i++) await sleep(500);
   assert.match(stdout, /building 2 targets/);
   const started = ourContainers().filter((id) => !before.has(id));
@@ -59,6 +67,7 @@ test('a cancelled job (SIGINT, then SIGTERM 7.5 s later) leaves no container and
   ]);
   assert.ok(readFileSync(join(logs, 'stable', 'v6.1.192', 'x86/tinyconfig.log'), 'utf8').length > 0, 'the log so far is kept');
   assert.match(readFileSync(join(logs, 'stable', 'v6.1.192', 'summary.md'), 'utf8'), /did not complete/);
+  assert.equal(x86Log(), undefined, 'the staging folder went with the gate');
   // No tmpfs is left: tmpfs mounts die with their container.
   assert.doesNotMatch(execFileSync('mount', { encoding: 'utf8' }), new RegExp(started[0].slice(0, 12)));
 });
