@@ -55,7 +55,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-6WI4P75H.js";
+} from "./chunks/chunk-7GWOZQA6.js";
 import {
   BisectOption,
   EMAILS_DIR,

@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-6WI4P75H.js";
+} from "./chunks/chunk-7GWOZQA6.js";
 import {
   Input,
   KernelbuilderError,

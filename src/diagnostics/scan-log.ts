@@ -24,7 +24,7 @@ export class LogScanner {
   private readonly parser: LogParser;
   private readonly excerpt = new ExcerptCollector();
   private readonly signals = new FailureSignals();
-  private objects = 0;
+  private compiled = 0;
 
   constructor(
     target: string,
@@ -39,13 +39,18 @@ export class LogScanner {
     for (const line of lines) {
       this.excerpt.addLine(line);
       this.signals.see(line);
-      if (isCompileStep(line)) this.objects++;
+      if (isCompileStep(line)) this.compiled++;
       const found = this.parser.push(line);
       this.excerpt.addDiagnostics(found);
       for (const d of found) this.onDiagnostic(d);
       all.push(...found);
     }
     return all;
+  }
+
+  /** Objects compiled or assembled so far (isCompileStep): the live progress's count. */
+  get objects(): number {
+    return this.compiled;
   }
 
   /** The diagnostic being read, not yet complete (LogParser.peek). */
@@ -59,7 +64,7 @@ export class LogScanner {
     this.excerpt.addDiagnostics(last);
     for (const d of last) this.onDiagnostic(d);
     const fault = this.signals.reason();
-    return { scan: { excerpt: this.excerpt.excerpt(), ...(fault ? { fault } : {}), objects: this.objects }, last };
+    return { scan: { excerpt: this.excerpt.excerpt(), ...(fault ? { fault } : {}), objects: this.compiled }, last };
   }
 }
 

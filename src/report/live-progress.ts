@@ -7,7 +7,6 @@ import { LogTail } from '../container/log-tail.ts';
 import { LogScanner, type ScannedLog } from '../diagnostics/scan-log.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
 import { formatIssueLine } from '../values/issue-line.ts';
-import { isCompileStep } from '../parse/compile-steps.ts';
 import { BuildProgress, finishedTarget, formatProgress } from './progress.ts';
 import { formatDuration } from '../values/duration.ts';
 import { expectedWork } from '../plan/estimate.ts';
@@ -90,10 +89,10 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
     lines(target, lines) {
       const scanner = scanners.get(target);
       if (!scanner) return;
-      for (const line of lines) {
-        if (isCompileStep(line)) model.compiled(target, clock.now());
-        firstError(target, scanner.push([line]));
-      }
+      // One read of each line: the scanner counts the compile steps the model is told of.
+      const before = scanner.objects;
+      firstError(target, scanner.push(lines));
+      for (let n = scanner.objects - before; n > 0; n--) model.compiled(target, clock.now());
       // The error just read need not wait for the next line, which may come much later;
       // a linker error must, as the lines after it give its place.
       const reading = scanner.peek();

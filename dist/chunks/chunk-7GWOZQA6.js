@@ -9169,20 +9169,24 @@ var LogScanner = class {
   parser;
   excerpt = new ExcerptCollector();
   signals = new FailureSignals();
-  objects = 0;
+  compiled = 0;
   /** Take lines of the log, in order; returns the diagnostics they completed. */
   push(lines) {
     const all = [];
     for (const line of lines) {
       this.excerpt.addLine(line);
       this.signals.see(line);
-      if (isCompileStep(line)) this.objects++;
+      if (isCompileStep(line)) this.compiled++;
       const found2 = this.parser.push(line);
       this.excerpt.addDiagnostics(found2);
       for (const d of found2) this.onDiagnostic(d);
       all.push(...found2);
     }
     return all;
+  }
+  /** Objects compiled or assembled so far (isCompileStep): the live progress's count. */
+  get objects() {
+    return this.compiled;
   }
   /** The diagnostic being read, not yet complete (LogParser.peek). */
   peek() {
@@ -9194,7 +9198,7 @@ var LogScanner = class {
     this.excerpt.addDiagnostics(last);
     for (const d of last) this.onDiagnostic(d);
     const fault = this.signals.reason();
-    return { scan: { excerpt: this.excerpt.excerpt(), ...fault ? { fault } : {}, objects: this.objects }, last };
+    return { scan: { excerpt: this.excerpt.excerpt(), ...fault ? { fault } : {}, objects: this.compiled }, last };
   }
 };
 async function scanLog(path, target, onDiagnostic) {
@@ -9329,10 +9333,9 @@ function startLiveProgress(plan, log, opts = {}) {
     lines(target, lines) {
       const scanner = scanners.get(target);
       if (!scanner) return;
-      for (const line of lines) {
-        if (isCompileStep(line)) model.compiled(target, clock.now());
-        firstError(target, scanner.push([line]));
-      }
+      const before = scanner.objects;
+      firstError(target, scanner.push(lines));
+      for (let n = scanner.objects - before; n > 0; n--) model.compiled(target, clock.now());
       const reading = scanner.peek();
       if (reading && reading.kind !== "linker") firstError(target, [reading]);
     }
