@@ -180,6 +180,12 @@ test('an image that lacks an arch is refused before any container', () => {
   assert.throws(() => checkImageArches(small, ['x86', 'arm64']), (e: unknown) => e instanceof DockerError && /cannot build arm64/.test((e as Error).message));
 });
 
+test('um (UML) is built by an image that builds x86 with its native compiler, and by no other', () => {
+  checkImageArches({ ...image, arches: ['x86'], cross: { x86: '' } }, ['um']);
+  assert.throws(() => checkImageArches({ ...image, arches: ['x86'], cross: { x86: 'x86_64-linux-gnu-' } }, ['um']), /cannot build um/);
+  assert.throws(() => checkImageArches({ ...image, arches: ['arm64'], cross: {} }, ['um']), /cannot build um/);
+});
+
 test('readable by: owner, group and other bits', () => {
   assert.equal(readableBy(0o700, 0, 0, 1001, 1001), false);
   assert.equal(readableBy(0o755, 0, 0, 1001, 1001), true);
