@@ -58,7 +58,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-B737HCMG.js";
+} from "./chunks/chunk-ZTLA6KCC.js";
 import {
   BisectOption,
   EMAILS_DIR,

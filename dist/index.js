@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-B737HCMG.js";
+} from "./chunks/chunk-ZTLA6KCC.js";
 import {
   Input,
   KernelbuilderError,

@@ -8113,7 +8113,8 @@ function isNamed(inspect, name) {
   return inspect.Id === name || (inspect.RepoTags ?? []).includes(tagged) || (inspect.RepoDigests ?? []).includes(name);
 }
 function checkImageArches(info, arches) {
-  const missing = arches.filter((a) => !info.arches.includes(a));
+  const builds = (a) => info.arches.includes(a) || a === "um" && info.arches.includes("x86") && !info.cross.x86;
+  const missing = arches.filter((a) => !builds(a));
   if (missing.length > 0) {
     throw new DockerError(
       `image ${info.name} cannot build ${missing.join(", ")}: it declares arches ${info.arches.join(" ")} (label ${ImageLabel.arches}); drop those arches or choose another image`
