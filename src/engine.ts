@@ -155,6 +155,7 @@ export async function runBuild(checked: CheckedPlan, inputs: Inputs, deps: Engin
       kept: true,
       scanned,
       ...(checked.boot ? { boot: (built: BuildResults) => bootOrWarn(built, plan, checked.boot!, String(container.User), deps) } : {}),
+      tests: new Set(plan.targets.filter((t) => t.test).map(targetName)),
       noise: inputs.noise,
       baseline: inputs.baseline ?? treeDirOf(plan.logsDir),
       reports: { dirs: reportDirs(inputs.logs, plan.logsDir), emailTo: inputs.emailTo, kcidbOrigin: inputs.kcidbOrigin },

@@ -35,6 +35,8 @@ export async function reportShards(
         dir,
         admit: set.shards.map((s) => ({ from: whereNow(s.dir), files: finishedBuildFiles(s.results.targets), expected: finishedBuildKnown(s.results.targets) })),
         results: () => mergeShards(set),
+        // Each shard's KUnit consoles are read again, as its logs are.
+        tests: new Set(set.shards.flatMap((s) => s.results.targets.filter((t) => t.kunit).map((t) => t.target))),
         noise: opts.noise,
         baseline: treeDirOf(dir),
         reports: { dirs: reportDirs(logsRoot, dir), emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin },

@@ -7,6 +7,7 @@ import { analyse } from '../diagnostics/analyse.ts';
 import { type ScannedLog } from '../diagnostics/scan-log.ts';
 import { withRegressions } from '../diagnostics/with-regressions.ts';
 import { withKept } from '../results/kept.ts';
+import { withKunit } from './kunit-results.ts';
 import { type ReportDirs, type ReportPaths, writeReports } from '../report/write-reports.ts';
 import { type GateFile } from '../gate/admitted.ts';
 import { gate, gateWarning } from '../gate/gate.ts';
@@ -36,6 +37,8 @@ export interface AfterContainer {
   kept?: boolean;
   /** Boots: what boots the results' targets, their consoles written by the host into `dir`. */
   boot?: (results: BuildResults) => Promise<BuildResults>;
+  /** Tests: the targets whose KUnit runs (their consoles in `dir`) are read into their results. */
+  tests?: ReadonlySet<string>;
   /** Diagnostics: every log and console read once, through this noise list. */
   noise: NoiseFilter;
   /** Logs already scanned as they grew (the build's live progress): taken where still the bytes scanned, not read again. */
@@ -58,7 +61,7 @@ export interface AfterContainerOutcome {
 
 /**
  * Everything after the container, once, for the build, a merge of shards, `report DIR` and
- * a bisect's step: gate, results, kept files, boots, diagnostics, regressions, reports.
+ * a bisect's step: gate, results, kept files, boots, tests, diagnostics, regressions, reports.
  * The results must not be lost once there are any: a later step that fails is a warning
  * and the results go on without what it would have added; only results.json itself failing
  * to be written is an error.
@@ -77,6 +80,13 @@ export async function afterContainer(steps: AfterContainer): Promise<AfterContai
   if (steps.boot) {
     steps.phase?.('boot');
     results = await steps.boot(results);
+  }
+  if (steps.tests && steps.tests.size > 0) {
+    try {
+      results = withKunit(results, dir, steps.tests);
+    } catch (e) {
+      log.warning(`could not read the KUnit runs (${(e as Error).message}); the reports give each target's build without them`);
+    }
   }
   steps.phase?.('reports');
   let firstErrors = new Map<string, Diagnostic>();

@@ -25,6 +25,8 @@ export async function rerenderFolder(dir: string, opts: { noise: NoiseFilter; em
       dir: staging,
       admit: [{ from: dir, files: finishedBuildFiles(recorded.targets), expected: finishedBuildKnown(recorded.targets) }],
       results: () => recorded,
+      // KUnit's consoles are read again, as the logs are: what the folder holds is what the reports say.
+      tests: new Set(recorded.targets.filter((t) => t.kunit).map((t) => t.target)),
       noise: opts.noise,
       reports: { dirs: { logsDir: dir, emailDir: dir }, emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin },
       log: opts.log,
