@@ -45,7 +45,6 @@ export class CaseWindow {
   private failure?: KunitDiagnostic;
   /** Whether the lines now arriving explain the failure just read. */
   private explaining = false;
-  private failures = 0;
   /** The case's own `# <name>: <message>` lines, for a failure that has no expectation. */
   private readonly said: string[] = [];
   /** The last name a `# <name>:` line gave (that is not the suite's own). */
@@ -69,7 +68,6 @@ export class CaseWindow {
       if (this.said.length < MAX_DETAIL_LINES) this.said.push(keep(text));
       return;
     }
-    this.failures++;
     if (this.failure === undefined) {
       this.failure = { message: failed.message, ...this.place(failed.place), detail: [] };
       this.explaining = true;
@@ -80,17 +78,11 @@ export class CaseWindow {
   }
 
   /**
-   * What explains a failed case: its first failed expectation (later ones counted in its
-   * detail), else its own `# <case>:` lines, else the directive its result line carried.
+   * What explains a failed case: its first failed expectation (the headlines of later ones
+   * follow its explanation in the detail), else its own `# <case>:` lines, else the directive its result line carried.
    */
   diagnostic(directive?: string): KunitDiagnostic | undefined {
-    if (this.failure !== undefined) {
-      const more = this.failures - 1;
-      const detail = more > 0 && this.failure.detail.length < MAX_DETAIL_LINES
-        ? [...this.failure.detail, `(${more} more failed expectation${more === 1 ? '' : 's'})`]
-        : this.failure.detail;
-      return { ...this.failure, detail };
-    }
+    if (this.failure !== undefined) return { ...this.failure, detail: [...this.failure.detail] };
     if (this.said.length > 0) return { message: this.said[0], detail: this.said.slice(1) };
     if (directive !== undefined && directive !== '') return { message: keep(directive), detail: [] };
     return undefined;
@@ -100,7 +92,6 @@ export class CaseWindow {
   reset(): void {
     this.failure = undefined;
     this.explaining = false;
-    this.failures = 0;
     this.said.length = 0;
     this.lastName = undefined;
   }

@@ -4,7 +4,7 @@ import { PathNormaliser } from '../parse/paths.ts';
 import { consoleTexts } from '../boot/console-line.ts';
 import { ConsoleParser } from '../boot/console-parser.ts';
 import { CaseWindow, MAX_DETAIL_LINES, MAX_KEPT_LINE } from './case-window.ts';
-import { caseOfTrace } from './crash-name.ts';
+import { caseOfSplat } from './crash-name.ts';
 import { endsKtap, planOf, readKtapLine, type KtapLine, type KtapResult } from './ktap-line.ts';
 
 /** Deepest nesting read (the run is depth 0, a suite 1, a case 2, a parameter 3); deeper headers are read as diagnostic lines. */
@@ -57,6 +57,8 @@ interface Frame {
   /** The number of the next subtest expected. */
   next: number;
   subtests: number;
+  /** Cases counted in it and below: kunit_parser.py counts a test itself only when this stays 0. */
+  counted: number;
   /** The diagnostic lines since the last subtest ended: those of the one running now. */
   window: CaseWindow;
 }
@@ -126,6 +128,8 @@ export class KtapReader {
   private afterRunNoted = false;
   /** The first error-class splat since the last case reported: what crashed the one running. */
   private splat?: Diagnostic;
+  /** The path of the case that was running when the run ended, once named: the cases that never started name it. */
+  private crashedIn?: string;
   private readonly pending: PendingCase[] = [];
   private readonly totals = emptyTotals();
   private readonly notes: string[] = [];
@@ -203,6 +207,7 @@ export class KtapReader {
       plan: null,
       next: 1,
       subtests: 0,
+      counted: 0,
       window: new CaseWindow(this.paths),
     };
   }
@@ -304,19 +309,36 @@ export class KtapReader {
     if (!isParent) {
       // A case: its diagnostics are the lines its suite printed since the last case.
       if (result !== undefined && parent !== undefined) this.leaf(f, parent.window, result);
-    } else if (f.subtests === 0) {
-      // kunit_parser.py: a test with no subtests counts by its own result only when that is bad (failed or skipped).
-      if (result !== undefined && (!result.ok || result.skip !== undefined)) this.leaf(f, f.window, result);
-      else this.note(`${this.path(f).join('.')} ran no tests`);
-    } else if (result === undefined) {
-      this.incomplete = true;
-      this.note(`${this.path(f).join('.')} printed no result line`);
+    } else {
+      if (result === undefined) {
+        this.incomplete = true;
+        this.note(`${this.path(f).join('.')} printed no result line`);
+      }
+      if (f.counted === 0) this.countItself(f, result);
     }
     if (parent !== undefined) {
       parent.next++;
       parent.subtests++;
+      parent.counted += f.counted;
       parent.window.reset();
     }
+  }
+
+  /**
+   * kunit_parser.py's bubble_up_test_results(): a test whose subtests counted no case counts
+   * as a case itself, by its own result; one with no subtests at all only when that result is
+   * bad (failed or skipped: an `ok` or no result line is "no tests").
+   */
+  private countItself(f: Frame, result: KtapResult | undefined): void {
+    if (f.subtests === 0 && (result === undefined || (result.ok && result.skip === undefined))) {
+      this.note(`${this.path(f).join('.')} ran no tests`);
+      return;
+    }
+    if (result !== undefined) {
+      this.leaf(f, f.window, result);
+      return;
+    }
+    this.add({ frame: f, name: f.name, status: 'crashed', reason: 'its tests counted no case and it printed no result line' });
   }
 
   private leaf(f: Frame, window: CaseWindow, result: KtapResult): void {
@@ -338,27 +360,28 @@ export class KtapReader {
    */
   private missing(f: Frame, from: number, to: number, cause: string, inFlight: boolean): void {
     this.incomplete = true;
-    let running: string | undefined;
     for (let n = from; n <= to; n++) {
       const stub = this.frame(f, n);
       if (n === from && inFlight) {
-        running = this.nameInFlight(f, n);
-        stub.name = running;
-        this.add({ frame: stub, name: running, status: 'crashed', reason: `${cause} while it ran`, diagnostic: this.crashDiagnostic(cause) });
+        stub.name = this.nameInFlight(f, n);
+        this.crashedIn = this.path(stub).join('.');
+        this.add({ frame: stub, name: stub.name, status: 'crashed', reason: `${cause} while it ran`, diagnostic: this.crashDiagnostic(cause) });
       } else {
         stub.name = placeholder(stub.depth, n, f.plan);
-        const where = running === undefined ? '' : ` in ${running}`;
+        const where = this.crashedIn === undefined ? '' : ` in ${this.crashedIn}`;
         this.add({ frame: stub, name: stub.name, status: 'crashed', reason: `never started: ${cause}${where}` });
       }
       // The stubs stand for subtests in kunit_parser.py too: counted in the plan.
       f.next = n + 1;
       f.subtests++;
+      f.counted++;
       if (this.totals.total >= MAX_CASES && n < to) {
         // Past the cap every stub is only counted: no need to make them one by one.
         this.count('crashed', to - n);
         this.casesDropped += to - n;
         f.next = to + 1;
         f.subtests += to - n;
+        f.counted += to - n;
         return;
       }
     }
@@ -373,7 +396,7 @@ export class KtapReader {
     if (f.depth === 1) {
       const said = f.window.lastName;
       if (said !== undefined) return this.name(said);
-      const traced = this.splat === undefined ? undefined : caseOfTrace(this.splat.detail ?? []);
+      const traced = this.splat === undefined ? undefined : caseOfSplat(this.splat);
       if (traced !== undefined) return this.name(traced);
     }
     return placeholder(f.depth + 1, n, f.plan);
@@ -425,6 +448,7 @@ export class KtapReader {
   }
 
   private add(c: PendingCase): void {
+    c.frame.counted++;
     this.count(c.status, 1);
     if (this.pending.length < MAX_CASES) this.pending.push(c);
     else this.casesDropped++;
