@@ -302,7 +302,8 @@ export class KtapReader {
     this.stack.pop();
     const parent = f.parent;
     if (result !== undefined) {
-      f.name = this.name(result.name);
+      // A suite's result line repeats the name its header gave: that name was counted if cut.
+      f.name = this.name(result.name, f.name === '');
       if (result.number !== f.number) this.misnumbered++;
     }
     const isParent = f.hadVersion || f.hadHeader;
