@@ -277,6 +277,20 @@ test('a suite whose init failed is its own case, its `# <suite>:` line the diagn
   assert.deepEqual(got.cases.map((c) => [c.suite, c.case, c.status, c.diagnostic?.message]), [['broken', 'broken', 'fail', '# broken: failed to initialize (-12)'], ['s', 'a', 'pass', undefined]]);
 });
 
+test('a test whose subtests count no case counts itself, as kunit.py does: by a bad result, or, with subtests, by any', () => {
+  const suite = (plan: string, result: string, inner: string[] = []): string[] => ['KTAP version 1', '1..1', '  # Subtest: s', plan, ...inner, result];
+  const failed = readLines(suite('  1..0', 'not ok 1 s'));
+  assert.deepEqual(failed.cases.map((c) => [c.suite, c.case, c.status]), [['s', 's', 'fail']]);
+  const skipped = readLines(suite('  1..0', 'ok 1 s # SKIP not here'));
+  assert.deepEqual(skipped.cases.map((c) => [c.status, c.reason]), [['skip', 'not here']]);
+  const empty = readLines(suite('  1..0', 'ok 1 s'));
+  assert.equal(empty.totals.total, 0);
+  assert.ok(empty.notes.includes('s ran no tests'));
+  // Its one subtest ran no tests: `s` counts as passed.
+  const hollow = readLines(suite('  1..1', 'ok 1 s', ['    # Subtest: t', '  ok 1 t']));
+  assert.deepEqual(hollow.cases.map((c) => [c.suite, c.case, c.status]), [['s', 's', 'pass']]);
+});
+
 // ---- streaming -------------------------------------------------------------------------------
 
 test('streamed in odd pieces through the line splitter, every fixture reads the same as line by line', () => {
