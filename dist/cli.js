@@ -8,8 +8,11 @@ import {
   DEFAULT_CONFIGS,
   DEFAULT_KCIDB_ORIGIN,
   DEFAULT_KEEP,
+  DEFAULT_KUNIT_ARCHES,
+  DEFAULT_KUNIT_TIMEOUT,
   DEFAULT_LOGS,
   DEFAULT_LOGS_LIMIT,
+  DEFAULT_TEST_RETRIES,
   DEFAULT_TMPFS_SIZE,
   ImageLabel,
   MAX_BISECT_LIMIT,
@@ -55,13 +58,14 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-7GWOZQA6.js";
+} from "./chunks/chunk-ZTLA6KCC.js";
 import {
   BisectOption,
   EMAILS_DIR,
   Input,
   InputError,
   KernelbuilderError,
+  MAX_TEST_RETRIES,
   SimulateOption,
   connectDocker,
   defaultImageTable,
@@ -73,7 +77,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-LGYYJ53T.js";
+} from "./chunks/chunk-TWIXAFNO.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -353,7 +357,11 @@ var INPUT_HELP = {
   kcidbOrigin: { value: "NAME", text: "origin of the ids in kcidb.json; default kernelbuilder" },
   bisect: { value: "MODE", text: "after a build with a baseline: bisect new regressions from the baseline's sha: off (default), new-failures (builds, boots) or new-errors (also error signatures)" },
   bisectLimit: { value: "N", text: `how many distinct new regressions to bisect, 0 to ${MAX_BISECT_LIMIT}; default ${DEFAULT_BISECT_LIMIT}` },
-  bisectTimeout: { value: "DURATION", text: `how long all the bisects of a build may take, e.g. 90m; default ${DEFAULT_BISECT_TIMEOUT}` }
+  bisectTimeout: { value: "DURATION", text: `how long all the bisects of a build may take, e.g. 90m; default ${DEFAULT_BISECT_TIMEOUT}` },
+  kunit: { value: "LIST", text: "build and run KUnit: off (default), default, all, or .kunitconfig paths of the tree; each a target per kunit arch (um/kunit, um/kunit-lib-kunit); alone when no configs are given" },
+  kunitArches: { value: "LIST", text: `where KUnit runs: um (UML); default ${DEFAULT_KUNIT_ARCHES}` },
+  testRetries: { value: "N", text: `runs again a KUnit run with a failing case, 0 to ${MAX_TEST_RETRIES} times; a case that passes on a retry is flaky; default ${DEFAULT_TEST_RETRIES}` },
+  kunitTimeout: { value: "DURATION", text: `how long one KUnit run may take; default ${DEFAULT_KUNIT_TIMEOUT}` }
 };
 var inputKey = new Map(Object.entries(Input).map(([key, name]) => [name, key]));
 var MODE_INPUTS = [Input.mode, Input.refs, Input.shards, Input.results];
@@ -368,7 +376,12 @@ var NOT_BISECT_INPUTS = [
   Input.upload,
   Input.shard,
   Input.targets,
-  ...AFTER_BUILD_BISECT_INPUTS
+  ...AFTER_BUILD_BISECT_INPUTS,
+  // A bisect builds the one target it is given; a KUnit target's tests are not yet a bisect's.
+  Input.kunit,
+  Input.kunitArches,
+  Input.testRetries,
+  Input.kunitTimeout
 ];
 var BISECT_OPTIONS = {
   [BisectOption.good]: { value: "REF", text: "the last known good commit: a ref as --ref takes it, an ancestor of --bad (required)" },

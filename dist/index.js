@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-JZGFB5F6.js";
+} from "./chunks/chunk-QVW7DBEP.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-7GWOZQA6.js";
+} from "./chunks/chunk-ZTLA6KCC.js";
 import {
   Input,
   KernelbuilderError,
@@ -88,7 +88,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-LGYYJ53T.js";
+} from "./chunks/chunk-TWIXAFNO.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -52,7 +52,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-JZGFB5F6.js";
+} from "./chunks/chunk-QVW7DBEP.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -67,7 +67,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-LGYYJ53T.js";
+} from "./chunks/chunk-TWIXAFNO.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

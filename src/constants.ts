@@ -38,6 +38,10 @@ export const Input = {
   bisect: 'bisect',
   bisectLimit: 'bisect-limit',
   bisectTimeout: 'bisect-timeout',
+  kunit: 'kunit',
+  kunitArches: 'kunit-arches',
+  testRetries: 'test-retries',
+  kunitTimeout: 'kunit-timeout',
 } as const;
 
 /** Options of the CLI's bisect command that are not action inputs (the action bisects between a baseline and its build). */

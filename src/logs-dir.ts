@@ -11,7 +11,7 @@ import { BUILD_FILES, targetPaths } from './logs-layout.ts';
 export function prepareLogsDir(dir: string, targets: Target[]): void {
   mkdirSync(dir, { recursive: true });
   for (const t of targets) {
-    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync(join(dir, file), { force: true, recursive: true });
+    for (const file of Object.values(targetPaths(t.arch, t.config)).flat()) rmSync(join(dir, file), { force: true, recursive: true });
   }
   for (const file of BUILD_FILES) rmSync(join(dir, file), { force: true });
 }

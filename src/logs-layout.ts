@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
  *       <build id>/                   buildDir: the only folder a build writes
  *         results.json summary.md kcidb.json junit.xml index.html driver.log toolchains.txt ccache-stats.before ccache-stats.after memory-peak.txt
  *         <arch>/<config>.log .status .config .reproduce.sh     targetPaths
- *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log
+ *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log, kunit-<n>.log, kunit.status
  *       bisect-<good12>-<bad12>-<arch>-<config>/   a bisect (bisectDirName): BISECT_FILES, steps/<label>/ each laid out as a build folder
  *
  * The driver writes its part of this layout from inside the container and cannot import
@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
  * for the names defined here, so that the two cannot drift):
  *   - src/driver/target.sh:  <arch>/<config>.log, .status and .config
  *   - src/driver/install.sh: the kept folder <arch>/<config>/, the KEPT_FILES in it, sizes
+ *   - src/driver/kunit-uml.sh: in the kept folder, kunit-<n>.log and kunit.status
  *   - src/driver/driver.sh:  toolchains.txt, ccache-stats.before, ccache-stats.after, memory-peak.txt
  * The driver's /logs is the build folder, mounted.
  *
@@ -76,6 +77,13 @@ export const CONSOLE_FILE = 'console.log';
 /** A console past this is cut (with a note at its end): a kernel printing in a loop must not fill the disk. */
 export const CONSOLE_LIMIT = 16 * 2 ** 20;
 
+/** The most times a target's KUnit run is repeated after a run with a failing case (the test-retries input). */
+export const MAX_TEST_RETRIES = 5;
+/** A target's KUnit runs, in its kept folder: the n-th run's console (kunit-uml.sh writes them), from 1. */
+export const KUNIT_CONSOLE = (run: number) => `kunit-${run}.log`;
+/** kunit-uml.sh's record of its runs, one line a run: "RUN EXIT TIMED_OUT MILLISECONDS". */
+export const KUNIT_STATUS_FILE = 'kunit.status';
+
 /** Make a name safe as one folder of a path: git describe output can hold '/' from tag names. */
 export function pathSafe(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^\.+/, '_');
@@ -117,6 +125,9 @@ export interface TargetPaths {
   /** The kept folder: what it built (see install.sh), the console of its boot. */
   kept: string;
   console: string;
+  /** Its KUnit runs' consoles, first run first (as many as may be), and their record. */
+  kunitConsoles: string[];
+  kunitStatus: string;
 }
 
 /** Where a target's files live, relative to the build folder. */
@@ -129,6 +140,8 @@ export function targetPaths(arch: string, config: string): TargetPaths {
     reproducer: `${kept}.reproduce.sh`,
     kept,
     console: `${kept}/${CONSOLE_FILE}`,
+    kunitConsoles: Array.from({ length: MAX_TEST_RETRIES + 1 }, (_, i) => `${kept}/${KUNIT_CONSOLE(i + 1)}`),
+    kunitStatus: `${kept}/${KUNIT_STATUS_FILE}`,
   };
 }
 
@@ -138,8 +151,8 @@ export function targetPaths(arch: string, config: string): TargetPaths {
  * is a command only a runner of ours may write.
  */
 export function targetFiles(arch: string, config: string): string[] {
-  const { log, status, dotConfig, kept, console } = targetPaths(arch, config);
-  return [log, status, dotConfig, console, ...[...KEPT_FILES, SIZES_FILE].map((f) => `${kept}/${f}`)];
+  const { log, status, dotConfig, kept, console, kunitConsoles, kunitStatus } = targetPaths(arch, config);
+  return [log, status, dotConfig, console, ...[...KEPT_FILES, SIZES_FILE].map((f) => `${kept}/${f}`), ...kunitConsoles, kunitStatus];
 }
 
 /** A bisect's own files, in its folder (bisectDirName): the result, the summary, the email, the container's output. */

@@ -1,7 +1,9 @@
 #!/bin/bash
 # The make steps of one target: `make <base config>`, each fragment (`make X.config`
 # merges a fragment file of the tree; CONFIG_X=v is set with scripts/config), then
-# `make olddefconfig` and the kernel. Writes the step it is in to STAGE_FILE first, so
+# `make olddefconfig` and the kernel. Files of the tree named `tree:PATH` (KUnit's
+# .kunitconfig and arch_uml.config) are no step of their own: together they seed the base
+# config as make's KCONFIG_ALLCONFIG, the way kunit.py seeds its .config with them. Writes the step it is in to STAGE_FILE first, so
 # that target.sh can tell where a target stopped even when it was killed (timeout).
 # Usage: steps.sh ARCH BASE OUT_DIR STAGE_FILE [FRAGMENT...]
 set -uo pipefail
@@ -42,10 +44,21 @@ project_fragment() {
   cp "$ours" "/build/src/arch/$arch/configs/.$1.$$" && mv -f "/build/src/arch/$arch/configs/.$1.$$" "/build/src/arch/$arch/configs/$1"
 }
 
+allconfig=()
+for fragment in "$@"; do
+  case $fragment in tree:*) allconfig=(KCONFIG_ALLCONFIG="$out/kb-allconfig") ;; esac
+done
 echo config >"$stage_file"
-kmake "$base" || exit
+if [ ${#allconfig[@]} -gt 0 ]; then
+  : >"$out/kb-allconfig"
+  for fragment in "$@"; do
+    case $fragment in tree:*) cat "/build/src/${fragment#tree:}" >>"$out/kb-allconfig" || exit ;; esac
+  done
+fi
+kmake "${allconfig[@]}" "$base" || exit
 for fragment in "$@"; do
   case $fragment in
+    tree:*) ;;
     CONFIG_*=y) /build/src/scripts/config --file "$out/.config" --enable "${fragment%%=*}" || exit ;;
     CONFIG_*=n) /build/src/scripts/config --file "$out/.config" --disable "${fragment%%=*}" || exit ;;
     CONFIG_*=m) /build/src/scripts/config --file "$out/.config" --module "${fragment%%=*}" || exit ;;

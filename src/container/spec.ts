@@ -9,6 +9,7 @@ import { longestFirst } from '../plan/estimate.ts';
 import { SOURCE_MOUNT } from '../values/mount-place.ts';
 import { fragmentWord } from '../values/config-spec.ts';
 import { ccacheSize } from '../values/size.ts';
+import { CONSOLE_LIMIT } from '../logs-layout.ts';
 import { type LockdownOptions, lockdown } from './lockdown.ts';
 
 /** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
@@ -23,14 +24,15 @@ export function ccacheDirFor(root: string, image: ImageInfo): string {
 }
 
 /**
- * A target as the driver takes it: ARCH|NAME|BASE|OBJDIR_BYTES[|FRAGMENT...], OBJDIR_BYTES
- * the bytes its object dir is predicted to fill on /build, for the driver's space
- * scheduler (empty: none, the target never waits; so for a figure that is no whole number
- * of bytes bash can add). No part holds '|' (checked at input).
+ * A target as the driver takes it: ARCH|NAME|BASE|OBJDIR_BYTES|TEST[|FRAGMENT...],
+ * OBJDIR_BYTES the bytes its object dir is predicted to fill on /build, for the driver's
+ * space scheduler (empty: none, the target never waits; so for a figure that is no whole
+ * number of bytes bash can add), TEST the tests it runs once built (empty: none). No part
+ * holds '|' (checked at input).
  */
 export function driverTarget(t: Target, objdirBytes?: number): string {
   const bytes = objdirBytes === undefined ? NaN : Math.ceil(objdirBytes);
-  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : '', ...(t.fragments ?? []).map(fragmentWord)].join('|');
+  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : '', t.test ?? '', ...(t.fragments ?? []).map(fragmentWord)].join('|');
 }
 
 /** Who the build runs as: the runner's uid:gid, so the logs it writes belong to the runner. */
@@ -86,6 +88,7 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     ...arches.map((a) => `KB_CROSS_${a}=${image.cross[a] ?? ''}`),
     `KB_KEEP=${plan.keep.join(',')}`,
     ...(plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(' ')}`] : []),
+    ...(plan.tests ? [`KB_KUNIT_RETRIES=${plan.tests.retries}`, `KB_KUNIT_TIMEOUT=${plan.tests.timeoutSeconds}`, `KB_KUNIT_CONSOLE_LIMIT=${CONSOLE_LIMIT}`] : []),
   ];
   const locked = lockdown(buildLockdown(plan.tmpfsSize));
   return {

@@ -2,7 +2,7 @@
 # kernelbuilder's in-container driver: check out one commit of /src (read-only) into the
 # /build tmpfs without network, then build every target under ONE make jobserver, as the
 # original builder did, so that all configs share the machine's cores.
-# Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE|OBJDIR_BYTES[|FRAGMENT...]
+# Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE|OBJDIR_BYTES|TEST[|FRAGMENT...]
 # Environment: KB_CROSS_<arch>, the cross prefix per arch, and KB_MAKE_VARS, variables for
 # every make (both from the image's labels); KB_USER_MAKE_VARS, the user's make variables
 # one a line (see steps.sh); KB_CCACHE=1 to compile through ccache;

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Build one target inside the driver's make (steps.sh). Its one argument is
-# ARCH|NAME|BASE|OBJDIR_BYTES[|FRAGMENT...], OBJDIR_BYTES the bytes its object dir is
-# predicted to fill (empty: no prediction); all output goes to
+# ARCH|NAME|BASE|OBJDIR_BYTES|TEST[|FRAGMENT...], OBJDIR_BYTES the bytes its object dir is
+# predicted to fill (empty: no prediction), TEST the kernel's own tests to run once it is
+# built (kunit-uml: kunit-uml.sh; empty: none); all output goes to
 # /logs/<arch>/<config>.log and the outcome in /logs/<arch>/<config>.status as
 # "RESULT EXIT STAGE START_MS END_MS CPU_MS OBJDIR_BYTES WAIT_S", RESULT one of pass, fail,
 # timeout, CPU_MS the user+system time of every process the target ran, OBJDIR_BYTES what
@@ -13,8 +14,8 @@
 # and KB_KEEP_OBJECTS=1, so that the next step's make rebuilds only what changed.
 set -uo pipefail
 IFS='|' read -r -a spec <<<"$1"
-arch=${spec[0]} config=${spec[1]} base=${spec[2]}
-fragments=("${spec[@]:4}")
+arch=${spec[0]} config=${spec[1]} base=${spec[2]} tests=${spec[4]-}
+fragments=("${spec[@]:5}")
 here=$(dirname "$(readlink -f "$0")")
 out=/build/out/$arch-$config
 logs=${KB_LOGS:-/logs}
@@ -58,6 +59,8 @@ cp -f "$out/.config" "$logs/$arch/$config.config" 2>/dev/null || true
 printf '%s %s %s %s %s %s %s %s\n' "$result" "$rc" "$stage" "$start" "$end" "$cpu" "${objdir:-0}" "$space_waited" >"$status.tmp"
 mv -f "$status.tmp" "$status"
 echo "kernelbuilder: $arch/$config $result (stage $stage, exit $rc) in $(((end - start) / 1000))s"
+# Its own tests, once built: still one job of make's, its object dir (the kernel) still there.
+if [ "$result" = pass ] && [ "$tests" = kunit-uml ]; then "$here/kunit-uml.sh" "$out" "$logs/$arch/$config" "$arch/$config"; fi
 # The object dir lives in the tmpfs, i.e. in memory: free it for the targets still running.
 rm -rf "$stage_file" "$out.times"
 if [ "${KB_KEEP_OBJECTS-}" != 1 ]; then rm -rf "$out"; fi

@@ -4,7 +4,8 @@ import { KernelbuilderError, describeValue } from '../errors.ts';
 import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFAULT_TMPFS_SIZE } from '../inputs/inputs.ts';
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP } from '../boot/boot-inputs.ts';
 import { DEFAULT_BISECT_LIMIT, DEFAULT_BISECT_TIMEOUT, MAX_BISECT_LIMIT } from '../inputs/bisect-inputs.ts';
-import { EMAILS_DIR } from '../logs-layout.ts';
+import { EMAILS_DIR, MAX_TEST_RETRIES } from '../logs-layout.ts';
+import { DEFAULT_KUNIT_ARCHES, DEFAULT_KUNIT_TIMEOUT, DEFAULT_TEST_RETRIES } from '../inputs/kunit-inputs.ts';
 
 /** How an option is written in help: the placeholder of its value and what it does. */
 interface OptionHelp {
@@ -55,6 +56,10 @@ const INPUT_HELP: Record<keyof typeof Input, OptionHelp> = {
   bisect: { value: 'MODE', text: 'after a build with a baseline: bisect new regressions from the baseline\'s sha: off (default), new-failures (builds, boots) or new-errors (also error signatures)' },
   bisectLimit: { value: 'N', text: `how many distinct new regressions to bisect, 0 to ${MAX_BISECT_LIMIT}; default ${DEFAULT_BISECT_LIMIT}` },
   bisectTimeout: { value: 'DURATION', text: `how long all the bisects of a build may take, e.g. 90m; default ${DEFAULT_BISECT_TIMEOUT}` },
+  kunit: { value: 'LIST', text: "build and run KUnit: off (default), default, all, or .kunitconfig paths of the tree; each a target per kunit arch (um/kunit, um/kunit-lib-kunit); alone when no configs are given" },
+  kunitArches: { value: 'LIST', text: `where KUnit runs: um (UML); default ${DEFAULT_KUNIT_ARCHES}` },
+  testRetries: { value: 'N', text: `runs again a KUnit run with a failing case, 0 to ${MAX_TEST_RETRIES} times; a case that passes on a retry is flaky; default ${DEFAULT_TEST_RETRIES}` },
+  kunitTimeout: { value: 'DURATION', text: `how long one KUnit run may take; default ${DEFAULT_KUNIT_TIMEOUT}` },
 };
 
 const inputKey = new Map(Object.entries(Input).map(([key, name]) => [name as string, key as keyof typeof Input]));
@@ -79,6 +84,11 @@ const NOT_BISECT_INPUTS: string[] = [
   Input.shard,
   Input.targets,
   ...AFTER_BUILD_BISECT_INPUTS,
+  // A bisect builds the one target it is given; a KUnit target's tests are not yet a bisect's.
+  Input.kunit,
+  Input.kunitArches,
+  Input.testRetries,
+  Input.kunitTimeout,
 ];
 
 /** The bisect command's own options. */

@@ -29,7 +29,7 @@ function driverBuildFiles(): GateFile[] {
   ];
 }
 
-/** What target.sh and install.sh write for one target: its log, status, .config, kept files and sizes. */
+/** What target.sh, install.sh and kunit-uml.sh write for one target: its log, status, .config, kept files and sizes, its KUnit runs. */
 function driverTargetFiles(t: TargetName, bigLimit: number): GateFile[] {
   const paths = targetPaths(t.arch, t.config);
   return [
@@ -38,6 +38,8 @@ function driverTargetFiles(t: TargetName, bigLimit: number): GateFile[] {
     { rel: paths.dotConfig, limit: LIMITS.dotConfig },
     ...KEPT_FILES.map((f) => ({ rel: `${paths.kept}/${f}`, limit: bigLimit })),
     { rel: `${paths.kept}/${SIZES_FILE}`, limit: LIMITS.sizes },
+    ...paths.kunitConsoles.map((rel) => ({ rel, limit: LIMITS.console })),
+    { rel: paths.kunitStatus, limit: LIMITS.status },
   ];
 }
 

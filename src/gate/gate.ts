@@ -44,7 +44,10 @@ export function gate(from: string, to: string, files: readonly GateFile[], expec
       if (copyInside(from, rel, join(to, rel), limit)) outcome.admitted.push(rel);
     } catch (e) {
       if (!(e instanceof KernelbuilderError)) throw e;
-      outcome.refused.push({ rel, why: e.message.startsWith(`${from}: `) ? e.message.slice(from.length + 2) : e.message });
+      const why = e.message.startsWith(`${from}: `) ? e.message.slice(from.length + 2) : e.message;
+      // A file's own reason names the file; the same reason again is its folder's (a link
+      // where a folder belongs), which the first refusal already named: one is enough.
+      if (!outcome.refused.some((r) => r.why === why)) outcome.refused.push({ rel, why });
     }
   }
   const known = new Set([...files.map((f) => f.rel), ...expected]);

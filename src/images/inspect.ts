@@ -75,9 +75,14 @@ export function isNamed(inspect: Docker.ImageInspectInfo, name: string): boolean
   return inspect.Id === name || (inspect.RepoTags ?? []).includes(tagged) || (inspect.RepoDigests ?? []).includes(name);
 }
 
-/** Refuse arches the image cannot build, before any container starts. */
+/**
+ * Refuse arches the image cannot build, before any container starts. UML (arch um) is
+ * built for x86_64 by the native compiler, so an image that builds x86 without a cross
+ * prefix builds um; its images need no label of their own for it.
+ */
 export function checkImageArches(info: ImageInfo, arches: string[]): void {
-  const missing = arches.filter((a) => !info.arches.includes(a));
+  const builds = (a: string) => info.arches.includes(a) || (a === 'um' && info.arches.includes('x86') && !info.cross.x86);
+  const missing = arches.filter((a) => !builds(a));
   if (missing.length > 0) {
     throw new DockerError(
       `image ${info.name} cannot build ${missing.join(', ')}: it declares arches ${info.arches.join(' ')} ` +

@@ -13,6 +13,7 @@ import { defaultNoise, parseNoiseFile } from '../diagnostics/noise.ts';
 import { parseArtifactOptions } from '../publish/artifact-options.ts';
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP, parseBoot, parseKeep } from '../boot/boot-inputs.ts';
 import { DEFAULT_BISECT_TIMEOUT, parseBisect } from './bisect-inputs.ts';
+import { parseKunit } from './kunit-inputs.ts';
 import { FileRefusedError, readInputFile } from '../read-input-file.ts';
 import { MAX_RESULTS_BYTES, parseResults } from '../results/previous.ts';
 import { RESULTS_FILE } from '../logs-layout.ts';
@@ -47,12 +48,15 @@ export function getInputs(read: InputReader): Inputs {
   const bootTimeout = parseDuration(Input.bootTimeout, optional(read, Input.bootTimeout) ?? DEFAULT_BOOT_TIMEOUT)!;
   const logs = readLogs(read);
   const ccache = parseCcache(optional(read, Input.ccache), optional(read, Input.ccacheDir), optional(read, Input.ccacheSize));
+  const kunit = parseKunit((name) => optional(read, name), splitList);
+  // KUnit alone when it is asked for and no configs are: its targets are the run.
+  const configs = optional(read, Input.configs) ?? (kunit ? undefined : DEFAULT_CONFIGS);
   return {
     source: resolve(source),
     ref,
     tree,
     arches: parseArches(optional(read, Input.arches) ?? DEFAULT_ARCHES),
-    configs: parseConfigs(optional(read, Input.configs) ?? DEFAULT_CONFIGS),
+    configs: configs === undefined ? [] : parseConfigs(configs),
     logs: logs.path,
     image,
     imageTable: readImageTable(optional(read, Input.imageTable)),
@@ -76,6 +80,7 @@ export function getInputs(read: InputReader): Inputs {
     boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep, splitList),
     makeVars: parseMakeVars(Input.makeVars, optional(read, Input.makeVars) ?? ''),
     kcidbOrigin: parseKcidbOrigin(optional(read, Input.kcidbOrigin) ?? DEFAULT_KCIDB_ORIGIN),
+    ...(kunit ? { kunit } : {}),
     bisect: parseBisect(optional(read, Input.bisect), optional(read, Input.bisectLimit), parseDuration(Input.bisectTimeout, optional(read, Input.bisectTimeout) ?? DEFAULT_BISECT_TIMEOUT)!),
     warnings: [logs.warning, ccache?.warning].filter((w) => w !== undefined),
   };

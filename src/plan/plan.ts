@@ -12,6 +12,7 @@ import { checkSourceRepo } from '../ref/source-repo.ts';
 import { readTree } from '../ref/tree.ts';
 import { selectImage } from '../images/select.ts';
 import { planTargets } from './targets.ts';
+import { planKunitTargets } from './kunit-targets.ts';
 import { targetName } from '../values/target-name.ts';
 import { type Target } from '../types/targets.ts';
 import { estimateTargets, shardTargets } from './estimate.ts';
@@ -39,7 +40,11 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   const treeFacts = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
   const tree = { ...treeFacts, fragments: withProjectFragments(treeFacts.fragments, projectFragments, fragmentNames) };
   const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
-  const { targets: asked, dropped } = planTargets(inputs.arches, inputs.configs, tree);
+  const kunit = inputs.kunit ? await planKunitTargets(inputs.kunit, git, ref.sha, tree.version.text) : { targets: [], dropped: [] };
+  const built = inputs.configs.length > 0 ? planTargets(inputs.arches, inputs.configs, tree) : { targets: [], dropped: [] };
+  const asked = [...built.targets, ...kunit.targets];
+  const dropped = [...built.dropped, ...kunit.dropped];
+  if (asked.length === 0) throw new InputError(Input.kunit, inputs.kunit!.requests.map((r) => (r.kind === 'file' ? r.path : r.kind)).join(' '), `it leaves nothing to build in Linux ${tree.version.text}: ${dropped.map((d) => d.reason).join('; ')}`);
   const planned = withShippedFragments(asked, treeFacts.fragments, projectFragments);
   const treeName = inputs.tree ?? ref.remote ?? basename(inputs.source);
   // The tree input was checked with the inputs; a name taken from a remote or the source's folder is checked here.
@@ -82,6 +87,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
     makeVars: inputs.makeVars,
     keep: inputs.keep,
     ...(inputs.boot ? { boot: { ...inputs.boot, targets: bootTargets(inputs.boot, planned, targets) } } : {}),
+    ...(inputs.kunit && targets.some((t) => t.test) ? { tests: { retries: inputs.kunit.retries, timeoutSeconds: inputs.kunit.timeoutSeconds } } : {}),
   };
 }
 

@@ -121,5 +121,5 @@ function candidateTarget(arch: string, name: string, derived: DerivedConfig[]): 
 }
 
 function requiredOptions(fragments: Fragment[], files: Record<string, string>): string[] {
-  return fragments.flatMap((f) => (f.kind === 'option' ? [`${f.option}=${f.value}`] : optionsOfFragment(files[f.name] ?? '')));
+  return fragments.flatMap((f) => (f.kind === 'option' ? [`${f.option}=${f.value}`] : f.kind === 'file' ? optionsOfFragment(files[f.name] ?? '') : []));
 }

@@ -1,5 +1,5 @@
 import { type BuildResults, type TargetResult } from '../types/results.ts';
-import { parseFragment } from '../values/config-spec.ts';
+import { ALLCONFIG_FILE, parseFragment } from '../values/config-spec.ts';
 import { type Fragment } from '../types/targets.ts';
 import { shellQuote } from '../shell-quote.ts';
 import { lockdownFlags } from '../container/lockdown.ts';
@@ -17,6 +17,7 @@ import { buildLockdown } from '../container/spec.ts';
  */
 export function reproducer(results: BuildResults, target: TargetResult): string {
   const make = makeCommand(results, target);
+  const fragments = (target.fragments ?? []).map((word) => parseFragment('fragments', word, word));
   const script = [
     // Each step stops the script when it fails, as `|| exit` does in steps.sh.
     'set -e',
@@ -25,8 +26,8 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     `git config --global safe.directory '*'`,
     `git clone -q --shared --no-checkout /src /build/src`,
     `git -C /build/src checkout -q --detach ${results.sha}`,
-    `${make} ${target.base ?? target.config}`,
-    ...(target.fragments ?? []).flatMap((word) => fragmentSteps(target, parseFragment('fragments', word, word), make)),
+    ...baseSteps(target, fragments, make),
+    ...fragments.flatMap((f) => fragmentSteps(target, f, make)),
     `${make} olddefconfig`,
     `${make} -k -j$(nproc)`,
   ].join('\n');
@@ -58,8 +59,17 @@ export function makeCommand(results: BuildResults, target: TargetResult): string
 
 const SCRIPTS_CONFIG: Record<string, string> = { y: '--enable', n: '--disable', m: '--module' };
 
+/** The base config's step, as steps.sh runs it: seeded by the tree's mini-config files (KUnit's), when it has any. */
+function baseSteps(target: TargetResult, fragments: Fragment[], make: string): string[] {
+  const base = target.base ?? target.config;
+  const seeds = fragments.flatMap((f) => (f.kind === 'tree' ? [shellQuote(`/build/src/${f.path}`)] : []));
+  if (seeds.length === 0) return [`${make} ${base}`];
+  return ['mkdir -p /build/out', `cat ${seeds.join(' ')} >/build/out/${ALLCONFIG_FILE}`, `${make} KCONFIG_ALLCONFIG=/build/out/${ALLCONFIG_FILE} ${base}`];
+}
+
 /** The lines of one fragment's step, as steps.sh runs it. */
 function fragmentSteps(target: TargetResult, f: Fragment, make: string): string[] {
+  if (f.kind === 'tree') return [];
   if (f.kind === 'option') {
     const op = SCRIPTS_CONFIG[f.value];
     return [`/build/src/scripts/config --file /build/out/.config ${op ? `${op} ${f.option}` : `--set-val ${f.option} ${shellQuote(f.value)}`}`];

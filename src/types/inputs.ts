@@ -2,6 +2,7 @@
 // module may import it.
 import { type BootSettings, type KeepItem } from './boot.ts';
 import { type ImageTable } from './image.ts';
+import { type KunitSettings } from './kunit.ts';
 
 /** Reads one raw input by its action.yml name; empty string when not given. */
 export type InputReader = (name: string) => string;
@@ -13,6 +14,7 @@ export interface Inputs {
   /** Name of the tree for logs and reports when the ref is not `remote/...`. */
   tree?: string;
   arches: string[];
+  /** Config requests per arch; empty when only KUnit was asked for (its targets are planned apart). */
   configs: string[];
   logs: string;
   image?: string;
@@ -59,6 +61,8 @@ export interface Inputs {
   kcidbOrigin: string;
   /** Which new regressions to bisect after the build, against the baseline's sha; undefined: none. */
   bisect?: BisectSettings;
+  /** The kernel's KUnit tests to build and run, each config a target of its own per arch; undefined: none. */
+  kunit?: KunitSettings;
   /** What is odd but allowed (a shared folder as logs): the fronts log these before planning. */
   warnings: string[];
 }

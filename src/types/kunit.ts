@@ -67,3 +67,14 @@ export interface KunitTotals {
   crashed: number;
   flaky: number;
 }
+
+/** Which KUnit config a run asks for: the tree's default or all-tests config, or a `.kunitconfig` of the tree. */
+export type KunitRequest = { kind: 'default' } | { kind: 'all' } | { kind: 'file'; path: string };
+
+/** The `kunit` inputs: what to run, on which arches, how often a failing run is repeated, how long a run may take. */
+export interface KunitSettings {
+  requests: KunitRequest[];
+  arches: string[];
+  retries: number;
+  timeoutSeconds: number;
+}

@@ -63,6 +63,8 @@ export interface BuildPlan {
   keep: KeepItem[];
   /** The targets of this run to boot once built (by name, in plan order), and how. */
   boot?: { targets: string[]; timeoutSeconds: number; kvm: boolean };
+  /** How the targets with tests (KUnit's) run them: the retries of a run with a failing case, a run's timeout. */
+  tests?: { retries: number; timeoutSeconds: number };
 }
 
 /** What a target is expected to cost, for the live progress: its cost table's figures (expectedWork). */

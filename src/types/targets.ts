@@ -1,7 +1,15 @@
 // The floor: records every stage shares about targets. Imports only src/types, so any module may import it.
 
-/** What a target applies on top of its base config. */
-export type Fragment = { kind: 'file'; name: string } | { kind: 'option'; option: string; value: string };
+/**
+ * What a target applies on top of its base config: a fragment file of the tree's config
+ * folders (`make NAME.config`), one option, or a file anywhere in the tree read as a
+ * mini-config (a `.kunitconfig`): those are given together to the base's make as
+ * KCONFIG_ALLCONFIG, as kunit.py seeds its .config from them.
+ */
+export type Fragment = { kind: 'file'; name: string } | { kind: 'option'; option: string; value: string } | { kind: 'tree'; path: string };
+
+/** A kernel's own tests a target runs once built: KUnit, with the kernel run as a Linux program (UML). */
+export type TargetTest = 'kunit-uml';
 
 /** One kernel build: an arch and a config, with what is merged into the config. */
 export interface Target {
@@ -19,6 +27,8 @@ export interface Target {
    * tree has none of that name, so the driver copies its own in (and a reproducer must).
    */
   shippedFragments?: Record<string, string>;
+  /** The kernel's own tests it runs once built. */
+  test?: TargetTest;
 }
 
 /** Something asked for that this tree cannot build, and why. */

@@ -31,7 +31,10 @@ export function isConfigName(name: string): boolean {
 export function parseConfigSpec(input: string, text: string): ConfigSpec {
   const [base, ...rest] = text.split('+');
   if (!isConfigName(base)) throw new InputError(input, text, CONFIG_SYNTAX);
-  return { name: text, base, fragments: rest.map((part) => parseFragment(input, text, part)) };
+  const fragments = rest.map((part) => parseFragment(input, text, part));
+  // A tree file as a fragment is kernelbuilder's own word for a target it plans (KUnit's), not a user's.
+  if (fragments.some((f) => f.kind === 'tree')) throw new InputError(input, text, CONFIG_SYNTAX);
+  return { name: text, base, fragments };
 }
 
 /**
@@ -42,13 +45,36 @@ export function parseFragment(input: string, text: string, part: string): Fragme
   const option = OPTION.exec(part);
   if (option) return { kind: 'option', option: option[1], value: option[2] };
   if (FRAGMENT_FILE.test(part) && !part.includes('..')) return { kind: 'file', name: part };
+  if (part.startsWith(TREE_FRAGMENT_PREFIX) && isTreeFilePath(part.slice(TREE_FRAGMENT_PREFIX.length))) return { kind: 'tree', path: part.slice(TREE_FRAGMENT_PREFIX.length) };
   throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
 }
 
-/** A fragment as one word, as the driver takes it and a config request writes it: `NAME.config` or `CONFIG_X=v`. */
-export function fragmentWord(f: Fragment): string {
-  return f.kind === 'file' ? f.name : `${f.option}=${f.value}`;
+const TREE_FILE_PATH = /^[A-Za-z0-9_.][A-Za-z0-9_.+-]{0,99}(?:\/[A-Za-z0-9_.][A-Za-z0-9_.+-]{0,99}){0,15}$/;
+
+/**
+ * Whether a path can name a file of the tree in the driver's words: relative, no `..`
+ * or empty part, letters, digits and _ . + - (a part may start with `.`: `.kunitconfig`),
+ * at most 16 parts of 100 characters. That it is a regular file of the tree at the
+ * build's sha is checked where the plan reads it.
+ */
+export function isTreeFilePath(path: string): boolean {
+  return TREE_FILE_PATH.test(path) && !path.split('/').some((p) => p === '.' || p === '..');
 }
+
+/**
+ * A fragment as one word, as the driver takes it and a config request writes it:
+ * `NAME.config`, `CONFIG_X=v`, or `tree:PATH` for a mini-config file of the tree.
+ */
+export function fragmentWord(f: Fragment): string {
+  if (f.kind === 'file') return f.name;
+  if (f.kind === 'tree') return `${TREE_FRAGMENT_PREFIX}${f.path}`;
+  return `${f.option}=${f.value}`;
+}
+
+/** How the driver's target spec marks a mini-config file of the tree (steps.sh reads it). */
+export const TREE_FRAGMENT_PREFIX = 'tree:';
+/** What steps.sh concatenates a target's mini-config files of the tree into, in its object dir: the base make's KCONFIG_ALLCONFIG. */
+export const ALLCONFIG_FILE = 'kb-allconfig';
 
 /** Whether a config request selects by pattern (all, a glob, a negation) rather than naming one config. */
 export function isPattern(text: string): boolean {

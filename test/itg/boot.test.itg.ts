@@ -36,17 +36,49 @@ function lineOf(branch: string, marker: string): number {
   return text.split('\n').findIndex((l) => l.includes(marker)) + 1;
 }
 
-test('tinyconfig with the boot fragment, built and booted for x86_64, arm64 and riscv64: all pass, consoles and sizes kept', () => {
+// The action's main job on the real tree, three arches in one run, built and booted: its
+// outputs, results, logs and summary, and each boot. (Plain tinyconfig cannot boot: the
+// real .configs of that are unit-tested in boot-machines.test.ts, without a build.)
+test('the action builds tinyconfig with the boot fragment for x86_64, arm64 and riscv64 and boots each: all pass; outputs, logs, consoles and sizes kept', () => {
   const logs = tempDir('logs');
   const run = runAction({ source, ref: 'stable/linux-6.1.y', arches: 'x86 arm64 riscv', configs: config, boot: 'all', logs });
   assert.equal(run.status, 0, run.stdout.slice(-3000) + run.stderr);
-  assert.equal(run.outputs['failed-boots'], '');
-  const results = JSON.parse(readFileSync(run.outputs['results-json'], 'utf8')) as BuildResults;
   const dir = join(logs, 'stable', 'v6.1.192');
+  assert.deepEqual(
+    { ...run.outputs, sha: run.outputs.sha.length },
+    {
+      sha: 40,
+      'build-id': 'v6.1.192',
+      'kernel-version': '6.1.192',
+      image: 'kernelbuilder/gcc-12',
+      result: 'pass',
+      'failed-targets': '',
+      'failed-boots': '',
+      'first-bad-commits': '',
+      'results-json': join(dir, 'results.json'),
+      summary: join(dir, 'summary.md'),
+      email: join(logs, 'emails', 'stable-v6.1.192.txt'),
+      'kcidb-json': join(dir, 'kcidb.json'),
+      'junit-xml': join(dir, 'junit.xml'),
+      skipped: 'false',
+    },
+  );
+  const results = JSON.parse(readFileSync(run.outputs['results-json'], 'utf8')) as BuildResults;
+  assert.equal(results.complete, true);
+  assert.equal(results.sha, run.outputs.sha);
+  assert.match(results.image.id, /^sha256:[0-9a-f]{64}$/);
+  assert.deepEqual(
+    results.targets.map((t) => [t.target, t.status, t.stage, t.exitCode]),
+    ['x86', 'arm64', 'riscv'].map((arch) => [`${arch}/${config}`, 'pass', 'build', 0]),
+  );
   const images: Record<string, string> = { x86: 'bzImage', arm64: 'Image', riscv: 'Image' };
   const machines: Record<string, RegExp> = { x86: /^qemu-system-x86_64 -M q35/, arm64: /^qemu-system-aarch64 -M virt/, riscv: /^qemu-system-riscv64 -M virt/ };
   for (const t of results.targets) {
-    assert.equal(t.status, 'pass', t.target);
+    assert.ok(t.durationSeconds! > 10, `${t.target} took ${t.durationSeconds} s`);
+    assert.match(readFileSync(join(dir, t.log), 'utf8'), /LD\s+vmlinux/, `${t.target} linked vmlinux`);
+    assert.match(readFileSync(join(dir, t.dotConfig!), 'utf8'), /^# Linux\/\w+ 6\.1\.192 Kernel Configuration/m);
+    // Files in the logs dir belong to the runner, whoever the build ran as.
+    assert.equal(statSync(join(dir, t.log)).uid, process.getuid!());
     assert.equal(t.boot?.status, 'pass', `${t.target}: ${JSON.stringify(t.boot)}`);
     assert.equal(t.boot?.release, '6.1.192');
     assert.match(t.boot!.machine!, machines[t.arch]);
@@ -60,6 +92,10 @@ test('tinyconfig with the boot fragment, built and booted for x86_64, arm64 and 
   assert.match(run.summary, /\| target \| status \| stage \| time \| errors \| warnings \| boot \| log \|/);
   assert.match(run.summary, /\| x86\/tinyconfig\+kb-boot\.config \| ✅ pass \|.*\| ✅ pass \(6\.1\.192\) \|/);
   assert.match(readFileSync(run.outputs.email, 'utf8'), /^Boot: 3 passed, 0 failed, 0 skipped$/m);
+  // Build output reached the action log, fenced so it cannot issue workflow commands.
+  const token = /::stop-commands::(\S+)/.exec(run.stdout)?.[1];
+  assert.ok(token && run.stdout.includes(`::${token}::`));
+  assert.match(run.stdout, /kernelbuilder: x86\/tinyconfig\+kb-boot\.config pass/);
 });
 
 test('a kernel that panics in an initcall: fail: kernel panic, with the panic message; the step fails', () => {

@@ -17,7 +17,7 @@ test('a branch that moves from a clean commit to one with a new warning and a ne
   const clean = execFileSync('git', ['-C', source, 'rev-parse', 'refs/remotes/stable/HEAD'], { encoding: 'utf8' }).trim();
   execFileSync('git', ['-C', source, 'update-ref', `refs/heads/${branch}`, clean]);
   const logs = tempDir('logs');
-  const inputs = { source, ref: branch, tree: 'linux', arches: 'x86', configs: 'tinyconfig', logs };
+  const inputs = { source, ref: branch, tree: 'linux', arches: 'x86', configs: 'tinyconfig+kb-boot.config', logs };
 
   const first = runAction(inputs);
   assert.equal(first.outputs.result, 'pass', first.stdout.slice(-2000));
@@ -36,12 +36,12 @@ test('a branch that moves from a clean commit to one with a new warning and a ne
   assert.equal(second.outputs.result, 'fail');
   const r = JSON.parse(readFileSync(second.outputs['results-json'], 'utf8')) as BuildResults;
   assert.equal(r.regressions!.baseline.sha, clean);
-  assert.deepEqual(r.regressions!.newlyFailing, ['x86/tinyconfig']);
+  assert.deepEqual(r.regressions!.newlyFailing, ['x86/tinyconfig+kb-boot.config']);
   const fresh = r.regressions!.newIssues.map((s) => r.issues!.find((i) => i.signature === s)!);
   assert.ok(fresh.some((i) => i.severity === 'error' && /'undeclared_again' undeclared/.test(i.message) && i.file === 'arch/x86/kernel/setup.c'), JSON.stringify(fresh));
   assert.ok(fresh.some((i) => i.severity === 'warning' && /kernelbuilder_unused_on_purpose/.test(i.message) && i.flag === '-Wunused-variable'), JSON.stringify(fresh));
   const email = readFileSync(second.outputs.email, 'utf8');
-  assert.match(email, new RegExp(`New since ${firstResults.buildId} \\(${clean.slice(0, 12)}\\):\\n  newly failing: x86/tinyconfig\\n`));
+  assert.match(email, new RegExp(`New since ${firstResults.buildId} \\(${clean.slice(0, 12)}\\):\\n  newly failing: x86/tinyconfig\\+kb-boot\\.config\\n`));
   assert.match(email, /^>> arch\/x86\/kernel\/setup\.c:\d+:\d+: error: 'undeclared_again' undeclared/m);
   assert.match(email, /^>> arch\/x86\/kernel\/setup\.c:\d+:\d+: warning: 'kernelbuilder_unused_on_purpose' defined but not used \[-Wunused-variable\]/m);
   assert.match(readFileSync(second.outputs.summary, 'utf8'), /### New since/);
@@ -49,7 +49,7 @@ test('a branch that moves from a clean commit to one with a new warning and a ne
   // The formats other tools read, from this real failing build.
   const kcidb = JSON.parse(readFileSync(second.outputs['kcidb-json'], 'utf8')) as KcidbData;
   assert.ok(validateKcidb(kcidb), JSON.stringify(validateKcidb.errors));
-  assert.deepEqual(kcidb.builds.map((b) => [b.architecture, b.config_name, b.status]), [['x86', 'tinyconfig', 'FAIL']]);
+  assert.deepEqual(kcidb.builds.map((b) => [b.architecture, b.config_name, b.status]), [['x86', 'tinyconfig+kb-boot.config', 'FAIL']]);
   assert.match(String(kcidb.builds[0].log_excerpt), /'undeclared_again' undeclared/);
   assert.equal(kcidb.checkouts[0].git_commit_hash, broken);
   assert.ok(kcidb.issues.some((i) => /kernelbuilder_unused_on_purpose/.test(String(i.comment))));

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type MachineChoice, chooseMachine, defaultMachineTable, kernelCommandLine, parseMachineTable } from '../../src/boot/machines.ts';
 import { InputError } from '../../src/errors.ts';
 
@@ -38,6 +39,17 @@ for (const [what, arch, dotConfig, want] of choices) {
     const got = name(chooseMachine(defaultMachineTable, arch, dotConfig));
     if (typeof want === 'string') assert.equal(got, want);
     else assert.match(got, want);
+  });
+}
+
+// The .config `make tinyconfig` makes of the real 6.1 tree (test/fixtures/configs, made by
+// the gcc-12 image): it cannot boot on any arch, and the boot says why instead of failing.
+const REAL_TINYCONFIGS: [string, string][] = [['x86', 'i386'], ['arm64', 'arm64'], ['riscv', 'riscv64']];
+for (const [arch, machine] of REAL_TINYCONFIGS) {
+  test(`chooseMachine: the real 6.1 tinyconfig of ${arch} cannot boot on ${machine}: skipped, the initramfs named first`, () => {
+    const dotConfig = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'configs', `tinyconfig-6.1-${arch}.config`), 'utf8');
+    assert.match(dotConfig, /^# Linux\/\w+ 6\.1\.\d+ Kernel Configuration$/m);
+    assert.match(name(chooseMachine(defaultMachineTable, arch, dotConfig)), new RegExp(`^skipped: the config cannot boot on ${machine}: CONFIG_BLK_DEV_INITRD is not =y`));
   });
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILD_FILES, CCACHE_STATS, KEPT_FILES, MEMORY_PEAK_FILE, SIZES_FILE, TOOLCHAINS_FILE, buildDir, emailsDir, targetFiles, targetPaths, treeDir, treeDirOf } from '../../src/logs-layout.ts';
+import { BUILD_FILES, CCACHE_STATS, KEPT_FILES, KUNIT_CONSOLE, KUNIT_STATUS_FILE, MAX_TEST_RETRIES, MEMORY_PEAK_FILE, SIZES_FILE, TOOLCHAINS_FILE, buildDir, emailsDir, targetFiles, targetPaths, treeDir, treeDirOf } from '../../src/logs-layout.ts';
 import { prepareLogsDir } from '../../src/logs-dir.ts';
 import { INITRAMFS_FILE } from '../../src/boot/boot-spec.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -22,7 +22,7 @@ test("prepareLogsDir removes every file an earlier run of the build left for its
   const dir = tempDir('prepare');
   const t = { arch: 'x86', config: 'tinyconfig' };
   const other = targetPaths('arm64', 'defconfig');
-  const stale = [...Object.values(targetPaths(t.arch, t.config)).filter((p) => p !== targetPaths(t.arch, t.config).kept), ...targetFiles(t.arch, t.config), ...BUILD_FILES];
+  const stale = [...Object.values(targetPaths(t.arch, t.config)).flat().filter((p) => p !== targetPaths(t.arch, t.config).kept), ...targetFiles(t.arch, t.config), ...BUILD_FILES];
   for (const file of [...stale, other.log, other.reproducer]) {
     mkdirSync(join(dir, file, '..'), { recursive: true });
     writeFileSync(join(dir, file), 'from the earlier run');
@@ -45,6 +45,12 @@ test('the driver writes the per-target files where the layout names them', () =>
     assert.ok(install.includes(`"$kept/${file}"`) || new RegExp(`arch/[$a-z0-9]+/boot/${file.replace('.', '\\.')}\\b`).test(install), `install.sh keeps ${file}`);
   }
   assert.ok(install.includes(`"$kept/${SIZES_FILE}"`), `install.sh writes ${SIZES_FILE}`);
+  // KUnit's runs, in the kept folder, which target.sh hands to kunit-uml.sh.
+  assert.ok(target.includes(`kunit-uml.sh" "$out" "$logs/${paths.kept}"`), 'target.sh runs KUnit into the kept folder');
+  const kunit = driverScript('kunit-uml.sh');
+  assert.ok(kunit.includes(`console=$kept/${KUNIT_CONSOLE(1).replace('1', '$run')}`), `kunit-uml.sh writes ${KUNIT_CONSOLE(1)}, ${KUNIT_CONSOLE(2)}, ...`);
+  assert.ok(kunit.includes(`"$kept/${KUNIT_STATUS_FILE}"`), `kunit-uml.sh writes ${KUNIT_STATUS_FILE}`);
+  assert.equal(paths.kunitConsoles.length, MAX_TEST_RETRIES + 1);
 });
 
 test("the driver writes the build's own files where the layout names them", () => {

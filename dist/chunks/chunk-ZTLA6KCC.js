@@ -1,5 +1,6 @@
 import { createRequire as __kbRequire } from 'node:module'; import { fileURLToPath as __kbPath } from 'node:url'; import { dirname as __kbDirname } from 'node:path'; const require = __kbRequire(import.meta.url); const __kbFilename = __kbPath(import.meta.url); const __kbDirname2 = __kbDirname(__kbFilename);
 import {
+  ALLCONFIG_FILE,
   BISECT_FILES,
   BISECT_STEPS_DIR,
   BUILD_FILES,
@@ -18,6 +19,7 @@ import {
   KEPT_FILES,
   KERNEL_ARCHES,
   KernelbuilderError,
+  MAX_TEST_RETRIES,
   MEMORY_PEAK_FILE,
   OWNER_LABEL,
   RESERVED_TREE_NAMES,
@@ -51,6 +53,7 @@ import {
   isConfigName,
   isImageRef,
   isPattern,
+  isTreeFilePath,
   mountPlaceProblem,
   optionsOfFragment,
   parseConfigSpec,
@@ -74,7 +77,7 @@ import {
   treeDirOf,
   unmetOptions,
   within
-} from "./chunk-LGYYJ53T.js";
+} from "./chunk-TWIXAFNO.js";
 
 // src/results/previous.ts
 import { readdirSync } from "node:fs";
@@ -6909,6 +6912,66 @@ function parseBisect(mode, limit, timeoutSeconds) {
   return { mode: text, limit: Number(count), timeoutSeconds };
 }
 
+// src/values/duration.ts
+var DURATION = /^(\d{1,7})([smhd]?)$/;
+var DURATION_UNITS = { "": 1, s: 1, m: 60, h: 3600, d: 86400 };
+function parseDuration(input, text) {
+  if (text === void 0) return void 0;
+  const m = DURATION.exec(text.trim());
+  const seconds2 = m ? Number(m[1]) * DURATION_UNITS[m[2]] : NaN;
+  if (!(seconds2 >= 1 && seconds2 <= 7 * 86400)) {
+    throw new InputError(input, text, "a duration is a whole number with an optional unit s, m, h or d, from 1s to 7d (e.g. 90m)");
+  }
+  return seconds2;
+}
+function formatDuration(seconds2, style = "exact") {
+  if (style === "rough") return seconds2 < 90 ? `${Math.round(seconds2)} s` : `${Math.round(seconds2 / 60)} min`;
+  const whole = style === "wall" ? Math.round(seconds2) : seconds2;
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor(whole % 3600 / 60);
+  const s = Math.round(whole % 60);
+  if (style === "wall") {
+    const pad = (n) => String(n).padStart(2, "0");
+    return h > 0 ? `${h}h ${pad(m)}m` : m > 0 ? `${m}m ${pad(s)}s` : `${s}s`;
+  }
+  return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+}
+
+// src/inputs/kunit-inputs.ts
+var DEFAULT_KUNIT_ARCHES = "um";
+var DEFAULT_TEST_RETRIES = "2";
+var DEFAULT_KUNIT_TIMEOUT = "5m";
+var KUNIT_ARCHES = ["um"];
+var MAX_KUNIT_CONFIGS = 16;
+var KUNIT_SYNTAX = "kunit is off (the default), or a list of: default (the tree's tools/testing/kunit/configs/default.config), all (its all_tests.config), or a .kunitconfig of the tree (lib/kunit/.kunitconfig, or its folder lib/kunit)";
+function parseKunit(read, splitList2) {
+  const text = read(Input.kunit) ?? "off";
+  const words = splitList2(text);
+  const arches = splitList2(read(Input.kunitArches) ?? DEFAULT_KUNIT_ARCHES);
+  if (arches.length === 0) throw new InputError(Input.kunitArches, read(Input.kunitArches) ?? "", `name at least one of: ${KUNIT_ARCHES.join(" ")}`);
+  for (const arch of arches) {
+    if (!KUNIT_ARCHES.includes(arch)) {
+      throw new InputError(Input.kunitArches, arch, `KUnit runs on ${KUNIT_ARCHES.join(" ")} (UML: the kernel as a Linux program); KUnit booted in QEMU is not supported yet`);
+    }
+  }
+  const retries = read(Input.testRetries) ?? DEFAULT_TEST_RETRIES;
+  if (!/^\d$/.test(retries) || Number(retries) > MAX_TEST_RETRIES) {
+    throw new InputError(Input.testRetries, retries, `test-retries is a whole number from 0 to ${MAX_TEST_RETRIES}: how many times a KUnit run with a failing case is run again`);
+  }
+  const timeoutSeconds = parseDuration(Input.kunitTimeout, read(Input.kunitTimeout) ?? DEFAULT_KUNIT_TIMEOUT);
+  if (words.length === 1 && words[0] === "off") return void 0;
+  if (words.length === 0) throw new InputError(Input.kunit, text, KUNIT_SYNTAX);
+  if (words.length > MAX_KUNIT_CONFIGS) throw new InputError(Input.kunit, text, `at most ${MAX_KUNIT_CONFIGS} KUnit configs a run`);
+  const requests = [...new Set(words)].map((w) => kunitRequest(w));
+  return { requests, arches: [...new Set(arches)], retries: Number(retries), timeoutSeconds };
+}
+function kunitRequest(word) {
+  if (word === "default" || word === "all") return { kind: word };
+  const path = word.replace(/\/+$/, "");
+  if (!isTreeFilePath(path)) throw new InputError(Input.kunit, word, `it is no path of the tree (relative, no .., letters, digits and _ . + -): ${KUNIT_SYNTAX}`);
+  return { kind: "file", path };
+}
+
 // src/read-input-file.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from "node:fs";
 var FileRefusedError = class extends Error {
@@ -7016,31 +7079,6 @@ function statIfThere(path) {
   }
 }
 
-// src/values/duration.ts
-var DURATION = /^(\d{1,7})([smhd]?)$/;
-var DURATION_UNITS = { "": 1, s: 1, m: 60, h: 3600, d: 86400 };
-function parseDuration(input, text) {
-  if (text === void 0) return void 0;
-  const m = DURATION.exec(text.trim());
-  const seconds2 = m ? Number(m[1]) * DURATION_UNITS[m[2]] : NaN;
-  if (!(seconds2 >= 1 && seconds2 <= 7 * 86400)) {
-    throw new InputError(input, text, "a duration is a whole number with an optional unit s, m, h or d, from 1s to 7d (e.g. 90m)");
-  }
-  return seconds2;
-}
-function formatDuration(seconds2, style = "exact") {
-  if (style === "rough") return seconds2 < 90 ? `${Math.round(seconds2)} s` : `${Math.round(seconds2 / 60)} min`;
-  const whole = style === "wall" ? Math.round(seconds2) : seconds2;
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor(whole % 3600 / 60);
-  const s = Math.round(whole % 60);
-  if (style === "wall") {
-    const pad = (n) => String(n).padStart(2, "0");
-    return h > 0 ? `${h}h ${pad(m)}m` : m > 0 ? `${m}m ${pad(s)}s` : `${s}s`;
-  }
-  return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
-}
-
 // src/inputs/inputs.ts
 var DEFAULT_ARCHES = "x86 arm arm64 riscv";
 var DEFAULT_CONFIGS = "defconfig";
@@ -7060,12 +7098,14 @@ function getInputs(read) {
   const bootTimeout = parseDuration(Input.bootTimeout, optional(read, Input.bootTimeout) ?? DEFAULT_BOOT_TIMEOUT);
   const logs = readLogs(read);
   const ccache = parseCcache(optional(read, Input.ccache), optional(read, Input.ccacheDir), optional(read, Input.ccacheSize));
+  const kunit = parseKunit((name) => optional(read, name), splitList);
+  const configs = optional(read, Input.configs) ?? (kunit ? void 0 : DEFAULT_CONFIGS);
   return {
     source: resolve2(source),
     ref,
     tree,
     arches: parseArches(optional(read, Input.arches) ?? DEFAULT_ARCHES),
-    configs: parseConfigs(optional(read, Input.configs) ?? DEFAULT_CONFIGS),
+    configs: configs === void 0 ? [] : parseConfigs(configs),
     logs: logs.path,
     image,
     imageTable: readImageTable(optional(read, Input.imageTable)),
@@ -7089,6 +7129,7 @@ function getInputs(read) {
     boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep2, splitList),
     makeVars: parseMakeVars(Input.makeVars, optional(read, Input.makeVars) ?? ""),
     kcidbOrigin: parseKcidbOrigin(optional(read, Input.kcidbOrigin) ?? DEFAULT_KCIDB_ORIGIN),
+    ...kunit ? { kunit } : {},
     bisect: parseBisect(optional(read, Input.bisect), optional(read, Input.bisectLimit), parseDuration(Input.bisectTimeout, optional(read, Input.bisectTimeout) ?? DEFAULT_BISECT_TIMEOUT)),
     warnings: [logs.warning, ccache?.warning].filter((w) => w !== void 0)
   };
@@ -7548,7 +7589,70 @@ function candidateTarget(arch, name, derived) {
   return { arch, config: name, base: d.base, fragments, requires: d.options };
 }
 function requiredOptions(fragments, files) {
-  return fragments.flatMap((f) => f.kind === "option" ? [`${f.option}=${f.value}`] : optionsOfFragment(files[f.name] ?? ""));
+  return fragments.flatMap((f) => f.kind === "option" ? [`${f.option}=${f.value}`] : f.kind === "file" ? optionsOfFragment(files[f.name] ?? "") : []);
+}
+
+// src/plan/kunit-targets.ts
+var KUNIT_TREE = {
+  default: "tools/testing/kunit/configs/default.config",
+  all: "tools/testing/kunit/configs/all_tests.config",
+  umlArch: "tools/testing/kunit/configs/arch_uml.config"
+};
+var MAX_KUNITCONFIG_BYTES = 64 * 1024;
+async function planKunitTargets(settings, git, sha, version) {
+  const targets = [];
+  const dropped = [];
+  const umlOptions = await treeFile(git, sha, KUNIT_TREE.umlArch);
+  for (const arch of settings.arches) {
+    for (const request of settings.requests) {
+      const config = kunitConfigName(request);
+      if (process.arch !== "x64") {
+        dropped.push({ arch, config, reason: `UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64` });
+        continue;
+      }
+      const path = await kunitConfigPath(git, sha, request);
+      const file = path === void 0 ? void 0 : await treeFile(git, sha, path);
+      if (file === void 0 && request.kind === "file") {
+        throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
+      }
+      if (file === void 0) {
+        dropped.push({ arch, config, reason: `Linux ${version} has no ${path ?? KUNIT_TREE[request.kind]}` });
+        continue;
+      }
+      const seeds = [...umlOptions === void 0 ? [] : [{ path: KUNIT_TREE.umlArch, text: umlOptions }], { path, text: file }];
+      const fragments = seeds.map((s) => ({ kind: "tree", path: s.path }));
+      targets.push({ arch, config, base: "alldefconfig", fragments, requires: [...new Set(seeds.flatMap((s) => optionsOfFragment(s.text)))], test: "kunit-uml" });
+    }
+  }
+  return { targets, dropped };
+}
+function kunitConfigName(request) {
+  if (request.kind === "default") return "kunit";
+  if (request.kind === "all") return "kunit-all";
+  const name = `kunit-${request.path.replace(/\/\.kunitconfig$/, "").replace(/^\.kunitconfig$/, "top").replace(/\//g, "-").replace(/^\.+/, "")}`;
+  if (!isConfigName(name)) throw new InputError(Input.kunit, request.path, "its target name would be longer than 100 characters: name a shorter path");
+  return name;
+}
+async function kunitConfigPath(git, sha, request) {
+  if (request.kind !== "file") return await treeEntryMode(git, sha, KUNIT_TREE[request.kind]) === "100644" ? KUNIT_TREE[request.kind] : void 0;
+  const mode = await treeEntryMode(git, sha, request.path);
+  const path = mode === "040000" ? `${request.path}/.kunitconfig` : request.path;
+  const fileMode = mode === "040000" ? await treeEntryMode(git, sha, path) : mode;
+  if (fileMode === "100644" || fileMode === "100755") return path;
+  const what = fileMode === void 0 ? "is not in the tree" : fileMode === "120000" ? "is a link in the tree (never followed)" : "is not a regular file of the tree";
+  throw new InputError(Input.kunit, request.path, `${path} ${what} at ${sha.slice(0, 12)}: name a .kunitconfig of the tree, or its folder`);
+}
+async function treeEntryMode(git, sha, path) {
+  const out = await tryGit(git, ["ls-tree", "-z", sha, "--", path]);
+  const entry = out?.split("\0").find((e) => e.endsWith(`	${path}`));
+  return entry?.split(" ")[0];
+}
+async function treeFile(git, sha, path) {
+  const mode = await treeEntryMode(git, sha, path);
+  if (mode !== "100644" && mode !== "100755") return void 0;
+  const size = Number((await tryGit(git, ["cat-file", "-s", `${sha}:${path}`]))?.trim());
+  if (!(size <= MAX_KUNITCONFIG_BYTES)) return void 0;
+  return tryGit(git, ["cat-file", "blob", `${sha}:${path}`]);
 }
 
 // src/plan/costs.ts
@@ -7750,7 +7854,11 @@ async function makePlan(inputs, git, projectFragments) {
   const treeFacts = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
   const tree = { ...treeFacts, fragments: withProjectFragments(treeFacts.fragments, projectFragments, fragmentNames) };
   const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
-  const { targets: asked, dropped } = planTargets(inputs.arches, inputs.configs, tree);
+  const kunit = inputs.kunit ? await planKunitTargets(inputs.kunit, git, ref.sha, tree.version.text) : { targets: [], dropped: [] };
+  const built = inputs.configs.length > 0 ? planTargets(inputs.arches, inputs.configs, tree) : { targets: [], dropped: [] };
+  const asked = [...built.targets, ...kunit.targets];
+  const dropped = [...built.dropped, ...kunit.dropped];
+  if (asked.length === 0) throw new InputError(Input.kunit, inputs.kunit.requests.map((r) => r.kind === "file" ? r.path : r.kind).join(" "), `it leaves nothing to build in Linux ${tree.version.text}: ${dropped.map((d) => d.reason).join("; ")}`);
   const planned = withShippedFragments(asked, treeFacts.fragments, projectFragments);
   const treeName = inputs.tree ?? ref.remote ?? basename3(inputs.source);
   if (inputs.tree === void 0 && RESERVED_TREE_NAMES.includes(pathSafe(treeName))) {
@@ -7790,7 +7898,8 @@ async function makePlan(inputs, git, projectFragments) {
     ...inputs.ccache ? { ccache: inputs.ccache } : {},
     makeVars: inputs.makeVars,
     keep: inputs.keep,
-    ...inputs.boot ? { boot: { ...inputs.boot, targets: bootTargets(inputs.boot, planned, targets) } } : {}
+    ...inputs.boot ? { boot: { ...inputs.boot, targets: bootTargets(inputs.boot, planned, targets) } } : {},
+    ...inputs.kunit && targets.some((t) => t.test) ? { tests: { retries: inputs.kunit.retries, timeoutSeconds: inputs.kunit.timeoutSeconds } } : {}
   };
 }
 function bootTargets(boot, planned, mine) {
@@ -8004,7 +8113,8 @@ function isNamed(inspect, name) {
   return inspect.Id === name || (inspect.RepoTags ?? []).includes(tagged) || (inspect.RepoDigests ?? []).includes(name);
 }
 function checkImageArches(info, arches) {
-  const missing = arches.filter((a) => !info.arches.includes(a));
+  const builds = (a) => info.arches.includes(a) || a === "um" && info.arches.includes("x86") && !info.cross.x86;
+  const missing = arches.filter((a) => !builds(a));
   if (missing.length > 0) {
     throw new DockerError(
       `image ${info.name} cannot build ${missing.join(", ")}: it declares arches ${info.arches.join(" ")} (label ${ImageLabel.arches}); drop those arches or choose another image`
@@ -8118,7 +8228,7 @@ function ccacheDirFor(root, image) {
 }
 function driverTarget(t, objdirBytes) {
   const bytes = objdirBytes === void 0 ? NaN : Math.ceil(objdirBytes);
-  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : "", ...(t.fragments ?? []).map(fragmentWord)].join("|");
+  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : "", t.test ?? "", ...(t.fragments ?? []).map(fragmentWord)].join("|");
 }
 function buildUser(uid, gid) {
   return uid === 0 ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
@@ -8151,7 +8261,8 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
     ...plan.ccache ? ["KB_CCACHE=1", "CCACHE_DIR=/ccache", `CCACHE_MAXSIZE=${ccacheSize(plan.ccache.maxSize)}`, "CCACHE_DEPEND=1"] : [],
     ...arches.map((a) => `KB_CROSS_${a}=${image.cross[a] ?? ""}`),
     `KB_KEEP=${plan.keep.join(",")}`,
-    ...plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(" ")}`] : []
+    ...plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(" ")}`] : [],
+    ...plan.tests ? [`KB_KUNIT_RETRIES=${plan.tests.retries}`, `KB_KUNIT_TIMEOUT=${plan.tests.timeoutSeconds}`, `KB_KUNIT_CONSOLE_LIMIT=${CONSOLE_LIMIT}`] : []
   ];
   const locked = lockdown(buildLockdown(plan.tmpfsSize));
   return {
@@ -9412,6 +9523,7 @@ function shellQuote(text) {
 // src/report/reproducer.ts
 function reproducer(results, target) {
   const make = makeCommand(results, target);
+  const fragments = (target.fragments ?? []).map((word) => parseFragment("fragments", word, word));
   const script = [
     // Each step stops the script when it fails, as `|| exit` does in steps.sh.
     "set -e",
@@ -9420,8 +9532,8 @@ function reproducer(results, target) {
     `git config --global safe.directory '*'`,
     `git clone -q --shared --no-checkout /src /build/src`,
     `git -C /build/src checkout -q --detach ${results.sha}`,
-    `${make} ${target.base ?? target.config}`,
-    ...(target.fragments ?? []).flatMap((word) => fragmentSteps(target, parseFragment("fragments", word, word), make)),
+    ...baseSteps(target, fragments, make),
+    ...fragments.flatMap((f) => fragmentSteps(target, f, make)),
     `${make} olddefconfig`,
     `${make} -k -j$(nproc)`
   ].join("\n");
@@ -9445,7 +9557,14 @@ function makeCommand(results, target) {
   ].join(" ");
 }
 var SCRIPTS_CONFIG = { y: "--enable", n: "--disable", m: "--module" };
+function baseSteps(target, fragments, make) {
+  const base = target.base ?? target.config;
+  const seeds = fragments.flatMap((f) => f.kind === "tree" ? [shellQuote(`/build/src/${f.path}`)] : []);
+  if (seeds.length === 0) return [`${make} ${base}`];
+  return ["mkdir -p /build/out", `cat ${seeds.join(" ")} >/build/out/${ALLCONFIG_FILE}`, `${make} KCONFIG_ALLCONFIG=/build/out/${ALLCONFIG_FILE} ${base}`];
+}
 function fragmentSteps(target, f, make) {
+  if (f.kind === "tree") return [];
   if (f.kind === "option") {
     const op = SCRIPTS_CONFIG[f.value];
     return [`/build/src/scripts/config --file /build/out/.config ${op ? `${op} ${f.option}` : `--set-val ${f.option} ${shellQuote(f.value)}`}`];
@@ -11152,7 +11271,8 @@ function gate(from, to, files, expected = []) {
       if (copyInside(from, rel, join17(to, rel), limit)) outcome.admitted.push(rel);
     } catch (e) {
       if (!(e instanceof KernelbuilderError)) throw e;
-      outcome.refused.push({ rel, why: e.message.startsWith(`${from}: `) ? e.message.slice(from.length + 2) : e.message });
+      const why = e.message.startsWith(`${from}: `) ? e.message.slice(from.length + 2) : e.message;
+      if (!outcome.refused.some((r) => r.why === why)) outcome.refused.push({ rel, why });
     }
   }
   const known = /* @__PURE__ */ new Set([...files.map((f) => f.rel), ...expected]);
@@ -11239,7 +11359,9 @@ function driverTargetFiles(t, bigLimit) {
     { rel: paths.status, limit: LIMITS.status },
     { rel: paths.dotConfig, limit: LIMITS.dotConfig },
     ...KEPT_FILES.map((f) => ({ rel: `${paths.kept}/${f}`, limit: bigLimit })),
-    { rel: `${paths.kept}/${SIZES_FILE}`, limit: LIMITS.sizes }
+    { rel: `${paths.kept}/${SIZES_FILE}`, limit: LIMITS.sizes },
+    ...paths.kunitConsoles.map((rel) => ({ rel, limit: LIMITS.console })),
+    { rel: paths.kunitStatus, limit: LIMITS.status }
   ];
 }
 function containerFiles(targets, bigLimit) {
@@ -11707,7 +11829,7 @@ import { join as join21 } from "node:path";
 function prepareLogsDir(dir, targets) {
   mkdirSync4(dir, { recursive: true });
   for (const t of targets) {
-    for (const file of Object.values(targetPaths(t.arch, t.config))) rmSync4(join21(dir, file), { force: true, recursive: true });
+    for (const file of Object.values(targetPaths(t.arch, t.config)).flat()) rmSync4(join21(dir, file), { force: true, recursive: true });
   }
   for (const file of BUILD_FILES) rmSync4(join21(dir, file), { force: true });
 }
@@ -12674,10 +12796,13 @@ export {
   DEFAULT_BISECT_LIMIT,
   MAX_BISECT_LIMIT,
   DEFAULT_BISECT_TIMEOUT,
+  formatDuration,
+  DEFAULT_KUNIT_ARCHES,
+  DEFAULT_TEST_RETRIES,
+  DEFAULT_KUNIT_TIMEOUT,
   previousTargets,
   DEFAULT_KCIDB_ORIGIN,
   parseKcidbOrigin,
-  formatDuration,
   DEFAULT_ARCHES,
   DEFAULT_CONFIGS,
   DEFAULT_LOGS,

@@ -62744,7 +62744,11 @@ var Input = {
   kcidbOrigin: "kcidb-origin",
   bisect: "bisect",
   bisectLimit: "bisect-limit",
-  bisectTimeout: "bisect-timeout"
+  bisectTimeout: "bisect-timeout",
+  kunit: "kunit",
+  kunitArches: "kunit-arches",
+  testRetries: "test-retries",
+  kunitTimeout: "kunit-timeout"
 };
 var BisectOption = {
   good: "good",
@@ -63089,17 +63093,28 @@ function isConfigName(name) {
 function parseConfigSpec(input, text) {
   const [base, ...rest] = text.split("+");
   if (!isConfigName(base)) throw new InputError(input, text, CONFIG_SYNTAX);
-  return { name: text, base, fragments: rest.map((part) => parseFragment(input, text, part)) };
+  const fragments = rest.map((part) => parseFragment(input, text, part));
+  if (fragments.some((f) => f.kind === "tree")) throw new InputError(input, text, CONFIG_SYNTAX);
+  return { name: text, base, fragments };
 }
 function parseFragment(input, text, part) {
   const option = OPTION.exec(part);
   if (option) return { kind: "option", option: option[1], value: option[2] };
   if (FRAGMENT_FILE.test(part) && !part.includes("..")) return { kind: "file", name: part };
+  if (part.startsWith(TREE_FRAGMENT_PREFIX) && isTreeFilePath(part.slice(TREE_FRAGMENT_PREFIX.length))) return { kind: "tree", path: part.slice(TREE_FRAGMENT_PREFIX.length) };
   throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
 }
-function fragmentWord(f) {
-  return f.kind === "file" ? f.name : `${f.option}=${f.value}`;
+var TREE_FILE_PATH = /^[A-Za-z0-9_.][A-Za-z0-9_.+-]{0,99}(?:\/[A-Za-z0-9_.][A-Za-z0-9_.+-]{0,99}){0,15}$/;
+function isTreeFilePath(path) {
+  return TREE_FILE_PATH.test(path) && !path.split("/").some((p) => p === "." || p === "..");
 }
+function fragmentWord(f) {
+  if (f.kind === "file") return f.name;
+  if (f.kind === "tree") return `${TREE_FRAGMENT_PREFIX}${f.path}`;
+  return `${f.option}=${f.value}`;
+}
+var TREE_FRAGMENT_PREFIX = "tree:";
+var ALLCONFIG_FILE = "kb-allconfig";
 function isPattern(text) {
   return text === "all" || text.startsWith("!") || /[*?]/.test(text);
 }
@@ -63222,6 +63237,9 @@ var KEPT_FILES = [
 var SIZES_FILE = "sizes";
 var CONSOLE_FILE = "console.log";
 var CONSOLE_LIMIT = 16 * 2 ** 20;
+var MAX_TEST_RETRIES = 5;
+var KUNIT_CONSOLE = (run) => `kunit-${run}.log`;
+var KUNIT_STATUS_FILE = "kunit.status";
 function pathSafe(name) {
   const safe = name.replace(/[^A-Za-z0-9._+-]/g, "_").replace(/^\.+/, "_");
   return safe.length > 0 ? safe : "_";
@@ -63249,7 +63267,9 @@ function targetPaths(arch2, config) {
     dotConfig: `${kept}.config`,
     reproducer: `${kept}.reproduce.sh`,
     kept,
-    console: `${kept}/${CONSOLE_FILE}`
+    console: `${kept}/${CONSOLE_FILE}`,
+    kunitConsoles: Array.from({ length: MAX_TEST_RETRIES + 1 }, (_, i) => `${kept}/${KUNIT_CONSOLE(i + 1)}`),
+    kunitStatus: `${kept}/${KUNIT_STATUS_FILE}`
   };
 }
 var BISECT_FILES = { result: "bisect.json", summary: "summary.md", email: "email.txt", driverLog: "driver.log" };
@@ -63939,7 +63959,9 @@ export {
   isConfigName,
   parseConfigSpec,
   parseFragment,
+  isTreeFilePath,
   fragmentWord,
+  ALLCONFIG_FILE,
   isPattern,
   checkPattern,
   globMatches,
@@ -63964,6 +63986,7 @@ export {
   KEPT_FILES,
   SIZES_FILE,
   CONSOLE_LIMIT,
+  MAX_TEST_RETRIES,
   pathSafe,
   treeDir,
   historyPage,
