@@ -65,9 +65,8 @@ interface Frame {
 
 /** A case read, its names resolved once its suite's name is known (a suite may name itself only in its result line). */
 interface PendingCase {
+  /** The case's own test (its name, or a placeholder's, resolved with its parents' at the end). */
   frame: Frame;
-  /** The case's own name, or a placeholder for a case that never reported. */
-  name: string;
   status: KunitCaseStatus;
   reason?: string;
   diagnostic?: KunitDiagnostic;
@@ -339,7 +338,7 @@ export class KtapReader {
       this.leaf(f, f.window, result);
       return;
     }
-    this.add({ frame: f, name: f.name, status: 'crashed', reason: 'its tests counted no case and it printed no result line' });
+    this.add({ frame: f, status: 'crashed', reason: 'its tests counted no case and it printed no result line' });
   }
 
   private leaf(f: Frame, window: CaseWindow, result: KtapResult): void {
@@ -347,7 +346,6 @@ export class KtapReader {
     const diagnostic = status === 'fail' ? window.diagnostic(result.directive) : undefined;
     this.add({
       frame: f,
-      name: f.name,
       status,
       ...(status === 'skip' && result.skip !== '' ? { reason: keep(result.skip as string) } : {}),
       ...(diagnostic === undefined ? {} : { diagnostic }),
@@ -366,11 +364,11 @@ export class KtapReader {
       if (n === from && inFlight) {
         stub.name = this.nameInFlight(f, n);
         this.crashedIn = this.path(stub).join('.');
-        this.add({ frame: stub, name: stub.name, status: 'crashed', reason: `${cause} while it ran`, diagnostic: this.crashDiagnostic(cause) });
+        this.add({ frame: stub, status: 'crashed', reason: `${cause} while it ran`, diagnostic: this.crashDiagnostic(cause) });
       } else {
         stub.name = placeholder(stub.depth, n, f.plan);
         const where = this.crashedIn === undefined ? '' : ` in ${this.crashedIn}`;
-        this.add({ frame: stub, name: stub.name, status: 'crashed', reason: `never started: ${cause}${where}` });
+        this.add({ frame: stub, status: 'crashed', reason: `never started: ${cause}${where}` });
       }
       // The stubs stand for subtests in kunit_parser.py too: counted in the plan.
       f.next = n + 1;
