@@ -58,7 +58,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-ZTLA6KCC.js";
+} from "./chunks/chunk-KSB3UGQF.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -77,7 +77,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-TWIXAFNO.js";
+} from "./chunks/chunk-YEXBSEY6.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -270,6 +270,8 @@ async function rerenderFolder(dir, opts) {
       dir: staging,
       admit: [{ from: dir, files: finishedBuildFiles(recorded.targets), expected: finishedBuildKnown(recorded.targets) }],
       results: () => recorded,
+      // KUnit's consoles are read again, as the logs are: what the folder holds is what the reports say.
+      tests: new Set(recorded.targets.filter((t) => t.kunit).map((t) => t.target)),
       noise: opts.noise,
       reports: { dirs: { logsDir: dir, emailDir: dir }, emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin },
       log: opts.log

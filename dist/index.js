@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-QVW7DBEP.js";
+} from "./chunks/chunk-7ZDZLGGX.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-ZTLA6KCC.js";
+} from "./chunks/chunk-KSB3UGQF.js";
 import {
   Input,
   KernelbuilderError,
@@ -88,7 +88,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-TWIXAFNO.js";
+} from "./chunks/chunk-YEXBSEY6.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

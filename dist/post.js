@@ -52,7 +52,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-QVW7DBEP.js";
+} from "./chunks/chunk-7ZDZLGGX.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -67,7 +67,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-TWIXAFNO.js";
+} from "./chunks/chunk-YEXBSEY6.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -2,6 +2,7 @@ import { type Infer, type Same, array, boolean, count, neverRead, number, object
 import { type BisectRecord, type BuildResults, type DiagnosticCounts, type Regressions, type SizeChange, type TargetResult, type TargetSizes } from '../types/results.ts';
 import { type FailureReason, type Issue, type SymbolChange } from '../types/diagnostics.ts';
 import { type BootFailureReason, type BootResult } from '../types/boot.ts';
+import { type KunitCase, type KunitResult } from '../types/kunit.ts';
 import { type CommitInfo } from '../types/ref.ts';
 import { type SourceMount } from '../types/source.ts';
 import { mountPlaceProblem } from '../values/mount-place.ts';
@@ -156,6 +157,36 @@ const bootSchema = object({
   reproducer: neverRead<string>('it is written by the report, never read'),
 });
 
+/** A KUnit case's failed expectation or crash: text the console gave. */
+const kunitDiagnosticSchema = object({ message: logText, file: optional(logText), line: optional(number()), detail: array(logText) });
+
+/** One KUnit case: its names are the console's (one line each, escaped by every medium). */
+const kunitCaseSchema = object({
+  suite: line,
+  case: line,
+  param: optional(line),
+  status: oneOf(['pass', 'fail', 'skip', 'crashed', 'flaky']),
+  reason: optional(logText),
+  durationSeconds: optional(number()),
+  diagnostic: optional(kunitDiagnosticSchema),
+  runs: object({ total: count(), passed: count() }),
+});
+
+const kunitTotalsSchema = object({ total: count(), pass: count(), fail: count(), skip: count(), crashed: count(), flaky: count() });
+
+/** A target's KUnit run. Its consoles are where the logs layout puts them (checked with the target). */
+const kunitSchema = object({
+  status: oneOf(['pass', 'fail', 'skipped', 'error']),
+  reason: optional(logText),
+  mode: oneOf(['uml', 'qemu']),
+  attempts: count(),
+  durationSeconds: optional(number()),
+  timedOut: optional(boolean()),
+  consoles: array(line),
+  totals: kunitTotalsSchema,
+  cases: array(kunitCaseSchema),
+});
+
 const FAILURE_REASONS = ['timeout', 'out of memory', 'no space left on /build'] as const;
 const STOP_CAUSES = ['cancelled', 'logs over limit'] as const;
 
@@ -194,6 +225,7 @@ const targetSchema = related(
     kept: optional(object({ dir: line, files: array(refine(line, `it is one of ${KEPT_FILES.join(' ')}`, (f) => (KEPT_FILES as readonly string[]).includes(f)), `it lists files of ${KEPT_FILES.join(' ')}`) })),
     sizes: optional(sizesSchema),
     boot: optional(bootSchema),
+    kunit: optional(kunitSchema),
   }),
   (t) => {
     const paths = targetPaths(t.arch, t.config);
@@ -202,6 +234,7 @@ const targetSchema = related(
     if (t.dotConfig !== undefined && t.dotConfig !== paths.dotConfig) return { field: 'dotConfig', allowed: `it is ${paths.dotConfig}, where the logs layout puts the target's .config` };
     if (t.kept !== undefined && t.kept.dir !== paths.kept) return { field: 'kept.dir', allowed: `it is ${paths.kept}, where the logs layout puts the kept folder` };
     if (t.boot?.console !== undefined && t.boot.console !== paths.console) return { field: 'boot.console', allowed: `it is ${paths.console}, where the logs layout puts the console` };
+    if (t.kunit?.consoles.some((c, i) => c !== paths.kunitConsoles[i])) return { field: 'kunit.consoles', allowed: `they are ${paths.kunitConsoles[0]}, ... in run order, where the logs layout puts them` };
     const unlisted = Object.keys(t.shippedFragments ?? {}).some((name) => !(t.fragments ?? []).includes(name));
     if (unlisted) return { field: 'shippedFragments', allowed: 'its names are fragment files of the target' };
     return undefined;
@@ -289,6 +322,8 @@ export const resultsSchema = object(
 true satisfies Same<Infer<typeof resultsSchema>, BuildResults>;
 true satisfies Same<Infer<typeof targetSchema>, TargetResult>;
 true satisfies Same<Infer<typeof bootSchema>, BootResult>;
+true satisfies Same<Infer<typeof kunitSchema>, KunitResult>;
+true satisfies Same<Infer<typeof kunitCaseSchema>, KunitCase>;
 true satisfies Same<Infer<typeof issueSchema>, Issue>;
 true satisfies Same<Infer<typeof countsSchema>, DiagnosticCounts>;
 true satisfies Same<Infer<typeof regressionsSchema>, Regressions>;

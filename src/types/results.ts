@@ -5,6 +5,7 @@ import { type Dropped } from './targets.ts';
 import { type SourceMount } from './source.ts';
 import { type CcacheStats } from './ccache.ts';
 import { type BootResult } from './boot.ts';
+import { type KunitResult } from './kunit.ts';
 import { type FailureReason, type Issue, type SymbolChange } from './diagnostics.ts';
 
 /**
@@ -62,6 +63,8 @@ export interface TargetResult {
   sizes?: TargetSizes;
   /** How its boot went, when it was to boot. */
   boot?: BootResult;
+  /** Its KUnit run (a target that runs the kernel's own tests): every case, over every run. */
+  kunit?: KunitResult;
 }
 
 /** `size vmlinux` of a target, the bytes of its bootable image and its number of modules. */

@@ -63776,6 +63776,29 @@ var bootSchema = object({
   warnings: optional(count()),
   reproducer: neverRead("it is written by the report, never read")
 });
+var kunitDiagnosticSchema = object({ message: logText, file: optional(logText), line: optional(number()), detail: array(logText) });
+var kunitCaseSchema = object({
+  suite: line,
+  case: line,
+  param: optional(line),
+  status: oneOf(["pass", "fail", "skip", "crashed", "flaky"]),
+  reason: optional(logText),
+  durationSeconds: optional(number()),
+  diagnostic: optional(kunitDiagnosticSchema),
+  runs: object({ total: count(), passed: count() })
+});
+var kunitTotalsSchema = object({ total: count(), pass: count(), fail: count(), skip: count(), crashed: count(), flaky: count() });
+var kunitSchema = object({
+  status: oneOf(["pass", "fail", "skipped", "error"]),
+  reason: optional(logText),
+  mode: oneOf(["uml", "qemu"]),
+  attempts: count(),
+  durationSeconds: optional(number()),
+  timedOut: optional(boolean()),
+  consoles: array(line),
+  totals: kunitTotalsSchema,
+  cases: array(kunitCaseSchema)
+});
 var FAILURE_REASONS = ["timeout", "out of memory", "no space left on /build"];
 var STOP_CAUSES = ["cancelled", "logs over limit"];
 var targetSchema = related(
@@ -63811,7 +63834,8 @@ var targetSchema = related(
     excerpt: optional(object({ source: oneOf(["errors", "tail"]), lines: array(logText) })),
     kept: optional(object({ dir: line, files: array(refine(line, `it is one of ${KEPT_FILES.join(" ")}`, (f) => KEPT_FILES.includes(f)), `it lists files of ${KEPT_FILES.join(" ")}`) })),
     sizes: optional(sizesSchema),
-    boot: optional(bootSchema)
+    boot: optional(bootSchema),
+    kunit: optional(kunitSchema)
   }),
   (t) => {
     const paths = targetPaths(t.arch, t.config);
@@ -63820,6 +63844,7 @@ var targetSchema = related(
     if (t.dotConfig !== void 0 && t.dotConfig !== paths.dotConfig) return { field: "dotConfig", allowed: `it is ${paths.dotConfig}, where the logs layout puts the target's .config` };
     if (t.kept !== void 0 && t.kept.dir !== paths.kept) return { field: "kept.dir", allowed: `it is ${paths.kept}, where the logs layout puts the kept folder` };
     if (t.boot?.console !== void 0 && t.boot.console !== paths.console) return { field: "boot.console", allowed: `it is ${paths.console}, where the logs layout puts the console` };
+    if (t.kunit?.consoles.some((c, i) => c !== paths.kunitConsoles[i])) return { field: "kunit.consoles", allowed: `they are ${paths.kunitConsoles[0]}, ... in run order, where the logs layout puts them` };
     const unlisted = Object.keys(t.shippedFragments ?? {}).some((name) => !(t.fragments ?? []).includes(name));
     if (unlisted) return { field: "shippedFragments", allowed: "its names are fragment files of the target" };
     return void 0;

@@ -77,7 +77,7 @@ import {
   treeDirOf,
   unmetOptions,
   within
-} from "./chunk-TWIXAFNO.js";
+} from "./chunk-YEXBSEY6.js";
 
 // src/results/previous.ts
 import { readdirSync } from "node:fs";
@@ -1594,7 +1594,7 @@ var Matcher = class Matcher2 {
   * @private
   */
   appendReplacementInternalJs(replacement) {
-    const isDigit = (c) => c >= 48 && c <= 57;
+    const isDigit2 = (c) => c >= 48 && c <= 57;
     const groupCount = this.patternGroupCount;
     let res = "";
     let i = 0;
@@ -1616,11 +1616,11 @@ var Matcher = class Matcher2 {
       } else if (c === Codepoint.CODES["'"]) {
         res += this.substring(this.end(0), this.matcherInputLength);
         i += 2;
-      } else if (isDigit(c)) {
+      } else if (isDigit2(c)) {
         let digits = 1;
         let index = c - 48;
         const c2 = replacement.charCodeAt(i + 2);
-        if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+        if (isDigit2(c2) && index * 10 + c2 - 48 <= groupCount) {
           digits = 2;
           index = index * 10 + c2 - 48;
         }
@@ -3721,9 +3721,9 @@ var PatchList = class {
   * @param {number} head - Encoded pointer to the start of the patch list.
   * @param {number} tail - Encoded pointer to the end of the patch list.
   */
-  constructor(head2 = 0, tail = 0) {
+  constructor(head2 = 0, tail2 = 0) {
     this.head = head2;
-    this.tail = tail;
+    this.tail = tail2;
   }
 };
 var Prog = class {
@@ -6845,9 +6845,9 @@ var ArtifactInput = {
   compressionLevel: "artifact-compression-level"
 };
 var DEFAULT_COMPRESSION_LEVEL = 6;
-function parseArtifactOptions(read) {
-  const retention = read(ArtifactInput.retentionDays).trim();
-  const compression = read(ArtifactInput.compressionLevel).trim();
+function parseArtifactOptions(read2) {
+  const retention = read2(ArtifactInput.retentionDays).trim();
+  const compression = read2(ArtifactInput.compressionLevel).trim();
   return {
     retentionDays: retention === "" ? void 0 : wholeNumber(ArtifactInput.retentionDays, retention, 1, 90, "days to keep the artifacts"),
     compressionLevel: compression === "" ? DEFAULT_COMPRESSION_LEVEL : wholeNumber(ArtifactInput.compressionLevel, compression, 0, 9, "zlib level: 0 stores, 9 packs hardest")
@@ -6877,7 +6877,7 @@ function parseKeep(text, split) {
   if (words.length === 0) throw new InputError(Input.keep, text, `name at least one of ${KEEP_ITEMS.join(", ")}, or none`);
   return KEEP_ITEMS.filter((item) => words.includes(item));
 }
-function parseBoot(text, timeoutSeconds, kvm, keep2, split) {
+function parseBoot(text, timeoutSeconds, kvm, keep4, split) {
   if (!(timeoutSeconds >= MIN_BOOT_TIMEOUT && timeoutSeconds <= MAX_BOOT_TIMEOUT)) {
     throw new InputError(Input.bootTimeout, String(timeoutSeconds), `a boot may take from ${MIN_BOOT_TIMEOUT}s to 2h (e.g. 5m)`);
   }
@@ -6889,7 +6889,7 @@ function parseBoot(text, timeoutSeconds, kvm, keep2, split) {
     for (const w of words) parseTargetName(Input.boot, w, "boot is off, all, or arch/config targets of the plan, e.g. x86/tinyconfig+kb-boot.config");
     targets = [...new Set(words)];
   }
-  if (!keep2.includes("kernel")) throw new InputError(Input.keep, keep2.join(" ") || "none", "booting needs the kernel kept: add kernel to keep, or set boot to off");
+  if (!keep4.includes("kernel")) throw new InputError(Input.keep, keep4.join(" ") || "none", "booting needs the kernel kept: add kernel to keep, or set boot to off");
   return { targets, timeoutSeconds, kvm };
 }
 
@@ -6944,21 +6944,21 @@ var DEFAULT_KUNIT_TIMEOUT = "5m";
 var KUNIT_ARCHES = ["um"];
 var MAX_KUNIT_CONFIGS = 16;
 var KUNIT_SYNTAX = "kunit is off (the default), or a list of: default (the tree's tools/testing/kunit/configs/default.config), all (its all_tests.config), or a .kunitconfig of the tree (lib/kunit/.kunitconfig, or its folder lib/kunit)";
-function parseKunit(read, splitList2) {
-  const text = read(Input.kunit) ?? "off";
+function parseKunit(read2, splitList2) {
+  const text = read2(Input.kunit) ?? "off";
   const words = splitList2(text);
-  const arches = splitList2(read(Input.kunitArches) ?? DEFAULT_KUNIT_ARCHES);
-  if (arches.length === 0) throw new InputError(Input.kunitArches, read(Input.kunitArches) ?? "", `name at least one of: ${KUNIT_ARCHES.join(" ")}`);
+  const arches = splitList2(read2(Input.kunitArches) ?? DEFAULT_KUNIT_ARCHES);
+  if (arches.length === 0) throw new InputError(Input.kunitArches, read2(Input.kunitArches) ?? "", `name at least one of: ${KUNIT_ARCHES.join(" ")}`);
   for (const arch of arches) {
     if (!KUNIT_ARCHES.includes(arch)) {
       throw new InputError(Input.kunitArches, arch, `KUnit runs on ${KUNIT_ARCHES.join(" ")} (UML: the kernel as a Linux program); KUnit booted in QEMU is not supported yet`);
     }
   }
-  const retries = read(Input.testRetries) ?? DEFAULT_TEST_RETRIES;
+  const retries = read2(Input.testRetries) ?? DEFAULT_TEST_RETRIES;
   if (!/^\d$/.test(retries) || Number(retries) > MAX_TEST_RETRIES) {
     throw new InputError(Input.testRetries, retries, `test-retries is a whole number from 0 to ${MAX_TEST_RETRIES}: how many times a KUnit run with a failing case is run again`);
   }
-  const timeoutSeconds = parseDuration(Input.kunitTimeout, read(Input.kunitTimeout) ?? DEFAULT_KUNIT_TIMEOUT);
+  const timeoutSeconds = parseDuration(Input.kunitTimeout, read2(Input.kunitTimeout) ?? DEFAULT_KUNIT_TIMEOUT);
   if (words.length === 1 && words[0] === "off") return void 0;
   if (words.length === 0) throw new InputError(Input.kunit, text, KUNIT_SYNTAX);
   if (words.length > MAX_KUNIT_CONFIGS) throw new InputError(Input.kunit, text, `at most ${MAX_KUNIT_CONFIGS} KUnit configs a run`);
@@ -7085,57 +7085,57 @@ var DEFAULT_CONFIGS = "defconfig";
 var DEFAULT_LOGS = "kernelbuilder-logs";
 var DEFAULT_TMPFS_SIZE = "60g";
 var DEFAULT_LOGS_LIMIT = "2g";
-function getInputs(read) {
-  const source = required(read, Input.source, "the path of a kernel git repository");
-  const ref = checkRefSyntax(required(read, Input.ref, "remote/branch, a remote, a tag, a branch or a sha"));
-  const tree = optional(read, Input.tree);
+function getInputs(read2) {
+  const source = required(read2, Input.source, "the path of a kernel git repository");
+  const ref = checkRefSyntax(required(read2, Input.ref, "remote/branch, a remote, a tag, a branch or a sha"));
+  const tree = optional(read2, Input.tree);
   if (tree !== void 0) checkTreeName(tree);
-  const image = optional(read, Input.image);
+  const image = optional(read2, Input.image);
   if (image !== void 0 && !isImageRef(image)) {
     throw new InputError(Input.image, image, 'it must be a Docker image reference such as "kernelbuilder/gcc-12"');
   }
-  const keep2 = parseKeep(optional(read, Input.keep) ?? DEFAULT_KEEP, splitList);
-  const bootTimeout = parseDuration(Input.bootTimeout, optional(read, Input.bootTimeout) ?? DEFAULT_BOOT_TIMEOUT);
-  const logs = readLogs(read);
-  const ccache = parseCcache(optional(read, Input.ccache), optional(read, Input.ccacheDir), optional(read, Input.ccacheSize));
-  const kunit = parseKunit((name) => optional(read, name), splitList);
-  const configs = optional(read, Input.configs) ?? (kunit ? void 0 : DEFAULT_CONFIGS);
+  const keep4 = parseKeep(optional(read2, Input.keep) ?? DEFAULT_KEEP, splitList);
+  const bootTimeout = parseDuration(Input.bootTimeout, optional(read2, Input.bootTimeout) ?? DEFAULT_BOOT_TIMEOUT);
+  const logs = readLogs(read2);
+  const ccache = parseCcache(optional(read2, Input.ccache), optional(read2, Input.ccacheDir), optional(read2, Input.ccacheSize));
+  const kunit = parseKunit((name) => optional(read2, name), splitList);
+  const configs = optional(read2, Input.configs) ?? (kunit ? void 0 : DEFAULT_CONFIGS);
   return {
     source: resolve2(source),
     ref,
     tree,
-    arches: parseArches(optional(read, Input.arches) ?? DEFAULT_ARCHES),
+    arches: parseArches(optional(read2, Input.arches) ?? DEFAULT_ARCHES),
     configs: configs === void 0 ? [] : parseConfigs(configs),
     logs: logs.path,
     image,
-    imageTable: readImageTable(optional(read, Input.imageTable)),
-    toolchain: parseToolchain(optional(read, Input.toolchain)),
-    tmpfsSize: parseSize(Input.tmpfsSize, optional(read, Input.tmpfsSize) ?? DEFAULT_TMPFS_SIZE),
-    jobs: parseJobs(optional(read, Input.jobs)),
-    targetTimeout: parseDuration(Input.targetTimeout, optional(read, Input.targetTimeout)),
-    memory: parseMemory(optional(read, Input.memory)),
-    cpus: parseCpus(optional(read, Input.cpus)),
-    logsLimit: sizeInBytes(parseSize(Input.logsLimit, optional(read, Input.logsLimit) ?? DEFAULT_LOGS_LIMIT)),
+    imageTable: readImageTable(optional(read2, Input.imageTable)),
+    toolchain: parseToolchain(optional(read2, Input.toolchain)),
+    tmpfsSize: parseSize(Input.tmpfsSize, optional(read2, Input.tmpfsSize) ?? DEFAULT_TMPFS_SIZE),
+    jobs: parseJobs(optional(read2, Input.jobs)),
+    targetTimeout: parseDuration(Input.targetTimeout, optional(read2, Input.targetTimeout)),
+    memory: parseMemory(optional(read2, Input.memory)),
+    cpus: parseCpus(optional(read2, Input.cpus)),
+    logsLimit: sizeInBytes(parseSize(Input.logsLimit, optional(read2, Input.logsLimit) ?? DEFAULT_LOGS_LIMIT)),
     ccache: ccache?.settings,
-    baseline: parseBaseline(optional(read, Input.baseline)),
-    force: parseBoolean(Input.force, optional(read, Input.force)),
-    shard: parseShard(optional(read, Input.shard)),
-    targets: optional(read, Input.targets) === void 0 ? void 0 : parseTargetList(optional(read, Input.targets)),
-    upload: optional(read, Input.upload) === void 0 ? true : parseBoolean(Input.upload, optional(read, Input.upload)),
-    artifacts: parseArtifactOptions(read),
-    noise: readNoise(optional(read, Input.noise)),
-    emailTo: readEmailTo(optional(read, Input.emailTo)),
-    keep: keep2,
-    boot: parseBoot(optional(read, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read, Input.bootKvm)), keep2, splitList),
-    makeVars: parseMakeVars(Input.makeVars, optional(read, Input.makeVars) ?? ""),
-    kcidbOrigin: parseKcidbOrigin(optional(read, Input.kcidbOrigin) ?? DEFAULT_KCIDB_ORIGIN),
+    baseline: parseBaseline(optional(read2, Input.baseline)),
+    force: parseBoolean(Input.force, optional(read2, Input.force)),
+    shard: parseShard(optional(read2, Input.shard)),
+    targets: optional(read2, Input.targets) === void 0 ? void 0 : parseTargetList(optional(read2, Input.targets)),
+    upload: optional(read2, Input.upload) === void 0 ? true : parseBoolean(Input.upload, optional(read2, Input.upload)),
+    artifacts: parseArtifactOptions(read2),
+    noise: readNoise(optional(read2, Input.noise)),
+    emailTo: readEmailTo(optional(read2, Input.emailTo)),
+    keep: keep4,
+    boot: parseBoot(optional(read2, Input.boot), bootTimeout, parseBoolean(Input.bootKvm, optional(read2, Input.bootKvm)), keep4, splitList),
+    makeVars: parseMakeVars(Input.makeVars, optional(read2, Input.makeVars) ?? ""),
+    kcidbOrigin: parseKcidbOrigin(optional(read2, Input.kcidbOrigin) ?? DEFAULT_KCIDB_ORIGIN),
     ...kunit ? { kunit } : {},
-    bisect: parseBisect(optional(read, Input.bisect), optional(read, Input.bisectLimit), parseDuration(Input.bisectTimeout, optional(read, Input.bisectTimeout) ?? DEFAULT_BISECT_TIMEOUT)),
+    bisect: parseBisect(optional(read2, Input.bisect), optional(read2, Input.bisectLimit), parseDuration(Input.bisectTimeout, optional(read2, Input.bisectTimeout) ?? DEFAULT_BISECT_TIMEOUT)),
     warnings: [logs.warning, ccache?.warning].filter((w) => w !== void 0)
   };
 }
-function readLogs(read) {
-  return checkHostFolder(Input.logs, optional(read, Input.logs) ?? DEFAULT_LOGS);
+function readLogs(read2) {
+  return checkHostFolder(Input.logs, optional(read2, Input.logs) ?? DEFAULT_LOGS);
 }
 function parseMode(text) {
   const mode = text.trim() || "build";
@@ -7274,13 +7274,13 @@ function parseJobs(text) {
   }
   return Number(text);
 }
-function required(read, name, what) {
-  const value = optional(read, name);
+function required(read2, name, what) {
+  const value = optional(read2, name);
   if (value === void 0) throw new InputError(name, "", `it is required: ${what}`);
   return value;
 }
-function optional(read, name) {
-  const value = read(name).trim();
+function optional(read2, name) {
+  const value = read2(name).trim();
   if (value.includes("\0")) throw new InputError(name, value, "it must not contain NUL characters");
   return value === "" ? void 0 : value;
 }
@@ -8014,10 +8014,10 @@ function configSteps(t) {
     ...shipped.length > 0 ? { shippedFragments: Object.fromEntries(shipped) } : {}
   };
 }
-function runError(driverExitCode, stoppedBy, tail) {
+function runError(driverExitCode, stoppedBy, tail2) {
   if (driverExitCode === 0 || stoppedBy) return void 0;
   const message = driverExitCode < 0 ? "the build container did not run to its end (no exit code): no verdict on the kernel" : `the build's set-up in the container failed (driver exit ${driverExitCode}; checkout or tools): no verdict on the kernel`;
-  return { message, lines: tail };
+  return { message, lines: tail2 };
 }
 var TOOLCHAIN_ARCH = /^[a-z][a-z0-9_]{0,31}$/;
 var TOOLCHAIN_LINE_LIMIT = 200;
@@ -8048,7 +8048,7 @@ function targetsResult(targets) {
 
 // src/engine.ts
 import { chownSync as chownSync2, createWriteStream, mkdirSync as mkdirSync5 } from "node:fs";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/images/inspect.ts
 var ImageLabel = {
@@ -9426,11 +9426,11 @@ function startLiveProgress(plan, log, opts = {}) {
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism2()));
   const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
   const kept = new Map(plan.targets.map((t) => [targetName(t), []]));
-  const keep2 = (target, d) => {
+  const keep4 = (target, d) => {
     const list = kept.get(target);
     if (list && list.push(d) > MAX_HANDED_DIAGNOSTICS) kept.set(target, void 0);
   };
-  const scanners = new Map(plan.targets.map((t) => [targetName(t), new LogScanner(targetName(t), (d) => keep2(targetName(t), d))]));
+  const scanners = new Map(plan.targets.map((t) => [targetName(t), new LogScanner(targetName(t), (d) => keep4(targetName(t), d))]));
   const scanned = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
   const firstError = (target, found2) => {
@@ -9439,7 +9439,7 @@ function startLiveProgress(plan, log, opts = {}) {
     reported.add(target);
     log.buildOutput(`first error in ${target} after ${formatDuration((clock.now() - startedAt) / 1e3, "rough")}: ${formatIssueLine(error2)}`);
   };
-  const tail = new LogTail(plan.logsDir, Object.fromEntries(plan.targets.map((t) => [targetName(t), targetPaths(t.arch, t.config).log])), {
+  const tail2 = new LogTail(plan.logsDir, Object.fromEntries(plan.targets.map((t) => [targetName(t), targetPaths(t.arch, t.config).log])), {
     opened: (target) => model.start(target, clock.now()),
     lines(target, lines) {
       const scanner = scanners.get(target);
@@ -9458,15 +9458,15 @@ function startLiveProgress(plan, log, opts = {}) {
     const { scan, last } = scanner.end();
     firstError(target, last);
     const diagnostics = kept.get(target);
-    if (diagnostics) scanned.set(target, { scan, diagnostics, bytes: tail.bytesRead(target) });
+    if (diagnostics) scanned.set(target, { scan, diagnostics, bytes: tail2.bytesRead(target) });
   };
   const finish = (target) => {
-    tail.finish(target);
+    tail2.finish(target);
     endScan(target);
     model.finish(target, clock.now());
   };
   const print = () => log.progress(formatProgress(model.snapshot(clock.now())));
-  const stopPolling = clock.every(opts.pollMs ?? POLL_MS, () => tail.poll());
+  const stopPolling = clock.every(opts.pollMs ?? POLL_MS, () => tail2.poll());
   const stopPrinting = clock.every(opts.progressMs ?? PROGRESS_MS, print);
   return {
     driverLine(line) {
@@ -9478,7 +9478,7 @@ function startLiveProgress(plan, log, opts = {}) {
     stop() {
       stopPolling();
       stopPrinting();
-      tail.finishAll();
+      tail2.finishAll();
       for (const target of [...scanners.keys()]) endScan(target);
       return scanned;
     }
@@ -11257,9 +11257,646 @@ function withKept(results, logsDir) {
   return { ...results, targets };
 }
 
+// src/pipeline/kunit-results.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join17 } from "node:path";
+
+// src/kunit/case-window.ts
+var MAX_DETAIL_LINES = 20;
+var MAX_KEPT_LINE2 = 1024;
+var FAILED_AT = [" FAILED at ", "EXPECTATION", "ASSERTION"];
+function keep2(line) {
+  return line.length > MAX_KEPT_LINE2 ? line.slice(0, MAX_KEPT_LINE2) : line;
+}
+function namedLine(text) {
+  if (!text.startsWith("# ")) return null;
+  const colon = text.indexOf(": ", 2);
+  if (colon <= 2) return null;
+  const name = text.slice(2, colon);
+  if (name.includes(" ")) return null;
+  return { name, message: text.slice(colon + 2) };
+}
+function failedAt(message) {
+  const at = message.indexOf(FAILED_AT[0]);
+  if (at === -1) return null;
+  const kind = message.slice(0, at);
+  if (kind !== FAILED_AT[1] && kind !== FAILED_AT[2]) return null;
+  return { message: `${kind} FAILED`, place: message.slice(at + FAILED_AT[0].length).trim() };
+}
+var CaseWindow = class {
+  constructor(paths) {
+    this.paths = paths;
+  }
+  paths;
+  failure;
+  /** Whether the lines now arriving explain the failure just read. */
+  explaining = false;
+  /** The case's own `# <name>: <message>` lines, for a failure that has no expectation. */
+  said = [];
+  /** The last name a `# <name>:` line gave (that is not the suite's own). */
+  lastName;
+  /** Reads one diagnostic line (not a KTAP line) printed inside the suite (or other test) named `suite`. */
+  add(text, suite) {
+    const named = namedLine(text);
+    if (named === null) {
+      if (this.explaining && this.failure !== void 0 && this.failure.detail.length < MAX_DETAIL_LINES) {
+        this.failure.detail.push(keep2(text));
+      }
+      return;
+    }
+    this.explaining = false;
+    if (named.name !== suite && named.name !== "Totals") this.lastName = named.name;
+    const failed = failedAt(named.message);
+    if (failed === null) {
+      if (this.said.length < MAX_DETAIL_LINES) this.said.push(keep2(text));
+      return;
+    }
+    if (this.failure === void 0) {
+      this.failure = { message: failed.message, ...this.place(failed.place), detail: [] };
+      this.explaining = true;
+    } else if (this.failure.detail.length < MAX_DETAIL_LINES) {
+      this.failure.detail.push(keep2(text));
+    }
+  }
+  /**
+   * What explains a failed case: its first failed expectation (the headlines of later ones
+   * follow its explanation in the detail), else its own `# <case>:` lines, else the directive its result line carried.
+   */
+  diagnostic(directive) {
+    if (this.failure !== void 0) return { ...this.failure, detail: [...this.failure.detail] };
+    if (this.said.length > 0) return { message: this.said[0], detail: this.said.slice(1) };
+    if (directive !== void 0 && directive !== "") return { message: keep2(directive), detail: [] };
+    return void 0;
+  }
+  /** Starts the window of the next case. */
+  reset() {
+    this.failure = void 0;
+    this.explaining = false;
+    this.said.length = 0;
+    this.lastName = void 0;
+  }
+  place(place) {
+    const colon = place.lastIndexOf(":");
+    const line = Number(place.slice(colon + 1));
+    if (colon <= 0 || !Number.isInteger(line) || line <= 0) return {};
+    const file = this.paths.file(place.slice(0, colon));
+    return file === void 0 ? {} : { file: keep2(file), line };
+  }
+};
+
+// src/kunit/crash-name.ts
+var RUNNERS = /* @__PURE__ */ new Set(["kunit_run_case_internal", "kunit_try_run_case", "kunit_generic_run_threadfn_adapter"]);
+var FRAME_PREFIX = /^(?:\[<[0-9a-f]+>\]\s*)?/;
+var CLONE_SUFFIX = /\..*$/;
+var IN_FUNCTION = / in ([\w.$]+)$/;
+function caseOfSplat(splat) {
+  let inner;
+  for (const line of splat.detail ?? []) {
+    const frame = line.replace(FRAME_PREFIX, "");
+    if (frame.startsWith("? ")) continue;
+    const fn = functionOf(frame)?.replace(CLONE_SUFFIX, "");
+    if (fn === void 0) continue;
+    if (RUNNERS.has(fn)) return inner ?? pcFunction(splat);
+    inner = fn;
+  }
+  return void 0;
+}
+function pcFunction(splat) {
+  if (splat.kind !== "oops") return void 0;
+  const fn = IN_FUNCTION.exec(splat.message)?.[1].replace(CLONE_SUFFIX, "");
+  return fn === void 0 || RUNNERS.has(fn) ? void 0 : fn;
+}
+
+// src/kunit/ktap-line.ts
+var VERSION = /^K?TAP version \d+$/;
+var SUBTEST = "# Subtest: ";
+var PLAN = /^1\.\.(\d+)/;
+var KTAP_END = ["List of all partitions:", "Kernel panic - not syncing: VFS:", "reboot: System halted"];
+function readKtapLine(text) {
+  const first = text.charCodeAt(0);
+  if (first === 111 || first === 110) {
+    const result = readResult(text);
+    return result === null ? { kind: "other" } : { kind: "result", result };
+  }
+  if ((first === 75 || first === 84) && VERSION.test(text)) return { kind: "version" };
+  if (first === 35 && text.startsWith(SUBTEST)) return { kind: "header", name: text.slice(SUBTEST.length) };
+  return { kind: "other" };
+}
+function planOf(text) {
+  const m = PLAN.exec(text);
+  return m === null ? null : Number(m[1]);
+}
+function endsKtap(text) {
+  return KTAP_END.some((marker) => text.includes(marker));
+}
+function isDigit(code) {
+  return code >= 48 && code <= 57;
+}
+function readResult(text) {
+  let ok;
+  let at;
+  if (text.startsWith("ok ")) [ok, at] = [true, 3];
+  else if (text.startsWith("not ok ")) [ok, at] = [false, 7];
+  else return null;
+  const digits = at;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  if (at === digits || text.charCodeAt(at) !== 32) return null;
+  const number = Number(text.slice(digits, at));
+  const body = text.slice(at + 1);
+  const dashed = body.startsWith("- ");
+  const named = (dashed ? nameAndDirective(body.slice(2)) : null) ?? nameAndDirective(body);
+  if (named === null) return null;
+  const skip = (dashed ? skipOf(body.slice(2)) : null) ?? skipOf(body);
+  if (skip !== null) return { ok, number, name: skip.name, matchName: named.name, skip: skip.reason };
+  return { ok, number, name: named.name, matchName: named.name, ...named.directive === void 0 ? {} : { directive: named.directive } };
+}
+function nameAndDirective(rest) {
+  const hash = rest.indexOf("#");
+  if (hash === -1) return { name: rest };
+  if (hash === 0 || rest.charCodeAt(hash - 1) !== 32 || rest.charCodeAt(hash + 1) !== 32) return null;
+  return { name: rest.slice(0, hash - 1), directive: rest.slice(hash + 2).trim() };
+}
+function skipOf(rest) {
+  const at = rest.lastIndexOf(" # SKIP");
+  if (at === -1) return null;
+  return { name: rest.slice(0, at), reason: rest.slice(at + 7).trim() };
+}
+
+// src/kunit/ktap-reader.ts
+var MAX_DEPTH = 8;
+var MAX_NAME_LENGTH = 256;
+var MAX_CASES = 2e4;
+var MAX_NOTES = 50;
+var emptyTotals = () => ({ total: 0, pass: 0, fail: 0, skip: 0, crashed: 0, flaky: 0 });
+function cut(name) {
+  return name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH) : name;
+}
+function keep3(line) {
+  return line.length > MAX_KEPT_LINE2 ? line.slice(0, MAX_KEPT_LINE2) : line;
+}
+function placeholder(depth, number, plan) {
+  const what = depth === 1 ? "suite" : depth === 2 ? "case" : depth === 3 ? "param" : "test";
+  return plan === null ? `${what} ${number}` : `${what} ${number} of ${plan}`;
+}
+var KtapReader = class {
+  paths;
+  splats = new ConsoleParser();
+  stack = [];
+  started = false;
+  /** Set when a line ended the reading (a panic, kunit.py's end markers); later lines are not tests. */
+  stopped;
+  finished = false;
+  /** Whether a planned test never reported or a suite never printed its result. */
+  incomplete = false;
+  afterRunNoted = false;
+  /** The first error-class splat since the last case reported: what crashed the one running. */
+  splat;
+  /** The path of the case that was running when the run ended, once named: the cases that never started name it. */
+  crashedIn;
+  pending = [];
+  totals = emptyTotals();
+  notes = [];
+  notesDropped = 0;
+  casesDropped = 0;
+  namesCut = 0;
+  flattened = 0;
+  misnumbered = 0;
+  constructor(opts = {}) {
+    this.paths = new PathNormaliser(opts.treePrefixes);
+  }
+  /** Reads one raw console line (without its newline): printk prefixes, CR, ANSI and control bytes are dealt with here. */
+  push(rawLine) {
+    if (this.finished) return;
+    if (this.started && this.stack.length > 0) this.noteSplats(this.splats.push(rawLine));
+    for (const { text } of consoleTexts(rawLine)) {
+      if (text !== "" && this.stopped === void 0) this.read(text);
+    }
+  }
+  /** Ends the console: cases still open crashed, for the reason given (`timedOut`: the run was killed at its timeout). */
+  end(opts = {}) {
+    if (!this.finished) {
+      this.finished = true;
+      if (this.started) this.noteSplats(this.splats.end());
+      const ending = opts.timedOut === true ? { cause: "the run was killed at its timeout" } : this.stopped ?? { cause: "the console ended" };
+      this.unwind(ending);
+    }
+    return this.reading();
+  }
+  read(text) {
+    const line = readKtapLine(text);
+    if (!this.started) {
+      if (line.kind !== "version") {
+        if (text.startsWith("kunit executor: ")) this.note(keep3(text));
+        return;
+      }
+      this.started = true;
+      this.stack.push(this.frame(void 0, 0));
+    }
+    if (this.stack.length === 0) {
+      if (line.kind !== "other" && !this.afterRunNoted) {
+        this.afterRunNoted = true;
+        this.note("KTAP lines after the run's planned tests: not read (kunit.py reads none either)");
+      }
+      return;
+    }
+    if (text.startsWith("Kernel panic - not syncing")) {
+      this.stopped = { cause: `the kernel panicked (${keep3(text)})` };
+      return;
+    }
+    if (endsKtap(text)) {
+      this.stopped = { cause: `the kernel stopped (${keep3(text)})` };
+      return;
+    }
+    this.step(text, line);
+  }
+  frame(parent, number) {
+    return {
+      depth: parent === void 0 ? 0 : parent.depth + 1,
+      number,
+      ...parent === void 0 ? {} : { parent },
+      name: "",
+      phase: "start",
+      hadVersion: false,
+      hadHeader: false,
+      plan: null,
+      next: 1,
+      subtests: 0,
+      counted: 0,
+      window: new CaseWindow(this.paths)
+    };
+  }
+  /**
+   * Feeds one line to the innermost test until a state consumes it: each pass either
+   * consumes the line, moves the test's phase forward, or closes the test, so it ends.
+   */
+  step(text, line) {
+    for (; ; ) {
+      const f = this.stack[this.stack.length - 1];
+      if (f === void 0) return;
+      switch (f.phase) {
+        case "start":
+          if (line.kind === "version") {
+            f.hadVersion = true;
+            f.phase = f.depth === 0 ? "plan" : "header";
+            return;
+          }
+          f.phase = f.depth === 0 ? "plan" : "header";
+          continue;
+        case "header":
+          if (line.kind === "header") {
+            f.hadHeader = true;
+            f.name = this.name(line.name);
+            f.phase = "plan";
+            return;
+          }
+          f.phase = f.hadVersion ? "plan" : "result";
+          continue;
+        case "plan": {
+          f.phase = "body";
+          const plan = planOf(text);
+          if (plan !== null) {
+            f.plan = plan;
+            return;
+          }
+          continue;
+        }
+        case "body":
+          if (this.body(f, text, line)) return;
+          continue;
+        case "result":
+          if (line.kind === "other") return;
+          if (line.kind === "result" && (f.name === "" || this.name(line.result.matchName, false) === f.name)) {
+            this.close(f, line.result);
+            return;
+          }
+          this.close(f, void 0);
+          continue;
+        case "done":
+          this.stack.pop();
+          continue;
+      }
+    }
+  }
+  /** One line in the subtests of `f`; true when the line was consumed. */
+  body(f, text, line) {
+    if (f.plan !== null && f.next > f.plan) {
+      f.phase = f.depth === 0 ? "done" : "result";
+      return false;
+    }
+    if (line.kind === "other") {
+      f.window.add(text, f.name);
+      return true;
+    }
+    if (line.kind === "result" && f.depth > 0 && this.name(line.result.matchName, false) === f.name) {
+      if (f.plan !== null && f.next <= f.plan) {
+        this.missing(f, f.next, f.plan, "its suite printed its result before this case reported", false);
+      }
+      f.phase = "result";
+      return false;
+    }
+    if (line.kind !== "result" && f.depth + 1 >= MAX_DEPTH) {
+      this.flattened++;
+      f.window.add(text, f.name);
+      return true;
+    }
+    const child = this.frame(f, f.next);
+    this.stack.push(child);
+    return false;
+  }
+  /** Closes the innermost test with its result line (undefined: it never came). */
+  close(f, result) {
+    this.stack.pop();
+    const parent = f.parent;
+    if (result !== void 0) {
+      f.name = this.name(result.name, f.name === "");
+      if (result.number !== f.number) this.misnumbered++;
+    }
+    const isParent = f.hadVersion || f.hadHeader;
+    if (!isParent) {
+      if (result !== void 0 && parent !== void 0) this.leaf(f, parent.window, result);
+    } else {
+      if (result === void 0) {
+        this.incomplete = true;
+        this.note(`${this.path(f).join(".")} printed no result line`);
+      }
+      if (f.counted === 0) this.countItself(f, result);
+    }
+    if (parent !== void 0) {
+      parent.next++;
+      parent.subtests++;
+      parent.counted += f.counted;
+      parent.window.reset();
+    }
+  }
+  /**
+   * kunit_parser.py's bubble_up_test_results(): a test whose subtests counted no case counts
+   * as a case itself, by its own result; one with no subtests at all only when that result is
+   * bad (failed or skipped: an `ok` or no result line is "no tests").
+   */
+  countItself(f, result) {
+    if (f.subtests === 0 && (result === void 0 || result.ok && result.skip === void 0)) {
+      this.note(`${this.path(f).join(".")} ran no tests`);
+      return;
+    }
+    if (result !== void 0) {
+      this.leaf(f, f.window, result);
+      return;
+    }
+    this.add({ frame: f, status: "crashed", reason: "its tests counted no case and it printed no result line" });
+  }
+  leaf(f, window, result) {
+    const status = result.skip !== void 0 ? "skip" : result.ok ? "pass" : "fail";
+    const diagnostic = status === "fail" ? window.diagnostic(result.directive) : void 0;
+    this.add({
+      frame: f,
+      status,
+      ...status === "skip" && result.skip !== "" ? { reason: keep3(result.skip) } : {},
+      ...diagnostic === void 0 ? {} : { diagnostic }
+    });
+    this.splat = void 0;
+  }
+  /**
+   * Planned subtests `from`..`to` of `f` that never reported: crashed. The first is the one
+   * that was running when `inFlight`; the others never started.
+   */
+  missing(f, from, to, cause, inFlight) {
+    this.incomplete = true;
+    for (let n = from; n <= to; n++) {
+      const stub = this.frame(f, n);
+      if (n === from && inFlight) {
+        stub.name = this.nameInFlight(f, n);
+        this.crashedIn = this.path(stub).join(".");
+        this.add({ frame: stub, status: "crashed", reason: `${cause} while it ran`, diagnostic: this.crashDiagnostic(cause) });
+      } else {
+        stub.name = placeholder(stub.depth, n, f.plan);
+        const where2 = this.crashedIn === void 0 ? "" : ` in ${this.crashedIn}`;
+        this.add({ frame: stub, status: "crashed", reason: `never started: ${cause}${where2}` });
+      }
+      f.next = n + 1;
+      f.subtests++;
+      f.counted++;
+      if (this.totals.total >= MAX_CASES && n < to) {
+        this.count("crashed", to - n);
+        this.casesDropped += to - n;
+        f.next = to + 1;
+        f.subtests += to - n;
+        f.counted += to - n;
+        return;
+      }
+    }
+  }
+  /**
+   * The name of the case that was running when the run ended (6.1 prints nothing when a
+   * case starts): the last `# <name>:` line its suite printed since its last result; else
+   * the case function the splat's trace shows KUnit calling; else its place in the plan.
+   */
+  nameInFlight(f, n) {
+    if (f.depth === 1) {
+      const said = f.window.lastName;
+      if (said !== void 0) return this.name(said);
+      const traced = this.splat === void 0 ? void 0 : caseOfSplat(this.splat);
+      if (traced !== void 0) return this.name(traced);
+    }
+    return placeholder(f.depth + 1, n, f.plan);
+  }
+  crashDiagnostic(cause) {
+    const s = this.splat;
+    if (s !== void 0) {
+      return {
+        message: keep3(s.message),
+        ...s.file === void 0 ? {} : { file: s.file },
+        ...s.line === void 0 ? {} : { line: s.line },
+        detail: (s.detail ?? []).slice(0, MAX_DETAIL_LINES).map(keep3)
+      };
+    }
+    return { message: cause, detail: this.splats.summary().lastLines.slice(0, MAX_DETAIL_LINES).map(keep3) };
+  }
+  /** At the console's end: every test still open closes, its missing subtests crashed. */
+  unwind(ending) {
+    let inFlight = true;
+    for (let f = this.stack[this.stack.length - 1]; f !== void 0; f = this.stack[this.stack.length - 1]) {
+      if (f.phase === "start" || f.phase === "header" || f.phase === "plan") {
+        if (f.depth > 0 && !f.hadVersion && !f.hadHeader) {
+          this.close(f, void 0);
+          continue;
+        }
+        f.phase = "body";
+      }
+      if (f.phase === "body") {
+        if (f.plan !== null && f.next <= f.plan) this.missing(f, f.next, f.plan, ending.cause, inFlight);
+        else if (f.plan === null && f.depth > 0 && inFlight) this.missing(f, f.next, f.next, ending.cause, true);
+        f.phase = f.depth === 0 ? "done" : "result";
+      }
+      inFlight = false;
+      if (f.phase === "result") {
+        this.close(f, void 0);
+        continue;
+      }
+      this.stack.pop();
+    }
+    if (this.incomplete) this.note(`${ending.cause[0].toUpperCase()}${ending.cause.slice(1)}`);
+  }
+  noteSplats(reports) {
+    for (const d of reports) if (d.severity === "error" && this.splat === void 0) this.splat = d;
+  }
+  add(c) {
+    c.frame.counted++;
+    this.count(c.status, 1);
+    if (this.pending.length < MAX_CASES) this.pending.push(c);
+    else this.casesDropped++;
+  }
+  count(status, n) {
+    this.totals.total += n;
+    this.totals[status] += n;
+  }
+  /** A name as kept: cut at {@link MAX_NAME_LENGTH} (counted once, when first read). */
+  name(name, counting = true) {
+    if (name.length <= MAX_NAME_LENGTH) return name;
+    if (counting) this.namesCut++;
+    return cut(name);
+  }
+  /** The names from the suite down to `f`, placeholders where a name never came. */
+  path(f) {
+    const names2 = [];
+    for (let at = f; at !== void 0 && at.depth > 0; at = at.parent) {
+      names2.push(at.name !== "" ? at.name : placeholder(at.depth, at.number, at.parent?.plan ?? null));
+    }
+    return names2.reverse();
+  }
+  note(text) {
+    if (this.notes.length < MAX_NOTES) this.notes.push(text);
+    else this.notesDropped++;
+  }
+  reading() {
+    const cases = this.pending.map((p) => toCase(this.path(p.frame), p));
+    const notes = [...this.notes];
+    const said = (n, what) => {
+      if (n > 0) notes.push(`${n} ${what}`);
+    };
+    said(this.casesDropped, `cases beyond the first ${MAX_CASES} counted in the totals, not kept`);
+    said(this.namesCut, `names longer than ${MAX_NAME_LENGTH} characters cut`);
+    said(this.flattened, `lines nesting deeper than ${MAX_DEPTH} levels read as diagnostic lines`);
+    said(this.misnumbered, "result lines with a number out of order");
+    said(this.notesDropped, "more notes");
+    return {
+      cases,
+      totals: { ...this.totals },
+      started: this.started,
+      complete: this.started && !this.incomplete,
+      notes
+    };
+  }
+};
+function caseNames(path) {
+  if (path.length <= 1) return { suite: path[0] ?? "", case: path[0] ?? "" };
+  if (path.length === 2) return { suite: path[0], case: path[1] };
+  return { suite: path[0], case: path[1], param: path.slice(2).join(".") };
+}
+function toCase(path, p) {
+  return {
+    ...caseNames(path),
+    status: p.status,
+    ...p.reason === void 0 ? {} : { reason: p.reason },
+    ...p.diagnostic === void 0 ? {} : { diagnostic: p.diagnostic },
+    runs: { total: 1, passed: p.status === "pass" ? 1 : 0 }
+  };
+}
+
+// src/kunit/merge-runs.ts
+function mergeRuns(runs) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const cases of runs) {
+    for (const c of cases) {
+      const key = caseKey(c);
+      const passed = c.status === "pass" ? 1 : 0;
+      const seen = merged.get(key);
+      if (!seen) {
+        merged.set(key, { ...c, runs: { total: 1, passed } });
+        continue;
+      }
+      const runsNow = { total: seen.runs.total + 1, passed: seen.runs.passed + passed };
+      merged.set(key, { ...verdictOver(seen, c, runsNow), runs: runsNow });
+    }
+  }
+  return [...merged.values()];
+}
+function caseKey(c) {
+  return JSON.stringify([c.suite, c.case, c.param ?? null]);
+}
+function verdictOver(seen, next, runs) {
+  const failing = (s) => s === "fail" || s === "crashed" || s === "flaky";
+  if (runs.passed > 0 && runs.passed < runs.total && (failing(seen.status) || failing(next.status))) {
+    const failure = failing(seen.status) ? seen : next;
+    return { ...failure, status: "flaky" };
+  }
+  return seen.status === "skip" && next.status !== "skip" ? next : seen;
+}
+function kunitTotals(cases) {
+  const totals = { total: cases.length, pass: 0, fail: 0, skip: 0, crashed: 0, flaky: 0 };
+  for (const c of cases) totals[c.status]++;
+  return totals;
+}
+
+// src/pipeline/kunit-results.ts
+var TAIL_LINES = 3;
+function withKunit(results, dir, names2) {
+  return { ...results, targets: results.targets.map((t) => names2.has(t.target) ? { ...t, kunit: kunitOf(t, dir) } : t) };
+}
+function kunitOf(t, dir) {
+  const none = { mode: "uml", attempts: 0, consoles: [], totals: kunitTotals([]), cases: [] };
+  if (t.status !== "pass") return { ...none, status: "skipped", reason: `not run: the build ${t.status === "fail" ? "failed" : "did not finish"}` };
+  const paths = targetPaths(t.arch, t.config);
+  const runs = runRecords(read(join17(dir, paths.kunitStatus)) ?? "").filter((r) => r.run <= paths.kunitConsoles.length);
+  if (runs.length === 0) return { ...none, status: "error", reason: "the build passed, but no KUnit run was recorded" };
+  const readings = [];
+  const silent = [];
+  for (const r of runs) {
+    const text = read(join17(dir, paths.kunitConsoles[r.run - 1])) ?? "";
+    const reader = new KtapReader();
+    for (const line of text.split("\n")) reader.push(line);
+    const reading = reader.end({ timedOut: r.timedOut });
+    if (reading.started) readings.push(reading);
+    else silent.push(`run ${r.run} printed no KTAP (${r.timedOut ? "killed at its timeout" : `exit ${r.exit}`}): ${tail(text)}`);
+  }
+  const cases = mergeRuns(readings.map((r) => r.cases));
+  const totals = kunitTotals(cases);
+  const last = runs[runs.length - 1];
+  const status = readings.length === 0 ? "error" : totals.fail + totals.crashed > 0 ? "fail" : "pass";
+  return {
+    status,
+    ...silent.length > 0 ? { reason: silent.join("; ") } : {},
+    mode: "uml",
+    attempts: runs.length,
+    durationSeconds: Math.round(runs.reduce((s, r) => s + r.milliseconds, 0) / 100) / 10,
+    ...last.timedOut ? { timedOut: true } : {},
+    consoles: runs.map((r) => paths.kunitConsoles[r.run - 1]),
+    totals,
+    cases
+  };
+}
+function runRecords(text) {
+  const records = [];
+  for (const line of text.split("\n")) {
+    const m = /^(\d{1,2}) (\d{1,3}) ([01]) (\d{1,12})$/.exec(line);
+    if (m && Number(m[1]) === records.length + 1) records.push({ run: Number(m[1]), exit: Number(m[2]), timedOut: m[3] === "1", milliseconds: Number(m[4]) });
+  }
+  return records;
+}
+function read(path) {
+  try {
+    return readFileSync4(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function tail(text) {
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  return lines.length === 0 ? "nothing" : lines.slice(-TAIL_LINES).join(" | ").slice(0, 500);
+}
+
 // src/gate/gate.ts
 import { lstatSync as lstatSync8, readdirSync as readdirSync6 } from "node:fs";
-import { dirname as dirname5, join as join17 } from "node:path";
+import { dirname as dirname5, join as join18 } from "node:path";
 var UNKNOWN_LIMIT = 1e4;
 var NAMED_LIMIT = 20;
 function gate(from, to, files, expected = []) {
@@ -11268,7 +11905,7 @@ function gate(from, to, files, expected = []) {
     try {
       if (!checkInside(from, rel, limit)) continue;
       folderInside(to, dirname5(rel));
-      if (copyInside(from, rel, join17(to, rel), limit)) outcome.admitted.push(rel);
+      if (copyInside(from, rel, join18(to, rel), limit)) outcome.admitted.push(rel);
     } catch (e) {
       if (!(e instanceof KernelbuilderError)) throw e;
       const why = e.message.startsWith(`${from}: `) ? e.message.slice(from.length + 2) : e.message;
@@ -11282,7 +11919,7 @@ function gate(from, to, files, expected = []) {
 function listOthers(root, rel, known, outcome) {
   let names2;
   try {
-    names2 = readdirSync6(join17(root, rel));
+    names2 = readdirSync6(join18(root, rel));
   } catch {
     return;
   }
@@ -11292,7 +11929,7 @@ function listOthers(root, rel, known, outcome) {
       return;
     }
     const path = rel === "" ? name : `${rel}/${name}`;
-    const st = lstatSync8(join17(root, path), { throwIfNoEntry: false });
+    const st = lstatSync8(join18(root, path), { throwIfNoEntry: false });
     if (st?.isDirectory()) listOthers(root, path, known, outcome);
     else if (!known.has(path)) outcome.unknown.push(`${JSON.stringify(path)}${st?.isSymbolicLink() ? " (a link)" : st && !st.isFile() ? " (not a regular file)" : ""}`);
   }
@@ -11320,6 +11957,13 @@ async function afterContainer(steps) {
   if (steps.boot) {
     steps.phase?.("boot");
     results = await steps.boot(results);
+  }
+  if (steps.tests && steps.tests.size > 0) {
+    try {
+      results = withKunit(results, dir, steps.tests);
+    } catch (e) {
+      log.warning(`could not read the KUnit runs (${e.message}); the reports give each target's build without them`);
+    }
   }
   steps.phase?.("reports");
   let firstErrors = /* @__PURE__ */ new Map();
@@ -11378,10 +12022,10 @@ function finishedBuildKnown(targets) {
 
 // src/gate/staging.ts
 import { chownSync, mkdirSync as mkdirSync3, mkdtempSync, rmSync as rmSync3 } from "node:fs";
-import { basename as basename6, dirname as dirname6, join as join18 } from "node:path";
+import { basename as basename6, dirname as dirname6, join as join19 } from "node:path";
 function makeStaging(dir, owner) {
   mkdirSync3(dirname6(dir), { recursive: true });
-  const staging = mkdtempSync(join18(dirname6(dir), `.${basename6(dir)}.staging-`));
+  const staging = mkdtempSync(join19(dirname6(dir), `.${basename6(dir)}.staging-`));
   if (owner) chownSync(staging, owner.uid, owner.gid);
   return staging;
 }
@@ -11391,7 +12035,7 @@ function removeStaging(staging) {
 
 // src/boot/boot-targets.ts
 import { closeSync as closeSync4, constants as constants4, openSync as openSync4, writeSync as writeSync2 } from "node:fs";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/boot/boot-image.ts
 var DEFAULT_BOOT_IMAGE = "kernelbuilder/qemu";
@@ -11700,12 +12344,12 @@ function bootReproducer(req) {
 
 // src/boot/run-boot.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 async function runBoot(docker, req, opts) {
   if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
     throw new KernelbuilderError(`boot timeout ${opts.timeoutSeconds}: it must be a positive number of seconds`);
   }
-  const missing = [req.machine.image, INITRAMFS_FILE].filter((f) => !existsSync3(join19(req.keptDir, f)));
+  const missing = [req.machine.image, INITRAMFS_FILE].filter((f) => !existsSync3(join20(req.keptDir, f)));
   if (missing.length > 0) {
     throw new KernelbuilderError(`cannot boot ${req.machine.name} from ${req.keptDir}: it has no ${missing.join(" and no ")}`);
   }
@@ -11762,9 +12406,9 @@ async function bootOne(t, plan, logsDir, deps) {
   if (!kept.includes(machine.image)) return skip(`the build kept no ${machine.image}`);
   if (!kept.includes(INITRAMFS_FILE)) return skip(`no boot init was made (see the end of ${t.log})`);
   deps.log.info(`boot ${t.target}: ${describeMachine(machine)}, timeout ${plan.boot.timeoutSeconds} s`);
-  const request = { keptDir: join20(logsDir, paths.kept), machine, image: deps.image, user: deps.user, kvm: plan.boot.kvm, kvmGid: deps.kvmGid, label: `${plan.tree}/${plan.ref.buildId}/boot` };
+  const request = { keptDir: join21(logsDir, paths.kept), machine, image: deps.image, user: deps.user, kvm: plan.boot.kvm, kvmGid: deps.kvmGid, label: `${plan.tree}/${plan.ref.buildId}/boot` };
   const booted = { machine: describeMachine(machine), console: paths.console, reproducer: bootReproducer(request) };
-  const console = new ConsoleFile(join20(logsDir, paths.console), CONSOLE_LIMIT);
+  const console = new ConsoleFile(join21(logsDir, paths.console), CONSOLE_LIMIT);
   try {
     const run = await runBoot(deps.docker, request, { timeoutSeconds: plan.boot.timeoutSeconds, onLine: (_stream, line) => console.write(line), signal: deps.signal });
     if (run.cancelled) return { status: "skipped", message: "the run was cancelled during the boot", ...booted };
@@ -11825,13 +12469,13 @@ function kvmDeviceGroup(path = KVM_DEVICE, stat = statSync7) {
 
 // src/logs-dir.ts
 import { mkdirSync as mkdirSync4, rmSync as rmSync4 } from "node:fs";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 function prepareLogsDir(dir, targets) {
   mkdirSync4(dir, { recursive: true });
   for (const t of targets) {
-    for (const file of Object.values(targetPaths(t.arch, t.config)).flat()) rmSync4(join21(dir, file), { force: true, recursive: true });
+    for (const file of Object.values(targetPaths(t.arch, t.config)).flat()) rmSync4(join22(dir, file), { force: true, recursive: true });
   }
-  for (const file of BUILD_FILES) rmSync4(join21(dir, file), { force: true });
+  for (const file of BUILD_FILES) rmSync4(join22(dir, file), { force: true });
 }
 
 // src/engine.ts
@@ -11875,7 +12519,7 @@ function spacePlanLine(plan) {
 }
 async function runBuild(checked, inputs, deps) {
   const { plan, image, container } = checked;
-  const previous = readResults(join22(plan.logsDir, RESULTS_FILE));
+  const previous = readResults(join23(plan.logsDir, RESULTS_FILE));
   if (!inputs.force && previous && alreadyBuilt(previous, plan, image.id)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
     deps.log.endGroup();
@@ -11894,6 +12538,7 @@ async function runBuild(checked, inputs, deps) {
       kept: true,
       scanned,
       ...checked.boot ? { boot: (built) => bootOrWarn(built, plan, checked.boot, String(container.User), deps) } : {},
+      tests: new Set(plan.targets.filter((t) => t.test).map(targetName)),
       noise: inputs.noise,
       baseline: inputs.baseline ?? treeDirOf(plan.logsDir),
       reports: { dirs: reportDirs(inputs.logs, plan.logsDir), emailTo: inputs.emailTo, kcidbOrigin: inputs.kcidbOrigin },
@@ -11914,7 +12559,7 @@ async function runInStaging({ plan, container }, staging, deps) {
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
-  const driverLog = createWriteStream(join22(plan.logsDir, DRIVER_LOG));
+  const driverLog = createWriteStream(join23(plan.logsDir, DRIVER_LOG));
   const driverTail = new TailBuffer(DRIVER_TAIL_LINES);
   deps.log.group("build");
   deps.log.beginBuildOutput();
@@ -11960,14 +12605,14 @@ async function runInStaging({ plan, container }, staging, deps) {
   return { startedAt, finishedAt: now(), driverExitCode: exitCode, ...stoppedBy ? { stoppedBy } : {}, driverTail: driverTail.toArray(), ...engineLost ? { engineLost } : {}, scanned };
 }
 function driverFiles(plan, dir) {
-  const read = (rel) => readInsideOrNothing(dir, rel, Number.MAX_SAFE_INTEGER);
-  const statuses = new Map(plan.targets.map((t) => [targetName(t), read(targetPaths(t.arch, t.config).status)]));
-  const [before, after] = [read(CCACHE_STATS.before), read(CCACHE_STATS.after)];
+  const read2 = (rel) => readInsideOrNothing(dir, rel, Number.MAX_SAFE_INTEGER);
+  const statuses = new Map(plan.targets.map((t) => [targetName(t), read2(targetPaths(t.arch, t.config).status)]));
+  const [before, after] = [read2(CCACHE_STATS.before), read2(CCACHE_STATS.after)];
   return {
     statuses,
     ...before !== void 0 && after !== void 0 ? { ccache: ccacheDelta(before, after) } : {},
-    ...read(TOOLCHAINS_FILE) !== void 0 ? { toolchains: read(TOOLCHAINS_FILE) } : {},
-    ...read(MEMORY_PEAK_FILE) !== void 0 ? { memoryPeak: read(MEMORY_PEAK_FILE) } : {}
+    ...read2(TOOLCHAINS_FILE) !== void 0 ? { toolchains: read2(TOOLCHAINS_FILE) } : {},
+    ...read2(MEMORY_PEAK_FILE) !== void 0 ? { memoryPeak: read2(MEMORY_PEAK_FILE) } : {}
   };
 }
 function prepareCcacheDir(plan, image, [buildUid, buildGid], runnerUid) {
@@ -12034,17 +12679,17 @@ function buildMatrix(plans, shards) {
 }
 
 // src/fanout/plan-refs.ts
-import { join as join23 } from "node:path";
-async function planRefs(read, log, projectFragments, imageId = engineImageIds(log)) {
-  const shards = parseShards(read(Input.shards));
-  const refs = readRefs(read);
+import { join as join24 } from "node:path";
+async function planRefs(read2, log, projectFragments, imageId = engineImageIds(log)) {
+  const shards = parseShards(read2(Input.shards));
+  const refs = readRefs(read2);
   if (refs.names.length > MAX_JOBS) {
     throw new InputError(refs.input, `${refs.names.length} refs`, `a matrix holds ${MAX_JOBS} jobs: plan at most ${MAX_JOBS} refs at a time`);
   }
   if (refs.names.length * shards > MAX_JOBS) {
     throw new InputError(Input.shards, String(shards), `${refs.names.length} refs \xD7 ${shards} shards is more than the ${MAX_JOBS} jobs a matrix holds`);
   }
-  const inputs = getInputs((name) => name === Input.ref ? refs.names[0] : read(name));
+  const inputs = getInputs((name) => name === Input.ref ? refs.names[0] : read2(name));
   for (const w of inputs.warnings) log.warning(w);
   const git = gitIn(inputs.source);
   const plans = [];
@@ -12055,7 +12700,7 @@ async function planRefs(read, log, projectFragments, imageId = engineImageIds(lo
       log.info(`${ref}: the same build as ${same.ref.ref} (${plan.ref.sha}, ${plan.logsDir}); planned once`);
       continue;
     }
-    if (!inputs.force && alreadyBuilt(readResults(join23(plan.logsDir, RESULTS_FILE)), plan, await imageId(plan.image.image))) {
+    if (!inputs.force && alreadyBuilt(readResults(join24(plan.logsDir, RESULTS_FILE)), plan, await imageId(plan.image.image))) {
       log.info(`${ref}: already built at ${plan.ref.sha} (${plan.logsDir}); not planned`);
       continue;
     }
@@ -12064,13 +12709,13 @@ async function planRefs(read, log, projectFragments, imageId = engineImageIds(lo
   }
   return { plans, shards };
 }
-function readRefs(read) {
-  const lines = splitList(read(Input.refs));
-  if (lines.length > 0 && read(Input.ref).trim() !== "") {
-    throw new InputError(Input.ref, read(Input.ref).trim(), `give ${Input.refs} or ${Input.ref}, not both: ${Input.refs} holds every ref to plan`);
+function readRefs(read2) {
+  const lines = splitList(read2(Input.refs));
+  if (lines.length > 0 && read2(Input.ref).trim() !== "") {
+    throw new InputError(Input.ref, read2(Input.ref).trim(), `give ${Input.refs} or ${Input.ref}, not both: ${Input.refs} holds every ref to plan`);
   }
   if (lines.length > 0) return { input: Input.refs, names: [...new Set(lines.map((r) => checkRefSyntax(r, Input.refs)))] };
-  const ref = read(Input.ref).trim();
+  const ref = read2(Input.ref).trim();
   if (ref === "") throw new InputError(Input.refs, "", "plan mode needs refs (one a line) or ref");
   return { input: Input.ref, names: [checkRefSyntax(ref)] };
 }
@@ -12096,16 +12741,16 @@ function parseShards(text) {
 
 // src/fanout/report-shards.ts
 import { lstatSync as lstatSync9, mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, renameSync as renameSync2, rmSync as rmSync5 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/fanout/merge.ts
 import { readdirSync as readdirSync7 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 function findShards(dir) {
   const sets = /* @__PURE__ */ new Map();
   const walk = (d) => {
     for (const entry of readdirSync7(d, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join24(d, entry.name));
+      if (entry.isDirectory()) walk(join25(d, entry.name));
       else if (entry.name === RESULTS_FILE) {
         const results = readResultsDir(d);
         for (const { rel, limit } of finishedBuildFiles(results.targets)) checkInside(d, rel, limit);
@@ -12177,6 +12822,8 @@ async function reportShards(resultsDir, logsRoot, opts) {
         dir,
         admit: set.shards.map((s) => ({ from: whereNow(s.dir), files: finishedBuildFiles(s.results.targets), expected: finishedBuildKnown(s.results.targets) })),
         results: () => mergeShards(set),
+        // Each shard's KUnit consoles are read again, as its logs are.
+        tests: new Set(set.shards.flatMap((s) => s.results.targets.filter((t) => t.kunit).map((t) => t.target))),
         noise: opts.noise,
         baseline: treeDirOf(dir),
         reports: { dirs: reportDirs(logsRoot, dir), emailTo: opts.emailTo, kcidbOrigin: opts.kcidbOrigin },
@@ -12185,14 +12832,14 @@ async function reportShards(resultsDir, logsRoot, opts) {
       out.push({ results, reports });
     }
   } finally {
-    for (const { to } of asides) rmSync5(join25(to, ".."), { recursive: true, force: true });
+    for (const { to } of asides) rmSync5(join26(to, ".."), { recursive: true, force: true });
   }
   return out;
 }
 function moveAside(dir, logsRoot) {
   if (!lstatSync9(dir, { throwIfNoEntry: false })) return void 0;
   mkdirSync6(logsRoot, { recursive: true });
-  const aside = join25(mkdtempSync2(join25(logsRoot, ".merge-aside-")), "old");
+  const aside = join26(mkdtempSync2(join26(logsRoot, ".merge-aside-")), "old");
   renameSync2(dir, aside);
   return aside;
 }
@@ -12200,12 +12847,12 @@ function moveAside(dir, logsRoot) {
 // src/fanout/report-inputs.ts
 import { statSync as statSync8 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
-function parseReportInputs(read) {
-  const results = read(Input.results).trim();
+function parseReportInputs(read2) {
+  const results = read2(Input.results).trim();
   if (results === "" || !isFolder(results)) {
     throw new InputError(Input.results, results, "report mode needs results: the folder the shards' artifacts were downloaded to");
   }
-  return { results: resolve4(results), logs: readLogs(read).path, noise: readNoise(read(Input.noise).trim() || void 0), emailTo: readEmailTo(read(Input.emailTo).trim() || void 0), kcidbOrigin: parseKcidbOrigin(read(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN) };
+  return { results: resolve4(results), logs: readLogs(read2).path, noise: readNoise(read2(Input.noise).trim() || void 0), emailTo: readEmailTo(read2(Input.emailTo).trim() || void 0), kcidbOrigin: parseKcidbOrigin(read2(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN) };
 }
 function isFolder(path) {
   try {
@@ -12225,7 +12872,7 @@ function abortOnSignals() {
 }
 
 // src/bisect/plan.ts
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/bisect/verdict.ts
 function decideFromEnds(what, good, bad) {
@@ -12296,18 +12943,18 @@ function positionIn(sha, rangeOldestFirst) {
 }
 
 // src/bisect/plan.ts
-function getBisectInputs(read) {
-  const good = checkRefSyntax(requiredOption(read, BisectOption.good, "the last known good ref"), BisectOption.good);
-  const bad = checkRefSyntax(requiredOption(read, BisectOption.bad, "the first known bad ref"), BisectOption.bad);
-  const target = parseTarget(requiredOption(read, BisectOption.target, "ARCH/CONFIG, e.g. x86/tinyconfig"));
-  const what = parseWhat(read(BisectOption.what));
+function getBisectInputs(read2) {
+  const good = checkRefSyntax(requiredOption(read2, BisectOption.good, "the last known good ref"), BisectOption.good);
+  const bad = checkRefSyntax(requiredOption(read2, BisectOption.bad, "the first known bad ref"), BisectOption.bad);
+  const target = parseTarget(requiredOption(read2, BisectOption.target, "ARCH/CONFIG, e.g. x86/tinyconfig"));
+  const what = parseWhat(read2(BisectOption.what));
   const name = `${target.arch}/${target.config}`;
   const build = getInputs((input) => {
     if (input === Input.ref) return bad;
     if (input === Input.arches) return target.arch;
     if (input === Input.configs) return target.config;
-    if (input === Input.boot && what.kind === "boot" && read(input).trim() === "") return name;
-    return read(input);
+    if (input === Input.boot && what.kind === "boot" && read2(input).trim() === "") return name;
+    return read2(input);
   });
   return { good, bad, target, what, build };
 }
@@ -12317,8 +12964,8 @@ function bisectInputsOfBuild(build, tree, good, bad, target, what) {
   const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, ...common } = build;
   return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: [config], ...boot ? { boot } : {} } };
 }
-function requiredOption(read, name, allowed) {
-  const value = read(name).trim();
+function requiredOption(read2, name, allowed) {
+  const value = read2(name).trim();
   if (value === "") throw new InputError(name, "", `it is required: ${allowed}`);
   return value;
 }
@@ -12338,7 +12985,7 @@ async function planBisect(inputs, git, fragments) {
   }
   const commits = Number((await git.run(["rev-list", "--count", `${good.sha}..${bad.sha}`])).trim());
   const steps = estimatedSteps(commits);
-  const dir = join26(inputs.build.logs, pathSafe(build.tree), bisectDirName(good.sha, bad.sha, inputs.target.arch, pathSafe(inputs.target.config)));
+  const dir = join27(inputs.build.logs, pathSafe(build.tree), bisectDirName(good.sha, bad.sha, inputs.target.arch, pathSafe(inputs.target.config)));
   return {
     source: build.source,
     tree: build.tree,
@@ -12378,7 +13025,7 @@ async function checkBisectPlan(inputs, deps) {
 }
 
 // src/bisect/report.ts
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 function describeSought(s) {
   if (s.kind === "build") return `the build failing${s.firstError ? ` with ${s.firstError}` : ""}`;
   if (s.kind === "boot") return "the boot failing";
@@ -12447,7 +13094,7 @@ function bisectAnnotations(r) {
   ];
 }
 function writeBisectReports(r, dir, emailTo) {
-  const paths = { result: join27(dir, BISECT_FILES.result), summary: join27(dir, BISECT_FILES.summary), email: join27(dir, BISECT_FILES.email) };
+  const paths = { result: join28(dir, BISECT_FILES.result), summary: join28(dir, BISECT_FILES.summary), email: join28(dir, BISECT_FILES.email) };
   writeInside(dir, BISECT_FILES.result, `${JSON.stringify(r, null, 2)}
 `);
   writeInside(dir, BISECT_FILES.summary, bisectSummary(r));
@@ -12457,7 +13104,7 @@ function writeBisectReports(r, dir, emailTo) {
 
 // src/bisect/run-bisect.ts
 import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, rmSync as rmSync6 } from "node:fs";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 
 // src/bisect/exec.ts
 async function execIn(container, cmd, onLine) {
@@ -12534,12 +13181,12 @@ async function runBisect(plan, deps) {
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
   mkdirSync7(plan.dir, { recursive: true });
-  rmSync6(join28(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(BISECT_FILES)) rmSync6(join28(plan.dir, file), { force: true });
+  rmSync6(join29(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
+  for (const file of Object.values(BISECT_FILES)) rmSync6(join29(plan.dir, file), { force: true });
   const [buildUid, buildGid] = String(plan.container.User).split(":").map(Number);
   prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
-  const driverLog = createWriteStream2(join28(plan.dir, BISECT_FILES.driverLog));
+  const driverLog = createWriteStream2(join29(plan.dir, BISECT_FILES.driverLog));
   const staging = makeStaging(plan.dir, buildUid !== deps.uid ? { uid: buildUid, gid: buildGid } : void 0);
   const container = await deps.docker.createContainer(withLogsMount(plan.container, staging)).catch((e) => {
     removeStaging(staging);
@@ -12609,7 +13256,7 @@ async function runBisect(plan, deps) {
       const started = now();
       const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", driverTarget(plan.build.targets[0]), ...rebuild2);
       const finished = now();
-      const from = join28(staging, BISECT_STEPS_DIR, label);
+      const from = join29(staging, BISECT_STEPS_DIR, label);
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
       const boot = plan.bootImage ? (results) => bootTargets2(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan.bootImage, user: String(plan.container.User), signal: bootSignal }) : void 0;
       const observation = await observeStep({ plan: stepPlan, image: plan.image, from, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, log: deps.log, ...boot ? { boot } : {} });
