@@ -6,7 +6,9 @@
 # KEPT_DIR/kunit.status. A run that shows a failing case (`not ok`) or did not end as a
 # run ends (a crash, its timeout) is run again, up to KB_KUNIT_RETRIES times: the host
 # reads every console and calls a case that passed on a retry flaky, not failed.
-# Runs in the build container, under its lockdown, as one job of the driver's make.
+# Each run's number is on the kernel's command line (kernelbuilder.run=N), so that its
+# console says which run it was. Runs in the build container, under its lockdown, as one
+# job of the driver's make.
 # Usage: kunit-uml.sh OUT_DIR KEPT_DIR NAME
 set -uo pipefail
 out=$1 kept=$2 name=$3
@@ -22,7 +24,7 @@ mkdir -p "$TMPDIR"
 for ((run = 1; run <= retries + 1; run++)); do
   console=$kept/kunit-$run.log
   start=$(date +%s%3N)
-  timeout --kill-after=10 "$timeout_s" "$out/linux" kunit.enable=1 mem=1G console=tty kunit_shutdown=halt </dev/null 2>&1 | head -c "$limit" >"$console"
+  timeout --kill-after=10 "$timeout_s" "$out/linux" kunit.enable=1 mem=1G console=tty kunit_shutdown=halt "kernelbuilder.run=$run" </dev/null 2>&1 | head -c "$limit" >"$console"
   rc=${PIPESTATUS[0]}
   end=$(date +%s%3N)
   timed_out=0

@@ -34,7 +34,7 @@ export function commitOnBranch(dir: string, branch: string, path: string, edit: 
   return commit;
 }
 
-/** One commit of a series: files of the tree and how each changes. */
+/** One commit of a series: files of the tree and how each changes (a new file's edit is given ''). */
 export interface SeriesCommit {
   subject: string;
   edits: Record<string, (text: string) => string>;
@@ -56,7 +56,9 @@ export function commitSeries(dir: string, branch: string, commits: SeriesCommit[
   commits.forEach((c, i) => {
     git(dir, ['read-tree', parent], env);
     for (const [path, edit] of Object.entries(c.edits)) {
-      const blob = git(dir, ['hash-object', '-w', '--stdin'], {}, `${edit(git(dir, ['cat-file', 'blob', `${parent}:${path}`]))}\n`);
+      // A path the parent lacks is a new file: its edit starts from nothing.
+      const before = spawnSync('git', ['-C', dir, 'cat-file', 'blob', `${parent}:${path}`], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+      const blob = git(dir, ['hash-object', '-w', '--stdin'], {}, `${edit(before.status === 0 ? before.stdout.trim() : '')}\n`);
       git(dir, ['update-index', '--cacheinfo', `100644,${blob},${path}`], env);
     }
     const tree = git(dir, ['write-tree'], env);
