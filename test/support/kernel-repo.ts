@@ -59,7 +59,7 @@ export function commitSeries(dir: string, branch: string, commits: SeriesCommit[
       // A path the parent lacks is a new file: its edit starts from nothing.
       const before = spawnSync('git', ['-C', dir, 'cat-file', 'blob', `${parent}:${path}`], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
       const blob = git(dir, ['hash-object', '-w', '--stdin'], {}, `${edit(before.status === 0 ? before.stdout.trim() : '')}\n`);
-      git(dir, ['update-index', '--cacheinfo', `100644,${blob},${path}`], env);
+      git(dir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], env);
     }
     const tree = git(dir, ['write-tree'], env);
     // Distinct dates keep the series' order in git log whatever the clock does.
