@@ -107,12 +107,12 @@ export function neverRead<T>(allowed: string): OptionalSchema<T> {
   return { allowed, optional: true, check: () => undefined };
 }
 
-/** A list, each item checked. */
-export function array<T>(item: Schema<T>, allowed = `it is a list; each item: ${item.allowed}`): Schema<T[]> {
+/** A list, each item checked; longer than `maxItems` is refused before any item is. */
+export function array<T>(item: Schema<T>, allowed = `it is a list; each item: ${item.allowed}`, maxItems = Infinity): Schema<T[]> {
   return {
     allowed,
     check(value, field) {
-      if (!Array.isArray(value)) throw new SchemaError(field, allowed);
+      if (!Array.isArray(value) || value.length > maxItems) throw new SchemaError(field, allowed);
       return value.map((v, i) => item.check(v, `${field}[${i}]`));
     },
   };

@@ -10,6 +10,7 @@ import { type Diagnostic } from '../types/diagnostics.ts';
 import { unmetOptions } from '../values/config-spec.ts';
 import { lstatSync, readFileSync } from 'node:fs';
 import { analyseBoot } from '../boot/analyse-boot.ts';
+import { kunitDiagnostics } from './kunit-issues.ts';
 
 /** Lines of a failed target's excerpt kept in results.json. */
 const EXCERPT_LINES = 40;
@@ -38,7 +39,7 @@ export async function analyseLogs(results: BuildResults, logsDir: string, noise:
 export async function analyse(results: BuildResults, logsDir: string, noise: NoiseFilter, scanned?: ReadonlyMap<string, ScannedLog>): Promise<Analysis> {
   const firstErrors = new Map<string, Diagnostic>();
   const collector = new IssueCollector();
-  const counts: Required<DiagnosticCounts> = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0 };
+  const counts: Required<DiagnosticCounts> = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0, kunit: 0 };
   const targets: TargetResult[] = [];
   for (const t of results.targets) {
     let errors = 0;
@@ -60,6 +61,12 @@ export async function analyse(results: BuildResults, logsDir: string, noise: Noi
       const key = tally(d, false);
       if (key) counts[key]++;
     });
+    // A target's KUnit cases come read (the KUnit step before this one): its failing ones are issues too, never noise.
+    for (const d of kunitDiagnostics(t)) {
+      collector.add(d, false);
+      const key = tally(d, false);
+      if (key) counts[key]++;
+    }
     targets.push({
       ...t,
       ...(t.status === 'fail' && !t.reason && fault ? { reason: fault } : {}),
@@ -70,9 +77,11 @@ export async function analyse(results: BuildResults, logsDir: string, noise: Noi
       ...(boot ? { boot } : {}),
     });
   }
-  const { bootErrors, bootWarnings, ...buildCounts } = counts;
+  const { bootErrors, bootWarnings, kunit, ...buildCounts } = counts;
   const booted = targets.some((t) => t.boot && t.boot.status !== 'skipped');
-  return { results: { ...results, result: results.result === 'error' ? 'error' : targetsResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() }, firstErrors };
+  // Results without boots or KUnit runs keep the counts they always had.
+  const kept = { ...buildCounts, ...(booted ? { bootErrors, bootWarnings } : {}), ...(targets.some((t) => t.kunit) ? { kunit } : {}) };
+  return { results: { ...results, result: results.result === 'error' ? 'error' : targetsResult(targets), targets, counts: kept, issues: collector.issues() }, firstErrors };
 }
 
 /** A scan handed on, its diagnostics told again in their order, when the log at `path` is the bytes it read (a missing log: none); else undefined. */

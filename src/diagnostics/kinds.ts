@@ -48,6 +48,9 @@ export const COUNT_ROWS: readonly CountRow[] = [
   { tally: 'sectionMismatches', kinds: ['section-mismatch'], counts: 'warnings', label: 'section mismatches', headline: 'always', section: 'Section mismatches', newOnly: 'never', onPage: true, emailCount: { label: 'Section mismatches', when: 'always' }, emailList: 'counted' },
   { tally: 'syscalls', kinds: ['syscall'], counts: 'warnings', label: 'new syscalls', headline: 'never', section: 'New syscalls', newOnly: 'never', onPage: true, emailList: 'by-arch' },
   { tally: 'sparse', kinds: ['sparse'], counts: 'findings', label: 'sparse findings', headline: 'when-found', section: 'Sparse findings', newOnly: 'always', onPage: false, emailCount: { label: 'Sparse', when: 'when-found' }, emailList: 'new-first' },
+  // A failing KUnit case never fails a build: its own count, and its own section in every
+  // report, per target, with the passed, skipped and flaky cases around it (report/kunit-lines.ts).
+  { tally: 'kunit', kinds: ['kunit'], counts: 'findings', label: 'failing KUnit cases', headline: 'never', newOnly: 'never', onPage: false },
 ];
 
 /** The row of a count, or undefined for the counts kept apart (noise, a boot's). */

@@ -1,5 +1,6 @@
 import { type BuildResults, type Regressions, type SizeChange, type TargetSizes } from '../types/results.ts';
 import { type Issue, type SymbolChange } from '../types/diagnostics.ts';
+import { caseNameOfSignature, kunitCaseName } from '../values/kunit-case.ts';
 
 /**
  * Compare a build with its baseline by issue signature (line numbers do not make a new
@@ -23,7 +24,7 @@ export function compareWithBaseline(
   return {
     baseline: { buildId: baseline.buildId, sha: baseline.sha, results: baselinePath },
     newIssues: real(current.issues).filter((i) => !before.has(i.signature)).map((i) => i.signature),
-    fixedIssues: real(baseline.issues).filter((i) => !now.has(i.signature)),
+    fixedIssues: real(baseline.issues).filter((i) => !now.has(i.signature) && !kunitCaseUnsettled(i, current)),
     newlyFailing: both.filter((t) => t.status !== 'pass' && statusBefore.get(t.target) === 'pass').map((t) => t.target),
     newlyPassing: both.filter((t) => t.status === 'pass' && statusBefore.get(t.target) !== 'pass').map((t) => t.target),
     newlyFailingBoots: both.filter((t) => bootPassed(before_.get(t.target)) && (t.boot?.status === 'fail' || t.status !== 'pass')).map((t) => t.target),
@@ -35,6 +36,19 @@ export function compareWithBaseline(
       return [{ target: t.target, before: was, after: t.sizes, delta: total(t.sizes) - total(was), imageDelta: t.sizes.imageBytes - was.imageBytes, ...(growing ? { growing } : {}) }];
     }),
   };
+}
+
+/**
+ * Whether a KUnit case's issue of the baseline is gone only because the case did not pass
+ * now either: it did not run (its build failed, it is no longer in the config), was
+ * skipped, or passed only on a retry (flaky). Such a case is not fixed. A case is fixed
+ * when it passes now on a target the baseline saw it fail on. Other kinds' issues: never.
+ */
+function kunitCaseUnsettled(i: Issue, current: BuildResults): boolean {
+  const name = caseNameOfSignature(i.signature);
+  if (name === undefined) return false;
+  const passes = current.targets.some((t) => i.targets.includes(t.target) && (t.kunit?.cases ?? []).some((c) => c.status === 'pass' && kunitCaseName(c) === name));
+  return !passes;
 }
 
 function total(s: TargetSizes): number {

@@ -5,6 +5,7 @@ import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
 import { bisectLines } from './bisect-lines.ts';
 import { bootSectionLines } from './boot-lines.ts';
+import { kunitHeadline, kunitSectionLines } from './kunit-lines.ts';
 import { tally } from '../diagnostics/tally.ts';
 import { COUNT_ROWS, type CountRow } from '../diagnostics/kinds.ts';
 import { listsNewOnly, newFirst } from './new-first.ts';
@@ -21,7 +22,8 @@ export function emailFileName(results: BuildResults): string {
 export function emailSubject(results: BuildResults): string {
   if (results.result === 'error') return `${results.tree} build: run error, no verdict (${results.tree}/${results.buildId})`;
   const failures = results.targets.filter((t) => t.status !== 'pass').length;
-  return `${results.tree} build: ${results.counts?.warnings ?? 0} warnings ${failures} failures (${results.tree}/${results.buildId})`;
+  const tests = results.counts?.kunit ? ` ${results.counts.kunit} failing KUnit cases` : '';
+  return `${results.tree} build: ${results.counts?.warnings ?? 0} warnings ${failures} failures${tests} (${results.tree}/${results.buildId})`;
 }
 
 /**
@@ -53,6 +55,8 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
     if (row.emailCount && (row.emailCount.when === 'always' || n > 0)) out.push(`${`${row.emailCount.label}:`.padEnd(9)} ${n}`);
   }
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
+  const tests = kunitHeadline(results);
+  if (tests) out.push(tests.replace(/^KUnit: /, 'KUnit:    '));
   const changes = changeLines(results);
   if (changes.length > 0) out.push('', ...changes);
   const bisects = bisectLines(results);
@@ -75,6 +79,8 @@ export function renderEmail(results: BuildResults, opts: { to?: string } = {}): 
 
   const boots = bootSectionLines(results);
   if (boots.length > 0) out.push('', ...boots);
+  const kunit = kunitSectionLines(results);
+  if (kunit.length > 0) out.push('', ...kunit);
 
   const warnings = issues.filter((i) => tally(i, i.noise) === 'warnings');
   const perTarget = results.targets.filter((t) => (t.warnings ?? 0) > 0);

@@ -2,11 +2,12 @@ import { type BuildResults, type TargetResult } from '../types/results.ts';
 import { formatIssue } from './format-issue.ts';
 import { tally } from '../diagnostics/tally.ts';
 import { formatLocation } from '../values/issue-line.ts';
+import { kunitCaseText } from '../values/kunit-case.ts';
 
 /*
  * junit.xml: a build as JUnit XML, as test-report tools read it (the common JUnit schema
- * of Ant and Jenkins): a testsuite per arch, a testcase `build` per target and a testcase
- * `boot` per target that was to boot; a failure carries the first errors as its message
+ * of Ant and Jenkins): a testsuite per arch, a testcase `build` per target, a testcase
+ * `boot` per target that was to boot and a testcase per KUnit case of a target's run; a failure carries the first errors as its message
  * and the excerpt as its text. Build output is hostile: every text is escaped, and the
  * characters XML 1.0 does not allow at all (most control characters) are replaced.
  */
@@ -18,15 +19,16 @@ const MESSAGE_ERRORS = 3;
 export function renderJunit(results: BuildResults): string {
   const arches = [...new Set(results.targets.map((t) => t.arch))];
   const timestamp = results.startedAt.slice(0, 19);
+  const perArch = arches.map((arch) => results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...(t.boot ? [bootCase(t)] : []), ...kunitCases(t)]));
+  const count = (cases: TestCase[], kind: TestCase['outcome']['kind']) => cases.filter((c) => c.outcome.kind === kind).length;
   const suites = arches.map((arch, id) => {
-    const cases = results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...(t.boot ? [bootCase(t)] : [])]);
-    const count = (kind: TestCase['outcome']['kind']) => cases.filter((c) => c.outcome.kind === kind).length;
+    const cases = perArch[id];
     const attrs = {
       name: arch,
       tests: cases.length,
-      failures: count('failure'),
-      errors: count('error'),
-      skipped: count('skipped'),
+      failures: count(cases, 'failure'),
+      errors: count(cases, 'error'),
+      skipped: count(cases, 'skipped'),
       time: seconds(cases.reduce((sum, c) => sum + c.time, 0)),
       timestamp,
       hostname: 'kernelbuilder',
@@ -35,13 +37,13 @@ export function renderJunit(results: BuildResults): string {
     };
     return [`  <testsuite${attributes(attrs)}>`, properties(results), ...cases.map(renderCase), '  </testsuite>'].join('\n');
   });
-  const all = results.targets.flatMap((t) => [t.status, ...(t.boot ? [t.boot.status] : [])]);
+  const all = perArch.flat();
   const top = {
     name: `kernelbuilder ${results.tree} ${results.buildId}`,
     tests: all.length,
-    failures: all.filter((s) => s === 'fail').length,
-    errors: all.filter((s) => s === 'error').length,
-    skipped: all.filter((s) => s === 'skipped').length,
+    failures: count(all, 'failure'),
+    errors: count(all, 'error'),
+    skipped: count(all, 'skipped'),
     time: seconds(results.durationSeconds),
     timestamp,
   };
@@ -53,6 +55,8 @@ interface TestCase {
   classname: string;
   time: number;
   outcome: { kind: 'pass' } | { kind: 'failure' | 'error' | 'skipped'; message: string; type: string; text?: string };
+  /** What the case printed that a reader should see though it passed (a flaky case's failures): its <system-out>. */
+  out?: string;
 }
 
 function buildCase(results: BuildResults, t: TargetResult): TestCase {
@@ -75,12 +79,47 @@ function bootCase(t: TargetResult): TestCase {
   return { ...base, outcome: { kind: 'failure', type: boot.reason ?? 'boot', message: `fail: ${boot.reason ?? 'boot'}${boot.message ? `: ${boot.message}` : ''}${where}`, text: boot.message } };
 }
 
+/**
+ * A testcase per KUnit case: classname `<target>.<suite>` (the target as the package, the
+ * suite as the class, as JUnit readers split a classname at its last dot), name the case
+ * and a parameterised case's parameter in brackets. A failed case is a failure with its
+ * expectation; a crashed one an error (it never finished: the kernel died, or the run was
+ * killed); a skipped one skipped with the kernel's reason; a flaky one passes, its
+ * failures said in its output. A run that could not be read, or was not run, is one
+ * testcase `kunit` of the target, an error or skipped with why.
+ */
+function kunitCases(t: TargetResult): TestCase[] {
+  const k = t.kunit;
+  if (!k) return [];
+  const run = { name: 'kunit', classname: t.target, time: k.durationSeconds ?? 0 };
+  if (k.status === 'skipped') return [{ ...run, outcome: { kind: 'skipped', type: 'skipped', message: k.reason ?? 'not run' } }];
+  if (k.status === 'error' && k.cases.length === 0) return [{ ...run, outcome: { kind: 'error', type: 'kunit', message: k.reason ?? 'no KUnit run could be read' } }];
+  return k.cases.map((c): TestCase => {
+    const base = { name: `${c.case}${c.param ? `[${c.param}]` : ''}`, classname: `${t.target}.${c.suite}`, time: c.durationSeconds ?? 0 };
+    const message = kunitCaseText(c);
+    const text = c.diagnostic?.detail.join('\n');
+    switch (c.status) {
+      case 'pass':
+        return { ...base, outcome: { kind: 'pass' } };
+      case 'flaky':
+        return { ...base, outcome: { kind: 'pass' }, out: [`flaky: ${message}`, ...(c.diagnostic?.detail ?? [])].join('\n') };
+      case 'skip':
+        return { ...base, outcome: { kind: 'skipped', type: 'skipped', message } };
+      case 'fail':
+        return { ...base, outcome: { kind: 'failure', type: c.diagnostic?.message ?? 'failed', message, text } };
+      case 'crashed':
+        return { ...base, outcome: { kind: 'error', type: 'crashed', message, text } };
+    }
+  });
+}
+
 function renderCase(c: TestCase): string {
   const open = `    <testcase${attributes({ name: c.name, classname: c.classname, time: seconds(c.time) })}`;
-  if (c.outcome.kind === 'pass') return `${open}/>`;
+  const out = c.out === undefined ? [] : [`      <system-out>${escapeText(c.out)}</system-out>`];
+  if (c.outcome.kind === 'pass') return out.length === 0 ? `${open}/>` : [`${open}>`, ...out, '    </testcase>'].join('\n');
   const { kind, message, type, text } = c.outcome;
   const inner = text === undefined || text === '' ? `<${kind}${attributes({ message, type })}/>` : `<${kind}${attributes({ message, type })}>${escapeText(text)}</${kind}>`;
-  return [`${open}>`, `      ${inner}`, '    </testcase>'].join('\n');
+  return [`${open}>`, `      ${inner}`, ...out, '    </testcase>'].join('\n');
 }
 
 function properties(results: BuildResults): string {

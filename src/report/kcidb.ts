@@ -6,11 +6,14 @@ import { type Issue } from '../types/diagnostics.ts';
 import { BOOT_KINDS } from '../parse/diagnostic.ts';
 import { formatIssue } from './format-issue.ts';
 import { makeCommand } from './reproducer.ts';
+import { isFailingCase, kunitCaseName, kunitCaseText, kunitSignature } from '../values/kunit-case.ts';
+import { type KunitCase } from '../types/kunit.ts';
 
 /*
  * kcidb.json: a build in KernelCI's KCIDB I/O format, schema 5.3 (kcidb-io's
  * kcidb_io/schema/v05_03.py), the file `kcidb-submit` takes. One checkout (the sha),
- * a build per target, a test per boot (path `boot`), an issue per distinct problem
+ * a build per target, a test per boot (path `boot`) and per KUnit case (path
+ * `kunit.<suite>.<case>[.<param>]`), an issue per distinct problem
  * (noise apart) and an incident per target that showed it. Files are named by file://
  * URLs of the build machine, where the logs are: KCIDB asks for URLs, and this is the
  * only place we know of them.
@@ -79,7 +82,7 @@ export function renderKcidb(results: BuildResults, logsDir: string, origin: stri
     ...(t.kept && t.kept.files.length > 0 ? { output_files: t.kept.files.map((f): Resource => ({ name: f, url: url(`${t.kept!.dir}/${f}`) })) } : {}),
     misc: { target: t.target, ...(t.stage ? { stage: t.stage } : {}), ...(t.reason ? { reason: t.reason } : {}), errors: t.errors ?? 0, warnings: t.warnings ?? 0 },
   }));
-  const tests = results.targets.flatMap((t) =>
+  const tests: Record<string, unknown>[] = results.targets.flatMap((t) =>
     t.boot
       ? [
           {
@@ -97,13 +100,43 @@ export function renderKcidb(results: BuildResults, logsDir: string, origin: stri
         ]
       : [],
   );
+  // A failing case's test, by target and the signature of its issue: where the issue's incident points.
+  const caseTests = new Map<string, string>();
+  for (const t of results.targets) {
+    if (!t.kunit) continue;
+    const seen = new Set<string>();
+    const console = t.kunit.consoles[0];
+    const run = { build_id: buildId(t), origin, ...(console ? { log_url: url(console) } : {}) };
+    if (t.kunit.status === 'skipped' || (t.kunit.status === 'error' && t.kunit.cases.length === 0)) {
+      tests.push({ ...run, id: `${buildId(t)}:kunit`, path: 'kunit', status: t.kunit.status === 'skipped' ? 'SKIP' : 'ERROR', ...(t.kunit.reason ? { comment: clean(t.kunit.reason) } : {}) });
+      continue;
+    }
+    for (const c of t.kunit.cases) {
+      // Ids are the case's name, unique per target as the cases are; one made alike by another is numbered.
+      let id = `${buildId(t)}:kunit:${clean(kunitCaseName(c))}`;
+      for (let n = 2; seen.has(id); n++) id = `${buildId(t)}:kunit:${clean(kunitCaseName(c))}#${n}`;
+      seen.add(id);
+      if (isFailingCase(c)) caseTests.set(`${t.target}\0${kunitSignature(c)}`, id);
+      const text = c.status === 'pass' ? undefined : kunitCaseText(c);
+      tests.push({
+        ...run,
+        id,
+        path: kunitPath(c),
+        status: KUNIT_STATUS[c.status],
+        ...(c.durationSeconds === undefined ? {} : { duration: c.durationSeconds }),
+        ...(text === undefined ? {} : { comment: clean(text) }),
+        ...(c.diagnostic ? { log_excerpt: excerpt([text ?? '', ...c.diagnostic.detail]) } : {}),
+        misc: { suite: clean(c.suite), case: clean(c.case), ...(c.param ? { param: clean(c.param) } : {}), status: c.status, runs: c.runs },
+      });
+    }
+  }
   const problems = (results.issues ?? []).filter((i) => !i.noise);
   const issueId = (i: Issue) => `${origin}:${createHash('sha256').update(i.signature).digest('hex').slice(0, 32)}`;
   const issues = problems.map((i) => ({
     id: issueId(i),
     version: 1,
     origin,
-    categories: [`${BOOT_KINDS.has(i.kind) ? 'boot' : 'build'}.${i.kind}`],
+    categories: [`${i.kind === 'kunit' ? 'test' : BOOT_KINDS.has(i.kind) ? 'boot' : 'build'}.${i.kind}`],
     comment: clean(formatIssue(i)),
     culprit: { code: true },
     misc: { signature: clean(i.signature), kind: i.kind, severity: i.severity, count: i.count, ...(i.file ? { file: i.file } : {}), ...(i.line ? { line: i.line } : {}), ...(i.flag ? { flag: i.flag } : {}) },
@@ -113,11 +146,26 @@ export function renderKcidb(results: BuildResults, logsDir: string, origin: stri
     i.targets.flatMap((name) => {
       const t = byName.get(name);
       if (!t) return [];
-      const where = BOOT_KINDS.has(i.kind) && t.boot ? { test_id: testId(t) } : { build_id: buildId(t) };
+      const caseTest = caseTests.get(`${name}\0${i.signature}`);
+      const where = caseTest ? { test_id: caseTest } : BOOT_KINDS.has(i.kind) && t.boot ? { test_id: testId(t) } : { build_id: buildId(t) };
       return [{ id: `${issueId(i)}:${name}`, origin, issue_id: issueId(i), issue_version: 1, ...where, present: true }];
     }),
   );
   return { version: { ...KCIDB_VERSION }, checkouts: [checkout], builds, tests, issues, incidents };
+}
+
+/**
+ * A case's status as KCIDB has them: a failed expectation FAILs the code; a crashed case
+ * never finished, so its verdict is unknown (ERROR: the kernel died or the run was
+ * killed, its splat in the excerpt); a flaky case passed on a retry (PASS, its failures
+ * in its comment); a skipped one is SKIP.
+ */
+const KUNIT_STATUS: Record<KunitCase['status'], Status> = { pass: 'PASS', fail: 'FAIL', crashed: 'ERROR', skip: 'SKIP', flaky: 'PASS' };
+
+/** `kunit.<suite>.<case>[.<param>]`, each part as KCIDB's path allows one (letters, digits, _ and -; anything else `_`). */
+export function kunitPath(c: Pick<KunitCase, 'suite' | 'case' | 'param'>): string {
+  const part = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '_') || '_';
+  return ['kunit', c.suite, c.case, ...(c.param ? [c.param] : [])].map(part).join('.');
 }
 
 function buildStatus(t: TargetResult): Status {

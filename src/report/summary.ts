@@ -6,6 +6,7 @@ import { describeOutcome, detailedFailures } from './outcome.ts';
 import { changeLines, sizeLines } from './changes.ts';
 import { bisectLines } from './bisect-lines.ts';
 import { bootIssues, describeBoot } from './boot-lines.ts';
+import { type KunitListing, kunitHeadline, kunitListingLines, kunitListings } from './kunit-lines.ts';
 import { type Tally, tally } from '../diagnostics/tally.ts';
 import { COUNT_ROWS } from '../diagnostics/kinds.ts';
 import { DRIVER_LOG } from '../logs-layout.ts';
@@ -20,6 +21,7 @@ const TOP_WARNINGS = 20;
 
 const STATUS_MARK = { pass: '✅', fail: '❌', error: '⚠️' } as const;
 const BOOT_MARK = { pass: '✅', fail: '❌', skipped: '➖' } as const;
+const KUNIT_MARK = { pass: '✅', fail: '❌', error: '⚠️', skipped: '➖' } as const;
 const RESULT_WORD = { pass: 'pass', fail: 'FAIL', error: 'ERROR' } as const;
 
 /**
@@ -44,6 +46,7 @@ export function renderSummary(results: BuildResults, limit = SUMMARY_LIMIT): str
   ];
   for (const t of detailedFailures(results)) blocks.push(failedTarget(results, t));
   for (const t of results.targets.filter((t) => t.boot?.status === 'fail')) blocks.push(failedBoot(results, t));
+  for (const listing of kunitListings(results)) blocks.push(kunitBlock(results, listing));
   for (const [tallied, title] of TOP_LISTS) {
     const block = topIssues(results, tallied, title);
     if (block) blocks.push(block);
@@ -73,6 +76,7 @@ function headline(r: BuildResults): string {
     `## kernelbuilder: ${markdownText(`${r.tree}/${r.buildId}`)} — ${RESULT_WORD[r.result]}`,
     '',
     `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}${spaceLine(r)}`,
+    ...(kunitHeadline(r) ? ['', `**${markdownText(kunitHeadline(r)!)}**`] : []),
     '',
     `Linux ${markdownText(r.kernelVersion)} at ${markdownCode(r.sha.slice(0, 12))} (ref ${markdownCode(r.ref)}); image ${markdownCode(r.image.name)} (${markdownText(r.image.toolchain)}, ${markdownCode(`${r.image.digest.slice(0, 19)}…`)}).` +
       (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ''),
@@ -137,6 +141,18 @@ function failedBoot(r: BuildResults, t: TargetResult): string {
     ...(bootIssues(r, t).length > 0 ? [markdownBlock(bootIssues(r, t).map((i) => formatIssue(i).slice(0, LINE_LIMIT))), ''] : []),
     `Console: ${markdownCode(boot.console ?? '')}${boot.machine ? ` (${markdownText(boot.machine)}${boot.durationSeconds === undefined ? '' : `, ${boot.durationSeconds} s`})` : ''}.`,
     ...(boot.reproducer ? ['', '<details><summary>Boot it again</summary>', '', markdownBlock([boot.reproducer], 'sh'), '', '</details>'] : []),
+  ].join('\n');
+}
+
+/** A target's KUnit run: its totals in the heading, then its failed, crashed, skipped and flaky cases and the fixed ones, new ones marked `>>`. */
+function kunitBlock(r: BuildResults, l: KunitListing): string {
+  const lines = kunitListingLines(l, r.regressions?.baseline.buildId).map((line) => (line.length > LINE_LIMIT ? `${line.slice(0, LINE_LIMIT)}…` : line));
+  const k = l.kunit;
+  return [
+    `### ${KUNIT_MARK[k.status]} KUnit on ${markdownText(l.target.target)}: ${cell(l.line)}`,
+    ...(lines.length > 0 ? ['', markdownBlock(lines)] : []),
+    '',
+    `${k.attempts} run${k.attempts === 1 ? '' : 's'} (${markdownText(k.mode)}${k.durationSeconds === undefined ? '' : `, ${k.durationSeconds} s`})${k.consoles.length > 0 ? `; console ${k.consoles.map((c) => markdownCode(c)).join(', ')}` : ''}.`,
   ].join('\n');
 }
 

@@ -98,6 +98,7 @@ const DIAGNOSTIC_KINDS = [
   'directive',
   'kernel-doc',
   'sparse',
+  'kunit',
   'panic',
   'oops',
   'bug',
@@ -134,6 +135,7 @@ const countsSchema = object({
   sparse: optional(count()),
   bootErrors: optional(count()),
   bootWarnings: optional(count()),
+  kunit: optional(count()),
 });
 
 const BOOT_FAILURE_REASONS = ['kernel panic', 'oops', 'qemu error', 'no console output', 'timeout', 'kernel error', 'init not reached', 'no sentinel'] as const;
@@ -157,8 +159,26 @@ const bootSchema = object({
   reproducer: neverRead<string>('it is written by the report, never read'),
 });
 
+/*
+ * A target's KUnit run, bounded as the reader bounds what it keeps (src/kunit): a run keeps
+ * at most 20,000 cases and the runs are merged case by case, names are cut at 256
+ * characters (a parameter's joined names longer), a diagnostic keeps 20 lines of at most
+ * 1,024. The bounds here are looser than the reader's, never looser than a report can carry.
+ */
+const KUNIT_LIMITS = { cases: 120_000, text: 4096, detailLines: 50, reason: 16_384 } as const;
+/** One line a console gave, cut as the reader cuts it: any characters but bounded (every medium escapes it). */
+const kunitText = string({ anyText: true, maxLength: KUNIT_LIMITS.text, allowed: `it is text of at most ${KUNIT_LIMITS.text} characters` });
+
 /** A KUnit case's failed expectation or crash: text the console gave. */
-const kunitDiagnosticSchema = object({ message: logText, file: optional(logText), line: optional(number()), detail: array(logText) });
+const kunitDiagnosticSchema = object({
+  message: kunitText,
+  file: optional(kunitText),
+  line: optional(count()),
+  detail: array(kunitText, `it lists at most ${KUNIT_LIMITS.detailLines} lines of text of at most ${KUNIT_LIMITS.text} characters`, KUNIT_LIMITS.detailLines),
+});
+
+/** A case's runs: it passed in at most as many as it was in. */
+const kunitRunsSchema = related(object({ total: count(), passed: count() }), (r) => (r.passed > r.total ? { field: 'passed', allowed: 'it is at most total' } : undefined));
 
 /** One KUnit case: its names are the console's (one line each, escaped by every medium). */
 const kunitCaseSchema = object({
@@ -166,25 +186,28 @@ const kunitCaseSchema = object({
   case: line,
   param: optional(line),
   status: oneOf(['pass', 'fail', 'skip', 'crashed', 'flaky']),
-  reason: optional(logText),
+  reason: optional(kunitText),
   durationSeconds: optional(number()),
   diagnostic: optional(kunitDiagnosticSchema),
-  runs: object({ total: count(), passed: count() }),
+  runs: kunitRunsSchema,
 });
 
-const kunitTotalsSchema = object({ total: count(), pass: count(), fail: count(), skip: count(), crashed: count(), flaky: count() });
+/** Cases by status, `total` their sum. */
+const kunitTotalsSchema = related(object({ total: count(), pass: count(), fail: count(), skip: count(), crashed: count(), flaky: count() }), (t) =>
+  t.total !== t.pass + t.fail + t.skip + t.crashed + t.flaky ? { field: 'total', allowed: 'it is the sum of pass, fail, skip, crashed and flaky' } : undefined,
+);
 
 /** A target's KUnit run. Its consoles are where the logs layout puts them (checked with the target). */
 const kunitSchema = object({
   status: oneOf(['pass', 'fail', 'skipped', 'error']),
-  reason: optional(logText),
+  reason: optional(string({ anyText: true, maxLength: KUNIT_LIMITS.reason, allowed: `it is text of at most ${KUNIT_LIMITS.reason} characters` })),
   mode: oneOf(['uml', 'qemu']),
   attempts: count(),
   durationSeconds: optional(number()),
   timedOut: optional(boolean()),
   consoles: array(line),
   totals: kunitTotalsSchema,
-  cases: array(kunitCaseSchema),
+  cases: array(kunitCaseSchema, `it lists at most ${KUNIT_LIMITS.cases} KUnit cases`, KUNIT_LIMITS.cases),
 });
 
 const FAILURE_REASONS = ['timeout', 'out of memory', 'no space left on /build'] as const;

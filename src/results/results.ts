@@ -6,6 +6,7 @@ import { type Target } from '../types/targets.ts';
 import { fragmentWord } from '../values/config-spec.ts';
 import { type CcacheStats } from '../types/ccache.ts';
 import { targetPaths } from '../logs-layout.ts';
+import { kunitFails } from '../values/kunit-case.ts';
 
 /** What target.sh writes to <arch>/<config>.status. */
 export interface TargetStatusRecord {
@@ -198,7 +199,11 @@ export function failedBoots(results: BuildResults): string[] {
   return results.targets.filter((t) => t.boot?.status === 'fail').map((t) => t.target);
 }
 
-/** The kernel's verdict over targets: pass when every target built, and every one that booted passed. */
+/**
+ * The kernel's verdict over targets: pass when every target built, every one that booted
+ * passed, and every KUnit run passed (a flaky case passes; a failing or crashed case, or a
+ * run that could not be read, fails it; a run skipped with its reason does not).
+ */
 export function targetsResult(targets: TargetResult[]): 'pass' | 'fail' {
-  return targets.every((t) => t.status === 'pass' && t.boot?.status !== 'fail') ? 'pass' : 'fail';
+  return targets.every((t) => t.status === 'pass' && t.boot?.status !== 'fail' && !(t.kunit && kunitFails(t.kunit))) ? 'pass' : 'fail';
 }

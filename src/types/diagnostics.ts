@@ -28,6 +28,12 @@ export type DiagnosticKind =
    * before them (src/parse/sparse.ts). They never fail a build.
    */
   | 'sparse'
+  /**
+   * A KUnit case that failed or crashed in every run it was in (src/diagnostics/kunit-issues.ts
+   * makes one of each from results.json's kunit cases): its message `<suite>.<case>: ...`,
+   * its place the failed expectation's. Counted apart, never as a build's error.
+   */
+  | 'kunit'
   // Boot console reports.
   /** `Kernel panic - not syncing: ...` */
   | 'panic'

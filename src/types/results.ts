@@ -90,6 +90,8 @@ export interface DiagnosticCounts {
   /** Error-class splats (panic, Oops, BUG, ...) and WARNINGs on boot consoles; absent in results before boots. */
   bootErrors?: number;
   bootWarnings?: number;
+  /** KUnit cases that failed or crashed (flaky ones are not); absent in results without a KUnit run. */
+  kunit?: number;
 }
 
 /**

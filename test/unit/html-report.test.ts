@@ -12,6 +12,7 @@ import { reportDirs, writeReports } from '../../src/report/write-reports.ts';
 import { type Issue } from '../../src/types/diagnostics.ts';
 import { type BuildResults } from '../../src/types/results.ts';
 import { sampleResults, worstSweep, writeBuildDir } from '../support/results-fixture.ts';
+import { kunitRun } from '../support/kunit-fixture.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const HOSTILE = ['<script>alert(1)</script>', `"'><img src=x onerror=alert(1)>`, '</textarea></pre></svg><b>', 'a\u0000b\u001b[31mc\u007fd\u0085e\ud800f', '&amp; &lt;'];
@@ -50,6 +51,16 @@ function hostileBuild(): BuildResults {
   r.targets[1] = { ...r.targets[1], status: 'fail', stage: 'build', exitCode: 2, excerpt: { source: 'errors', lines: HOSTILE } };
   r.issues = HOSTILE.map((m, i) => issue({ message: m, file: HOSTILE[(i + 1) % HOSTILE.length], flag: HOSTILE[(i + 2) % HOSTILE.length], signature: `s${i}`, targets: [HOSTILE[i]], severity: i === 0 ? 'error' : 'warning' }));
   r.counts = { errors: 1, warnings: 4, noise: 0, sectionMismatches: 0, syscalls: 0 };
+  // KUnit names, expectations, splats and reasons are the console's.
+  r.targets[2] = {
+    ...r.targets[2],
+    kunit: kunitRun([
+      { suite: HOSTILE[0], case: HOSTILE[1], param: HOSTILE[2], status: 'fail', diagnostic: { message: HOSTILE[3], file: HOSTILE[4], line: 1, detail: HOSTILE }, runs: { total: 1, passed: 0 } },
+      { suite: HOSTILE[2], case: HOSTILE[0], status: 'crashed', reason: HOSTILE[1], runs: { total: 1, passed: 0 } },
+      { suite: HOSTILE[4], case: HOSTILE[3], status: 'skip', reason: HOSTILE[0], runs: { total: 1, passed: 0 } },
+      { suite: HOSTILE[1], case: HOSTILE[4], status: 'flaky', diagnostic: { message: HOSTILE[2], detail: [] }, runs: { total: 2, passed: 1 } },
+    ]),
+  };
   return r;
 }
 
@@ -59,6 +70,7 @@ test('build page: nothing from the results is markup; the one script is the filt
   assert.doesNotMatch(page, /<img|<\/textarea|<\/pre><\/svg>|onerror=alert\(1\)>/);
   assert.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   assert.doesNotMatch(page, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  assert.match(page, /<h2 id="tests">[^]*<li><code>&lt;script&gt;alert\(1\)&lt;\/script&gt;\.&quot;&#39;&gt;&lt;img src=x onerror=alert\(1\)&gt;\[&lt;\/textarea&gt;/, 'the KUnit section is there, its names as text');
   assert.match(page, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-[A-Za-z0-9+/=]+';"/);
   // No network: nothing is fetched from anywhere.
   assert.doesNotMatch(page, /(src|href)="(https?:)?\/\//);

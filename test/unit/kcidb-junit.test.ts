@@ -12,6 +12,7 @@ import { sampleResults } from '../support/results-fixture.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { readJunit } from '../support/junit-check.ts';
 import { validateKcidb } from '../support/kcidb-check.ts';
+import { kunitRun } from '../support/kunit-fixture.ts';
 
 /** Control characters, a NUL, markup and an ANSI colour code: what a hostile build prints. */
 const HOSTILE = 'x\u0000y\u0007z \u001b[31mred\u001b[0m <b>&amp;</b> "q" \'a\' ]]> \uD800';
@@ -125,4 +126,23 @@ test('writeReports writes kcidb.json and junit.xml beside results.json, with the
   assert.ok(valid, JSON.stringify(validateKcidb.errors));
   assert.equal(data.checkouts[0].origin, 'lab_1');
   assert.equal((await readJunit(readFileSync(paths.junit, 'utf8'))).length, 2);
+});
+
+test('KUnit cases with hostile names, expectations and reasons: junit.xml and kcidb.json stay valid, every text kept as text', async () => {
+  const results = sampleResults(['um/kunit']);
+  results.targets[0].kunit = kunitRun([
+    { suite: `s ${HOSTILE}`, case: `c ${HOSTILE}`, param: `p.${HOSTILE}`, status: 'fail', diagnostic: { message: `EXPECTATION ${HOSTILE}`, file: 'lib/a.c', line: 1, detail: [HOSTILE, '::error::x\r\n##[error]y'] }, runs: { total: 1, passed: 0 } },
+    { suite: 's', case: 'crashed', status: 'crashed', reason: HOSTILE, runs: { total: 1, passed: 0 } },
+    { suite: 's', case: 'skipped', status: 'skip', reason: HOSTILE, runs: { total: 1, passed: 0 } },
+    { suite: 's', case: 'flaky', status: 'flaky', diagnostic: { message: HOSTILE, detail: [HOSTILE] }, runs: { total: 2, passed: 1 } },
+  ]);
+  const [suite] = await readJunit(renderJunit(results));
+  const cases = suite.testcase!;
+  assert.equal(cases[1].classname, `um/kunit.s ${HOSTILE}`.replace(/[\u0000\u0007\u001b]|\uD800/g, '\uFFFD'));
+  assert.match(cases[1].failure![0].message!, /<b>&amp;<\/b> "q" 'a' ]]>/);
+  assert.match(String(cases[4]['system-out']), /^flaky: passed 1 of 2 runs/);
+  const data = renderKcidb(results, '/logs', 'kernelbuilder');
+  assert.ok(validateKcidb(data), JSON.stringify(validateKcidb.errors, null, 1));
+  assert.match(String(data.tests[0].path), /^kunit\.s_x_y_z_[A-Za-z0-9_-]+\.c_[A-Za-z0-9_-]+\.p_x_y_z_[A-Za-z0-9_-]+$/, 'a path of safe parts; a dot in a name is no part of its own');
+  assert.ok(String(data.tests[0].log_excerpt).includes('::error::x\r\n##[error]y'), 'the excerpt is the diagnostic, for KCIDB to show as text');
 });

@@ -5,6 +5,7 @@ import { markdownBlock, markdownCode, markdownText } from '../../src/text/markdo
 import { showControls } from '../../src/text/controls.ts';
 import { renderSummary } from '../../src/report/summary.ts';
 import { sampleResults } from '../support/results-fixture.ts';
+import { kunitRun } from '../support/kunit-fixture.ts';
 
 // The markdown is rendered by marked with GitHub's flavour (tables, autolinks,
 // strikethrough, raw HTML passed through as GitHub passes its allowed tags): what a
@@ -114,6 +115,14 @@ test('the summary of a hostile build: tree text in every place renders as text; 
     excerpt: { source: 'errors', lines: [`init/main.c:1:1: error: ${evil}`, '```', '</code></pre><img src=x>'] },
     boot: { status: 'fail', reason: 'kernel panic', message: evil, console: 'x86/defconfig/console.log', machine: 'q35' },
   };
+  // A KUnit run's names, expectations, splats and reasons are the console's.
+  results.targets[1] = {
+    ...results.targets[1],
+    kunit: kunitRun([
+      { suite: `suite ${evil}`, case: `case ${evil}`, status: 'fail', diagnostic: { message: `EXPECTATION ${evil}`, file: `lib/${evil}.c`, line: 3, detail: [`Expected ${evil}`, '```', 'x\r\n::error::y \x1b[2J'] }, runs: { total: 1, passed: 0 } },
+      { suite: 's', case: 'skipped', status: 'skip', reason: `because ${evil}`, runs: { total: 1, passed: 0 } },
+    ]),
+  };
   const html = render(renderSummary(results));
   const own = new Set(['h2', 'h3', 'p', 'strong', 'em', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'details', 'summary', 'br']);
   assert.deepEqual(tags(html).filter((t) => !own.has(t)), [], 'no element of the tree\'s making');
@@ -121,4 +130,7 @@ test('the summary of a hostile build: tree text in every place renders as text; 
   assert.ok(textOf(html).includes(`gcc ${evil}`), 'the toolchain line reads as written');
   assert.ok(textOf(html).includes(`arch/riscv/configs/${evil} is not a config`), 'the reason reads as written');
   assert.ok(textOf(html).includes('</code></pre><img src=x>'), 'the excerpt line reads as written');
+  assert.ok(textOf(html).includes(`suite ${evil}.case ${evil}: EXPECTATION ${evil} at lib/${evil}.c:3`), 'a KUnit case reads as written');
+  assert.ok(textOf(html).includes(`s.skipped: because ${evil}`), 'a skip\'s reason reads as written');
+  assert.ok(textOf(html).includes('x\\r\\n::error::y \\x1b[2J'), 'a diagnostic line stays one line, its controls shown');
 });

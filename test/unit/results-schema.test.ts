@@ -17,6 +17,8 @@ import { KernelbuilderError } from '../../src/errors.ts';
 import { SchemaError, array, object, string } from '../../src/schema.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { sampleResults } from '../support/results-fixture.ts';
+import { kunitCases, kunitRun } from '../support/kunit-fixture.ts';
+import { type KunitCase, type KunitResult } from '../../src/types/kunit.ts';
 
 // What the code writes into results.json, through the functions that write it, must pass
 // the schema every reader applies: else a build could not be re-reported, merged or compared.
@@ -159,7 +161,28 @@ const malformed: [string, BuildResults][] = [
   ['targets[0].boot.exitCode', spoil((r) => (r.targets[0].boot = { status: 'fail', exitCode: '1' } as never))],
   ['bisects[0].culprit.position', spoil((r) => (r.bisects = [{ regression: 'r', target: 'x86/tinyconfig', what: 'build', result: 'found', culprit: { sha: 'c'.repeat(40), subject: 's', author: 'a', date: '2026-01-01T00:00:00Z' } }] as never))],
   ['targetOrder', spoil((r) => (r.targetOrder = 'x86/tinyconfig' as never))],
+  // A target's KUnit run: every field, and its bounds (the reader's, loosened, never unbounded).
+  ['targets[0].kunit', spoil((r) => (r.targets[0].kunit = 'fail' as never))],
+  ['targets[0].kunit.cases', spoil((r) => (r.targets[0].kunit = kunitRun(Array.from({ length: 120_001 }, (_, i) => ({ suite: 's', case: `c${i}`, status: 'pass', runs: { total: 1, passed: 1 } }))) as never))],
+  ['targets[0].kunit.cases[0].status', spoil((r) => (r.targets[0].kunit = withCase({ status: 'broken' })))],
+  ['targets[0].kunit.cases[0].suite', spoil((r) => (r.targets[0].kunit = withCase({ suite: 'evil\x1b]0;title\x07' })))],
+  ['targets[0].kunit.cases[0].case', spoil((r) => (r.targets[0].kunit = withCase({ case: 'x'.repeat(5000) })))],
+  ['targets[0].kunit.cases[0].reason', spoil((r) => (r.targets[0].kunit = withCase({ reason: 'y'.repeat(5000) })))],
+  ['targets[0].kunit.cases[0].runs.passed', spoil((r) => (r.targets[0].kunit = withCase({ runs: { total: 1, passed: 2 } })))],
+  ['targets[0].kunit.cases[0].diagnostic.detail', spoil((r) => (r.targets[0].kunit = withCase({ diagnostic: { message: 'EXPECTATION FAILED', detail: Array.from({ length: 51 }, () => 'line') } })))],
+  ['targets[0].kunit.cases[0].diagnostic.line', spoil((r) => (r.targets[0].kunit = withCase({ diagnostic: { message: 'EXPECTATION FAILED', line: -3, detail: [] } })))],
+  ['targets[0].kunit.totals.total', spoil((r) => (r.targets[0].kunit = { ...kunitRun(kunitCases()), totals: { total: 99, pass: 2, fail: 2, skip: 1, crashed: 1, flaky: 1 } }))],
+  ['targets[0].kunit.reason', spoil((r) => (r.targets[0].kunit = kunitRun([], { status: 'error', reason: 'z'.repeat(20_000) })))],
+  ['targets[0].kunit.consoles', spoil((r) => (r.targets[0].kunit = kunitRun([], { consoles: ['../../etc/passwd'] })))],
+  ['counts.kunit', spoil((r) => (r.counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, kunit: -1 }))],
 ];
+
+/** A KUnit run of the fixture's cases, its first case changed as given. */
+function withCase(change: Record<string, unknown>): KunitResult {
+  const run = kunitRun(kunitCases());
+  const [first, ...rest] = run.cases;
+  return { ...run, cases: [{ ...first, ...change } as KunitCase, ...rest] };
+}
 
 for (const [field, data] of malformed) {
   test(`a results.json with a malformed ${field} is refused by the field's name`, () => {
