@@ -58,7 +58,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-KSB3UGQF.js";
+} from "./chunks/chunk-CFJQXE4J.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -77,7 +77,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-YEXBSEY6.js";
+} from "./chunks/chunk-PSVANMIY.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";

@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-7ZDZLGGX.js";
+} from "./chunks/chunk-VFNO664B.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -76,7 +76,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-KSB3UGQF.js";
+} from "./chunks/chunk-CFJQXE4J.js";
 import {
   Input,
   KernelbuilderError,
@@ -88,7 +88,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-YEXBSEY6.js";
+} from "./chunks/chunk-PSVANMIY.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -63573,11 +63573,11 @@ function optional(schema) {
 function neverRead(allowed) {
   return { allowed, optional: true, check: () => void 0 };
 }
-function array(item, allowed = `it is a list; each item: ${item.allowed}`) {
+function array(item, allowed = `it is a list; each item: ${item.allowed}`, maxItems = Infinity) {
   return {
     allowed,
     check(value, field) {
-      if (!Array.isArray(value)) throw new SchemaError(field, allowed);
+      if (!Array.isArray(value) || value.length > maxItems) throw new SchemaError(field, allowed);
       return value.map((v, i) => item.check(v, `${field}[${i}]`));
     }
   };
@@ -63724,6 +63724,7 @@ var DIAGNOSTIC_KINDS = [
   "directive",
   "kernel-doc",
   "sparse",
+  "kunit",
   "panic",
   "oops",
   "bug",
@@ -63756,7 +63757,8 @@ var countsSchema = object({
   syscalls: count(),
   sparse: optional(count()),
   bootErrors: optional(count()),
-  bootWarnings: optional(count())
+  bootWarnings: optional(count()),
+  kunit: optional(count())
 });
 var BOOT_FAILURE_REASONS = ["kernel panic", "oops", "qemu error", "no console output", "timeout", "kernel error", "init not reached", "no sentinel"];
 var bootSchema = object({
@@ -63776,28 +63778,39 @@ var bootSchema = object({
   warnings: optional(count()),
   reproducer: neverRead("it is written by the report, never read")
 });
-var kunitDiagnosticSchema = object({ message: logText, file: optional(logText), line: optional(number()), detail: array(logText) });
+var KUNIT_LIMITS = { cases: 12e4, text: 4096, detailLines: 50, reason: 16384 };
+var kunitText = string({ anyText: true, maxLength: KUNIT_LIMITS.text, allowed: `it is text of at most ${KUNIT_LIMITS.text} characters` });
+var kunitDiagnosticSchema = object({
+  message: kunitText,
+  file: optional(kunitText),
+  line: optional(count()),
+  detail: array(kunitText, `it lists at most ${KUNIT_LIMITS.detailLines} lines of text of at most ${KUNIT_LIMITS.text} characters`, KUNIT_LIMITS.detailLines)
+});
+var kunitRunsSchema = related(object({ total: count(), passed: count() }), (r) => r.passed > r.total ? { field: "passed", allowed: "it is at most total" } : void 0);
 var kunitCaseSchema = object({
   suite: line,
   case: line,
   param: optional(line),
   status: oneOf(["pass", "fail", "skip", "crashed", "flaky"]),
-  reason: optional(logText),
+  reason: optional(kunitText),
   durationSeconds: optional(number()),
   diagnostic: optional(kunitDiagnosticSchema),
-  runs: object({ total: count(), passed: count() })
+  runs: kunitRunsSchema
 });
-var kunitTotalsSchema = object({ total: count(), pass: count(), fail: count(), skip: count(), crashed: count(), flaky: count() });
+var kunitTotalsSchema = related(
+  object({ total: count(), pass: count(), fail: count(), skip: count(), crashed: count(), flaky: count() }),
+  (t) => t.total !== t.pass + t.fail + t.skip + t.crashed + t.flaky ? { field: "total", allowed: "it is the sum of pass, fail, skip, crashed and flaky" } : void 0
+);
 var kunitSchema = object({
   status: oneOf(["pass", "fail", "skipped", "error"]),
-  reason: optional(logText),
+  reason: optional(string({ anyText: true, maxLength: KUNIT_LIMITS.reason, allowed: `it is text of at most ${KUNIT_LIMITS.reason} characters` })),
   mode: oneOf(["uml", "qemu"]),
   attempts: count(),
   durationSeconds: optional(number()),
   timedOut: optional(boolean()),
   consoles: array(line),
   totals: kunitTotalsSchema,
-  cases: array(kunitCaseSchema)
+  cases: array(kunitCaseSchema, `it lists at most ${KUNIT_LIMITS.cases} KUnit cases`, KUNIT_LIMITS.cases)
 });
 var FAILURE_REASONS = ["timeout", "out of memory", "no space left on /build"];
 var STOP_CAUSES = ["cancelled", "logs over limit"];

@@ -77,7 +77,7 @@ import {
   treeDirOf,
   unmetOptions,
   within
-} from "./chunk-YEXBSEY6.js";
+} from "./chunk-PSVANMIY.js";
 
 // src/results/previous.ts
 import { readdirSync } from "node:fs";
@@ -102,9 +102,9 @@ function treeBuilds(treeDir2) {
   } catch {
     return [];
   }
-  return entries.flatMap((entry) => {
-    const results = readQuietly(treeDir2, `${entry}/${RESULTS_FILE}`);
-    return results ? [{ results, path: join(treeDir2, entry, RESULTS_FILE) }] : [];
+  return entries.flatMap((entry2) => {
+    const results = readQuietly(treeDir2, `${entry2}/${RESULTS_FILE}`);
+    return results ? [{ results, path: join(treeDir2, entry2, RESULTS_FILE) }] : [];
   });
 }
 function alreadyBuilt(previous, plan, imageId) {
@@ -2250,11 +2250,11 @@ var Machine = class Machine2 {
       }
       if (nstk === 0) return;
       nstk -= 2;
-      const entry = stk[nstk];
-      if (entry < 0) {
-        capArray[capOffset - entry - 1] = stk[nstk + 1];
+      const entry2 = stk[nstk];
+      if (entry2 < 0) {
+        capArray[capOffset - entry2 - 1] = stk[nstk + 1];
         pc = 0;
-      } else pc = entry;
+      } else pc = entry2;
     }
   }
 };
@@ -7644,8 +7644,8 @@ async function kunitConfigPath(git, sha, request) {
 }
 async function treeEntryMode(git, sha, path) {
   const out = await tryGit(git, ["ls-tree", "-z", sha, "--", path]);
-  const entry = out?.split("\0").find((e) => e.endsWith(`	${path}`));
-  return entry?.split(" ")[0];
+  const entry2 = out?.split("\0").find((e) => e.endsWith(`	${path}`));
+  return entry2?.split(" ")[0];
 }
 async function treeFile(git, sha, path) {
   const mode = await treeEntryMode(git, sha, path);
@@ -7925,6 +7925,52 @@ function selectShard(planned, inputs) {
   return chosen;
 }
 
+// src/values/issue-line.ts
+function formatLocation(file, line, column) {
+  if (file === void 0) return "";
+  return `${file}${line === void 0 ? "" : `:${line}`}${column === void 0 ? "" : `:${column}`}`;
+}
+function formatIssueLine(d) {
+  const at = d.file === void 0 ? "" : `${formatLocation(d.file, d.line, d.column)}: `;
+  return `${at}${d.severity}: ${d.message}${d.flag ? ` [${d.flag}]` : ""}`;
+}
+
+// src/values/kunit-case.ts
+function kunitCaseName(c) {
+  return `${c.suite}.${c.case}${c.param === void 0 || c.param === "" ? "" : `[${c.param}]`}`;
+}
+function isFailingCase(c) {
+  return c.status === "fail" || c.status === "crashed";
+}
+function kunitSignature(c) {
+  const file = c.status === "fail" ? c.diagnostic?.file ?? "" : "";
+  return `kunit|${file}|${kunitCaseName(c)}`;
+}
+function caseNameOfSignature(signature) {
+  if (!signature.startsWith("kunit|")) return void 0;
+  const end = signature.indexOf("|", "kunit|".length);
+  return end < 0 ? void 0 : signature.slice(end + 1);
+}
+function kunitCaseText(c) {
+  const d = c.diagnostic;
+  const failure = d ? `${d.message}${d.file === void 0 ? "" : ` at ${formatLocation(d.file, d.line)}`}` : "";
+  switch (c.status) {
+    case "fail":
+      return failure || c.reason || "failed";
+    case "crashed":
+      return failure && c.reason ? `${failure} (${c.reason})` : failure || c.reason || "crashed";
+    case "skip":
+      return c.reason ?? "skipped";
+    case "flaky":
+      return `passed ${c.runs.passed} of ${c.runs.total} runs${failure ? `; failed with ${failure}` : ""}`;
+    case "pass":
+      return "passed";
+  }
+}
+function kunitFails(k) {
+  return k.status === "fail" || k.status === "error" || k.cases.some(isFailingCase);
+}
+
 // src/results/results.ts
 var STATUS_HEAD = /^(pass|fail|timeout) (\d+) (config|olddefconfig|build) (\d+) (\d+)((?:\s.*)?)$/s;
 var STATUS_FIGURE = /^\d{1,15}$/;
@@ -8043,7 +8089,7 @@ function failedBoots(results) {
   return results.targets.filter((t) => t.boot?.status === "fail").map((t) => t.target);
 }
 function targetsResult(targets) {
-  return targets.every((t) => t.status === "pass" && t.boot?.status !== "fail") ? "pass" : "fail";
+  return targets.every((t) => t.status === "pass" && t.boot?.status !== "fail" && !(t.kunit && kunitFails(t.kunit))) ? "pass" : "fail";
 }
 
 // src/engine.ts
@@ -9205,16 +9251,6 @@ var LogParser = class {
   }
 };
 
-// src/values/issue-line.ts
-function formatLocation(file, line, column) {
-  if (file === void 0) return "";
-  return `${file}${line === void 0 ? "" : `:${line}`}${column === void 0 ? "" : `:${column}`}`;
-}
-function formatIssueLine(d) {
-  const at = d.file === void 0 ? "" : `${formatLocation(d.file, d.line, d.column)}: `;
-  return `${at}${d.severity}: ${d.message}${d.flag ? ` [${d.flag}]` : ""}`;
-}
-
 // src/parse/format.ts
 function formatDiagnostic(d) {
   return [...d.context, formatIssueLine(d), ...d.detail ?? []];
@@ -9675,6 +9711,80 @@ function bootSectionLines(results) {
   return lines;
 }
 
+// src/report/kunit-lines.ts
+var KUNIT_CASES_LISTED = 50;
+var KUNIT_DETAIL_LINES = 12;
+var LISTED = [
+  { status: "fail", title: "Failed" },
+  { status: "crashed", title: "Crashed" },
+  { status: "skip", title: "Skipped" },
+  { status: "flaky", title: "Flaky (not counted as failures)" }
+];
+function kunitCounts(t) {
+  return `${t.pass} passed, ${t.fail} failed, ${t.crashed} crashed, ${t.skip} skipped, ${t.flaky} flaky`;
+}
+function describeKunit(k) {
+  if (k.status === "skipped") return `skipped: ${k.reason ?? "not run"}`;
+  if (k.status === "error" && k.cases.length === 0) return `error: ${k.reason ?? "no run could be read"}`;
+  return `${kunitCounts(k.totals)}${k.timedOut ? " (the last run was killed at its timeout)" : ""}`;
+}
+function kunitHeadline(results) {
+  const runs = results.targets.flatMap((t) => t.kunit ? [t.kunit] : []);
+  if (runs.length === 0) return void 0;
+  const sum = { total: 0, pass: 0, fail: 0, skip: 0, crashed: 0, flaky: 0 };
+  for (const k of runs) for (const key of Object.keys(sum)) sum[key] += k.totals[key];
+  const errors = runs.filter((k) => k.status === "error").length;
+  const skipped = runs.filter((k) => k.status === "skipped").length;
+  const apart = [...errors > 0 ? [`${errors} run${errors === 1 ? "" : "s"} with an error`] : [], ...skipped > 0 ? [`${skipped} not run`] : []];
+  return `KUnit: ${kunitCounts(sum)}${apart.length > 0 ? `; ${apart.join(", ")}` : ""}`;
+}
+function kunitListings(results) {
+  return results.targets.flatMap((t) => t.kunit ? [kunitListing(results, t, t.kunit)] : []);
+}
+function kunitListing(results, t, k) {
+  const fresh = new Set(results.regressions?.newIssues ?? []);
+  const entry2 = (c) => ({
+    name: kunitCaseName(c),
+    text: kunitCaseText(c),
+    detail: (c.diagnostic?.detail ?? []).slice(0, KUNIT_DETAIL_LINES),
+    // Only a failing case is an issue, so only a failing case can be new: a flaky one never is.
+    fresh: (c.status === "fail" || c.status === "crashed") && fresh.has(kunitSignature(c))
+  });
+  const groups = LISTED.flatMap(({ status, title }) => {
+    const entries = k.cases.filter((c) => c.status === status).map(entry2);
+    const ordered = [...entries.filter((e) => e.fresh), ...entries.filter((e) => !e.fresh)];
+    return entries.length === 0 ? [] : [{ status, title, entries: ordered.slice(0, KUNIT_CASES_LISTED), more: Math.max(0, ordered.length - KUNIT_CASES_LISTED) }];
+  });
+  const fixed = (results.regressions?.fixedIssues ?? []).flatMap((i) => {
+    const name = caseNameOfSignature(i.signature);
+    return name !== void 0 && i.targets.includes(t.target) ? [name] : [];
+  });
+  return { target: t, kunit: k, line: describeKunit(k), groups, fixed };
+}
+function kunitListingLines(listing, baselineId) {
+  const lines = [];
+  for (const g of listing.groups) {
+    lines.push(`${g.title}:`);
+    for (const e of g.entries) lines.push(`${e.fresh ? ">> " : "   "}${e.name}: ${e.text}`, ...e.detail.map((d) => `       ${d}`));
+    if (g.more > 0) lines.push(`   ... and ${g.more} more (results.json)`);
+  }
+  if (listing.fixed.length > 0) lines.push(`Fixed${baselineId ? ` since ${baselineId}` : ""}:`, ...listing.fixed.slice(0, KUNIT_CASES_LISTED).map((n) => `   ${n}`));
+  return lines;
+}
+function kunitSectionLines(results) {
+  if (!results.targets.some((t) => t.kunit)) return [];
+  const out = ["KUnit runs:"];
+  for (const l of kunitListings(results)) {
+    const k = l.kunit;
+    const how = [k.mode, `${k.attempts} run${k.attempts === 1 ? "" : "s"}`, ...k.durationSeconds === void 0 ? [] : [`${k.durationSeconds} s`]].join(", ");
+    out.push("", `${l.target.target}: ${l.line} [${how}]`);
+    if (k.status === "error" && k.cases.length > 0 && k.reason) out.push(`  error: ${k.reason}`);
+    out.push(...kunitListingLines(l, results.regressions?.baseline.buildId).map((line) => `  ${line}`));
+    if (k.consoles.length > 0) out.push(`  console: ${k.consoles.join(" ")}`);
+  }
+  return out;
+}
+
 // src/diagnostics/recipe-failure.ts
 function isRecipeFailure(d) {
   return d.kind === "make" && /^\[.*\] Error \d+$/.test(d.message);
@@ -9686,7 +9796,10 @@ var COUNT_ROWS = [
   { tally: "warnings", kinds: [], counts: "warnings", label: "warnings", headline: "always", section: "Top warnings", newOnly: "with-extra-warnings", onPage: true },
   { tally: "sectionMismatches", kinds: ["section-mismatch"], counts: "warnings", label: "section mismatches", headline: "always", section: "Section mismatches", newOnly: "never", onPage: true, emailCount: { label: "Section mismatches", when: "always" }, emailList: "counted" },
   { tally: "syscalls", kinds: ["syscall"], counts: "warnings", label: "new syscalls", headline: "never", section: "New syscalls", newOnly: "never", onPage: true, emailList: "by-arch" },
-  { tally: "sparse", kinds: ["sparse"], counts: "findings", label: "sparse findings", headline: "when-found", section: "Sparse findings", newOnly: "always", onPage: false, emailCount: { label: "Sparse", when: "when-found" }, emailList: "new-first" }
+  { tally: "sparse", kinds: ["sparse"], counts: "findings", label: "sparse findings", headline: "when-found", section: "Sparse findings", newOnly: "always", onPage: false, emailCount: { label: "Sparse", when: "when-found" }, emailList: "new-first" },
+  // A failing KUnit case never fails a build: its own count, and its own section in every
+  // report, per target, with the passed, skipped and flaky cases around it (report/kunit-lines.ts).
+  { tally: "kunit", kinds: ["kunit"], counts: "findings", label: "failing KUnit cases", headline: "never", newOnly: "never", onPage: false }
 ];
 function countRow(tally2) {
   return COUNT_ROWS.find((r) => r.tally === tally2);
@@ -9749,6 +9862,7 @@ var LINE_LIMIT = 400;
 var TOP_WARNINGS = 20;
 var STATUS_MARK = { pass: "\u2705", fail: "\u274C", error: "\u26A0\uFE0F" };
 var BOOT_MARK = { pass: "\u2705", fail: "\u274C", skipped: "\u2796" };
+var KUNIT_MARK = { pass: "\u2705", fail: "\u274C", error: "\u26A0\uFE0F", skipped: "\u2796" };
 var RESULT_WORD = { pass: "pass", fail: "FAIL", error: "ERROR" };
 function renderSummary(results, limit = SUMMARY_LIMIT) {
   const changes = changeLines(results);
@@ -9771,6 +9885,7 @@ ${markdownBlock(sizes.slice(1))}`] : [],
   ];
   for (const t of detailedFailures(results)) blocks.push(failedTarget(results, t));
   for (const t of results.targets.filter((t2) => t2.boot?.status === "fail")) blocks.push(failedBoot(results, t));
+  for (const listing of kunitListings(results)) blocks.push(kunitBlock(results, listing));
   for (const [tallied, title] of TOP_LISTS) {
     const block = topIssues(results, tallied, title);
     if (block) blocks.push(block);
@@ -9801,6 +9916,7 @@ function headline(r) {
     `## kernelbuilder: ${markdownText(`${r.tree}/${r.buildId}`)} \u2014 ${RESULT_WORD[r.result]}`,
     "",
     `**${passed}/${r.targets.length} targets passed** in ${r.durationSeconds} s.${counts}${spaceLine(r)}`,
+    ...kunitHeadline(r) ? ["", `**${markdownText(kunitHeadline(r))}**`] : [],
     "",
     `Linux ${markdownText(r.kernelVersion)} at ${markdownCode(r.sha.slice(0, 12))} (ref ${markdownCode(r.ref)}); image ${markdownCode(r.image.name)} (${markdownText(r.image.toolchain)}, ${markdownCode(`${r.image.digest.slice(0, 19)}\u2026`)}).` + (r.ccache ? ` ccache: ${r.ccache.hits} hits, ${r.ccache.misses} misses (${Math.round(r.ccache.hitRate * 100)}%).` : ""),
     ...r.toolchains ? ["", `Toolchains: ${Object.entries(r.toolchains).map(([arch, line]) => `${markdownText(arch)} ${markdownCode(line)}`).join(", ")}.`] : [],
@@ -9853,6 +9969,16 @@ function failedBoot(r, t) {
     ...bootIssues(r, t).length > 0 ? [markdownBlock(bootIssues(r, t).map((i) => formatIssue(i).slice(0, LINE_LIMIT))), ""] : [],
     `Console: ${markdownCode(boot.console ?? "")}${boot.machine ? ` (${markdownText(boot.machine)}${boot.durationSeconds === void 0 ? "" : `, ${boot.durationSeconds} s`})` : ""}.`,
     ...boot.reproducer ? ["", "<details><summary>Boot it again</summary>", "", markdownBlock([boot.reproducer], "sh"), "", "</details>"] : []
+  ].join("\n");
+}
+function kunitBlock(r, l) {
+  const lines = kunitListingLines(l, r.regressions?.baseline.buildId).map((line) => line.length > LINE_LIMIT ? `${line.slice(0, LINE_LIMIT)}\u2026` : line);
+  const k = l.kunit;
+  return [
+    `### ${KUNIT_MARK[k.status]} KUnit on ${markdownText(l.target.target)}: ${cell(l.line)}`,
+    ...lines.length > 0 ? ["", markdownBlock(lines)] : [],
+    "",
+    `${k.attempts} run${k.attempts === 1 ? "" : "s"} (${markdownText(k.mode)}${k.durationSeconds === void 0 ? "" : `, ${k.durationSeconds} s`})${k.consoles.length > 0 ? `; console ${k.consoles.map((c) => markdownCode(c)).join(", ")}` : ""}.`
   ].join("\n");
 }
 function failedTarget(r, t) {
@@ -9911,7 +10037,8 @@ function emailFileName(results) {
 function emailSubject(results) {
   if (results.result === "error") return `${results.tree} build: run error, no verdict (${results.tree}/${results.buildId})`;
   const failures = results.targets.filter((t) => t.status !== "pass").length;
-  return `${results.tree} build: ${results.counts?.warnings ?? 0} warnings ${failures} failures (${results.tree}/${results.buildId})`;
+  const tests = results.counts?.kunit ? ` ${results.counts.kunit} failing KUnit cases` : "";
+  return `${results.tree} build: ${results.counts?.warnings ?? 0} warnings ${failures} failures${tests} (${results.tree}/${results.buildId})`;
 }
 function renderEmail(results, opts = {}) {
   const issues = results.issues ?? [];
@@ -9936,6 +10063,8 @@ function renderEmail(results, opts = {}) {
     if (row.emailCount && (row.emailCount.when === "always" || n > 0)) out.push(`${`${row.emailCount.label}:`.padEnd(9)} ${n}`);
   }
   if (results.ccache) out.push(`ccache:   ${results.ccache.hits} hits, ${results.ccache.misses} misses`);
+  const tests = kunitHeadline(results);
+  if (tests) out.push(tests.replace(/^KUnit: /, "KUnit:    "));
   const changes = changeLines(results);
   if (changes.length > 0) out.push("", ...changes);
   const bisects = bisectLines(results);
@@ -9956,6 +10085,8 @@ function renderEmail(results, opts = {}) {
   }
   const boots = bootSectionLines(results);
   if (boots.length > 0) out.push("", ...boots);
+  const kunit = kunitSectionLines(results);
+  if (kunit.length > 0) out.push("", ...kunit);
   const warnings = issues.filter((i) => tally(i, i.noise) === "warnings");
   const perTarget = results.targets.filter((t) => (t.warnings ?? 0) > 0);
   if (perTarget.length > 0) {
@@ -10050,13 +10181,41 @@ function renderKcidb(results, logsDir, origin) {
       }
     ] : []
   );
+  const caseTests = /* @__PURE__ */ new Map();
+  for (const t of results.targets) {
+    if (!t.kunit) continue;
+    const seen = /* @__PURE__ */ new Set();
+    const console = t.kunit.consoles[0];
+    const run = { build_id: buildId(t), origin, ...console ? { log_url: url(console) } : {} };
+    if (t.kunit.status === "skipped" || t.kunit.status === "error" && t.kunit.cases.length === 0) {
+      tests.push({ ...run, id: `${buildId(t)}:kunit`, path: "kunit", status: t.kunit.status === "skipped" ? "SKIP" : "ERROR", ...t.kunit.reason ? { comment: clean(t.kunit.reason) } : {} });
+      continue;
+    }
+    for (const c of t.kunit.cases) {
+      let id = `${buildId(t)}:kunit:${clean(kunitCaseName(c))}`;
+      for (let n = 2; seen.has(id); n++) id = `${buildId(t)}:kunit:${clean(kunitCaseName(c))}#${n}`;
+      seen.add(id);
+      if (isFailingCase(c)) caseTests.set(`${t.target}\0${kunitSignature(c)}`, id);
+      const text = c.status === "pass" ? void 0 : kunitCaseText(c);
+      tests.push({
+        ...run,
+        id,
+        path: kunitPath(c),
+        status: KUNIT_STATUS[c.status],
+        ...c.durationSeconds === void 0 ? {} : { duration: c.durationSeconds },
+        ...text === void 0 ? {} : { comment: clean(text) },
+        ...c.diagnostic ? { log_excerpt: excerpt([text ?? "", ...c.diagnostic.detail]) } : {},
+        misc: { suite: clean(c.suite), case: clean(c.case), ...c.param ? { param: clean(c.param) } : {}, status: c.status, runs: c.runs }
+      });
+    }
+  }
   const problems = (results.issues ?? []).filter((i) => !i.noise);
   const issueId = (i) => `${origin}:${createHash("sha256").update(i.signature).digest("hex").slice(0, 32)}`;
   const issues = problems.map((i) => ({
     id: issueId(i),
     version: 1,
     origin,
-    categories: [`${BOOT_KINDS.has(i.kind) ? "boot" : "build"}.${i.kind}`],
+    categories: [`${i.kind === "kunit" ? "test" : BOOT_KINDS.has(i.kind) ? "boot" : "build"}.${i.kind}`],
     comment: clean(formatIssue(i)),
     culprit: { code: true },
     misc: { signature: clean(i.signature), kind: i.kind, severity: i.severity, count: i.count, ...i.file ? { file: i.file } : {}, ...i.line ? { line: i.line } : {}, ...i.flag ? { flag: i.flag } : {} }
@@ -10066,11 +10225,17 @@ function renderKcidb(results, logsDir, origin) {
     (i) => i.targets.flatMap((name) => {
       const t = byName.get(name);
       if (!t) return [];
-      const where2 = BOOT_KINDS.has(i.kind) && t.boot ? { test_id: testId(t) } : { build_id: buildId(t) };
+      const caseTest = caseTests.get(`${name}\0${i.signature}`);
+      const where2 = caseTest ? { test_id: caseTest } : BOOT_KINDS.has(i.kind) && t.boot ? { test_id: testId(t) } : { build_id: buildId(t) };
       return [{ id: `${issueId(i)}:${name}`, origin, issue_id: issueId(i), issue_version: 1, ...where2, present: true }];
     })
   );
   return { version: { ...KCIDB_VERSION }, checkouts: [checkout], builds, tests, issues, incidents };
+}
+var KUNIT_STATUS = { pass: "PASS", fail: "FAIL", crashed: "ERROR", skip: "SKIP", flaky: "PASS" };
+function kunitPath(c) {
+  const part = (name) => name.replace(/[^A-Za-z0-9_-]/g, "_") || "_";
+  return ["kunit", c.suite, c.case, ...c.param ? [c.param] : []].map(part).join(".");
 }
 function buildStatus(t) {
   if (t.status === "pass") return "PASS";
@@ -10100,15 +10265,16 @@ var MESSAGE_ERRORS = 3;
 function renderJunit(results) {
   const arches = [...new Set(results.targets.map((t) => t.arch))];
   const timestamp = results.startedAt.slice(0, 19);
+  const perArch = arches.map((arch) => results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...t.boot ? [bootCase(t)] : [], ...kunitCases(t)]));
+  const count = (cases, kind) => cases.filter((c) => c.outcome.kind === kind).length;
   const suites = arches.map((arch, id) => {
-    const cases = results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...t.boot ? [bootCase(t)] : []]);
-    const count = (kind) => cases.filter((c) => c.outcome.kind === kind).length;
+    const cases = perArch[id];
     const attrs = {
       name: arch,
       tests: cases.length,
-      failures: count("failure"),
-      errors: count("error"),
-      skipped: count("skipped"),
+      failures: count(cases, "failure"),
+      errors: count(cases, "error"),
+      skipped: count(cases, "skipped"),
       time: seconds(cases.reduce((sum, c) => sum + c.time, 0)),
       timestamp,
       hostname: "kernelbuilder",
@@ -10117,13 +10283,13 @@ function renderJunit(results) {
     };
     return [`  <testsuite${attributes(attrs)}>`, properties(results), ...cases.map(renderCase), "  </testsuite>"].join("\n");
   });
-  const all = results.targets.flatMap((t) => [t.status, ...t.boot ? [t.boot.status] : []]);
+  const all = perArch.flat();
   const top = {
     name: `kernelbuilder ${results.tree} ${results.buildId}`,
     tests: all.length,
-    failures: all.filter((s) => s === "fail").length,
-    errors: all.filter((s) => s === "error").length,
-    skipped: all.filter((s) => s === "skipped").length,
+    failures: count(all, "failure"),
+    errors: count(all, "error"),
+    skipped: count(all, "skipped"),
     time: seconds(results.durationSeconds),
     timestamp
   };
@@ -10146,12 +10312,37 @@ function bootCase(t) {
   const where2 = boot.file ? ` at ${formatLocation(boot.file, boot.line)}` : "";
   return { ...base, outcome: { kind: "failure", type: boot.reason ?? "boot", message: `fail: ${boot.reason ?? "boot"}${boot.message ? `: ${boot.message}` : ""}${where2}`, text: boot.message } };
 }
+function kunitCases(t) {
+  const k = t.kunit;
+  if (!k) return [];
+  const run = { name: "kunit", classname: t.target, time: k.durationSeconds ?? 0 };
+  if (k.status === "skipped") return [{ ...run, outcome: { kind: "skipped", type: "skipped", message: k.reason ?? "not run" } }];
+  if (k.status === "error" && k.cases.length === 0) return [{ ...run, outcome: { kind: "error", type: "kunit", message: k.reason ?? "no KUnit run could be read" } }];
+  return k.cases.map((c) => {
+    const base = { name: `${c.case}${c.param ? `[${c.param}]` : ""}`, classname: `${t.target}.${c.suite}`, time: c.durationSeconds ?? 0 };
+    const message = kunitCaseText(c);
+    const text = c.diagnostic?.detail.join("\n");
+    switch (c.status) {
+      case "pass":
+        return { ...base, outcome: { kind: "pass" } };
+      case "flaky":
+        return { ...base, outcome: { kind: "pass" }, out: [`flaky: ${message}`, ...c.diagnostic?.detail ?? []].join("\n") };
+      case "skip":
+        return { ...base, outcome: { kind: "skipped", type: "skipped", message } };
+      case "fail":
+        return { ...base, outcome: { kind: "failure", type: c.diagnostic?.message ?? "failed", message, text } };
+      case "crashed":
+        return { ...base, outcome: { kind: "error", type: "crashed", message, text } };
+    }
+  });
+}
 function renderCase(c) {
   const open = `    <testcase${attributes({ name: c.name, classname: c.classname, time: seconds(c.time) })}`;
-  if (c.outcome.kind === "pass") return `${open}/>`;
+  const out = c.out === void 0 ? [] : [`      <system-out>${escapeText(c.out)}</system-out>`];
+  if (c.outcome.kind === "pass") return out.length === 0 ? `${open}/>` : [`${open}>`, ...out, "    </testcase>"].join("\n");
   const { kind, message, type, text } = c.outcome;
   const inner = text === void 0 || text === "" ? `<${kind}${attributes({ message, type })}/>` : `<${kind}${attributes({ message, type })}>${escapeText(text)}</${kind}>`;
-  return [`${open}>`, `      ${inner}`, "    </testcase>"].join("\n");
+  return [`${open}>`, `      ${inner}`, ...out, "    </testcase>"].join("\n");
 }
 function properties(results) {
   const props = [
@@ -10466,12 +10657,41 @@ function textCell(text) {
   return `<td class="num">${text === void 0 ? "" : html(text)}</td>`;
 }
 
+// src/report/html/tests.ts
+var RUN_CLASS = { pass: "cell-pass", fail: "cell-fail", error: "cell-error", skipped: "cell-none" };
+function testsSection(ctx) {
+  const listings = kunitListings(ctx.results);
+  if (listings.length === 0) return "";
+  return ['<h2 id="tests">Tests: KUnit</h2>', `<p>${html(kunitHeadline(ctx.results))}</p>`, ...listings.map((l) => targetTests(ctx, l))].join("\n");
+}
+function targetTests(ctx, l) {
+  const { results } = ctx;
+  const t = l.target;
+  const paths = targetPaths(t.arch, t.config);
+  const consoles = l.kunit.consoles.map((c, i) => c === paths.kunitConsoles[i] ? fileLink(ctx, c, `run ${i + 1}`) : html(c));
+  const out = [
+    `<h3 id="kunit-${results.targets.indexOf(t)}"><a href="#${targetAnchor(results, t)}">${html(t.target)}</a>: <span class="${RUN_CLASS[l.kunit.status] ?? "cell-error"}">${html(l.line)}</span></h3>`,
+    ...l.kunit.status === "error" && l.kunit.cases.length > 0 && l.kunit.reason ? [`<p>${html(capLine(l.kunit.reason))}</p>`] : [],
+    `<p>${html(l.kunit.mode)}, ${l.kunit.attempts} run${l.kunit.attempts === 1 ? "" : "s"}${consoles.length > 0 ? `; consoles ${consoles.join(" \xB7 ")}` : ""}</p>`
+  ];
+  for (const g of l.groups) {
+    out.push(`<h4>${html(g.title)} (${g.entries.length + g.more})</h4>`, `<ul class="kunit-${g.status}">`, ...g.entries.map(entry), "</ul>");
+    if (g.more > 0) out.push(`<p class="muted">${g.more} more are not listed here: see results.json.</p>`);
+  }
+  if (l.fixed.length > 0) out.push("<h4>Fixed since the baseline</h4>", '<ul class="kunit-fixed">', ...l.fixed.map((n) => `<li><code>${html(capLine(n))}</code>${FIXED_MARK}</li>`), "</ul>");
+  return out.join("\n");
+}
+function entry(e) {
+  const detail = e.detail.length > 0 ? `<pre>${e.detail.map((d) => html(capLine(d))).join("\n")}</pre>` : "";
+  return `<li><code>${html(capLine(e.name))}</code>${e.fresh ? NEW_MARK : ""}: ${html(capLine(e.text))}${detail}</li>`;
+}
+
 // src/report/html/build-page.ts
 var RESULT_CLASS = { pass: "cell-pass", fail: "cell-fail", error: "cell-error" };
 function renderBuildPage(results, exists) {
   const ctx = { results, exists };
   const title = `${results.tree}/${results.buildId}: ${results.result}`;
-  const body = [headline2(ctx), matrixSection(ctx), failuresSection(ctx), warningsSection(ctx), targetsSection(ctx)].filter(Boolean).join("\n");
+  const body = [headline2(ctx), matrixSection(ctx), failuresSection(ctx), testsSection(ctx), warningsSection(ctx), targetsSection(ctx)].filter(Boolean).join("\n");
   return htmlPage(`kernelbuilder ${title}`, body, FILTER_SCRIPT);
 }
 function headlineCounts(c) {
@@ -10487,6 +10707,7 @@ function headline2(ctx) {
     `<h1>${html(r.tree)} / ${html(r.buildId)} <span class="result ${resultClass}" id="result">${html(r.result)}</span></h1>`,
     `<p><b>${passed}/${r.targets.length} targets passed</b> in ${num(r.durationSeconds) ?? "?"} s${c ? `; ${headlineCounts(c)}` : ""}${num(r.peakMemoryBytes) ? `; peak memory ${html(formatBytes(num(r.peakMemoryBytes)))}` : ""}.</p>`,
     `<p>Linux ${html(r.kernelVersion)} at <code>${html(sha)}</code> (ref <code>${html(r.ref)}</code>), image <code>${html(r.image?.name)}</code> (${html(r.image?.toolchain)}); started ${html(r.startedAt)}.</p>`,
+    ...kunitHeadline(r) ? [`<p><b>${html(kunitHeadline(r))}</b> (<a href="#tests">the cases</a>)</p>`] : [],
     ...r.regressions ? [`<p>Compared with the baseline ${html(r.regressions.baseline?.buildId)} (<code>${html(String(r.regressions.baseline?.sha ?? "").slice(0, 12))}</code>): marks <span class="mark mark-new">new</span> and <span class="mark mark-fixed">fixed</span> are since then.</p>`] : [],
     ...r.complete ? [] : ["<p><b>The run did not complete</b>: targets that did not finish have no verdict.</p>"],
     `<p>Files: ${fileLink(ctx, RESULTS_FILE)} \xB7 ${fileLink(ctx, SUMMARY_FILE)} \xB7 ${fileLink(ctx, DRIVER_LOG)}</p>`
@@ -11063,12 +11284,31 @@ async function analyseBoot(t, logsDir, onDiagnostic) {
   return { machine, durationSeconds, exitCode, timedOut, console, reproducer: reproducer2, ...verdict, errors: summary.errors, warnings: summary.warnings };
 }
 
+// src/diagnostics/kunit-issues.ts
+function kunitDiagnostics(t) {
+  return (t.kunit?.cases ?? []).filter(isFailingCase).map((c) => {
+    const d = c.diagnostic;
+    const what = c.status === "fail" ? d?.message ?? c.reason ?? "failed" : `crashed: ${d?.message ?? c.reason ?? "the run ended while it ran"}`;
+    return {
+      kind: "kunit",
+      severity: "error",
+      ...d?.file === void 0 ? {} : { file: d.file },
+      ...d?.line === void 0 ? {} : { line: d.line },
+      message: `${kunitCaseName(c)}: ${what}`,
+      context: [],
+      ...d && d.detail.length > 0 ? { detail: d.detail } : {},
+      target: t.target,
+      signature: kunitSignature(c)
+    };
+  });
+}
+
 // src/diagnostics/analyse.ts
 var EXCERPT_LINES = 40;
 async function analyse(results, logsDir, noise, scanned) {
   const firstErrors = /* @__PURE__ */ new Map();
   const collector = new IssueCollector();
-  const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0 };
+  const counts = { errors: 0, warnings: 0, noise: 0, sectionMismatches: 0, syscalls: 0, sparse: 0, bootErrors: 0, bootWarnings: 0, kunit: 0 };
   const targets = [];
   for (const t of results.targets) {
     let errors = 0;
@@ -11089,6 +11329,11 @@ async function analyse(results, logsDir, noise, scanned) {
       const key = tally(d, false);
       if (key) counts[key]++;
     });
+    for (const d of kunitDiagnostics(t)) {
+      collector.add(d, false);
+      const key = tally(d, false);
+      if (key) counts[key]++;
+    }
     targets.push({
       ...t,
       ...t.status === "fail" && !t.reason && fault ? { reason: fault } : {},
@@ -11099,9 +11344,10 @@ async function analyse(results, logsDir, noise, scanned) {
       ...boot ? { boot } : {}
     });
   }
-  const { bootErrors, bootWarnings, ...buildCounts } = counts;
+  const { bootErrors, bootWarnings, kunit, ...buildCounts } = counts;
   const booted = targets.some((t) => t.boot && t.boot.status !== "skipped");
-  return { results: { ...results, result: results.result === "error" ? "error" : targetsResult(targets), targets, counts: booted ? counts : buildCounts, issues: collector.issues() }, firstErrors };
+  const kept = { ...buildCounts, ...booted ? { bootErrors, bootWarnings } : {}, ...targets.some((t) => t.kunit) ? { kunit } : {} };
+  return { results: { ...results, result: results.result === "error" ? "error" : targetsResult(targets), targets, counts: kept, issues: collector.issues() }, firstErrors };
 }
 function takeScan(handed, path, count) {
   if (!handed) return void 0;
@@ -11142,7 +11388,7 @@ function compareWithBaseline(current, baseline, baselinePath, growingOf = () => 
   return {
     baseline: { buildId: baseline.buildId, sha: baseline.sha, results: baselinePath },
     newIssues: real(current.issues).filter((i) => !before.has(i.signature)).map((i) => i.signature),
-    fixedIssues: real(baseline.issues).filter((i) => !now.has(i.signature)),
+    fixedIssues: real(baseline.issues).filter((i) => !now.has(i.signature) && !kunitCaseUnsettled(i, current)),
     newlyFailing: both.filter((t) => t.status !== "pass" && statusBefore.get(t.target) === "pass").map((t) => t.target),
     newlyPassing: both.filter((t) => t.status === "pass" && statusBefore.get(t.target) !== "pass").map((t) => t.target),
     newlyFailingBoots: both.filter((t) => bootPassed(before_.get(t.target)) && (t.boot?.status === "fail" || t.status !== "pass")).map((t) => t.target),
@@ -11154,6 +11400,12 @@ function compareWithBaseline(current, baseline, baselinePath, growingOf = () => 
       return [{ target: t.target, before: was, after: t.sizes, delta: total(t.sizes) - total(was), imageDelta: t.sizes.imageBytes - was.imageBytes, ...growing ? { growing } : {} }];
     })
   };
+}
+function kunitCaseUnsettled(i, current) {
+  const name = caseNameOfSignature(i.signature);
+  if (name === void 0) return false;
+  const passes = current.targets.some((t) => i.targets.includes(t.target) && (t.kunit?.cases ?? []).some((c) => c.status === "pass" && kunitCaseName(c) === name));
+  return !passes;
 }
 function total(s) {
   return s.text + s.data + s.bss;
@@ -12634,7 +12886,8 @@ async function bootOrWarn(results, plan, boot, user, deps) {
 function echoFailures(results, log) {
   const failed = results.targets.filter((t) => t.status !== "pass");
   const failedBoots2 = results.targets.filter((t) => t.boot?.status === "fail");
-  if (failed.length === 0 && failedBoots2.length === 0 && !results.error) return;
+  const failedTests = results.targets.filter((t) => t.kunit && (t.kunit.status === "error" || t.kunit.cases.some(isFailingCase)));
+  if (failed.length === 0 && failedBoots2.length === 0 && failedTests.length === 0 && !results.error) return;
   log.beginBuildOutput();
   try {
     if (results.error) {
@@ -12646,6 +12899,10 @@ function echoFailures(results, log) {
       for (const line of t.excerpt?.lines ?? []) log.buildOutput(`    ${line}`);
     }
     for (const t of failedBoots2) log.buildOutput(`==> boot of ${t.target}: ${describeBoot(t.boot)}; console ${t.boot.console ?? ""}`);
+    for (const t of failedTests) {
+      log.buildOutput(`==> KUnit on ${t.target}: ${describeKunit(t.kunit)}`);
+      for (const c of t.kunit.cases.filter(isFailingCase)) log.buildOutput(`    ${c.status === "fail" ? "FAIL" : "CRASHED"} ${kunitCaseName(c)}: ${kunitCaseText(c)}`);
+    }
   } finally {
     log.endBuildOutput();
   }
@@ -12749,9 +13006,9 @@ import { join as join25 } from "node:path";
 function findShards(dir) {
   const sets = /* @__PURE__ */ new Map();
   const walk = (d) => {
-    for (const entry of readdirSync7(d, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join25(d, entry.name));
-      else if (entry.name === RESULTS_FILE) {
+    for (const entry2 of readdirSync7(d, { withFileTypes: true })) {
+      if (entry2.isDirectory()) walk(join25(d, entry2.name));
+      else if (entry2.name === RESULTS_FILE) {
         const results = readResultsDir(d);
         for (const { rel, limit } of finishedBuildFiles(results.targets)) checkInside(d, rel, limit);
         const key = `${results.tree}/${results.buildId}@${results.sha}`;

@@ -9,7 +9,7 @@ import {
   require_src,
   runnerLogLine,
   showControls
-} from "./chunk-YEXBSEY6.js";
+} from "./chunk-PSVANMIY.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
