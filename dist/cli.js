@@ -58,7 +58,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-CFJQXE4J.js";
+} from "./chunks/chunk-54BT3MOK.js";
 import {
   BisectOption,
   EMAILS_DIR,

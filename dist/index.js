@@ -65,6 +65,7 @@ import {
   echoFailures,
   failedBoots,
   failedTargets,
+  failedTests,
   getInputs,
   gitIn,
   loadProjectFragments,
@@ -76,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-CFJQXE4J.js";
+} from "./chunks/chunk-54BT3MOK.js";
 import {
   Input,
   KernelbuilderError,
@@ -25866,9 +25867,11 @@ async function publish(builds, log) {
     if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(readFileSync(reports.summary, "utf8")).write();
   }
   const errors = builds.flatMap(({ results }) => results.error ? [`${results.tree}/${results.buildId}: ${results.error.message}`] : []);
+  const failedKunit = builds.flatMap(({ results }) => failedTests(results).map((t) => builds.length > 1 ? `${results.buildId}:${t}` : t));
   const problems = [
     ...failed.length > 0 ? [`${failed.length} of ${total} targets failed: ${failed.join(" ")}`] : [],
-    ...failedToBoot.length > 0 ? [`${failedToBoot.length} failed to boot: ${failedToBoot.join(" ")}`] : []
+    ...failedToBoot.length > 0 ? [`${failedToBoot.length} failed to boot: ${failedToBoot.join(" ")}`] : [],
+    ...failedKunit.length > 0 ? [`KUnit failed on ${failedKunit.join(" ")}`] : []
   ];
   if (result === "error") failStep(`run error, not a kernel failure: ${errors.join("; ") || "see the results"}`);
   else if (problems.length > 0) failStep(problems.join("; "));

@@ -7,7 +7,7 @@ import { KernelbuilderError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
-import { failedBoots, failedTargets, overallResult } from '../results/results.ts';
+import { failedBoots, failedTargets, failedTests, overallResult } from '../results/results.ts';
 import { type BuildResults } from '../types/results.ts';
 import { type ReportPaths } from '../report/write-reports.ts';
 import { type Annotation, chooseAnnotations } from '../report/annotations.ts';
@@ -113,9 +113,11 @@ async function publish(builds: { results: BuildResults; reports: ReportPaths }[]
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(readFileSync(reports.summary, 'utf8')).write();
   }
   const errors = builds.flatMap(({ results }) => (results.error ? [`${results.tree}/${results.buildId}: ${results.error.message}`] : []));
+  const failedKunit = builds.flatMap(({ results }) => failedTests(results).map((t) => (builds.length > 1 ? `${results.buildId}:${t}` : t)));
   const problems = [
     ...(failed.length > 0 ? [`${failed.length} of ${total} targets failed: ${failed.join(' ')}`] : []),
     ...(failedToBoot.length > 0 ? [`${failedToBoot.length} failed to boot: ${failedToBoot.join(' ')}`] : []),
+    ...(failedKunit.length > 0 ? [`KUnit failed on ${failedKunit.join(' ')}`] : []),
   ];
   if (result === 'error') failStep(`run error, not a kernel failure: ${errors.join('; ') || 'see the results'}`);
   else if (problems.length > 0) failStep(problems.join('; '));

@@ -134,6 +134,10 @@ function linkerDiagnostic(text: string): RawDiagnostic {
     rest = rest.slice(9);
   } else if (rest.startsWith('error: ')) {
     rest = rest.slice(7);
+  } else if (rest.startsWith('NOTE: ')) {
+    // binutils 2.39+ after its warnings of an executable stack or RWX segments: an explanation, never an error.
+    severity = 'note';
+    rest = rest.slice(6);
   }
   const m = LD_LOCATION.exec(rest);
   if (m === null || !/[./]|^vmlinux$/.test(m[1])) return { type: 'diagnostic', kind: 'linker', severity, message: rest };

@@ -199,6 +199,11 @@ export function failedBoots(results: BuildResults): string[] {
   return results.targets.filter((t) => t.boot?.status === 'fail').map((t) => t.target);
 }
 
+/** Targets whose KUnit run failed (a failing or crashed case, or a run that could not be read), by name. */
+export function failedTests(results: BuildResults): string[] {
+  return results.targets.filter((t) => t.kunit && kunitFails(t.kunit)).map((t) => t.target);
+}
+
 /**
  * The kernel's verdict over targets: pass when every target built, every one that booted
  * passed, and every KUnit run passed (a flaky case passes; a failing or crashed case, or a

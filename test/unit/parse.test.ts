@@ -276,6 +276,15 @@ test('GNU ld and cross linkers; the source is found next to the object of "in fu
   assert.equal(ds[4].message, 'cannot find kernel/nope.o: No such file or directory');
 });
 
+test("ld's NOTE after a warning (binutils 2.39+, UML's link) is the warning's explanation, never an error", () => {
+  const ds = parse([
+    '/usr/bin/ld: warning: .tmp_vmlinux.kallsyms1.o: missing .note.GNU-stack section implies executable stack',
+    '/usr/bin/ld: NOTE: This behaviour is deprecated and will be removed in a future version of the linker',
+  ].join('\n'));
+  assert.deepEqual(ds.filter((d) => d.severity !== 'note').map((d) => [d.kind, d.severity, d.file]), [['linker', 'warning', '.tmp_vmlinux.kallsyms1.o']]);
+  assert.ok(!ds.some((d) => d.severity === 'error'), JSON.stringify(ds));
+});
+
 test('ld with debug info reports the source line', () => {
   const d = one('/build/src/kernel/sys.c:123: undefined reference to `foo\'');
   assert.deepEqual([d.kind, d.file, d.line, d.message], ['linker', 'kernel/sys.c', 123, "undefined reference to `foo'"]);

@@ -8088,6 +8088,9 @@ function failedTargets(results) {
 function failedBoots(results) {
   return results.targets.filter((t) => t.boot?.status === "fail").map((t) => t.target);
 }
+function failedTests(results) {
+  return results.targets.filter((t) => t.kunit && kunitFails(t.kunit)).map((t) => t.target);
+}
 function targetsResult(targets) {
   return targets.every((t) => t.status === "pass" && t.boot?.status !== "fail" && !(t.kunit && kunitFails(t.kunit))) ? "pass" : "fail";
 }
@@ -8759,6 +8762,9 @@ function linkerDiagnostic(text) {
     rest = rest.slice(9);
   } else if (rest.startsWith("error: ")) {
     rest = rest.slice(7);
+  } else if (rest.startsWith("NOTE: ")) {
+    severity = "note";
+    rest = rest.slice(6);
   }
   const m = LD_LOCATION.exec(rest);
   if (m === null || !/[./]|^vmlinux$/.test(m[1])) return { type: "diagnostic", kind: "linker", severity, message: rest };
@@ -12886,8 +12892,8 @@ async function bootOrWarn(results, plan, boot, user, deps) {
 function echoFailures(results, log) {
   const failed = results.targets.filter((t) => t.status !== "pass");
   const failedBoots2 = results.targets.filter((t) => t.boot?.status === "fail");
-  const failedTests = results.targets.filter((t) => t.kunit && (t.kunit.status === "error" || t.kunit.cases.some(isFailingCase)));
-  if (failed.length === 0 && failedBoots2.length === 0 && failedTests.length === 0 && !results.error) return;
+  const failedTests2 = results.targets.filter((t) => t.kunit && (t.kunit.status === "error" || t.kunit.cases.some(isFailingCase)));
+  if (failed.length === 0 && failedBoots2.length === 0 && failedTests2.length === 0 && !results.error) return;
   log.beginBuildOutput();
   try {
     if (results.error) {
@@ -12899,7 +12905,7 @@ function echoFailures(results, log) {
       for (const line of t.excerpt?.lines ?? []) log.buildOutput(`    ${line}`);
     }
     for (const t of failedBoots2) log.buildOutput(`==> boot of ${t.target}: ${describeBoot(t.boot)}; console ${t.boot.console ?? ""}`);
-    for (const t of failedTests) {
+    for (const t of failedTests2) {
       log.buildOutput(`==> KUnit on ${t.target}: ${describeKunit(t.kunit)}`);
       for (const c of t.kunit.cases.filter(isFailingCase)) log.buildOutput(`    ${c.status === "fail" ? "FAIL" : "CRASHED"} ${kunitCaseName(c)}: ${kunitCaseText(c)}`);
     }
@@ -13729,6 +13735,7 @@ export {
   overallResult,
   failedTargets,
   failedBoots,
+  failedTests,
   tally,
   html,
   htmlPage,
