@@ -4,7 +4,8 @@
 #   - the Debian base image (debootstrap + docker import),
 #   - the builder images of the table that can be built here (kernelbuilder images build),
 #   - the boot image (QEMU) that boots what they build,
-#   - a real kernel repo from Debian's linux-source-6.1 ($KB_WORK/linux-6.1).
+#   - a real kernel repo from Debian's linux-source-6.1 ($KB_WORK/linux-6.1),
+#   - python3, which runs that tree's own tools/testing/kunit/kunit.py in the KUnit tests.
 # Needs a running Docker engine (scripts/ensure-docker.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,3 +21,7 @@ if ! docker image inspect kernelbuilder/qemu >/dev/null 2>&1; then
   node dist/cli.js images build --only kernelbuilder/qemu --base "$base"
 fi
 bash scripts/make-kernel-repo.sh "$work/linux-6.1" linux-source-6.1
+if ! command -v python3 >/dev/null; then
+  if ! apt-cache policy python3 | grep -q 'Candidate: [0-9]'; then apt-get update -q; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3
+fi
