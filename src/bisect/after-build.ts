@@ -68,7 +68,7 @@ export async function bisectRegressions(results: BuildResults, reports: ReportPa
 }
 
 function head(request: BisectRequest): Pick<BisectRecord, 'regression' | 'target' | 'what'> {
-  return { regression: request.regression, target: request.target, what: request.what.kind === 'signature' ? request.what.signature : request.what.kind };
+  return { regression: request.regression, target: request.target, what: request.what.kind === 'signature' ? request.what.signature : request.what.kind === 'case' ? `kunit:${request.what.name}` : request.what.kind };
 }
 
 /** The build's record of one bisect: what bisect.json says, in short. */

@@ -48,6 +48,8 @@ export async function observeStep(args: {
         driverExitCode: args.exitCode,
       }),
     kept: true,
+    // A KUnit target's runs are what a case's bisect seeks.
+    tests: new Set(plan.targets.filter((x) => x.test).map(targetName)),
     ...(boot ? { boot: (kept: BuildResults) => (kept.targets[0].status === 'pass' ? boot(kept) : Promise.resolve(kept)) } : {}),
     noise,
     log: args.log,

@@ -14,6 +14,8 @@ import { type ProjectFragments } from '../plan/project-fragments.ts';
 import { type BisectPlan, type WhatAsked } from './types.ts';
 import { estimatedSteps, parseWhat } from './verdict.ts';
 import { containerSpec } from '../container/spec.ts';
+import { KUNIT_ARCHES } from '../inputs/kunit-inputs.ts';
+import { kunitConfigName } from '../plan/kunit-targets.ts';
 import { type ImageInfo } from '../types/image.ts';
 
 /** What a bisect needs from its user, validated: the ends, the one target, what is sought, and the build's inputs. */
@@ -33,10 +35,14 @@ export function getBisectInputs(read: InputReader): BisectInputs {
   const target = parseTarget(requiredOption(read, BisectOption.target, 'ARCH/CONFIG, e.g. x86/tinyconfig'));
   const what = parseWhat(read(BisectOption.what));
   const name = `${target.arch}/${target.config}`;
+  const kunit = kunitRequestOf(target, read(Input.kunit).trim());
   const build = getInputs((input) => {
     if (input === Input.ref) return bad;
     if (input === Input.arches) return target.arch;
-    if (input === Input.configs) return target.config;
+    // A KUnit target is planned from its KUnit config, alone; any other target has no KUnit run.
+    if (input === Input.configs) return kunit === undefined ? target.config : '';
+    if (input === Input.kunit) return kunit ?? 'off';
+    if (input === Input.kunitArches && kunit !== undefined) return target.arch;
     // A boot bisect boots the target at every step.
     if (input === Input.boot && what.kind === 'boot' && read(input).trim() === '') return name;
     return read(input);
@@ -52,8 +58,28 @@ export function getBisectInputs(read: InputReader): BisectInputs {
 export function bisectInputsOfBuild(build: Inputs, tree: string, good: string, bad: string, target: string, what: WhatAsked): BisectInputs {
   const { arch, config } = splitTargetName(target);
   const boot = what.kind === 'boot' && build.boot ? { ...build.boot, targets: [target] } : undefined;
-  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, ...common } = build;
-  return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: [config], ...(boot ? { boot } : {}) } };
+  // A KUnit target is planned from its one KUnit config, alone.
+  const kunitRequest = build.kunit?.requests.find((r) => kunitConfigName(r) === config);
+  const kunit = kunitRequest && build.kunit ? { ...build.kunit, requests: [kunitRequest], arches: [arch] } : undefined;
+  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, kunit: _kunit, ...common } = build;
+  return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: kunit ? [] : [config], ...(boot ? { boot } : {}), ...(kunit ? { kunit } : {}) } };
+}
+
+/**
+ * The KUnit config a KUnit target (`um/kunit`, `um/kunit-all`, `um/kunit-<folder>`) is
+ * built from, as the kunit input words it: `default`, `all`, or the one of `--kunit`'s
+ * .kunitconfig paths whose target has that name; undefined for a target that is no KUnit's.
+ */
+function kunitRequestOf(target: { arch: string; config: string }, kunitInput: string): string | undefined {
+  if (!KUNIT_ARCHES.includes(target.arch) || !/^kunit(?:-|$)/.test(target.config)) return undefined;
+  if (target.config === kunitConfigName({ kind: 'default' })) return 'default';
+  if (target.config === kunitConfigName({ kind: 'all' })) return 'all';
+  const paths = kunitInput === '' || kunitInput === 'off' ? [] : kunitInput.split(/[\s,]+/);
+  const path = paths.find((p) => p !== 'default' && p !== 'all' && kunitConfigName({ kind: 'file', path: p.replace(/\/+$/, '') }) === target.config);
+  if (path === undefined) {
+    throw new InputError(BisectOption.target, `${target.arch}/${target.config}`, `it is a KUnit target: give --kunit the .kunitconfig (or its folder) it is built from, e.g. --kunit lib/kunit for ${target.arch}/kunit-lib-kunit`);
+  }
+  return path;
 }
 
 function requiredOption(read: InputReader, name: string, allowed: string): string {

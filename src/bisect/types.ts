@@ -4,8 +4,11 @@ import { type ImageInfo } from '../types/image.ts';
 import { type BootImageInfo } from '../boot/boot-image.ts';
 import { type CommitInfo } from '../types/ref.ts';
 
-/** What a bisect looks for, as asked: `auto` chooses from the two ends once they are built. */
-export type WhatAsked = { kind: 'auto' } | { kind: 'build' } | { kind: 'boot' } | { kind: 'signature'; signature: string };
+/**
+ * What a bisect looks for, as asked: `auto` chooses from the two ends once they are built;
+ * `case` a failing KUnit case by name (`suite.case`), whose issue signature the bad end gives.
+ */
+export type WhatAsked = { kind: 'auto' } | { kind: 'build' } | { kind: 'boot' } | { kind: 'signature'; signature: string } | { kind: 'case'; name: string };
 
 /**
  * What a bisect looks for, once known from the ends: the target failing to build with

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import { BisectOption } from '../constants.ts';
 import { type NotFoundReason, type Sought, type StepObservation, type Verdict, type WhatAsked } from './types.ts';
+import { caseNameOfSignature } from '../values/kunit-case.ts';
 
 /** What the ends decide: the thing to look for, or why there is nothing to bisect. */
 export type EndsDecision = { sought: Sought } | { reason: NotFoundReason; detail: string };
@@ -32,6 +33,16 @@ export function decideFromEnds(what: WhatAsked, good: StepObservation, bad: Step
       }
       if (atGood) return { reason: 'good end is bad', detail: 'the good end shows the signature too' };
       return { sought: { kind: 'signature', signature: what.signature } };
+    }
+    case 'case': {
+      // The case's issue as the bad end names it (its signature holds its test's file): from then on, that signature.
+      const failing = bad.issues.find((i) => caseNameOfSignature(i.signature) === what.name);
+      if (!failing) {
+        const known = bad.issues.flatMap((i) => caseNameOfSignature(i.signature) ?? []).slice(0, 5).join(', ');
+        throw new InputError(BisectOption.what, `kunit:${what.name}`, `the bad end shows no failing KUnit case of that name; its failing cases: ${known || 'none'}`);
+      }
+      if (good.issues.some((i) => caseNameOfSignature(i.signature) === what.name)) return { reason: 'good end is bad', detail: 'the case fails at the good end too' };
+      return { sought: { kind: 'signature', signature: failing.signature } };
     }
     case 'auto': {
       if (bad.build === 'fail' && good.build === 'pass') return { sought: buildFailure(bad) };
@@ -73,13 +84,18 @@ export function verdictOf(sought: Sought, step: StepObservation): Verdict {
   }
 }
 
-/** Read `--what`: build, boot, a signature (kind|file|message, as results.json's issues name them), or nothing for auto. */
+/**
+ * Read `--what`: build, boot, `kunit:<suite>.<case>` (a failing KUnit case), a signature
+ * (kind|file|message, as results.json's issues name them), or nothing for auto.
+ */
 export function parseWhat(text: string): WhatAsked {
   const what = text.trim();
   if (what === '') return { kind: 'auto' };
   if (what === 'build' || what === 'boot') return { kind: what };
+  const kunitCase = /^kunit:([^\s|]{1,400}\.[^\s|]{1,400})$/.exec(what);
+  if (kunitCase) return { kind: 'case', name: kunitCase[1] };
   if (!/^[a-z-]+\|/.test(what) || what.length > 2000 || /[\r\n]/.test(what)) {
-    throw new InputError(BisectOption.what, what, 'it is build, boot, or an issue signature as results.json names them (kind|file|message, e.g. "compiler|init/main.c|unused variable \'x\'")');
+    throw new InputError(BisectOption.what, what, 'it is build, boot, kunit:<suite>.<case> (a failing KUnit case), or an issue signature as results.json names them (kind|file|message, e.g. "compiler|init/main.c|unused variable \'x\'")');
   }
   return { kind: 'signature', signature: what };
 }

@@ -84,11 +84,8 @@ const NOT_BISECT_INPUTS: string[] = [
   Input.shard,
   Input.targets,
   ...AFTER_BUILD_BISECT_INPUTS,
-  // A bisect builds the one target it is given; a KUnit target's tests are not yet a bisect's.
-  Input.kunit,
+  // A KUnit target's arch is the target's own.
   Input.kunitArches,
-  Input.testRetries,
-  Input.kunitTimeout,
 ];
 
 /** The bisect command's own options. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { getInputs } from '../../src/inputs/inputs.ts';
 import { InputError } from '../../src/errors.ts';
 import { type BisectRequest, chooseBisects } from '../../src/bisect/choose.ts';
-import { bisectInputsOfBuild } from '../../src/bisect/plan.ts';
+import { bisectInputsOfBuild, getBisectInputs } from '../../src/bisect/plan.ts';
 import { recordOf } from '../../src/bisect/after-build.ts';
 import { type BisectResult } from '../../src/bisect/types.ts';
 import { type BuildResults, type Regressions, type TargetResult } from '../../src/types/results.ts';
@@ -197,6 +197,21 @@ test("a bisect's inputs from the build's: the one target at the build's sha, in 
   assert.equal(b.build.bisect, undefined);
   const boot = bisectInputsOfBuild(inputs, 'stable', BASE, NOW, 'x86/tinyconfig', { kind: 'boot' });
   assert.deepEqual(boot.build.boot, { ...inputs.boot, targets: ['x86/tinyconfig'] });
+});
+
+test("a bisect of a KUnit target: planned from its one KUnit config alone, the build's or --kunit's; another target has no KUnit run", () => {
+  const inputs = getInputs(read({ kunit: 'default lib/kunit', configs: 'tinyconfig', arches: 'x86' }));
+  const b = bisectInputsOfBuild(inputs, 'stable', BASE, NOW, 'um/kunit-lib-kunit', { kind: 'case', name: 'kernelbuilder-faults.kb_fails' });
+  assert.deepEqual([b.build.arches, b.build.configs, b.build.kunit?.requests, b.build.kunit?.arches], [['um'], [], [{ kind: 'file', path: 'lib/kunit' }], ['um']]);
+  const plain = bisectInputsOfBuild(inputs, 'stable', BASE, NOW, 'x86/tinyconfig', { kind: 'build' });
+  assert.deepEqual([plain.build.configs, plain.build.kunit], [['tinyconfig'], undefined]);
+
+  const cli = (over: Record<string, string>) => getBisectInputs((n) => ({ good: BASE, bad: NOW, ...required, ...over })[n] ?? '');
+  assert.deepEqual(cli({ target: 'um/kunit-lib-kunit', kunit: 'lib/kunit/' }).build.kunit?.requests, [{ kind: 'file', path: 'lib/kunit' }]);
+  assert.deepEqual(cli({ target: 'um/kunit' }).build.kunit?.requests, [{ kind: 'default' }]);
+  assert.deepEqual(cli({ target: 'um/kunit' }).build.configs, []);
+  assert.equal(cli({ target: 'x86/tinyconfig', kunit: 'default' }).build.kunit, undefined, 'a target that is no KUnit target runs no KUnit');
+  assert.throws(() => cli({ target: 'um/kunit-fs-ext4' }), /input 'target': "um\/kunit-fs-ext4" is not allowed; it is a KUnit target: give --kunit the \.kunitconfig/);
 });
 
 function bisectResult(over: Partial<BisectResult>): BisectResult {

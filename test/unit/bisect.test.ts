@@ -61,6 +61,18 @@ test('decideFromEnds: what is sought, or why there is nothing to bisect', () => 
   assert.equal((decideFromEnds({ kind: 'boot' }, pass([], 'pass'), pass([], 'pass')) as { reason: string }).reason, 'bad end is good');
 });
 
+test('a KUnit case sought by name: its signature is the bad end\'s issue of that case; a case the bad end does not fail is refused, naming the failing ones', () => {
+  const kunitFail: FoundDiagnostic = { signature: 'kunit|lib/kunit/kb.c|kernelbuilder-faults.kb_fails', kind: 'kunit', severity: 'error', message: 'kernelbuilder-faults.kb_fails: EXPECTATION FAILED', file: 'lib/kunit/kb.c', line: 16 };
+  const asked = parseWhat('kunit:kernelbuilder-faults.kb_fails');
+  assert.deepEqual(asked, { kind: 'case', name: 'kernelbuilder-faults.kb_fails' });
+  assert.deepEqual(decideFromEnds(asked, pass(), pass([kunitFail])), { sought: { kind: 'signature', signature: kunitFail.signature } });
+  assert.equal((decideFromEnds(asked, pass([kunitFail]), pass([kunitFail])) as { reason: string }).reason, 'good end is bad');
+  assert.throws(() => decideFromEnds(parseWhat('kunit:example.other'), pass(), pass([kunitFail])), /input 'what': "kunit:example\.other" is not allowed; the bad end shows no failing KUnit case of that name; its failing cases: kernelbuilder-faults\.kb_fails/);
+  // Once sought, its steps are a signature's: a step where the case does not exist (or passes) is good.
+  assert.equal(verdictOf({ kind: 'signature', signature: kunitFail.signature }, pass()), 'good');
+  for (const bad of ['kunit:', 'kunit:nodot', 'kunit:a b.c', 'kunit:a|b.c']) assert.throws(() => parseWhat(bad), /input 'what'/, bad);
+});
+
 test('parseWhat, parseTarget: what they take and what they refuse, naming the option', () => {
   assert.deepEqual(parseWhat(''), { kind: 'auto' });
   assert.deepEqual(parseWhat('build'), { kind: 'build' });
