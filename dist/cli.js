@@ -58,7 +58,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-54BT3MOK.js";
+} from "./chunks/chunk-PUGR5A6M.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -379,11 +379,8 @@ var NOT_BISECT_INPUTS = [
   Input.shard,
   Input.targets,
   ...AFTER_BUILD_BISECT_INPUTS,
-  // A bisect builds the one target it is given; a KUnit target's tests are not yet a bisect's.
-  Input.kunit,
-  Input.kunitArches,
-  Input.testRetries,
-  Input.kunitTimeout
+  // A KUnit target's arch is the target's own.
+  Input.kunitArches
 ];
 var BISECT_OPTIONS = {
   [BisectOption.good]: { value: "REF", text: "the last known good commit: a ref as --ref takes it, an ancestor of --bad (required)" },

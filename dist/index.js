@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-54BT3MOK.js";
+} from "./chunks/chunk-PUGR5A6M.js";
 import {
   Input,
   KernelbuilderError,

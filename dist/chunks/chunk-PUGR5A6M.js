@@ -13158,6 +13158,15 @@ function decideFromEnds(what, good, bad) {
       if (atGood) return { reason: "good end is bad", detail: "the good end shows the signature too" };
       return { sought: { kind: "signature", signature: what.signature } };
     }
+    case "case": {
+      const failing = bad.issues.find((i) => caseNameOfSignature(i.signature) === what.name);
+      if (!failing) {
+        const known = bad.issues.flatMap((i) => caseNameOfSignature(i.signature) ?? []).slice(0, 5).join(", ");
+        throw new InputError(BisectOption.what, `kunit:${what.name}`, `the bad end shows no failing KUnit case of that name; its failing cases: ${known || "none"}`);
+      }
+      if (good.issues.some((i) => caseNameOfSignature(i.signature) === what.name)) return { reason: "good end is bad", detail: "the case fails at the good end too" };
+      return { sought: { kind: "signature", signature: failing.signature } };
+    }
     case "auto": {
       if (bad.build === "fail" && good.build === "pass") return { sought: buildFailure(bad) };
       const before = new Set(good.issues.map((i) => i.signature));
@@ -13192,8 +13201,10 @@ function parseWhat(text) {
   const what = text.trim();
   if (what === "") return { kind: "auto" };
   if (what === "build" || what === "boot") return { kind: what };
+  const kunitCase = /^kunit:([^\s|]{1,400}\.[^\s|]{1,400})$/.exec(what);
+  if (kunitCase) return { kind: "case", name: kunitCase[1] };
   if (!/^[a-z-]+\|/.test(what) || what.length > 2e3 || /[\r\n]/.test(what)) {
-    throw new InputError(BisectOption.what, what, `it is build, boot, or an issue signature as results.json names them (kind|file|message, e.g. "compiler|init/main.c|unused variable 'x'")`);
+    throw new InputError(BisectOption.what, what, `it is build, boot, kunit:<suite>.<case> (a failing KUnit case), or an issue signature as results.json names them (kind|file|message, e.g. "compiler|init/main.c|unused variable 'x'")`);
   }
   return { kind: "signature", signature: what };
 }
@@ -13212,10 +13223,13 @@ function getBisectInputs(read2) {
   const target = parseTarget(requiredOption(read2, BisectOption.target, "ARCH/CONFIG, e.g. x86/tinyconfig"));
   const what = parseWhat(read2(BisectOption.what));
   const name = `${target.arch}/${target.config}`;
+  const kunit = kunitRequestOf(target, read2(Input.kunit).trim());
   const build = getInputs((input) => {
     if (input === Input.ref) return bad;
     if (input === Input.arches) return target.arch;
-    if (input === Input.configs) return target.config;
+    if (input === Input.configs) return kunit === void 0 ? target.config : "";
+    if (input === Input.kunit) return kunit ?? "off";
+    if (input === Input.kunitArches && kunit !== void 0) return target.arch;
     if (input === Input.boot && what.kind === "boot" && read2(input).trim() === "") return name;
     return read2(input);
   });
@@ -13224,8 +13238,21 @@ function getBisectInputs(read2) {
 function bisectInputsOfBuild(build, tree, good, bad, target, what) {
   const { arch, config } = splitTargetName(target);
   const boot = what.kind === "boot" && build.boot ? { ...build.boot, targets: [target] } : void 0;
-  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, ...common } = build;
-  return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: [config], ...boot ? { boot } : {} } };
+  const kunitRequest2 = build.kunit?.requests.find((r) => kunitConfigName(r) === config);
+  const kunit = kunitRequest2 && build.kunit ? { ...build.kunit, requests: [kunitRequest2], arches: [arch] } : void 0;
+  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, kunit: _kunit, ...common } = build;
+  return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: kunit ? [] : [config], ...boot ? { boot } : {}, ...kunit ? { kunit } : {} } };
+}
+function kunitRequestOf(target, kunitInput) {
+  if (!KUNIT_ARCHES.includes(target.arch) || !/^kunit(?:-|$)/.test(target.config)) return void 0;
+  if (target.config === kunitConfigName({ kind: "default" })) return "default";
+  if (target.config === kunitConfigName({ kind: "all" })) return "all";
+  const paths = kunitInput === "" || kunitInput === "off" ? [] : kunitInput.split(/[\s,]+/);
+  const path = paths.find((p) => p !== "default" && p !== "all" && kunitConfigName({ kind: "file", path: p.replace(/\/+$/, "") }) === target.config);
+  if (path === void 0) {
+    throw new InputError(BisectOption.target, `${target.arch}/${target.config}`, `it is a KUnit target: give --kunit the .kunitconfig (or its folder) it is built from, e.g. --kunit lib/kunit for ${target.arch}/kunit-lib-kunit`);
+  }
+  return path;
 }
 function requiredOption(read2, name, allowed) {
   const value = read2(name).trim();
@@ -13412,6 +13439,8 @@ async function observeStep(args) {
       driverExitCode: args.exitCode
     }),
     kept: true,
+    // A KUnit target's runs are what a case's bisect seeks.
+    tests: new Set(plan.targets.filter((x) => x.test).map(targetName)),
     ...boot ? { boot: (kept) => kept.targets[0].status === "pass" ? boot(kept) : Promise.resolve(kept) } : {},
     noise,
     log: args.log
@@ -13686,7 +13715,7 @@ async function bisectRegressions(results, reports, logsDir, inputs, deps) {
   return { results: withBisects, bisects };
 }
 function head(request) {
-  return { regression: request.regression, target: request.target, what: request.what.kind === "signature" ? request.what.signature : request.what.kind };
+  return { regression: request.regression, target: request.target, what: request.what.kind === "signature" ? request.what.signature : request.what.kind === "case" ? `kunit:${request.what.name}` : request.what.kind };
 }
 function recordOf(request, r, folder) {
   const c = r.culprit;
