@@ -7,6 +7,7 @@ import type { ConsoleSummary, QemuExit } from '../../src/boot/types.ts';
 import { bootVerdict, formatVerdict } from '../../src/boot/verdict.ts';
 import type { Diagnostic } from '../../src/types/diagnostics.ts';
 import { lineBatches } from '../../src/parse/lines.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'consoles');
 
@@ -31,17 +32,6 @@ function stamped(at: number, lines: string[]): string {
   return lines.map((l) => `[${at.toFixed(6).padStart(12)}] ${l}`).join('\n');
 }
 
-/** A seeded generator so that a failing fuzz case can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ok: QemuExit = { exitCode: 0, timedOut: false };
 const killed: QemuExit = { exitCode: null, timedOut: true };
@@ -456,7 +446,7 @@ const SPLAT_STARTS = [
 ];
 
 test('garbage consoles never throw, stay bounded and get a verdict', () => {
-  const rnd = random(20241202);
+  const rnd = seededRandom(20241202);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   for (let round = 0; round < 200; round++) {
     const parser = new ConsoleParser();
@@ -485,7 +475,7 @@ test('garbage consoles never throw, stay bounded and get a verdict', () => {
 });
 
 test('100k lines and very long lines: fast, and the parser holds no more than one report', () => {
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const parser = new ConsoleParser();
   const started = performance.now();
   let reports = 0;
@@ -511,7 +501,7 @@ test('100k lines and very long lines: fast, and the parser holds no more than on
 });
 
 test('random bytes through the line splitter', async () => {
-  const rnd = random(99);
+  const rnd = seededRandom(99);
   const bytes = Buffer.from(Array.from({ length: 2 * 1024 * 1024 }, () => Math.floor(rnd() * 256)));
   const chunks = [bytes.subarray(0, 12345), bytes.subarray(12345)];
   const parser = new ConsoleParser();

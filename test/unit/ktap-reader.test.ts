@@ -7,6 +7,8 @@ import { readKtapLine } from '../../src/kunit/ktap-line.ts';
 import { MAX_DETAIL_LINES } from '../../src/kunit/case-window.ts';
 import { LineSplitter } from '../../src/parse/lines.ts';
 import type { KunitCase } from '../../src/types/kunit.ts';
+import { seededRandom } from '../support/seeded-random.ts';
+import { kunitCaseName } from '../../src/values/kunit-case.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'kunit');
 
@@ -24,22 +26,7 @@ function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
-/** `suite.case` or `suite.case[param]`. */
-function id(c: KunitCase): string {
-  return c.param === undefined ? `${c.suite}.${c.case}` : `${c.suite}.${c.case}[${c.param}]`;
-}
 
-/** A seeded generator so that a failing fuzz case can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- the fixtures, case by case ------------------------------------------------------------
 
@@ -180,23 +167,23 @@ for (const [name, want] of Object.entries(EXPECTED)) {
     assert.equal(got.started, true);
     assert.equal(got.complete, want.complete);
     const notPassing = got.cases.filter((c) => c.status !== 'pass');
-    assert.deepEqual(notPassing.map(id), want.notPassing.map((w) => w.id));
+    assert.deepEqual(notPassing.map(kunitCaseName), want.notPassing.map((w) => w.id));
     for (const [i, w] of want.notPassing.entries()) {
       const c = notPassing[i];
-      assert.equal(c.status, w.status, id(c));
-      if (w.reason === undefined) assert.equal(c.reason, undefined, `${id(c)} has no reason`);
-      else assert.match(c.reason ?? '', w.reason, id(c));
-      if (w.message !== undefined) assert.equal(c.diagnostic?.message, w.message, id(c));
-      assert.equal(c.diagnostic?.file, w.file, id(c));
-      assert.equal(c.diagnostic?.line, w.line, id(c));
-      if (w.detail !== undefined) assert.deepEqual(c.diagnostic?.detail, w.detail, id(c));
-      if (c.status === 'fail' || c.status === 'crashed') assert.ok(c.diagnostic !== undefined || c.reason?.startsWith('never started'), `${id(c)} says why`);
+      assert.equal(c.status, w.status, kunitCaseName(c));
+      if (w.reason === undefined) assert.equal(c.reason, undefined, `${kunitCaseName(c)} has no reason`);
+      else assert.match(c.reason ?? '', w.reason, kunitCaseName(c));
+      if (w.message !== undefined) assert.equal(c.diagnostic?.message, w.message, kunitCaseName(c));
+      assert.equal(c.diagnostic?.file, w.file, kunitCaseName(c));
+      assert.equal(c.diagnostic?.line, w.line, kunitCaseName(c));
+      if (w.detail !== undefined) assert.deepEqual(c.diagnostic?.detail, w.detail, kunitCaseName(c));
+      if (c.status === 'fail' || c.status === 'crashed') assert.ok(c.diagnostic !== undefined || c.reason?.startsWith('never started'), `${kunitCaseName(c)} says why`);
     }
-    const ids = got.cases.map(id);
+    const ids = got.cases.map(kunitCaseName);
     for (const p of want.passing ?? []) assert.equal(got.cases[ids.indexOf(p)]?.status, 'pass', p);
     for (const c of got.cases) {
-      assert.deepEqual(c.runs, { total: 1, passed: c.status === 'pass' ? 1 : 0 }, id(c));
-      if (c.status === 'pass') assert.equal(c.diagnostic, undefined, id(c));
+      assert.deepEqual(c.runs, { total: 1, passed: c.status === 'pass' ? 1 : 0 }, kunitCaseName(c));
+      if (c.status === 'pass') assert.equal(c.diagnostic, undefined, kunitCaseName(c));
     }
   });
 }
@@ -242,7 +229,7 @@ test('lines before KTAP starts and kernel lines inside it are not tests; kunit e
     'not ok 1 s',
   ].join('\n'));
   // kunit_parser.py reads the stray `ok 7 ...` as the suite's first case (its number mismatched): so do we.
-  assert.deepEqual(got.cases.map((c) => `${id(c)} ${c.status}`), ['s.a line of something else? no: a result line is a result line pass', 's.b pass']);
+  assert.deepEqual(got.cases.map((c) => `${kunitCaseName(c)} ${c.status}`), ['s.a line of something else? no: a result line is a result line pass', 's.b pass']);
   assert.ok(got.notes.includes('kunit executor: error filtering suites: -12'));
   assert.ok(got.notes.includes('1 result lines with a number out of order'));
   const none = read('Linux version 6.1.192\nok 1 foo\nreboot: System halted');
@@ -294,7 +281,7 @@ test('a test whose subtests count no case counts itself, as kunit.py does: by a 
 // ---- streaming -------------------------------------------------------------------------------
 
 test('streamed in odd pieces through the line splitter, every fixture reads the same as line by line', () => {
-  const rand = random(19);
+  const rand = seededRandom(19);
   for (const name of Object.keys(EXPECTED)) {
     const bytes = readFileSync(join(FIXTURES, name));
     const whole = readLines(bytes.toString('utf8').split('\n'));
@@ -374,7 +361,7 @@ test(`a diagnostic keeps at most ${MAX_DETAIL_LINES} lines, each cut`, () => {
 
 test('random bytes never throw, and what is read stays consistent', () => {
   for (let seed = 1; seed <= 8; seed++) {
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const reader = new KtapReader();
     for (let i = 0; i < 2000; i++) {
       const length = Math.floor(rand() * 200);
@@ -393,7 +380,7 @@ test('100k lines of shuffled KTAP pieces never throw, in bounded time, and stay 
     'BUG: kernel NULL pointer dereference, address: 0', 'Call Trace:', ' kunit_try_run_case+0x1/0x2', ' a+0x1/0x2', '\x1b[2J', '\r', '',
     '[    1.000000] ok 2 b', 'ok 4294967296 big', 'ok 99999999999999999999999 huge',
   ];
-  const rand = random(7);
+  const rand = seededRandom(7);
   const started = Date.now();
   for (let round = 0; round < 2; round++) {
     const reader = new KtapReader();

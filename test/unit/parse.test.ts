@@ -8,6 +8,7 @@ import { LineSplitter, MAX_LINE_LENGTH, lineBatches } from '../../src/parse/line
 import { LogParser, parseBuildLog } from '../../src/parse/log-parser.ts';
 import { PathNormaliser } from '../../src/parse/paths.ts';
 import { TailBuffer } from '../../src/parse/tail-buffer.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'logs');
 
@@ -38,17 +39,6 @@ function splitAt(buf: Buffer, cuts: number[]): Buffer[] {
   return chunks;
 }
 
-/** A seeded generator so that a failing fuzz case can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fixtureNames = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.log'))
@@ -527,7 +517,7 @@ test('excerpt falls back to the last lines when only make failed', () => {
 
 test('excerpt is never empty for a non-empty log, and empty for an empty one', () => {
   assert.deepEqual(buildExcerpt([]).lines, []);
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   for (let i = 0; i < 200; i++) {
     const lines = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => String.fromCharCode(...Array.from({ length: Math.floor(rnd() * 30) }, () => Math.floor(rnd() * 128))));
     assert.ok(buildExcerpt(lines).lines.length > 0);
@@ -548,7 +538,7 @@ test('tail buffer keeps the last items in order', () => {
 // ---- robustness -----------------------------------------------------------------------------
 
 test('fuzz: garbage, NUL bytes, huge lines, truncated and mixed logs never throw', () => {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const realLines = fixtureNames.flatMap((n) => readFileSync(join(FIXTURES, `${n}.log`), 'utf8').split('\n'));
   const pieces = [':', ': ', ':1:', ':12:3: ', 'error: ', 'warning: ', 'note: ', 'In function ', 'In file included from ', 'from ',
     'ld: ', ' in function `', "'", '`', '[-W', ']', 'make[2]: *** [', '] Error 1', 'WARNING: modpost: ', 'ERROR: modpost: ',
