@@ -3,12 +3,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runAction } from '../support/action-run.ts';
 import { commitSeries, kernelRepo } from '../support/kernel-repo.ts';
 import { type BuildResults } from '../../src/types/results.ts';
 import { type KunitCase } from '../../src/types/kunit.ts';
 import { KtapReader } from '../../src/kunit/ktap-reader.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { runCli } from '../../src/entry/cli.ts';
+import { type BisectResult } from '../../src/bisect/types.ts';
 
 // KUnit on UML on the real 6.1 tree: lib/kunit/.kunitconfig built as kunit.py configures it
 // and run in the build container, on a commit adding kernelbuilder's KUnit faults
@@ -16,7 +19,8 @@ import { tempDir } from '../support/temp-dir.ts';
 // failing case, a skipped one, one that fails in the first run only, a panic. One UML build
 // (minutes on 2 cores with a cold compiler cache) shows it all: the tree's cases pass or
 // are skipped with the kernel's reason, each fault is reported as it should be, and the
-// first run's totals equal the tree's own kunit.py parse of the same console.
+// first run's totals equal the tree's own kunit.py parse of the same console. Then a bisect
+// on the failing case names the commit that added it.
 
 const source = kernelRepo();
 const faults = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'kunit', 'faults', 'kb-kunit-faults.c'), 'utf8');
@@ -90,4 +94,21 @@ test('KUnit on UML, lib/kunit/.kunitconfig of the real tree with kernelbuilder f
   for (const line of readFileSync(first, 'utf8').split('\n')) reader.push(line);
   const ours = reader.end().totals;
   assert.deepEqual({ total: ours.total, pass: ours.pass, fail: ours.fail, skip: ours.skip, crashed: ours.crashed }, kunitPy(first));
+});
+
+test('bisect on a KUnit case: kunit:<suite>.<case> on its KUnit target names the commit that added the failing case, verified', async () => {
+  const logs = tempDir('bisect');
+  let err = '';
+  const paths = { driverDir: fileURLToPath(new URL('../../src/driver/', import.meta.url)), imagesDir: fileURLToPath(new URL('../../images/', import.meta.url)) };
+  const code = await runCli(
+    ['bisect', '--source', source, '--good', 'stable/linux-6.1.y', '--bad', 'kb-test/kunit-faults', '--target', target, '--kunit', 'lib/kunit', '--what', 'kunit:kernelbuilder-faults.kb_fails', '--logs', logs],
+    paths,
+    { out: () => undefined, err: (t) => (err += t) },
+  );
+  assert.equal(code, 0, err);
+  const result = JSON.parse(readFileSync(/results in (\S+bisect\.json)/.exec(err)![1], 'utf8')) as BisectResult;
+  assert.equal(result.culprit?.sha, faulty, err);
+  assert.equal(result.culprit?.verification.culprit, 'bad');
+  assert.equal(result.culprit?.diagnostic?.file, 'lib/kunit/kb-kunit-faults.c');
+  assert.match(err, /bisecting 1 commits for signature kunit\|lib\/kunit\/kb-kunit-faults\.c\|kernelbuilder-faults\.kb_fails/);
 });
