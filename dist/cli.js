@@ -27,6 +27,7 @@ import {
   echoFailures,
   failedBoots,
   failedTargets,
+  failedTests,
   finishedBuildFiles,
   finishedBuildKnown,
   fitsInSpace,
@@ -1074,7 +1075,9 @@ async function build(read, paths, log) {
   const failed = failedTargets(results);
   const boots = results.targets.filter((t) => t.boot && t.boot.status !== "skipped");
   const booted = boots.length > 0 ? `, ${boots.length - failedBoots(results).length}/${boots.length} booted` : "";
-  const verdict = results.error ? `error: ${results.error.message}` : `${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}`;
+  const tested = failedTests(results);
+  const kunit = tested.length > 0 ? `, KUnit failed on ${tested.join(" ")}` : "";
+  const verdict = results.error ? `error: ${results.error.message}` : `${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}${kunit}`;
   log.info(`${verdict}; results in ${reports.results}, email ${reports.email}`);
   return EXIT_CODE[overallResult([results])];
 }

@@ -18,7 +18,7 @@ import { buildImages, chooseImages, imagesBuildFailure } from '../images/build-i
 import { formatImageList, listImages } from '../images/list.ts';
 import { defaultImageTable } from '../images/table.ts';
 import { checkPlan, checkPlanOnEngine, checkPlanOnHost, logPlan, runBuild } from '../engine.ts';
-import { failedBoots, failedTargets, overallResult } from '../results/results.ts';
+import { failedBoots, failedTargets, failedTests, overallResult } from '../results/results.ts';
 import { type RunResult } from '../types/results.ts';
 import { rerenderFolder } from '../pipeline/rerender.ts';
 import { checkOutputPath, writeWhole } from '../output-file.ts';
@@ -236,7 +236,9 @@ async function build(read: InputReader, paths: CliPaths, log: Log): Promise<numb
   const failed = failedTargets(results);
   const boots = results.targets.filter((t) => t.boot && t.boot.status !== 'skipped');
   const booted = boots.length > 0 ? `, ${boots.length - failedBoots(results).length}/${boots.length} booted` : '';
-  const verdict = results.error ? `error: ${results.error.message}` : `${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}`;
+  const tested = failedTests(results);
+  const kunit = tested.length > 0 ? `, KUnit failed on ${tested.join(' ')}` : '';
+  const verdict = results.error ? `error: ${results.error.message}` : `${results.result}: ${results.targets.length - failed.length}/${results.targets.length} targets passed${booted}${kunit}`;
   log.info(`${verdict}; results in ${reports.results}, email ${reports.email}`);
   return EXIT_CODE[overallResult([results])];
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withKunit } from '../../src/pipeline/kunit-results.ts';
+import { failedTests } from '../../src/results/results.ts';
 import { targetPaths } from '../../src/logs-layout.ts';
 import { type BuildResults, type TargetResult } from '../../src/types/results.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -64,4 +65,11 @@ test('withKunit: a run killed at its timeout crashes the case it was in, and say
   const crashed = kunit.cases.find((c) => c.status === 'crashed')!;
   assert.equal(crashed.case, 'demo_second');
   assert.match(crashed.reason!, /timeout/);
+});
+
+test('failedTests: the targets whose KUnit run failed, which fail the step and the CLI; a run with only flaky cases is none', () => {
+  const withFlaky = withKunit(results(target()), runs({ text: ktap('not ok') }, { text: ktap('ok') }), new Set(['um/kunit']));
+  assert.deepEqual(failedTests(withFlaky), []);
+  const failing = withKunit(results(target()), runs({ text: ktap('not ok') }, { text: ktap('not ok') }), new Set(['um/kunit']));
+  assert.deepEqual(failedTests(failing), ['um/kunit']);
 });
