@@ -3,8 +3,9 @@
 # merges a fragment file of the tree; CONFIG_X=v is set with scripts/config), then
 # `make olddefconfig` and the kernel. Files of the tree named `tree:PATH` (KUnit's
 # .kunitconfig and arch_uml.config) are no step of their own: together they seed the base
-# config as make's KCONFIG_ALLCONFIG, the way kunit.py seeds its .config with them. Writes the step it is in to STAGE_FILE first, so
-# that target.sh can tell where a target stopped even when it was killed (timeout).
+# config as make's KCONFIG_ALLCONFIG, the way kunit.py seeds its .config with them. Writes
+# the step it is in to STAGE_FILE first, so that target.sh can tell where a target stopped
+# even when it was killed (timeout).
 # Usage: steps.sh ARCH BASE OUT_DIR STAGE_FILE [FRAGMENT...]
 set -uo pipefail
 arch=$1 base=$2 out=$3 stage_file=$4
