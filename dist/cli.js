@@ -59,7 +59,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-PUGR5A6M.js";
+} from "./chunks/chunk-AFVZAFO2.js";
 import {
   BisectOption,
   EMAILS_DIR,

@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-PUGR5A6M.js";
+} from "./chunks/chunk-AFVZAFO2.js";
 import {
   Input,
   KernelbuilderError,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BisectOption, CONTAINER_LABEL, DRIVER_MOUNT, Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { getInputs } from '../inputs/inputs.ts';
+import { getInputs, splitList } from '../inputs/inputs.ts';
 import { type Inputs, type InputReader } from '../types/inputs.ts';
 import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { type Git, tryGit } from '../ref/git.ts';
@@ -14,7 +14,7 @@ import { type ProjectFragments } from '../plan/project-fragments.ts';
 import { type BisectPlan, type WhatAsked } from './types.ts';
 import { estimatedSteps, parseWhat } from './verdict.ts';
 import { containerSpec } from '../container/spec.ts';
-import { KUNIT_ARCHES } from '../inputs/kunit-inputs.ts';
+import { KUNIT_ARCHES, parseKunit } from '../inputs/kunit-inputs.ts';
 import { kunitConfigName } from '../plan/kunit-targets.ts';
 import { type ImageInfo } from '../types/image.ts';
 
@@ -35,7 +35,7 @@ export function getBisectInputs(read: InputReader): BisectInputs {
   const target = parseTarget(requiredOption(read, BisectOption.target, 'ARCH/CONFIG, e.g. x86/tinyconfig'));
   const what = parseWhat(read(BisectOption.what));
   const name = `${target.arch}/${target.config}`;
-  const kunit = kunitRequestOf(target, read(Input.kunit).trim());
+  const kunit = kunitRequestOf(target, read);
   const build = getInputs((input) => {
     if (input === Input.ref) return bad;
     if (input === Input.arches) return target.arch;
@@ -68,18 +68,17 @@ export function bisectInputsOfBuild(build: Inputs, tree: string, good: string, b
 /**
  * The KUnit config a KUnit target (`um/kunit`, `um/kunit-all`, `um/kunit-<folder>`) is
  * built from, as the kunit input words it: `default`, `all`, or the one of `--kunit`'s
- * .kunitconfig paths whose target has that name; undefined for a target that is no KUnit's.
+ * .kunitconfig paths (read as a build reads them) whose target has that name; undefined
+ * for a target that is no KUnit's.
  */
-function kunitRequestOf(target: { arch: string; config: string }, kunitInput: string): string | undefined {
+function kunitRequestOf(target: { arch: string; config: string }, read: InputReader): string | undefined {
   if (!KUNIT_ARCHES.includes(target.arch) || !/^kunit(?:-|$)/.test(target.config)) return undefined;
-  if (target.config === kunitConfigName({ kind: 'default' })) return 'default';
-  if (target.config === kunitConfigName({ kind: 'all' })) return 'all';
-  const paths = kunitInput === '' || kunitInput === 'off' ? [] : kunitInput.split(/[\s,]+/);
-  const path = paths.find((p) => p !== 'default' && p !== 'all' && kunitConfigName({ kind: 'file', path: p.replace(/\/+$/, '') }) === target.config);
-  if (path === undefined) {
+  const given = parseKunit((name) => read(name).trim() || undefined, splitList)?.requests ?? [];
+  const request = [{ kind: 'default' } as const, { kind: 'all' } as const, ...given].find((r) => kunitConfigName(r) === target.config);
+  if (request === undefined) {
     throw new InputError(BisectOption.target, `${target.arch}/${target.config}`, `it is a KUnit target: give --kunit the .kunitconfig (or its folder) it is built from, e.g. --kunit lib/kunit for ${target.arch}/kunit-lib-kunit`);
   }
-  return path;
+  return request.kind === 'file' ? request.path : request.kind;
 }
 
 function requiredOption(read: InputReader, name: string, allowed: string): string {

@@ -28,26 +28,27 @@ export async function planKunitTargets(settings: KunitSettings, git: Git, sha: s
   const targets: Target[] = [];
   const dropped: Dropped[] = [];
   const umlOptions = await treeFile(git, sha, KUNIT_TREE.umlArch);
-  for (const arch of settings.arches) {
-    for (const request of settings.requests) {
-      const config = kunitConfigName(request);
-      if (process.arch !== 'x64') {
-        dropped.push({ arch, config, reason: `UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64` });
-        continue;
-      }
-      const path = await kunitConfigPath(git, sha, request);
-      const file = path === undefined ? undefined : await treeFile(git, sha, path);
-      if (file === undefined && request.kind === 'file') {
-        throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
-      }
-      if (file === undefined) {
-        dropped.push({ arch, config, reason: `Linux ${version} has no ${path ?? KUNIT_TREE[request.kind as 'default' | 'all']}` });
-        continue;
-      }
-      const seeds = [...(umlOptions === undefined ? [] : [{ path: KUNIT_TREE.umlArch, text: umlOptions }]), { path: path!, text: file }];
-      const fragments: Fragment[] = seeds.map((s) => ({ kind: 'tree', path: s.path }));
-      targets.push({ arch, config, base: 'alldefconfig', fragments, requires: [...new Set(seeds.flatMap((s) => optionsOfFragment(s.text)))], test: 'kunit-uml' });
+  for (const request of settings.requests) {
+    const config = kunitConfigName(request);
+    const drop = (reason: string) => dropped.push(...settings.arches.map((arch) => ({ arch, config, reason })));
+    if (process.arch !== 'x64') {
+      drop(`UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64`);
+      continue;
     }
+    // A path the user named is checked (and refused) here; the tree's own configs may be missing.
+    const path = request.kind === 'file' ? await kunitConfigPath(git, sha, request.path) : KUNIT_TREE[request.kind];
+    const file = request.kind === 'file' ? await configText(git, sha, path) : await treeFile(git, sha, path);
+    if (file === undefined && request.kind === 'file') {
+      throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
+    }
+    if (file === undefined) {
+      drop(`Linux ${version} has no ${path}`);
+      continue;
+    }
+    const seeds = [...(umlOptions === undefined ? [] : [{ path: KUNIT_TREE.umlArch, text: umlOptions }]), { path, text: file }];
+    const fragments: Fragment[] = seeds.map((s) => ({ kind: 'tree', path: s.path }));
+    const requires = [...new Set(seeds.flatMap((s) => optionsOfFragment(s.text)))];
+    for (const arch of settings.arches) targets.push({ arch, config, base: 'alldefconfig', fragments, requires, test: 'kunit-uml' });
   }
   return { targets, dropped };
 }
@@ -62,18 +63,17 @@ export function kunitConfigName(request: KunitRequest): string {
 }
 
 /**
- * The tree path of a request's config at `sha`: a file, or a folder's .kunitconfig;
- * undefined for `default` or `all` where the tree has none. A path the user named that
- * is not there, or is a link, is refused naming the input: a link could lead anywhere.
+ * The tree path of a .kunitconfig the user named at `sha`: the file, or its folder's
+ * .kunitconfig. One that is not there, or is a link, is refused naming the input: a link
+ * could lead anywhere.
  */
-async function kunitConfigPath(git: Git, sha: string, request: KunitRequest): Promise<string | undefined> {
-  if (request.kind !== 'file') return (await treeEntryMode(git, sha, KUNIT_TREE[request.kind])) === '100644' ? KUNIT_TREE[request.kind] : undefined;
-  const mode = await treeEntryMode(git, sha, request.path);
-  const path = mode === '040000' ? `${request.path}/.kunitconfig` : request.path;
+async function kunitConfigPath(git: Git, sha: string, named: string): Promise<string> {
+  const mode = await treeEntryMode(git, sha, named);
+  const path = mode === '040000' ? `${named}/.kunitconfig` : named;
   const fileMode = mode === '040000' ? await treeEntryMode(git, sha, path) : mode;
   if (fileMode === '100644' || fileMode === '100755') return path;
   const what = fileMode === undefined ? 'is not in the tree' : fileMode === '120000' ? 'is a link in the tree (never followed)' : 'is not a regular file of the tree';
-  throw new InputError(Input.kunit, request.path, `${path} ${what} at ${sha.slice(0, 12)}: name a .kunitconfig of the tree, or its folder`);
+  throw new InputError(Input.kunit, named, `${path} ${what} at ${sha.slice(0, 12)}: name a .kunitconfig of the tree, or its folder`);
 }
 
 /** The mode of one path of the tree at `sha` (`100644`, `040000`, `120000`), or undefined. */
@@ -86,7 +86,11 @@ async function treeEntryMode(git: Git, sha: string, path: string): Promise<strin
 /** A regular file of the tree, as text, or undefined when it is not one or is too large to be a config. */
 async function treeFile(git: Git, sha: string, path: string): Promise<string | undefined> {
   const mode = await treeEntryMode(git, sha, path);
-  if (mode !== '100644' && mode !== '100755') return undefined;
+  return mode === '100644' || mode === '100755' ? configText(git, sha, path) : undefined;
+}
+
+/** A file of the tree known to be a regular one, as text, or undefined when it is too large to be a config. */
+async function configText(git: Git, sha: string, path: string): Promise<string | undefined> {
   const size = Number((await tryGit(git, ['cat-file', '-s', `${sha}:${path}`]))?.trim());
   if (!(size <= MAX_KUNITCONFIG_BYTES)) return undefined;
   return tryGit(git, ['cat-file', 'blob', `${sha}:${path}`]);

@@ -7603,26 +7603,26 @@ async function planKunitTargets(settings, git, sha, version) {
   const targets = [];
   const dropped = [];
   const umlOptions = await treeFile(git, sha, KUNIT_TREE.umlArch);
-  for (const arch of settings.arches) {
-    for (const request of settings.requests) {
-      const config = kunitConfigName(request);
-      if (process.arch !== "x64") {
-        dropped.push({ arch, config, reason: `UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64` });
-        continue;
-      }
-      const path = await kunitConfigPath(git, sha, request);
-      const file = path === void 0 ? void 0 : await treeFile(git, sha, path);
-      if (file === void 0 && request.kind === "file") {
-        throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
-      }
-      if (file === void 0) {
-        dropped.push({ arch, config, reason: `Linux ${version} has no ${path ?? KUNIT_TREE[request.kind]}` });
-        continue;
-      }
-      const seeds = [...umlOptions === void 0 ? [] : [{ path: KUNIT_TREE.umlArch, text: umlOptions }], { path, text: file }];
-      const fragments = seeds.map((s) => ({ kind: "tree", path: s.path }));
-      targets.push({ arch, config, base: "alldefconfig", fragments, requires: [...new Set(seeds.flatMap((s) => optionsOfFragment(s.text)))], test: "kunit-uml" });
+  for (const request of settings.requests) {
+    const config = kunitConfigName(request);
+    const drop = (reason) => dropped.push(...settings.arches.map((arch) => ({ arch, config, reason })));
+    if (process.arch !== "x64") {
+      drop(`UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64`);
+      continue;
     }
+    const path = request.kind === "file" ? await kunitConfigPath(git, sha, request.path) : KUNIT_TREE[request.kind];
+    const file = request.kind === "file" ? await configText(git, sha, path) : await treeFile(git, sha, path);
+    if (file === void 0 && request.kind === "file") {
+      throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
+    }
+    if (file === void 0) {
+      drop(`Linux ${version} has no ${path}`);
+      continue;
+    }
+    const seeds = [...umlOptions === void 0 ? [] : [{ path: KUNIT_TREE.umlArch, text: umlOptions }], { path, text: file }];
+    const fragments = seeds.map((s) => ({ kind: "tree", path: s.path }));
+    const requires = [...new Set(seeds.flatMap((s) => optionsOfFragment(s.text)))];
+    for (const arch of settings.arches) targets.push({ arch, config, base: "alldefconfig", fragments, requires, test: "kunit-uml" });
   }
   return { targets, dropped };
 }
@@ -7633,14 +7633,13 @@ function kunitConfigName(request) {
   if (!isConfigName(name)) throw new InputError(Input.kunit, request.path, "its target name would be longer than 100 characters: name a shorter path");
   return name;
 }
-async function kunitConfigPath(git, sha, request) {
-  if (request.kind !== "file") return await treeEntryMode(git, sha, KUNIT_TREE[request.kind]) === "100644" ? KUNIT_TREE[request.kind] : void 0;
-  const mode = await treeEntryMode(git, sha, request.path);
-  const path = mode === "040000" ? `${request.path}/.kunitconfig` : request.path;
+async function kunitConfigPath(git, sha, named) {
+  const mode = await treeEntryMode(git, sha, named);
+  const path = mode === "040000" ? `${named}/.kunitconfig` : named;
   const fileMode = mode === "040000" ? await treeEntryMode(git, sha, path) : mode;
   if (fileMode === "100644" || fileMode === "100755") return path;
   const what = fileMode === void 0 ? "is not in the tree" : fileMode === "120000" ? "is a link in the tree (never followed)" : "is not a regular file of the tree";
-  throw new InputError(Input.kunit, request.path, `${path} ${what} at ${sha.slice(0, 12)}: name a .kunitconfig of the tree, or its folder`);
+  throw new InputError(Input.kunit, named, `${path} ${what} at ${sha.slice(0, 12)}: name a .kunitconfig of the tree, or its folder`);
 }
 async function treeEntryMode(git, sha, path) {
   const out = await tryGit(git, ["ls-tree", "-z", sha, "--", path]);
@@ -7649,7 +7648,9 @@ async function treeEntryMode(git, sha, path) {
 }
 async function treeFile(git, sha, path) {
   const mode = await treeEntryMode(git, sha, path);
-  if (mode !== "100644" && mode !== "100755") return void 0;
+  return mode === "100644" || mode === "100755" ? configText(git, sha, path) : void 0;
+}
+async function configText(git, sha, path) {
   const size = Number((await tryGit(git, ["cat-file", "-s", `${sha}:${path}`]))?.trim());
   if (!(size <= MAX_KUNITCONFIG_BYTES)) return void 0;
   return tryGit(git, ["cat-file", "blob", `${sha}:${path}`]);
@@ -13223,7 +13224,7 @@ function getBisectInputs(read2) {
   const target = parseTarget(requiredOption(read2, BisectOption.target, "ARCH/CONFIG, e.g. x86/tinyconfig"));
   const what = parseWhat(read2(BisectOption.what));
   const name = `${target.arch}/${target.config}`;
-  const kunit = kunitRequestOf(target, read2(Input.kunit).trim());
+  const kunit = kunitRequestOf(target, read2);
   const build = getInputs((input) => {
     if (input === Input.ref) return bad;
     if (input === Input.arches) return target.arch;
@@ -13243,16 +13244,14 @@ function bisectInputsOfBuild(build, tree, good, bad, target, what) {
   const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, kunit: _kunit, ...common } = build;
   return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: kunit ? [] : [config], ...boot ? { boot } : {}, ...kunit ? { kunit } : {} } };
 }
-function kunitRequestOf(target, kunitInput) {
+function kunitRequestOf(target, read2) {
   if (!KUNIT_ARCHES.includes(target.arch) || !/^kunit(?:-|$)/.test(target.config)) return void 0;
-  if (target.config === kunitConfigName({ kind: "default" })) return "default";
-  if (target.config === kunitConfigName({ kind: "all" })) return "all";
-  const paths = kunitInput === "" || kunitInput === "off" ? [] : kunitInput.split(/[\s,]+/);
-  const path = paths.find((p) => p !== "default" && p !== "all" && kunitConfigName({ kind: "file", path: p.replace(/\/+$/, "") }) === target.config);
-  if (path === void 0) {
+  const given = parseKunit((name) => read2(name).trim() || void 0, splitList)?.requests ?? [];
+  const request = [{ kind: "default" }, { kind: "all" }, ...given].find((r) => kunitConfigName(r) === target.config);
+  if (request === void 0) {
     throw new InputError(BisectOption.target, `${target.arch}/${target.config}`, `it is a KUnit target: give --kunit the .kunitconfig (or its folder) it is built from, e.g. --kunit lib/kunit for ${target.arch}/kunit-lib-kunit`);
   }
-  return path;
+  return request.kind === "file" ? request.path : request.kind;
 }
 function requiredOption(read2, name, allowed) {
   const value = read2(name).trim();
