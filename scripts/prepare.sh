@@ -13,15 +13,24 @@ work=${KB_WORK:-/var/tmp/kernelbuilder}
 base=kernelbuilder/debian-base:bookworm
 mkdir -p "$work"
 
-bash scripts/make-base-image.sh "$base"
-if ! docker image inspect kernelbuilder/gcc-12 >/dev/null 2>&1; then
-  node dist/cli.js images build --only kernelbuilder/gcc-12 --base "$base"
-fi
-if ! docker image inspect kernelbuilder/qemu >/dev/null 2>&1; then
-  node dist/cli.js images build --only kernelbuilder/qemu --base "$base"
-fi
-bash scripts/make-kernel-repo.sh "$work/linux-6.1" linux-source-6.1
+# apt first: nothing below may hold its locks while it runs.
 if ! command -v python3 >/dev/null; then
   if ! apt-cache policy python3 | grep -q 'Candidate: [0-9]'; then apt-get update -q; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3
 fi
+
+# The kernel repo (unpack and commit ~80k files: the disk and one core) is made while the
+# images build (mostly the network and dpkg), and the two images build side by side.
+bash scripts/make-kernel-repo.sh "$work/linux-6.1" linux-source-6.1 &
+kernel_repo=$!
+bash scripts/make-base-image.sh "$base"
+boot_image=
+if ! docker image inspect kernelbuilder/qemu >/dev/null 2>&1; then
+  node dist/cli.js images build --only kernelbuilder/qemu --base "$base" &
+  boot_image=$!
+fi
+if ! docker image inspect kernelbuilder/gcc-12 >/dev/null 2>&1; then
+  node dist/cli.js images build --only kernelbuilder/gcc-12 --base "$base"
+fi
+if [ -n "$boot_image" ]; then wait "$boot_image"; fi
+wait "$kernel_repo"
