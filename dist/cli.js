@@ -59,7 +59,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-AFVZAFO2.js";
+} from "./chunks/chunk-2U64DTL6.js";
 import {
   BisectOption,
   EMAILS_DIR,

@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-AFVZAFO2.js";
+} from "./chunks/chunk-2U64DTL6.js";
 import {
   Input,
   KernelbuilderError,

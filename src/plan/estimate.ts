@@ -1,14 +1,15 @@
 import { targetName } from '../values/target-name.ts';
 import { type Target, type TargetCost } from '../types/targets.ts';
 import { type ExpectedWork } from '../types/plan.ts';
-import { configClass } from './costs.ts';
+import { staticCost } from './costs.ts';
 
 /**
- * Relative cost of a config when no earlier build tells: its config class's CPU seconds
- * (configClass, the cost table's), for the order and the shards' balance.
+ * Relative cost of a config when no earlier build tells: its static CPU seconds
+ * (staticCost: its config class's and its project fragments'), for the order and the
+ * shards' balance.
  */
 export function staticEstimate(t: Target): number {
-  return configClass(t).cpuSeconds;
+  return staticCost(t).cpuSeconds;
 }
 
 /**
@@ -25,7 +26,7 @@ export function estimateTargets(targets: Target[], previous: Map<string, number>
  * config class's).
  */
 export function expectedWork(costs: Record<string, TargetCost>): Record<string, ExpectedWork> {
-  return Object.fromEntries(Object.entries(costs).map(([name, c]) => [name, { cpuSeconds: c.cpuSeconds, objects: c.objects, objectsCounted: c.measured.objects }]));
+  return Object.fromEntries(Object.entries(costs).map(([name, c]) => [name, { cpuSeconds: c.cpuSeconds, objects: c.objects, objectsCounted: c.measured.objects, setupCpuSeconds: c.setupCpuSeconds, tailSeconds: c.tailSeconds }]));
 }
 
 /**

@@ -75,4 +75,8 @@ export interface ExpectedWork {
   objects: number;
   /** True when `objects` was counted in a previous build; false when it is its config class's. */
   objectsCounted: boolean;
+  /** CPU seconds of it before its first object: the config steps, the host programs. */
+  setupCpuSeconds: number;
+  /** Seconds of it after its last object, one process at a time: the link, the image. */
+  tailSeconds: number;
 }

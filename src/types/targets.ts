@@ -53,6 +53,10 @@ export interface TargetCost {
    * build records no phase times.
    */
   serialSeconds: number;
+  /** CPU seconds before its first object (config steps, host programs): its class's share of its CPU. */
+  setupCpuSeconds: number;
+  /** Seconds after its last object (link, image, kept files): its class's share of its CPU. */
+  tailSeconds: number;
   /** Compile jobs kbuild runs for it (`  CC `, `  AS ` lines): the objects of its progress. */
   objects: number;
   /** Bytes of its object dir at its end, which is its peak: a build only adds files. */

@@ -4,8 +4,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCompileStep } from '../../src/parse/compile-steps.ts';
 import { scanLog } from '../../src/diagnostics/scan-log.ts';
-import { expectedWork } from '../../src/plan/estimate.ts';
-import { CONFIG_CLASSES, targetCosts } from '../../src/plan/costs.ts';
+import { expectedWork, staticEstimate } from '../../src/plan/estimate.ts';
+import { CONFIG_CLASSES, PROJECT_FRAGMENT_COSTS, staticCost, targetCosts } from '../../src/plan/costs.ts';
+import { type Target } from '../../src/types/targets.ts';
+
+const def = CONFIG_CLASSES.default;
+const tinyClass = CONFIG_CLASSES.tiny;
 import { tempDir } from '../support/temp-dir.ts';
 
 test('compile steps: kbuild CC and AS lines of the kernel objects, built-in or module, and nothing else', () => {
@@ -35,8 +39,27 @@ test("expected work: the cost table's CPU seconds and objects, counted when a pr
     ['arm64/tinyconfig', { target: 'arm64/tinyconfig', arch: 'arm64', config: 'tinyconfig', log: '', status: 'fail' as const, cpuSeconds: 0.4, objects: 0 }],
   ]);
   assert.deepEqual(expectedWork(Object.fromEntries(targetCosts([defconfig, tiny, fresh], previous))), {
-    'x86/defconfig': { cpuSeconds: 900, objects: 2100, objectsCounted: true },
-    'arm64/tinyconfig': { cpuSeconds: CONFIG_CLASSES.tiny.cpuSeconds, objects: CONFIG_CLASSES.tiny.objects, objectsCounted: false },
-    'riscv/defconfig': { cpuSeconds: CONFIG_CLASSES.default.cpuSeconds, objects: CONFIG_CLASSES.default.objects, objectsCounted: false },
+    // Measured at 900 CPU s: its set-up and tail keep the class's share of its CPU.
+    'x86/defconfig': { cpuSeconds: 900, objects: 2100, objectsCounted: true, setupCpuSeconds: def.setupCpuSeconds * (900 / def.cpuSeconds), tailSeconds: def.tailSeconds * (900 / def.cpuSeconds) },
+    'arm64/tinyconfig': { cpuSeconds: tinyClass.cpuSeconds, objects: tinyClass.objects, objectsCounted: false, setupCpuSeconds: tinyClass.setupCpuSeconds, tailSeconds: tinyClass.tailSeconds },
+    'riscv/defconfig': { cpuSeconds: def.cpuSeconds, objects: def.objects, objectsCounted: false, setupCpuSeconds: def.setupCpuSeconds, tailSeconds: def.tailSeconds },
   });
+});
+
+test('static cost: what kernelbuilder\'s own fragments add to a tiny or small config, per arch; a defconfig already holds it', () => {
+  const boot = (arch: string, base: string): Target => ({ arch, config: `${base}+kb-boot.config`, base, fragments: [{ kind: 'file', name: 'kb-boot.config' }] });
+  const row = PROJECT_FRAGMENT_COSTS['kb-boot.config']!;
+  const x86 = staticCost(boot('x86', 'tinyconfig'));
+  assert.deepEqual([x86.objects, x86.cpuSeconds, x86.tailSeconds], [tinyClass.objects + row.objects.x86!, tinyClass.cpuSeconds + row.cpuSeconds.x86!, tinyClass.tailSeconds + row.tailSeconds]);
+  // The main job's x86 target: the objects it built, cold.
+  assert.equal(x86.objects, 616);
+  const small = staticCost(boot('riscv', 'allnoconfig'));
+  assert.equal(small.objects, CONFIG_CLASSES.small.objects + row.objects.riscv!);
+  // An arch the row does not list: the mean of those it lists.
+  const mean = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0) / Object.values(r).length;
+  assert.equal(staticCost(boot('s390', 'tinyconfig')).objects, Math.round(tinyClass.objects + mean(row.objects)));
+  assert.deepEqual(staticCost(boot('x86', 'defconfig')), CONFIG_CLASSES.default);
+  assert.deepEqual(staticCost({ arch: 'x86', config: 'tinyconfig' }), tinyClass);
+  // The order and the shards see it too.
+  assert.equal(staticEstimate(boot('x86', 'tinyconfig')), x86.cpuSeconds);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { BuildProgress, formatProgress, secondsLeft } from '../../src/report/progress.ts';
+import { BuildProgress, type WorkItem, formatProgress, secondsLeft } from '../../src/report/progress.ts';
 import { type LiveClock, startLiveProgress } from '../../src/report/live-progress.ts';
 import { type ExpectedWork } from '../../src/types/plan.ts';
 import { type TargetCost } from '../../src/types/targets.ts';
@@ -13,55 +13,115 @@ import { sampleResults } from '../support/results-fixture.ts';
 import { analyse } from '../../src/diagnostics/analyse.ts';
 import { defaultNoise } from '../../src/diagnostics/noise.ts';
 
-test('ETA: the work left over the cores, at the expected pace until a tenth is done, then at the pace shown', () => {
-  const cases: { name: string; work: [number, number][]; cores: number; busy: number; eta: number }[] = [
-    { name: 'nothing started: all the work over the cores', work: [[600, 0], [200, 0]], cores: 4, busy: 0, eta: 200 },
-    { name: 'under a tenth done: the expected pace', work: [[1000, 0.05], [1000, 0]], cores: 2, busy: 500, eta: 975 },
-    // 400 CPU-s done in 100 s on 2 cores: twice the expected pace.
-    { name: 'a fast machine: the pace shown halves the ETA', work: [[800, 0.5], [200, 0]], cores: 2, busy: 100, eta: 150 },
-    // 200 CPU-s done in 400 s on 2 cores: a quarter of the pace.
-    { name: 'a slow machine: the pace shown quadruples the ETA', work: [[1000, 0.2], [1000, 0]], cores: 2, busy: 400, eta: 3600 },
-    { name: 'one target left among finished ones, at the expected pace', work: [[100, 1], [100, 1], [200, 0.5]], cores: 2, busy: 150, eta: 50 },
-    { name: 'all done', work: [[100, 1]], cores: 2, busy: 50, eta: 0 },
-  ];
-  for (const c of cases) {
-    const eta = secondsLeft(c.work.map(([cpuSeconds, fraction]) => ({ cpuSeconds, fraction })), c.cores, c.busy);
-    assert.equal(Math.round(eta), c.eta, c.name);
-  }
+/** A work item: set-up, compile and tail seconds, and the share done of each. */
+const item = (setup: number, compile: number, tail: number, done: [number, number, number] = [0, 0, 0], finished = false): WorkItem => ({
+  setupCpuSeconds: setup,
+  compileCpuSeconds: compile,
+  tailSeconds: tail,
+  setupFraction: done[0],
+  compileFraction: done[1],
+  tailFraction: done[2],
+  done: finished,
 });
 
-const expected = (cpuSeconds: number, objects: number, objectsCounted = true): ExpectedWork => ({ cpuSeconds, objects, objectsCounted });
+test('ETA: set-up and compile left at the pace, the tails at their own, over the cores; the longest tail left runs alone at the end', () => {
+  const cases: { name: string; work: WorkItem[]; cores: number; pace: number; eta: number }[] = [
+    { name: 'nothing started: all the work over the cores', work: [item(0, 600, 0), item(0, 200, 0)], cores: 4, pace: 1, eta: 200 },
+    { name: 'set-ups count as work', work: [item(50, 150, 0), item(50, 150, 0)], cores: 2, pace: 1, eta: 200 },
+    // (200 + 30 - 20) / 2 + 20: the shorter tail beside the other's compile, the longer alone.
+    { name: 'the longest tail runs alone at the end', work: [item(0, 100, 20), item(0, 100, 10)], cores: 2, pace: 1, eta: 125 },
+    // A twice faster pace halves the compile, not the link: (100 + 10) / 2 + 20.
+    { name: 'the pace scales set-up and compile, not the tails', work: [item(0, 100, 20), item(0, 100, 10)], cores: 2, pace: 2, eta: 75 },
+    // x86 has half its set-up (20 of 40), 300 of its 400 compile and half its tail (10) left: (320 + 10 - 10) / 2 + 10. arm64 is done.
+    { name: 'what each part has done is off', work: [item(40, 400, 20, [0.5, 0.25, 0.5]), item(40, 400, 20, [1, 1, 1], true)], cores: 2, pace: 1, eta: 170 },
+    { name: 'all done', work: [item(10, 100, 10, [1, 1, 1], true)], cores: 2, pace: 1, eta: 0 },
+  ];
+  for (const c of cases) assert.equal(Math.round(secondsLeft(c.work, c.cores, c.pace)), c.eta, c.name);
+});
+
+const expected = (cpuSeconds: number, objects: number, objectsCounted = true, setupCpuSeconds = 0, tailSeconds = 0): ExpectedWork => ({ cpuSeconds, objects, objectsCounted, setupCpuSeconds, tailSeconds });
 /** A cost table's row measured by a previous build, as the plan hands it to the live progress. */
 const cost = (cpuSeconds: number, objects: number): TargetCost => ({
   cpuSeconds,
   serialSeconds: 0,
+  setupCpuSeconds: 0,
+  tailSeconds: 0,
   objects,
   objdirBytes: 2 ** 20,
   memoryPerJobBytes: 2 ** 20,
   measured: { cpuSeconds: true, objects: true, objdirBytes: true },
 });
 
-test('progress model: done, running and waiting targets, objects against the expected count, the ETA', () => {
+/** `n` objects of `target` compiled evenly from `from` to `to` (ms). */
+function compileEvenly(p: BuildProgress, target: string, n: number, from: number, to: number): void {
+  for (let i = 1; i <= n; i++) p.compiled(target, from + ((to - from) * i) / n);
+}
+
+test('progress model: done, running and waiting targets, objects against the expected count, the ETA at the expected pace', () => {
   const p = new BuildProgress({ 'x86/defconfig': expected(1200, 2400), 'arm64/tinyconfig': expected(160, 240, false), 'riscv/tinyconfig': expected(160, 240) }, 2, 0);
+  // 1520 CPU s over 2 cores.
   assert.equal(formatProgress(p.snapshot(10_000)), 'progress 10 s: 0/3 done, 0 running, 3 waiting; ETA ~13 min');
   p.start('x86/defconfig', 20_000);
   p.start('arm64/tinyconfig', 20_000);
-  for (let i = 0; i < 600; i++) p.compiled('x86/defconfig', 60_000);
-  for (let i = 0; i < 120; i++) p.compiled('arm64/tinyconfig', 60_000);
-  // 300 + 80 CPU-s done of 1520 (a quarter) in 100 s on 2 cores: 1.9 times the expected pace; 1140 left / 3.8 = 300 s.
-  assert.equal(formatProgress(p.snapshot(120_000)), 'progress 2 min: 0/3 done, 2 running, 1 waiting; x86/defconfig 600/2400 objects, arm64/tinyconfig 120/~240; ETA ~5 min');
+  // 20 objects: too few for a pace of their own. 1200 × (1 - 10/2400) + 160 × (1 - 10/240) + 160 = 1508 left, over 2 cores: 12.6 min.
+  compileEvenly(p, 'x86/defconfig', 10, 20_000, 60_000);
+  compileEvenly(p, 'arm64/tinyconfig', 10, 20_000, 60_000);
+  assert.equal(formatProgress(p.snapshot(60_000)), 'progress 60 s: 0/3 done, 2 running, 1 waiting; x86/defconfig 10/2400 objects, arm64/tinyconfig 10/~240; ETA ~13 min');
   p.finish('arm64/tinyconfig', 130_000);
   p.finish('riscv/tinyconfig', 140_000);
-  assert.match(formatProgress(p.snapshot(140_000)), /^progress 2 min: 2\/3 done, 1 running, 0 waiting; x86\/defconfig 600\/2400 objects; ETA ~/);
+  assert.match(formatProgress(p.snapshot(140_000)), /^progress 2 min: 2\/3 done, 1 running, 0 waiting; x86\/defconfig 10\/2400 objects; ETA ~/);
   p.finish('x86/defconfig', 400_000);
   assert.equal(formatProgress(p.snapshot(400_000)), 'progress 7 min: 3/3 done, 0 running, 0 waiting; all done');
 });
 
-test('progress model: a target that builds more than last time is never counted done before it ends', () => {
+test('progress model: once objects flow, the pace is the rate of the last minute against the CPU the cost table expects of them', () => {
+  // One target, 1 CPU s an object expected, on 2 cores.
+  const p = new BuildProgress({ 'x86/defconfig': expected(1000, 1000) }, 2, 0);
+  p.start('x86/defconfig', 0);
+  // 100 objects in 50 s on 2 cores: 1 core-second each, as expected. 900 left / 2 cores.
+  compileEvenly(p, 'x86/defconfig', 100, 0, 50_000);
+  assert.equal(Math.round(p.snapshot(50_000).etaSeconds!), 450);
+  // The next 100 in 25 s: the last minute holds both rates, 200 objects in 75 core-seconds... of which the window keeps 60 s.
+  compileEvenly(p, 'x86/defconfig', 100, 50_000, 75_000);
+  const fast = p.snapshot(75_000).etaSeconds!;
+  // The window (15 s to 75 s) holds 170 objects in 120 core-seconds: a pace of 170/120; 800 left.
+  assert.ok(Math.abs(fast - 800 / 2 / (170 / 120)) < 2, String(fast));
+  // A minute at that rate only: twice the expected pace.
+  compileEvenly(p, 'x86/defconfig', 240, 75_000, 135_000);
+  assert.ok(Math.abs(p.snapshot(135_000).etaSeconds! - 560 / 2 / 2) < 2, String(p.snapshot(135_000).etaSeconds));
+});
+
+test('progress model: the config phase is on the clock: a set-up counts by the time spent in it, on its share of the cores, never past 90%', () => {
+  const p = new BuildProgress({ 'x86/tinyconfig': expected(200, 100, true, 40), 'arm64/tinyconfig': expected(200, 100, true, 40) }, 1, 0);
+  p.start('x86/tinyconfig', 0);
+  p.start('arm64/tinyconfig', 0);
+  // Two set-ups on one core: 20 s is 10 CPU s of each. 400 - 2 × 10 left, on 1 core.
+  assert.equal(Math.round(p.snapshot(20_000).etaSeconds!), 380);
+  // Past their set-up's time they stay at 90% of it: 400 - 2 × 36.
+  assert.equal(Math.round(p.snapshot(500_000).etaSeconds!), 328);
+});
+
+test('progress model: a target that stopped compiling near its count is in its tail: its objects done, the tail counting down alone', () => {
+  const p = new BuildProgress({ 'x86/tinyconfig': expected(130, 100, true, 0, 30) }, 2, 0);
+  p.start('x86/tinyconfig', 0);
+  compileEvenly(p, 'x86/tinyconfig', 95, 0, 95_000);
+  // Still compiling, at half the expected pace (the last minute: 60 objects in 120 core-seconds
+  // of 1 CPU s each): 5 CPU s left over 2 cores at 0.5, then the 30 s tail alone.
+  assert.equal(Math.round(p.snapshot(100_000).etaSeconds!), 35);
+  // 20 s without an object at 95 of 100: its tail, 25 s of 30 spent.
+  assert.equal(Math.round(p.snapshot(120_000).etaSeconds!), 5);
+  // Far from its count, a pause is no tail: the objects left stay.
+  const q = new BuildProgress({ 'x86/defconfig': expected(100, 100) }, 2, 0);
+  q.start('x86/defconfig', 0);
+  compileEvenly(q, 'x86/defconfig', 50, 0, 50_000);
+  assert.ok(q.snapshot(200_000).etaSeconds! > 20);
+});
+
+test('progress model: a target that builds more than last time is never counted done while it compiles', () => {
   const p = new BuildProgress({ 'x86/defconfig': expected(100, 10) }, 1, 0);
   for (let i = 0; i < 50; i++) p.compiled('x86/defconfig', 1000);
-  assert.equal(p.snapshot(100_000).etaSeconds! > 0, true);
-  assert.equal(formatProgress(p.snapshot(100_000)).includes('x86/defconfig 50/10 objects'), true);
+  assert.equal(p.snapshot(5_000).etaSeconds! > 0, true);
+  assert.equal(formatProgress(p.snapshot(5_000)).includes('x86/defconfig 50/10 objects'), true);
 });
 
 test('progress model: a guessed count a target has passed grows with it: most of the way, never done, the ETA keeps its work', () => {
@@ -69,11 +129,9 @@ test('progress model: a guessed count a target has passed grows with it: most of
   for (let i = 0; i < 120; i++) p.compiled('x86/tinyconfig', 1000);
   assert.match(formatProgress(p.snapshot(60_000)), /x86\/tinyconfig 120\/~240 objects/, 'under the guess: the guess');
   for (let i = 0; i < 280; i++) p.compiled('x86/tinyconfig', 1000);
-  const past = p.snapshot(120_000);
-  assert.match(formatProgress(past), /x86\/tinyconfig 400\/~500 objects/, 'past it: a quarter more than built so far');
-  // 80% of x86's 300 CPU s done and none of arm64's: 360 CPU s left over 2 cores, at the pace shown (240 CPU s in 119 s busy on 2 cores).
-  const pace = 240 / (119 * 2);
-  assert.ok(Math.abs(past.etaSeconds! - 360 / (2 * pace)) < 1, String(past.etaSeconds));
+  const past = p.snapshot(61_000);
+  assert.match(formatProgress(past), /x86\/tinyconfig 400\/~420 objects/, 'past it: a twentieth more than built so far');
+  assert.ok(past.etaSeconds! > 0);
   // A counted target that builds more than its count stays at 99%, as before.
   const counted = new BuildProgress({ 'x86/tinyconfig': expected(300, 240) }, 2, 0);
   for (let i = 0; i < 400; i++) counted.compiled('x86/tinyconfig', 1000);
@@ -141,13 +199,12 @@ test('live progress on a recorded timeline: the lines printed, at a steady pace 
   live.stop();
   clock.advance(200_000);
   assert.deepEqual(log.lines, [
-    // Busy since the poll at 6 s that found the first log; 2 cores (jobs 2 of 8).
-    // At 30 s: x86 4/8 (200 CPU-s) and arm64 1/2 (50) done in 24 s: pace 250/48; 250 left / (2 × pace) = 24 s.
-    'progress 30 s: 0/2 done, 2 running, 0 waiting; x86/defconfig 4/8 objects, arm64/tinyconfig 1/2; ETA ~24 s',
-    // At arm64's end, 40 s: 300 done in 34 s, 200 left: 200 / (2 × 300/68) = 23 s.
-    'progress 40 s: 1/2 done, 1 running, 0 waiting; x86/defconfig 4/8 objects; ETA ~23 s',
-    // At 60 s x86 has built nothing more: the pace drops, the ETA grows: 200 / (2 × 300/108) = 36 s.
-    'progress 60 s: 1/2 done, 1 running, 0 waiting; x86/defconfig 4/8 objects; ETA ~36 s',
+    // 2 cores (jobs 2 of 8); five objects are too few for a pace: the expected one.
+    // At 30 s: x86 4/8 (200 CPU-s left) and arm64 1/2 (50 left): 250 / 2 = 125 s.
+    'progress 30 s: 0/2 done, 2 running, 0 waiting; x86/defconfig 4/8 objects, arm64/tinyconfig 1/2; ETA ~2 min',
+    // At arm64's end, 40 s: x86's 200 left / 2 = 100 s; at 60 s, nothing more built, half its objects short of a tail: the same.
+    'progress 40 s: 1/2 done, 1 running, 0 waiting; x86/defconfig 4/8 objects; ETA ~2 min',
+    'progress 60 s: 1/2 done, 1 running, 0 waiting; x86/defconfig 4/8 objects; ETA ~2 min',
     'progress 62 s: 2/2 done, 0 running, 0 waiting; all done',
   ]);
   // The error seen at the 10 s poll, printed as build output: once per target.

@@ -7660,11 +7660,32 @@ async function configText(git, sha, path) {
 var MB = 1024 * 1024;
 var GB = 1024 * MB;
 var CONFIG_CLASSES = {
-  tiny: { name: "tinyconfig", cpuSeconds: 170, serialSeconds: 10, objects: 440, objdirBytes: 36 * MB, memoryPerJobBytes: 200 * MB },
-  small: { name: "allnoconfig", cpuSeconds: 270, serialSeconds: 8, objects: 610, objdirBytes: 70 * MB, memoryPerJobBytes: 200 * MB },
-  default: { name: "defconfig", cpuSeconds: 2100, serialSeconds: 60, objects: 2400, objdirBytes: 330 * MB, memoryPerJobBytes: 250 * MB },
-  all: { name: "allmodconfig", cpuSeconds: 26e3, serialSeconds: 400, objects: 3e4, objdirBytes: 4 * GB, memoryPerJobBytes: 350 * MB }
+  tiny: { name: "tinyconfig", cpuSeconds: 170, serialSeconds: 10, setupCpuSeconds: 45, tailSeconds: 15, objects: 440, objdirBytes: 36 * MB, memoryPerJobBytes: 200 * MB },
+  small: { name: "allnoconfig", cpuSeconds: 270, serialSeconds: 8, setupCpuSeconds: 45, tailSeconds: 15, objects: 610, objdirBytes: 70 * MB, memoryPerJobBytes: 200 * MB },
+  default: { name: "defconfig", cpuSeconds: 2100, serialSeconds: 60, setupCpuSeconds: 60, tailSeconds: 45, objects: 2400, objdirBytes: 330 * MB, memoryPerJobBytes: 250 * MB },
+  all: { name: "allmodconfig", cpuSeconds: 26e3, serialSeconds: 400, setupCpuSeconds: 60, tailSeconds: 300, objects: 3e4, objdirBytes: 4 * GB, memoryPerJobBytes: 350 * MB }
 };
+var PROJECT_FRAGMENT_COSTS = {
+  "kb-boot.config": { objects: { x86: 176, arm: 113, arm64: 85, riscv: 78 }, cpuSeconds: { x86: 245, arm: 170, arm64: 235, riscv: 165 }, tailSeconds: 15 }
+};
+function perArch(row, arch) {
+  const values = Object.values(row);
+  return row[arch] ?? values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+}
+function staticCost(t) {
+  const cls = configClass(t);
+  if (cls !== CONFIG_CLASSES.tiny && cls !== CONFIG_CLASSES.small) return cls;
+  const rows = (t.fragments ?? []).flatMap((f) => f.kind === "file" && PROJECT_FRAGMENT_COSTS[f.name] ? [PROJECT_FRAGMENT_COSTS[f.name]] : []);
+  return rows.reduce(
+    (c, row) => ({
+      ...c,
+      objects: Math.round(c.objects + perArch(row.objects, t.arch)),
+      cpuSeconds: Math.round(c.cpuSeconds + perArch(row.cpuSeconds, t.arch)),
+      tailSeconds: c.tailSeconds + row.tailSeconds
+    }),
+    cls
+  );
+}
 function configClass(t) {
   const base = (t.base ?? t.config).toLowerCase();
   if (base === "allmodconfig" || base === "allyesconfig") return CONFIG_CLASSES.all;
@@ -7675,16 +7696,20 @@ function configClass(t) {
 function targetCosts(targets, previous = /* @__PURE__ */ new Map()) {
   return new Map(
     targets.map((t) => {
-      const cls = configClass(t);
+      const cls = staticCost(t);
       const before = previous.get(targetName(t));
       const passed = before?.status === "pass" ? before : void 0;
       const positive = (n) => n !== void 0 && Number.isFinite(n) && n > 0;
       const measured = { cpuSeconds: positive(passed?.cpuSeconds), objects: positive(passed?.objects), objdirBytes: positive(passed?.objdirBytes) };
+      const cpuSeconds = measured.cpuSeconds ? passed.cpuSeconds : cls.cpuSeconds;
+      const scale = cpuSeconds / cls.cpuSeconds;
       return [
         targetName(t),
         {
-          cpuSeconds: measured.cpuSeconds ? passed.cpuSeconds : cls.cpuSeconds,
+          cpuSeconds,
           serialSeconds: cls.serialSeconds,
+          setupCpuSeconds: cls.setupCpuSeconds * scale,
+          tailSeconds: cls.tailSeconds * scale,
           objects: measured.objects ? passed.objects : cls.objects,
           objdirBytes: measured.objdirBytes ? passed.objdirBytes : cls.objdirBytes,
           memoryPerJobBytes: cls.memoryPerJobBytes,
@@ -7697,13 +7722,13 @@ function targetCosts(targets, previous = /* @__PURE__ */ new Map()) {
 
 // src/plan/estimate.ts
 function staticEstimate(t) {
-  return configClass(t).cpuSeconds;
+  return staticCost(t).cpuSeconds;
 }
 function estimateTargets(targets, previous = /* @__PURE__ */ new Map()) {
   return new Map(targets.map((t) => [targetName(t), previous.get(targetName(t)) ?? staticEstimate(t)]));
 }
 function expectedWork(costs) {
-  return Object.fromEntries(Object.entries(costs).map(([name, c]) => [name, { cpuSeconds: c.cpuSeconds, objects: c.objects, objectsCounted: c.measured.objects }]));
+  return Object.fromEntries(Object.entries(costs).map(([name, c]) => [name, { cpuSeconds: c.cpuSeconds, objects: c.objects, objectsCounted: c.measured.objects, setupCpuSeconds: c.setupCpuSeconds, tailSeconds: c.tailSeconds }]));
 }
 function longestFirst(targets, estimates) {
   return [...targets].sort((a, b) => (estimates.get(targetName(b)) ?? 0) - (estimates.get(targetName(a)) ?? 0));
@@ -9372,42 +9397,54 @@ var TARGET_DONE = /^kernelbuilder: (\S+) (pass|fail|timeout) \(stage (\w+), exit
 function finishedTarget(line) {
   return TARGET_DONE.exec(line)?.[1];
 }
-var CALIBRATE_AFTER = 0.1;
+var RATE_WINDOW_SECONDS = 60;
+var MIN_RATE_OBJECTS = 40;
+var TAIL_AFTER_SECONDS = 20;
+var TAIL_FROM_SHARE = 0.9;
 var PACE_BOUNDS = [0.1, 10];
 var MAX_RUNNING_FRACTION = 0.99;
-var PASSED_GUESS_GROWTH = 1.25;
+var MAX_PHASE_FRACTION = 0.9;
+var PASSED_GUESS_GROWTH = 1.05;
 var MAX_NAMED_RUNNING = 6;
-function secondsLeft(work, cores, busySeconds) {
-  const total2 = work.reduce((sum, w) => sum + w.cpuSeconds, 0);
-  const done = work.reduce((sum, w) => sum + w.cpuSeconds * w.fraction, 0);
-  let pace = 1;
-  if (total2 > 0 && done >= CALIBRATE_AFTER * total2 && busySeconds > 0) {
-    pace = Math.min(PACE_BOUNDS[1], Math.max(PACE_BOUNDS[0], done / (busySeconds * cores)));
-  }
-  return (total2 - done) / (cores * pace);
+function secondsLeft(work, cores, pace) {
+  const open = work.filter((w) => !w.done);
+  const tailLeft = (w) => w.tailSeconds * (1 - w.tailFraction);
+  const paced = open.reduce((sum, w) => sum + w.setupCpuSeconds * (1 - w.setupFraction) + w.compileCpuSeconds * (1 - w.compileFraction), 0) / pace;
+  const tails = open.reduce((sum, w) => sum + tailLeft(w), 0);
+  const lastTail = Math.max(0, ...open.map(tailLeft));
+  return (paced + tails - lastTail) / cores + lastTail;
 }
 var BuildProgress = class {
   constructor(expected, cores, startedAt) {
     this.cores = cores;
     this.startedAt = startedAt;
-    for (const [target, work] of Object.entries(expected)) this.targets.set(target, { expected: work, state: "waiting", objects: 0 });
+    for (const [target, work] of Object.entries(expected)) this.targets.set(target, { expected: work, state: "waiting", startedAt, objects: 0, lastObjectAt: startedAt });
   }
   cores;
   startedAt;
   targets = /* @__PURE__ */ new Map();
-  firstStart;
+  /** The rate window's points, oldest first, one per event that moved the clock. */
+  window = [];
+  objects = 0;
+  coreSeconds = 0;
+  lastTick;
+  pace = 1;
   /** A target's build began (its log appeared). */
   start(target, at) {
+    this.tick(at);
     const t = this.targets.get(target);
     if (t?.state !== "waiting") return;
     t.state = "running";
-    this.firstStart ??= at;
+    t.startedAt = at;
   }
   /** A target compiled one more object. */
   compiled(target, at) {
     this.start(target, at);
     const t = this.targets.get(target);
-    if (t?.state === "running") t.objects++;
+    if (t?.state !== "running") return;
+    t.objects++;
+    t.lastObjectAt = at;
+    this.objects++;
   }
   /** A target finished, however it ended. */
   finish(target, at) {
@@ -9416,6 +9453,7 @@ var BuildProgress = class {
     if (t) t.state = "done";
   }
   snapshot(at) {
+    this.tick(at);
     const all = [...this.targets];
     const done = all.filter(([, t]) => t.state === "done").length;
     const running = all.filter(([, t]) => t.state === "running").map(([target, t]) => ({ target, objects: t.objects, expected: expectedObjects(t), counted: t.expected.objectsCounted }));
@@ -9427,21 +9465,71 @@ var BuildProgress = class {
       waiting: all.length - done - running.length
     };
     if (done === all.length) return snapshot;
-    const work = all.map(([, t]) => ({ cpuSeconds: t.expected.cpuSeconds, fraction: fractionDone(t) }));
-    const busySeconds = this.firstStart === void 0 ? 0 : (at - this.firstStart) / 1e3;
-    return { ...snapshot, etaSeconds: secondsLeft(work, this.cores, busySeconds) };
+    this.measurePace();
+    const share = Math.min(1, this.cores / Math.max(1, running.length));
+    const work = all.map(([, t]) => workItem(t, at, share, this.pace));
+    return { ...snapshot, etaSeconds: secondsLeft(work, this.cores, this.pace) };
+  }
+  /**
+   * Move the clock to `at`: the time since the last event was spent compiling on the
+   * cores the set-ups and tails left (at least one while any target compiles), and a
+   * point of the rate window marks it.
+   */
+  tick(at) {
+    if (this.lastTick !== void 0 && at > this.lastTick) {
+      const running = [...this.targets.values()].filter((t) => t.state === "running");
+      const compiling = running.filter((t) => phaseOf(t, this.lastTick) === "compile").length;
+      if (compiling > 0) this.coreSeconds += (at - this.lastTick) / 1e3 * Math.max(1, this.cores - Math.min(this.cores - 1, running.length - compiling));
+    }
+    if (this.lastTick === void 0 || at > this.lastTick) {
+      this.lastTick = at;
+      this.window.push({ at, objects: this.objects, coreSeconds: this.coreSeconds });
+      while (this.window.length > 2 && this.window[1].at <= at - RATE_WINDOW_SECONDS * 1e3) this.window.shift();
+    }
+  }
+  /**
+   * The pace the rate window shows: the CPU seconds the cost table expects of the objects
+   * compiled in it over the core-seconds that compiled them. Kept when the window holds
+   * too few objects to tell, as at the end, when the last targets link.
+   */
+  measurePace() {
+    const first = this.window[0];
+    const last = this.window[this.window.length - 1];
+    if (!first || !last) return;
+    const objects = last.objects - first.objects;
+    const coreSeconds = last.coreSeconds - first.coreSeconds;
+    if (objects < MIN_RATE_OBJECTS || coreSeconds <= 0) return;
+    const open = [...this.targets.values()].filter((t) => t.state !== "done");
+    const expectedObjectsLeft = open.reduce((sum, t) => sum + expectedObjects(t), 0);
+    const compileCpu = open.reduce((sum, t) => sum + compileCpuSeconds(t.expected), 0);
+    if (expectedObjectsLeft <= 0 || compileCpu <= 0) return;
+    this.pace = Math.min(PACE_BOUNDS[1], Math.max(PACE_BOUNDS[0], compileCpu / expectedObjectsLeft * (objects / coreSeconds)));
   }
 };
+function phaseOf(t, at) {
+  if (t.objects === 0) return "setup";
+  return at - t.lastObjectAt >= TAIL_AFTER_SECONDS * 1e3 && t.objects >= TAIL_FROM_SHARE * expectedObjects(t) ? "tail" : "compile";
+}
+function compileCpuSeconds(e) {
+  return Math.max(0, e.cpuSeconds - e.setupCpuSeconds - e.tailSeconds);
+}
+function workItem(t, at, share, pace) {
+  const e = t.expected;
+  const item = { setupCpuSeconds: e.setupCpuSeconds, compileCpuSeconds: compileCpuSeconds(e), tailSeconds: e.tailSeconds, done: t.state === "done" };
+  const none = { ...item, setupFraction: 0, compileFraction: 0, tailFraction: 0 };
+  if (t.state !== "running") return none;
+  const spentSince = (from, work, speed) => work > 0 ? Math.min(MAX_PHASE_FRACTION, Math.max(0, at - from) / 1e3 * speed / work) : 1;
+  const phase = phaseOf(t, at);
+  if (phase === "setup") return { ...none, setupFraction: spentSince(t.startedAt, e.setupCpuSeconds, share * pace) };
+  const expected = expectedObjects(t);
+  const compiled = expected > 0 ? Math.min(MAX_RUNNING_FRACTION, t.objects / expected) : 0;
+  if (phase === "tail") return { ...none, setupFraction: 1, compileFraction: 1, tailFraction: spentSince(t.lastObjectAt, e.tailSeconds, share) };
+  return { ...none, setupFraction: 1, compileFraction: compiled };
+}
 function expectedObjects(t) {
   const { objects, objectsCounted } = t.expected;
   if (objectsCounted || t.objects < objects) return objects;
   return Math.round(t.objects * PASSED_GUESS_GROWTH);
-}
-function fractionDone(t) {
-  if (t.state === "done") return 1;
-  const expected = expectedObjects(t);
-  if (t.state === "waiting" || expected <= 0) return 0;
-  return Math.min(MAX_RUNNING_FRACTION, t.objects / expected);
 }
 function formatProgress(s) {
   const head2 = `progress ${formatDuration(s.elapsedSeconds, "rough")}: ${s.done}/${s.total} done, ${s.running.length} running, ${s.waiting} waiting`;
@@ -10272,10 +10360,10 @@ var MESSAGE_ERRORS = 3;
 function renderJunit(results) {
   const arches = [...new Set(results.targets.map((t) => t.arch))];
   const timestamp = results.startedAt.slice(0, 19);
-  const perArch = arches.map((arch) => results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...t.boot ? [bootCase(t)] : [], ...kunitCases(t)]));
+  const perArch2 = arches.map((arch) => results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...t.boot ? [bootCase(t)] : [], ...kunitCases(t)]));
   const count = (cases, kind) => cases.filter((c) => c.outcome.kind === kind).length;
   const suites = arches.map((arch, id) => {
-    const cases = perArch[id];
+    const cases = perArch2[id];
     const attrs = {
       name: arch,
       tests: cases.length,
@@ -10290,7 +10378,7 @@ function renderJunit(results) {
     };
     return [`  <testsuite${attributes(attrs)}>`, properties(results), ...cases.map(renderCase), "  </testsuite>"].join("\n");
   });
-  const all = perArch.flat();
+  const all = perArch2.flat();
   const top = {
     name: `kernelbuilder ${results.tree} ${results.buildId}`,
     tests: all.length,
