@@ -59,7 +59,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-2U64DTL6.js";
+} from "./chunks/chunk-5W7XI74F.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -884,7 +884,7 @@ var package_default = {
     bundle: "node scripts/bundle.mjs",
     test: "bash scripts/test.sh",
     "test:unit": "node --import tsx --test test/unit/*.test.ts",
-    "test:itg": "node --import tsx --test --test-concurrency=1 test/itg/*.test.itg.ts"
+    "test:itg": "bash scripts/test-itg.sh"
   },
   dependencies: {
     "@actions/artifact": "^6.2.1",

@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-2U64DTL6.js";
+} from "./chunks/chunk-5W7XI74F.js";
 import {
   Input,
   KernelbuilderError,

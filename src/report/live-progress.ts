@@ -68,7 +68,7 @@ export function startLiveProgress(plan: Pick<BuildPlan, 'targets' | 'costs' | 'j
   const clock = opts.clock ?? realClock;
   const startedAt = clock.now();
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism()));
-  const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
+  const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt, plan.jobs);
   // Each log is scanned once, here, and handed on: its diagnostics kept up to a bound (past it the analysis reads the log again).
   const kept = new Map<string, Diagnostic[] | undefined>(plan.targets.map((t) => [targetName(t), []]));
   const keep = (target: string, d: Diagnostic) => {

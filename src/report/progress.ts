@@ -15,6 +15,12 @@ export function finishedTarget(line: string): string | undefined {
  * its config phase or of another machine.
  */
 const RATE_WINDOW_SECONDS = 60;
+/**
+ * The build's first objects come with work that is no object (generated headers, offsets,
+ * the vDSO, host programs): the window's rate counts once this share of all the expected
+ * objects was built before it began.
+ */
+const SETTLED_SHARE = 0.05;
 /** Objects the window must hold before its rate replaces the expected pace: fewer is noise. */
 const MIN_RATE_OBJECTS = 40;
 /**
@@ -127,12 +133,32 @@ export class BuildProgress {
   private lastTick?: number;
   private pace = 1;
 
+  /**
+   * `cores` the build runs on, `jobs` its make jobserver's slots (by default one a core):
+   * each running target holds one, and a compiling one takes the free ones too.
+   */
   constructor(
     expected: Record<string, ExpectedWork>,
     private readonly cores: number,
     private readonly startedAt: number,
+    private readonly jobs = cores,
   ) {
     for (const [target, work] of Object.entries(expected)) this.targets.set(target, { expected: work, state: 'waiting', startedAt, objects: 0, lastObjectAt: startedAt });
+  }
+
+  /**
+   * How the cores are shared at `at`: a target in its set-up or tail runs one process, the
+   * compiling ones the jobserver's other slots (at least one each), and every process has
+   * an equal share of the cores, a whole one at most. Returns the cores the compiles have
+   * and the share of one process.
+   */
+  private cpuShares(at: number): { compileCores: number; processShare: number } {
+    const running = [...this.targets.values()].filter((t) => t.state === 'running');
+    const compiling = running.filter((t) => phaseOf(t, at) === 'compile').length;
+    const serial = running.length - compiling;
+    const compileProcesses = compiling > 0 ? Math.max(compiling, this.jobs - serial) : 0;
+    const processShare = Math.min(1, this.cores / Math.max(1, serial + compileProcesses));
+    return { compileCores: compileProcesses * processShare, processShare };
   }
 
   /** A target's build began (its log appeared). */
@@ -177,23 +203,17 @@ export class BuildProgress {
     };
     if (done === all.length) return snapshot;
     this.measurePace();
-    // A target in its set-up or tail runs one process: a core, or its share when more run than there are cores.
-    const share = Math.min(1, this.cores / Math.max(1, running.length));
-    const work = all.map(([, t]) => workItem(t, at, share, this.pace));
+    const { processShare } = this.cpuShares(at);
+    const work = all.map(([, t]) => workItem(t, at, processShare, this.pace));
     return { ...snapshot, etaSeconds: secondsLeft(work, this.cores, this.pace) };
   }
 
   /**
    * Move the clock to `at`: the time since the last event was spent compiling on the
-   * cores the set-ups and tails left (at least one while any target compiles), and a
-   * point of the rate window marks it.
+   * compiles' share of the cores (cpuShares), and a point of the rate window marks it.
    */
   private tick(at: number): void {
-    if (this.lastTick !== undefined && at > this.lastTick) {
-      const running = [...this.targets.values()].filter((t) => t.state === 'running');
-      const compiling = running.filter((t) => phaseOf(t, this.lastTick!) === 'compile').length;
-      if (compiling > 0) this.coreSeconds += ((at - this.lastTick) / 1000) * Math.max(1, this.cores - Math.min(this.cores - 1, running.length - compiling));
-    }
+    if (this.lastTick !== undefined && at > this.lastTick) this.coreSeconds += ((at - this.lastTick) / 1000) * this.cpuShares(this.lastTick).compileCores;
     if (this.lastTick === undefined || at > this.lastTick) {
       this.lastTick = at;
       this.window.push({ at, objects: this.objects, coreSeconds: this.coreSeconds });
@@ -213,7 +233,9 @@ export class BuildProgress {
     const objects = last.objects - first.objects;
     const coreSeconds = last.coreSeconds - first.coreSeconds;
     if (objects < MIN_RATE_OBJECTS || coreSeconds <= 0) return;
-    const open = [...this.targets.values()].filter((t) => t.state !== 'done');
+    const all = [...this.targets.values()];
+    if (first.objects < SETTLED_SHARE * all.reduce((sum, t) => sum + expectedObjects(t), 0)) return;
+    const open = all.filter((t) => t.state !== 'done');
     const expectedObjectsLeft = open.reduce((sum, t) => sum + expectedObjects(t), 0);
     const compileCpu = open.reduce((sum, t) => sum + compileCpuSeconds(t.expected), 0);
     if (expectedObjectsLeft <= 0 || compileCpu <= 0) return;

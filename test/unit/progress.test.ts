@@ -78,17 +78,33 @@ test('progress model: once objects flow, the pace is the rate of the last minute
   // One target, 1 CPU s an object expected, on 2 cores.
   const p = new BuildProgress({ 'x86/defconfig': expected(1000, 1000) }, 2, 0);
   p.start('x86/defconfig', 0);
-  // 100 objects in 50 s on 2 cores: 1 core-second each, as expected. 900 left / 2 cores.
-  compileEvenly(p, 'x86/defconfig', 100, 0, 50_000);
-  assert.equal(Math.round(p.snapshot(50_000).etaSeconds!), 450);
-  // The next 100 in 25 s: the last minute holds both rates, 200 objects in 75 core-seconds... of which the window keeps 60 s.
-  compileEvenly(p, 'x86/defconfig', 100, 50_000, 75_000);
-  const fast = p.snapshot(75_000).etaSeconds!;
-  // The window (15 s to 75 s) holds 170 objects in 120 core-seconds: a pace of 170/120; 800 left.
-  assert.ok(Math.abs(fast - 800 / 2 / (170 / 120)) < 2, String(fast));
-  // A minute at that rate only: twice the expected pace.
-  compileEvenly(p, 'x86/defconfig', 240, 75_000, 135_000);
-  assert.ok(Math.abs(p.snapshot(135_000).etaSeconds! - 560 / 2 / 2) < 2, String(p.snapshot(135_000).etaSeconds));
+  // The first 5% of the objects set no pace (their rate is the build's start, not its
+  // course): 40 objects in 40 s, at half the expected rate, leave the expected pace. 960 left / 2.
+  compileEvenly(p, 'x86/defconfig', 40, 0, 40_000);
+  assert.equal(Math.round(p.snapshot(40_000).etaSeconds!), 480);
+  // 60 more in the next 10 s, then a minute of 240: twice the expected rate (2 objects a
+  // core-second). The window (50 s to 110 s) began past 5%: the pace is 2. 660 left / 2 cores / 2.
+  compileEvenly(p, 'x86/defconfig', 60, 40_000, 50_000);
+  compileEvenly(p, 'x86/defconfig', 240, 50_000, 110_000);
+  assert.equal(Math.round(p.snapshot(110_000).etaSeconds!), 165);
+  // A slower minute after it: 60 objects, half the expected rate: 600 left at 0.5.
+  compileEvenly(p, 'x86/defconfig', 60, 110_000, 170_000);
+  assert.equal(Math.round(p.snapshot(170_000).etaSeconds!), 600);
+});
+
+test('progress model: the cores are shared by processes: a set-up is one, the compiles take the jobserver\'s other slots', () => {
+  // Two targets on 2 cores, 4 slots: x86 compiles (3 slots), arm64 sets up (1): the compiles have 1.5 cores.
+  const p = new BuildProgress({ 'x86/defconfig': expected(1000, 1000), 'arm64/defconfig': expected(1100, 1000, true, 100) }, 2, 0, 4);
+  p.start('x86/defconfig', 0);
+  p.start('arm64/defconfig', 0);
+  compileEvenly(p, 'x86/defconfig', 110, 0, 60_000);
+  // 40 more in 60 s on 1.5 cores, past the first 5% of the 2000 objects: 40 in 90 core-seconds, at 1 CPU s each expected.
+  compileEvenly(p, 'x86/defconfig', 40, 60_000, 120_000);
+  const pace = 40 / 90;
+  // arm64's set-up: 120 s on half a core (4 processes on 2 cores), at the pace, of 100 expected CPU s.
+  const setupDone = Math.min(0.9, (120 * 0.5 * pace) / 100);
+  const left = (850 + 100 * (1 - setupDone) + 1000) / pace;
+  assert.ok(Math.abs(p.snapshot(120_000).etaSeconds! - left / 2) < 1, `${p.snapshot(120_000).etaSeconds} against ${left / 2}`);
 });
 
 test('progress model: the config phase is on the clock: a set-up counts by the time spent in it, on its share of the cores, never past 90%', () => {

@@ -9398,6 +9398,7 @@ function finishedTarget(line) {
   return TARGET_DONE.exec(line)?.[1];
 }
 var RATE_WINDOW_SECONDS = 60;
+var SETTLED_SHARE = 0.05;
 var MIN_RATE_OBJECTS = 40;
 var TAIL_AFTER_SECONDS = 20;
 var TAIL_FROM_SHARE = 0.9;
@@ -9415,13 +9416,19 @@ function secondsLeft(work, cores, pace) {
   return (paced + tails - lastTail) / cores + lastTail;
 }
 var BuildProgress = class {
-  constructor(expected, cores, startedAt) {
+  /**
+   * `cores` the build runs on, `jobs` its make jobserver's slots (by default one a core):
+   * each running target holds one, and a compiling one takes the free ones too.
+   */
+  constructor(expected, cores, startedAt, jobs = cores) {
     this.cores = cores;
     this.startedAt = startedAt;
+    this.jobs = jobs;
     for (const [target, work] of Object.entries(expected)) this.targets.set(target, { expected: work, state: "waiting", startedAt, objects: 0, lastObjectAt: startedAt });
   }
   cores;
   startedAt;
+  jobs;
   targets = /* @__PURE__ */ new Map();
   /** The rate window's points, oldest first, one per event that moved the clock. */
   window = [];
@@ -9429,6 +9436,20 @@ var BuildProgress = class {
   coreSeconds = 0;
   lastTick;
   pace = 1;
+  /**
+   * How the cores are shared at `at`: a target in its set-up or tail runs one process, the
+   * compiling ones the jobserver's other slots (at least one each), and every process has
+   * an equal share of the cores, a whole one at most. Returns the cores the compiles have
+   * and the share of one process.
+   */
+  cpuShares(at) {
+    const running = [...this.targets.values()].filter((t) => t.state === "running");
+    const compiling = running.filter((t) => phaseOf(t, at) === "compile").length;
+    const serial = running.length - compiling;
+    const compileProcesses = compiling > 0 ? Math.max(compiling, this.jobs - serial) : 0;
+    const processShare = Math.min(1, this.cores / Math.max(1, serial + compileProcesses));
+    return { compileCores: compileProcesses * processShare, processShare };
+  }
   /** A target's build began (its log appeared). */
   start(target, at) {
     this.tick(at);
@@ -9466,21 +9487,16 @@ var BuildProgress = class {
     };
     if (done === all.length) return snapshot;
     this.measurePace();
-    const share = Math.min(1, this.cores / Math.max(1, running.length));
-    const work = all.map(([, t]) => workItem(t, at, share, this.pace));
+    const { processShare } = this.cpuShares(at);
+    const work = all.map(([, t]) => workItem(t, at, processShare, this.pace));
     return { ...snapshot, etaSeconds: secondsLeft(work, this.cores, this.pace) };
   }
   /**
    * Move the clock to `at`: the time since the last event was spent compiling on the
-   * cores the set-ups and tails left (at least one while any target compiles), and a
-   * point of the rate window marks it.
+   * compiles' share of the cores (cpuShares), and a point of the rate window marks it.
    */
   tick(at) {
-    if (this.lastTick !== void 0 && at > this.lastTick) {
-      const running = [...this.targets.values()].filter((t) => t.state === "running");
-      const compiling = running.filter((t) => phaseOf(t, this.lastTick) === "compile").length;
-      if (compiling > 0) this.coreSeconds += (at - this.lastTick) / 1e3 * Math.max(1, this.cores - Math.min(this.cores - 1, running.length - compiling));
-    }
+    if (this.lastTick !== void 0 && at > this.lastTick) this.coreSeconds += (at - this.lastTick) / 1e3 * this.cpuShares(this.lastTick).compileCores;
     if (this.lastTick === void 0 || at > this.lastTick) {
       this.lastTick = at;
       this.window.push({ at, objects: this.objects, coreSeconds: this.coreSeconds });
@@ -9499,7 +9515,9 @@ var BuildProgress = class {
     const objects = last.objects - first.objects;
     const coreSeconds = last.coreSeconds - first.coreSeconds;
     if (objects < MIN_RATE_OBJECTS || coreSeconds <= 0) return;
-    const open = [...this.targets.values()].filter((t) => t.state !== "done");
+    const all = [...this.targets.values()];
+    if (first.objects < SETTLED_SHARE * all.reduce((sum, t) => sum + expectedObjects(t), 0)) return;
+    const open = all.filter((t) => t.state !== "done");
     const expectedObjectsLeft = open.reduce((sum, t) => sum + expectedObjects(t), 0);
     const compileCpu = open.reduce((sum, t) => sum + compileCpuSeconds(t.expected), 0);
     if (expectedObjectsLeft <= 0 || compileCpu <= 0) return;
@@ -9555,7 +9573,7 @@ function startLiveProgress(plan, log, opts = {}) {
   const clock = opts.clock ?? realClock;
   const startedAt = clock.now();
   const cores = Math.max(1, Math.min(plan.jobs, plan.limits.cpus ?? opts.cores ?? availableParallelism2()));
-  const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt);
+  const model = new BuildProgress(expectedWork(plan.costs), cores, startedAt, plan.jobs);
   const kept = new Map(plan.targets.map((t) => [targetName(t), []]));
   const keep4 = (target, d) => {
     const list = kept.get(target);
