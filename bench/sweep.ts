@@ -17,11 +17,12 @@
  *    against the measured one (aim: within 10%), and each target's object dir against
  *    what the sweep measured (aim: within 15%).
  *
- * Run: node --import tsx bench/sweep.ts [sweep]   (on an otherwise idle machine: the CPU
- * figures of step 2 are the host's; `sweep` runs step 1 alone, for the ETA)
+ * Run: node --import tsx bench/sweep.ts [sweep [LINES.json]]   (on an otherwise idle
+ * machine: the CPU figures of step 2 are the host's; `sweep` runs step 1 alone, for the
+ * ETA, and writes its timestamped output to LINES.json for bench/eta-replay.ts)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { etaPoints, meanErrorAround } from './eta-error.ts';
@@ -173,6 +174,7 @@ try {
   console.log(`one jobserver: ${one.results.targets.length} targets, -j${jobs}, wall ${one.wall.toFixed(0)} s, target CPU ${cpu.toFixed(0)} s, utilisation ${((cpu / (one.wall * cores)) * 100).toFixed(1)}% of ${cores} cores, peak memory ${((one.results.peakMemoryBytes ?? 0) / MIB).toFixed(0)} MiB`);
   for (const t of one.results.targets) console.log(`  ${t.target}: ${t.durationSeconds?.toFixed(0)} s, CPU ${t.cpuSeconds?.toFixed(0)} s, ${t.objects} objects, object dir ${((t.objdirBytes ?? 0) / MIB).toFixed(1)} MiB, waited ${t.spaceWaitSeconds ?? 0} s`);
   reportEta(one.lines, one.wall);
+  if (process.argv[2] === 'sweep' && process.argv[3]) writeFileSync(process.argv[3], JSON.stringify({ wall: one.wall, lines: one.lines }));
   if (process.argv[2] !== 'sweep') compareAlone(one);
 } finally {
   rmSync(logs, { recursive: true, force: true });
