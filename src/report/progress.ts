@@ -119,10 +119,10 @@ interface RatePoint {
  * any clock, given by the caller.
  *
  * The ETA is the expected work left (each target's set-up, objects and tail: its cost
- * table's figures) over the cores, at a pace: the expected one until objects are being
- * built, then the one the build shows, from the objects compiled in the last two minutes
- * against the CPU seconds the cost table expects of them. The set-up counts by the time
- * a target has spent in it, so that the config phase is on the clock too.
+ * table's figures) over the cores (secondsLeft), at a pace: the expected one until objects
+ * are being built, then the one the build shows, from the objects compiled in the last
+ * minute against the CPU seconds the cost table expects of them. A set-up or tail counts
+ * by the time a target has spent in it, so that the config phase is on the clock too.
  */
 export class BuildProgress {
   private readonly targets = new Map<string, TargetState>();
