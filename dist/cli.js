@@ -59,7 +59,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-5W7XI74F.js";
+} from "./chunks/chunk-BA7RJWGV.js";
 import {
   BisectOption,
   EMAILS_DIR,

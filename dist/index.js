@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-5W7XI74F.js";
+} from "./chunks/chunk-BA7RJWGV.js";
 import {
   Input,
   KernelbuilderError,

@@ -6,6 +6,7 @@ import { ConsoleParser } from '../boot/console-parser.ts';
 import { CaseWindow, MAX_DETAIL_LINES, MAX_KEPT_LINE } from './case-window.ts';
 import { caseOfSplat } from './crash-name.ts';
 import { endsKtap, planOf, readKtapLine, type KtapLine, type KtapResult } from './ktap-line.ts';
+import { neverStartedReason, placeholder } from './placeholder.ts';
 
 /** Deepest nesting read (the run is depth 0, a suite 1, a case 2, a parameter 3); deeper headers are read as diagnostic lines. */
 export const MAX_DEPTH = 8;
@@ -88,11 +89,6 @@ function keep(line: string): string {
   return line.length > MAX_KEPT_LINE ? line.slice(0, MAX_KEPT_LINE) : line;
 }
 
-/** The name of a frame whose name never came: its place in its parent's plan. */
-function placeholder(depth: number, number: number, plan: number | null): string {
-  const what = depth === 1 ? 'suite' : depth === 2 ? 'case' : depth === 3 ? 'param' : 'test';
-  return plan === null ? `${what} ${number}` : `${what} ${number} of ${plan}`;
-}
 
 /**
  * Reads a KUnit console as it arrives, one raw line at a time, like the build-log parser:
@@ -368,7 +364,7 @@ export class KtapReader {
       } else {
         stub.name = placeholder(stub.depth, n, f.plan);
         const where = this.crashedIn === undefined ? '' : ` in ${this.crashedIn}`;
-        this.add({ frame: stub, status: 'crashed', reason: `never started: ${cause}${where}` });
+        this.add({ frame: stub, status: 'crashed', reason: neverStartedReason(`${cause}${where}`) });
       }
       // The stubs stand for subtests in kunit_parser.py too: counted in the plan.
       f.next = n + 1;

@@ -11787,6 +11787,23 @@ function skipOf(rest) {
   return { name: rest.slice(0, at), reason: rest.slice(at + 7).trim() };
 }
 
+// src/kunit/placeholder.ts
+function placeholder(depth, number, plan) {
+  const what = depth === 1 ? "suite" : depth === 2 ? "case" : depth === 3 ? "param" : "test";
+  return plan === null ? `${what} ${number}` : `${what} ${number} of ${plan}`;
+}
+function placeOfCase(name) {
+  const m = /^case (\d+)(?: of \d+)?$/.exec(name);
+  return m ? Number(m[1]) : void 0;
+}
+var NEVER_STARTED = "never started";
+function neverStartedReason(cause) {
+  return `${NEVER_STARTED}: ${cause}`;
+}
+function neverStarted(reason) {
+  return reason?.startsWith(`${NEVER_STARTED}: `) ?? false;
+}
+
 // src/kunit/ktap-reader.ts
 var MAX_DEPTH = 8;
 var MAX_NAME_LENGTH = 256;
@@ -11798,10 +11815,6 @@ function cut(name) {
 }
 function keep3(line) {
   return line.length > MAX_KEPT_LINE2 ? line.slice(0, MAX_KEPT_LINE2) : line;
-}
-function placeholder(depth, number, plan) {
-  const what = depth === 1 ? "suite" : depth === 2 ? "case" : depth === 3 ? "param" : "test";
-  return plan === null ? `${what} ${number}` : `${what} ${number} of ${plan}`;
 }
 var KtapReader = class {
   paths;
@@ -12035,7 +12048,7 @@ var KtapReader = class {
       } else {
         stub.name = placeholder(stub.depth, n, f.plan);
         const where2 = this.crashedIn === void 0 ? "" : ` in ${this.crashedIn}`;
-        this.add({ frame: stub, status: "crashed", reason: `never started: ${cause}${where2}` });
+        this.add({ frame: stub, status: "crashed", reason: neverStartedReason(`${cause}${where2}`) });
       }
       f.next = n + 1;
       f.subtests++;
@@ -12169,9 +12182,14 @@ function toCase(path, p) {
 
 // src/kunit/merge-runs.ts
 function mergeRuns(runs) {
+  const named = namesByPlace(runs);
   const merged = /* @__PURE__ */ new Map();
   for (const cases of runs) {
-    for (const c of cases) {
+    for (const placed of cases) {
+      const place = placeOfCase(placed.case);
+      const name = place === void 0 ? void 0 : named.get(placeKey(placed.suite, place));
+      if (name !== void 0 && neverStarted(placed.reason)) continue;
+      const c = name === void 0 ? placed : { ...placed, case: name };
       const key = caseKey(c);
       const passed = c.status === "pass" ? 1 : 0;
       const seen = merged.get(key);
@@ -12184,6 +12202,22 @@ function mergeRuns(runs) {
     }
   }
   return [...merged.values()];
+}
+function namesByPlace(runs) {
+  const names2 = /* @__PURE__ */ new Map();
+  for (const cases of runs) {
+    const order = /* @__PURE__ */ new Map();
+    for (const c of cases) {
+      const suite = order.get(c.suite) ?? [];
+      if (suite[suite.length - 1] !== c.case) suite.push(c.case);
+      order.set(c.suite, suite);
+    }
+    for (const [suite, list] of order) list.forEach((name, i) => placeOfCase(name) === void 0 && names2.set(placeKey(suite, i + 1), name));
+  }
+  return names2;
+}
+function placeKey(suite, place) {
+  return JSON.stringify([suite, place]);
 }
 function caseKey(c) {
   return JSON.stringify([c.suite, c.case, c.param ?? null]);
