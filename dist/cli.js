@@ -59,7 +59,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-BA7RJWGV.js";
+} from "./chunks/chunk-F52NMOZZ.js";
 import {
   BisectOption,
   EMAILS_DIR,

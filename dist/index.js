@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-BA7RJWGV.js";
+} from "./chunks/chunk-F52NMOZZ.js";
 import {
   Input,
   KernelbuilderError,

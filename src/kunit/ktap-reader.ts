@@ -6,7 +6,8 @@ import { ConsoleParser } from '../boot/console-parser.ts';
 import { CaseWindow, MAX_DETAIL_LINES, MAX_KEPT_LINE } from './case-window.ts';
 import { caseOfSplat } from './crash-name.ts';
 import { endsKtap, planOf, readKtapLine, type KtapLine, type KtapResult } from './ktap-line.ts';
-import { neverStartedReason, placeholder } from './placeholder.ts';
+import { placeholder } from './placeholder.ts';
+import { neverStartedReason } from '../values/kunit-case.ts';
 
 /** Deepest nesting read (the run is depth 0, a suite 1, a case 2, a parameter 3); deeper headers are read as diagnostic lines. */
 export const MAX_DEPTH = 8;

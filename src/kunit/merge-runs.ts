@@ -1,5 +1,6 @@
 import { type KunitCase, type KunitTotals } from '../types/kunit.ts';
-import { neverStarted, placeOfCase } from './placeholder.ts';
+import { neverStarted } from '../values/kunit-case.ts';
+import { placeOfCase } from './placeholder.ts';
 
 /**
  * One target's cases over all its runs (the first, then each retry after a run with a

@@ -1,4 +1,4 @@
-// The names KUnit's reader gives tests whose names never came, and what they say: one
+// The names KUnit's reader gives tests whose names never came, and the place they say: one
 // owner for the form, which the reader writes and the merge of runs reads.
 
 /** The name of a test whose name never came: its place in its parent's plan (`case 3 of 5`). */
@@ -14,16 +14,4 @@ export function placeholder(depth: number, number: number, plan: number | null):
 export function placeOfCase(name: string): number | undefined {
   const m = /^case (\d+)(?: of \d+)?$/.exec(name);
   return m ? Number(m[1]) : undefined;
-}
-
-const NEVER_STARTED = 'never started';
-
-/** The reason of a planned case the run ended before: `never started: <what ended it>`. */
-export function neverStartedReason(cause: string): string {
-  return `${NEVER_STARTED}: ${cause}`;
-}
-
-/** Whether a crashed case's reason says it never started (the run ended before it). */
-export function neverStarted(reason: string | undefined): boolean {
-  return reason?.startsWith(`${NEVER_STARTED}: `) ?? false;
 }

@@ -9,6 +9,18 @@ export function kunitCaseName(c: Pick<KunitCase, 'suite' | 'case' | 'param'>): s
   return `${c.suite}.${c.case}${c.param === undefined || c.param === '' ? '' : `[${c.param}]`}`;
 }
 
+const NEVER_STARTED = 'never started';
+
+/** The reason of a planned case its run ended before (counted crashed, as kunit.py counts it): `never started: <what ended it>`. */
+export function neverStartedReason(cause: string): string {
+  return `${NEVER_STARTED}: ${cause}`;
+}
+
+/** Whether a crashed case's reason says it never started: the run ended before it. */
+export function neverStarted(reason: string | undefined): boolean {
+  return reason?.startsWith(`${NEVER_STARTED}: `) ?? false;
+}
+
 /** A case the run counts against the kernel: it failed, or crashed, in every run it was in. Flaky and skipped cases are not. */
 export function isFailingCase(c: Pick<KunitCase, 'status'>): boolean {
   return c.status === 'fail' || c.status === 'crashed';

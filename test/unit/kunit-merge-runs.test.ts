@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kunitTotals, mergeRuns } from '../../src/kunit/merge-runs.ts';
-import { neverStarted, neverStartedReason, placeOfCase, placeholder } from '../../src/kunit/placeholder.ts';
+import { placeOfCase, placeholder } from '../../src/kunit/placeholder.ts';
+import { neverStarted, neverStartedReason } from '../../src/values/kunit-case.ts';
 import { type KunitCase } from '../../src/types/kunit.ts';
 
 const c = (name: string, status: KunitCase['status'], extra: Partial<KunitCase> = {}): KunitCase => ({ suite: 's', case: name, status, runs: { total: 1, passed: status === 'pass' ? 1 : 0 }, ...extra });

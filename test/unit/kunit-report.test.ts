@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type BuildResults } from '../../src/types/results.ts';
 import { type KunitCase } from '../../src/types/kunit.ts';
+import { neverStartedReason } from '../../src/values/kunit-case.ts';
 import { analyseLogs } from '../../src/diagnostics/analyse.ts';
 import { defaultNoise } from '../../src/diagnostics/noise.ts';
 import { compareWithBaseline } from '../../src/diagnostics/regressions.ts';
@@ -53,6 +54,14 @@ test('analyse: a failed and a crashed case are error issues of kind kunit, at th
   assert.ok(notes.some((a) => a.severity === 'error' && a.file === 'lib/kunit/kunit-example-test.c' && a.startLine === 29 && a.message === 'example.example_simple_test: EXPECTATION FAILED'), JSON.stringify(notes));
   // What analyse wrote passes the schema every reader applies.
   assert.deepEqual(checkResults(JSON.parse(JSON.stringify(r)), '/d'), JSON.parse(JSON.stringify(r)));
+});
+
+test('analyse: the cases a crash kept from starting are listed (crashed, as kunit.py counts them) but are no issues of their own: the crash is', async () => {
+  const notStarted: KunitCase = { suite: 'kbtest', case: 'case 4 of 4', status: 'crashed', reason: neverStartedReason('the kernel panicked in kbtest.kbtest_bug'), runs: { total: 3, passed: 0 } };
+  const r = await analysed(kunitBuild([...kunitCases(), notStarted]));
+  assert.deepEqual((r.issues ?? []).filter((i) => i.kind === 'kunit').map((i) => i.signature).sort(), [SIG.bug, SIG.simple, SIG.param].sort());
+  assert.equal(r.counts?.kunit, 3);
+  assert.deepEqual(r.targets[1].kunit?.cases.find((c) => c.case === 'case 4 of 4')?.status, 'crashed');
 });
 
 test('the verdict: flaky and skipped cases pass the run; a run that could not be read fails it; one not run (skipped) does not', async () => {

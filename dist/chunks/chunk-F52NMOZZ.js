@@ -7965,6 +7965,13 @@ function formatIssueLine(d) {
 function kunitCaseName(c) {
   return `${c.suite}.${c.case}${c.param === void 0 || c.param === "" ? "" : `[${c.param}]`}`;
 }
+var NEVER_STARTED = "never started";
+function neverStartedReason(cause) {
+  return `${NEVER_STARTED}: ${cause}`;
+}
+function neverStarted(reason) {
+  return reason?.startsWith(`${NEVER_STARTED}: `) ?? false;
+}
 function isFailingCase(c) {
   return c.status === "fail" || c.status === "crashed";
 }
@@ -11399,7 +11406,7 @@ async function analyseBoot(t, logsDir, onDiagnostic) {
 
 // src/diagnostics/kunit-issues.ts
 function kunitDiagnostics(t) {
-  return (t.kunit?.cases ?? []).filter(isFailingCase).map((c) => {
+  return (t.kunit?.cases ?? []).filter((c) => isFailingCase(c) && !neverStarted(c.reason)).map((c) => {
     const d = c.diagnostic;
     const what = c.status === "fail" ? d?.message ?? c.reason ?? "failed" : `crashed: ${d?.message ?? c.reason ?? "the run ended while it ran"}`;
     return {
@@ -11795,13 +11802,6 @@ function placeholder(depth, number, plan) {
 function placeOfCase(name) {
   const m = /^case (\d+)(?: of \d+)?$/.exec(name);
   return m ? Number(m[1]) : void 0;
-}
-var NEVER_STARTED = "never started";
-function neverStartedReason(cause) {
-  return `${NEVER_STARTED}: ${cause}`;
-}
-function neverStarted(reason) {
-  return reason?.startsWith(`${NEVER_STARTED}: `) ?? false;
 }
 
 // src/kunit/ktap-reader.ts
