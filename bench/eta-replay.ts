@@ -17,6 +17,8 @@ import { BuildProgress, finishedTarget } from '../src/report/progress.ts';
 import { targetCosts } from '../src/plan/costs.ts';
 import { expectedWork } from '../src/plan/estimate.ts';
 import { type Target } from '../src/types/targets.ts';
+import { parseConfigSpec } from '../src/values/config-spec.ts';
+import { splitTargetName } from '../src/values/target-name.ts';
 import { meanErrorAround } from './eta-error.ts';
 
 const [file, coresArg] = process.argv.slice(2);
@@ -27,10 +29,11 @@ const cores = Number(coresArg ?? availableParallelism());
 const plan = run.lines.find((l) => /^targets: .*; -j\d+;/.test(l.text));
 if (!plan) throw new Error(`${file}: no plan line ("targets: ...; -jN; ...")`);
 const [, names, jobs] = /^targets: (.*); -j(\d+);/.exec(plan.text)!;
+// The plan's target names, read back as the inputs read a config (a KUnit target's tree files are not in its name: its class is enough here).
 const targets: Target[] = names!.split(' ').map((name) => {
-  const [arch, config] = name.split('/') as [string, string];
-  const [base, ...fragments] = config.split('+');
-  return { arch, config, base, fragments: fragments.map((f) => (/^CONFIG_/.test(f) ? { kind: 'option', option: f.split('=')[0]!, value: f.split('=')[1] ?? 'y' } : { kind: 'file', name: f })) };
+  const { arch, config } = splitTargetName(name);
+  const { base, fragments } = parseConfigSpec('targets', config);
+  return { arch, config, base, fragments };
 });
 const model = new BuildProgress(expectedWork(Object.fromEntries(targetCosts(targets))), cores, 0, Number(jobs));
 const ms = (seconds: number) => Math.round(seconds * 1000);

@@ -90,7 +90,6 @@ function keep(line: string): string {
   return line.length > MAX_KEPT_LINE ? line.slice(0, MAX_KEPT_LINE) : line;
 }
 
-
 /**
  * Reads a KUnit console as it arrives, one raw line at a time, like the build-log parser:
  * KTAP v1 as Linux 6.1 prints it and the TAP 13/14 of older kernels, nested suites and
