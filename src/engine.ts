@@ -31,6 +31,7 @@ import { containerFiles } from './gate/admitted.ts';
 import { makeStaging, removeStaging } from './gate/staging.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
 import { bootTargets } from './boot/boot-targets.ts';
+import { runKunitInQemu } from './boot/kunit-qemu.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
 import { kvmDeviceGroup } from './boot/kvm.ts';
 import { prepareLogsDir } from './logs-dir.ts';
@@ -94,8 +95,10 @@ export async function checkPlanOnEngine(plan: BuildPlan, deps: Pick<EngineDeps, 
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
   await checkImageUserland(deps.docker, image);
   await checkEngineCpus(deps.docker, plan.limits.cpus);
-  // A boot that cannot happen (no boot image, no usable /dev/kvm) is refused before the build.
-  const boot = plan.boot ? { image: await inspectBootImage(deps.docker), ...(plan.boot.kvm ? { kvmGid: kvmDeviceGroup() } : {}) } : undefined;
+  // A boot that cannot happen (no boot image, no usable /dev/kvm) is refused before the build;
+  // KUnit in QEMU boots too.
+  const boots = plan.boot !== undefined || plan.targets.some((t) => t.test === 'kunit-qemu');
+  const boot = boots ? { image: await inspectBootImage(deps.docker), ...(plan.boot?.kvm ? { kvmGid: kvmDeviceGroup() } : {}) } : undefined;
   return { plan, image, container: containerSpec(plan, image, deps.driverDir, buildUser(deps.uid, deps.gid)), ...(boot ? { boot } : {}) };
 }
 
@@ -264,15 +267,22 @@ export function prepareCcacheDir(plan: BuildPlan, image: ImageInfo, [buildUid, b
 }
 
 /**
- * Boot what the plan boots. The build is done and its results must not be lost: a boot
- * step that fails as a whole (the engine gone, say) is a warning, and the results go on
- * without boots.
+ * Boot what the plan boots, then run its KUnit kernels in QEMU. The build is done and its
+ * results must not be lost: a boot step that fails as a whole (the engine gone, say) is a
+ * warning, and the results go on without what it would have added.
  */
 async function bootOrWarn(results: BuildResults, plan: BuildPlan, boot: NonNullable<CheckedPlan['boot']>, user: string, deps: EngineDeps): Promise<BuildResults> {
+  const bootDeps = { docker: deps.docker, log: deps.log, ...boot, user, signal: deps.signal };
+  let booted = results;
   try {
-    return await bootTargets(results, plan, plan.logsDir, { docker: deps.docker, log: deps.log, ...boot, user, signal: deps.signal });
+    booted = await bootTargets(results, plan, plan.logsDir, bootDeps);
   } catch (e) {
     deps.log.warning(`the boots could not run (${(e as Error).message}); the results have no boot verdicts`);
-    return results;
+  }
+  try {
+    return await runKunitInQemu(booted, plan, plan.logsDir, bootDeps);
+  } catch (e) {
+    deps.log.warning(`the KUnit runs in QEMU could not run (${(e as Error).message}); their results say what was recorded`);
+    return booted;
   }
 }

@@ -12,6 +12,7 @@ import { watchLogsFolder } from '../container/logs-watch.ts';
 import { dockerEndpoint } from '../container/docker.ts';
 import { prepareCcacheDir } from '../engine.ts';
 import { bootTargets } from '../boot/boot-targets.ts';
+import { runKunitInQemu } from '../boot/kunit-qemu.ts';
 import { makeStaging, removeStaging } from '../gate/staging.ts';
 import { BISECT_FILES, BISECT_STEPS_DIR, bisectStepDir } from '../logs-layout.ts';
 import { execIn } from './exec.ts';
@@ -132,9 +133,10 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
       const finished = now();
       const from = join(staging, BISECT_STEPS_DIR, label);
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
-      const boot = plan.bootImage
-        ? (results: Parameters<typeof bootTargets>[0]) =>
-            bootTargets(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan.bootImage!, user: String(plan.container.User), signal: bootSignal })
+      const bootDeps = plan.bootImage ? { docker: deps.docker, log: deps.log, image: plan.bootImage, user: String(plan.container.User), signal: bootSignal } : undefined;
+      // A boot bisect boots the step; a KUnit bisect in QEMU runs its tests there.
+      const boot = bootDeps
+        ? async (results: Parameters<typeof bootTargets>[0]) => runKunitInQemu(await bootTargets(results, stepPlan, stepDir, bootDeps), stepPlan, stepDir, bootDeps)
         : undefined;
       const observation = await observeStep({ plan: stepPlan, image: plan.image, from, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, log: deps.log, ...(boot ? { boot } : {}) });
       // Gated: the step's staged files take no more space (the object dir in /build is what the next step reuses).

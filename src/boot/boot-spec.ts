@@ -21,6 +21,19 @@ export const BOOT_TMPFS = 'size=64m,mode=1777';
 /** A boot's lockdown: the small pids limit and /tmp above, nothing else writable. */
 const BOOT_LOCKDOWN: LockdownOptions = { pidsLimit: BOOT_PIDS_LIMIT, tmpfs: { '/tmp': BOOT_TMPFS } };
 
+/**
+ * How the kernel is started besides its machine's row: with the boot init (a boot), or
+ * with none and parameters of its own (a KUnit kernel runs its tests before any init).
+ */
+export interface KernelStart {
+  initramfs: boolean;
+  /** Kernel parameters after `console=` and `panic=-1`, before the machine's own. */
+  parameters: string[];
+}
+
+/** A boot: the init archive, no parameters of its own. */
+export const BOOT_START: KernelStart = { initramfs: true, parameters: [] };
+
 /** One boot of one target, as the spec and the reproducer need it. */
 export interface BootRequest {
   /** Host path of the target's kept folder (the image, initramfs.cpio). */
@@ -35,6 +48,8 @@ export interface BootRequest {
   kvmGid?: number;
   /** CONTAINER_LABEL's value, e.g. `<tree>/<build id>`: leftovers are found and removed by it. */
   label: string;
+  /** How the kernel starts; BOOT_START when not given. */
+  start?: KernelStart;
 }
 
 /**
@@ -42,7 +57,7 @@ export interface BootRequest {
  * stdout, no default devices, no display, and -no-reboot, so that a power-off, a reboot and
  * a panic (panic=-1 reboots at once) all end QEMU. Under TCG, several vCPUs get a thread each.
  */
-export function qemuCommand(machine: Machine, kvm: boolean): string[] {
+export function qemuCommand(machine: Machine, kvm: boolean, start: KernelStart = BOOT_START): string[] {
   const accel = kvm ? 'kvm' : machine.smp > 1 ? 'tcg,thread=multi' : 'tcg';
   return [
     machine.qemu,
@@ -59,8 +74,8 @@ export function qemuCommand(machine: Machine, kvm: boolean): string[] {
     '-no-reboot',
     ...machine.args,
     '-kernel', posix.join(BOOT_MOUNT, machine.image),
-    '-initrd', posix.join(BOOT_MOUNT, INITRAMFS_FILE),
-    '-append', kernelCommandLine(machine),
+    ...(start.initramfs ? ['-initrd', posix.join(BOOT_MOUNT, INITRAMFS_FILE)] : []),
+    '-append', kernelCommandLine(machine, start.parameters),
   ];
 }
 
@@ -75,7 +90,7 @@ export function bootSpec(req: BootRequest, ownerPid = process.pid): Docker.Conta
   const locked = lockdown(BOOT_LOCKDOWN);
   return {
     Image: req.image.id,
-    Cmd: qemuCommand(req.machine, req.kvm),
+    Cmd: qemuCommand(req.machine, req.kvm, req.start),
     // Nothing of the runner's environment: QEMU needs none.
     Env: [],
     User: req.user,
@@ -101,7 +116,7 @@ export function bootSpec(req: BootRequest, ownerPid = process.pid): Docker.Conta
  * boot did, with the same lockdown; printable and runnable (each word quoted for a POSIX
  * shell). `keptDir` is where the folder is for whoever runs it: an absolute path.
  */
-export function bootReproducer(req: Pick<BootRequest, 'machine' | 'image' | 'kvm' | 'kvmGid'> & { keptDir: string; user?: string }): string {
+export function bootReproducer(req: Pick<BootRequest, 'machine' | 'image' | 'kvm' | 'kvmGid' | 'start'> & { keptDir: string; user?: string }): string {
   const docker = [
     'docker', 'run', '--rm', ...lockdownFlags(BOOT_LOCKDOWN),
     ...(req.user ? ['--user', req.user] : []),
@@ -109,5 +124,5 @@ export function bootReproducer(req: Pick<BootRequest, 'machine' | 'image' | 'kvm
     '--mount', `type=bind,src=${req.keptDir},dst=${BOOT_MOUNT},readonly`,
     req.image.name,
   ];
-  return [...docker, ...qemuCommand(req.machine, req.kvm)].map(shellQuote).join(' ');
+  return [...docker, ...qemuCommand(req.machine, req.kvm, req.start)].map(shellQuote).join(' ');
 }

@@ -1,4 +1,3 @@
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { type Log } from '../log.ts';
@@ -11,7 +10,7 @@ import { type BootImageInfo, bootImageLacks } from './boot-image.ts';
 import { INITRAMFS_FILE, bootReproducer } from './boot-spec.ts';
 import { type Machine, chooseMachine, defaultMachineTable } from './machines.ts';
 import { runBoot } from './run-boot.ts';
-
+import { ConsoleFile } from './console-file.ts';
 
 /** What boots need besides the results: the engine, the boot image, who they run as. */
 export interface BootDeps {
@@ -77,34 +76,4 @@ async function bootOne(t: TargetResult, plan: BuildPlan, logsDir: string, deps: 
 /** `qemu-system-x86_64 -M q35`: the machine as the reports name it. */
 export function describeMachine(machine: Machine): string {
   return `${machine.qemu} -M ${machine.machine}`;
-}
-
-/**
- * A console log written line by line, bounded. The kept folder is the build's, but the
- * build has ended and its links were swept: the file is created anew, never followed.
- */
-class ConsoleFile {
-  private readonly fd: number;
-  private written = 0;
-  private cut = false;
-
-  constructor(path: string, private readonly limit: number) {
-    this.fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
-  }
-
-  write(line: string): void {
-    if (this.cut) return;
-    const bytes = Buffer.from(`${line}\n`);
-    if (this.written + bytes.length > this.limit) {
-      this.cut = true;
-      writeSync(this.fd, `kernelbuilder: the console was cut here, past ${this.limit} bytes\n`);
-      return;
-    }
-    writeSync(this.fd, bytes);
-    this.written += bytes.length;
-  }
-
-  close(): void {
-    closeSync(this.fd);
-  }
 }

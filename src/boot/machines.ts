@@ -37,6 +37,11 @@ export interface Machine {
   args: string[];
   /** File name of the boot image in the target's kept folder (the basename the kernel build gives it). */
   image: string;
+  /**
+   * The tree's KUnit config for this machine, `tools/testing/kunit/qemu_configs/<kunit>.py`
+   * (its kconfig is what a KUnit kernel adds to boot here); none: KUnit does not run here.
+   */
+  kunit?: string;
 }
 
 /** The machine table: what every boot needs from the config, and the machines. */
@@ -54,6 +59,7 @@ const WORD = /^[A-Za-z0-9/-][A-Za-z0-9._,=/:+-]*$/;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const OPTION = /^CONFIG_[A-Z0-9_]+$/;
 const CONDITION = /^CONFIG_[A-Z0-9_]+=[A-Za-z0-9_"-]+$/;
+const KUNIT_CONFIG = /^[a-z0-9_]+$/;
 
 /** Parse and check a machine table from JSON text; `input` names where it came from for errors. */
 export function parseMachineTable(text: string, input: string): MachineTable {
@@ -120,6 +126,7 @@ function checkMachine(m: unknown, where: string): Machine {
     append: words('append', WORD),
     args: words('args', WORD),
     image,
+    ...(m.kunit !== undefined ? { kunit: word('kunit', KUNIT_CONFIG) } : {}),
   };
 }
 
@@ -140,9 +147,10 @@ export const defaultMachineTable: MachineTable = parseMachineTable(JSON.stringif
  * The machine a target boots on, from its kernel ARCH and its final .config text: the
  * first row of its arch whose `when` holds. No row, or a config that lacks what a boot
  * needs (an initramfs, ELF, printk, the machine's serial console), is a skip with the
- * reason, never a failure: it says what to add (the boot fragment sets it all).
+ * reason, never a failure: it says what to add (the boot fragment sets it all). A KUnit
+ * kernel (`for: 'kunit'`) runs its tests before any init: it needs only the machine's console.
  */
-export function chooseMachine(table: MachineTable, arch: string, dotConfig: string): MachineChoice {
+export function chooseMachine(table: MachineTable, arch: string, dotConfig: string, purpose: 'boot' | 'kunit' = 'boot'): MachineChoice {
   const rows = table.machines.filter((m) => m.arch === arch);
   if (rows.length === 0) {
     const arches = [...new Set(table.machines.map((m) => m.arch))].join(', ');
@@ -153,19 +161,20 @@ export function chooseMachine(table: MachineTable, arch: string, dotConfig: stri
     const unmet = rows.map((m) => `${m.name} needs ${m.when.filter((c) => !conditionHolds(c, dotConfig)).map(describeCondition).join(' and ')}`);
     return { skipped: `the ${arch} config fits no QEMU machine: ${unmet.join('; ')}` };
   }
-  const missing = [...table.needs, ...machine.needs].filter((n) => unmetOptions([`${n.option}=y`], dotConfig).length > 0);
+  const missing = [...(purpose === 'boot' ? table.needs : []), ...machine.needs].filter((n) => unmetOptions([`${n.option}=y`], dotConfig).length > 0);
   if (missing.length > 0) {
-    return { skipped: `the config cannot boot on ${machine.name}: ${missing.map((n) => `${n.option} is not =y (${n.why})`).join('; ')}; the boot fragment sets them` };
+    return { skipped: `the config cannot boot on ${machine.name}: ${missing.map((n) => `${n.option} is not =y (${n.why})`).join('; ')}; ${purpose === 'boot' ? 'the boot fragment sets them' : "the tree's qemu_configs set them"}` };
   }
   return { machine };
 }
 
 /**
  * The kernel command line of a machine: its console, reboot at once on panic (so QEMU's
- * -no-reboot ends the run), then the row's own parameters, which win over those before.
+ * -no-reboot ends the run), the run's own parameters (KUnit's), then the row's, which win
+ * over those before.
  */
-export function kernelCommandLine(machine: Machine): string {
-  return [`console=${machine.console}`, 'panic=-1', ...machine.append].join(' ');
+export function kernelCommandLine(machine: Machine, parameters: readonly string[] = []): string {
+  return [`console=${machine.console}`, 'panic=-1', ...parameters, ...machine.append].join(' ');
 }
 
 function conditionHolds(condition: string, dotConfig: string): boolean {

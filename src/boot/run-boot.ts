@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { KernelbuilderError } from '../errors.ts';
 import { type LineSink, runContainer } from '../container/run.ts';
-import { type BootRequest, INITRAMFS_FILE, bootSpec } from './boot-spec.ts';
+import { BOOT_START, type BootRequest, INITRAMFS_FILE, bootSpec } from './boot-spec.ts';
 
 /** How one boot ended. The verdict comes from the console, not from here. */
 export interface BootRun {
@@ -34,7 +34,7 @@ export async function runBoot(docker: Docker, req: BootRequest, opts: BootRunOpt
   if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
     throw new KernelbuilderError(`boot timeout ${opts.timeoutSeconds}: it must be a positive number of seconds`);
   }
-  const missing = [req.machine.image, INITRAMFS_FILE].filter((f) => !existsSync(join(req.keptDir, f)));
+  const missing = [req.machine.image, ...((req.start ?? BOOT_START).initramfs ? [INITRAMFS_FILE] : [])].filter((f) => !existsSync(join(req.keptDir, f)));
   if (missing.length > 0) {
     throw new KernelbuilderError(`cannot boot ${req.machine.name} from ${req.keptDir}: it has no ${missing.join(' and no ')}`);
   }

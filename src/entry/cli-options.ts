@@ -5,7 +5,7 @@ import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFA
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP } from '../boot/boot-inputs.ts';
 import { DEFAULT_BISECT_LIMIT, DEFAULT_BISECT_TIMEOUT, MAX_BISECT_LIMIT } from '../inputs/bisect-inputs.ts';
 import { EMAILS_DIR, MAX_TEST_RETRIES } from '../logs-layout.ts';
-import { DEFAULT_KUNIT_ARCHES, DEFAULT_KUNIT_TIMEOUT, DEFAULT_TEST_RETRIES } from '../inputs/kunit-inputs.ts';
+import { DEFAULT_KUNIT_ARCHES, DEFAULT_KUNIT_TIMEOUT, DEFAULT_TEST_RETRIES, KUNIT_ARCHES } from '../inputs/kunit-inputs.ts';
 
 /** How an option is written in help: the placeholder of its value and what it does. */
 interface OptionHelp {
@@ -57,7 +57,7 @@ const INPUT_HELP: Record<keyof typeof Input, OptionHelp> = {
   bisectLimit: { value: 'N', text: `how many distinct new regressions to bisect, 0 to ${MAX_BISECT_LIMIT}; default ${DEFAULT_BISECT_LIMIT}` },
   bisectTimeout: { value: 'DURATION', text: `how long all the bisects of a build may take, e.g. 90m; default ${DEFAULT_BISECT_TIMEOUT}` },
   kunit: { value: 'LIST', text: "build and run KUnit: off (default), default, all, or .kunitconfig paths of the tree; each a target per kunit arch (um/kunit, um/kunit-lib-kunit); alone when no configs are given" },
-  kunitArches: { value: 'LIST', text: `where KUnit runs: um (UML); default ${DEFAULT_KUNIT_ARCHES}` },
+  kunitArches: { value: 'LIST', text: `where KUnit runs: um (UML), or ${KUNIT_ARCHES.filter((a) => a !== 'um').join(' ')} (booted in QEMU); default ${DEFAULT_KUNIT_ARCHES}` },
   testRetries: { value: 'N', text: `runs again a KUnit run with a failing case, 0 to ${MAX_TEST_RETRIES} times; a case that passes on a retry is flaky; default ${DEFAULT_TEST_RETRIES}` },
   kunitTimeout: { value: 'DURATION', text: `how long one KUnit run may take; default ${DEFAULT_KUNIT_TIMEOUT}` },
 };

@@ -4,12 +4,13 @@ import { type KunitRequest, type KunitSettings } from '../types/kunit.ts';
 import { MAX_TEST_RETRIES } from '../logs-layout.ts';
 import { isTreeFilePath } from '../values/config-spec.ts';
 import { parseDuration } from '../values/duration.ts';
+import { defaultMachineTable } from '../boot/machines.ts';
 
 export const DEFAULT_KUNIT_ARCHES = 'um';
 export const DEFAULT_TEST_RETRIES = '2';
 export const DEFAULT_KUNIT_TIMEOUT = '5m';
-/** Where KUnit runs: um, the kernel as a Linux program. (In QEMU, on the arches we boot, is not built yet.) */
-export const KUNIT_ARCHES: readonly string[] = ['um'];
+/** Where KUnit runs: um (the kernel as a Linux program), and booted in QEMU on each arch a machine of the table runs KUnit on. */
+export const KUNIT_ARCHES: readonly string[] = ['um', ...new Set(defaultMachineTable.machines.filter((m) => m.kunit !== undefined).map((m) => m.arch))];
 /** The most KUnit configs one run takes: each is a target of its own. */
 const MAX_KUNIT_CONFIGS = 16;
 
@@ -18,7 +19,7 @@ const KUNIT_SYNTAX =
   'or a .kunitconfig of the tree (lib/kunit/.kunitconfig, or its folder lib/kunit)';
 
 /**
- * KUnit from `kunit` (off, or default, all and .kunitconfig paths), `kunit-arches` (um),
+ * KUnit from `kunit` (off, or default, all and .kunitconfig paths), `kunit-arches` (um, x86, ...),
  * `test-retries` (0 to MAX_TEST_RETRIES) and `kunit-timeout`; undefined when off. Every
  * input is checked whatever `kunit` says, so a typo shows before it matters. That a path
  * is a regular file of the tree is checked by the plan, which reads the tree.
@@ -30,7 +31,7 @@ export function parseKunit(read: (name: string) => string | undefined, splitList
   if (arches.length === 0) throw new InputError(Input.kunitArches, read(Input.kunitArches) ?? '', `name at least one of: ${KUNIT_ARCHES.join(' ')}`);
   for (const arch of arches) {
     if (!KUNIT_ARCHES.includes(arch)) {
-      throw new InputError(Input.kunitArches, arch, `KUnit runs on ${KUNIT_ARCHES.join(' ')} (UML: the kernel as a Linux program); KUnit booted in QEMU is not supported yet`);
+      throw new InputError(Input.kunitArches, arch, `KUnit runs on ${KUNIT_ARCHES.join(' ')} (um: UML, the kernel as a Linux program; the others booted in QEMU)`);
     }
   }
   const retries = read(Input.testRetries) ?? DEFAULT_TEST_RETRIES;

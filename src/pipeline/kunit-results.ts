@@ -5,14 +5,8 @@ import { type KunitResult } from '../types/kunit.ts';
 import { targetPaths } from '../logs-layout.ts';
 import { KtapReader, type KtapReading } from '../kunit/ktap-reader.ts';
 import { kunitTotals, mergeRuns } from '../kunit/merge-runs.ts';
-
-/** One run as kunit-uml.sh recorded it: "RUN EXIT TIMED_OUT MILLISECONDS". */
-interface RunRecord {
-  run: number;
-  exit: number;
-  timedOut: boolean;
-  milliseconds: number;
-}
+import { parseRunRecords } from '../kunit/run-record.ts';
+import { kunitMode } from '../values/kunit-case.ts';
 
 /** The lines of a console shown when a run printed no KTAP: what the kernel said instead. */
 const TAIL_LINES = 3;
@@ -22,17 +16,20 @@ const TAIL_LINES = 3;
  * every run's console through the KTAP reader, the runs merged case by case (flaky cases
  * apart), the target's verdict: `fail` when a case failed or crashed, `error` when no run
  * printed KTAP at all (the kernel did not start, or was no KUnit kernel), `skipped` when
- * its build did not pass, else `pass`.
+ * its build did not pass or its run could not start (that skip is kept), else `pass`.
  */
 export function withKunit(results: BuildResults, dir: string, names: ReadonlySet<string>): BuildResults {
   return { ...results, targets: results.targets.map((t) => (names.has(t.target) ? { ...t, kunit: kunitOf(t, dir) } : t)) };
 }
 
 function kunitOf(t: TargetResult, dir: string): KunitResult {
-  const none = { mode: 'uml' as const, attempts: 0, consoles: [], totals: kunitTotals([]), cases: [] };
+  // A run that could not start (no machine for its config, say) was given its skip when it was not run.
+  if (t.kunit?.status === 'skipped' && t.kunit.attempts === 0) return t.kunit;
+  const mode = kunitMode(t.arch);
+  const none = { mode, attempts: 0, consoles: [], totals: kunitTotals([]), cases: [] };
   if (t.status !== 'pass') return { ...none, status: 'skipped', reason: `not run: the build ${t.status === 'fail' ? 'failed' : 'did not finish'}` };
   const paths = targetPaths(t.arch, t.config);
-  const runs = runRecords(read(join(dir, paths.kunitStatus)) ?? '').filter((r) => r.run <= paths.kunitConsoles.length);
+  const runs = parseRunRecords(read(join(dir, paths.kunitStatus)) ?? '').filter((r) => r.run <= paths.kunitConsoles.length);
   if (runs.length === 0) return { ...none, status: 'error', reason: 'the build passed, but no KUnit run was recorded' };
   const readings: KtapReading[] = [];
   const silent: string[] = [];
@@ -51,7 +48,7 @@ function kunitOf(t: TargetResult, dir: string): KunitResult {
   return {
     status,
     ...(silent.length > 0 ? { reason: silent.join('; ') } : {}),
-    mode: 'uml',
+    mode,
     attempts: runs.length,
     durationSeconds: Math.round(runs.reduce((s, r) => s + r.milliseconds, 0) / 100) / 10,
     ...(last.timedOut ? { timedOut: true } : {}),
@@ -59,16 +56,6 @@ function kunitOf(t: TargetResult, dir: string): KunitResult {
     totals,
     cases,
   };
-}
-
-/** kunit.status's lines, runs in order; a line that is not four numbers is none of its (the container wrote it). */
-function runRecords(text: string): RunRecord[] {
-  const records: RunRecord[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^(\d{1,2}) (\d{1,3}) ([01]) (\d{1,12})$/.exec(line);
-    if (m && Number(m[1]) === records.length + 1) records.push({ run: Number(m[1]), exit: Number(m[2]), timedOut: m[3] === '1', milliseconds: Number(m[4]) });
-  }
-  return records;
 }
 
 function read(path: string): string | undefined {

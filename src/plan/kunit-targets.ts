@@ -1,15 +1,17 @@
 import { Input } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { type Git, tryGit } from '../ref/git.ts';
-import { type Dropped, type Fragment, type Target } from '../types/targets.ts';
+import { type Dropped, type Fragment, type Target, type TargetTest } from '../types/targets.ts';
 import { type KunitRequest, type KunitSettings } from '../types/kunit.ts';
-import { isConfigName, optionsOfFragment } from '../values/config-spec.ts';
+import { isConfigName, optionFragment, optionsOfFragment } from '../values/config-spec.ts';
+import { defaultMachineTable } from '../boot/machines.ts';
 
-/** The tree's KUnit tooling: the configs `default` and `all` name, and the options every UML build adds (kunit.py's UML_KCONFIG_PATH). */
+/** The tree's KUnit tooling: the configs `default` and `all` name, the options every UML build adds (kunit.py's UML_KCONFIG_PATH), the folder of each QEMU arch's. */
 export const KUNIT_TREE = {
   default: 'tools/testing/kunit/configs/default.config',
   all: 'tools/testing/kunit/configs/all_tests.config',
   umlArch: 'tools/testing/kunit/configs/arch_uml.config',
+  qemuConfigs: 'tools/testing/kunit/qemu_configs',
 } as const;
 
 /** A .kunitconfig is a few lines of options; more than this is no config for a test run. */
@@ -17,40 +19,63 @@ const MAX_KUNITCONFIG_BYTES = 64 * 1024;
 
 /**
  * One target per KUnit config and arch, configured as the tree's kunit.py configures it:
- * its .config seeded with the arch's options (UML: arch_uml.config) and the config's,
- * every other option at its default (make alldefconfig with them as KCONFIG_ALLCONFIG, as
- * kunit.py's olddefconfig on a .config of those lines), each of their options required in
- * the final .config (kunit.py refuses to run otherwise), then run (the target's `test`).
- * A config the tree does not have (no tools/testing/kunit: older kernels) is dropped with
- * the reason; a path the user named that is not a regular file of the tree is refused.
+ * its .config seeded with the config's options and the arch's (UML: arch_uml.config; in
+ * QEMU: the kconfig of the tree's qemu_configs/<machine>.py), every other option at its
+ * default (make alldefconfig with them as KCONFIG_ALLCONFIG, as kunit.py's olddefconfig on
+ * a .config of those lines), each of their options required in the final .config (kunit.py
+ * refuses to run otherwise), then run (the target's `test`: UML in the build container,
+ * QEMU on the arch's machine once built). What the tree does not have (no
+ * tools/testing/kunit, no qemu_config for the arch: older kernels) and UML on a build
+ * machine that is not x86_64 are dropped with the reason; a path the user named that is
+ * not a regular file of the tree is refused.
  */
 export async function planKunitTargets(settings: KunitSettings, git: Git, sha: string, version: string): Promise<{ targets: Target[]; dropped: Dropped[] }> {
   const targets: Target[] = [];
   const dropped: Dropped[] = [];
-  const umlOptions = await treeFile(git, sha, KUNIT_TREE.umlArch);
+  const arches = await Promise.all(settings.arches.map((arch) => archSeeds(arch, git, sha, version)));
   for (const request of settings.requests) {
     const config = kunitConfigName(request);
-    const drop = (reason: string) => dropped.push(...settings.arches.map((arch) => ({ arch, config, reason })));
-    if (process.arch !== 'x64') {
-      drop(`UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64`);
-      continue;
-    }
     // A path the user named is checked (and refused) here; the tree's own configs may be missing.
     const path = request.kind === 'file' ? await kunitConfigPath(git, sha, request.path) : KUNIT_TREE[request.kind];
     const file = request.kind === 'file' ? await configText(git, sha, path) : await treeFile(git, sha, path);
     if (file === undefined && request.kind === 'file') {
       throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
     }
-    if (file === undefined) {
-      drop(`Linux ${version} has no ${path}`);
-      continue;
+    for (const seeds of arches) {
+      if (file === undefined) dropped.push({ arch: seeds.arch, config, reason: `Linux ${version} has no ${path}` });
+      else if ('dropped' in seeds) dropped.push({ arch: seeds.arch, config, reason: seeds.dropped });
+      else {
+        const fragments: Fragment[] = [...seeds.treeSeeds.map((t) => ({ kind: 'tree' as const, path: t.path })), { kind: 'tree', path }, ...seeds.options];
+        const requires = [...seeds.treeSeeds.flatMap((t) => optionsOfFragment(t.text)), ...optionsOfFragment(file), ...seeds.options.map((o) => `${o.option}=${o.value}`)];
+        targets.push({ arch: seeds.arch, config, base: 'alldefconfig', fragments, requires: [...new Set(requires)], test: seeds.test });
+      }
     }
-    const seeds = [...(umlOptions === undefined ? [] : [{ path: KUNIT_TREE.umlArch, text: umlOptions }]), { path, text: file }];
-    const fragments: Fragment[] = seeds.map((s) => ({ kind: 'tree', path: s.path }));
-    const requires = [...new Set(seeds.flatMap((s) => optionsOfFragment(s.text)))];
-    for (const arch of settings.arches) targets.push({ arch, config, base: 'alldefconfig', fragments, requires, test: 'kunit-uml' });
   }
   return { targets, dropped };
+}
+
+/** What an arch adds to every KUnit config run on it (files of the tree seeded with the config: UML's; options set after the base: QEMU's) and how it runs; or why it cannot. */
+type ArchSeeds =
+  | { arch: string; treeSeeds: { path: string; text: string }[]; options: Extract<Fragment, { kind: 'option' }>[]; test: TargetTest }
+  | { arch: string; dropped: string };
+
+/** The Kconfig lines of a qemu_config's QemuArchParams(kconfig='''...'''). */
+const QEMU_KCONFIG = /\bkconfig\s*=\s*'''([^']*)'''/;
+
+async function archSeeds(arch: string, git: Git, sha: string, version: string): Promise<ArchSeeds> {
+  if (arch === 'um') {
+    if (process.arch !== 'x64') return { arch, dropped: `UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64` };
+    const text = await treeFile(git, sha, KUNIT_TREE.umlArch);
+    return { arch, treeSeeds: text === undefined ? [] : [{ path: KUNIT_TREE.umlArch, text }], options: [], test: 'kunit-uml' };
+  }
+  const machine = defaultMachineTable.machines.find((m) => m.arch === arch && m.kunit !== undefined);
+  if (machine === undefined) return { arch, dropped: `no QEMU machine of kernelbuilder's runs KUnit on arch ${arch}` };
+  const path = `${KUNIT_TREE.qemuConfigs}/${machine.kunit}.py`;
+  const text = await treeFile(git, sha, path);
+  if (text === undefined) return { arch, dropped: `Linux ${version} has no ${path}` };
+  // Python, read for one string only: its option lines, set after the base as a fragment's are.
+  const options = optionsOfFragment(QEMU_KCONFIG.exec(text)?.[1] ?? '').flatMap((line) => optionFragment(line) ?? []);
+  return { arch, treeSeeds: [], options, test: 'kunit-qemu' };
 }
 
 /** The config name of a KUnit target: `kunit`, `kunit-all`, `kunit-<folder>` for a folder's .kunitconfig (`kunit-lib-kunit`). */

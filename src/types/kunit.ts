@@ -37,6 +37,9 @@ export interface KunitCase {
   runs: { total: number; passed: number };
 }
 
+/** How a target's KUnit kernel runs: UML (ARCH=um, the kernel as a Linux program), or booted in QEMU (every other arch). */
+export type KunitMode = 'uml' | 'qemu';
+
 /** How one target's KUnit run ended, as a whole. */
 export type KunitRunStatus = 'pass' | 'fail' | 'skipped' | 'error';
 
@@ -46,7 +49,7 @@ export interface KunitResult {
   /** For `skipped` and `error`: why (no tools/testing/kunit in the tree, an arch with no machine, ...). */
   reason?: string;
   /** How it ran: `uml` (the kernel as a Linux program) or `qemu` (booted, under TCG). */
-  mode: 'uml' | 'qemu';
+  mode: KunitMode;
   /** Runs made: the first, and a retry for each run that had a failing case, up to test-retries. */
   attempts: number;
   durationSeconds?: number;

@@ -8,8 +8,11 @@
  */
 export type Fragment = { kind: 'file'; name: string } | { kind: 'option'; option: string; value: string } | { kind: 'tree'; path: string };
 
-/** A kernel's own tests a target runs once built: KUnit, with the kernel run as a Linux program (UML). */
-export type TargetTest = 'kunit-uml';
+/**
+ * A kernel's own tests a target runs once built: KUnit, with the kernel run as a Linux
+ * program in the build container (UML), or booted in QEMU once the build is done.
+ */
+export type TargetTest = 'kunit-uml' | 'kunit-qemu';
 
 /** One kernel build: an arch and a config, with what is merged into the config. */
 export interface Target {

@@ -37,13 +37,19 @@ export function parseConfigSpec(input: string, text: string): ConfigSpec {
   return { name: text, base, fragments };
 }
 
+/** `CONFIG_X=v` as an option fragment, when it is one the driver takes (v: y, n, m or a number); else undefined. */
+export function optionFragment(text: string): Extract<Fragment, { kind: 'option' }> | undefined {
+  const option = OPTION.exec(text);
+  return option ? { kind: 'option', option: option[1], value: option[2] } : undefined;
+}
+
 /**
  * Parse one fragment word (`NAME.config` or `CONFIG_X=v`, as the driver takes it) of the
  * config request `text`; throws an InputError naming `input`.
  */
 export function parseFragment(input: string, text: string, part: string): Fragment {
-  const option = OPTION.exec(part);
-  if (option) return { kind: 'option', option: option[1], value: option[2] };
+  const option = optionFragment(part);
+  if (option) return option;
   if (FRAGMENT_FILE.test(part) && !part.includes('..')) return { kind: 'file', name: part };
   if (part.startsWith(TREE_FRAGMENT_PREFIX) && isTreeFilePath(part.slice(TREE_FRAGMENT_PREFIX.length))) return { kind: 'tree', path: part.slice(TREE_FRAGMENT_PREFIX.length) };
   throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);

@@ -1,12 +1,17 @@
 // A KUnit case's name, its issue signature and what counts as its failing: written in one
 // place for the diagnostics, the regressions, the run's verdict and every report, so that
 // a case is the same case (and the same issue) everywhere and across builds.
-import { type KunitCase, type KunitResult } from '../types/kunit.ts';
+import { type KunitCase, type KunitMode, type KunitResult } from '../types/kunit.ts';
 import { formatLocation } from './issue-line.ts';
 
 /** A case as one name: `suite.case`, and a parameterised case's parameter in brackets, `suite.case[param]`. */
 export function kunitCaseName(c: Pick<KunitCase, 'suite' | 'case' | 'param'>): string {
   return `${c.suite}.${c.case}${c.param === undefined || c.param === '' ? '' : `[${c.param}]`}`;
+}
+
+/** How a KUnit target of `arch` runs: UML is the arch `um`; on any other the kernel is booted in QEMU. */
+export function kunitMode(arch: string): KunitMode {
+  return arch === 'um' ? 'uml' : 'qemu';
 }
 
 const NEVER_STARTED = 'never started';

@@ -114,3 +114,16 @@ test('rows are tried in order: the first whose conditions hold wins', () => {
   assert.equal(name(chooseMachine(table, 'x86', 'CONFIG_A=y\nCONFIG_SERIAL_8250_CONSOLE=y\n')), 'first');
   assert.equal(name(chooseMachine(table, 'x86', 'CONFIG_SERIAL_8250_CONSOLE=y\n')), 'second');
 });
+
+test('chooseMachine for KUnit: only the machine\'s console is needed (no init, no initramfs); without it, a skip naming the tree\'s qemu_configs', () => {
+  const alldefconfig = 'CONFIG_64BIT=y\nCONFIG_PRINTK=y\nCONFIG_SERIAL_8250_CONSOLE=y\n';
+  assert.equal(name(chooseMachine(defaultMachineTable, 'x86', alldefconfig, 'kunit')), 'x86_64');
+  assert.match(name(chooseMachine(defaultMachineTable, 'x86', alldefconfig)), /^skipped: the config cannot boot on x86_64: CONFIG_BLK_DEV_INITRD is not =y/, 'a boot needs its init');
+  assert.match(name(chooseMachine(defaultMachineTable, 'x86', 'CONFIG_64BIT=y\n', 'kunit')), /^skipped: the config cannot boot on x86_64: CONFIG_SERIAL_8250_CONSOLE is not =y .*; the tree's qemu_configs set them$/);
+});
+
+test('the machine table: each arch KUnit runs on in QEMU names the tree\'s qemu_config of its first machine', () => {
+  const firsts = [...new Set(defaultMachineTable.machines.map((m) => m.arch))].map((arch) => defaultMachineTable.machines.find((m) => m.arch === arch)!);
+  assert.deepEqual(firsts.map((m) => [m.arch, m.kunit]), [['x86', 'x86_64'], ['arm64', 'arm64'], ['arm', 'arm'], ['riscv', 'riscv']]);
+  assert.throws(() => parseMachineTable(JSON.stringify({ needs: [], machines: [{ ...defaultMachineTable.machines[0], kunit: '../x' }] }), 'table'), /table machines\[0\]\.kunit/);
+});

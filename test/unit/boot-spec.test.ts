@@ -42,6 +42,13 @@ test('qemuCommand: KVM takes the host CPU; several vCPUs under TCG get multi-thr
   assert.deepEqual(smp.slice(smp.indexOf('-accel'), smp.indexOf('-accel') + 2), ['-accel', 'tcg,thread=multi']);
 });
 
+test('qemuCommand for a KUnit run: no init archive (the tests run before any init), its parameters after console= and panic=-1, before the machine\'s', () => {
+  const cmd = qemuCommand(machine('x86_64'), false, { initramfs: false, parameters: ['kunit.enable=1', 'kunit_shutdown=reboot'] });
+  assert.ok(!cmd.includes('-initrd'), cmd.join(' '));
+  assert.deepEqual(cmd.slice(-4), ['-kernel', '/boot/bzImage', '-append', 'console=ttyS0 panic=-1 kunit.enable=1 kunit_shutdown=reboot earlycon=uart8250,io,0x3f8']);
+  assert.ok(cmd.includes('-no-reboot'), 'the reboot at the end of the tests ends QEMU');
+});
+
 test('bootSpec: locked down — no network, no capabilities, no privilege gain, read-only root, pids limit, init, non-root', () => {
   const spec = bootSpec(request('x86_64'), 4242);
   const host = spec.HostConfig!;

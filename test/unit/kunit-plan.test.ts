@@ -97,3 +97,34 @@ test('kunitConfigName: short names a target can go by', () => {
   assert.equal(kunitConfigName({ kind: 'file', path: 'drivers/foo/my.kunitconfig' }), 'kunit-drivers-foo-my.kunitconfig');
   assert.throws(() => kunitConfigName({ kind: 'file', path: `${'d/'.repeat(60)}.kunitconfig` }), /longer than 100 characters/);
 });
+
+// The tree's qemu_configs as 6.1 has them (x86_64.py; arm64.py in part), Python read for its kconfig string only.
+const QEMU_FILES = {
+  ...KUNIT_FILES,
+  [`${KUNIT_TREE.qemuConfigs}/x86_64.py`]: "from ..qemu_config import QemuArchParams\n\nQEMU_ARCH = QemuArchParams(linux_arch='x86_64',\n\t\t\t   kconfig='''\nCONFIG_SERIAL_8250=y\nCONFIG_SERIAL_8250_CONSOLE=y''',\n\t\t\t   qemu_arch='x86_64',\n\t\t\t   kernel_path='arch/x86/boot/bzImage',\n\t\t\t   kernel_command_line='console=ttyS0',\n\t\t\t   extra_qemu_params=['-bios', 'qboot.rom'])\n",
+};
+
+test('kunit inputs: the arches a machine runs KUnit on are taken (booted in QEMU); one with no such machine is refused naming the input', () => {
+  assert.deepEqual(inputs({ kunit: 'default', 'kunit-arches': 'um x86 arm64' }).kunit!.arches, ['um', 'x86', 'arm64']);
+  assert.throws(
+    () => inputs({ kunit: 'default', 'kunit-arches': 'mips' }),
+    (e: Error) => e instanceof InputError && /^input 'kunit-arches': "mips" is not allowed; KUnit runs on um x86 arm64 arm riscv \(um: UML/.test(e.message),
+  );
+});
+
+test('KUnit targets in QEMU: the config seeded, the kconfig of the tree\'s qemu_configs/<machine>.py set after the base, every option required, run in QEMU', async () => {
+  const t = tree(QEMU_FILES);
+  const { targets, dropped } = await planKunitTargets(inputs({ kunit: 'lib/kunit', 'kunit-arches': 'um x86' }).kunit!, t.git, t.sha, '6.1.0');
+  assert.deepEqual(dropped, []);
+  assert.deepEqual(targets.map((x) => [`${x.arch}/${x.config}`, x.test]), [['um/kunit-lib-kunit', 'kunit-uml'], ['x86/kunit-lib-kunit', 'kunit-qemu']]);
+  const x86 = targets[1];
+  assert.deepEqual(x86.requires, ['CONFIG_KUNIT=y', 'CONFIG_KUNIT_TEST=y', 'CONFIG_KUNIT_EXAMPLE_TEST=y', 'CONFIG_SERIAL_8250=y', 'CONFIG_SERIAL_8250_CONSOLE=y']);
+  assert.equal(driverTarget(x86), 'x86|kunit-lib-kunit|alldefconfig||kunit-qemu|tree:lib/kunit/.kunitconfig|CONFIG_SERIAL_8250=y|CONFIG_SERIAL_8250_CONSOLE=y');
+});
+
+test('KUnit targets in QEMU: an arch whose qemu_config the tree lacks is dropped with the reason; a qemu_config\'s line the driver would not take is left out', async () => {
+  const t = tree({ ...QEMU_FILES, [`${KUNIT_TREE.qemuConfigs}/x86_64.py`]: "QemuArchParams(kconfig='''\nCONFIG_SERIAL_8250=y\nCONFIG_CMDLINE=\"$(reboot)\"\nCONFIG_X|Y=y''')\n" });
+  const { targets, dropped } = await planKunitTargets(inputs({ kunit: 'lib/kunit', 'kunit-arches': 'x86 arm64' }).kunit!, t.git, t.sha, '6.1.0');
+  assert.deepEqual(targets.map((x) => x.fragments), [[{ kind: 'tree', path: 'lib/kunit/.kunitconfig' }, { kind: 'option', option: 'CONFIG_SERIAL_8250', value: 'y' }]]);
+  assert.deepEqual(dropped, [{ arch: 'arm64', config: 'kunit-lib-kunit', reason: `Linux 6.1.0 has no ${KUNIT_TREE.qemuConfigs}/arm64.py` }]);
+});
