@@ -1,14 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction } from '../support/action-run.ts';
-import { commitSeries, kernelRepo } from '../support/kernel-repo.ts';
+import { kernelRepo } from '../support/kernel-repo.ts';
+import { FAILING_LINE, KUNIT_FAULTS_BRANCH, kunitFaultsCommit, kunitPy, named, ourTotals } from '../support/kunit-faults.ts';
 import { type BuildResults } from '../../src/types/results.ts';
-import { type KunitCase } from '../../src/types/kunit.ts';
-import { KtapReader } from '../../src/kunit/ktap-reader.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { runCli } from '../../src/entry/cli.ts';
 import { type BisectResult } from '../../src/bisect/types.ts';
@@ -23,33 +21,12 @@ import { type BisectResult } from '../../src/bisect/types.ts';
 // on the failing case names the commit that added it.
 
 const source = kernelRepo();
-const faults = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'kunit', 'faults', 'kb-kunit-faults.c'), 'utf8');
-const [faulty] = commitSeries(source, 'kb-test/kunit-faults', [
-  {
-    subject: 'kunit: kernelbuilder faults (kernelbuilder test)',
-    edits: {
-      'lib/kunit/kb-kunit-faults.c': () => faults.trimEnd(),
-      'lib/kunit/Makefile': (t) => `${t}\nobj-$(CONFIG_KUNIT_EXAMPLE_TEST) +=\tkb-kunit-faults.o`,
-    },
-  },
-]);
+const faulty = kunitFaultsCommit(source);
 const target = 'um/kunit-lib-kunit';
-
-/** The tree's own parser's summary of a console: "Ran N tests: passed: P, skipped: S, ...". */
-function kunitPy(console: string): Record<string, number> {
-  // It exits 1 when a case failed: its summary is what counts.
-  const out = spawnSync('python3', [join(source, 'tools/testing/kunit/kunit.py'), 'parse', console], { encoding: 'utf8' }).stdout.replace(/\x1b\[[0-9;]*m/g, '');
-  const m = /Testing complete\. Ran (\d+) tests?(?:: (.*))?$/m.exec(out);
-  assert.ok(m, out);
-  const said = Object.fromEntries((m[2] ?? '').split(', ').filter(Boolean).map((kv) => [kv.split(': ')[0], Number(kv.split(': ')[1])]));
-  return { total: Number(m[1]), pass: said.passed ?? 0, fail: said.failed ?? 0, skip: said.skipped ?? 0, crashed: said.crashed ?? 0 };
-}
-
-const named = (cases: KunitCase[], name: string) => cases.find((c) => c.case === name);
 
 test('KUnit on UML, lib/kunit/.kunitconfig of the real tree with kernelbuilder faults: the tree\'s cases pass or skip; failed at file:line, skipped with the reason, flaky on the retry (never an issue), crashed at its place with the panic; totals equal kunit.py parse', () => {
   const logs = tempDir('logs');
-  const run = runAction({ source, ref: 'kb-test/kunit-faults', tree: 'linux', kunit: 'lib/kunit', logs });
+  const run = runAction({ source, ref: KUNIT_FAULTS_BRANCH, tree: 'linux', kunit: 'lib/kunit', logs });
   assert.equal(run.status, 1, `a failed case fails the step: ${run.stdout.slice(-3000)}${run.stderr}`);
   const dir = join(run.outputs['results-json'], '..');
   const results = JSON.parse(readFileSync(run.outputs['results-json'], 'utf8')) as BuildResults;
@@ -71,7 +48,7 @@ test('KUnit on UML, lib/kunit/.kunitconfig of the real tree with kernelbuilder f
   const fails = named(kunit.cases, 'kb_fails')!;
   assert.deepEqual([fails.suite, fails.status, fails.runs], ['kernelbuilder-faults', 'fail', { total: 3, passed: 0 }]);
   assert.equal(fails.diagnostic?.file, 'lib/kunit/kb-kunit-faults.c');
-  assert.equal(fails.diagnostic?.line, faults.split('\n').findIndex((l) => l.includes('KUNIT_EXPECT_EQ(test, answer, 42)')) + 1);
+  assert.equal(fails.diagnostic?.line, FAILING_LINE);
   assert.match(fails.diagnostic!.detail.join('\n'), /Expected answer == 42, but/);
   const skips = named(kunit.cases, 'kb_skips')!;
   assert.deepEqual([skips.status, skips.reason], ['skip', 'kernelbuilder: no such hardware here']);
@@ -89,11 +66,8 @@ test('KUnit on UML, lib/kunit/.kunitconfig of the real tree with kernelbuilder f
   assert.doesNotMatch(issues, /kb_first_run_fails/);
 
   // The first run alone, read as kunit.py reads it: the same totals.
-  const reader = new KtapReader();
   const first = join(dir, kunit.consoles[0]);
-  for (const line of readFileSync(first, 'utf8').split('\n')) reader.push(line);
-  const ours = reader.end().totals;
-  assert.deepEqual({ total: ours.total, pass: ours.pass, fail: ours.fail, skip: ours.skip, crashed: ours.crashed }, kunitPy(first));
+  assert.deepEqual(ourTotals(first), kunitPy(source, first));
 });
 
 test('bisect on a KUnit case: kunit:<suite>.<case> on its KUnit target names the commit that added the failing case, verified', async () => {
@@ -101,7 +75,7 @@ test('bisect on a KUnit case: kunit:<suite>.<case> on its KUnit target names the
   let err = '';
   const paths = { driverDir: fileURLToPath(new URL('../../src/driver/', import.meta.url)), imagesDir: fileURLToPath(new URL('../../images/', import.meta.url)) };
   const code = await runCli(
-    ['bisect', '--source', source, '--good', 'stable/linux-6.1.y', '--bad', 'kb-test/kunit-faults', '--target', target, '--kunit', 'lib/kunit', '--what', 'kunit:kernelbuilder-faults.kb_fails', '--logs', logs],
+    ['bisect', '--source', source, '--good', 'stable/linux-6.1.y', '--bad', KUNIT_FAULTS_BRANCH, '--target', target, '--kunit', 'lib/kunit', '--what', 'kunit:kernelbuilder-faults.kb_fails', '--logs', logs],
     paths,
     { out: () => undefined, err: (t) => (err += t) },
   );
