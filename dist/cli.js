@@ -15,6 +15,7 @@ import {
   DEFAULT_TEST_RETRIES,
   DEFAULT_TMPFS_SIZE,
   ImageLabel,
+  KUNIT_ARCHES,
   MAX_BISECT_LIMIT,
   abortOnSignals,
   afterContainer,
@@ -59,7 +60,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-F52NMOZZ.js";
+} from "./chunks/chunk-EOQIC5XS.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -78,7 +79,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-PSVANMIY.js";
+} from "./chunks/chunk-4DXIV4N2.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -362,7 +363,7 @@ var INPUT_HELP = {
   bisectLimit: { value: "N", text: `how many distinct new regressions to bisect, 0 to ${MAX_BISECT_LIMIT}; default ${DEFAULT_BISECT_LIMIT}` },
   bisectTimeout: { value: "DURATION", text: `how long all the bisects of a build may take, e.g. 90m; default ${DEFAULT_BISECT_TIMEOUT}` },
   kunit: { value: "LIST", text: "build and run KUnit: off (default), default, all, or .kunitconfig paths of the tree; each a target per kunit arch (um/kunit, um/kunit-lib-kunit); alone when no configs are given" },
-  kunitArches: { value: "LIST", text: `where KUnit runs: um (UML); default ${DEFAULT_KUNIT_ARCHES}` },
+  kunitArches: { value: "LIST", text: `where KUnit runs: um (UML), or ${KUNIT_ARCHES.filter((a) => a !== "um").join(" ")} (booted in QEMU); default ${DEFAULT_KUNIT_ARCHES}` },
   testRetries: { value: "N", text: `runs again a KUnit run with a failing case, 0 to ${MAX_TEST_RETRIES} times; a case that passes on a retry is flaky; default ${DEFAULT_TEST_RETRIES}` },
   kunitTimeout: { value: "DURATION", text: `how long one KUnit run may take; default ${DEFAULT_KUNIT_TIMEOUT}` }
 };

@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-VFNO664B.js";
+} from "./chunks/chunk-S23LBMXY.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-F52NMOZZ.js";
+} from "./chunks/chunk-EOQIC5XS.js";
 import {
   Input,
   KernelbuilderError,
@@ -89,7 +89,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-PSVANMIY.js";
+} from "./chunks/chunk-4DXIV4N2.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -52,7 +52,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-VFNO664B.js";
+} from "./chunks/chunk-S23LBMXY.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -67,7 +67,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-PSVANMIY.js";
+} from "./chunks/chunk-4DXIV4N2.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -63097,9 +63097,13 @@ function parseConfigSpec(input, text) {
   if (fragments.some((f) => f.kind === "tree")) throw new InputError(input, text, CONFIG_SYNTAX);
   return { name: text, base, fragments };
 }
+function optionFragment(text) {
+  const option = OPTION.exec(text);
+  return option ? { kind: "option", option: option[1], value: option[2] } : void 0;
+}
 function parseFragment(input, text, part) {
-  const option = OPTION.exec(part);
-  if (option) return { kind: "option", option: option[1], value: option[2] };
+  const option = optionFragment(part);
+  if (option) return option;
   if (FRAGMENT_FILE.test(part) && !part.includes("..")) return { kind: "file", name: part };
   if (part.startsWith(TREE_FRAGMENT_PREFIX) && isTreeFilePath(part.slice(TREE_FRAGMENT_PREFIX.length))) return { kind: "tree", path: part.slice(TREE_FRAGMENT_PREFIX.length) };
   throw new InputError(input, text, `${JSON.stringify(part)} is no fragment: ${CONFIG_SYNTAX}`);
@@ -63996,6 +64000,7 @@ export {
   defaultImageTable,
   isConfigName,
   parseConfigSpec,
+  optionFragment,
   parseFragment,
   isTreeFilePath,
   fragmentWord,

@@ -55,6 +55,7 @@ import {
   isPattern,
   isTreeFilePath,
   mountPlaceProblem,
+  optionFragment,
   optionsOfFragment,
   parseConfigSpec,
   parseFragment,
@@ -77,7 +78,7 @@ import {
   treeDirOf,
   unmetOptions,
   within
-} from "./chunk-PSVANMIY.js";
+} from "./chunk-4DXIV4N2.js";
 
 // src/results/previous.ts
 import { readdirSync } from "node:fs";
@@ -6937,11 +6938,218 @@ function formatDuration(seconds2, style = "exact") {
   return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
 
+// src/boot/machines.json
+var machines_default = {
+  needs: [
+    { option: "CONFIG_BLK_DEV_INITRD", why: "the init comes in an initramfs" },
+    { option: "CONFIG_BINFMT_ELF", why: "the init is an ELF program" },
+    { option: "CONFIG_PRINTK", why: "the kernel must print to be read" },
+    { option: "CONFIG_TTY", why: "the init prints its sentinel on /dev/console" }
+  ],
+  machines: [
+    {
+      name: "x86_64",
+      kunit: "x86_64",
+      arch: "x86",
+      when: ["CONFIG_64BIT=y"],
+      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the 8250 UART ttyS0" }],
+      qemu: "qemu-system-x86_64",
+      machine: "q35",
+      cpu: "max",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyS0",
+      append: ["earlycon=uart8250,io,0x3f8"],
+      args: [],
+      image: "bzImage"
+    },
+    {
+      name: "i386",
+      kunit: "i386",
+      arch: "x86",
+      when: ["CONFIG_64BIT=n"],
+      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the 8250 UART ttyS0" }],
+      qemu: "qemu-system-i386",
+      machine: "q35",
+      cpu: "max",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyS0",
+      append: ["earlycon=uart8250,io,0x3f8"],
+      args: [],
+      image: "bzImage"
+    },
+    {
+      name: "arm64",
+      kunit: "arm64",
+      arch: "arm64",
+      when: [],
+      needs: [{ option: "CONFIG_SERIAL_AMBA_PL011_CONSOLE", why: "the console is the PL011 UART ttyAMA0" }],
+      qemu: "qemu-system-aarch64",
+      machine: "virt,gic-version=3",
+      cpu: "max,pauth-impdef=on",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyAMA0",
+      append: ["earlycon"],
+      args: [],
+      image: "Image"
+    },
+    {
+      name: "arm",
+      kunit: "arm",
+      arch: "arm",
+      when: ["CONFIG_MMU=y", "CONFIG_ARCH_VIRT=y|CONFIG_ARCH_MULTI_V7=y"],
+      needs: [{ option: "CONFIG_SERIAL_AMBA_PL011_CONSOLE", why: "the console is the PL011 UART ttyAMA0" }],
+      qemu: "qemu-system-arm",
+      machine: "virt",
+      cpu: "cortex-a15",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyAMA0",
+      append: ["earlycon"],
+      args: [],
+      image: "zImage"
+    },
+    {
+      name: "riscv64",
+      kunit: "riscv",
+      arch: "riscv",
+      when: ["CONFIG_64BIT=y", "CONFIG_MMU=y"],
+      needs: [
+        { option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the NS16550A UART ttyS0" },
+        { option: "CONFIG_SIFIVE_PLIC", why: "the UART's interrupt comes through the PLIC: without it the UART never probes and the init has no console" }
+      ],
+      qemu: "qemu-system-riscv64",
+      machine: "virt",
+      cpu: "rv64",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyS0",
+      append: ["earlycon"],
+      args: ["-bios", "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"],
+      image: "Image"
+    }
+  ]
+};
+
+// src/boot/machines.ts
+var WORD = /^[A-Za-z0-9/-][A-Za-z0-9._,=/:+-]*$/;
+var FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var OPTION = /^CONFIG_[A-Z0-9_]+$/;
+var CONDITION = /^CONFIG_[A-Z0-9_]+=[A-Za-z0-9_"-]+$/;
+var KUNIT_CONFIG = /^[a-z0-9_]+$/;
+function parseMachineTable(text, input) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(input, text, `it must be JSON: ${e.message}`);
+  }
+  if (!isObject(data) || !Array.isArray(data.machines) || data.machines.length === 0) {
+    throw new InputError(input, text, 'it must be a JSON object with a non-empty "machines" list and a "needs" list');
+  }
+  const needs = checkNeeds(data.needs, `${input} needs`);
+  const machines = data.machines.map((m, i) => checkMachine(m, `${input} machines[${i}]`));
+  const names2 = machines.map((m) => m.name);
+  const repeated = names2.find((n, i) => names2.indexOf(n) !== i);
+  if (repeated !== void 0) throw new InputError(`${input} machines`, repeated, "each machine name appears once");
+  return { needs, machines };
+}
+function checkMachine(m, where2) {
+  if (!isObject(m)) throw new InputError(where2, JSON.stringify(m), "each machine must be an object {name, arch, when, needs, qemu, machine, cpu, ...}");
+  const word = (key, re = WORD) => {
+    const v = m[key];
+    if (typeof v !== "string" || !re.test(v)) throw new InputError(`${where2}.${key}`, String(v), `it must be one plain word matching ${re}`);
+    return v;
+  };
+  const words = (key, re) => {
+    const v = m[key];
+    if (!Array.isArray(v)) throw new InputError(`${where2}.${key}`, JSON.stringify(v), "it must be a list of strings");
+    return v.map((w, i) => {
+      if (typeof w !== "string" || !re.test(w)) throw new InputError(`${where2}.${key}[${i}]`, String(w), `it must match ${re}`);
+      return w;
+    });
+  };
+  const count = (key, min, max) => {
+    const v = m[key];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+      throw new InputError(`${where2}.${key}`, String(v), `it must be a whole number from ${min} to ${max}`);
+    }
+    return v;
+  };
+  const arch = word("arch");
+  if (!KERNEL_ARCHES.includes(arch)) throw new InputError(`${where2}.arch`, arch, `it must be a kernel ARCH: ${KERNEL_ARCHES.join(" ")}`);
+  const when = words("when", /^.+$/);
+  when.forEach((c, i) => {
+    if (!c.split("|").every((alt) => CONDITION.test(alt))) {
+      throw new InputError(`${where2}.when[${i}]`, c, "it must be CONFIG_X=value, or alternatives joined by | (CONFIG_A=y|CONFIG_B=y)");
+    }
+  });
+  const image = word("image", FILE_NAME);
+  if (image === "." || image === "..") throw new InputError(`${where2}.image`, image, "it is a file name in the kept folder");
+  return {
+    name: word("name"),
+    arch,
+    when,
+    needs: checkNeeds(m.needs, `${where2}.needs`),
+    qemu: word("qemu", /^qemu-system-[a-z0-9_]+$/),
+    machine: word("machine"),
+    cpu: word("cpu"),
+    memoryMiB: count("memoryMiB", 64, 65536),
+    smp: count("smp", 1, 64),
+    console: word("console", /^[A-Za-z][A-Za-z0-9]*$/),
+    append: words("append", WORD),
+    args: words("args", WORD),
+    image,
+    ...m.kunit !== void 0 ? { kunit: word("kunit", KUNIT_CONFIG) } : {}
+  };
+}
+function checkNeeds(needs, where2) {
+  if (!Array.isArray(needs)) throw new InputError(where2, JSON.stringify(needs), "it must be a list of {option, why}");
+  return needs.map((n, i) => {
+    if (!isObject(n) || typeof n.option !== "string" || !OPTION.test(n.option) || typeof n.why !== "string" || n.why === "") {
+      throw new InputError(`${where2}[${i}]`, JSON.stringify(n), 'each need is {"option": "CONFIG_X", "why": "what it is needed for"}');
+    }
+    return { option: n.option, why: n.why };
+  });
+}
+var defaultMachineTable = parseMachineTable(JSON.stringify(machines_default), "src/boot/machines.json");
+function chooseMachine(table, arch, dotConfig, purpose = "boot") {
+  const rows = table.machines.filter((m) => m.arch === arch);
+  if (rows.length === 0) {
+    const arches = [...new Set(table.machines.map((m) => m.arch))].join(", ");
+    return { skipped: `no QEMU machine boots arch ${arch} (the machine table has ${arches})` };
+  }
+  const machine = rows.find((m) => m.when.every((c) => conditionHolds(c, dotConfig)));
+  if (!machine) {
+    const unmet = rows.map((m) => `${m.name} needs ${m.when.filter((c) => !conditionHolds(c, dotConfig)).map(describeCondition).join(" and ")}`);
+    return { skipped: `the ${arch} config fits no QEMU machine: ${unmet.join("; ")}` };
+  }
+  const missing = [...purpose === "boot" ? table.needs : [], ...machine.needs].filter((n) => unmetOptions([`${n.option}=y`], dotConfig).length > 0);
+  if (missing.length > 0) {
+    return { skipped: `the config cannot boot on ${machine.name}: ${missing.map((n) => `${n.option} is not =y (${n.why})`).join("; ")}; ${purpose === "boot" ? "the boot fragment sets them" : "the tree's qemu_configs set them"}` };
+  }
+  return { machine };
+}
+function kernelCommandLine(machine, parameters = []) {
+  return [`console=${machine.console}`, "panic=-1", ...parameters, ...machine.append].join(" ");
+}
+function conditionHolds(condition, dotConfig) {
+  return condition.split("|").some((alt) => unmetOptions([alt], dotConfig).length === 0);
+}
+function describeCondition(condition) {
+  return condition.split("|").map((alt) => alt.endsWith("=n") ? `${alt.slice(0, -2)} not set` : alt).join(" or ");
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 // src/inputs/kunit-inputs.ts
 var DEFAULT_KUNIT_ARCHES = "um";
 var DEFAULT_TEST_RETRIES = "2";
 var DEFAULT_KUNIT_TIMEOUT = "5m";
-var KUNIT_ARCHES = ["um"];
+var KUNIT_ARCHES = ["um", ...new Set(defaultMachineTable.machines.filter((m) => m.kunit !== void 0).map((m) => m.arch))];
 var MAX_KUNIT_CONFIGS = 16;
 var KUNIT_SYNTAX = "kunit is off (the default), or a list of: default (the tree's tools/testing/kunit/configs/default.config), all (its all_tests.config), or a .kunitconfig of the tree (lib/kunit/.kunitconfig, or its folder lib/kunit)";
 function parseKunit(read2, splitList2) {
@@ -6951,7 +7159,7 @@ function parseKunit(read2, splitList2) {
   if (arches.length === 0) throw new InputError(Input.kunitArches, read2(Input.kunitArches) ?? "", `name at least one of: ${KUNIT_ARCHES.join(" ")}`);
   for (const arch of arches) {
     if (!KUNIT_ARCHES.includes(arch)) {
-      throw new InputError(Input.kunitArches, arch, `KUnit runs on ${KUNIT_ARCHES.join(" ")} (UML: the kernel as a Linux program); KUnit booted in QEMU is not supported yet`);
+      throw new InputError(Input.kunitArches, arch, `KUnit runs on ${KUNIT_ARCHES.join(" ")} (um: UML, the kernel as a Linux program; the others booted in QEMU)`);
     }
   }
   const retries = read2(Input.testRetries) ?? DEFAULT_TEST_RETRIES;
@@ -7596,35 +7804,47 @@ function requiredOptions(fragments, files) {
 var KUNIT_TREE = {
   default: "tools/testing/kunit/configs/default.config",
   all: "tools/testing/kunit/configs/all_tests.config",
-  umlArch: "tools/testing/kunit/configs/arch_uml.config"
+  umlArch: "tools/testing/kunit/configs/arch_uml.config",
+  qemuConfigs: "tools/testing/kunit/qemu_configs"
 };
 var MAX_KUNITCONFIG_BYTES = 64 * 1024;
 async function planKunitTargets(settings, git, sha, version) {
   const targets = [];
   const dropped = [];
-  const umlOptions = await treeFile(git, sha, KUNIT_TREE.umlArch);
+  const arches = await Promise.all(settings.arches.map((arch) => archSeeds(arch, git, sha, version)));
   for (const request of settings.requests) {
     const config = kunitConfigName(request);
-    const drop = (reason) => dropped.push(...settings.arches.map((arch) => ({ arch, config, reason })));
-    if (process.arch !== "x64") {
-      drop(`UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64`);
-      continue;
-    }
     const path = request.kind === "file" ? await kunitConfigPath(git, sha, request.path) : KUNIT_TREE[request.kind];
     const file = request.kind === "file" ? await configText(git, sha, path) : await treeFile(git, sha, path);
     if (file === void 0 && request.kind === "file") {
       throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
     }
-    if (file === void 0) {
-      drop(`Linux ${version} has no ${path}`);
-      continue;
+    for (const seeds of arches) {
+      if (file === void 0) dropped.push({ arch: seeds.arch, config, reason: `Linux ${version} has no ${path}` });
+      else if ("dropped" in seeds) dropped.push({ arch: seeds.arch, config, reason: seeds.dropped });
+      else {
+        const fragments = [...seeds.treeSeeds.map((t) => ({ kind: "tree", path: t.path })), { kind: "tree", path }, ...seeds.options];
+        const requires = [...seeds.treeSeeds.flatMap((t) => optionsOfFragment(t.text)), ...optionsOfFragment(file), ...seeds.options.map((o) => `${o.option}=${o.value}`)];
+        targets.push({ arch: seeds.arch, config, base: "alldefconfig", fragments, requires: [...new Set(requires)], test: seeds.test });
+      }
     }
-    const seeds = [...umlOptions === void 0 ? [] : [{ path: KUNIT_TREE.umlArch, text: umlOptions }], { path, text: file }];
-    const fragments = seeds.map((s) => ({ kind: "tree", path: s.path }));
-    const requires = [...new Set(seeds.flatMap((s) => optionsOfFragment(s.text)))];
-    for (const arch of settings.arches) targets.push({ arch, config, base: "alldefconfig", fragments, requires, test: "kunit-uml" });
   }
   return { targets, dropped };
+}
+var QEMU_KCONFIG = /\bkconfig\s*=\s*'''([^']*)'''/;
+async function archSeeds(arch, git, sha, version) {
+  if (arch === "um") {
+    if (process.arch !== "x64") return { arch, dropped: `UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64` };
+    const text2 = await treeFile(git, sha, KUNIT_TREE.umlArch);
+    return { arch, treeSeeds: text2 === void 0 ? [] : [{ path: KUNIT_TREE.umlArch, text: text2 }], options: [], test: "kunit-uml" };
+  }
+  const machine = defaultMachineTable.machines.find((m) => m.arch === arch && m.kunit !== void 0);
+  if (machine === void 0) return { arch, dropped: `no QEMU machine of kernelbuilder's runs KUnit on arch ${arch}` };
+  const path = `${KUNIT_TREE.qemuConfigs}/${machine.kunit}.py`;
+  const text = await treeFile(git, sha, path);
+  if (text === void 0) return { arch, dropped: `Linux ${version} has no ${path}` };
+  const options = optionsOfFragment(QEMU_KCONFIG.exec(text)?.[1] ?? "").flatMap((line) => optionFragment(line) ?? []);
+  return { arch, treeSeeds: [], options, test: "kunit-qemu" };
 }
 function kunitConfigName(request) {
   if (request.kind === "default") return "kunit";
@@ -7965,6 +8185,9 @@ function formatIssueLine(d) {
 function kunitCaseName(c) {
   return `${c.suite}.${c.case}${c.param === void 0 || c.param === "" ? "" : `[${c.param}]`}`;
 }
+function kunitMode(arch) {
+  return arch === "um" ? "uml" : "qemu";
+}
 var NEVER_STARTED = "never started";
 function neverStartedReason(cause) {
   return `${NEVER_STARTED}: ${cause}`;
@@ -8130,7 +8353,7 @@ function targetsResult(targets) {
 
 // src/engine.ts
 import { chownSync as chownSync2, createWriteStream, mkdirSync as mkdirSync5 } from "node:fs";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // src/images/inspect.ts
 var ImageLabel = {
@@ -12236,16 +12459,32 @@ function kunitTotals(cases) {
   return totals;
 }
 
+// src/kunit/run-record.ts
+function formatRunRecord(r) {
+  return `${r.run} ${r.exit} ${r.timedOut ? 1 : 0} ${Math.round(r.milliseconds)}
+`;
+}
+function parseRunRecords(text) {
+  const records = [];
+  for (const line of text.split("\n")) {
+    const m = /^(\d{1,2}) (\d{1,3}) ([01]) (\d{1,12})$/.exec(line);
+    if (m && Number(m[1]) === records.length + 1) records.push({ run: Number(m[1]), exit: Number(m[2]), timedOut: m[3] === "1", milliseconds: Number(m[4]) });
+  }
+  return records;
+}
+
 // src/pipeline/kunit-results.ts
 var TAIL_LINES = 3;
 function withKunit(results, dir, names2) {
   return { ...results, targets: results.targets.map((t) => names2.has(t.target) ? { ...t, kunit: kunitOf(t, dir) } : t) };
 }
 function kunitOf(t, dir) {
-  const none = { mode: "uml", attempts: 0, consoles: [], totals: kunitTotals([]), cases: [] };
+  if (t.kunit?.status === "skipped" && t.kunit.attempts === 0) return t.kunit;
+  const mode = kunitMode(t.arch);
+  const none = { mode, attempts: 0, consoles: [], totals: kunitTotals([]), cases: [] };
   if (t.status !== "pass") return { ...none, status: "skipped", reason: `not run: the build ${t.status === "fail" ? "failed" : "did not finish"}` };
   const paths = targetPaths(t.arch, t.config);
-  const runs = runRecords(read(join17(dir, paths.kunitStatus)) ?? "").filter((r) => r.run <= paths.kunitConsoles.length);
+  const runs = parseRunRecords(read(join17(dir, paths.kunitStatus)) ?? "").filter((r) => r.run <= paths.kunitConsoles.length);
   if (runs.length === 0) return { ...none, status: "error", reason: "the build passed, but no KUnit run was recorded" };
   const readings = [];
   const silent = [];
@@ -12264,7 +12503,7 @@ function kunitOf(t, dir) {
   return {
     status,
     ...silent.length > 0 ? { reason: silent.join("; ") } : {},
-    mode: "uml",
+    mode,
     attempts: runs.length,
     durationSeconds: Math.round(runs.reduce((s, r) => s + r.milliseconds, 0) / 100) / 10,
     ...last.timedOut ? { timedOut: true } : {},
@@ -12272,14 +12511,6 @@ function kunitOf(t, dir) {
     totals,
     cases
   };
-}
-function runRecords(text) {
-  const records = [];
-  for (const line of text.split("\n")) {
-    const m = /^(\d{1,2}) (\d{1,3}) ([01]) (\d{1,12})$/.exec(line);
-    if (m && Number(m[1]) === records.length + 1) records.push({ run: Number(m[1]), exit: Number(m[2]), timedOut: m[3] === "1", milliseconds: Number(m[4]) });
-  }
-  return records;
 }
 function read(path) {
   try {
@@ -12433,7 +12664,6 @@ function removeStaging(staging) {
 }
 
 // src/boot/boot-targets.ts
-import { closeSync as closeSync4, constants as constants4, openSync as openSync4, writeSync as writeSync2 } from "node:fs";
 import { join as join21 } from "node:path";
 
 // src/boot/boot-image.ts
@@ -12466,214 +12696,13 @@ function bootImageLacks(image, machine) {
 
 // src/boot/boot-spec.ts
 import { posix as posix3 } from "node:path";
-
-// src/boot/machines.json
-var machines_default = {
-  needs: [
-    { option: "CONFIG_BLK_DEV_INITRD", why: "the init comes in an initramfs" },
-    { option: "CONFIG_BINFMT_ELF", why: "the init is an ELF program" },
-    { option: "CONFIG_PRINTK", why: "the kernel must print to be read" },
-    { option: "CONFIG_TTY", why: "the init prints its sentinel on /dev/console" }
-  ],
-  machines: [
-    {
-      name: "x86_64",
-      arch: "x86",
-      when: ["CONFIG_64BIT=y"],
-      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the 8250 UART ttyS0" }],
-      qemu: "qemu-system-x86_64",
-      machine: "q35",
-      cpu: "max",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyS0",
-      append: ["earlycon=uart8250,io,0x3f8"],
-      args: [],
-      image: "bzImage"
-    },
-    {
-      name: "i386",
-      arch: "x86",
-      when: ["CONFIG_64BIT=n"],
-      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the 8250 UART ttyS0" }],
-      qemu: "qemu-system-i386",
-      machine: "q35",
-      cpu: "max",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyS0",
-      append: ["earlycon=uart8250,io,0x3f8"],
-      args: [],
-      image: "bzImage"
-    },
-    {
-      name: "arm64",
-      arch: "arm64",
-      when: [],
-      needs: [{ option: "CONFIG_SERIAL_AMBA_PL011_CONSOLE", why: "the console is the PL011 UART ttyAMA0" }],
-      qemu: "qemu-system-aarch64",
-      machine: "virt,gic-version=3",
-      cpu: "max,pauth-impdef=on",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyAMA0",
-      append: ["earlycon"],
-      args: [],
-      image: "Image"
-    },
-    {
-      name: "arm",
-      arch: "arm",
-      when: ["CONFIG_MMU=y", "CONFIG_ARCH_VIRT=y|CONFIG_ARCH_MULTI_V7=y"],
-      needs: [{ option: "CONFIG_SERIAL_AMBA_PL011_CONSOLE", why: "the console is the PL011 UART ttyAMA0" }],
-      qemu: "qemu-system-arm",
-      machine: "virt",
-      cpu: "cortex-a15",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyAMA0",
-      append: ["earlycon"],
-      args: [],
-      image: "zImage"
-    },
-    {
-      name: "riscv64",
-      arch: "riscv",
-      when: ["CONFIG_64BIT=y", "CONFIG_MMU=y"],
-      needs: [
-        { option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the NS16550A UART ttyS0" },
-        { option: "CONFIG_SIFIVE_PLIC", why: "the UART's interrupt comes through the PLIC: without it the UART never probes and the init has no console" }
-      ],
-      qemu: "qemu-system-riscv64",
-      machine: "virt",
-      cpu: "rv64",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyS0",
-      append: ["earlycon"],
-      args: ["-bios", "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"],
-      image: "Image"
-    }
-  ]
-};
-
-// src/boot/machines.ts
-var WORD = /^[A-Za-z0-9/-][A-Za-z0-9._,=/:+-]*$/;
-var FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var OPTION = /^CONFIG_[A-Z0-9_]+$/;
-var CONDITION = /^CONFIG_[A-Z0-9_]+=[A-Za-z0-9_"-]+$/;
-function parseMachineTable(text, input) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(input, text, `it must be JSON: ${e.message}`);
-  }
-  if (!isObject(data) || !Array.isArray(data.machines) || data.machines.length === 0) {
-    throw new InputError(input, text, 'it must be a JSON object with a non-empty "machines" list and a "needs" list');
-  }
-  const needs = checkNeeds(data.needs, `${input} needs`);
-  const machines = data.machines.map((m, i) => checkMachine(m, `${input} machines[${i}]`));
-  const names2 = machines.map((m) => m.name);
-  const repeated = names2.find((n, i) => names2.indexOf(n) !== i);
-  if (repeated !== void 0) throw new InputError(`${input} machines`, repeated, "each machine name appears once");
-  return { needs, machines };
-}
-function checkMachine(m, where2) {
-  if (!isObject(m)) throw new InputError(where2, JSON.stringify(m), "each machine must be an object {name, arch, when, needs, qemu, machine, cpu, ...}");
-  const word = (key, re = WORD) => {
-    const v = m[key];
-    if (typeof v !== "string" || !re.test(v)) throw new InputError(`${where2}.${key}`, String(v), `it must be one plain word matching ${re}`);
-    return v;
-  };
-  const words = (key, re) => {
-    const v = m[key];
-    if (!Array.isArray(v)) throw new InputError(`${where2}.${key}`, JSON.stringify(v), "it must be a list of strings");
-    return v.map((w, i) => {
-      if (typeof w !== "string" || !re.test(w)) throw new InputError(`${where2}.${key}[${i}]`, String(w), `it must match ${re}`);
-      return w;
-    });
-  };
-  const count = (key, min, max) => {
-    const v = m[key];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-      throw new InputError(`${where2}.${key}`, String(v), `it must be a whole number from ${min} to ${max}`);
-    }
-    return v;
-  };
-  const arch = word("arch");
-  if (!KERNEL_ARCHES.includes(arch)) throw new InputError(`${where2}.arch`, arch, `it must be a kernel ARCH: ${KERNEL_ARCHES.join(" ")}`);
-  const when = words("when", /^.+$/);
-  when.forEach((c, i) => {
-    if (!c.split("|").every((alt) => CONDITION.test(alt))) {
-      throw new InputError(`${where2}.when[${i}]`, c, "it must be CONFIG_X=value, or alternatives joined by | (CONFIG_A=y|CONFIG_B=y)");
-    }
-  });
-  const image = word("image", FILE_NAME);
-  if (image === "." || image === "..") throw new InputError(`${where2}.image`, image, "it is a file name in the kept folder");
-  return {
-    name: word("name"),
-    arch,
-    when,
-    needs: checkNeeds(m.needs, `${where2}.needs`),
-    qemu: word("qemu", /^qemu-system-[a-z0-9_]+$/),
-    machine: word("machine"),
-    cpu: word("cpu"),
-    memoryMiB: count("memoryMiB", 64, 65536),
-    smp: count("smp", 1, 64),
-    console: word("console", /^[A-Za-z][A-Za-z0-9]*$/),
-    append: words("append", WORD),
-    args: words("args", WORD),
-    image
-  };
-}
-function checkNeeds(needs, where2) {
-  if (!Array.isArray(needs)) throw new InputError(where2, JSON.stringify(needs), "it must be a list of {option, why}");
-  return needs.map((n, i) => {
-    if (!isObject(n) || typeof n.option !== "string" || !OPTION.test(n.option) || typeof n.why !== "string" || n.why === "") {
-      throw new InputError(`${where2}[${i}]`, JSON.stringify(n), 'each need is {"option": "CONFIG_X", "why": "what it is needed for"}');
-    }
-    return { option: n.option, why: n.why };
-  });
-}
-var defaultMachineTable = parseMachineTable(JSON.stringify(machines_default), "src/boot/machines.json");
-function chooseMachine(table, arch, dotConfig) {
-  const rows = table.machines.filter((m) => m.arch === arch);
-  if (rows.length === 0) {
-    const arches = [...new Set(table.machines.map((m) => m.arch))].join(", ");
-    return { skipped: `no QEMU machine boots arch ${arch} (the machine table has ${arches})` };
-  }
-  const machine = rows.find((m) => m.when.every((c) => conditionHolds(c, dotConfig)));
-  if (!machine) {
-    const unmet = rows.map((m) => `${m.name} needs ${m.when.filter((c) => !conditionHolds(c, dotConfig)).map(describeCondition).join(" and ")}`);
-    return { skipped: `the ${arch} config fits no QEMU machine: ${unmet.join("; ")}` };
-  }
-  const missing = [...table.needs, ...machine.needs].filter((n) => unmetOptions([`${n.option}=y`], dotConfig).length > 0);
-  if (missing.length > 0) {
-    return { skipped: `the config cannot boot on ${machine.name}: ${missing.map((n) => `${n.option} is not =y (${n.why})`).join("; ")}; the boot fragment sets them` };
-  }
-  return { machine };
-}
-function kernelCommandLine(machine) {
-  return [`console=${machine.console}`, "panic=-1", ...machine.append].join(" ");
-}
-function conditionHolds(condition, dotConfig) {
-  return condition.split("|").some((alt) => unmetOptions([alt], dotConfig).length === 0);
-}
-function describeCondition(condition) {
-  return condition.split("|").map((alt) => alt.endsWith("=n") ? `${alt.slice(0, -2)} not set` : alt).join(" or ");
-}
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-// src/boot/boot-spec.ts
 var BOOT_MOUNT = "/boot";
 var INITRAMFS_FILE = "initramfs.cpio";
 var BOOT_PIDS_LIMIT = 256;
 var BOOT_TMPFS = "size=64m,mode=1777";
 var BOOT_LOCKDOWN = { pidsLimit: BOOT_PIDS_LIMIT, tmpfs: { "/tmp": BOOT_TMPFS } };
-function qemuCommand(machine, kvm) {
+var BOOT_START = { initramfs: true, parameters: [] };
+function qemuCommand(machine, kvm, start = BOOT_START) {
   const accel = kvm ? "kvm" : machine.smp > 1 ? "tcg,thread=multi" : "tcg";
   return [
     machine.qemu,
@@ -12698,17 +12727,16 @@ function qemuCommand(machine, kvm) {
     ...machine.args,
     "-kernel",
     posix3.join(BOOT_MOUNT, machine.image),
-    "-initrd",
-    posix3.join(BOOT_MOUNT, INITRAMFS_FILE),
+    ...start.initramfs ? ["-initrd", posix3.join(BOOT_MOUNT, INITRAMFS_FILE)] : [],
     "-append",
-    kernelCommandLine(machine)
+    kernelCommandLine(machine, start.parameters)
   ];
 }
 function bootSpec(req, ownerPid = process.pid) {
   const locked = lockdown(BOOT_LOCKDOWN);
   return {
     Image: req.image.id,
-    Cmd: qemuCommand(req.machine, req.kvm),
+    Cmd: qemuCommand(req.machine, req.kvm, req.start),
     // Nothing of the runner's environment: QEMU needs none.
     Env: [],
     User: req.user,
@@ -12738,7 +12766,7 @@ function bootReproducer(req) {
     `type=bind,src=${req.keptDir},dst=${BOOT_MOUNT},readonly`,
     req.image.name
   ];
-  return [...docker, ...qemuCommand(req.machine, req.kvm)].map(shellQuote).join(" ");
+  return [...docker, ...qemuCommand(req.machine, req.kvm, req.start)].map(shellQuote).join(" ");
 }
 
 // src/boot/run-boot.ts
@@ -12748,7 +12776,7 @@ async function runBoot(docker, req, opts) {
   if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
     throw new KernelbuilderError(`boot timeout ${opts.timeoutSeconds}: it must be a positive number of seconds`);
   }
-  const missing = [req.machine.image, INITRAMFS_FILE].filter((f) => !existsSync3(join20(req.keptDir, f)));
+  const missing = [req.machine.image, ...(req.start ?? BOOT_START).initramfs ? [INITRAMFS_FILE] : []].filter((f) => !existsSync3(join20(req.keptDir, f)));
   if (missing.length > 0) {
     throw new KernelbuilderError(`cannot boot ${req.machine.name} from ${req.keptDir}: it has no ${missing.join(" and no ")}`);
   }
@@ -12774,6 +12802,35 @@ async function runBoot(docker, req, opts) {
     opts.signal?.removeEventListener("abort", cancel);
   }
 }
+
+// src/boot/console-file.ts
+import { closeSync as closeSync4, constants as constants4, openSync as openSync4, writeSync as writeSync2 } from "node:fs";
+var ConsoleFile = class {
+  constructor(path, limit) {
+    this.limit = limit;
+    this.fd = openSync4(path, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_TRUNC | constants4.O_NOFOLLOW, 420);
+  }
+  limit;
+  fd;
+  written = 0;
+  cut = false;
+  write(line) {
+    if (this.cut) return;
+    const bytes = Buffer.from(`${line}
+`);
+    if (this.written + bytes.length > this.limit) {
+      this.cut = true;
+      writeSync2(this.fd, `kernelbuilder: the console was cut here, past ${this.limit} bytes
+`);
+      return;
+    }
+    writeSync2(this.fd, bytes);
+    this.written += bytes.length;
+  }
+  close() {
+    closeSync4(this.fd);
+  }
+};
 
 // src/boot/boot-targets.ts
 async function bootTargets2(results, plan, logsDir, deps) {
@@ -12819,32 +12876,68 @@ async function bootOne(t, plan, logsDir, deps) {
 function describeMachine(machine) {
   return `${machine.qemu} -M ${machine.machine}`;
 }
-var ConsoleFile = class {
-  constructor(path, limit) {
-    this.limit = limit;
-    this.fd = openSync4(path, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_TRUNC | constants4.O_NOFOLLOW, 420);
+
+// src/boot/kunit-qemu.ts
+import { join as join22 } from "node:path";
+function kunitStart(run) {
+  return { initramfs: false, parameters: ["kunit.enable=1", "kunit_shutdown=reboot", `kernelbuilder.run=${run}`] };
+}
+async function runKunitInQemu(results, plan, logsDir, deps) {
+  const mine = new Set(plan.targets.filter((t) => t.test === "kunit-qemu").map(targetName));
+  if (mine.size === 0 || !plan.tests) return results;
+  const targets = [];
+  for (const t of results.targets) {
+    const skipped = mine.has(t.target) ? await runTarget(t, plan, logsDir, deps) : void 0;
+    targets.push(skipped ? { ...t, kunit: skipped } : t);
   }
-  limit;
-  fd;
-  written = 0;
-  cut = false;
-  write(line) {
-    if (this.cut) return;
-    const bytes = Buffer.from(`${line}
-`);
-    if (this.written + bytes.length > this.limit) {
-      this.cut = true;
-      writeSync2(this.fd, `kernelbuilder: the console was cut here, past ${this.limit} bytes
-`);
-      return;
+  return { ...results, targets };
+}
+async function runTarget(t, plan, logsDir, deps) {
+  const skip = (reason) => {
+    deps.log.info(`KUnit ${t.target}: skipped: ${reason}`);
+    return { status: "skipped", reason, mode: "qemu", attempts: 0, consoles: [], totals: kunitTotals([]), cases: [] };
+  };
+  if (t.status !== "pass") return void 0;
+  if (deps.signal?.aborted) return skip("the run was cancelled");
+  const paths = targetPaths(t.arch, t.config);
+  const dotConfig = readInsideOrNothing(logsDir, `${paths.kept}/config`, 4 * 2 ** 20);
+  if (dotConfig === void 0) return skip("the build kept no .config");
+  const choice = chooseMachine(defaultMachineTable, t.arch, dotConfig, "kunit");
+  if ("skipped" in choice) return skip(choice.skipped);
+  const { machine } = choice;
+  const lacks = bootImageLacks(deps.image, machine);
+  if (lacks) return skip(lacks);
+  if (!(t.kept?.files ?? []).includes(machine.image)) return skip(`the build kept no ${machine.image} (keep it: keep kernel)`);
+  const { retries, timeoutSeconds } = plan.tests;
+  deps.log.info(`KUnit ${t.target}: ${describeMachine(machine)}, timeout ${timeoutSeconds} s a run`);
+  const keptDir = join22(logsDir, paths.kept);
+  const records = [];
+  for (let run = 1; run <= retries + 1 && !deps.signal?.aborted; run++) {
+    const console = new ConsoleFile(join22(logsDir, paths.kunitConsoles[run - 1]), CONSOLE_LIMIT);
+    const reader = new KtapReader();
+    const request = { keptDir, machine, image: deps.image, user: deps.user, kvm: false, label: `${plan.tree}/${plan.ref.buildId}/kunit`, start: kunitStart(run) };
+    let booted;
+    try {
+      booted = await runBoot(deps.docker, request, {
+        timeoutSeconds,
+        onLine: (stream, line) => {
+          console.write(line);
+          if (stream === "stdout") reader.push(line);
+        },
+        signal: deps.signal
+      });
+    } finally {
+      console.close();
     }
-    writeSync2(this.fd, bytes);
-    this.written += bytes.length;
+    if (booted.cancelled) break;
+    records.push({ run, exit: booted.exitCode, timedOut: booted.timedOut, milliseconds: booted.durationSeconds * 1e3 });
+    writeInside(logsDir, paths.kunitStatus, records.map(formatRunRecord).join(""));
+    const reading = reader.end({ timedOut: booted.timedOut });
+    deps.log.info(`KUnit ${t.target} run ${run}: ${reading.totals.total} cases, ${reading.totals.fail} failed, ${reading.totals.crashed} crashed, in ${Math.round(booted.durationSeconds)} s`);
+    if (reading.started && reading.totals.fail + reading.totals.crashed === 0) break;
   }
-  close() {
-    closeSync4(this.fd);
-  }
-};
+  return records.length === 0 ? skip("the run was cancelled") : void 0;
+}
 
 // src/boot/kvm.ts
 import { statSync as statSync7 } from "node:fs";
@@ -12868,13 +12961,13 @@ function kvmDeviceGroup(path = KVM_DEVICE, stat = statSync7) {
 
 // src/logs-dir.ts
 import { mkdirSync as mkdirSync4, rmSync as rmSync4 } from "node:fs";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 function prepareLogsDir(dir, targets) {
   mkdirSync4(dir, { recursive: true });
   for (const t of targets) {
-    for (const file of Object.values(targetPaths(t.arch, t.config)).flat()) rmSync4(join22(dir, file), { force: true, recursive: true });
+    for (const file of Object.values(targetPaths(t.arch, t.config)).flat()) rmSync4(join23(dir, file), { force: true, recursive: true });
   }
-  for (const file of BUILD_FILES) rmSync4(join22(dir, file), { force: true });
+  for (const file of BUILD_FILES) rmSync4(join23(dir, file), { force: true });
 }
 
 // src/engine.ts
@@ -12893,7 +12986,8 @@ async function checkPlanOnEngine(plan, deps) {
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
   await checkImageUserland(deps.docker, image);
   await checkEngineCpus(deps.docker, plan.limits.cpus);
-  const boot = plan.boot ? { image: await inspectBootImage(deps.docker), ...plan.boot.kvm ? { kvmGid: kvmDeviceGroup() } : {} } : void 0;
+  const boots = plan.boot !== void 0 || plan.targets.some((t) => t.test === "kunit-qemu");
+  const boot = boots ? { image: await inspectBootImage(deps.docker), ...plan.boot?.kvm ? { kvmGid: kvmDeviceGroup() } : {} } : void 0;
   return { plan, image, container: containerSpec(plan, image, deps.driverDir, buildUser(deps.uid, deps.gid)), ...boot ? { boot } : {} };
 }
 async function checkEngineCpus(docker, cpus) {
@@ -12918,7 +13012,7 @@ function spacePlanLine(plan) {
 }
 async function runBuild(checked, inputs, deps) {
   const { plan, image, container } = checked;
-  const previous = readResults(join23(plan.logsDir, RESULTS_FILE));
+  const previous = readResults(join24(plan.logsDir, RESULTS_FILE));
   if (!inputs.force && previous && alreadyBuilt(previous, plan, image.id)) {
     deps.log.info(`already built: ${plan.logsDir} has complete results for ${plan.ref.sha} with image ${image.id}; set force to build again`);
     deps.log.endGroup();
@@ -12958,7 +13052,7 @@ async function runInStaging({ plan, container }, staging, deps) {
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
   const startedAt = now();
-  const driverLog = createWriteStream(join23(plan.logsDir, DRIVER_LOG));
+  const driverLog = createWriteStream(join24(plan.logsDir, DRIVER_LOG));
   const driverTail = new TailBuffer(DRIVER_TAIL_LINES);
   deps.log.group("build");
   deps.log.beginBuildOutput();
@@ -13021,11 +13115,18 @@ function prepareCcacheDir(plan, image, [buildUid, buildGid], runnerUid) {
   if (buildUid !== runnerUid) chownSync2(dir, buildUid, buildGid);
 }
 async function bootOrWarn(results, plan, boot, user, deps) {
+  const bootDeps = { docker: deps.docker, log: deps.log, ...boot, user, signal: deps.signal };
+  let booted = results;
   try {
-    return await bootTargets2(results, plan, plan.logsDir, { docker: deps.docker, log: deps.log, ...boot, user, signal: deps.signal });
+    booted = await bootTargets2(results, plan, plan.logsDir, bootDeps);
   } catch (e) {
     deps.log.warning(`the boots could not run (${e.message}); the results have no boot verdicts`);
-    return results;
+  }
+  try {
+    return await runKunitInQemu(booted, plan, plan.logsDir, bootDeps);
+  } catch (e) {
+    deps.log.warning(`the KUnit runs in QEMU could not run (${e.message}); their results say what was recorded`);
+    return booted;
   }
 }
 
@@ -13083,7 +13184,7 @@ function buildMatrix(plans, shards) {
 }
 
 // src/fanout/plan-refs.ts
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 async function planRefs(read2, log, projectFragments, imageId = engineImageIds(log)) {
   const shards = parseShards(read2(Input.shards));
   const refs = readRefs(read2);
@@ -13104,7 +13205,7 @@ async function planRefs(read2, log, projectFragments, imageId = engineImageIds(l
       log.info(`${ref}: the same build as ${same.ref.ref} (${plan.ref.sha}, ${plan.logsDir}); planned once`);
       continue;
     }
-    if (!inputs.force && alreadyBuilt(readResults(join24(plan.logsDir, RESULTS_FILE)), plan, await imageId(plan.image.image))) {
+    if (!inputs.force && alreadyBuilt(readResults(join25(plan.logsDir, RESULTS_FILE)), plan, await imageId(plan.image.image))) {
       log.info(`${ref}: already built at ${plan.ref.sha} (${plan.logsDir}); not planned`);
       continue;
     }
@@ -13145,16 +13246,16 @@ function parseShards(text) {
 
 // src/fanout/report-shards.ts
 import { lstatSync as lstatSync9, mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, renameSync as renameSync2, rmSync as rmSync5 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/fanout/merge.ts
 import { readdirSync as readdirSync7 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 function findShards(dir) {
   const sets = /* @__PURE__ */ new Map();
   const walk = (d) => {
     for (const entry2 of readdirSync7(d, { withFileTypes: true })) {
-      if (entry2.isDirectory()) walk(join25(d, entry2.name));
+      if (entry2.isDirectory()) walk(join26(d, entry2.name));
       else if (entry2.name === RESULTS_FILE) {
         const results = readResultsDir(d);
         for (const { rel, limit } of finishedBuildFiles(results.targets)) checkInside(d, rel, limit);
@@ -13236,14 +13337,14 @@ async function reportShards(resultsDir, logsRoot, opts) {
       out.push({ results, reports });
     }
   } finally {
-    for (const { to } of asides) rmSync5(join26(to, ".."), { recursive: true, force: true });
+    for (const { to } of asides) rmSync5(join27(to, ".."), { recursive: true, force: true });
   }
   return out;
 }
 function moveAside(dir, logsRoot) {
   if (!lstatSync9(dir, { throwIfNoEntry: false })) return void 0;
   mkdirSync6(logsRoot, { recursive: true });
-  const aside = join26(mkdtempSync2(join26(logsRoot, ".merge-aside-")), "old");
+  const aside = join27(mkdtempSync2(join27(logsRoot, ".merge-aside-")), "old");
   renameSync2(dir, aside);
   return aside;
 }
@@ -13276,7 +13377,7 @@ function abortOnSignals() {
 }
 
 // src/bisect/plan.ts
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/bisect/verdict.ts
 function decideFromEnds(what, good, bad) {
@@ -13414,7 +13515,7 @@ async function planBisect(inputs, git, fragments) {
   }
   const commits = Number((await git.run(["rev-list", "--count", `${good.sha}..${bad.sha}`])).trim());
   const steps = estimatedSteps(commits);
-  const dir = join27(inputs.build.logs, pathSafe(build.tree), bisectDirName(good.sha, bad.sha, inputs.target.arch, pathSafe(inputs.target.config)));
+  const dir = join28(inputs.build.logs, pathSafe(build.tree), bisectDirName(good.sha, bad.sha, inputs.target.arch, pathSafe(inputs.target.config)));
   return {
     source: build.source,
     tree: build.tree,
@@ -13454,7 +13555,7 @@ async function checkBisectPlan(inputs, deps) {
 }
 
 // src/bisect/report.ts
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 function describeSought(s) {
   if (s.kind === "build") return `the build failing${s.firstError ? ` with ${s.firstError}` : ""}`;
   if (s.kind === "boot") return "the boot failing";
@@ -13523,7 +13624,7 @@ function bisectAnnotations(r) {
   ];
 }
 function writeBisectReports(r, dir, emailTo) {
-  const paths = { result: join28(dir, BISECT_FILES.result), summary: join28(dir, BISECT_FILES.summary), email: join28(dir, BISECT_FILES.email) };
+  const paths = { result: join29(dir, BISECT_FILES.result), summary: join29(dir, BISECT_FILES.summary), email: join29(dir, BISECT_FILES.email) };
   writeInside(dir, BISECT_FILES.result, `${JSON.stringify(r, null, 2)}
 `);
   writeInside(dir, BISECT_FILES.summary, bisectSummary(r));
@@ -13533,7 +13634,7 @@ function writeBisectReports(r, dir, emailTo) {
 
 // src/bisect/run-bisect.ts
 import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, rmSync as rmSync6 } from "node:fs";
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 
 // src/bisect/exec.ts
 async function execIn(container, cmd, onLine) {
@@ -13612,12 +13713,12 @@ async function runBisect(plan, deps) {
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
   mkdirSync7(plan.dir, { recursive: true });
-  rmSync6(join29(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(BISECT_FILES)) rmSync6(join29(plan.dir, file), { force: true });
+  rmSync6(join30(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
+  for (const file of Object.values(BISECT_FILES)) rmSync6(join30(plan.dir, file), { force: true });
   const [buildUid, buildGid] = String(plan.container.User).split(":").map(Number);
   prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
   for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
-  const driverLog = createWriteStream2(join29(plan.dir, BISECT_FILES.driverLog));
+  const driverLog = createWriteStream2(join30(plan.dir, BISECT_FILES.driverLog));
   const staging = makeStaging(plan.dir, buildUid !== deps.uid ? { uid: buildUid, gid: buildGid } : void 0);
   const container = await deps.docker.createContainer(withLogsMount(plan.container, staging)).catch((e) => {
     removeStaging(staging);
@@ -13687,9 +13788,10 @@ async function runBisect(plan, deps) {
       const started = now();
       const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", driverTarget(plan.build.targets[0]), ...rebuild2);
       const finished = now();
-      const from = join29(staging, BISECT_STEPS_DIR, label);
+      const from = join30(staging, BISECT_STEPS_DIR, label);
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
-      const boot = plan.bootImage ? (results) => bootTargets2(results, stepPlan, stepDir, { docker: deps.docker, log: deps.log, image: plan.bootImage, user: String(plan.container.User), signal: bootSignal }) : void 0;
+      const bootDeps = plan.bootImage ? { docker: deps.docker, log: deps.log, image: plan.bootImage, user: String(plan.container.User), signal: bootSignal } : void 0;
+      const boot = bootDeps ? async (results) => runKunitInQemu(await bootTargets2(results, stepPlan, stepDir, bootDeps), stepPlan, stepDir, bootDeps) : void 0;
       const observation = await observeStep({ plan: stepPlan, image: plan.image, from, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, log: deps.log, ...boot ? { boot } : {} });
       rmSync6(from, { recursive: true, force: true });
       return { observation, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
@@ -13878,6 +13980,7 @@ export {
   DEFAULT_KUNIT_ARCHES,
   DEFAULT_TEST_RETRIES,
   DEFAULT_KUNIT_TIMEOUT,
+  KUNIT_ARCHES,
   previousTargets,
   DEFAULT_KCIDB_ORIGIN,
   parseKcidbOrigin,
