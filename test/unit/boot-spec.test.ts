@@ -23,6 +23,12 @@ const commands: [string, string[]][] = [
     '-kernel', '/boot/Image', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyAMA0 panic=-1 earlycon']],
   ['arm', ['qemu-system-arm', '-machine', 'virt', '-cpu', 'cortex-a15', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
     '-kernel', '/boot/zImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyAMA0 panic=-1 earlycon']],
+  ['s390x', ['qemu-system-s390x', '-machine', 's390-ccw-virtio', '-cpu', 'max', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
+    '-kernel', '/boot/bzImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttysclp0 panic=-1']],
+  ['ppc64le', ['qemu-system-ppc64', '-machine', 'pseries,x-vof=on', '-cpu', 'power9', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
+    '-kernel', '/boot/vmlinux', '-initrd', '/boot/initramfs.cpio', '-append', 'console=hvc0 panic=-1']],
+  ['mipsel', ['qemu-system-mipsel', '-machine', 'malta', '-cpu', '24Kf', '-smp', '1', '-m', '256M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
+    '-kernel', '/boot/vmlinux', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 panic=-1']],
   ['riscv64', ['qemu-system-riscv64', '-machine', 'virt', '-cpu', 'rv64', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
     '-bios', '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin', '-kernel', '/boot/Image', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 panic=-1 earlycon']],
 ];
