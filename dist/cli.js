@@ -60,7 +60,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-EOQIC5XS.js";
+} from "./chunks/chunk-QYTSJUEO.js";
 import {
   BisectOption,
   EMAILS_DIR,

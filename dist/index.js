@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-EOQIC5XS.js";
+} from "./chunks/chunk-QYTSJUEO.js";
 import {
   Input,
   KernelbuilderError,

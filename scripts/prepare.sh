@@ -24,13 +24,11 @@ fi
 bash scripts/make-kernel-repo.sh "$work/linux-6.1" linux-source-6.1 &
 kernel_repo=$!
 bash scripts/make-base-image.sh "$base"
-boot_image=
-if ! docker image inspect kernelbuilder/qemu >/dev/null 2>&1; then
-  node dist/cli.js images build --only kernelbuilder/qemu --base "$base" &
-  boot_image=$!
-fi
-if ! docker image inspect kernelbuilder/gcc-12 >/dev/null 2>&1; then
-  node dist/cli.js images build --only kernelbuilder/gcc-12 --base "$base"
-fi
-if [ -n "$boot_image" ]; then wait "$boot_image"; fi
+# Built every time: Docker's layer cache makes an unchanged Dockerfile a matter of seconds,
+# and an image made from an older Dockerfile (without an arch or emulator added since) is
+# made again.
+node dist/cli.js images build --only kernelbuilder/qemu --base "$base" &
+boot_image=$!
+node dist/cli.js images build --only kernelbuilder/gcc-12 --base "$base"
+wait "$boot_image"
 wait "$kernel_repo"

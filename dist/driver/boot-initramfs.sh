@@ -1,6 +1,7 @@
 #!/bin/bash
 # Build kernelbuilder's boot init (boot-init.c) for one target with the target's own
-# cross compiler against the tree's tools/include/nolibc and the target's exported UAPI
+# cross compiler against the tree's tools/include/nolibc (or, for an arch that nolibc
+# lacks, boot-init-sys.h: s390 and powerpc in 6.1) and the target's exported UAPI
 # headers, and pack it as /init, with /dev/console, by the tree's usr/gen_init_cpio.
 # Usage: boot-initramfs.sh ARCH OUT_DIR CPIO
 set -euo pipefail
@@ -13,7 +14,17 @@ work=$out/kb-boot
 rm -rf "$work"
 mkdir -p "$work"
 
-if [ ! -f "$src/tools/include/nolibc/nolibc.h" ]; then
+# The macro the compiler defines for the arch, as nolibc's arch.h tests it: a tree whose
+# nolibc has the arch is used; else our own entry and system call, where we have them.
+case $arch in
+  s390) macro=__s390x__ ;;
+  powerpc) macro=__powerpc ;;
+  *) macro= ;;
+esac
+libc=$src/tools/include/nolibc/nolibc.h
+if [ -n "$macro" ] && ! grep -q "defined($macro" "$src/tools/include/nolibc/arch.h" 2>/dev/null; then
+  libc=$here/boot-init-sys.h
+elif [ ! -f "$libc" ]; then
   echo "kernelbuilder: this tree has no tools/include/nolibc: no boot init" >&2
   exit 1
 fi
@@ -27,7 +38,7 @@ esac
 
 make -s -C "$src" O="$out" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} headers_install INSTALL_HDR_PATH="$work/usr"
 "${cc[@]}" "${flags[@]}" -Os -static -nostdlib -ffreestanding -fno-stack-protector -fno-asynchronous-unwind-tables \
-  -I "$work/usr/include" -include "$src/tools/include/nolibc/nolibc.h" -o "$work/init" "$here/boot-init.c"
+  -I "$work/usr/include" -include "$libc" -o "$work/init" "$here/boot-init.c"
 gcc -O2 -o "$work/gen_init_cpio" "$src/usr/gen_init_cpio.c"
 printf '%s\n' 'dir /dev 0755 0 0' 'nod /dev/console 0600 0 0 c 5 1' "file /init $work/init 0755 0 0" >"$work/list"
 "$work/gen_init_cpio" "$work/list" >"$cpio"

@@ -28,6 +28,9 @@ case $arch in
   x86) images=(arch/x86/boot/bzImage) ;;
   arm) images=(arch/arm/boot/zImage) ;;
   arm64 | riscv) images=("arch/$arch/boot/Image" "arch/$arch/boot/Image.gz") ;;
+  s390) images=(arch/s390/boot/bzImage) ;;
+  # QEMU's pseries and Malta load the ELF kernel itself.
+  powerpc | mips) images=(vmlinux) ;;
   *) images=() ;;
 esac
 

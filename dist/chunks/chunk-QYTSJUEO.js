@@ -7029,6 +7029,54 @@ var machines_default = {
       append: ["earlycon"],
       args: ["-bios", "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"],
       image: "Image"
+    },
+    {
+      name: "s390x",
+      arch: "s390",
+      when: [],
+      needs: [{ option: "CONFIG_SCLP_VT220_CONSOLE", why: "the console is the SCLP VT220 console ttysclp0, QEMU's serial on s390-ccw-virtio" }],
+      qemu: "qemu-system-s390x",
+      machine: "s390-ccw-virtio",
+      cpu: "max",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttysclp0",
+      append: [],
+      args: [],
+      image: "bzImage"
+    },
+    {
+      name: "ppc64le",
+      arch: "powerpc",
+      when: ["CONFIG_PPC64=y", "CONFIG_CPU_LITTLE_ENDIAN=y", "CONFIG_PPC_PSERIES=y"],
+      needs: [
+        { option: "CONFIG_HVC_CONSOLE", why: "the console is the pseries hypervisor console hvc0" },
+        { option: "CONFIG_PPC_OF_BOOT_TRAMPOLINE", why: "the kernel is entered from the machine's Open Firmware" }
+      ],
+      qemu: "qemu-system-ppc64",
+      machine: "pseries,x-vof=on",
+      cpu: "power9",
+      memoryMiB: 512,
+      smp: 1,
+      console: "hvc0",
+      append: [],
+      args: [],
+      image: "vmlinux"
+    },
+    {
+      name: "mipsel",
+      arch: "mips",
+      when: ["CONFIG_MIPS_MALTA=y", "CONFIG_CPU_LITTLE_ENDIAN=y", "CONFIG_32BIT=y"],
+      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the Malta's 16550 UART ttyS0" }],
+      qemu: "qemu-system-mipsel",
+      machine: "malta",
+      cpu: "24Kf",
+      memoryMiB: 256,
+      smp: 1,
+      console: "ttyS0",
+      append: [],
+      args: [],
+      image: "vmlinux"
     }
   ]
 };
