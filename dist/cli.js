@@ -60,7 +60,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-QYTSJUEO.js";
+} from "./chunks/chunk-6MFVTVKD.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -79,7 +79,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-4DXIV4N2.js";
+} from "./chunks/chunk-6MWBE6UP.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";

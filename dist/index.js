@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-S23LBMXY.js";
+} from "./chunks/chunk-JW3OMEDP.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-QYTSJUEO.js";
+} from "./chunks/chunk-6MFVTVKD.js";
 import {
   Input,
   KernelbuilderError,
@@ -89,7 +89,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-4DXIV4N2.js";
+} from "./chunks/chunk-6MWBE6UP.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

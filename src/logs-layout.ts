@@ -61,6 +61,8 @@ export const KEPT_FILES = [
   'Image',
   'Image.gz',
   'zImage',
+  // The ELF kernel itself, where QEMU loads that (powerpc's pseries, mips's Malta).
+  'vmlinux',
   'System.map',
   'config',
   'modules.tar.xz',

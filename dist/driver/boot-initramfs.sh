@@ -31,6 +31,9 @@ fi
 # The init's word size follows the kernel's: an i386 kernel runs a 32-bit init.
 flags=()
 if [ "$arch" = x86 ] && ! grep -q '^CONFIG_64BIT=y' "$out/.config"; then flags=(-m32); fi
+# nolibc's mips entry calls main without setting $gp: the init's code must not reach its
+# data through the GOT, as the PIC code Debian's mipsel compiler makes by default does.
+if [ "$arch" = mips ]; then flags=(-fno-pic -mno-abicalls); fi
 case " ${KB_MAKE_VARS-} " in
   *" LLVM=1 "*) cc=(clang ${cross:+"--target=${cross%-}"}) ;;
   *) cc=("${cross}gcc") ;;

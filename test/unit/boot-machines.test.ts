@@ -30,7 +30,7 @@ const choices: [string, string, string, RegExp | string][] = [
   ['big-endian ppc64 fits no machine', 'powerpc', config('CONFIG_PPC64=y', '# CONFIG_CPU_LITTLE_ENDIAN is not set', 'CONFIG_PPC_PSERIES=y'),
     /^skipped: the powerpc config fits no QEMU machine: ppc64le needs CONFIG_CPU_LITTLE_ENDIAN=y$/],
   ['ppc64le without the Open Firmware entry', 'powerpc', config('CONFIG_PPC64=y', 'CONFIG_CPU_LITTLE_ENDIAN=y', 'CONFIG_PPC_PSERIES=y', 'CONFIG_HVC_CONSOLE=y'),
-    /^skipped: the config cannot boot on ppc64le: CONFIG_PPC_OF_BOOT_TRAMPOLINE is not =y \(the kernel is entered from the machine's Open Firmware\)/],
+    /^skipped: the config cannot boot on ppc64le: CONFIG_PPC_OF_BOOT_TRAMPOLINE is not =y \(the kernel is entered from the machine's Open Firmware \(SLOF\)\)/],
   ['mips 32-bit little endian on Malta', 'mips', config('CONFIG_MIPS_MALTA=y', 'CONFIG_CPU_LITTLE_ENDIAN=y', 'CONFIG_32BIT=y', 'CONFIG_SERIAL_8250_CONSOLE=y'), 'mipsel'],
   ['mips big endian fits no machine', 'mips', config('CONFIG_MIPS_MALTA=y', 'CONFIG_CPU_BIG_ENDIAN=y', 'CONFIG_32BIT=y'), /^skipped: the mips config fits no QEMU machine: mipsel needs CONFIG_CPU_LITTLE_ENDIAN=y$/],
   ['an arch with no row', 'sparc', config('CONFIG_64BIT=y'), /^skipped: no QEMU machine boots arch sparc \(the machine table has x86, arm64, arm, riscv, s390, powerpc, mips\)$/],

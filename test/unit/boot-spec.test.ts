@@ -25,7 +25,7 @@ const commands: [string, string[]][] = [
     '-kernel', '/boot/zImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyAMA0 panic=-1 earlycon']],
   ['s390x', ['qemu-system-s390x', '-machine', 's390-ccw-virtio', '-cpu', 'max', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
     '-kernel', '/boot/bzImage', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttysclp0 panic=-1']],
-  ['ppc64le', ['qemu-system-ppc64', '-machine', 'pseries,x-vof=on', '-cpu', 'power9', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
+  ['ppc64le', ['qemu-system-ppc64', '-machine', 'pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off', '-cpu', 'power9', '-smp', '1', '-m', '512M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
     '-kernel', '/boot/vmlinux', '-initrd', '/boot/initramfs.cpio', '-append', 'console=hvc0 panic=-1']],
   ['mipsel', ['qemu-system-mipsel', '-machine', 'malta', '-cpu', '24Kf', '-smp', '1', '-m', '256M', '-accel', 'tcg', '-nodefaults', '-no-user-config', '-display', 'none', '-serial', 'stdio', '-no-reboot',
     '-kernel', '/boot/vmlinux', '-initrd', '/boot/initramfs.cpio', '-append', 'console=ttyS0 panic=-1']],

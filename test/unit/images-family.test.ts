@@ -49,6 +49,9 @@ const QEMU_PACKAGE: Record<string, string> = {
   'qemu-system-aarch64': 'qemu-system-arm',
   'qemu-system-arm': 'qemu-system-arm',
   'qemu-system-riscv64': 'qemu-system-misc',
+  'qemu-system-s390x': 'qemu-system-misc',
+  'qemu-system-ppc64': 'qemu-system-ppc',
+  'qemu-system-mipsel': 'qemu-system-mips',
 };
 
 test('every select rule names a builder image of the table, of the rule\'s toolchain', () => {

@@ -41,8 +41,11 @@ test('the driver writes the per-target files where the layout names them', () =>
   const install = driverScript('install.sh');
   assert.match(install, new RegExp(`^kept=\\$\\{KB_LOGS:-/logs\\}/${paths.kept.replace(/\$/g, '\\$')}$`, 'm'), 'install.sh keeps into /logs/<arch>/<config>');
   for (const file of KEPT_FILES) {
-    // The boot image is copied by its path in the object folder, under its own name.
-    assert.ok(install.includes(`"$kept/${file}"`) || new RegExp(`arch/[$a-z0-9]+/boot/${file.replace('.', '\\.')}\\b`).test(install), `install.sh keeps ${file}`);
+    // The boot image is copied by its path in the object folder (the ELF kernel at its top), under its own name.
+    assert.ok(
+      install.includes(`"$kept/${file}"`) || new RegExp(`arch/[$a-z0-9]+/boot/${file.replace('.', '\\.')}\\b`).test(install) || install.includes(`images=(${file})`),
+      `install.sh keeps ${file}`,
+    );
   }
   assert.ok(install.includes(`"$kept/${SIZES_FILE}"`), `install.sh writes ${SIZES_FILE}`);
   // KUnit's runs, in the kept folder, which target.sh hands to kunit-uml.sh.

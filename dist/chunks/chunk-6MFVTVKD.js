@@ -78,7 +78,7 @@ import {
   treeDirOf,
   unmetOptions,
   within
-} from "./chunk-4DXIV4N2.js";
+} from "./chunk-6MWBE6UP.js";
 
 // src/results/previous.ts
 import { readdirSync } from "node:fs";
@@ -7051,10 +7051,10 @@ var machines_default = {
       when: ["CONFIG_PPC64=y", "CONFIG_CPU_LITTLE_ENDIAN=y", "CONFIG_PPC_PSERIES=y"],
       needs: [
         { option: "CONFIG_HVC_CONSOLE", why: "the console is the pseries hypervisor console hvc0" },
-        { option: "CONFIG_PPC_OF_BOOT_TRAMPOLINE", why: "the kernel is entered from the machine's Open Firmware" }
+        { option: "CONFIG_PPC_OF_BOOT_TRAMPOLINE", why: "the kernel is entered from the machine's Open Firmware (SLOF)" }
       ],
       qemu: "qemu-system-ppc64",
-      machine: "pseries,x-vof=on",
+      machine: "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off",
       cpu: "power9",
       memoryMiB: 512,
       smp: 1,

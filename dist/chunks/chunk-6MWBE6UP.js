@@ -62925,7 +62925,7 @@ var table_default = {
       name: "kernelbuilder/gcc-12",
       dockerfile: "gcc-12/Dockerfile",
       base: "debian:bookworm-slim",
-      description: "Debian bookworm GCC 12, cross GCC for arm, arm64 and riscv64"
+      description: "Debian bookworm GCC 12, cross GCC for arm, arm64, riscv64, s390x, ppc64le and mipsel"
     },
     {
       name: "kernelbuilder/clang",
@@ -62944,7 +62944,7 @@ var table_default = {
       role: "boot",
       dockerfile: "qemu/Dockerfile",
       base: "debian:bookworm-slim",
-      description: "Boot image, no builder: Debian bookworm QEMU (x86_64, i386, arm, aarch64, riscv64) and OpenSBI, to boot built kernels offline"
+      description: "Boot image, no builder: Debian bookworm QEMU (x86_64, i386, arm, aarch64, riscv64, s390x, ppc64, mipsel) and OpenSBI, to boot built kernels offline"
     },
     {
       name: "kernelbuilder/gentoo-stage3-native",
@@ -63231,6 +63231,8 @@ var KEPT_FILES = [
   "Image",
   "Image.gz",
   "zImage",
+  // The ELF kernel itself, where QEMU loads that (powerpc's pseries, mips's Malta).
+  "vmlinux",
   "System.map",
   "config",
   "modules.tar.xz",
