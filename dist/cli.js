@@ -60,7 +60,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-6MFVTVKD.js";
+} from "./chunks/chunk-ISOPKRHT.js";
 import {
   BisectOption,
   EMAILS_DIR,

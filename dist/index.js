@@ -77,7 +77,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-6MFVTVKD.js";
+} from "./chunks/chunk-ISOPKRHT.js";
 import {
   Input,
   KernelbuilderError,

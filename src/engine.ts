@@ -31,7 +31,7 @@ import { containerFiles } from './gate/admitted.ts';
 import { makeStaging, removeStaging } from './gate/staging.ts';
 import { alreadyBuilt, readResults } from './results/previous.ts';
 import { bootTargets } from './boot/boot-targets.ts';
-import { runKunitInQemu } from './boot/kunit-qemu.ts';
+import { runKunitInQemu } from './kunit/run-in-qemu.ts';
 import { type BootImageInfo, inspectBootImage } from './boot/boot-image.ts';
 import { kvmDeviceGroup } from './boot/kvm.ts';
 import { prepareLogsDir } from './logs-dir.ts';

@@ -12,7 +12,7 @@ import { watchLogsFolder } from '../container/logs-watch.ts';
 import { dockerEndpoint } from '../container/docker.ts';
 import { prepareCcacheDir } from '../engine.ts';
 import { bootTargets } from '../boot/boot-targets.ts';
-import { runKunitInQemu } from '../boot/kunit-qemu.ts';
+import { runKunitInQemu } from '../kunit/run-in-qemu.ts';
 import { makeStaging, removeStaging } from '../gate/staging.ts';
 import { BISECT_FILES, BISECT_STEPS_DIR, bisectStepDir } from '../logs-layout.ts';
 import { execIn } from './exec.ts';

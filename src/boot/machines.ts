@@ -37,11 +37,6 @@ export interface Machine {
   args: string[];
   /** File name of the boot image in the target's kept folder (the basename the kernel build gives it). */
   image: string;
-  /**
-   * The tree's KUnit config for this machine, `tools/testing/kunit/qemu_configs/<kunit>.py`
-   * (its kconfig is what a KUnit kernel adds to boot here); none: KUnit does not run here.
-   */
-  kunit?: string;
 }
 
 /** The machine table: what every boot needs from the config, and the machines. */
@@ -59,7 +54,6 @@ const WORD = /^[A-Za-z0-9/-][A-Za-z0-9._,=/:+-]*$/;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const OPTION = /^CONFIG_[A-Z0-9_]+$/;
 const CONDITION = /^CONFIG_[A-Z0-9_]+=[A-Za-z0-9_"-]+$/;
-const KUNIT_CONFIG = /^[a-z0-9_]+$/;
 
 /** Parse and check a machine table from JSON text; `input` names where it came from for errors. */
 export function parseMachineTable(text: string, input: string): MachineTable {
@@ -126,7 +120,6 @@ function checkMachine(m: unknown, where: string): Machine {
     append: words('append', WORD),
     args: words('args', WORD),
     image,
-    ...(m.kunit !== undefined ? { kunit: word('kunit', KUNIT_CONFIG) } : {}),
   };
 }
 

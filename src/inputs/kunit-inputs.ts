@@ -4,13 +4,13 @@ import { type KunitRequest, type KunitSettings } from '../types/kunit.ts';
 import { MAX_TEST_RETRIES } from '../logs-layout.ts';
 import { isTreeFilePath } from '../values/config-spec.ts';
 import { parseDuration } from '../values/duration.ts';
-import { defaultMachineTable } from '../boot/machines.ts';
+import { KUNIT_QEMU_CONFIGS } from '../plan/kunit-targets.ts';
 
 export const DEFAULT_KUNIT_ARCHES = 'um';
 export const DEFAULT_TEST_RETRIES = '2';
 export const DEFAULT_KUNIT_TIMEOUT = '5m';
-/** Where KUnit runs: um (the kernel as a Linux program), and booted in QEMU on each arch a machine of the table runs KUnit on. */
-export const KUNIT_ARCHES: readonly string[] = ['um', ...new Set(defaultMachineTable.machines.filter((m) => m.kunit !== undefined).map((m) => m.arch))];
+/** Where KUnit runs: um (the kernel as a Linux program), and booted in QEMU on the arches of KUNIT_QEMU_CONFIGS. */
+export const KUNIT_ARCHES: readonly string[] = ['um', ...Object.keys(KUNIT_QEMU_CONFIGS)];
 /** The most KUnit configs one run takes: each is a target of its own. */
 const MAX_KUNIT_CONFIGS = 16;
 

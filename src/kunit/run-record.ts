@@ -1,7 +1,7 @@
 /**
  * The record of a target's KUnit runs (KUNIT_STATUS_FILE in its kept folder), one line a
  * run: "RUN EXIT TIMED_OUT MILLISECONDS". kunit-uml.sh writes it in the build container
- * for UML; the host writes it for a run in QEMU (kunit-qemu.ts).
+ * for UML; the host writes it for a run in QEMU (run-in-qemu.ts).
  */
 export interface RunRecord {
   run: number;

@@ -4,7 +4,6 @@ import { type Git, tryGit } from '../ref/git.ts';
 import { type Dropped, type Fragment, type Target, type TargetTest } from '../types/targets.ts';
 import { type KunitRequest, type KunitSettings } from '../types/kunit.ts';
 import { isConfigName, optionFragment, optionsOfFragment } from '../values/config-spec.ts';
-import { defaultMachineTable } from '../boot/machines.ts';
 
 /** The tree's KUnit tooling: the configs `default` and `all` name, the options every UML build adds (kunit.py's UML_KCONFIG_PATH), the folder of each QEMU arch's. */
 export const KUNIT_TREE = {
@@ -13,6 +12,13 @@ export const KUNIT_TREE = {
   umlArch: 'tools/testing/kunit/configs/arch_uml.config',
   qemuConfigs: 'tools/testing/kunit/qemu_configs',
 } as const;
+
+/**
+ * The arches KUnit runs on in QEMU, each with the tree's qemu_configs/<file>.py that says
+ * what its kernel adds to boot there (the machine is the one a boot of the arch uses,
+ * src/boot/machines.json). An arch is added here once the machine table boots it.
+ */
+export const KUNIT_QEMU_CONFIGS: Readonly<Record<string, string>> = { x86: 'x86_64', arm64: 'arm64', arm: 'arm', riscv: 'riscv' };
 
 /** A .kunitconfig is a few lines of options; more than this is no config for a test run. */
 const MAX_KUNITCONFIG_BYTES = 64 * 1024;
@@ -68,9 +74,9 @@ async function archSeeds(arch: string, git: Git, sha: string, version: string): 
     const text = await treeFile(git, sha, KUNIT_TREE.umlArch);
     return { arch, treeSeeds: text === undefined ? [] : [{ path: KUNIT_TREE.umlArch, text }], options: [], test: 'kunit-uml' };
   }
-  const machine = defaultMachineTable.machines.find((m) => m.arch === arch && m.kunit !== undefined);
-  if (machine === undefined) return { arch, dropped: `no QEMU machine of kernelbuilder's runs KUnit on arch ${arch}` };
-  const path = `${KUNIT_TREE.qemuConfigs}/${machine.kunit}.py`;
+  const qemuConfig = KUNIT_QEMU_CONFIGS[arch];
+  if (qemuConfig === undefined) return { arch, dropped: `kernelbuilder runs KUnit in QEMU on ${Object.keys(KUNIT_QEMU_CONFIGS).join(' ')}, not on ${arch}` };
+  const path = `${KUNIT_TREE.qemuConfigs}/${qemuConfig}.py`;
   const text = await treeFile(git, sha, path);
   if (text === undefined) return { arch, dropped: `Linux ${version} has no ${path}` };
   // Python, read for one string only: its option lines, set after the base as a fragment's are.

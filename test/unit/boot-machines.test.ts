@@ -129,9 +129,3 @@ test('chooseMachine for KUnit: only the machine\'s console is needed (no init, n
   assert.match(name(chooseMachine(defaultMachineTable, 'x86', alldefconfig)), /^skipped: the config cannot boot on x86_64: CONFIG_BLK_DEV_INITRD is not =y/, 'a boot needs its init');
   assert.match(name(chooseMachine(defaultMachineTable, 'x86', 'CONFIG_64BIT=y\n', 'kunit')), /^skipped: the config cannot boot on x86_64: CONFIG_SERIAL_8250_CONSOLE is not =y .*; the tree's qemu_configs set them$/);
 });
-
-test('the machine table: each arch KUnit runs on in QEMU names the tree\'s qemu_config of its first machine', () => {
-  const firsts = [...new Set(defaultMachineTable.machines.map((m) => m.arch))].map((arch) => defaultMachineTable.machines.find((m) => m.arch === arch)!);
-  assert.deepEqual(firsts.map((m) => [m.arch, m.kunit]), [['x86', 'x86_64'], ['arm64', 'arm64'], ['arm', 'arm'], ['riscv', 'riscv'], ['s390', undefined], ['powerpc', undefined], ['mips', undefined]]);
-  assert.throws(() => parseMachineTable(JSON.stringify({ needs: [], machines: [{ ...defaultMachineTable.machines[0], kunit: '../x' }] }), 'table'), /table machines\[0\]\.kunit/);
-});

@@ -4,7 +4,8 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { getInputs } from '../../src/inputs/inputs.ts';
 import { gitIn } from '../../src/ref/git.ts';
-import { KUNIT_TREE, kunitConfigName, planKunitTargets } from '../../src/plan/kunit-targets.ts';
+import { KUNIT_QEMU_CONFIGS, KUNIT_TREE, kunitConfigName, planKunitTargets } from '../../src/plan/kunit-targets.ts';
+import { defaultMachineTable } from '../../src/boot/machines.ts';
 import { driverTarget } from '../../src/container/spec.ts';
 import { InputError } from '../../src/errors.ts';
 import { type KunitSettings } from '../../src/types/kunit.ts';
@@ -127,4 +128,12 @@ test('KUnit targets in QEMU: an arch whose qemu_config the tree lacks is dropped
   const { targets, dropped } = await planKunitTargets(inputs({ kunit: 'lib/kunit', 'kunit-arches': 'x86 arm64' }).kunit!, t.git, t.sha, '6.1.0');
   assert.deepEqual(targets.map((x) => x.fragments), [[{ kind: 'tree', path: 'lib/kunit/.kunitconfig' }, { kind: 'option', option: 'CONFIG_SERIAL_8250', value: 'y' }]]);
   assert.deepEqual(dropped, [{ arch: 'arm64', config: 'kunit-lib-kunit', reason: `Linux 6.1.0 has no ${KUNIT_TREE.qemuConfigs}/arm64.py` }]);
+});
+
+test('KUnit in QEMU: each arch of KUNIT_QEMU_CONFIGS is one a machine of the table boots, and its qemu_config is in the real 6.1 tree', () => {
+  const repo = process.env.KB_KERNEL_REPO ?? '/var/tmp/kernelbuilder/linux-6.1';
+  for (const [arch, file] of Object.entries(KUNIT_QEMU_CONFIGS)) {
+    assert.ok(defaultMachineTable.machines.some((m) => m.arch === arch), `no machine boots ${arch}`);
+    assert.ok(git(repo, 'ls-tree', '--name-only', 'refs/remotes/stable/HEAD', `${KUNIT_TREE.qemuConfigs}/${file}.py`).trim(), `${file}.py`);
+  }
 });

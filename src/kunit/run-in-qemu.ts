@@ -6,15 +6,15 @@ import { CONSOLE_LIMIT, targetPaths } from '../logs-layout.ts';
 import { readInsideOrNothing } from '../safe-files.ts';
 import { writeInside } from '../write-inside.ts';
 import { targetName } from '../values/target-name.ts';
-import { KtapReader } from '../kunit/ktap-reader.ts';
-import { type RunRecord, formatRunRecord } from '../kunit/run-record.ts';
-import { kunitTotals } from '../kunit/merge-runs.ts';
-import { bootImageLacks } from './boot-image.ts';
-import { type KernelStart } from './boot-spec.ts';
-import { type BootDeps, describeMachine } from './boot-targets.ts';
-import { chooseMachine, defaultMachineTable } from './machines.ts';
-import { runBoot } from './run-boot.ts';
-import { ConsoleFile } from './console-file.ts';
+import { KtapReader } from './ktap-reader.ts';
+import { type RunRecord, formatRunRecord } from './run-record.ts';
+import { kunitTotals } from './merge-runs.ts';
+import { bootImageLacks } from '../boot/boot-image.ts';
+import { type KernelStart } from '../boot/boot-spec.ts';
+import { type BootDeps, describeMachine } from '../boot/boot-targets.ts';
+import { chooseMachine, defaultMachineTable } from '../boot/machines.ts';
+import { runBoot } from '../boot/run-boot.ts';
+import { ConsoleFile } from '../boot/console-file.ts';
 
 /**
  * The kernel parameters of a KUnit run in QEMU, as the tree's kunit.py gives them: the

@@ -80,6 +80,27 @@ import {
   within
 } from "./chunk-6MWBE6UP.js";
 
+// src/ref/git.ts
+import { execFile } from "node:child_process";
+function gitIn(dir) {
+  const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  return {
+    run: (args) => new Promise((resolve5, reject) => {
+      execFile("git", ["-C", dir, ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+        if (err) reject(new Error(`git ${args.join(" ")}: ${stderr.trim() || err.message}`));
+        else resolve5(stdout);
+      });
+    })
+  };
+}
+async function tryGit(git, args) {
+  try {
+    return await git.run(args);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/results/previous.ts
 import { readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -6938,266 +6959,88 @@ function formatDuration(seconds2, style = "exact") {
   return h > 0 ? `${h}h ${m}m ${s}s` : m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
 
-// src/boot/machines.json
-var machines_default = {
-  needs: [
-    { option: "CONFIG_BLK_DEV_INITRD", why: "the init comes in an initramfs" },
-    { option: "CONFIG_BINFMT_ELF", why: "the init is an ELF program" },
-    { option: "CONFIG_PRINTK", why: "the kernel must print to be read" },
-    { option: "CONFIG_TTY", why: "the init prints its sentinel on /dev/console" }
-  ],
-  machines: [
-    {
-      name: "x86_64",
-      kunit: "x86_64",
-      arch: "x86",
-      when: ["CONFIG_64BIT=y"],
-      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the 8250 UART ttyS0" }],
-      qemu: "qemu-system-x86_64",
-      machine: "q35",
-      cpu: "max",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyS0",
-      append: ["earlycon=uart8250,io,0x3f8"],
-      args: [],
-      image: "bzImage"
-    },
-    {
-      name: "i386",
-      kunit: "i386",
-      arch: "x86",
-      when: ["CONFIG_64BIT=n"],
-      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the 8250 UART ttyS0" }],
-      qemu: "qemu-system-i386",
-      machine: "q35",
-      cpu: "max",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyS0",
-      append: ["earlycon=uart8250,io,0x3f8"],
-      args: [],
-      image: "bzImage"
-    },
-    {
-      name: "arm64",
-      kunit: "arm64",
-      arch: "arm64",
-      when: [],
-      needs: [{ option: "CONFIG_SERIAL_AMBA_PL011_CONSOLE", why: "the console is the PL011 UART ttyAMA0" }],
-      qemu: "qemu-system-aarch64",
-      machine: "virt,gic-version=3",
-      cpu: "max,pauth-impdef=on",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyAMA0",
-      append: ["earlycon"],
-      args: [],
-      image: "Image"
-    },
-    {
-      name: "arm",
-      kunit: "arm",
-      arch: "arm",
-      when: ["CONFIG_MMU=y", "CONFIG_ARCH_VIRT=y|CONFIG_ARCH_MULTI_V7=y"],
-      needs: [{ option: "CONFIG_SERIAL_AMBA_PL011_CONSOLE", why: "the console is the PL011 UART ttyAMA0" }],
-      qemu: "qemu-system-arm",
-      machine: "virt",
-      cpu: "cortex-a15",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyAMA0",
-      append: ["earlycon"],
-      args: [],
-      image: "zImage"
-    },
-    {
-      name: "riscv64",
-      kunit: "riscv",
-      arch: "riscv",
-      when: ["CONFIG_64BIT=y", "CONFIG_MMU=y"],
-      needs: [
-        { option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the NS16550A UART ttyS0" },
-        { option: "CONFIG_SIFIVE_PLIC", why: "the UART's interrupt comes through the PLIC: without it the UART never probes and the init has no console" }
-      ],
-      qemu: "qemu-system-riscv64",
-      machine: "virt",
-      cpu: "rv64",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttyS0",
-      append: ["earlycon"],
-      args: ["-bios", "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"],
-      image: "Image"
-    },
-    {
-      name: "s390x",
-      arch: "s390",
-      when: [],
-      needs: [{ option: "CONFIG_SCLP_VT220_CONSOLE", why: "the console is the SCLP VT220 console ttysclp0, QEMU's serial on s390-ccw-virtio" }],
-      qemu: "qemu-system-s390x",
-      machine: "s390-ccw-virtio",
-      cpu: "max",
-      memoryMiB: 512,
-      smp: 1,
-      console: "ttysclp0",
-      append: [],
-      args: [],
-      image: "bzImage"
-    },
-    {
-      name: "ppc64le",
-      arch: "powerpc",
-      when: ["CONFIG_PPC64=y", "CONFIG_CPU_LITTLE_ENDIAN=y", "CONFIG_PPC_PSERIES=y"],
-      needs: [
-        { option: "CONFIG_HVC_CONSOLE", why: "the console is the pseries hypervisor console hvc0" },
-        { option: "CONFIG_PPC_OF_BOOT_TRAMPOLINE", why: "the kernel is entered from the machine's Open Firmware (SLOF)" }
-      ],
-      qemu: "qemu-system-ppc64",
-      machine: "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off",
-      cpu: "power9",
-      memoryMiB: 512,
-      smp: 1,
-      console: "hvc0",
-      append: [],
-      args: [],
-      image: "vmlinux"
-    },
-    {
-      name: "mipsel",
-      arch: "mips",
-      when: ["CONFIG_MIPS_MALTA=y", "CONFIG_CPU_LITTLE_ENDIAN=y", "CONFIG_32BIT=y"],
-      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the Malta's 16550 UART ttyS0" }],
-      qemu: "qemu-system-mipsel",
-      machine: "malta",
-      cpu: "24Kf",
-      memoryMiB: 256,
-      smp: 1,
-      console: "ttyS0",
-      append: [],
-      args: [],
-      image: "vmlinux"
-    }
-  ]
+// src/plan/kunit-targets.ts
+var KUNIT_TREE = {
+  default: "tools/testing/kunit/configs/default.config",
+  all: "tools/testing/kunit/configs/all_tests.config",
+  umlArch: "tools/testing/kunit/configs/arch_uml.config",
+  qemuConfigs: "tools/testing/kunit/qemu_configs"
 };
-
-// src/boot/machines.ts
-var WORD = /^[A-Za-z0-9/-][A-Za-z0-9._,=/:+-]*$/;
-var FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var OPTION = /^CONFIG_[A-Z0-9_]+$/;
-var CONDITION = /^CONFIG_[A-Z0-9_]+=[A-Za-z0-9_"-]+$/;
-var KUNIT_CONFIG = /^[a-z0-9_]+$/;
-function parseMachineTable(text, input) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(input, text, `it must be JSON: ${e.message}`);
-  }
-  if (!isObject(data) || !Array.isArray(data.machines) || data.machines.length === 0) {
-    throw new InputError(input, text, 'it must be a JSON object with a non-empty "machines" list and a "needs" list');
-  }
-  const needs = checkNeeds(data.needs, `${input} needs`);
-  const machines = data.machines.map((m, i) => checkMachine(m, `${input} machines[${i}]`));
-  const names2 = machines.map((m) => m.name);
-  const repeated = names2.find((n, i) => names2.indexOf(n) !== i);
-  if (repeated !== void 0) throw new InputError(`${input} machines`, repeated, "each machine name appears once");
-  return { needs, machines };
-}
-function checkMachine(m, where2) {
-  if (!isObject(m)) throw new InputError(where2, JSON.stringify(m), "each machine must be an object {name, arch, when, needs, qemu, machine, cpu, ...}");
-  const word = (key, re = WORD) => {
-    const v = m[key];
-    if (typeof v !== "string" || !re.test(v)) throw new InputError(`${where2}.${key}`, String(v), `it must be one plain word matching ${re}`);
-    return v;
-  };
-  const words = (key, re) => {
-    const v = m[key];
-    if (!Array.isArray(v)) throw new InputError(`${where2}.${key}`, JSON.stringify(v), "it must be a list of strings");
-    return v.map((w, i) => {
-      if (typeof w !== "string" || !re.test(w)) throw new InputError(`${where2}.${key}[${i}]`, String(w), `it must match ${re}`);
-      return w;
-    });
-  };
-  const count = (key, min, max) => {
-    const v = m[key];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-      throw new InputError(`${where2}.${key}`, String(v), `it must be a whole number from ${min} to ${max}`);
+var KUNIT_QEMU_CONFIGS = { x86: "x86_64", arm64: "arm64", arm: "arm", riscv: "riscv" };
+var MAX_KUNITCONFIG_BYTES = 64 * 1024;
+async function planKunitTargets(settings, git, sha, version) {
+  const targets = [];
+  const dropped = [];
+  const arches = await Promise.all(settings.arches.map((arch) => archSeeds(arch, git, sha, version)));
+  for (const request of settings.requests) {
+    const config = kunitConfigName(request);
+    const path = request.kind === "file" ? await kunitConfigPath(git, sha, request.path) : KUNIT_TREE[request.kind];
+    const file = request.kind === "file" ? await configText(git, sha, path) : await treeFile(git, sha, path);
+    if (file === void 0 && request.kind === "file") {
+      throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
     }
-    return v;
-  };
-  const arch = word("arch");
-  if (!KERNEL_ARCHES.includes(arch)) throw new InputError(`${where2}.arch`, arch, `it must be a kernel ARCH: ${KERNEL_ARCHES.join(" ")}`);
-  const when = words("when", /^.+$/);
-  when.forEach((c, i) => {
-    if (!c.split("|").every((alt) => CONDITION.test(alt))) {
-      throw new InputError(`${where2}.when[${i}]`, c, "it must be CONFIG_X=value, or alternatives joined by | (CONFIG_A=y|CONFIG_B=y)");
+    for (const seeds of arches) {
+      if (file === void 0) dropped.push({ arch: seeds.arch, config, reason: `Linux ${version} has no ${path}` });
+      else if ("dropped" in seeds) dropped.push({ arch: seeds.arch, config, reason: seeds.dropped });
+      else {
+        const fragments = [...seeds.treeSeeds.map((t) => ({ kind: "tree", path: t.path })), { kind: "tree", path }, ...seeds.options];
+        const requires = [...seeds.treeSeeds.flatMap((t) => optionsOfFragment(t.text)), ...optionsOfFragment(file), ...seeds.options.map((o) => `${o.option}=${o.value}`)];
+        targets.push({ arch: seeds.arch, config, base: "alldefconfig", fragments, requires: [...new Set(requires)], test: seeds.test });
+      }
     }
-  });
-  const image = word("image", FILE_NAME);
-  if (image === "." || image === "..") throw new InputError(`${where2}.image`, image, "it is a file name in the kept folder");
-  return {
-    name: word("name"),
-    arch,
-    when,
-    needs: checkNeeds(m.needs, `${where2}.needs`),
-    qemu: word("qemu", /^qemu-system-[a-z0-9_]+$/),
-    machine: word("machine"),
-    cpu: word("cpu"),
-    memoryMiB: count("memoryMiB", 64, 65536),
-    smp: count("smp", 1, 64),
-    console: word("console", /^[A-Za-z][A-Za-z0-9]*$/),
-    append: words("append", WORD),
-    args: words("args", WORD),
-    image,
-    ...m.kunit !== void 0 ? { kunit: word("kunit", KUNIT_CONFIG) } : {}
-  };
-}
-function checkNeeds(needs, where2) {
-  if (!Array.isArray(needs)) throw new InputError(where2, JSON.stringify(needs), "it must be a list of {option, why}");
-  return needs.map((n, i) => {
-    if (!isObject(n) || typeof n.option !== "string" || !OPTION.test(n.option) || typeof n.why !== "string" || n.why === "") {
-      throw new InputError(`${where2}[${i}]`, JSON.stringify(n), 'each need is {"option": "CONFIG_X", "why": "what it is needed for"}');
-    }
-    return { option: n.option, why: n.why };
-  });
-}
-var defaultMachineTable = parseMachineTable(JSON.stringify(machines_default), "src/boot/machines.json");
-function chooseMachine(table, arch, dotConfig, purpose = "boot") {
-  const rows = table.machines.filter((m) => m.arch === arch);
-  if (rows.length === 0) {
-    const arches = [...new Set(table.machines.map((m) => m.arch))].join(", ");
-    return { skipped: `no QEMU machine boots arch ${arch} (the machine table has ${arches})` };
   }
-  const machine = rows.find((m) => m.when.every((c) => conditionHolds(c, dotConfig)));
-  if (!machine) {
-    const unmet = rows.map((m) => `${m.name} needs ${m.when.filter((c) => !conditionHolds(c, dotConfig)).map(describeCondition).join(" and ")}`);
-    return { skipped: `the ${arch} config fits no QEMU machine: ${unmet.join("; ")}` };
+  return { targets, dropped };
+}
+var QEMU_KCONFIG = /\bkconfig\s*=\s*'''([^']*)'''/;
+async function archSeeds(arch, git, sha, version) {
+  if (arch === "um") {
+    if (process.arch !== "x64") return { arch, dropped: `UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64` };
+    const text2 = await treeFile(git, sha, KUNIT_TREE.umlArch);
+    return { arch, treeSeeds: text2 === void 0 ? [] : [{ path: KUNIT_TREE.umlArch, text: text2 }], options: [], test: "kunit-uml" };
   }
-  const missing = [...purpose === "boot" ? table.needs : [], ...machine.needs].filter((n) => unmetOptions([`${n.option}=y`], dotConfig).length > 0);
-  if (missing.length > 0) {
-    return { skipped: `the config cannot boot on ${machine.name}: ${missing.map((n) => `${n.option} is not =y (${n.why})`).join("; ")}; ${purpose === "boot" ? "the boot fragment sets them" : "the tree's qemu_configs set them"}` };
-  }
-  return { machine };
+  const qemuConfig = KUNIT_QEMU_CONFIGS[arch];
+  if (qemuConfig === void 0) return { arch, dropped: `kernelbuilder runs KUnit in QEMU on ${Object.keys(KUNIT_QEMU_CONFIGS).join(" ")}, not on ${arch}` };
+  const path = `${KUNIT_TREE.qemuConfigs}/${qemuConfig}.py`;
+  const text = await treeFile(git, sha, path);
+  if (text === void 0) return { arch, dropped: `Linux ${version} has no ${path}` };
+  const options = optionsOfFragment(QEMU_KCONFIG.exec(text)?.[1] ?? "").flatMap((line) => optionFragment(line) ?? []);
+  return { arch, treeSeeds: [], options, test: "kunit-qemu" };
 }
-function kernelCommandLine(machine, parameters = []) {
-  return [`console=${machine.console}`, "panic=-1", ...parameters, ...machine.append].join(" ");
+function kunitConfigName(request) {
+  if (request.kind === "default") return "kunit";
+  if (request.kind === "all") return "kunit-all";
+  const name = `kunit-${request.path.replace(/\/\.kunitconfig$/, "").replace(/^\.kunitconfig$/, "top").replace(/\//g, "-").replace(/^\.+/, "")}`;
+  if (!isConfigName(name)) throw new InputError(Input.kunit, request.path, "its target name would be longer than 100 characters: name a shorter path");
+  return name;
 }
-function conditionHolds(condition, dotConfig) {
-  return condition.split("|").some((alt) => unmetOptions([alt], dotConfig).length === 0);
+async function kunitConfigPath(git, sha, named) {
+  const mode = await treeEntryMode(git, sha, named);
+  const path = mode === "040000" ? `${named}/.kunitconfig` : named;
+  const fileMode = mode === "040000" ? await treeEntryMode(git, sha, path) : mode;
+  if (fileMode === "100644" || fileMode === "100755") return path;
+  const what = fileMode === void 0 ? "is not in the tree" : fileMode === "120000" ? "is a link in the tree (never followed)" : "is not a regular file of the tree";
+  throw new InputError(Input.kunit, named, `${path} ${what} at ${sha.slice(0, 12)}: name a .kunitconfig of the tree, or its folder`);
 }
-function describeCondition(condition) {
-  return condition.split("|").map((alt) => alt.endsWith("=n") ? `${alt.slice(0, -2)} not set` : alt).join(" or ");
+async function treeEntryMode(git, sha, path) {
+  const out = await tryGit(git, ["ls-tree", "-z", sha, "--", path]);
+  const entry2 = out?.split("\0").find((e) => e.endsWith(`	${path}`));
+  return entry2?.split(" ")[0];
 }
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+async function treeFile(git, sha, path) {
+  const mode = await treeEntryMode(git, sha, path);
+  return mode === "100644" || mode === "100755" ? configText(git, sha, path) : void 0;
+}
+async function configText(git, sha, path) {
+  const size = Number((await tryGit(git, ["cat-file", "-s", `${sha}:${path}`]))?.trim());
+  if (!(size <= MAX_KUNITCONFIG_BYTES)) return void 0;
+  return tryGit(git, ["cat-file", "blob", `${sha}:${path}`]);
 }
 
 // src/inputs/kunit-inputs.ts
 var DEFAULT_KUNIT_ARCHES = "um";
 var DEFAULT_TEST_RETRIES = "2";
 var DEFAULT_KUNIT_TIMEOUT = "5m";
-var KUNIT_ARCHES = ["um", ...new Set(defaultMachineTable.machines.filter((m) => m.kunit !== void 0).map((m) => m.arch))];
+var KUNIT_ARCHES = ["um", ...Object.keys(KUNIT_QEMU_CONFIGS)];
 var MAX_KUNIT_CONFIGS = 16;
 var KUNIT_SYNTAX = "kunit is off (the default), or a list of: default (the tree's tools/testing/kunit/configs/default.config), all (its all_tests.config), or a .kunitconfig of the tree (lib/kunit/.kunitconfig, or its folder lib/kunit)";
 function parseKunit(read2, splitList2) {
@@ -7544,27 +7387,6 @@ function unique(items) {
   return [...new Set(items)];
 }
 
-// src/ref/git.ts
-import { execFile } from "node:child_process";
-function gitIn(dir) {
-  const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
-  return {
-    run: (args) => new Promise((resolve5, reject) => {
-      execFile("git", ["-C", dir, ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-        if (err) reject(new Error(`git ${args.join(" ")}: ${stderr.trim() || err.message}`));
-        else resolve5(stdout);
-      });
-    })
-  };
-}
-async function tryGit(git, args) {
-  try {
-    return await git.run(args);
-  } catch {
-    return void 0;
-  }
-}
-
 // src/plan/project-fragments.ts
 import { readFileSync, readdirSync as readdirSync2 } from "node:fs";
 import { join as join3 } from "node:path";
@@ -7846,82 +7668,6 @@ function candidateTarget(arch, name, derived) {
 }
 function requiredOptions(fragments, files) {
   return fragments.flatMap((f) => f.kind === "option" ? [`${f.option}=${f.value}`] : f.kind === "file" ? optionsOfFragment(files[f.name] ?? "") : []);
-}
-
-// src/plan/kunit-targets.ts
-var KUNIT_TREE = {
-  default: "tools/testing/kunit/configs/default.config",
-  all: "tools/testing/kunit/configs/all_tests.config",
-  umlArch: "tools/testing/kunit/configs/arch_uml.config",
-  qemuConfigs: "tools/testing/kunit/qemu_configs"
-};
-var MAX_KUNITCONFIG_BYTES = 64 * 1024;
-async function planKunitTargets(settings, git, sha, version) {
-  const targets = [];
-  const dropped = [];
-  const arches = await Promise.all(settings.arches.map((arch) => archSeeds(arch, git, sha, version)));
-  for (const request of settings.requests) {
-    const config = kunitConfigName(request);
-    const path = request.kind === "file" ? await kunitConfigPath(git, sha, request.path) : KUNIT_TREE[request.kind];
-    const file = request.kind === "file" ? await configText(git, sha, path) : await treeFile(git, sha, path);
-    if (file === void 0 && request.kind === "file") {
-      throw new InputError(Input.kunit, request.path, `${path} is larger than ${MAX_KUNITCONFIG_BYTES / 1024} KiB: no .kunitconfig is`);
-    }
-    for (const seeds of arches) {
-      if (file === void 0) dropped.push({ arch: seeds.arch, config, reason: `Linux ${version} has no ${path}` });
-      else if ("dropped" in seeds) dropped.push({ arch: seeds.arch, config, reason: seeds.dropped });
-      else {
-        const fragments = [...seeds.treeSeeds.map((t) => ({ kind: "tree", path: t.path })), { kind: "tree", path }, ...seeds.options];
-        const requires = [...seeds.treeSeeds.flatMap((t) => optionsOfFragment(t.text)), ...optionsOfFragment(file), ...seeds.options.map((o) => `${o.option}=${o.value}`)];
-        targets.push({ arch: seeds.arch, config, base: "alldefconfig", fragments, requires: [...new Set(requires)], test: seeds.test });
-      }
-    }
-  }
-  return { targets, dropped };
-}
-var QEMU_KCONFIG = /\bkconfig\s*=\s*'''([^']*)'''/;
-async function archSeeds(arch, git, sha, version) {
-  if (arch === "um") {
-    if (process.arch !== "x64") return { arch, dropped: `UML is built for the build machine's own arch, and this one is ${process.arch}, not x86_64` };
-    const text2 = await treeFile(git, sha, KUNIT_TREE.umlArch);
-    return { arch, treeSeeds: text2 === void 0 ? [] : [{ path: KUNIT_TREE.umlArch, text: text2 }], options: [], test: "kunit-uml" };
-  }
-  const machine = defaultMachineTable.machines.find((m) => m.arch === arch && m.kunit !== void 0);
-  if (machine === void 0) return { arch, dropped: `no QEMU machine of kernelbuilder's runs KUnit on arch ${arch}` };
-  const path = `${KUNIT_TREE.qemuConfigs}/${machine.kunit}.py`;
-  const text = await treeFile(git, sha, path);
-  if (text === void 0) return { arch, dropped: `Linux ${version} has no ${path}` };
-  const options = optionsOfFragment(QEMU_KCONFIG.exec(text)?.[1] ?? "").flatMap((line) => optionFragment(line) ?? []);
-  return { arch, treeSeeds: [], options, test: "kunit-qemu" };
-}
-function kunitConfigName(request) {
-  if (request.kind === "default") return "kunit";
-  if (request.kind === "all") return "kunit-all";
-  const name = `kunit-${request.path.replace(/\/\.kunitconfig$/, "").replace(/^\.kunitconfig$/, "top").replace(/\//g, "-").replace(/^\.+/, "")}`;
-  if (!isConfigName(name)) throw new InputError(Input.kunit, request.path, "its target name would be longer than 100 characters: name a shorter path");
-  return name;
-}
-async function kunitConfigPath(git, sha, named) {
-  const mode = await treeEntryMode(git, sha, named);
-  const path = mode === "040000" ? `${named}/.kunitconfig` : named;
-  const fileMode = mode === "040000" ? await treeEntryMode(git, sha, path) : mode;
-  if (fileMode === "100644" || fileMode === "100755") return path;
-  const what = fileMode === void 0 ? "is not in the tree" : fileMode === "120000" ? "is a link in the tree (never followed)" : "is not a regular file of the tree";
-  throw new InputError(Input.kunit, named, `${path} ${what} at ${sha.slice(0, 12)}: name a .kunitconfig of the tree, or its folder`);
-}
-async function treeEntryMode(git, sha, path) {
-  const out = await tryGit(git, ["ls-tree", "-z", sha, "--", path]);
-  const entry2 = out?.split("\0").find((e) => e.endsWith(`	${path}`));
-  return entry2?.split(" ")[0];
-}
-async function treeFile(git, sha, path) {
-  const mode = await treeEntryMode(git, sha, path);
-  return mode === "100644" || mode === "100755" ? configText(git, sha, path) : void 0;
-}
-async function configText(git, sha, path) {
-  const size = Number((await tryGit(git, ["cat-file", "-s", `${sha}:${path}`]))?.trim());
-  if (!(size <= MAX_KUNITCONFIG_BYTES)) return void 0;
-  return tryGit(git, ["cat-file", "blob", `${sha}:${path}`]);
 }
 
 // src/plan/costs.ts
@@ -12744,6 +12490,256 @@ function bootImageLacks(image, machine) {
 
 // src/boot/boot-spec.ts
 import { posix as posix3 } from "node:path";
+
+// src/boot/machines.json
+var machines_default = {
+  needs: [
+    { option: "CONFIG_BLK_DEV_INITRD", why: "the init comes in an initramfs" },
+    { option: "CONFIG_BINFMT_ELF", why: "the init is an ELF program" },
+    { option: "CONFIG_PRINTK", why: "the kernel must print to be read" },
+    { option: "CONFIG_TTY", why: "the init prints its sentinel on /dev/console" }
+  ],
+  machines: [
+    {
+      name: "x86_64",
+      arch: "x86",
+      when: ["CONFIG_64BIT=y"],
+      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the 8250 UART ttyS0" }],
+      qemu: "qemu-system-x86_64",
+      machine: "q35",
+      cpu: "max",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyS0",
+      append: ["earlycon=uart8250,io,0x3f8"],
+      args: [],
+      image: "bzImage"
+    },
+    {
+      name: "i386",
+      arch: "x86",
+      when: ["CONFIG_64BIT=n"],
+      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the 8250 UART ttyS0" }],
+      qemu: "qemu-system-i386",
+      machine: "q35",
+      cpu: "max",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyS0",
+      append: ["earlycon=uart8250,io,0x3f8"],
+      args: [],
+      image: "bzImage"
+    },
+    {
+      name: "arm64",
+      arch: "arm64",
+      when: [],
+      needs: [{ option: "CONFIG_SERIAL_AMBA_PL011_CONSOLE", why: "the console is the PL011 UART ttyAMA0" }],
+      qemu: "qemu-system-aarch64",
+      machine: "virt,gic-version=3",
+      cpu: "max,pauth-impdef=on",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyAMA0",
+      append: ["earlycon"],
+      args: [],
+      image: "Image"
+    },
+    {
+      name: "arm",
+      arch: "arm",
+      when: ["CONFIG_MMU=y", "CONFIG_ARCH_VIRT=y|CONFIG_ARCH_MULTI_V7=y"],
+      needs: [{ option: "CONFIG_SERIAL_AMBA_PL011_CONSOLE", why: "the console is the PL011 UART ttyAMA0" }],
+      qemu: "qemu-system-arm",
+      machine: "virt",
+      cpu: "cortex-a15",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyAMA0",
+      append: ["earlycon"],
+      args: [],
+      image: "zImage"
+    },
+    {
+      name: "riscv64",
+      arch: "riscv",
+      when: ["CONFIG_64BIT=y", "CONFIG_MMU=y"],
+      needs: [
+        { option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the NS16550A UART ttyS0" },
+        { option: "CONFIG_SIFIVE_PLIC", why: "the UART's interrupt comes through the PLIC: without it the UART never probes and the init has no console" }
+      ],
+      qemu: "qemu-system-riscv64",
+      machine: "virt",
+      cpu: "rv64",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttyS0",
+      append: ["earlycon"],
+      args: ["-bios", "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"],
+      image: "Image"
+    },
+    {
+      name: "s390x",
+      arch: "s390",
+      when: [],
+      needs: [{ option: "CONFIG_SCLP_VT220_CONSOLE", why: "the console is the SCLP VT220 console ttysclp0, QEMU's serial on s390-ccw-virtio" }],
+      qemu: "qemu-system-s390x",
+      machine: "s390-ccw-virtio",
+      cpu: "max",
+      memoryMiB: 512,
+      smp: 1,
+      console: "ttysclp0",
+      append: [],
+      args: [],
+      image: "bzImage"
+    },
+    {
+      name: "ppc64le",
+      arch: "powerpc",
+      when: ["CONFIG_PPC64=y", "CONFIG_CPU_LITTLE_ENDIAN=y", "CONFIG_PPC_PSERIES=y"],
+      needs: [
+        { option: "CONFIG_HVC_CONSOLE", why: "the console is the pseries hypervisor console hvc0" },
+        { option: "CONFIG_PPC_OF_BOOT_TRAMPOLINE", why: "the kernel is entered from the machine's Open Firmware (SLOF)" }
+      ],
+      qemu: "qemu-system-ppc64",
+      machine: "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off",
+      cpu: "power9",
+      memoryMiB: 512,
+      smp: 1,
+      console: "hvc0",
+      append: [],
+      args: [],
+      image: "vmlinux"
+    },
+    {
+      name: "mipsel",
+      arch: "mips",
+      when: ["CONFIG_MIPS_MALTA=y", "CONFIG_CPU_LITTLE_ENDIAN=y", "CONFIG_32BIT=y"],
+      needs: [{ option: "CONFIG_SERIAL_8250_CONSOLE", why: "the console is the Malta's 16550 UART ttyS0" }],
+      qemu: "qemu-system-mipsel",
+      machine: "malta",
+      cpu: "24Kf",
+      memoryMiB: 256,
+      smp: 1,
+      console: "ttyS0",
+      append: [],
+      args: [],
+      image: "vmlinux"
+    }
+  ]
+};
+
+// src/boot/machines.ts
+var WORD = /^[A-Za-z0-9/-][A-Za-z0-9._,=/:+-]*$/;
+var FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var OPTION = /^CONFIG_[A-Z0-9_]+$/;
+var CONDITION = /^CONFIG_[A-Z0-9_]+=[A-Za-z0-9_"-]+$/;
+function parseMachineTable(text, input) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(input, text, `it must be JSON: ${e.message}`);
+  }
+  if (!isObject(data) || !Array.isArray(data.machines) || data.machines.length === 0) {
+    throw new InputError(input, text, 'it must be a JSON object with a non-empty "machines" list and a "needs" list');
+  }
+  const needs = checkNeeds(data.needs, `${input} needs`);
+  const machines = data.machines.map((m, i) => checkMachine(m, `${input} machines[${i}]`));
+  const names2 = machines.map((m) => m.name);
+  const repeated = names2.find((n, i) => names2.indexOf(n) !== i);
+  if (repeated !== void 0) throw new InputError(`${input} machines`, repeated, "each machine name appears once");
+  return { needs, machines };
+}
+function checkMachine(m, where2) {
+  if (!isObject(m)) throw new InputError(where2, JSON.stringify(m), "each machine must be an object {name, arch, when, needs, qemu, machine, cpu, ...}");
+  const word = (key, re = WORD) => {
+    const v = m[key];
+    if (typeof v !== "string" || !re.test(v)) throw new InputError(`${where2}.${key}`, String(v), `it must be one plain word matching ${re}`);
+    return v;
+  };
+  const words = (key, re) => {
+    const v = m[key];
+    if (!Array.isArray(v)) throw new InputError(`${where2}.${key}`, JSON.stringify(v), "it must be a list of strings");
+    return v.map((w, i) => {
+      if (typeof w !== "string" || !re.test(w)) throw new InputError(`${where2}.${key}[${i}]`, String(w), `it must match ${re}`);
+      return w;
+    });
+  };
+  const count = (key, min, max) => {
+    const v = m[key];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+      throw new InputError(`${where2}.${key}`, String(v), `it must be a whole number from ${min} to ${max}`);
+    }
+    return v;
+  };
+  const arch = word("arch");
+  if (!KERNEL_ARCHES.includes(arch)) throw new InputError(`${where2}.arch`, arch, `it must be a kernel ARCH: ${KERNEL_ARCHES.join(" ")}`);
+  const when = words("when", /^.+$/);
+  when.forEach((c, i) => {
+    if (!c.split("|").every((alt) => CONDITION.test(alt))) {
+      throw new InputError(`${where2}.when[${i}]`, c, "it must be CONFIG_X=value, or alternatives joined by | (CONFIG_A=y|CONFIG_B=y)");
+    }
+  });
+  const image = word("image", FILE_NAME);
+  if (image === "." || image === "..") throw new InputError(`${where2}.image`, image, "it is a file name in the kept folder");
+  return {
+    name: word("name"),
+    arch,
+    when,
+    needs: checkNeeds(m.needs, `${where2}.needs`),
+    qemu: word("qemu", /^qemu-system-[a-z0-9_]+$/),
+    machine: word("machine"),
+    cpu: word("cpu"),
+    memoryMiB: count("memoryMiB", 64, 65536),
+    smp: count("smp", 1, 64),
+    console: word("console", /^[A-Za-z][A-Za-z0-9]*$/),
+    append: words("append", WORD),
+    args: words("args", WORD),
+    image
+  };
+}
+function checkNeeds(needs, where2) {
+  if (!Array.isArray(needs)) throw new InputError(where2, JSON.stringify(needs), "it must be a list of {option, why}");
+  return needs.map((n, i) => {
+    if (!isObject(n) || typeof n.option !== "string" || !OPTION.test(n.option) || typeof n.why !== "string" || n.why === "") {
+      throw new InputError(`${where2}[${i}]`, JSON.stringify(n), 'each need is {"option": "CONFIG_X", "why": "what it is needed for"}');
+    }
+    return { option: n.option, why: n.why };
+  });
+}
+var defaultMachineTable = parseMachineTable(JSON.stringify(machines_default), "src/boot/machines.json");
+function chooseMachine(table, arch, dotConfig, purpose = "boot") {
+  const rows = table.machines.filter((m) => m.arch === arch);
+  if (rows.length === 0) {
+    const arches = [...new Set(table.machines.map((m) => m.arch))].join(", ");
+    return { skipped: `no QEMU machine boots arch ${arch} (the machine table has ${arches})` };
+  }
+  const machine = rows.find((m) => m.when.every((c) => conditionHolds(c, dotConfig)));
+  if (!machine) {
+    const unmet = rows.map((m) => `${m.name} needs ${m.when.filter((c) => !conditionHolds(c, dotConfig)).map(describeCondition).join(" and ")}`);
+    return { skipped: `the ${arch} config fits no QEMU machine: ${unmet.join("; ")}` };
+  }
+  const missing = [...purpose === "boot" ? table.needs : [], ...machine.needs].filter((n) => unmetOptions([`${n.option}=y`], dotConfig).length > 0);
+  if (missing.length > 0) {
+    return { skipped: `the config cannot boot on ${machine.name}: ${missing.map((n) => `${n.option} is not =y (${n.why})`).join("; ")}; ${purpose === "boot" ? "the boot fragment sets them" : "the tree's qemu_configs set them"}` };
+  }
+  return { machine };
+}
+function kernelCommandLine(machine, parameters = []) {
+  return [`console=${machine.console}`, "panic=-1", ...parameters, ...machine.append].join(" ");
+}
+function conditionHolds(condition, dotConfig) {
+  return condition.split("|").some((alt) => unmetOptions([alt], dotConfig).length === 0);
+}
+function describeCondition(condition) {
+  return condition.split("|").map((alt) => alt.endsWith("=n") ? `${alt.slice(0, -2)} not set` : alt).join(" or ");
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/boot/boot-spec.ts
 var BOOT_MOUNT = "/boot";
 var INITRAMFS_FILE = "initramfs.cpio";
 var BOOT_PIDS_LIMIT = 256;
@@ -12925,7 +12921,7 @@ function describeMachine(machine) {
   return `${machine.qemu} -M ${machine.machine}`;
 }
 
-// src/boot/kunit-qemu.ts
+// src/kunit/run-in-qemu.ts
 import { join as join22 } from "node:path";
 function kunitStart(run) {
   return { initramfs: false, parameters: ["kunit.enable=1", "kunit_shutdown=reboot", `kernelbuilder.run=${run}`] };
@@ -14025,6 +14021,7 @@ export {
   MAX_BISECT_LIMIT,
   DEFAULT_BISECT_TIMEOUT,
   formatDuration,
+  gitIn,
   DEFAULT_KUNIT_ARCHES,
   DEFAULT_TEST_RETRIES,
   DEFAULT_KUNIT_TIMEOUT,
@@ -14041,7 +14038,6 @@ export {
   parseMode,
   readNoise,
   readEmailTo,
-  gitIn,
   targetCosts,
   longestFirst,
   shardTargets,
