@@ -57,13 +57,14 @@ function kunitPy(mode: string): Figures {
   const cc = ccache === 'host' ? ['--make_options', 'CC=ccache gcc'] : [];
   const mounts = ccache === 'host' ? ['-v', `${ccacheDir}:/ccache`, '-e', 'CCACHE_DIR=/ccache'] : [];
   const r = run('docker', [
-    'run', '--rm', '--network', 'none', '--tmpfs', '/build:exec,size=8g', '-v', `${source}:/src:ro`, ...mounts, '-w', '/src', BENCH_IMAGE,
+    // UML maps its memory from a file in TMPDIR (else the container's 64 MiB /dev/shm): the exec tmpfs, as kernelbuilder gives it.
+    'run', '--rm', '--network', 'none', '--tmpfs', '/build:exec,size=8g', '-e', 'TMPDIR=/build', '-v', `${source}:/src:ro`, ...mounts, '-w', '/src', BENCH_IMAGE,
     'python3', 'tools/testing/kunit/kunit.py', 'run', `--arch=${KUNIT_PY_ARCH[mode]}`, `--kunitconfig=${kunitconfig}`, '--build_dir=/build/.kunit', `--jobs=${jobs}`, '--timeout=300', ...cc,
   ]);
   const out = r.out.replace(/\x1b\[[0-9;]*m/g, '');
   const elapsed = /Elapsed time: ([\d.]+)s total, ([\d.]+)s configuring, ([\d.]+)s building, ([\d.]+)s running/.exec(out);
   const ran = /Testing complete\. Ran (\d+) tests?/.exec(out);
-  if (!elapsed || !ran) throw new Error(`kunit.py ${mode} (exit ${r.status}) printed no summary: ${out.slice(-2000)}`);
+  if (!elapsed || !ran || Number(ran[1]) === 0) throw new Error(`kunit.py ${mode} (exit ${r.status}) ran no test: ${out.slice(-2000)}`);
   return { buildSeconds: Number(elapsed[2]) + Number(elapsed[3]), runSeconds: Number(elapsed[4]), cases: Number(ran[1]), wallSeconds: r.seconds };
 }
 
