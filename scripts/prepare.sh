@@ -2,7 +2,8 @@
 # Everything the build and its tests need on a machine that reaches no container
 # registry and no git hosting, each made once and reused:
 #   - the Debian base image (debootstrap + docker import),
-#   - the builder images of the table that can be built here (kernelbuilder images build),
+#   - the builder images of the table that can be built here (kernelbuilder images build):
+#     gcc-12, and the compiler matrix's image built on it,
 #   - the boot image (QEMU) that boots what they build,
 #   - a real kernel repo from Debian's linux-source-6.1 ($KB_WORK/linux-6.1),
 #   - python3, which runs that tree's own tools/testing/kunit/kunit.py in the KUnit tests.
@@ -30,5 +31,7 @@ bash scripts/make-base-image.sh "$base"
 node dist/cli.js images build --only kernelbuilder/qemu --base "$base" &
 boot_image=$!
 node dist/cli.js images build --only kernelbuilder/gcc-12 --base "$base"
+# The compiler matrix's image: the gcc-12 image with Debian's LLVMs added on top.
+node dist/cli.js images build --only kernelbuilder/compilers
 wait "$boot_image"
 wait "$kernel_repo"

@@ -9,6 +9,7 @@ export const Input = {
   image: 'image',
   imageTable: 'image-table',
   toolchain: 'toolchain',
+  toolchains: 'toolchains',
   tmpfsSize: 'tmpfs-size',
   jobs: 'jobs',
   targetTimeout: 'target-timeout',

@@ -7,6 +7,7 @@ import { checkRefSyntax } from '../ref/ref-syntax.ts';
 import { type Git, tryGit } from '../ref/git.ts';
 import { resolveRef } from '../ref/resolve.ts';
 import { KERNEL_ARCHES, parseTargetName, splitTargetName } from '../values/target-name.ts';
+import { splitCompiler } from '../values/compiler.ts';
 import { makePlan } from '../plan/plan.ts';
 import { type BuildPlan } from '../types/plan.ts';
 import { bisectDirName, pathSafe } from '../logs-layout.ts';
@@ -22,7 +23,8 @@ import { type ImageInfo } from '../types/image.ts';
 export interface BisectInputs {
   good: string;
   bad: string;
-  target: { arch: string; config: string };
+  /** The target's name parts; `compiler` for a matrix target (`config` ends in `@compiler`). */
+  target: { arch: string; config: string; compiler?: string };
   what: WhatAsked;
   /** The inputs of a build of the target at the bad end: every step builds as it would. */
   build: Inputs;
@@ -40,7 +42,9 @@ export function getBisectInputs(read: InputReader): BisectInputs {
     if (input === Input.ref) return bad;
     if (input === Input.arches) return target.arch;
     // A KUnit target is planned from its KUnit config, alone; any other target has no KUnit run.
-    if (input === Input.configs) return kunit === undefined ? target.config : '';
+    if (input === Input.configs) return kunit === undefined ? splitCompiler(target.config).spec : '';
+    // A matrix target (`defconfig@clang-19`) is planned with its one compiler, under the same name.
+    if (input === Input.toolchains) return target.compiler ?? '';
     if (input === Input.kunit) return kunit ?? 'off';
     if (input === Input.kunitArches && kunit !== undefined) return target.arch;
     // A boot bisect boots the target at every step.
@@ -57,12 +61,20 @@ export function getBisectInputs(read: InputReader): BisectInputs {
  */
 export function bisectInputsOfBuild(build: Inputs, tree: string, good: string, bad: string, target: string, what: WhatAsked): BisectInputs {
   const { arch, config } = splitTargetName(target);
+  // A matrix target (`defconfig@clang-19`) is planned with its one compiler, under the same name.
+  const { spec, compiler } = splitCompiler(config);
   const boot = what.kind === 'boot' && build.boot ? { ...build.boot, targets: [target] } : undefined;
   // A KUnit target is planned from its one KUnit config, alone.
-  const kunitRequest = build.kunit?.requests.find((r) => kunitConfigName(r) === config);
+  const kunitRequest = build.kunit?.requests.find((r) => kunitConfigName(r) === spec);
   const kunit = kunitRequest && build.kunit ? { ...build.kunit, requests: [kunitRequest], arches: [arch] } : undefined;
-  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, kunit: _kunit, ...common } = build;
-  return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: kunit ? [] : [config], ...(boot ? { boot } : {}), ...(kunit ? { kunit } : {}) } };
+  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, kunit: _kunit, toolchains: _toolchains, ...common } = build;
+  return {
+    good,
+    bad,
+    target: { arch, config, ...(compiler ? { compiler } : {}) },
+    what,
+    build: { ...common, ref: bad, tree, arches: [arch], configs: kunit ? [] : [spec], ...(compiler ? { toolchains: [compiler] } : {}), ...(boot ? { boot } : {}), ...(kunit ? { kunit } : {}) },
+  };
 }
 
 /**
@@ -72,9 +84,10 @@ export function bisectInputsOfBuild(build: Inputs, tree: string, good: string, b
  * for a target that is no KUnit's.
  */
 function kunitRequestOf(target: { arch: string; config: string }, read: InputReader): string | undefined {
-  if (!KUNIT_ARCHES.includes(target.arch) || !/^kunit(?:-|$)/.test(target.config)) return undefined;
+  const config = splitCompiler(target.config).spec;
+  if (!KUNIT_ARCHES.includes(target.arch) || !/^kunit(?:-|$)/.test(config)) return undefined;
   const given = parseKunit((name) => read(name).trim() || undefined, splitList)?.requests ?? [];
-  const request = [{ kind: 'default' } as const, { kind: 'all' } as const, ...given].find((r) => kunitConfigName(r) === target.config);
+  const request = [{ kind: 'default' } as const, { kind: 'all' } as const, ...given].find((r) => kunitConfigName(r) === config);
   if (request === undefined) {
     throw new InputError(BisectOption.target, `${target.arch}/${target.config}`, `it is a KUnit target: give --kunit the .kunitconfig (or its folder) it is built from, e.g. --kunit lib/kunit for ${target.arch}/kunit-lib-kunit`);
   }
@@ -88,7 +101,7 @@ function requiredOption(read: InputReader, name: string, allowed: string): strin
 }
 
 /** ARCH/CONFIG: a kernel arch and a config spec, as the targets input takes them. */
-export function parseTarget(text: string): { arch: string; config: string } {
+export function parseTarget(text: string): { arch: string; config: string; compiler?: string } {
   return parseTargetName(BisectOption.target, text, `a target is ARCH/CONFIG with ARCH one of ${KERNEL_ARCHES.join(' ')}, e.g. x86/tinyconfig`);
 }
 

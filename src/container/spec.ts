@@ -24,15 +24,16 @@ export function ccacheDirFor(root: string, image: ImageInfo): string {
 }
 
 /**
- * A target as the driver takes it: ARCH|NAME|BASE|OBJDIR_BYTES|TEST[|FRAGMENT...],
+ * A target as the driver takes it: ARCH|NAME|BASE|OBJDIR_BYTES|TEST|COMPILER[|FRAGMENT...],
  * OBJDIR_BYTES the bytes its object dir is predicted to fill on /build, for the driver's
  * space scheduler (empty: none, the target never waits; so for a figure that is no whole
- * number of bytes bash can add), TEST the tests it runs once built (empty: none). No part
+ * number of bytes bash can add), TEST the tests it runs once built (empty: none),
+ * COMPILER gcc or clang-N in a compiler matrix (empty: the image's toolchain). No part
  * holds '|' (checked at input).
  */
 export function driverTarget(t: Target, objdirBytes?: number): string {
   const bytes = objdirBytes === undefined ? NaN : Math.ceil(objdirBytes);
-  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : '', t.test ?? '', ...(t.fragments ?? []).map(fragmentWord)].join('|');
+  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : '', t.test ?? '', t.compiler ?? '', ...(t.fragments ?? []).map(fragmentWord)].join('|');
 }
 
 /** Who the build runs as: the runner's uid:gid, so the logs it writes belong to the runner. */

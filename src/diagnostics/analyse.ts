@@ -8,6 +8,7 @@ import { type LogScan, type ScannedLog, scanLog } from './scan-log.ts';
 import { tally } from './tally.ts';
 import { type Diagnostic } from '../types/diagnostics.ts';
 import { unmetOptions } from '../values/config-spec.ts';
+import { onlyCompilers } from '../values/compiler.ts';
 import { lstatSync, readFileSync } from 'node:fs';
 import { analyseBoot } from '../boot/analyse-boot.ts';
 import { kunitDiagnostics } from './kunit-issues.ts';
@@ -81,7 +82,12 @@ export async function analyse(results: BuildResults, logsDir: string, noise: Noi
   const booted = targets.some((t) => t.boot && t.boot.status !== 'skipped');
   // Results without boots or KUnit runs keep the counts they always had.
   const kept = { ...buildCounts, ...(booted ? { bootErrors, bootWarnings } : {}), ...(targets.some((t) => t.kunit) ? { kunit } : {}) };
-  return { results: { ...results, result: results.result === 'error' ? 'error' : targetsResult(targets), targets, counts: kept, issues: collector.issues() }, firstErrors };
+  const names = targets.map((t) => t.target);
+  const issues = collector.issues().map((i) => {
+    const only = onlyCompilers(i.targets, names);
+    return only.length > 0 ? { ...i, onlyCompilers: only } : i;
+  });
+  return { results: { ...results, result: results.result === 'error' ? 'error' : targetsResult(targets), targets, counts: kept, issues }, firstErrors };
 }
 
 /** A scan handed on, its diagnostics told again in their order, when the log at `path` is the bytes it read (a missing log: none); else undefined. */

@@ -27,6 +27,7 @@ const INPUT_HELP: Record<keyof typeof Input, OptionHelp> = {
   image: { value: 'IMAGE', text: 'the builder image for every kernel version, instead of the image table\'s choice' },
   imageTable: { value: 'FILE|JSON', text: 'image table choosing the image by kernel version; default images/table.json' },
   toolchain: { value: 'NAME', text: 'which rules of the image table choose: gcc (default) or clang' },
+  toolchains: { value: 'LIST', text: 'compilers to build every target with, in one run, e.g. "gcc clang-14 clang-19"; targets are then named arch/config@compiler' },
   tmpfsSize: { value: 'SIZE', text: `size of the /build tmpfs; default ${DEFAULT_TMPFS_SIZE}` },
   jobs: { value: 'N', text: 'make -j for the whole run; default cores + 2' },
   targetTimeout: { value: 'DURATION', text: 'how long one target may build, e.g. 90m or 2h' },

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { type ImageRole, type ImageTable } from '../types/image.ts';
+import { type ImageRole, type ImageTable, type SelectRule } from '../types/image.ts';
 import { ImageLabel, imageInfoFromInspect } from './inspect.ts';
 
 /** One image of the table as this Docker engine has it. */
@@ -9,7 +9,10 @@ export interface ImageListing {
   digest?: string;
   toolchain?: string;
   arches?: string[];
-  /** The kernel ranges the table's rules choose it for, and for which toolchain input. */
+  /**
+   * The kernel ranges the table's rules choose it for, and for which toolchain input: a
+   * family, or for a compiler matrix `toolchains` and each compiler with the kernels it builds.
+   */
   kernels: string[];
   toolchains: string[];
   role?: ImageRole;
@@ -27,7 +30,7 @@ export async function listImages(docker: Docker, table: ImageTable): Promise<Ima
       name: spec.name,
       present: false,
       kernels: rules.map((r) => r.kernels),
-      toolchains: [...new Set(rules.map((r) => r.toolchain))],
+      toolchains: [...new Set(rules.map(ruleToolchains))],
       description: spec.description,
       ...(spec.role ? { role: spec.role } : {}),
     };
@@ -43,6 +46,12 @@ export async function listImages(docker: Docker, table: ImageTable): Promise<Ima
     out.push(listing);
   }
   return out;
+}
+
+/** What a rule chooses its image for: a toolchain family, or a matrix's compilers, each with the kernels it builds when not all. */
+export function ruleToolchains(rule: SelectRule): string {
+  if (!rule.compilers) return rule.toolchain;
+  return `toolchains ${Object.entries(rule.compilers).map(([c, range]) => (range === '*' ? c : `${c} ${range}`)).join(', ')}`;
 }
 
 /** The listing as a plain-text table for a terminal. */

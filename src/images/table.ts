@@ -3,6 +3,7 @@ import { InputError } from '../errors.ts';
 import { JsonSyntaxError, parseJson } from '../parse-json.ts';
 import defaultTableJson from '../../images/table.json' with { type: 'json' };
 import { type ImageRole, type ImageSpec, type ImageTable, type SelectRule } from '../types/image.ts';
+import { isCompilerName } from '../values/compiler.ts';
 
 /** The roles of images that are no builders. */
 // Every ImageRole of the floor's union: a Record makes the compiler refuse one left out.
@@ -55,7 +56,7 @@ export function parseImageTable(text: string, input: string, value: string): Ima
 
 function checkRule(rule: unknown, where: string, refuse: Refuse): SelectRule {
   if (!isObject(rule)) refuse(`its ${where} is not an object: each rule is {kernels, image, why}`);
-  const { kernels, image, why, toolchain } = rule as Record<string, unknown>;
+  const { kernels, image, why, toolchain, compilers } = rule as Record<string, unknown>;
   if (typeof kernels !== 'string' || semver.validRange(kernels) === null) {
     refuse(`its ${where}.kernels is not a semver range such as ">=4.2.0 <4.19.0" or "*"`);
   }
@@ -65,7 +66,17 @@ function checkRule(rule: unknown, where: string, refuse: Refuse): SelectRule {
   if (toolchain !== undefined && (typeof toolchain !== 'string' || !/^[a-z][a-z0-9-]{0,30}$/.test(toolchain))) {
     refuse(`its ${where}.toolchain is not a toolchain family such as "gcc" or "clang"`);
   }
-  return { kernels: kernels as string, image: image as string, why: typeof why === 'string' ? why : '', toolchain: (toolchain as string | undefined) ?? 'gcc' };
+  if (compilers !== undefined) {
+    const ok = isObject(compilers) && Object.keys(compilers).length > 0 && Object.entries(compilers).every(([name, range]) => isCompilerName(name) && typeof range === 'string' && semver.validRange(range) !== null);
+    if (!ok) refuse(`its ${where}.compilers is not an object of compilers (gcc, clang-N) to the semver range of kernels each builds, e.g. {"gcc": "*", "clang-19": ">=5.10.0"}`);
+  }
+  return {
+    kernels: kernels as string,
+    image: image as string,
+    why: typeof why === 'string' ? why : '',
+    toolchain: (toolchain as string | undefined) ?? 'gcc',
+    ...(compilers ? { compilers: compilers as Record<string, string> } : {}),
+  };
 }
 
 function checkImage(img: unknown, where: string, refuse: Refuse): ImageSpec {

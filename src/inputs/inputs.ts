@@ -23,6 +23,7 @@ import { DEFAULT_KCIDB_ORIGIN, parseKcidbOrigin } from '../report/kcidb-origin.t
 import { checkTreeName } from '../values/path-component.ts';
 import { parseDuration } from '../values/duration.ts';
 import { parseSize, sizeInBytes } from '../values/size.ts';
+import { COMPILER_SYNTAX, isCompilerName } from '../values/compiler.ts';
 
 export const DEFAULT_ARCHES = 'x86 arm arm64 riscv';
 export const DEFAULT_CONFIGS = 'defconfig';
@@ -61,6 +62,7 @@ export function getInputs(read: InputReader): Inputs {
     image,
     imageTable: readImageTable(optional(read, Input.imageTable)),
     toolchain: parseToolchain(optional(read, Input.toolchain)),
+    ...parseToolchains(optional(read, Input.toolchains), optional(read, Input.toolchain)),
     tmpfsSize: parseSize(Input.tmpfsSize, optional(read, Input.tmpfsSize) ?? DEFAULT_TMPFS_SIZE),
     jobs: parseJobs(optional(read, Input.jobs)),
     targetTimeout: parseDuration(Input.targetTimeout, optional(read, Input.targetTimeout)),
@@ -132,6 +134,25 @@ function parseToolchain(text: string | undefined): string {
   if (text === undefined) return 'gcc';
   if (!/^[a-z][a-z0-9-]{0,30}$/.test(text)) throw new InputError(Input.toolchain, text, 'it is a toolchain family of the image table, e.g. gcc or clang');
   return text;
+}
+
+/** More compilers than an image holds is a typo, not a matrix. */
+const MAX_TOOLCHAINS = 8;
+
+/**
+ * The compilers of a matrix build: distinct names, gcc or clang-N. The image is then the
+ * table's that holds them all, so the toolchain input (which rules choose) must be left at
+ * its default, gcc (the action's runner fills a default in).
+ */
+function parseToolchains(text: string | undefined, toolchain: string | undefined): { toolchains?: string[] } {
+  if (text === undefined) return {};
+  const names = splitList(text);
+  if (names.length === 0 || names.length > MAX_TOOLCHAINS) throw new InputError(Input.toolchains, text, `name 1 to ${MAX_TOOLCHAINS} compilers, e.g. "gcc clang-14 clang-19"`);
+  const bad = names.find((n) => !isCompilerName(n));
+  if (bad !== undefined) throw new InputError(Input.toolchains, bad, COMPILER_SYNTAX);
+  if (new Set(names).size !== names.length) throw new InputError(Input.toolchains, text, 'each compiler once');
+  if (toolchain !== undefined && toolchain !== 'gcc') throw new InputError(Input.toolchains, text, `give toolchains or toolchain (${toolchain}), not both: the image for a compiler list is the table's that holds them all`);
+  return { toolchains: names };
 }
 
 /** A table is a few kB; the cap only keeps /dev/zero and its like out. */

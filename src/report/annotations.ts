@@ -1,4 +1,5 @@
 import { type Issue } from '../types/diagnostics.ts';
+import { onlyMark } from './format-issue.ts';
 import { tally } from '../diagnostics/tally.ts';
 
 /** One annotation for the runner: core.error/core.warning with a place in the tree. */
@@ -29,7 +30,7 @@ export function chooseAnnotations(issues: readonly Issue[], perKind = ANNOTATION
       .slice(0, perKind)
       .map((i): Annotation => ({
         severity,
-        message: `${i.message}${i.flag ? ` [${i.flag}]` : ''}`,
+        message: `${i.message}${i.flag ? ` [${i.flag}]` : ''}${onlyMark(i)}`,
         title: `${i.kind} ${severity} in ${i.targets.slice(0, 3).join(', ')}${i.targets.length > 3 ? ` and ${i.targets.length - 3} more` : ''}`,
         ...(i.file === undefined ? {} : { file: i.file }),
         ...(i.line === undefined ? {} : { startLine: i.line }),

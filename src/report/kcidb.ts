@@ -8,6 +8,7 @@ import { formatIssue } from './format-issue.ts';
 import { makeCommand } from './reproducer.ts';
 import { isFailingCase, kunitCaseName, kunitCaseText, kunitSignature } from '../values/kunit-case.ts';
 import { type KunitCase } from '../types/kunit.ts';
+import { splitCompiler, toolchainKey } from '../values/compiler.ts';
 
 /*
  * kcidb.json: a build in KernelCI's KCIDB I/O format, schema 5.3 (kcidb-io's
@@ -70,8 +71,9 @@ export function renderKcidb(results: BuildResults, logsDir: string, origin: stri
     checkout_id: checkoutId,
     origin,
     architecture: t.arch,
-    compiler: clean(results.toolchains?.[t.arch] ?? results.image.toolchain),
-    config_name: t.config,
+    compiler: clean(results.toolchains?.[toolchainKey(t)] ?? t.compiler ?? results.image.toolchain),
+    // KCIDB keeps the compiler in its own field: the config's name is the config's.
+    config_name: splitCompiler(t.config).spec,
     command: clean(`${makeCommand(results, t)} -k -j$(nproc)`),
     ...(t.durationSeconds === undefined ? {} : { duration: t.durationSeconds }),
     start_time: results.startedAt,

@@ -4,6 +4,7 @@ import { type Fragment } from '../types/targets.ts';
 import { shellQuote } from '../shell-quote.ts';
 import { lockdownFlags } from '../container/lockdown.ts';
 import { buildLockdown } from '../container/spec.ts';
+import { compilerSettings } from '../values/compiler.ts';
 
 /**
  * A shell command that rebuilds one target exactly as kernelbuilder did: the same image
@@ -26,6 +27,7 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     `git config --global safe.directory '*'`,
     `git clone -q --shared --no-checkout /src /build/src`,
     `git -C /build/src checkout -q --detach ${results.sha}`,
+    ...(target.compiler && compilerSettings(target.compiler).path ? [`export PATH=${compilerSettings(target.compiler).path}:$PATH`] : []),
     ...baseSteps(target, fragments, make),
     ...fragments.flatMap((f) => fragmentSteps(target, f, make)),
     `${make} olddefconfig`,
@@ -48,11 +50,14 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
  */
 export function makeCommand(results: BuildResults, target: TargetResult): string {
   const cross = results.image.cross[target.arch] ?? '';
+  // A matrix target's compiler decides LLVM=1, whatever the image's labels say.
+  const imageVars = target.compiler ? results.image.makeVars.filter((v) => v !== 'LLVM=1') : results.image.makeVars;
   return [
     'make -C /build/src O=/build/out',
     `ARCH=${target.arch}`,
     ...(cross ? [`CROSS_COMPILE=${cross}`] : []),
-    ...results.image.makeVars,
+    ...imageVars,
+    ...(target.compiler && compilerSettings(target.compiler).llvm ? ['LLVM=1'] : []),
     ...(results.makeVars ?? []).map(shellQuote),
   ].join(' ');
 }

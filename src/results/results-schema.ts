@@ -14,6 +14,7 @@ import { type Dropped } from '../types/targets.ts';
 import { KERNEL_ARCHES, parseTargetName } from '../values/target-name.ts';
 import { CONFIG_SYNTAX, isConfigName, parseConfigSpec, parseFragment } from '../values/config-spec.ts';
 import { checkMakeVar } from '../values/make-vars.ts';
+import { COMPILER_SYNTAX, isCompilerName, splitCompiler } from '../values/compiler.ts';
 import { parseSize } from '../values/size.ts';
 import { checkTreeName } from '../values/path-component.ts';
 
@@ -124,6 +125,7 @@ const issueSchema = object({
   count: count(),
   targets: array(line),
   noise: boolean(),
+  onlyCompilers: optional(array(refine(line, COMPILER_SYNTAX, isCompilerName), 'it lists compilers')),
 });
 
 const countsSchema = object({
@@ -210,6 +212,12 @@ const kunitSchema = object({
   cases: array(kunitCaseSchema, `it lists at most ${KUNIT_LIMITS.cases} KUnit cases`, KUNIT_LIMITS.cases),
 });
 
+/** A target's config: a config request, and after `@` the compiler of a matrix build. */
+function isTargetConfig(config: string): boolean {
+  const { spec, compiler } = splitCompiler(config);
+  return parseConfigSpec('config', spec) !== undefined && (compiler === undefined || isCompilerName(compiler));
+}
+
 const FAILURE_REASONS = ['timeout', 'out of memory', 'no space left on /build'] as const;
 const STOP_CAUSES = ['cancelled', 'logs over limit'] as const;
 
@@ -218,7 +226,8 @@ const targetSchema = related(
   object({
     target: line,
     arch,
-    config: refine(line, 'it is a config request as the configs input takes it', (c) => parseConfigSpec('config', c) !== undefined),
+    config: refine(line, 'it is a config request as the configs input takes it, with @ and its compiler in a compiler matrix', isTargetConfig),
+    compiler: optional(refine(line, COMPILER_SYNTAX, isCompilerName)),
     status: oneOf(['pass', 'fail', 'error']),
     stage: optional(refine(line, 'it is config, olddefconfig or build', (s) => ['config', 'olddefconfig', 'build'].includes(s))),
     reason: optional(oneOf([...FAILURE_REASONS, ...STOP_CAUSES])),

@@ -2,6 +2,7 @@ import { type BuildPlan } from '../types/plan.ts';
 import { type BuildResults, type RunError, type RunResult, type StopCause, type TargetResult } from '../types/results.ts';
 import { type ImageInfo } from '../types/image.ts';
 import { targetName } from '../values/target-name.ts';
+import { isCompilerName } from '../values/compiler.ts';
 import { type Target } from '../types/targets.ts';
 import { fragmentWord } from '../values/config-spec.ts';
 import { type CcacheStats } from '../types/ccache.ts';
@@ -77,7 +78,7 @@ export function collectResults(args: {
   const targets: TargetResult[] = plan.targets.map((t) => {
     const paths = targetPaths(t.arch, t.config);
     const record = parseTargetStatus(statuses.get(targetName(t)) ?? '');
-    const base = { target: targetName(t), arch: t.arch, config: t.config, ...configSteps(t), ...(t.requires?.length ? { requires: t.requires } : {}), log: paths.log };
+    const base = { target: targetName(t), arch: t.arch, config: t.config, ...(t.compiler ? { compiler: t.compiler } : {}), ...configSteps(t), ...(t.requires?.length ? { requires: t.requires } : {}), log: paths.log };
     if (!record) return { ...base, status: 'error', ...(stoppedBy ? { reason: stoppedBy } : {}) };
     return {
       ...base,
@@ -165,7 +166,8 @@ const TOOLCHAIN_ARCH = /^[a-z][a-z0-9_]{0,31}$/;
 const TOOLCHAIN_LINE_LIMIT = 200;
 
 /**
- * Parse the driver's toolchains.txt: "ARCH<TAB>version line" a line. The build can
+ * Parse the driver's toolchains.txt: "ARCH<TAB>version line" a line ("ARCH@COMPILER" in a
+ * compiler matrix, see toolchainKey). The build can
  * rewrite the file, and the line goes into summary.md inside a code span and into the
  * email: a line keeps only printable characters, no backtick (which would end the code
  * span and let markdown, an image or a link, through), at most 200 of them; a line whose
@@ -175,10 +177,11 @@ export function parseToolchains(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
-    const arch = line.slice(0, tab);
-    if (tab <= 0 || !TOOLCHAIN_ARCH.test(arch)) continue;
+    const key = line.slice(0, tab);
+    const [arch, compiler, ...more] = key.split('@');
+    if (tab <= 0 || !TOOLCHAIN_ARCH.test(arch) || (compiler !== undefined && !isCompilerName(compiler)) || more.length > 0) continue;
     const version = line.slice(tab + 1).replace(/[^\x20-\x7e]/g, '').replace(/`/g, "'").trim().slice(0, TOOLCHAIN_LINE_LIMIT);
-    if (version !== '') out[arch] = version;
+    if (version !== '') out[key] = version;
   }
   return out;
 }

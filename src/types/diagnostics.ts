@@ -87,6 +87,8 @@ export interface Issue extends Omit<Diagnostic, 'target'> {
   targets: string[];
   /** Filtered as known noise: counted, not shown as a problem. */
   noise: boolean;
+  /** In a compiler matrix, the compilers that reported it when not all of the run's did ("clang-19 only"). */
+  onlyCompilers?: string[];
 }
 
 /** Why a target failed, when the cause is the machine rather than the code. */

@@ -24,6 +24,11 @@ export interface ImageChoice {
   reason: string;
 }
 
+/** The image chosen for a compiler matrix, and the compilers it has no support for this kernel for, each with why. */
+export interface CompilerImageChoice extends ImageChoice {
+  unsupported: Record<string, string>;
+}
+
 /** An image kernelbuilder knows how to build: its Dockerfile under images/ and its base. */
 export interface ImageSpec {
   name: string;
@@ -49,6 +54,12 @@ export interface SelectRule {
   why: string;
   /** The toolchain family the rule is for (the `toolchain` input); gcc when not given. */
   toolchain: string;
+  /**
+   * The compilers its image holds for a matrix build (the `toolchains` input), each with the
+   * kernels it builds, a semver range. A rule with compilers is chosen only for `toolchains`,
+   * one without only for `toolchain`.
+   */
+  compilers?: Record<string, string>;
 }
 
 /** The image table: what can be built, and which image builds which kernel. */

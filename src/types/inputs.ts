@@ -21,6 +21,11 @@ export interface Inputs {
   imageTable: ImageTable;
   /** The toolchain family whose rules of the table choose the image: gcc (default) or clang. */
   toolchain: string;
+  /**
+   * The compilers of a matrix build (`gcc`, `clang-N`): every target is built with each, by
+   * the image the table gives for all of them. Absent: the image's own toolchain only.
+   */
+  toolchains?: string[];
   tmpfsSize: string;
   jobs: number;
   /** Seconds one target may take before it is killed (the others go on). */

@@ -22,6 +22,8 @@ export interface TargetResult {
   target: string;
   arch: string;
   config: string;
+  /** The compiler of a matrix build (gcc, clang-N), which its name ends in after `@`; absent: the image's toolchain. */
+  compiler?: string;
   status: TargetStatus;
   /** The step that ended the target: config, olddefconfig or build. */
   stage?: string;

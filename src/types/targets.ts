@@ -32,6 +32,11 @@ export interface Target {
   shippedFragments?: Record<string, string>;
   /** The kernel's own tests it runs once built. */
   test?: TargetTest;
+  /**
+   * The compiler of a matrix build (the toolchains input): `gcc` or `clang-N`; its name then
+   * ends in `@<compiler>`. Absent: the image's own toolchain.
+   */
+  compiler?: string;
 }
 
 /** Something asked for that this tree cannot build, and why. */

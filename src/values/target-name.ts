@@ -2,6 +2,7 @@
 import { InputError } from '../errors.ts';
 import { type Target } from '../types/targets.ts';
 import { parseConfigSpec } from './config-spec.ts';
+import { COMPILER_SYNTAX, isCompilerName, splitCompiler } from './compiler.ts';
 
 /** The ARCH values of mainline Linux, past and present. */
 export const KERNEL_ARCHES = [
@@ -9,7 +10,7 @@ export const KERNEL_ARCHES = [
   'nios2', 'openrisc', 'parisc', 'powerpc', 'riscv', 's390', 'sh', 'sparc', 'um', 'x86', 'xtensa',
 ];
 
-/** `arch/config`, the name a target goes by in logs, reports and outputs. */
+/** `arch/config`, the name a target goes by in logs, reports and outputs (`arch/config@compiler` in a compiler matrix). */
 export function targetName(t: Target): string {
   return `${t.arch}/${t.config}`;
 }
@@ -24,12 +25,15 @@ export function splitTargetName(name: string): { arch: string; config: string } 
 }
 
 /**
- * An `arch/config` name a user wrote: a kernel arch and a config spec. `allowed` is what the
- * error tells of the input that refused it; a bad config spec gets parseConfigSpec's.
+ * An `arch/config` name a user wrote: a kernel arch and a config spec, and after `@` the
+ * compiler of a matrix build. `allowed` is what the error tells of the input that refused
+ * it; a bad config spec gets parseConfigSpec's.
  */
-export function parseTargetName(input: string, text: string, allowed: string): { arch: string; config: string } {
+export function parseTargetName(input: string, text: string, allowed: string): { arch: string; config: string; compiler?: string } {
   const { arch, config } = splitTargetName(text);
   if (!text.includes('/') || !KERNEL_ARCHES.includes(arch)) throw new InputError(input, text, allowed);
-  parseConfigSpec(input, config);
-  return { arch, config };
+  const { spec, compiler } = splitCompiler(config);
+  parseConfigSpec(input, spec);
+  if (compiler !== undefined && !isCompilerName(compiler)) throw new InputError(input, text, `${allowed}; after @, ${COMPILER_SYNTAX}`);
+  return { arch, config, ...(compiler ? { compiler } : {}) };
 }

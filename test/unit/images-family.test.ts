@@ -42,6 +42,27 @@ test('images/table.json parses with parseImageTable', () => {
 const table = parseImageTable(tableText, 'image-table', 'images/table.json');
 const isBase = (name: string) => raw.images.find((i) => i.name === name)?.role === 'base';
 const isBoot = (name: string) => raw.images.find((i) => i.name === name)?.role === 'boot';
+const isBuilder = (name: string) => raw.images.some((i) => i.name === name && i.role === undefined);
+
+/**
+ * A builder image as built: its Dockerfile's final stage over the builder of the table it
+ * is layered on, if any (the compiler matrix's image adds LLVMs to the gcc-12 image): the
+ * labels, apt packages and RUN commands of both, its own winning.
+ */
+function asBuilt(name: string): { labels: Record<string, string>; apt: string[]; runs: string[][][]; text: string } {
+  const spec = table.images.find((i) => i.name === name)!;
+  const file = parseDockerfile(readFileSync(join(IMAGES, spec.dockerfile), 'utf8'));
+  const last = file.stages[file.stages.length - 1]!;
+  const own = {
+    labels: stageLabels(file, last),
+    apt: aptPackages(file),
+    runs: last.instructions.filter((i) => i.keyword === 'RUN').map((i) => commands(i.args)),
+    text: readFileSync(join(IMAGES, spec.dockerfile), 'utf8'),
+  };
+  if (!isBuilder(spec.base)) return own;
+  const under = asBuilt(spec.base);
+  return { labels: { ...under.labels, ...own.labels }, apt: [...under.apt, ...own.apt], runs: [...under.runs, ...own.runs], text: `${under.text}\n${own.text}` };
+}
 // The Debian package that has each QEMU system emulator.
 const QEMU_PACKAGE: Record<string, string> = {
   'qemu-system-x86_64': 'qemu-system-x86',
@@ -62,8 +83,18 @@ test('every select rule names a builder image of the table, of the rule\'s toolc
     assert.ok(!isBoot(rule.image), `${rule.image} is a boot image, not a builder`);
     const path = join(IMAGES, spec.dockerfile);
     if (!existsSync(path)) continue;
-    const file = parseDockerfile(readFileSync(path, 'utf8'));
-    const labels = stageLabels(file, file.stages[file.stages.length - 1]!);
+    const { labels, apt } = asBuilt(spec.name);
+    if (rule.compilers) {
+      // A matrix rule's compilers are the image's, each installed: clang-N with its lld and LLVM.
+      const held = (labels[`${L}compilers`] ?? '').split(/\s+/).filter(Boolean);
+      assert.deepEqual(held, Object.keys(rule.compilers), `the rule's compilers are ${rule.image}'s compilers label`);
+      for (const c of held.filter((x) => x.startsWith('clang-'))) {
+        const v = c.slice('clang-'.length);
+        for (const pkg of [`clang-${v}`, `lld-${v}`, `llvm-${v}`]) assert.ok(apt.includes(pkg), `${c}: ${rule.image} installs no ${pkg}`);
+      }
+      assert.equal(labels[`${L}toolchain`], 'gcc', 'a matrix image builds with GCC when no compiler is named');
+      continue;
+    }
     assert.equal(labels[`${L}toolchain`], rule.toolchain, `a ${rule.toolchain} rule chooses ${rule.image}, a ${labels[`${L}toolchain`]} image`);
   }
 });
@@ -114,7 +145,8 @@ for (const spec of table.images) {
     assert.ok(ownBase || builtBase >= 0, `table base ${spec.base} is neither ARG BASE's default ${def} nor an image of the table`);
     if (builtBase >= 0) {
       assert.ok(builtBase < table.images.indexOf(spec), `${spec.base} must come before ${spec.name}: images build in table order`);
-      assert.ok(isBase(spec.base), `${spec.base} is used as a base: give it "role": "base"`);
+      // A builder may be layered on another (what it adds is checked as built, asBuilt).
+      assert.ok(isBase(spec.base) || (isBuilder(spec.base) && isBuilder(spec.name)), `${spec.base} is used as a base: give it "role": "base"`);
     }
     // A registry default names its tag: "latest" moves under the labels (hadolint DL3006/DL3007).
     if (!def.startsWith('kernelbuilder/')) assert.match(def, /:[\w][\w.-]*$/, `ARG BASE=${def} has no tag`);
@@ -190,7 +222,8 @@ for (const spec of table.images) {
     continue;
   }
 
-  const labels = stageLabels(file, last);
+  const built = asBuilt(spec.name);
+  const labels = built.labels;
   const arches = (labels[`${L}arches`] ?? '').split(/\s+/).filter(Boolean);
   const cross = new Map(
     Object.entries(labels)
@@ -201,10 +234,8 @@ for (const spec of table.images) {
   test(`${spec.name}: ends as USER build, uid 1001`, () => {
     const users = last.instructions.filter((i) => i.keyword === 'USER');
     assert.equal(users.pop()?.args, 'build', 'the last USER must be build');
-    const useradd = last.instructions.some(
-      (i) => i.keyword === 'RUN' && commands(i.args).some((w) => w[0] === 'useradd' && hasOption(w, '--uid', '1001') && w[w.length - 1] === 'build'),
-    );
-    assert.ok(useradd, 'no `useradd --uid 1001 ... build` in the final stage');
+    const useradd = built.runs.some((cmds) => cmds.some((w) => w[0] === 'useradd' && hasOption(w, '--uid', '1001') && w[w.length - 1] === 'build'));
+    assert.ok(useradd, 'no `useradd --uid 1001 ... build` in the final stage (or in the builder it is layered on)');
   });
 
   test(`${spec.name}: declares the label contract`, () => {
@@ -239,7 +270,7 @@ for (const spec of table.images) {
     const scope = stageArgs(file, last);
     const toolchain = labels[`${L}toolchain`]!;
     const version = labels[`${L}toolchain-version`]!;
-    const apt = aptPackages(file);
+    const apt = built.apt;
     const crossdev = crossdevToolchains(file).map((c) => ({ version: substitute(c.version, scope), tuples: c.tuples }));
     const installed = new Set<string>();
     for (const p of apt) {

@@ -61,7 +61,7 @@ test('KUnit targets: one per config and arch, seeded as kunit.py seeds its .conf
   assert.deepEqual(lib.fragments, [{ kind: 'tree', path: KUNIT_TREE.umlArch }, { kind: 'tree', path: 'lib/kunit/.kunitconfig' }]);
   assert.deepEqual(lib.requires, ['CONFIG_VIRTIO_UML=y', 'CONFIG_UML_PCI_OVER_VIRTIO=y', 'CONFIG_KUNIT=y', 'CONFIG_KUNIT_TEST=y', 'CONFIG_KUNIT_EXAMPLE_TEST=y']);
   assert.equal(lib.base, 'alldefconfig');
-  assert.equal(driverTarget(lib), `um|kunit-lib-kunit|alldefconfig||kunit-uml|tree:${KUNIT_TREE.umlArch}|tree:lib/kunit/.kunitconfig`);
+  assert.equal(driverTarget(lib), `um|kunit-lib-kunit|alldefconfig||kunit-uml||tree:${KUNIT_TREE.umlArch}|tree:lib/kunit/.kunitconfig`);
 });
 
 test('KUnit targets: a tree without tools/testing/kunit drops default and all with the reason, never a failure', async () => {
@@ -120,7 +120,7 @@ test('KUnit targets in QEMU: the config seeded, the kconfig of the tree\'s qemu_
   assert.deepEqual(targets.map((x) => [`${x.arch}/${x.config}`, x.test]), [['um/kunit-lib-kunit', 'kunit-uml'], ['x86/kunit-lib-kunit', 'kunit-qemu']]);
   const x86 = targets[1];
   assert.deepEqual(x86.requires, ['CONFIG_KUNIT=y', 'CONFIG_KUNIT_TEST=y', 'CONFIG_KUNIT_EXAMPLE_TEST=y', 'CONFIG_SERIAL_8250=y', 'CONFIG_SERIAL_8250_CONSOLE=y']);
-  assert.equal(driverTarget(x86), 'x86|kunit-lib-kunit|alldefconfig||kunit-qemu|tree:lib/kunit/.kunitconfig|CONFIG_SERIAL_8250=y|CONFIG_SERIAL_8250_CONSOLE=y');
+  assert.equal(driverTarget(x86), 'x86|kunit-lib-kunit|alldefconfig||kunit-qemu||tree:lib/kunit/.kunitconfig|CONFIG_SERIAL_8250=y|CONFIG_SERIAL_8250_CONSOLE=y');
 });
 
 test('KUnit targets in QEMU: an arch whose qemu_config the tree lacks is dropped with the reason; a qemu_config\'s line the driver would not take is left out', async () => {

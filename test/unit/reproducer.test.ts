@@ -108,7 +108,7 @@ function driverSteps(work: string, source: string, target: Target): string {
   rmSync(driver, { recursive: true, force: true });
   cpSync(join(driverDir, 'configs'), join(driver, 'configs'), { recursive: true });
   writeFileSync(join(driver, 'steps.sh'), readFileSync(join(driverDir, 'steps.sh'), 'utf8').replaceAll('/build/', `${join(work, 'build')}/`));
-  const [arch, , base, , , ...fragments] = driverTarget(target).split('|');
+  const [arch, , base, , , , ...fragments] = driverTarget(target).split('|');
   const cross = Object.fromEntries(Object.entries(image.cross).map(([a, prefix]) => [`KB_CROSS_${a}`, prefix]));
   return runLogged(work, source, [join(driver, 'steps.sh'), arch, base, join(work, 'build/out'), join(work, 'stage'), ...fragments], { ...cross, KB_MAKE_VARS: image.makeVars.join(' ') });
 }

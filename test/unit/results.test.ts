@@ -128,7 +128,7 @@ test('container spec: the contract and the lock-down', () => {
   assert.equal(spec.Tty, false);
   assert.equal(spec.User, '1000:1000');
   // No cost table: no prediction, so the driver never holds a target back.
-  assert.deepEqual(spec.Cmd, ['/opt/kernelbuilder/driver.sh', 'a'.repeat(40), '4', 'x86|tinyconfig|tinyconfig||', 'arm64|tinyconfig|tinyconfig||', 'riscv|tinyconfig|tinyconfig||']);
+  assert.deepEqual(spec.Cmd, ['/opt/kernelbuilder/driver.sh', 'a'.repeat(40), '4', 'x86|tinyconfig|tinyconfig|||', 'arm64|tinyconfig|tinyconfig|||', 'riscv|tinyconfig|tinyconfig|||']);
   assert.ok(spec.Env!.includes('ARCH=x86 arm64 riscv'));
   assert.ok(spec.Env!.includes('KB_CROSS_arm64=aarch64-linux-gnu-'));
   assert.ok(!spec.Env!.some((e) => /^(GITHUB_|ACTIONS_|RUNNER_)/.test(e)), 'no runner variables');
@@ -155,10 +155,10 @@ test('container spec: ccache in depend mode, in its own folder per image; nothin
   assert.ok(!without.HostConfig!.Mounts!.some((m) => m.Target === '/ccache'));
 });
 
-test('driver targets carry base, predicted object-dir bytes and fragments', () => {
+test('driver targets carry base, predicted object-dir bytes, tests, compiler and fragments', () => {
   const lpae = { arch: 'arm', config: 'multi_lpae', base: 'multi_v7_defconfig', fragments: [{ kind: 'file' as const, name: 'lpae.config' }, { kind: 'option' as const, option: 'CONFIG_SMP', value: 'n' }] };
-  assert.equal(driverTarget(lpae, 123456789), 'arm|multi_lpae|multi_v7_defconfig|123456789||lpae.config|CONFIG_SMP=n');
-  assert.equal(driverTarget(lpae), 'arm|multi_lpae|multi_v7_defconfig|||lpae.config|CONFIG_SMP=n');
+  assert.equal(driverTarget(lpae, 123456789), 'arm|multi_lpae|multi_v7_defconfig|123456789|||lpae.config|CONFIG_SMP=n');
+  assert.equal(driverTarget(lpae), 'arm|multi_lpae|multi_v7_defconfig||||lpae.config|CONFIG_SMP=n');
 });
 
 test('container spec: the space limit and each target its predicted object dir, from the plan\'s cost table', () => {
@@ -167,7 +167,7 @@ test('container spec: the space limit and each target its predicted object dir, 
   const spec = containerSpec({ ...plan, costs, spaceLimitBytes: 1000 }, image, '/opt/kb/driver', '1000:1000');
   assert.ok(spec.Env!.includes('KB_SPACE_LIMIT=1000'));
   const tiny = CONFIG_CLASSES.tiny.objdirBytes;
-  assert.deepEqual(spec.Cmd!.slice(3), [`x86|tinyconfig|tinyconfig|${tiny}|`, 'arm64|tinyconfig|tinyconfig|31500000|', `riscv|tinyconfig|tinyconfig|${tiny}|`]);
+  assert.deepEqual(spec.Cmd!.slice(3), [`x86|tinyconfig|tinyconfig|${tiny}||`, 'arm64|tinyconfig|tinyconfig|31500000||', `riscv|tinyconfig|tinyconfig|${tiny}||`]);
 });
 
 test('root runners build as the images build user', () => {

@@ -5,6 +5,7 @@ import { html } from './escape.ts';
 import { FIXED_MARK, NEW_MARK, type PageContext, marks, num } from './context.ts';
 import { PAGE_LIMITS, capLine } from './limits.ts';
 import { formatLocation } from '../../values/issue-line.ts';
+import { onlyMark } from '../format-issue.ts';
 
 /**
  * The build's errors and warnings as a table, errors first then by count (the order of
@@ -65,6 +66,6 @@ function issueRow(i: Issue, mark: string): string {
   const targets = Array.isArray(i.targets) ? i.targets : [];
   const named = targets.slice(0, PAGE_LIMITS.issueTargets).map((t) => html(t)).join(' ');
   const more = targets.length > PAGE_LIMITS.issueTargets ? ` <span class="muted">and ${targets.length - PAGE_LIMITS.issueTargets} more</span>` : '';
-  const message = `${capLine(String(i.message))}${i.flag ? ` [${capLine(String(i.flag))}]` : ''}`;
+  const message = `${capLine(String(i.message))}${i.flag ? ` [${capLine(String(i.flag))}]` : ''}${onlyMark(i)}`;
   return `<tr class="sev-${i.severity === 'error' ? 'error' : 'warning'}"><td>${html(i.severity)}${mark}</td><td><code>${html(capLine(where))}</code></td><td>${html(message)}</td><td class="num">${num(i.count) ?? ''}</td><td>${named}${more}</td></tr>`;
 }
