@@ -8,7 +8,7 @@ import { makePlan } from './plan/plan.ts';
 import { type BuildPlan } from './types/plan.ts';
 import { loadProjectFragments } from './plan/project-fragments.ts';
 import { targetName } from './values/target-name.ts';
-import { checkImageArches, inspectImage } from './images/inspect.ts';
+import { checkImageArches, checkImageCompilers, inspectImage } from './images/inspect.ts';
 import { type ImageInfo } from './types/image.ts';
 import { checkImageUserland } from './container/userland.ts';
 import { buildUser, ccacheDirFor, containerSpec, withLogsMount } from './container/spec.ts';
@@ -93,6 +93,7 @@ export function checkPlanOnHost(plan: BuildPlan, deps: Pick<EngineDeps, 'uid' | 
 export async function checkPlanOnEngine(plan: BuildPlan, deps: Pick<EngineDeps, 'docker' | 'driverDir' | 'uid' | 'gid'>): Promise<CheckedPlan> {
   const image = await inspectImage(deps.docker, plan.image.image);
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
+  checkImageCompilers(image, [...new Set(plan.targets.flatMap((t) => t.compiler ?? []))]);
   await checkImageUserland(deps.docker, image);
   await checkEngineCpus(deps.docker, plan.limits.cpus);
   // A boot that cannot happen (no boot image, no usable /dev/kvm) is refused before the build;

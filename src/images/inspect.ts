@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
-import { DockerError } from '../errors.ts';
+import { DockerError, InputError } from '../errors.ts';
+import { Input } from '../constants.ts';
 import { type ImageInfo } from '../types/image.ts';
 
 /** Label keys an image declares itself with (see images/README.md). */
@@ -15,6 +16,8 @@ export const ImageLabel = {
   role: 'org.kernelbuilder.role',
   /** On a boot image: the machines (src/boot/machines.json names) it can boot, space separated. */
   boots: 'org.kernelbuilder.boots',
+  /** On a compiler matrix's image: the compilers a target may name (gcc, clang-N), space separated. */
+  compilers: 'org.kernelbuilder.compilers',
 } as const;
 
 // make variables an image may ask for (LLVM=1, LLVM_IAS=0): plain NAME=value, nothing a shell would read twice.
@@ -35,8 +38,35 @@ export function imageInfoFromInspect(name: string, inspect: Docker.ImageInspectI
     arches,
     cross,
     makeVars: (labels[ImageLabel.makeVars] ?? '').split(/\s+/).filter(Boolean),
+    compilers: imageCompilers(labels),
     ...(labels[ImageLabel.userland] ? { userland: labels[ImageLabel.userland] } : {}),
   };
+}
+
+/**
+ * The compilers a matrix target may name in an image: its compilers label, else its own
+ * toolchain as one (`gcc`; `clang-14` for a clang 14 image, whose Debian clang lives in
+ * /usr/lib/llvm-14 as every Debian LLVM does).
+ */
+function imageCompilers(labels: Record<string, string>): string[] {
+  const listed = (labels[ImageLabel.compilers] ?? '').split(/\s+/).filter(Boolean);
+  if (listed.length > 0) return listed;
+  const family = labels[ImageLabel.toolchain];
+  const major = labels[ImageLabel.toolchainVersion]?.split('.')[0];
+  if (family === 'gcc') return ['gcc'];
+  return family === 'clang' && major ? [`clang-${major}`] : [];
+}
+
+/** Refuse a compiler matrix whose image lacks one of its compilers, before any container starts. */
+export function checkImageCompilers(info: ImageInfo, compilers: string[]): void {
+  const missing = compilers.filter((c) => !info.compilers.includes(c));
+  if (missing.length > 0) {
+    throw new InputError(
+      Input.toolchains,
+      compilers.join(' '),
+      `image ${info.name} holds ${info.compilers.join(' ') || 'no compiler a target may name'} (label ${ImageLabel.compilers}), not ${missing.join(' ')}`,
+    );
+  }
 }
 
 /** Inspect an image that must be present; a missing one gets the command that builds it. */

@@ -14,6 +14,8 @@ export interface ImageInfo {
   cross: Record<string, string>;
   /** Variables every make of a build gets, e.g. LLVM=1 for a clang image. */
   makeVars: string[];
+  /** The compilers a matrix target may name in it (gcc, clang-N): its compilers label, else its own toolchain. */
+  compilers: string[];
   /** A userland other than the host's own (x32), which the host kernel must be able to run. */
   userland?: string;
 }

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import type Docker from 'dockerode';
 import assert from 'node:assert/strict';
 import { getInputs } from '../../src/inputs/inputs.ts';
 import { InputError } from '../../src/errors.ts';
@@ -14,6 +15,7 @@ import { staticCost } from '../../src/plan/costs.ts';
 import { formatIssue } from '../../src/report/format-issue.ts';
 import { makeCommand, reproducer } from '../../src/report/reproducer.ts';
 import { bisectInputsOfBuild } from '../../src/bisect/plan.ts';
+import { checkImageCompilers, imageInfoFromInspect } from '../../src/images/inspect.ts';
 import { formatImageList, type ImageListing, ruleToolchains } from '../../src/images/list.ts';
 import { type Target } from '../../src/types/targets.ts';
 import { type Issue } from '../../src/types/diagnostics.ts';
@@ -151,4 +153,15 @@ test('images list shows what compilers the matrix image holds, and for which ker
   assert.equal(ruleToolchains(defaultImageTable.select.find((r) => r.image === 'kernelbuilder/clang')!), 'clang');
   const listing: ImageListing = { name: rule.image, present: false, kernels: [rule.kernels], toolchains: [ruleToolchains(rule)], description: '' };
   assert.match(formatImageList([listing]), /^kernelbuilder\/compilers +absent +>=4\.19\.0 \(toolchains gcc, clang-14 >=5\.10\.0 <6\.15\.0, /m);
+});
+
+test("an image's compilers: its compilers label, else its own toolchain; a matrix asking for one it lacks is refused naming toolchains", () => {
+  const inspect = (labels: Record<string, string>) => imageInfoFromInspect('i', { Id: 'sha256:1', Config: { Labels: labels } } as unknown as Docker.ImageInspectInfo);
+  const matrix = inspect({ 'org.kernelbuilder.toolchain': 'gcc', 'org.kernelbuilder.toolchain-version': '12', 'org.kernelbuilder.compilers': 'gcc clang-14 clang-19' });
+  assert.deepEqual(matrix.compilers, ['gcc', 'clang-14', 'clang-19']);
+  assert.deepEqual(inspect({ 'org.kernelbuilder.toolchain': 'gcc', 'org.kernelbuilder.toolchain-version': '12' }).compilers, ['gcc']);
+  assert.deepEqual(inspect({ 'org.kernelbuilder.toolchain': 'clang', 'org.kernelbuilder.toolchain-version': '14' }).compilers, ['clang-14']);
+  assert.doesNotThrow(() => checkImageCompilers(matrix, ['gcc', 'clang-19']));
+  assert.doesNotThrow(() => checkImageCompilers(matrix, []));
+  assert.throws(() => checkImageCompilers(matrix, ['gcc', 'clang-16']), /input 'toolchains': "gcc clang-16" is not allowed; image i holds gcc clang-14 clang-19 \(label org\.kernelbuilder\.compilers\), not clang-16/);
 });

@@ -52,7 +52,7 @@ const plan: BuildPlan = {
   shard: { index: 1, count: 2 },
 } as unknown as BuildPlan;
 
-const image = { name: 'kernelbuilder/gcc-12', id: 'sha256:' + 'd'.repeat(64), digest: 'kernelbuilder/gcc-12@sha256:' + 'e'.repeat(64), toolchain: 'gcc 12', cross: { arm64: 'aarch64-linux-gnu-', riscv: 'riscv64-linux-gnu-' }, makeVars: ['LLVM=0'], arches: [] };
+const image = { name: 'kernelbuilder/gcc-12', id: 'sha256:' + 'd'.repeat(64), digest: 'kernelbuilder/gcc-12@sha256:' + 'e'.repeat(64), toolchain: 'gcc 12', cross: { arm64: 'aarch64-linux-gnu-', riscv: 'riscv64-linux-gnu-' }, makeVars: ['LLVM=0'], arches: [], compilers: ['gcc'] };
 
 /** A build folder as a build leaves it, and the results the code makes of it. */
 async function producedResults(dir: string): Promise<BuildResults> {
