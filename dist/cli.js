@@ -60,7 +60,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-ISOPKRHT.js";
+} from "./chunks/chunk-2VHSNRSE.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -79,7 +79,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-6MWBE6UP.js";
+} from "./chunks/chunk-UC4OUQD2.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -231,7 +231,7 @@ async function listImages(docker, table) {
       name: spec.name,
       present: false,
       kernels: rules.map((r) => r.kernels),
-      toolchains: [...new Set(rules.map((r) => r.toolchain))],
+      toolchains: [...new Set(rules.map(ruleToolchains))],
       description: spec.description,
       ...spec.role ? { role: spec.role } : {}
     };
@@ -245,6 +245,10 @@ async function listImages(docker, table) {
     out.push(listing);
   }
   return out;
+}
+function ruleToolchains(rule) {
+  if (!rule.compilers) return rule.toolchain;
+  return `toolchains ${Object.entries(rule.compilers).map(([c, range]) => range === "*" ? c : `${c} ${range}`).join(", ")}`;
 }
 function formatImageList(images) {
   const rows = images.map((i) => [
@@ -333,6 +337,7 @@ var INPUT_HELP = {
   image: { value: "IMAGE", text: "the builder image for every kernel version, instead of the image table's choice" },
   imageTable: { value: "FILE|JSON", text: "image table choosing the image by kernel version; default images/table.json" },
   toolchain: { value: "NAME", text: "which rules of the image table choose: gcc (default) or clang" },
+  toolchains: { value: "LIST", text: 'compilers to build every target with, in one run, e.g. "gcc clang-14 clang-19"; targets are then named arch/config@compiler' },
   tmpfsSize: { value: "SIZE", text: `size of the /build tmpfs; default ${DEFAULT_TMPFS_SIZE}` },
   jobs: { value: "N", text: "make -j for the whole run; default cores + 2" },
   targetTimeout: { value: "DURATION", text: "how long one target may build, e.g. 90m or 2h" },

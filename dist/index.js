@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-JW3OMEDP.js";
+} from "./chunks/chunk-545VRITF.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -70,6 +70,7 @@ import {
   gitIn,
   loadProjectFragments,
   logPlan,
+  onlyMark,
   overallResult,
   parseMode,
   parseReportInputs,
@@ -77,7 +78,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-ISOPKRHT.js";
+} from "./chunks/chunk-2VHSNRSE.js";
 import {
   Input,
   KernelbuilderError,
@@ -89,7 +90,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-6MWBE6UP.js";
+} from "./chunks/chunk-UC4OUQD2.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -183,7 +184,7 @@ function chooseAnnotations(issues, perKind = ANNOTATIONS_PER_KIND) {
   const counted = (i) => tally(i, i.noise);
   const pick = (severity) => issues.filter((i) => counted(i) !== void 0 && counted(i) !== "noise" && i.severity === severity).sort((a, b) => Number(b.line !== void 0) - Number(a.line !== void 0) || b.targets.length - a.targets.length || b.count - a.count).slice(0, perKind).map((i) => ({
     severity,
-    message: `${i.message}${i.flag ? ` [${i.flag}]` : ""}`,
+    message: `${i.message}${i.flag ? ` [${i.flag}]` : ""}${onlyMark(i)}`,
     title: `${i.kind} ${severity} in ${i.targets.slice(0, 3).join(", ")}${i.targets.length > 3 ? ` and ${i.targets.length - 3} more` : ""}`,
     ...i.file === void 0 ? {} : { file: i.file },
     ...i.line === void 0 ? {} : { startLine: i.line },

@@ -2,7 +2,7 @@
 # Admit one target of the driver's make to /build (space.sh): wait until its predicted
 # object dir fits beside those of the targets admitted and not yet done, then reserve it;
 # target.sh, the recipe that builds it next, takes the reservation over and gives it back
-# at its end. Its one argument is the target spec, ARCH|NAME|BASE|OBJDIR_BYTES|TEST[|...].
+# at its end. Its one argument is the target spec, ARCH|NAME|BASE|OBJDIR_BYTES|TEST|COMPILER[|...].
 # Without KB_SPACE_LIMIT or a prediction there is nothing to wait for. Always exits 0: a
 # target never fails here, it only waits.
 set -uo pipefail

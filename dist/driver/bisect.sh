@@ -4,7 +4,7 @@
 #   bisect.sh setup                          clone /src (read-only) into the /build tmpfs
 #   bisect.sh build SHA STEP_DIR FRESH TARGET [FILE...]
 #                                            check out SHA in the clone and build TARGET
-#                                            (ARCH|NAME|BASE|OBJDIR_BYTES|TEST[|FRAGMENT...]) with target.sh,
+#                                            (ARCH|NAME|BASE|OBJDIR_BYTES|TEST|COMPILER[|FRAGMENT...]) with target.sh,
 #                                            its log, status and kept files in STEP_DIR (under
 #                                            /logs); the object dir is kept for the next step
 #                                            (make rebuilds what changed) unless FRESH is 1;

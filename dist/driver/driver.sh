@@ -2,7 +2,7 @@
 # kernelbuilder's in-container driver: check out one commit of /src (read-only) into the
 # /build tmpfs without network, then build every target under ONE make jobserver, as the
 # original builder did, so that all configs share the machine's cores.
-# Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE|OBJDIR_BYTES|TEST[|FRAGMENT...]
+# Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE|OBJDIR_BYTES|TEST|COMPILER[|FRAGMENT...]
 # Environment: KB_CROSS_<arch>, the cross prefix per arch, and KB_MAKE_VARS, variables for
 # every make (both from the image's labels); KB_USER_MAKE_VARS, the user's make variables
 # one a line (see steps.sh); KB_CCACHE=1 to compile through ccache;
@@ -58,14 +58,24 @@ mk=/build/targets.mk
     printf "a%d:%s\n\t@%s/admit.sh '%s'\n" "$i" "$([ "$i" -gt 1 ] && printf ' | a%d' $((i - 1)))" "$here" "$t"
   done
 } >"$mk"
-# The compiler each arch is built with, for the reports: "ARCH<TAB>first line of --version".
-for arch in $(printf '%s\n' "$@" | cut -d'|' -f1 | sort -u); do
+# The compiler each arch is built with, for the reports: "ARCH<TAB>first line of --version",
+# "ARCH@COMPILER<TAB>..." for each compiler of a matrix (COMPILER, the 6th field of a target;
+# target.sh says what each means).
+for pair in $(printf '%s\n' "$@" | cut -d'|' -f1,6 | sort -u); do
+  arch=${pair%%|*} compiler=${pair#*|}
   cross_var=KB_CROSS_$arch
-  case " ${KB_MAKE_VARS-} " in
-    *" LLVM=1 "*) cc=clang ;;
-    *) cc=${!cross_var-}gcc ;;
+  key=$arch${compiler:+@$compiler}
+  case $compiler in
+    clang-*) cc=/usr/lib/llvm-${compiler#clang-}/bin/clang ;;
+    gcc) cc=${!cross_var-}gcc ;;
+    *)
+      case " ${KB_MAKE_VARS-} " in
+        *" LLVM=1 "*) cc=clang ;;
+        *) cc=${!cross_var-}gcc ;;
+      esac
+      ;;
   esac
-  printf '%s\t%s\n' "$arch" "$("$cc" --version 2>&1 | head -n 1)"
+  printf '%s\t%s\n' "$key" "$("$cc" --version 2>&1 | head -n 1)"
 done >/logs/toolchains.txt
 
 echo "kernelbuilder: building $# targets with -j$jobs"

@@ -1,8 +1,9 @@
 #!/bin/bash
 # Build one target inside the driver's make (steps.sh). Its one argument is
-# ARCH|NAME|BASE|OBJDIR_BYTES|TEST[|FRAGMENT...], OBJDIR_BYTES the bytes its object dir is
-# predicted to fill (empty: no prediction), TEST the kernel's own tests to run once it is
-# built (kunit-uml: kunit-uml.sh; empty: none); all output goes to
+# ARCH|NAME|BASE|OBJDIR_BYTES|TEST|COMPILER[|FRAGMENT...], OBJDIR_BYTES the bytes its object
+# dir is predicted to fill (empty: no prediction), TEST the kernel's own tests to run once
+# it is built (kunit-uml: kunit-uml.sh; empty: none), COMPILER gcc or clang-N in a compiler
+# matrix (empty: the image's toolchain, KB_MAKE_VARS as it is); all output goes to
 # /logs/<arch>/<config>.log and the outcome in /logs/<arch>/<config>.status as
 # "RESULT EXIT STAGE START_MS END_MS CPU_MS OBJDIR_BYTES WAIT_S", RESULT one of pass, fail,
 # timeout, CPU_MS the user+system time of every process the target ran, OBJDIR_BYTES what
@@ -14,8 +15,8 @@
 # and KB_KEEP_OBJECTS=1, so that the next step's make rebuilds only what changed.
 set -uo pipefail
 IFS='|' read -r -a spec <<<"$1"
-arch=${spec[0]} config=${spec[1]} base=${spec[2]} tests=${spec[4]-}
-fragments=("${spec[@]:5}")
+arch=${spec[0]} config=${spec[1]} base=${spec[2]} tests=${spec[4]-} compiler=${spec[5]-}
+fragments=("${spec[@]:6}")
 here=$(dirname "$(readlink -f "$0")")
 out=/build/out/$arch-$config
 logs=${KB_LOGS:-/logs}
@@ -30,9 +31,32 @@ space_take "$arch/$config"
 trap space_release EXIT
 mkdir -p "$logs/$arch" "$out"
 
+# A matrix target's compiler, for its steps, installs and boot init alike (the reproducer,
+# src/values/compiler.ts, says the same): clang-N is LLVM=1 with LLVM N's plain-named tools
+# (clang, ld.lld, llvm-ar, ...) first on PATH; gcc is the image's GCC, without an LLVM=1
+# of the image's labels.
+missing_compiler=
+case $compiler in
+  clang-*)
+    llvm_bin=/usr/lib/llvm-${compiler#clang-}/bin
+    if [ -x "$llvm_bin/clang" ]; then
+      export PATH="$llvm_bin:$PATH" KB_MAKE_VARS="${KB_MAKE_VARS-} LLVM=1"
+    else
+      missing_compiler="kernelbuilder: $compiler is not in this image (no $llvm_bin/clang)"
+    fi
+    ;;
+  gcc)
+    vars=" ${KB_MAKE_VARS-} "
+    export KB_MAKE_VARS=${vars// LLVM=1 / }
+    ;;
+esac
+
 start=$(date +%s%3N)
 rc=0
-if [ -n "${KB_TARGET_TIMEOUT-}" ]; then
+if [ -n "$missing_compiler" ]; then
+  echo "$missing_compiler" >"$log"
+  rc=127
+elif [ -n "${KB_TARGET_TIMEOUT-}" ]; then
   timeout --kill-after=30 "$KB_TARGET_TIMEOUT" "$here/steps.sh" "$arch" "$base" "$out" "$stage_file" "${fragments[@]}" >"$log" 2>&1 </dev/null || rc=$?
 else
   "$here/steps.sh" "$arch" "$base" "$out" "$stage_file" "${fragments[@]}" >"$log" 2>&1 </dev/null || rc=$?

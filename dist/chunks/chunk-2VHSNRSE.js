@@ -6,6 +6,7 @@ import {
   BUILD_FILES,
   BisectOption,
   CCACHE_STATS,
+  COMPILER_SYNTAX,
   CONSOLE_LIMIT,
   CONTAINER_LABEL,
   DRIVER_LOG,
@@ -39,6 +40,7 @@ import {
   checkPattern,
   checkRefSyntax,
   checkTreeName,
+  compilerSettings,
   connectDocker,
   copyInside,
   defaultImageTable,
@@ -50,11 +52,13 @@ import {
   fragmentWord,
   globMatches,
   historyPage,
+  isCompilerName,
   isConfigName,
   isImageRef,
   isPattern,
   isTreeFilePath,
   mountPlaceProblem,
+  onlyCompilers,
   optionFragment,
   optionsOfFragment,
   parseConfigSpec,
@@ -71,14 +75,17 @@ import {
   require_semver,
   showControls,
   sizeInBytes,
+  splitCompiler,
   splitTargetName,
   targetName,
   targetPaths,
+  toolchainKey,
   treeDir,
   treeDirOf,
   unmetOptions,
+  withCompiler,
   within
-} from "./chunk-6MWBE6UP.js";
+} from "./chunk-UC4OUQD2.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -7209,6 +7216,7 @@ function getInputs(read2) {
     image,
     imageTable: readImageTable(optional(read2, Input.imageTable)),
     toolchain: parseToolchain(optional(read2, Input.toolchain)),
+    ...parseToolchains(optional(read2, Input.toolchains), optional(read2, Input.toolchain)),
     tmpfsSize: parseSize(Input.tmpfsSize, optional(read2, Input.tmpfsSize) ?? DEFAULT_TMPFS_SIZE),
     jobs: parseJobs(optional(read2, Input.jobs)),
     targetTimeout: parseDuration(Input.targetTimeout, optional(read2, Input.targetTimeout)),
@@ -7269,6 +7277,17 @@ function parseToolchain(text) {
   if (text === void 0) return "gcc";
   if (!/^[a-z][a-z0-9-]{0,30}$/.test(text)) throw new InputError(Input.toolchain, text, "it is a toolchain family of the image table, e.g. gcc or clang");
   return text;
+}
+var MAX_TOOLCHAINS = 8;
+function parseToolchains(text, toolchain) {
+  if (text === void 0) return {};
+  const names2 = splitList(text);
+  if (names2.length === 0 || names2.length > MAX_TOOLCHAINS) throw new InputError(Input.toolchains, text, `name 1 to ${MAX_TOOLCHAINS} compilers, e.g. "gcc clang-14 clang-19"`);
+  const bad = names2.find((n) => !isCompilerName(n));
+  if (bad !== void 0) throw new InputError(Input.toolchains, bad, COMPILER_SYNTAX);
+  if (new Set(names2).size !== names2.length) throw new InputError(Input.toolchains, text, "each compiler once");
+  if (toolchain !== void 0 && toolchain !== "gcc") throw new InputError(Input.toolchains, text, `give toolchains or toolchain (${toolchain}), not both: the image for a compiler list is the table's that holds them all`);
+  return { toolchains: names2 };
 }
 var MAX_IMAGE_TABLE_BYTES = 2 ** 20;
 var MAX_NOISE_BYTES = 2 ** 20;
@@ -7548,7 +7567,7 @@ var import_semver2 = __toESM(require_semver(), 1);
 function selectImage(table, version, forced, toolchain = "gcc") {
   if (forced) return { image: forced, reason: `image ${forced} was given as input` };
   const release = releaseOf(version);
-  for (const rule of table.select.filter((r) => r.toolchain === toolchain)) {
+  for (const rule of table.select.filter((r) => r.toolchain === toolchain && r.compilers === void 0)) {
     if (import_semver2.default.satisfies(release, rule.kernels)) {
       const why = rule.why ? `: ${rule.why}` : "";
       return {
@@ -7558,8 +7577,44 @@ function selectImage(table, version, forced, toolchain = "gcc") {
     }
   }
   throw new SourceError(
-    `no ${toolchain} rule of the image table matches kernel ${version.text} (release ${release}); the table has ${[...new Set(table.select.map((r) => r.toolchain))].join(", ")} rules; add a rule with "kernels": "*" as the last one`
+    `no ${toolchain} rule of the image table matches kernel ${version.text} (release ${release}); the table has ${[...new Set(table.select.filter((r) => r.compilers === void 0).map((r) => r.toolchain))].join(", ")} rules; add a rule with "kernels": "*" as the last one`
   );
+}
+function selectCompilerImage(table, version, compilers, forced) {
+  if (forced) return { image: forced, reason: `image ${forced} was given as input`, unsupported: {} };
+  const release = releaseOf(version);
+  const rules = table.select.filter((r) => r.compilers !== void 0);
+  const rule = rules.find((r) => import_semver2.default.satisfies(release, r.kernels) && compilers.every((c) => r.compilers[c] !== void 0));
+  if (rule === void 0) {
+    const offered = rules.filter((r) => import_semver2.default.satisfies(release, r.kernels)).map((r) => `${r.image} (${Object.keys(r.compilers).join(" ")})`);
+    throw new InputError(
+      Input.toolchains,
+      compilers.join(" "),
+      offered.length > 0 ? `no image of the image table holds them all for kernel ${version.text}; its images for that kernel: ${offered.join(", ")}` : `no rule of the image table with compilers matches kernel ${version.text} (release ${release})`
+    );
+  }
+  const unsupported = {};
+  for (const c of compilers) {
+    const range = rule.compilers[c];
+    if (!import_semver2.default.satisfies(release, range)) unsupported[c] = `${c} does not build Linux ${version.text}: the image table gives it kernels '${range}'`;
+  }
+  const why = rule.why ? `: ${rule.why}` : "";
+  return { image: rule.image, reason: `kernel ${version.text} (release ${release}) matches '${rule.kernels}' for compilers ${compilers.join(" ")} in the image table${why}`, unsupported };
+}
+
+// src/plan/compiler-targets.ts
+function withCompilers(targets, compilers, unsupported) {
+  const built = [];
+  const dropped = [];
+  for (const t of targets) {
+    for (const compiler of compilers) {
+      const config = withCompiler(t.config, compiler);
+      const why = unsupported[compiler];
+      if (why !== void 0) dropped.push({ arch: t.arch, config, reason: why });
+      else built.push({ ...t, config, base: t.base ?? t.config, compiler });
+    }
+  }
+  return { targets: built, dropped };
 }
 
 // src/plan/derived-configs.ts
@@ -7686,7 +7741,12 @@ function perArch(row, arch) {
   const values = Object.values(row);
   return row[arch] ?? values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 }
+var CLANG_CPU_FACTOR = 1.54;
 function staticCost(t) {
+  const cls = gccCost(t);
+  return t.compiler?.startsWith("clang") ? { ...cls, cpuSeconds: Math.round(cls.cpuSeconds * CLANG_CPU_FACTOR) } : cls;
+}
+function gccCost(t) {
   const cls = configClass(t);
   if (cls !== CONFIG_CLASSES.tiny && cls !== CONFIG_CLASSES.small) return cls;
   const rows = (t.fragments ?? []).flatMap((f) => f.kind === "file" && PROJECT_FRAGMENT_COSTS[f.name] ? [PROJECT_FRAGMENT_COSTS[f.name]] : []);
@@ -7893,11 +7953,14 @@ async function makePlan(inputs, git, projectFragments) {
   const fragmentNames = inputs.configs.filter((c) => !isPattern(c)).flatMap((c) => c.split("+").slice(1).filter((f) => f.endsWith(".config")));
   const treeFacts = await readTree(git, ref.sha, inputs.arches, [...new Set(fragmentNames)]);
   const tree = { ...treeFacts, fragments: withProjectFragments(treeFacts.fragments, projectFragments, fragmentNames) };
-  const image = selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
+  const matrix = inputs.toolchains ? selectCompilerImage(inputs.imageTable, tree.version, inputs.toolchains, inputs.image) : void 0;
+  const image = matrix ? { image: matrix.image, reason: matrix.reason } : selectImage(inputs.imageTable, tree.version, inputs.image, inputs.toolchain);
   const kunit = inputs.kunit ? await planKunitTargets(inputs.kunit, git, ref.sha, tree.version.text) : { targets: [], dropped: [] };
   const built = inputs.configs.length > 0 ? planTargets(inputs.arches, inputs.configs, tree) : { targets: [], dropped: [] };
-  const asked = [...built.targets, ...kunit.targets];
-  const dropped = [...built.dropped, ...kunit.dropped];
+  const compiled = matrix ? withCompilers([...built.targets, ...kunit.targets], inputs.toolchains, matrix.unsupported) : { targets: [...built.targets, ...kunit.targets], dropped: [] };
+  const asked = compiled.targets;
+  const dropped = [...built.dropped, ...kunit.dropped, ...compiled.dropped];
+  if (asked.length === 0 && compiled.dropped.length > 0) throw new InputError(Input.toolchains, inputs.toolchains.join(" "), `it leaves nothing to build in Linux ${tree.version.text}: ${Object.values(matrix.unsupported).join("; ")}`);
   if (asked.length === 0) throw new InputError(Input.kunit, inputs.kunit.requests.map((r) => r.kind === "file" ? r.path : r.kind).join(" "), `it leaves nothing to build in Linux ${tree.version.text}: ${dropped.map((d) => d.reason).join("; ")}`);
   const planned = withShippedFragments(asked, treeFacts.fragments, projectFragments);
   const treeName = inputs.tree ?? ref.remote ?? basename3(inputs.source);
@@ -8041,11 +8104,11 @@ function parseMemoryPeak(text) {
 }
 function collectResults(args) {
   const { plan, image, statuses, startedAt, finishedAt, driverExitCode, stoppedBy, ccache } = args;
-  const toolchains = parseToolchains(args.toolchains ?? "");
+  const toolchains = parseToolchains2(args.toolchains ?? "");
   const targets = plan.targets.map((t) => {
     const paths = targetPaths(t.arch, t.config);
     const record = parseTargetStatus(statuses.get(targetName(t)) ?? "");
-    const base = { target: targetName(t), arch: t.arch, config: t.config, ...configSteps(t), ...t.requires?.length ? { requires: t.requires } : {}, log: paths.log };
+    const base = { target: targetName(t), arch: t.arch, config: t.config, ...t.compiler ? { compiler: t.compiler } : {}, ...configSteps(t), ...t.requires?.length ? { requires: t.requires } : {}, log: paths.log };
     if (!record) return { ...base, status: "error", ...stoppedBy ? { reason: stoppedBy } : {} };
     return {
       ...base,
@@ -8117,14 +8180,15 @@ function runError(driverExitCode, stoppedBy, tail2) {
 }
 var TOOLCHAIN_ARCH = /^[a-z][a-z0-9_]{0,31}$/;
 var TOOLCHAIN_LINE_LIMIT = 200;
-function parseToolchains(text) {
+function parseToolchains2(text) {
   const out = {};
   for (const line of text.split("\n")) {
     const tab = line.indexOf("	");
-    const arch = line.slice(0, tab);
-    if (tab <= 0 || !TOOLCHAIN_ARCH.test(arch)) continue;
+    const key = line.slice(0, tab);
+    const [arch, compiler, ...more] = key.split("@");
+    if (tab <= 0 || !TOOLCHAIN_ARCH.test(arch) || compiler !== void 0 && !isCompilerName(compiler) || more.length > 0) continue;
     const version = line.slice(tab + 1).replace(/[^\x20-\x7e]/g, "").replace(/`/g, "'").trim().slice(0, TOOLCHAIN_LINE_LIMIT);
-    if (version !== "") out[arch] = version;
+    if (version !== "") out[key] = version;
   }
   return out;
 }
@@ -8161,7 +8225,9 @@ var ImageLabel = {
   /** Set only on images that build no kernel: `base`, `boot`. */
   role: "org.kernelbuilder.role",
   /** On a boot image: the machines (src/boot/machines.json names) it can boot, space separated. */
-  boots: "org.kernelbuilder.boots"
+  boots: "org.kernelbuilder.boots",
+  /** On a compiler matrix's image: the compilers a target may name (gcc, clang-N), space separated. */
+  compilers: "org.kernelbuilder.compilers"
 };
 var MAKE_VAR = /^[A-Z_][A-Z0-9_]*=[A-Za-z0-9._\/+-]*$/;
 function imageInfoFromInspect(name, inspect) {
@@ -8178,8 +8244,27 @@ function imageInfoFromInspect(name, inspect) {
     arches,
     cross,
     makeVars: (labels[ImageLabel.makeVars] ?? "").split(/\s+/).filter(Boolean),
+    compilers: imageCompilers(labels),
     ...labels[ImageLabel.userland] ? { userland: labels[ImageLabel.userland] } : {}
   };
+}
+function imageCompilers(labels) {
+  const listed = (labels[ImageLabel.compilers] ?? "").split(/\s+/).filter(Boolean);
+  if (listed.length > 0) return listed;
+  const family = labels[ImageLabel.toolchain];
+  const major = labels[ImageLabel.toolchainVersion]?.split(".")[0];
+  if (family === "gcc") return ["gcc"];
+  return family === "clang" && major ? [`clang-${major}`] : [];
+}
+function checkImageCompilers(info, compilers) {
+  const missing = compilers.filter((c) => !info.compilers.includes(c));
+  if (missing.length > 0) {
+    throw new InputError(
+      Input.toolchains,
+      compilers.join(" "),
+      `image ${info.name} holds ${info.compilers.join(" ") || "no compiler a target may name"} (label ${ImageLabel.compilers}), not ${missing.join(" ")}`
+    );
+  }
 }
 async function inspectImage(docker, name) {
   let inspect;
@@ -8327,7 +8412,7 @@ function ccacheDirFor(root, image) {
 }
 function driverTarget(t, objdirBytes) {
   const bytes = objdirBytes === void 0 ? NaN : Math.ceil(objdirBytes);
-  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : "", t.test ?? "", ...(t.fragments ?? []).map(fragmentWord)].join("|");
+  return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : "", t.test ?? "", t.compiler ?? "", ...(t.fragments ?? []).map(fragmentWord)].join("|");
 }
 function buildUser(uid, gid) {
   return uid === 0 ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
@@ -9685,7 +9770,10 @@ import { basename as basename5, join as join12 } from "node:path";
 
 // src/report/format-issue.ts
 function formatIssue(i) {
-  return `${formatIssueLine(i)}${i.count > 1 ? ` (${i.count}\xD7)` : ""}`;
+  return `${formatIssueLine(i)}${i.count > 1 ? ` (${i.count}\xD7)` : ""}${onlyMark(i)}`;
+}
+function onlyMark(i) {
+  return i.onlyCompilers?.length ? ` (${i.onlyCompilers.join(", ")} only)` : "";
 }
 
 // src/shell-quote.ts
@@ -9705,6 +9793,7 @@ function reproducer(results, target) {
     `git config --global safe.directory '*'`,
     `git clone -q --shared --no-checkout /src /build/src`,
     `git -C /build/src checkout -q --detach ${results.sha}`,
+    ...target.compiler && compilerSettings(target.compiler).path ? [`export PATH=${compilerSettings(target.compiler).path}:$PATH`] : [],
     ...baseSteps(target, fragments, make),
     ...fragments.flatMap((f) => fragmentSteps(target, f, make)),
     `${make} olddefconfig`,
@@ -9721,11 +9810,13 @@ function reproducer(results, target) {
 }
 function makeCommand(results, target) {
   const cross = results.image.cross[target.arch] ?? "";
+  const imageVars = target.compiler ? results.image.makeVars.filter((v) => v !== "LLVM=1") : results.image.makeVars;
   return [
     "make -C /build/src O=/build/out",
     `ARCH=${target.arch}`,
     ...cross ? [`CROSS_COMPILE=${cross}`] : [],
-    ...results.image.makeVars,
+    ...imageVars,
+    ...target.compiler && compilerSettings(target.compiler).llvm ? ["LLVM=1"] : [],
     ...(results.makeVars ?? []).map(shellQuote)
   ].join(" ");
 }
@@ -10290,8 +10381,9 @@ function renderKcidb(results, logsDir, origin) {
     checkout_id: checkoutId,
     origin,
     architecture: t.arch,
-    compiler: clean(results.toolchains?.[t.arch] ?? results.image.toolchain),
-    config_name: t.config,
+    compiler: clean(results.toolchains?.[toolchainKey(t)] ?? t.compiler ?? results.image.toolchain),
+    // KCIDB keeps the compiler in its own field: the config's name is the config's.
+    config_name: splitCompiler(t.config).spec,
     command: clean(`${makeCommand(results, t)} -k -j$(nproc)`),
     ...t.durationSeconds === void 0 ? {} : { duration: t.durationSeconds },
     start_time: results.startedAt,
@@ -10743,7 +10835,7 @@ function issueRow(i, mark) {
   const targets = Array.isArray(i.targets) ? i.targets : [];
   const named = targets.slice(0, PAGE_LIMITS.issueTargets).map((t) => html(t)).join(" ");
   const more = targets.length > PAGE_LIMITS.issueTargets ? ` <span class="muted">and ${targets.length - PAGE_LIMITS.issueTargets} more</span>` : "";
-  const message = `${capLine(String(i.message))}${i.flag ? ` [${capLine(String(i.flag))}]` : ""}`;
+  const message = `${capLine(String(i.message))}${i.flag ? ` [${capLine(String(i.flag))}]` : ""}${onlyMark(i)}`;
   return `<tr class="sev-${i.severity === "error" ? "error" : "warning"}"><td>${html(i.severity)}${mark}</td><td><code>${html(capLine(where2))}</code></td><td>${html(message)}</td><td class="num">${num(i.count) ?? ""}</td><td>${named}${more}</td></tr>`;
 }
 
@@ -11484,7 +11576,12 @@ async function analyse(results, logsDir, noise, scanned) {
   const { bootErrors, bootWarnings, kunit, ...buildCounts } = counts;
   const booted = targets.some((t) => t.boot && t.boot.status !== "skipped");
   const kept = { ...buildCounts, ...booted ? { bootErrors, bootWarnings } : {}, ...targets.some((t) => t.kunit) ? { kunit } : {} };
-  return { results: { ...results, result: results.result === "error" ? "error" : targetsResult(targets), targets, counts: kept, issues: collector.issues() }, firstErrors };
+  const names2 = targets.map((t) => t.target);
+  const issues = collector.issues().map((i) => {
+    const only = onlyCompilers(i.targets, names2);
+    return only.length > 0 ? { ...i, onlyCompilers: only } : i;
+  });
+  return { results: { ...results, result: results.result === "error" ? "error" : targetsResult(targets), targets, counts: kept, issues }, firstErrors };
 }
 function takeScan(handed, path, count) {
   if (!handed) return void 0;
@@ -13028,6 +13125,7 @@ function checkPlanOnHost(plan, deps) {
 async function checkPlanOnEngine(plan, deps) {
   const image = await inspectImage(deps.docker, plan.image.image);
   checkImageArches(image, [...new Set(plan.targets.map((t) => t.arch))]);
+  checkImageCompilers(image, [...new Set(plan.targets.flatMap((t) => t.compiler ?? []))]);
   await checkImageUserland(deps.docker, image);
   await checkEngineCpus(deps.docker, plan.limits.cpus);
   const boots = plan.boot !== void 0 || plan.targets.some((t) => t.test === "kunit-qemu");
@@ -13513,7 +13611,8 @@ function getBisectInputs(read2) {
   const build = getInputs((input) => {
     if (input === Input.ref) return bad;
     if (input === Input.arches) return target.arch;
-    if (input === Input.configs) return kunit === void 0 ? target.config : "";
+    if (input === Input.configs) return kunit === void 0 ? splitCompiler(target.config).spec : "";
+    if (input === Input.toolchains) return target.compiler ?? "";
     if (input === Input.kunit) return kunit ?? "off";
     if (input === Input.kunitArches && kunit !== void 0) return target.arch;
     if (input === Input.boot && what.kind === "boot" && read2(input).trim() === "") return name;
@@ -13523,16 +13622,24 @@ function getBisectInputs(read2) {
 }
 function bisectInputsOfBuild(build, tree, good, bad, target, what) {
   const { arch, config } = splitTargetName(target);
+  const { spec, compiler } = splitCompiler(config);
   const boot = what.kind === "boot" && build.boot ? { ...build.boot, targets: [target] } : void 0;
-  const kunitRequest2 = build.kunit?.requests.find((r) => kunitConfigName(r) === config);
+  const kunitRequest2 = build.kunit?.requests.find((r) => kunitConfigName(r) === spec);
   const kunit = kunitRequest2 && build.kunit ? { ...build.kunit, requests: [kunitRequest2], arches: [arch] } : void 0;
-  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, kunit: _kunit, ...common } = build;
-  return { good, bad, target: { arch, config }, what, build: { ...common, ref: bad, tree, arches: [arch], configs: kunit ? [] : [config], ...boot ? { boot } : {}, ...kunit ? { kunit } : {} } };
+  const { baseline: _baseline, shard: _shard, targets: _targets, bisect: _bisect, boot: _boot, kunit: _kunit, toolchains: _toolchains, ...common } = build;
+  return {
+    good,
+    bad,
+    target: { arch, config, ...compiler ? { compiler } : {} },
+    what,
+    build: { ...common, ref: bad, tree, arches: [arch], configs: kunit ? [] : [spec], ...compiler ? { toolchains: [compiler] } : {}, ...boot ? { boot } : {}, ...kunit ? { kunit } : {} }
+  };
 }
 function kunitRequestOf(target, read2) {
-  if (!KUNIT_ARCHES.includes(target.arch) || !/^kunit(?:-|$)/.test(target.config)) return void 0;
+  const config = splitCompiler(target.config).spec;
+  if (!KUNIT_ARCHES.includes(target.arch) || !/^kunit(?:-|$)/.test(config)) return void 0;
   const given = parseKunit((name) => read2(name).trim() || void 0, splitList)?.requests ?? [];
-  const request = [{ kind: "default" }, { kind: "all" }, ...given].find((r) => kunitConfigName(r) === target.config);
+  const request = [{ kind: "default" }, { kind: "all" }, ...given].find((r) => kunitConfigName(r) === config);
   if (request === void 0) {
     throw new InputError(BisectOption.target, `${target.arch}/${target.config}`, `it is a KUnit target: give --kunit the .kunitconfig (or its folder) it is built from, e.g. --kunit lib/kunit for ${target.arch}/kunit-lib-kunit`);
   }
@@ -14051,6 +14158,7 @@ export {
   failedTargets,
   failedBoots,
   failedTests,
+  onlyMark,
   tally,
   html,
   htmlPage,

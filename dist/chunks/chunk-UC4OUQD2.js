@@ -62716,6 +62716,7 @@ var Input = {
   image: "image",
   imageTable: "image-table",
   toolchain: "toolchain",
+  toolchains: "toolchains",
   tmpfsSize: "tmpfs-size",
   jobs: "jobs",
   targetTimeout: "target-timeout",
@@ -62934,6 +62935,12 @@ var table_default = {
       description: "Debian bookworm clang/lld/LLVM 14, make LLVM=1, for x86, arm, arm64 and riscv"
     },
     {
+      name: "kernelbuilder/compilers",
+      dockerfile: "compilers/Dockerfile",
+      base: "kernelbuilder/gcc-12",
+      description: "The compiler matrix: the gcc-12 image (GCC 12 and its cross GCCs) with LLVM 14, 15, 16 and 19 (clang, lld, binutils) for the toolchains input"
+    },
+    {
       name: "kernelbuilder/gcc-9",
       dockerfile: "gcc-9/Dockerfile",
       base: "debian:bullseye-slim",
@@ -63007,9 +63014,49 @@ var table_default = {
       toolchain: "clang",
       image: "kernelbuilder/clang",
       why: "clang 14 with LLVM=1: from 5.10 (taken as the oldest kernel whose LLVM=1 builds hold on x86, arm, arm64 and riscv); from 6.15 x86 asks for LLVM 15 or newer"
+    },
+    {
+      kernels: ">=4.19.0",
+      image: "kernelbuilder/compilers",
+      why: "GCC 12 and LLVM 14, 15, 16 and 19 in one image, for the toolchains input",
+      compilers: {
+        gcc: "*",
+        "clang-14": ">=5.10.0 <6.15.0",
+        "clang-15": ">=5.10.0",
+        "clang-16": ">=5.10.0",
+        "clang-19": ">=5.10.0"
+      }
     }
   ]
 };
+
+// src/values/compiler.ts
+var COMPILER = /^(?:gcc|clang-[1-9][0-9]?)$/;
+var COMPILER_SYNTAX = "a compiler is gcc or clang-N (an LLVM version the image holds, e.g. clang-14 or clang-19)";
+function isCompilerName(text) {
+  return COMPILER.test(text);
+}
+function splitCompiler(config) {
+  const at = config.lastIndexOf("@");
+  return at < 0 ? { spec: config } : { spec: config.slice(0, at), compiler: config.slice(at + 1) };
+}
+function toolchainKey(t) {
+  return t.compiler ? `${t.arch}@${t.compiler}` : t.arch;
+}
+function compilerSettings(compiler) {
+  const clang = /^clang-(\d+)$/.exec(compiler);
+  return clang ? { path: `/usr/lib/llvm-${clang[1]}/bin`, llvm: true } : { llvm: false };
+}
+function withCompiler(config, compiler) {
+  return `${config}@${compiler}`;
+}
+function onlyCompilers(findingTargets, runTargets) {
+  const compilersOf = (names) => new Set(names.flatMap((n) => splitCompiler(n).compiler ?? []));
+  const all = compilersOf(runTargets);
+  const seen = compilersOf(findingTargets);
+  if (all.size < 2 || seen.size === all.size) return [];
+  return [...all].filter((c) => seen.has(c));
+}
 
 // src/images/table.ts
 var ROLES = { base: true, boot: true };
@@ -63045,7 +63092,7 @@ function parseImageTable(text, input, value) {
 }
 function checkRule(rule, where, refuse) {
   if (!isObject(rule)) refuse(`its ${where} is not an object: each rule is {kernels, image, why}`);
-  const { kernels, image, why, toolchain } = rule;
+  const { kernels, image, why, toolchain, compilers } = rule;
   if (typeof kernels !== "string" || import_semver.default.validRange(kernels) === null) {
     refuse(`its ${where}.kernels is not a semver range such as ">=4.2.0 <4.19.0" or "*"`);
   }
@@ -63055,7 +63102,17 @@ function checkRule(rule, where, refuse) {
   if (toolchain !== void 0 && (typeof toolchain !== "string" || !/^[a-z][a-z0-9-]{0,30}$/.test(toolchain))) {
     refuse(`its ${where}.toolchain is not a toolchain family such as "gcc" or "clang"`);
   }
-  return { kernels, image, why: typeof why === "string" ? why : "", toolchain: toolchain ?? "gcc" };
+  if (compilers !== void 0) {
+    const ok = isObject(compilers) && Object.keys(compilers).length > 0 && Object.entries(compilers).every(([name, range]) => isCompilerName(name) && typeof range === "string" && import_semver.default.validRange(range) !== null);
+    if (!ok) refuse(`its ${where}.compilers is not an object of compilers (gcc, clang-N) to the semver range of kernels each builds, e.g. {"gcc": "*", "clang-19": ">=5.10.0"}`);
+  }
+  return {
+    kernels,
+    image,
+    why: typeof why === "string" ? why : "",
+    toolchain: toolchain ?? "gcc",
+    ...compilers ? { compilers } : {}
+  };
 }
 function checkImage(img, where, refuse) {
   if (!isObject(img)) refuse(`its ${where} is not an object: each image is {name, dockerfile, base, description}`);
@@ -63208,8 +63265,10 @@ function splitTargetName(name) {
 function parseTargetName(input, text, allowed) {
   const { arch: arch2, config } = splitTargetName(text);
   if (!text.includes("/") || !KERNEL_ARCHES.includes(arch2)) throw new InputError(input, text, allowed);
-  parseConfigSpec(input, config);
-  return { arch: arch2, config };
+  const { spec, compiler } = splitCompiler(config);
+  parseConfigSpec(input, spec);
+  if (compiler !== void 0 && !isCompilerName(compiler)) throw new InputError(input, text, `${allowed}; after @, ${COMPILER_SYNTAX}`);
+  return { arch: arch2, config, ...compiler ? { compiler } : {} };
 }
 
 // src/logs-layout.ts
@@ -63753,7 +63812,8 @@ var issueSchema = object({
   signature: logText,
   count: count(),
   targets: array(line),
-  noise: boolean()
+  noise: boolean(),
+  onlyCompilers: optional(array(refine(line, COMPILER_SYNTAX, isCompilerName), "it lists compilers"))
 });
 var countsSchema = object({
   errors: count(),
@@ -63818,13 +63878,18 @@ var kunitSchema = object({
   totals: kunitTotalsSchema,
   cases: array(kunitCaseSchema, `it lists at most ${KUNIT_LIMITS.cases} KUnit cases`, KUNIT_LIMITS.cases)
 });
+function isTargetConfig(config) {
+  const { spec, compiler } = splitCompiler(config);
+  return parseConfigSpec("config", spec) !== void 0 && (compiler === void 0 || isCompilerName(compiler));
+}
 var FAILURE_REASONS = ["timeout", "out of memory", "no space left on /build"];
 var STOP_CAUSES = ["cancelled", "logs over limit"];
 var targetSchema = related(
   object({
     target: line,
     arch,
-    config: refine(line, "it is a config request as the configs input takes it", (c) => parseConfigSpec("config", c) !== void 0),
+    config: refine(line, "it is a config request as the configs input takes it, with @ and its compiler in a compiler matrix", isTargetConfig),
+    compiler: optional(refine(line, COMPILER_SYNTAX, isCompilerName)),
     status: oneOf(["pass", "fail", "error"]),
     stage: optional(refine(line, "it is config, olddefconfig or build", (s) => ["config", "olddefconfig", "build"].includes(s))),
     reason: optional(oneOf([...FAILURE_REASONS, ...STOP_CAUSES])),
@@ -63997,6 +64062,13 @@ export {
   describeValue,
   checkRefSyntax,
   require_semver2 as require_semver,
+  COMPILER_SYNTAX,
+  isCompilerName,
+  splitCompiler,
+  toolchainKey,
+  compilerSettings,
+  withCompiler,
+  onlyCompilers,
   isImageRef,
   parseImageTable,
   defaultImageTable,
