@@ -60,7 +60,7 @@ import {
   spaceLimitBytes,
   targetCosts,
   writeBisectReports
-} from "./chunks/chunk-2VHSNRSE.js";
+} from "./chunks/chunk-OYBPZPEQ.js";
 import {
   BisectOption,
   EMAILS_DIR,

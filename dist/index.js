@@ -78,7 +78,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-2VHSNRSE.js";
+} from "./chunks/chunk-OYBPZPEQ.js";
 import {
   Input,
   KernelbuilderError,

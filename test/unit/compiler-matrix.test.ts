@@ -118,11 +118,11 @@ test("the driver's toolchains.txt keys a matrix's compilers by arch@compiler; an
   assert.equal(toolchainKey({ arch: 'x86' }), 'x86');
 });
 
-test('clang costs more CPU than GCC in the static estimate (bench/images.ts: 1.54 times)', () => {
+test('clang costs more CPU than GCC in the static estimate (measured in a matrix: 1.13 times)', () => {
   const gcc = staticCost({ arch: 'x86', config: 'tinyconfig@gcc', base: 'tinyconfig', compiler: 'gcc' });
   const clang = staticCost({ arch: 'x86', config: 'tinyconfig@clang-19', base: 'tinyconfig', compiler: 'clang-19' });
   assert.equal(gcc.cpuSeconds, staticCost({ arch: 'x86', config: 'tinyconfig' }).cpuSeconds);
-  assert.equal(clang.cpuSeconds, Math.round(gcc.cpuSeconds * 1.54));
+  assert.equal(clang.cpuSeconds, Math.round(gcc.cpuSeconds * 1.13));
   assert.equal(clang.objects, gcc.objects);
 });
 

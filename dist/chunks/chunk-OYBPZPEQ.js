@@ -7741,7 +7741,7 @@ function perArch(row, arch) {
   const values = Object.values(row);
   return row[arch] ?? values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 }
-var CLANG_CPU_FACTOR = 1.54;
+var CLANG_CPU_FACTOR = 1.13;
 function staticCost(t) {
   const cls = gccCost(t);
   return t.compiler?.startsWith("clang") ? { ...cls, cpuSeconds: Math.round(cls.cpuSeconds * CLANG_CPU_FACTOR) } : cls;
