@@ -5,7 +5,8 @@
 # test's own analysis. Two lanes fill that idle core. Each lane runs its files one at a
 # time, in the order below, so that each cold compiler cache entry (x86 tinyconfig+kb-boot
 # in lane 1; UML, W=1 C=1, then arm64 and riscv in lane 2) is paid once, by the lane that
-# builds it first, and the other lane's later builds find it warm.
+# builds it first, and the other lane's later builds find it warm (series, last in lane 1,
+# builds x86 and riscv tinyconfig+kb-boot, both warm by then).
 # Each lane has its own kernel repo (lane 2's a --shared clone of lane 1's): tests write
 # their branches into the repo and check that a bisect left it unchanged.
 # Alone, after both lanes: the tests that count every kernelbuilder container on the engine
@@ -17,7 +18,7 @@ repo=${KB_KERNEL_REPO:?set KB_KERNEL_REPO to the kernel repo (scripts/test.sh do
 lane2_repo=$repo-lane2
 
 alone=(action-errors cancel cleanup engine-lost userland)
-lane1=(bisect-real boot-run regressions fanout cli action-bisect bisect action-post actions-cache artifacts hostile-logs live-progress real-repos results-schema kunit-qemu)
+lane1=(bisect-real boot-run regressions fanout cli action-bisect bisect action-post actions-cache artifacts hostile-logs live-progress real-repos results-schema kunit-qemu series)
 lane2=(kunit extra-checks boot action-toy after-build hostile-tree html-report images-build make-vars reproducer space toy-faults compilers)
 
 # Every file in exactly one place: a new test file must be given one.

@@ -53,6 +53,15 @@ export const BisectOption = {
   what: 'what',
 } as const;
 
+/** Options of the CLI's series command that are not action inputs: the range and what each commit is checked for. */
+export const SeriesOption = {
+  range: 'range',
+  commitsLimit: 'commits-limit',
+  checkpatch: 'checkpatch',
+  checkpatchIgnore: 'checkpatch-ignore',
+  failOn: 'fail-on',
+} as const;
+
 /** Options of the CLI's simulate command that are not action inputs: the machine it predicts for, and the output's form. */
 export const SimulateOption = {
   cores: 'cores',

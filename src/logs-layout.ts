@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
  *         <arch>/<config>.log .status .config .reproduce.sh     targetPaths
  *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log, kunit-<n>.log, kunit.status
  *       bisect-<good12>-<bad12>-<arch>-<config>/   a bisect (bisectDirName): BISECT_FILES, steps/<label>/ each laid out as a build folder
+ *       series-<base12>-<head12>/      a series (seriesDirName): SERIES_FILES, commits/<k>/ each laid out as a build folder, with CHECKPATCH_FILE
  *
  * The driver writes its part of this layout from inside the container and cannot import
  * this module; these files must agree with it (test/unit/logs-layout.test.ts reads them
@@ -20,6 +21,7 @@ import { dirname, join } from 'node:path';
  *   - src/driver/install.sh: the kept folder <arch>/<config>/, the KEPT_FILES in it, sizes
  *   - src/driver/kunit-uml.sh: in the kept folder, kunit-<n>.log and kunit.status
  *   - src/driver/driver.sh:  toolchains.txt, ccache-stats.before, ccache-stats.after, memory-peak.txt
+ *   - src/driver/bisect.sh:  a series step's checkpatch.txt
  * The driver's /logs is the build folder, mounted.
  *
  * This module only names paths (it touches no file and imports no other module of ours),
@@ -175,4 +177,27 @@ export function bisectDirName(goodSha: string, badSha: string, arch: string, con
 /** A step's folder inside a bisect's folder: `steps/<label>` (good, bad, 1, 2, ..., culprit, parent-<sha12>). */
 export function bisectStepDir(bisectDir: string, label: string): string {
   return join(bisectDir, BISECT_STEPS_DIR, label);
+}
+
+/** A series' own files, in its folder (seriesDirName): the result, the summary, the email, the container's output. */
+export const SERIES_FILES = { result: 'series.json', summary: 'summary.md', email: 'email.txt', driverLog: 'driver.log' } as const;
+
+/** The folder of a series' step builds, `commits/<k>/` (0 the base), each laid out as a build's folder (targetPaths). */
+export const SERIES_STEPS_DIR = 'commits';
+
+/** What bisect.sh's checkpatch writes in a step's folder: scripts/checkpatch.pl's terse output on the step's commit. */
+export const CHECKPATCH_FILE = 'checkpatch.txt';
+
+/**
+ * The folder of one series under `<logs>/<tree>/`: `series-<base12>-<head12>`, beside the
+ * tree's build folders and bisects (a build id never starts with "series-": it is a tag's
+ * describe or a sha).
+ */
+export function seriesDirName(baseSha: string, headSha: string): string {
+  return `series-${baseSha.slice(0, 12)}-${headSha.slice(0, 12)}`;
+}
+
+/** A step's folder inside a series' folder: `commits/<k>`, 0 the base. */
+export function seriesStepDir(seriesDir: string, k: number): string {
+  return join(seriesDir, SERIES_STEPS_DIR, String(k));
 }

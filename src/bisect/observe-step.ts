@@ -66,7 +66,8 @@ export async function observeStep(args: {
   };
 }
 
-function found(d: Diagnostic | Issue): FoundDiagnostic {
+/** A diagnostic or issue as a bisect or a series names it: its signature, kind, severity, message and place. */
+export function found(d: Diagnostic | Issue): FoundDiagnostic {
   return {
     signature: d.signature,
     kind: d.kind,

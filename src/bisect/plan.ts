@@ -143,7 +143,7 @@ export async function planBisect(inputs: BisectInputs, git: Git, fragments: Proj
 }
 
 /**
- * The bisect's one container: a build's (containerSpec, /logs the bisect's folder) with the
+ * The one container of a bisect or a series: a build's (containerSpec, /logs its folder) with the
  * bisect driver waiting for the host's steps instead of building.
  */
 export function bisectContainerSpec(build: BuildPlan, image: ImageInfo, driverDir: string, user: string, label: string): ReturnType<typeof containerSpec> {

@@ -1,21 +1,17 @@
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
 import type Docker from 'dockerode';
+import { join } from 'node:path';
 import { DRIVER_MOUNT } from '../constants.ts';
-import { KernelbuilderError, DockerError } from '../errors.ts';
+import { KernelbuilderError } from '../errors.ts';
 import { type Log } from '../log.ts';
 import { type Git } from '../ref/git.ts';
 import { type NoiseFilter } from '../types/inputs.ts';
-import { driverTarget, withLogsMount } from '../container/spec.ts';
-import { removeLeftovers } from '../container/cleanup.ts';
-import { watchLogsFolder } from '../container/logs-watch.ts';
-import { dockerEndpoint } from '../container/docker.ts';
+import { driverTarget } from '../container/spec.ts';
+import { startSteppingContainer } from '../container/stepping.ts';
 import { prepareCcacheDir } from '../engine.ts';
 import { bootTargets } from '../boot/boot-targets.ts';
 import { runKunitInQemu } from '../kunit/run-in-qemu.ts';
-import { makeStaging, removeStaging } from '../gate/staging.ts';
 import { BISECT_FILES, BISECT_STEPS_DIR, bisectStepDir } from '../logs-layout.ts';
-import { execIn } from './exec.ts';
 import { parseBisectOutput } from './git-bisect-output.ts';
 import { observeStep } from './observe-step.ts';
 import { decideFromEnds, positionIn, verdictOf } from './verdict.ts';
@@ -56,27 +52,18 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
   for (const file of Object.values(BISECT_FILES)) rmSync(join(plan.dir, file), { force: true });
   const [buildUid, buildGid] = String(plan.container.User).split(':').map(Number);
   prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
-  for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
 
-  const driverLog = createWriteStream(join(plan.dir, BISECT_FILES.driverLog));
-  // The container writes only its staging folder: each step's files reach the bisect's folder through the gate.
-  const staging = makeStaging(plan.dir, buildUid !== deps.uid ? { uid: buildUid, gid: buildGid } : undefined);
-  const container = await deps.docker.createContainer(withLogsMount(plan.container, staging)).catch((e: unknown) => {
-    removeStaging(staging);
-    throw e;
+  const session = await startSteppingContainer({
+    what: 'bisect',
+    dir: plan.dir,
+    driverLog: join(plan.dir, BISECT_FILES.driverLog),
+    spec: plan.container,
+    buildUser: { uid: buildUid, gid: buildGid },
+    logsLimit: plan.build.limits.logs,
+    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    deps,
   });
-  let stopped: string | undefined;
-  const stop = (why: string) => {
-    stopped ??= why;
-    void container.kill().catch(() => undefined);
-  };
-  const onCancel = () => stop('cancelled');
-  const onDeadline = () => stop('timeout');
-  deps.signal?.addEventListener('abort', onCancel, { once: true });
-  deps.deadline?.addEventListener('abort', onDeadline, { once: true });
-  // A boot of a step is its own container: it stops on either.
-  const bootSignal = deps.signal && deps.deadline ? AbortSignal.any([deps.signal, deps.deadline]) : (deps.signal ?? deps.deadline);
-  const stopWatching = watchLogsFolder(staging, plan.build.limits.logs, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
+  const { staging, driver, bootSignal } = session;
   const steps: BisectStep[] = [];
   const observed = new Map<string, { verdict: Verdict; label: string }>();
   let bisecting = false;
@@ -108,28 +95,14 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
     };
   };
   try {
-    await container.start();
-    if (deps.signal?.aborted) onCancel();
-    if (deps.deadline?.aborted) onDeadline();
-    const run = async (cmd: string[]) => {
-      const lines: string[] = [];
-      const code = await execIn(container, cmd, (line) => {
-        lines.push(line);
-        driverLog.write(`${line}\n`);
-      }).catch((e: Error) => {
-        throw stopped ? new KernelbuilderError(`the bisect was stopped: ${stopped}`) : new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-bisect (${e.message})`);
-      });
-      if (stopped) throw new KernelbuilderError(`the bisect was stopped: ${stopped}`);
-      return { code, text: lines.join('\n') };
-    };
-    const driver = (...args: string[]) => run([`${DRIVER_MOUNT}/bisect.sh`, ...args]);
     const setup = await driver('setup');
     if (setup.code !== 0) throw new KernelbuilderError(`the bisect's set-up in the container failed (exit ${setup.code}): ${setup.text.split('\n').slice(-5).join(' | ')}`);
 
     const build = async (label: string, sha: string, fresh: boolean, rebuild: string[] = []): Promise<{ observation: StepObservation; seconds: number }> => {
       const stepDir = bisectStepDir(plan.dir, label);
       const started = now();
-      const { code } = await driver('build', sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? '1' : '0', driverTarget(plan.build.targets[0]), ...rebuild);
+      // Under make -j the run's jobs: a step's one target has all the cores.
+      const { code } = await driver('build', sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? '1' : '0', String(plan.build.jobs), driverTarget(plan.build.targets[0]), '--', ...rebuild);
       const finished = now();
       const from = join(staging, BISECT_STEPS_DIR, label);
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
@@ -206,15 +179,10 @@ export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<Bis
     }
   } catch (e) {
     // Past its deadline the bisect names nothing, and says so, what it built so far kept.
-    if (stopped !== 'timeout') throw e;
+    if (session.stoppedBy() !== 'timeout') throw e;
     return resultOf({ reason: 'timeout', detail: `stopped after ${steps.length} builds: the run's bisects took longer than bisect-timeout allows` }, '');
   } finally {
-    stopWatching();
-    deps.signal?.removeEventListener('abort', onCancel);
-    deps.deadline?.removeEventListener('abort', onDeadline);
-    await container.remove({ force: true, v: true }).catch(() => undefined);
-    await new Promise((resolve) => driverLog.end(resolve));
-    removeStaging(staging);
+    await session.close();
   }
 
   async function culpritOf(sha: string, sought: Sought, shown: StepObservation, verification: Culprit['verification']): Promise<Culprit> {

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { BisectOption, Input, SimulateOption } from '../constants.ts';
+import { BisectOption, Input, SeriesOption, SimulateOption } from '../constants.ts';
 import { KernelbuilderError, describeValue } from '../errors.ts';
 import { DEFAULT_ARCHES, DEFAULT_CONFIGS, DEFAULT_LOGS, DEFAULT_LOGS_LIMIT, DEFAULT_TMPFS_SIZE } from '../inputs/inputs.ts';
 import { DEFAULT_BOOT_TIMEOUT, DEFAULT_KEEP } from '../boot/boot-inputs.ts';
 import { DEFAULT_BISECT_LIMIT, DEFAULT_BISECT_TIMEOUT, MAX_BISECT_LIMIT } from '../inputs/bisect-inputs.ts';
 import { EMAILS_DIR, MAX_TEST_RETRIES } from '../logs-layout.ts';
+import { DEFAULT_CHECKPATCH_IGNORE, DEFAULT_COMMITS_LIMIT, MAX_COMMITS_LIMIT } from '../series/plan.ts';
 import { DEFAULT_KUNIT_ARCHES, DEFAULT_KUNIT_TIMEOUT, DEFAULT_TEST_RETRIES, KUNIT_ARCHES } from '../inputs/kunit-inputs.ts';
 
 /** How an option is written in help: the placeholder of its value and what it does. */
@@ -98,6 +99,41 @@ const BISECT_OPTIONS: Command['options'] = {
   'plan-only': { value: '', text: 'print the bisect plan as JSON, checked; builds nothing', flag: true },
 };
 
+/** Inputs of a build a series takes: the targets, the image, the machine, the reports' noise and address; never what a single build of one ref has (its ref, baseline, skips, shards, boots, KUnit runs, bisects). */
+const SERIES_INPUTS: string[] = [
+  Input.source,
+  Input.tree,
+  Input.arches,
+  Input.configs,
+  Input.logs,
+  Input.image,
+  Input.imageTable,
+  Input.toolchain,
+  Input.toolchains,
+  Input.tmpfsSize,
+  Input.jobs,
+  Input.targetTimeout,
+  Input.memory,
+  Input.cpus,
+  Input.logsLimit,
+  Input.ccache,
+  Input.ccacheDir,
+  Input.ccacheSize,
+  Input.noise,
+  Input.emailTo,
+  Input.makeVars,
+];
+
+/** The series command's own options. */
+const SERIES_OPTIONS: Command['options'] = {
+  [SeriesOption.range]: { value: 'BASE..HEAD', text: 'the commits to check: those of HEAD not in BASE, on the first-parent walk, oldest first; BASE an ancestor of HEAD (required)' },
+  [SeriesOption.commitsLimit]: { value: 'N', text: `the longest range checked, 1 to ${MAX_COMMITS_LIMIT}; a longer one is refused before anything starts; default ${DEFAULT_COMMITS_LIMIT}` },
+  [SeriesOption.checkpatch]: { value: 'MODE', text: "the tree's scripts/checkpatch.pl on each commit: on (default), strict (--strict: adds CHECK findings) or off" },
+  [SeriesOption.checkpatchIgnore]: { value: 'TYPES', text: `checkpatch message types to ignore (--ignore), e.g. "FILE_PATH_CHANGES SPDX_LICENSE_TAG", or none; default ${DEFAULT_CHECKPATCH_IGNORE.join(' ')}` },
+  [SeriesOption.failOn]: { value: 'LIST', text: 'what else fails the run (reported either way): new-warnings, checkpatch (its errors); a commit that fails to build or adds an error always does' },
+  'plan-only': { value: '', text: 'print the series plan as JSON, checked; builds nothing', flag: true },
+};
+
 /** The simulate command's own options. */
 const SIMULATE_OPTIONS: Command['options'] = {
   [SimulateOption.cores]: { value: 'N', text: "cores of the machine to predict for, 1 to 1024; default this machine's (and -j cores + 2 unless --jobs says)" },
@@ -169,6 +205,13 @@ export const COMMANDS: Command[] = [
     usage: 'kernelbuilder bisect --source DIR --good REF --bad REF --target ARCH/CONFIG [--what build|boot|SIGNATURE] [options]',
     summary: 'find the first bad commit between good and bad, verified; exit 0 found, 1 not found, 2 error',
     options: { ...BISECT_OPTIONS, ...inputOptions(BUILD_INPUTS.filter((n) => !NOT_BISECT_INPUTS.includes(n))) },
+    positionals: 0,
+  },
+  {
+    name: 'series',
+    usage: 'kernelbuilder series --source DIR --range BASE..HEAD [--arches LIST] [--configs LIST] [options]',
+    summary: 'build every commit of a range on the one before, for every target: what each adds, where the build breaks and is fixed, checkpatch; exit 0 clean, 1 not, 2 error',
+    options: { ...SERIES_OPTIONS, ...inputOptions(SERIES_INPUTS) },
     positionals: 0,
   },
   {

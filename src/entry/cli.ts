@@ -30,6 +30,10 @@ import { checkBisectPlan } from '../bisect/check-plan.ts';
 import { runBisect } from '../bisect/run-bisect.ts';
 import { bisectRegressions } from '../bisect/after-build.ts';
 import { outcomeLine, writeBisectReports } from '../bisect/report.ts';
+import { getSeriesInputs } from '../series/plan.ts';
+import { checkSeriesPlan } from '../series/check-plan.ts';
+import { runSeries } from '../series/run-series.ts';
+import { writeSeriesReports } from '../series/report.ts';
 import { type Command, COMMANDS, commandHelp, generalHelp, groupHelp, nearest, parseCommandArgs } from './cli-options.ts';
 import { previousTargets } from '../results/previous.ts';
 import { treeDir } from '../logs-layout.ts';
@@ -114,6 +118,8 @@ function run(command: Command, values: Values, positionals: string[], paths: Cli
       return merge(read, log);
     case 'bisect':
       return bisect(read, values['plan-only'] === true, paths, log, io);
+    case 'series':
+      return series(read, values['plan-only'] === true, paths, log, io);
     case 'images build':
       return imagesBuild(values, paths, log);
     default:
@@ -262,6 +268,29 @@ async function bisect(read: InputReader, planOnly: boolean, paths: CliPaths, log
   const reports = writeBisectReports(result, plan.dir, inputs.build.emailTo);
   log.info(`${outcomeLine(result)}; results in ${reports.result}, email ${reports.email}`);
   return result.culprit ? 0 : 1;
+}
+
+/**
+ * Series: the plan (printed alone with --plan-only), refused before any container on bad
+ * input; then each commit built on the one before, and the reports. Exit 0 when every
+ * commit builds and adds no error (and what --fail-on asks holds), 1 when not.
+ */
+async function series(read: InputReader, planOnly: boolean, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
+  const inputs = getSeriesInputs(read);
+  if (inputs.build.ccache?.actionsCache) throw new InputError(Input.ccache, 'actions', "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
+  for (const w of inputs.build.warnings) log.warning(w);
+  const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid!(), gid: process.getgid!() };
+  const plan = await checkSeriesPlan(inputs, deps);
+  if (planOnly) {
+    io.out(`${terminalJson(plan)}\n`);
+    return 0;
+  }
+  log.info(`checking ${plan.commits.length} commits ${plan.base.sha.slice(0, 12)}..${plan.head.sha.slice(0, 12)} on ${plan.build.targets.length} targets, each commit built on the one before; in ${plan.dir}`);
+  const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
+  const reports = writeSeriesReports(result, plan.dir, inputs.build.emailTo);
+  for (const f of result.failures) log.info(f);
+  log.info(`${result.result}: ${result.steps.length} commits, ${result.breaks.length} breaks; results in ${reports.result}, summary ${reports.summary}, email ${reports.email}`);
+  return result.result === 'pass' ? 0 : 1;
 }
 
 /** Re-read a build's logs with today's parser and noise list, and write every report again. */

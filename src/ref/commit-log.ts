@@ -14,10 +14,10 @@ const FIELDS = 4;
  * hold any byte but NUL (a unit separator, a newline of a malformed commit), so fields and
  * commits are NUL-separated (`-z`, `%x00`) and split on nothing else; control characters
  * of a subject or author are made visible (showControls), so each stays one line wherever
- * it goes.
+ * it goes. `firstParent` walks a merge's first parent only (a range as a series checks it).
  */
-export async function commitLog(git: Git, rev: string, count: number, author: AuthorFormat, date: DateFormat): Promise<CommitInfo[]> {
-  const out = await git.run(['log', '-z', `-${count}`, `--format=%H%x00${author}%x00${date}%x00%s`, rev]);
+export async function commitLog(git: Git, rev: string, count: number, author: AuthorFormat, date: DateFormat, firstParent = false): Promise<CommitInfo[]> {
+  const out = await git.run(['log', '-z', `-${count}`, ...(firstParent ? ['--first-parent'] : []), `--format=%H%x00${author}%x00${date}%x00%s`, rev]);
   const fields = out.split('\0');
   const commits: CommitInfo[] = [];
   for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILD_FILES, CCACHE_STATS, KEPT_FILES, KUNIT_CONSOLE, KUNIT_STATUS_FILE, MAX_TEST_RETRIES, MEMORY_PEAK_FILE, SIZES_FILE, TOOLCHAINS_FILE, buildDir, emailsDir, targetFiles, targetPaths, treeDir, treeDirOf } from '../../src/logs-layout.ts';
+import { BUILD_FILES, CCACHE_STATS, CHECKPATCH_FILE, KEPT_FILES, KUNIT_CONSOLE, KUNIT_STATUS_FILE, MAX_TEST_RETRIES, MEMORY_PEAK_FILE, SIZES_FILE, TOOLCHAINS_FILE, buildDir, emailsDir, targetFiles, targetPaths, treeDir, treeDirOf } from '../../src/logs-layout.ts';
 import { prepareLogsDir } from '../../src/logs-dir.ts';
 import { INITRAMFS_FILE } from '../../src/boot/boot-spec.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -59,6 +59,10 @@ test('the driver writes the per-target files where the layout names them', () =>
 test("the driver writes the build's own files where the layout names them", () => {
   const driver = driverScript('driver.sh');
   for (const file of [TOOLCHAINS_FILE, CCACHE_STATS.before, CCACHE_STATS.after, MEMORY_PEAK_FILE]) assert.ok(driver.includes(`>/logs/${file}`), `driver.sh writes /logs/${file}`);
+});
+
+test("a series step's checkpatch output is where the layout names it", () => {
+  assert.ok(driverScript('bisect.sh').includes(`>"$step_dir/${CHECKPATCH_FILE}"`), `bisect.sh writes ${CHECKPATCH_FILE} in the step's folder`);
 });
 
 test("the boot's init is a kept file, as the layout names them", () => {

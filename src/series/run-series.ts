@@ -1,0 +1,170 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { DRIVER_MOUNT } from '../constants.ts';
+import { KernelbuilderError } from '../errors.ts';
+import { type Log } from '../log.ts';
+import { type Git } from '../ref/git.ts';
+import { type NoiseFilter } from '../types/inputs.ts';
+import { driverTarget } from '../container/spec.ts';
+import { startSteppingContainer } from '../container/stepping.ts';
+import { prepareCcacheDir } from '../engine.ts';
+import { containerFiles } from '../gate/admitted.ts';
+import { afterContainer } from '../pipeline/after-container.ts';
+import { collectResults } from '../results/results.ts';
+import { readInsideOrNothing } from '../safe-files.ts';
+import { tally } from '../diagnostics/tally.ts';
+import { targetName } from '../values/target-name.ts';
+import { CHECKPATCH_FILE, SERIES_FILES, SERIES_STEPS_DIR, seriesStepDir, targetPaths } from '../logs-layout.ts';
+import { type FoundDiagnostic } from '../bisect/types.ts';
+import { found } from '../bisect/observe-step.ts';
+import { parseCheckpatch } from './checkpatch.ts';
+import { commitChanges, type Known } from './changes.ts';
+import { seriesFailures } from './verdict.ts';
+import { stepLine } from './report.ts';
+import { type CheckpatchResult, type SeriesBreak, type SeriesPlan, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
+
+/** What a series reaches outside itself through; the fronts pass the real ones. */
+export interface SeriesDeps {
+  git: Git;
+  docker: Docker;
+  log: Log;
+  uid: number;
+  noise: NoiseFilter;
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+/** checkpatch's output on one commit: its findings are one line each, a series of many is still small. */
+const CHECKPATCH_LIMIT = 2 * 2 ** 20;
+
+/** One target's build in one step, read through the one pipeline after a container. */
+interface TargetObservation {
+  build: 'pass' | 'fail' | 'error';
+  fault?: string;
+  printed: FoundDiagnostic[];
+}
+
+/**
+ * Run a checked series plan: one container, the clone in its /build; the base built from
+ * empty object dirs, then each commit on the one before (make rebuilds what it changed), all
+ * targets of a step under one make -j, each step's files through the gate into
+ * commits/<k>/ and read with the real parser; checkpatch on each commit. What each commit
+ * adds and removes is told against its parent, target by target. Returns series.json's
+ * content; writes no report.
+ */
+export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<SeriesResult> {
+  const now = deps.now ?? (() => new Date());
+  const startedAt = now();
+  mkdirSync(plan.dir, { recursive: true });
+  // A series run again starts afresh: no step of an earlier run may be read as this one's.
+  rmSync(join(plan.dir, SERIES_STEPS_DIR), { recursive: true, force: true });
+  for (const file of Object.values(SERIES_FILES)) rmSync(join(plan.dir, file), { force: true });
+  const [buildUid, buildGid] = String(plan.container.User).split(':').map(Number);
+  prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
+  const targets = plan.build.targets;
+  const names = targets.map(targetName);
+  const n = plan.commits.length;
+
+  const session = await startSteppingContainer({
+    what: 'series',
+    dir: plan.dir,
+    driverLog: join(plan.dir, SERIES_FILES.driverLog),
+    spec: plan.container,
+    buildUser: { uid: buildUid, gid: buildGid },
+    logsLimit: plan.build.limits.logs,
+    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    deps,
+  });
+  try {
+    const setup = await session.driver('setup');
+    if (setup.code !== 0) throw new KernelbuilderError(`the series' set-up in the container failed (exit ${setup.code}): ${setup.text.split('\n').slice(-5).join(' | ')}`);
+    const checkpatchArgs = [...(plan.checkpatch === 'strict' ? ['--strict'] : []), ...(plan.checkpatchIgnore.length > 0 ? ['--ignore', plan.checkpatchIgnore.join(',')] : [])];
+
+    const step = async (k: number, sha: string) => {
+      const inContainer = `/logs/${SERIES_STEPS_DIR}/${k}`;
+      const started = now();
+      // The base from empty object dirs; each commit on the one before.
+      const { code } = await session.driver('build', sha, inContainer, k === 0 ? '1' : '0', String(plan.build.jobs), ...targets.map((t) => driverTarget(t)));
+      if (k > 0 && plan.checkpatch !== 'off') await session.driver('checkpatch', sha, inContainer, ...checkpatchArgs);
+      const finished = now();
+      const dir = seriesStepDir(plan.dir, k);
+      const stepPlan = { ...plan.build, logsDir: dir, ref: { ...plan.build.ref, sha } };
+      const { results } = await afterContainer({
+        dir,
+        admit: [{ from: join(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
+        results: (d) =>
+          collectResults({
+            plan: stepPlan,
+            image: plan.image,
+            statuses: new Map(targets.map((t) => [targetName(t), readInsideOrNothing(d, targetPaths(t.arch, t.config).status, Number.MAX_SAFE_INTEGER)])),
+            startedAt: started,
+            finishedAt: finished,
+            driverExitCode: code,
+          }),
+        kept: true,
+        noise: deps.noise,
+        log: deps.log,
+      });
+      const counted = (results.issues ?? []).filter((i) => !i.noise && tally(i, i.noise) !== undefined);
+      const observed = new Map<string, TargetObservation>(
+        results.targets.map((t) => [t.target, { build: t.status === 'pass' ? 'pass' : t.status === 'fail' ? 'fail' : 'error', ...(t.reason ? { fault: t.reason } : {}), printed: counted.filter((i) => i.targets.includes(t.target)).map(found) }]),
+      );
+      if ([...observed.values()].some((o) => o.build === 'error')) {
+        throw new KernelbuilderError(`${k === 0 ? 'the base' : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ''}); see ${join(plan.dir, SERIES_FILES.driverLog)}`);
+      }
+      const checkpatch: CheckpatchResult | undefined = k > 0 && plan.checkpatch !== 'off' ? parseCheckpatch(readInsideOrNothing(dir, CHECKPATCH_FILE, CHECKPATCH_LIMIT) ?? '') : undefined;
+      return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
+    };
+
+    deps.log.info(`[0/${n}] building the base ${plan.base.sha.slice(0, 12)} from scratch: ${names.join(' ')}`);
+    const base = await step(0, plan.base.sha);
+    const known = new Map<string, Known>(names.map((name) => [name, new Map(base.observed.get(name)!.printed.map((d) => [d.signature, d]))]));
+    const built = new Map(names.map((name) => [name, base.observed.get(name)!.build]));
+    deps.log.info(`[0/${n}] base ${plan.base.sha.slice(0, 12)}: ${names.map((name) => `${name} ${built.get(name)}`).join(', ')} in ${base.seconds}s`);
+    const steps: SeriesStep[] = [];
+    const breaks: SeriesBreak[] = [];
+    for (const commit of plan.commits) {
+      const { observed, checkpatch, seconds } = await step(commit.k, commit.sha);
+      // What the commit changed, on its first parent: a finding there not printed again is gone.
+      const touched = new Set((await deps.git.run(['diff', '--name-only', '--no-renames', `${commit.sha}^1`, commit.sha])).split('\n').filter((l) => l.length > 0));
+      const stepTargets: SeriesTargetStep[] = names.map((name) => {
+        const o = observed.get(name)!;
+        const changes = commitChanges(known.get(name)!, o.printed, touched);
+        known.set(name, changes.known);
+        // A break opens where a target that built fails, and closes where it builds again.
+        const open = breaks.find((b) => b.target === name && b.fixedAt === undefined);
+        if (o.build === 'fail' && built.get(name) === 'pass' && !open) breaks.push({ target: name, at: commit.k });
+        if (o.build === 'pass' && open) open.fixedAt = commit.k;
+        built.set(name, o.build);
+        return { target: name, build: o.build, ...(o.fault ? { fault: o.fault } : {}), added: changes.added, removed: changes.removed };
+      });
+      const s: SeriesStep = { k: commit.k, sha: commit.sha, subject: commit.subject, targets: stepTargets, ...(checkpatch ? { checkpatch } : {}), seconds };
+      steps.push(s);
+      deps.log.info(stepLine(s, n));
+      if (checkpatch?.problem) deps.log.warning(`[${commit.k}/${n}] ${checkpatch.problem}`);
+    }
+    const finishedAt = now();
+    const baseTargets = names.map((name) => ({ target: name, build: base.observed.get(name)!.build }));
+    const failures = seriesFailures({ n, steps, breaks, baseTargets, failOn: plan.failOn });
+    return {
+      schema: 1,
+      tree: plan.tree,
+      source: plan.source,
+      range: plan.range,
+      base: { ...plan.base, targets: baseTargets, seconds: base.seconds },
+      head: plan.head,
+      targets: names,
+      image: { name: plan.image.name, id: plan.image.id },
+      steps,
+      breaks,
+      result: failures.length > 0 ? 'fail' : 'pass',
+      failures,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
+    };
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/entry/cli.ts';
+import { type SeriesResult } from '../../src/series/types.ts';
+import { type SeriesCommit, commitSeries, kernelRepo } from '../support/kernel-repo.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+// A series of eight commits on the real 6.1 tree, checked on two arches in one run, each
+// commit built on the one before: one adds a warning only x86 compiles (its file is
+// x86's), one breaks the build and the next fixes it, one adds a line checkpatch calls an
+// error, the rest are harmless. Every commit is signed off and described, so checkpatch
+// has nothing to say of the harmless ones. The configs are the boot tests': the compiler
+// cache holds the base.
+const source = kernelRepo();
+const arches = 'x86 riscv';
+const config = 'tinyconfig+kb-boot.config';
+const paths = { driverDir: fileURLToPath(new URL('../../src/driver/', import.meta.url)), imagesDir: fileURLToPath(new URL('../../images/', import.meta.url)) };
+
+const message = (subject: string) => `${subject}\n\nA change of kernelbuilder's series test.\n\nSigned-off-by: kernelbuilder test <t@localhost>`;
+const append = (path: string, subject: string, text: string): SeriesCommit => ({ subject: message(subject), edits: { [path]: (t) => `${t}\n${text}` } });
+const harmless = (path: string, i: number) => append(path, `${path}: a harmless change ${i}`, `/* kernelbuilder series: change ${i} */`);
+const broken = 'int kernelbuilder_series_broken(void) { return kernelbuilder_undeclared; }';
+const series: SeriesCommit[] = [
+  harmless('kernel/exit.c', 1),
+  append('arch/x86/kernel/setup.c', 'x86: a new warning', 'static int kernelbuilder_series_unused;'),
+  harmless('mm/memory.c', 3),
+  append('init/main.c', 'init: break the build', broken),
+  { subject: message('init: fix the build'), edits: { 'init/main.c': (t) => t.replace(`\n${broken}`, '') } },
+  // Trailing whitespace: checkpatch's ERROR, nothing a compiler sees.
+  append('lib/string.c', 'lib: a comment with trailing whitespace', '/* kernelbuilder series: trailing whitespace */ '),
+  harmless('fs/exec.c', 7),
+  harmless('kernel/exit.c', 8),
+];
+const shas = commitSeries(source, 'kb-test/series', series);
+const base = execFileSync('git', ['-C', source, 'rev-parse', 'refs/remotes/stable/HEAD'], { encoding: 'utf8' }).trim();
+
+async function cli(...args: string[]) {
+  let err = '';
+  let out = '';
+  const code = await runCli(['series', '--source', source, ...args], paths, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, err, out };
+}
+
+test('a series of eight commits on x86 and riscv: the one-arch warning, the break and its fix, the checkpatch error each named at its commit, nothing at the others', async () => {
+  const logs = tempDir('series');
+  const { code, err } = await cli('--range', `stable/linux-6.1.y..${shas[7]}`, '--arches', arches, '--configs', config, '--logs', logs);
+  assert.equal(code, 1, err);
+  const path = /results in (\S+series\.json)/.exec(err)?.[1];
+  assert.ok(path && existsSync(path), err);
+  const r = JSON.parse(readFileSync(path, 'utf8')) as SeriesResult;
+  const x86 = `x86/${config}`;
+  const riscv = `riscv/${config}`;
+  assert.equal(r.base.sha, base);
+  assert.deepEqual(r.base.targets, [{ target: x86, build: 'pass' }, { target: riscv, build: 'pass' }]);
+  assert.deepEqual(r.steps.map((s) => s.sha), shas);
+  const at = (k: number, target: string) => r.steps[k - 1].targets.find((t) => t.target === target)!;
+  // 2: the warning, on x86 only, at its file and line.
+  assert.deepEqual(at(2, x86).added.map((d) => [d.severity, d.file, d.message]), [['warning', 'arch/x86/kernel/setup.c', "'kernelbuilder_series_unused' defined but not used"]]);
+  assert.ok(at(2, x86).added[0].line! > 1000);
+  assert.deepEqual(at(2, riscv).added, []);
+  // 4 breaks both, 5 fixes both: said in so many words, and the error is 4's, gone at 5.
+  for (const t of [x86, riscv]) {
+    assert.equal(at(4, t).build, 'fail');
+    assert.match(at(4, t).added.map((d) => d.message).join('\n'), /'kernelbuilder_undeclared' undeclared/);
+    assert.equal(at(5, t).build, 'pass');
+    assert.deepEqual(at(5, t).added, []);
+    assert.match(at(5, t).removed.map((d) => d.message).join('\n'), /'kernelbuilder_undeclared' undeclared/);
+  }
+  assert.deepEqual(r.breaks, [{ target: x86, at: 4, fixedAt: 5 }, { target: riscv, at: 4, fixedAt: 5 }]);
+  assert.ok(r.failures.some((f) => f.startsWith(`${x86}: breaks the build at 4/8 ${shas[3].slice(0, 12)} "init: break the build", fixed at 5/8 ${shas[4].slice(0, 12)}`)), r.failures.join('\n'));
+  // 6: checkpatch's error, at its place; no compiler finding.
+  assert.equal(r.steps[5].checkpatch?.errors, 1, JSON.stringify(r.steps[5].checkpatch));
+  assert.deepEqual(r.steps[5].checkpatch?.findings.map((f) => [f.type, f.file]), [['ERROR', 'lib/string.c']]);
+  assert.match(r.steps[5].checkpatch!.findings[0].message, /trailing whitespace/);
+  // Nothing at the others: built, nothing added or removed, checkpatch clean.
+  for (const k of [1, 3, 6, 7, 8]) for (const t of [x86, riscv]) assert.deepEqual([at(k, t).build, at(k, t).added, at(k, t).removed], ['pass', [], []], `${k} ${t}`);
+  for (const k of [1, 2, 3, 4, 5, 7, 8]) assert.deepEqual([r.steps[k - 1].checkpatch?.errors, r.steps[k - 1].checkpatch?.warnings], [0, 0], `${k}: ${JSON.stringify(r.steps[k - 1].checkpatch)}`);
+  // Each commit after the base is a small rebuild: the log says so.
+  assert.match(err, /\[4\/8\] [0-9a-f]{12} "init: break the build": x86\/tinyconfig\+kb-boot\.config FAIL \+\d+ -0/);
+  const summary = readFileSync(path.replace(/series\.json$/, 'summary.md'), 'utf8');
+  assert.match(summary, /breaks the build at 4\/8/);
+  const email = readFileSync(path.replace(/series\.json$/, 'email.txt'), 'utf8');
+  assert.match(email, /\[2\/8\] [0-9a-f]{12} \("x86: a new warning"\)\n  x86\/tinyconfig\+kb-boot\.config:\n    >> arch\/x86\/kernel\/setup\.c:\d+: warning: 'kernelbuilder_series_unused' defined but not used/);
+});
+
+test('bad series inputs are refused before any container starts, naming the input', async () => {
+  const logs = tempDir('series-bad');
+  const cases: [string[], RegExp][] = [
+    [['--range', `${shas[3]}..${shas[3]}`], /input 'range'.*empty/],
+    [['--range', `${shas[7]}..stable/linux-6.1.y`], /input 'range'.*base must be an ancestor/],
+    [['--range', `stable/linux-6.1.y..${shas[7]}`, '--commits-limit', '5'], /input 'range'.*more than 5 commits/],
+    [['--range', 'stable/linux-6.1.y'], /input 'range'.*BASE\.\.HEAD/],
+    [['--range', `stable/linux-6.1.y..${shas[7]}`, '--commits-limit', '0'], /input 'commits-limit'/],
+    [['--range', `stable/linux-6.1.y..${shas[7]}`, '--checkpatch', 'loud'], /input 'checkpatch'/],
+    [['--range', `stable/linux-6.1.y..${shas[7]}`, '--fail-on', 'warnings'], /input 'fail-on'/],
+  ];
+  for (const [args, error] of cases) {
+    const { code, err } = await cli(...args, '--arches', 'x86', '--configs', 'tinyconfig', '--logs', logs);
+    assert.equal(code, 2, `${args.join(' ')}: ${err}`);
+    assert.match(err, error, args.join(' '));
+  }
+  assert.deepEqual(execFileSync('find', [logs, '-mindepth', '1'], { encoding: 'utf8' }), '', 'nothing written');
+});

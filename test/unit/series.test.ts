@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCheckpatch, CHECKPATCH_FINDINGS_KEPT } from '../../src/series/checkpatch.ts';
+import { commitChanges } from '../../src/series/changes.ts';
+import { breakLine, seriesFailures } from '../../src/series/verdict.ts';
+import { stepLine } from '../../src/series/report.ts';
+import { type FoundDiagnostic } from '../../src/bisect/types.ts';
+import { type SeriesStep } from '../../src/series/types.ts';
+
+// What the tree's checkpatch.pl printed on a real commit of the series test (--terse --showfile), and bisect.sh's exit line.
+const REAL = [
+  ':969: WARNING: A patch subject line should describe the change not the tool that found it',
+  'lib/string.c:973: ERROR: trailing whitespace',
+  'total: 1 errors, 1 warnings, 4 lines checked',
+  'kernelbuilder: checkpatch exit 1',
+].join('\n');
+
+test('checkpatch: findings typed with their place (none for the commit message), its own counts', () => {
+  assert.deepEqual(parseCheckpatch(REAL), {
+    errors: 1,
+    warnings: 1,
+    checks: 0,
+    findings: [
+      { type: 'WARNING', message: 'A patch subject line should describe the change not the tool that found it' },
+      { type: 'ERROR', file: 'lib/string.c', line: 973, message: 'trailing whitespace' },
+    ],
+  });
+  assert.deepEqual(parseCheckpatch('init/main.c:12: CHECK: Alignment should match open parenthesis\ntotal: 0 errors, 0 warnings, 1 checks, 9 lines checked\nkernelbuilder: checkpatch exit 0').checks, 1);
+});
+
+test('checkpatch: a clean commit prints nothing and exits 0; anything else without a total is a problem, never clean', () => {
+  assert.deepEqual(parseCheckpatch('kernelbuilder: checkpatch exit 0\n'), { errors: 0, warnings: 0, checks: 0, findings: [] });
+  const missing = parseCheckpatch("Can't open perl script \"scripts/checkpatch.pl\": No such file or directory\nkernelbuilder: checkpatch exit 2\n");
+  assert.match(missing.problem!, /could not check the commit \(exit 2\): Can't open perl script/);
+  assert.match(parseCheckpatch('').problem!, /exit unknown\), no output/);
+});
+
+test('checkpatch: findings kept are bounded, the counts are all of them', () => {
+  const lines = Array.from({ length: CHECKPATCH_FINDINGS_KEPT + 7 }, (_, i) => `a.c:${i + 1}: WARNING: ${'x'.repeat(2000)}`);
+  const r = parseCheckpatch([...lines, `total: 0 errors, ${lines.length} warnings, 0 checks, 99 lines checked`, 'kernelbuilder: checkpatch exit 1'].join('\n'));
+  assert.equal(r.findings.length, CHECKPATCH_FINDINGS_KEPT);
+  assert.equal(r.more, 7);
+  assert.equal(r.warnings, CHECKPATCH_FINDINGS_KEPT + 7);
+  assert.ok(r.findings.every((f) => f.message.length <= 500));
+});
+
+const d = (signature: string, severity: 'error' | 'warning', file: string, line = 1): FoundDiagnostic => ({ signature, kind: 'compiler', severity, message: signature, file, line });
+
+test('commit changes: new by signature (a line shift is not new); gone only where the commit recompiled it; errors always settle', () => {
+  const known = new Map([
+    ['w-a', d('w-a', 'warning', 'a.c', 10)],
+    ['w-h', d('w-h', 'warning', 'include/h.h')],
+    ['e-b', d('e-b', 'error', 'b.c')],
+  ]);
+  // a.c touched: its warning printed again 3 lines lower (same), a new one; h.h's warning not printed, h.h untouched: kept; b.c's error gone.
+  const r = commitChanges(known, [d('w-a', 'warning', 'a.c', 13), d('w-new', 'warning', 'a.c', 20)], new Set(['a.c']));
+  assert.deepEqual(r.added.map((x) => x.signature), ['w-new']);
+  assert.deepEqual(r.removed.map((x) => x.signature), ['e-b']);
+  assert.deepEqual([...r.known.keys()].sort(), ['w-a', 'w-h', 'w-new']);
+  assert.equal(r.known.get('w-a')!.line, 13, 'the latest place');
+  // The commit that touches h.h and no longer prints its warning removes it.
+  assert.deepEqual(commitChanges(r.known, [], new Set(['include/h.h'])).removed.map((x) => x.signature), ['w-h']);
+});
+
+const step = (k: number, targets: SeriesStep['targets'], checkpatchErrors = 0): SeriesStep => ({ k, sha: `${k}`.repeat(40), subject: `commit ${k}`, targets, checkpatch: { errors: checkpatchErrors, warnings: 0, checks: 0, findings: [] }, seconds: 1 });
+
+test('series verdict: breaks in so many words, errors added; new warnings and checkpatch only when fail-on asks', () => {
+  const steps = [
+    step(1, [{ target: 'x86/tinyconfig', build: 'pass', added: [d('w', 'warning', 'a.c')], removed: [] }], 1),
+    step(2, [{ target: 'x86/tinyconfig', build: 'fail', added: [d('e', 'error', 'b.c', 7)], removed: [] }]),
+    step(3, [{ target: 'x86/tinyconfig', build: 'pass', added: [], removed: [d('e', 'error', 'b.c', 7)] }]),
+  ];
+  const breaks = [{ target: 'x86/tinyconfig', at: 2, fixedAt: 3 }];
+  const baseTargets = [{ target: 'x86/tinyconfig', build: 'pass' }];
+  assert.equal(breakLine(breaks[0], steps, 3), `x86/tinyconfig: breaks the build at 2/3 ${'2'.repeat(12)} "commit 2", fixed at 3/3 ${'3'.repeat(12)} "commit 3"`);
+  assert.deepEqual(seriesFailures({ n: 3, steps, breaks, baseTargets, failOn: [] }), [breakLine(breaks[0], steps, 3), `2/3 ${'2'.repeat(12)} "commit 2" adds an error on x86/tinyconfig: b.c:7: error: e`]);
+  const strict = seriesFailures({ n: 3, steps, breaks: [], baseTargets, failOn: ['new-warnings', 'checkpatch'] });
+  assert.deepEqual(strict.filter((f) => f.includes('fail-on')), [`1/3 ${'1'.repeat(12)} "commit 1" adds 1 warning on x86/tinyconfig (fail-on new-warnings)`, `1/3 ${'1'.repeat(12)} "commit 1" has 1 checkpatch error (fail-on checkpatch)`]);
+  assert.deepEqual(seriesFailures({ n: 3, steps: [], breaks: [], baseTargets: [{ target: 'x86/tinyconfig', build: 'fail' }], failOn: [] }), ['x86/tinyconfig: the base does not build']);
+  assert.match(stepLine(steps[1], 3), /^\[2\/3\] 2{12} "commit 2": x86\/tinyconfig FAIL \+1 -0; checkpatch 0 errors, 0 warnings, 0 checks \(1s\)$/);
+});
