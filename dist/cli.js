@@ -19,13 +19,20 @@ import {
   MAX_BISECT_LIMIT,
   abortOnSignals,
   afterContainer,
+  bisectContainerSpec,
   bisectRegressions,
   buildMatrix,
+  buildUser,
   checkBisectPlan,
   checkPlan,
   checkPlanOnEngine,
   checkPlanOnHost,
+  collectResults,
+  commitLog,
+  containerFiles,
+  driverTarget,
   echoFailures,
+  emailMessage,
   failedBoots,
   failedTargets,
   failedTests,
@@ -33,6 +40,9 @@ import {
   finishedBuildKnown,
   fitsInSpace,
   formatDuration,
+  formatIssueLine,
+  formatLocation,
+  found,
   getBisectInputs,
   getInputs,
   gitIn,
@@ -43,43 +53,63 @@ import {
   logPlan,
   longestFirst,
   makePlan,
+  markdownCode,
+  markdownText,
   outcomeLine,
   overallResult,
   parseKcidbOrigin,
   parseReportInputs,
   parseShards,
   planRefs,
+  prepareCcacheDir,
   previousTargets,
   readEmailTo,
   readNoise,
   replaceWhole,
   reportShards,
+  resolveRef,
   runBisect,
   runBuild,
   shardTargets,
   spaceLimitBytes,
+  splitList,
+  startSteppingContainer,
+  tally,
   targetCosts,
-  writeBisectReports
-} from "./chunks/chunk-OYBPZPEQ.js";
+  tryGit,
+  writeBisectReports,
+  writeInside
+} from "./chunks/chunk-QGB7LXIR.js";
 import {
   BisectOption,
+  CHECKPATCH_FILE,
+  DRIVER_MOUNT,
   EMAILS_DIR,
   Input,
   InputError,
   KernelbuilderError,
   MAX_TEST_RETRIES,
+  SERIES_FILES,
+  SERIES_STEPS_DIR,
+  SeriesOption,
   SimulateOption,
+  checkRefSyntax,
   connectDocker,
   defaultImageTable,
   describeValue,
   formatBytes,
   isImageRef,
+  pathSafe,
+  readInsideOrNothing,
   readResultsDir,
   runnerLogLine,
+  seriesDirName,
+  seriesStepDir,
   sizeInBytes,
   targetName,
+  targetPaths,
   treeDir
-} from "./chunks/chunk-UC4OUQD2.js";
+} from "./chunks/chunk-ZZRGW6RD.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -325,6 +355,345 @@ function writeWhole(path, text) {
   });
 }
 
+// src/series/plan.ts
+import { join as join3 } from "node:path";
+var DEFAULT_COMMITS_LIMIT = 50;
+var MAX_COMMITS_LIMIT = 500;
+var CHECKPATCH_MODES = ["on", "strict", "off"];
+var FAIL_ON = ["new-warnings", "checkpatch"];
+var CHECKPATCH_TYPE = /^[A-Z][A-Z0-9_]{0,63}$/;
+var DEFAULT_CHECKPATCH_IGNORE = ["FILE_PATH_CHANGES"];
+function getSeriesInputs(read) {
+  const range = read(SeriesOption.range).trim();
+  const ends = /^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/.exec(range);
+  if (!ends) throw new InputError(SeriesOption.range, range, "a range is BASE..HEAD, two refs as --ref takes them, e.g. v6.1..my-branch (required)");
+  const base = checkRefSyntax(ends[1], SeriesOption.range);
+  const head = checkRefSyntax(ends[2], SeriesOption.range);
+  const limitText = read(SeriesOption.commitsLimit).trim() || String(DEFAULT_COMMITS_LIMIT);
+  if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_COMMITS_LIMIT) {
+    throw new InputError(SeriesOption.commitsLimit, limitText, `commits-limit is a whole number from 1 to ${MAX_COMMITS_LIMIT}: the longest range a series checks; default ${DEFAULT_COMMITS_LIMIT}`);
+  }
+  const checkpatch = read(SeriesOption.checkpatch).trim() || "on";
+  if (!CHECKPATCH_MODES.includes(checkpatch)) throw new InputError(SeriesOption.checkpatch, checkpatch, "checkpatch is on (the default), strict (adds its CHECK findings) or off");
+  const ignoreText = read(SeriesOption.checkpatchIgnore).trim();
+  const checkpatchIgnore = ignoreText === "" ? DEFAULT_CHECKPATCH_IGNORE : splitList(ignoreText).filter((t) => t !== "none");
+  for (const t of checkpatchIgnore) {
+    if (!CHECKPATCH_TYPE.test(t)) throw new InputError(SeriesOption.checkpatchIgnore, t, `checkpatch-ignore lists checkpatch's message types, e.g. "FILE_PATH_CHANGES SPDX_LICENSE_TAG", or none; default ${DEFAULT_CHECKPATCH_IGNORE.join(" ")}`);
+  }
+  const failOn = splitList(read(SeriesOption.failOn).trim());
+  for (const f of failOn) {
+    if (!FAIL_ON.includes(f)) throw new InputError(SeriesOption.failOn, f, `fail-on lists ${FAIL_ON.join(" and ")}: what fails the run besides a commit that fails to build or adds an error (reported either way)`);
+  }
+  const build2 = getInputs((input) => input === Input.ref ? head : input === Input.keep ? "none" : read(input));
+  return { base, head, range, limit: Number(limitText), checkpatch, checkpatchIgnore, failOn: [...new Set(failOn)], build: build2 };
+}
+async function planSeries(inputs, git, fragments) {
+  const build2 = await makePlan(inputs.build, git, fragments);
+  const base = await resolveRef(git, inputs.base);
+  const head = build2.ref;
+  const named = `${inputs.base} (${base.sha.slice(0, 12)}) .. ${inputs.head} (${head.sha.slice(0, 12)})`;
+  if (base.sha === head.sha) throw new InputError(SeriesOption.range, inputs.range, `${named} is empty: base and head are the same commit`);
+  if (await tryGit(git, ["merge-base", "--is-ancestor", base.sha, head.sha]) === void 0) {
+    throw new InputError(SeriesOption.range, inputs.range, `its base must be an ancestor of its head: ${base.sha.slice(0, 12)} is not one of ${head.sha.slice(0, 12)}`);
+  }
+  const log = await commitLog(git, `${base.sha}..${head.sha}`, inputs.limit + 1, "%an <%ae>", "%aI", true);
+  if (log.length === 0) throw new InputError(SeriesOption.range, inputs.range, `${named} has no commit on its first-parent walk`);
+  if (log.length > inputs.limit) {
+    throw new InputError(SeriesOption.range, inputs.range, `${named} holds more than ${inputs.limit} commits on its first-parent walk; a series checks at most commits-limit (${inputs.limit}) commits`);
+  }
+  const commits = log.reverse().map((c, i) => ({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author }));
+  const dir = join3(inputs.build.logs, pathSafe(build2.tree), seriesDirName(base.sha, head.sha));
+  return {
+    source: build2.source,
+    tree: build2.tree,
+    range: inputs.range,
+    base: { ref: inputs.base, sha: base.sha },
+    head: { ref: inputs.head, sha: head.sha },
+    commits,
+    limit: inputs.limit,
+    checkpatch: inputs.checkpatch,
+    checkpatchIgnore: inputs.checkpatchIgnore,
+    failOn: inputs.failOn,
+    dir,
+    build: { ...build2, logsDir: dir }
+  };
+}
+
+// src/series/check-plan.ts
+async function checkSeriesPlan(inputs, deps) {
+  const planned = await planSeries(inputs, deps.git, loadProjectFragments(deps.driverDir));
+  checkPlanOnHost(planned.build, deps);
+  const { image } = await checkPlanOnEngine(planned.build, deps);
+  const label = `${planned.tree}/${seriesDirName(planned.base.sha, planned.head.sha)}`;
+  const container = bisectContainerSpec(planned.build, image, deps.driverDir, buildUser(deps.uid, deps.gid), label);
+  return { ...planned, image, container };
+}
+
+// src/series/run-series.ts
+import { mkdirSync, rmSync as rmSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/series/checkpatch.ts
+var CHECKPATCH_FINDINGS_KEPT = 50;
+var MESSAGE_LIMIT = 500;
+var FINDING = /^([^:\s]*):(\d+): (ERROR|WARNING|CHECK): (.*)$/;
+var TOTAL = /^total: (\d+) errors?, (\d+) warnings?, (?:(\d+) checks?, )?\d+ lines? checked/;
+var EXIT = /^kernelbuilder: checkpatch exit (\d+)$/;
+function parseCheckpatch(text) {
+  const findings = [];
+  let seen = 0;
+  let total = null;
+  let exit;
+  for (const line of text.split("\n")) {
+    const status = EXIT.exec(line);
+    if (status) {
+      exit = status[1];
+      continue;
+    }
+    const found2 = FINDING.exec(line);
+    if (found2) {
+      seen++;
+      if (findings.length < CHECKPATCH_FINDINGS_KEPT) {
+        const [, file, lineNo, type, message] = found2;
+        findings.push({ type, ...file ? { file, line: Number(lineNo) } : {}, message: message.slice(0, MESSAGE_LIMIT) });
+      }
+      continue;
+    }
+    total = TOTAL.exec(line) ?? total;
+  }
+  const more = seen > findings.length ? { more: seen - findings.length } : {};
+  if (!total) {
+    if (exit === "0" && seen === 0) return { errors: 0, warnings: 0, checks: 0, findings };
+    const printed = text.split("\n").filter((l) => l.trim() !== "" && !EXIT.test(l));
+    const last = printed.slice(-1)[0]?.slice(0, MESSAGE_LIMIT);
+    return { errors: 0, warnings: 0, checks: 0, findings, ...more, problem: `checkpatch could not check the commit (exit ${exit ?? "unknown"})${last ? `: ${last}` : ", no output"}` };
+  }
+  return { errors: Number(total[1]), warnings: Number(total[2]), checks: Number(total[3] ?? 0), findings, ...more };
+}
+
+// src/series/changes.ts
+function commitChanges(known, printed, touched) {
+  const now = new Map(printed.map((d) => [d.signature, d]));
+  const added = [...now.values()].filter((d) => !known.has(d.signature));
+  const removed = [...known.values()].filter((d) => !now.has(d.signature) && (d.severity === "error" || d.file !== void 0 && touched.has(d.file)));
+  const next = new Map(known);
+  for (const d of removed) next.delete(d.signature);
+  for (const d of now.values()) next.set(d.signature, d);
+  return { added, removed, known: next };
+}
+
+// src/series/verdict.ts
+function commitName(s, n) {
+  return `${s.k}/${n} ${s.sha.slice(0, 12)} "${s.subject}"`;
+}
+function breakLine(b, steps, n) {
+  const at = steps.find((s) => s.k === b.at);
+  const fixed = b.fixedAt === void 0 ? void 0 : steps.find((s) => s.k === b.fixedAt);
+  return `${b.target}: breaks the build at ${commitName(at, n)}, ${fixed ? `fixed at ${commitName(fixed, n)}` : "not fixed by the end of the series"}`;
+}
+function seriesFailures(args) {
+  const { n, steps, breaks, failOn } = args;
+  const failures = args.baseTargets.filter((t) => t.build !== "pass").map((t) => `${t.target}: the base does not build`);
+  failures.push(...breaks.map((b) => breakLine(b, steps, n)));
+  for (const s of steps) {
+    for (const t of s.targets) {
+      for (const d of t.added.filter((a) => a.severity === "error")) failures.push(`${commitName(s, n)} adds an error on ${t.target}: ${formatIssueLine(d)}`);
+      const warnings = t.added.filter((a) => a.severity === "warning");
+      if (failOn.includes("new-warnings") && warnings.length > 0) failures.push(`${commitName(s, n)} adds ${warnings.length} warning${warnings.length === 1 ? "" : "s"} on ${t.target} (fail-on new-warnings)`);
+    }
+    if (failOn.includes("checkpatch") && (s.checkpatch?.errors ?? 0) > 0) failures.push(`${commitName(s, n)} has ${s.checkpatch.errors} checkpatch error${s.checkpatch.errors === 1 ? "" : "s"} (fail-on checkpatch)`);
+  }
+  return failures;
+}
+
+// src/series/report.ts
+import { join as join4 } from "node:path";
+var LISTED = 5;
+function targetCell(t) {
+  const build2 = t.build === "pass" ? "pass" : `FAIL${t.fault ? ` (${t.fault})` : ""}`;
+  return `${build2} +${t.added.length} -${t.removed.length}`;
+}
+function checkpatchCell(c) {
+  if (!c) return "not run";
+  if (c.problem) return "could not check";
+  return `${c.errors} error${c.errors === 1 ? "" : "s"}, ${c.warnings} warning${c.warnings === 1 ? "" : "s"}, ${c.checks} check${c.checks === 1 ? "" : "s"}`;
+}
+function stepLine(s, n) {
+  return `[${s.k}/${n}] ${s.sha.slice(0, 12)} "${s.subject}": ${s.targets.map((t) => `${t.target} ${targetCell(t)}`).join(", ")}; checkpatch ${checkpatchCell(s.checkpatch)} (${s.seconds}s)`;
+}
+function checkpatchLine(f) {
+  return `${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ""}: ${f.message}`;
+}
+function commitDetail(s) {
+  const blocks = [];
+  for (const t of s.targets) {
+    const lines = [...listed(t.added, (d) => `>> ${formatIssueLine(d)}`), ...listed(t.removed, (d) => `-- ${formatIssueLine(d)} (gone)`)];
+    if (lines.length > 0) blocks.push({ target: t.target, lines });
+  }
+  const c = s.checkpatch;
+  if (c && (c.findings.length > 0 || c.problem)) {
+    blocks.push({ lines: [...c.problem ? [c.problem] : [], ...c.findings.map((f) => `checkpatch ${checkpatchLine(f)}`), ...c.more ? [`checkpatch: ${c.more} more`] : []] });
+  }
+  return blocks;
+}
+function listed(found2, line) {
+  return [...found2.slice(0, LISTED).map(line), ...found2.length > LISTED ? [`... ${found2.length - LISTED} more`] : []];
+}
+function seriesSummary(r) {
+  const n = r.steps.length;
+  const lines = [
+    `## kernelbuilder series: ${markdownText(`${r.tree} ${r.range}`)}`,
+    "",
+    `${n} commits on ${markdownText(r.base.ref)} (${r.base.sha.slice(0, 12)}), each built on the one before: ${r.targets.map((t) => markdownCode(t, "text")).join(", ")}. **${r.result}**`,
+    ""
+  ];
+  if (r.failures.length > 0) lines.push(...r.failures.map((f) => `- ${markdownText(f)}`), "");
+  const header = ["commit", "subject", ...r.targets, "checkpatch"];
+  lines.push(`| ${header.map((h) => markdownText(h)).join(" | ")} |`, `|${header.map(() => " --- ").join("|")}|`);
+  lines.push(`| base ${r.base.sha.slice(0, 12)} | ${markdownText(r.base.ref)} | ${r.base.targets.map((t) => t.build).join(" | ")} | |`);
+  for (const s of r.steps) lines.push(`| ${s.k}/${n} ${s.sha.slice(0, 12)} | ${markdownCode(s.subject, "table")} | ${s.targets.map(targetCell).join(" | ")} | ${checkpatchCell(s.checkpatch)} |`);
+  for (const s of r.steps) {
+    const blocks = commitDetail(s);
+    if (blocks.length === 0) continue;
+    lines.push("", `### ${markdownText(commitName(s, n))}`);
+    for (const b of blocks) lines.push("", ...b.target ? [`${markdownCode(b.target)}:`] : [], ...b.lines.map((l) => `- ${markdownCode(l)}`));
+  }
+  lines.push("", `${r.durationSeconds}s: the base ${r.base.seconds}s from scratch, the commits ${r.steps.map((s) => `${s.seconds}s`).join(" ")}.`);
+  return `${lines.join("\n")}
+`;
+}
+function seriesEmail(r, to) {
+  const n = r.steps.length;
+  const subject = `[kernelbuilder] ${r.tree} ${r.base.sha.slice(0, 12)}..${r.head.sha.slice(0, 12)}: ${n} commits, ${r.result}${r.breaks.length > 0 ? `, ${r.breaks.length} break${r.breaks.length === 1 ? "" : "s"}` : ""}`;
+  const body = [`tree:    ${r.tree}`, `range:   ${r.range}`, `base:    ${r.base.ref} ${r.base.sha}`, `head:    ${r.head.ref} ${r.head.sha}`, `targets: ${r.targets.join(" ")}`, ""];
+  body.push(...r.failures.length > 0 ? ["It fails:", ...r.failures.map((f) => `  ${f}`)] : ["Every commit builds and adds no error."]);
+  for (const s of r.steps) {
+    const blocks = commitDetail(s);
+    if (blocks.length === 0) continue;
+    body.push("", `[${s.k}/${n}] ${s.sha.slice(0, 12)} ("${s.subject}")`);
+    for (const b of blocks) body.push(...b.target ? [`  ${b.target}:`] : [], ...b.lines.map((l) => `    ${l}`));
+  }
+  body.push("", "Each commit:", ...r.steps.map((s) => `  ${stepLine(s, n)}`));
+  return emailMessage({ to, subject }, body);
+}
+function writeSeriesReports(r, dir, emailTo) {
+  writeInside(dir, SERIES_FILES.result, `${JSON.stringify(r, null, 2)}
+`);
+  writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
+  writeInside(dir, SERIES_FILES.email, seriesEmail(r, emailTo));
+  return { result: join4(dir, SERIES_FILES.result), summary: join4(dir, SERIES_FILES.summary), email: join4(dir, SERIES_FILES.email) };
+}
+
+// src/series/run-series.ts
+var CHECKPATCH_LIMIT = 2 * 2 ** 20;
+async function runSeries(plan2, deps) {
+  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
+  const startedAt = now();
+  mkdirSync(plan2.dir, { recursive: true });
+  rmSync2(join5(plan2.dir, SERIES_STEPS_DIR), { recursive: true, force: true });
+  for (const file of Object.values(SERIES_FILES)) rmSync2(join5(plan2.dir, file), { force: true });
+  const [buildUid, buildGid] = String(plan2.container.User).split(":").map(Number);
+  prepareCcacheDir(plan2.build, plan2.image, [buildUid, buildGid], deps.uid);
+  const targets = plan2.build.targets;
+  const names = targets.map(targetName);
+  const n = plan2.commits.length;
+  const session = await startSteppingContainer({
+    what: "series",
+    dir: plan2.dir,
+    driverLog: join5(plan2.dir, SERIES_FILES.driverLog),
+    spec: plan2.container,
+    buildUser: { uid: buildUid, gid: buildGid },
+    logsLimit: plan2.build.limits.logs,
+    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    deps
+  });
+  try {
+    const setup = await session.driver("setup");
+    if (setup.code !== 0) throw new KernelbuilderError(`the series' set-up in the container failed (exit ${setup.code}): ${setup.text.split("\n").slice(-5).join(" | ")}`);
+    const checkpatchArgs = [...plan2.checkpatch === "strict" ? ["--strict"] : [], ...plan2.checkpatchIgnore.length > 0 ? ["--ignore", plan2.checkpatchIgnore.join(",")] : []];
+    const step = async (k, sha) => {
+      const inContainer = `/logs/${SERIES_STEPS_DIR}/${k}`;
+      const started = now();
+      const { code } = await session.driver("build", sha, inContainer, k === 0 ? "1" : "0", String(plan2.build.jobs), ...targets.map((t) => driverTarget(t)));
+      if (k > 0 && plan2.checkpatch !== "off") await session.driver("checkpatch", sha, inContainer, ...checkpatchArgs);
+      const finished = now();
+      const dir = seriesStepDir(plan2.dir, k);
+      const stepPlan = { ...plan2.build, logsDir: dir, ref: { ...plan2.build.ref, sha } };
+      const { results } = await afterContainer({
+        dir,
+        admit: [{ from: join5(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan2.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
+        results: (d) => collectResults({
+          plan: stepPlan,
+          image: plan2.image,
+          statuses: new Map(targets.map((t) => [targetName(t), readInsideOrNothing(d, targetPaths(t.arch, t.config).status, Number.MAX_SAFE_INTEGER)])),
+          startedAt: started,
+          finishedAt: finished,
+          driverExitCode: code
+        }),
+        kept: true,
+        noise: deps.noise,
+        log: deps.log
+      });
+      const counted = (results.issues ?? []).filter((i) => !i.noise && tally(i, i.noise) !== void 0);
+      const observed = new Map(
+        results.targets.map((t) => [t.target, { build: t.status === "pass" ? "pass" : t.status === "fail" ? "fail" : "error", ...t.reason ? { fault: t.reason } : {}, printed: counted.filter((i) => i.targets.includes(t.target)).map(found) }])
+      );
+      if ([...observed.values()].some((o) => o.build === "error")) {
+        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join5(plan2.dir, SERIES_FILES.driverLog)}`);
+      }
+      const checkpatch = k > 0 && plan2.checkpatch !== "off" ? parseCheckpatch(readInsideOrNothing(dir, CHECKPATCH_FILE, CHECKPATCH_LIMIT) ?? "") : void 0;
+      return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
+    };
+    deps.log.info(`[0/${n}] building the base ${plan2.base.sha.slice(0, 12)} from scratch: ${names.join(" ")}`);
+    const base = await step(0, plan2.base.sha);
+    const known = new Map(names.map((name) => [name, new Map(base.observed.get(name).printed.map((d) => [d.signature, d]))]));
+    const built = new Map(names.map((name) => [name, base.observed.get(name).build]));
+    deps.log.info(`[0/${n}] base ${plan2.base.sha.slice(0, 12)}: ${names.map((name) => `${name} ${built.get(name)}`).join(", ")} in ${base.seconds}s`);
+    const steps = [];
+    const breaks = [];
+    for (const commit of plan2.commits) {
+      const { observed, checkpatch, seconds } = await step(commit.k, commit.sha);
+      const touched = new Set((await deps.git.run(["diff", "--name-only", "--no-renames", `${commit.sha}^1`, commit.sha])).split("\n").filter((l) => l.length > 0));
+      const stepTargets = names.map((name) => {
+        const o = observed.get(name);
+        const changes = commitChanges(known.get(name), o.printed, touched);
+        known.set(name, changes.known);
+        const open = breaks.find((b) => b.target === name && b.fixedAt === void 0);
+        if (o.build === "fail" && built.get(name) === "pass" && !open) breaks.push({ target: name, at: commit.k });
+        if (o.build === "pass" && open) open.fixedAt = commit.k;
+        built.set(name, o.build);
+        return { target: name, build: o.build, ...o.fault ? { fault: o.fault } : {}, added: changes.added, removed: changes.removed };
+      });
+      const s = { k: commit.k, sha: commit.sha, subject: commit.subject, targets: stepTargets, ...checkpatch ? { checkpatch } : {}, seconds };
+      steps.push(s);
+      deps.log.info(stepLine(s, n));
+      if (checkpatch?.problem) deps.log.warning(`[${commit.k}/${n}] ${checkpatch.problem}`);
+    }
+    const finishedAt = now();
+    const baseTargets = names.map((name) => ({ target: name, build: base.observed.get(name).build }));
+    const failures = seriesFailures({ n, steps, breaks, baseTargets, failOn: plan2.failOn });
+    return {
+      schema: 1,
+      tree: plan2.tree,
+      source: plan2.source,
+      range: plan2.range,
+      base: { ...plan2.base, targets: baseTargets, seconds: base.seconds },
+      head: plan2.head,
+      targets: names,
+      image: { name: plan2.image.name, id: plan2.image.id },
+      steps,
+      breaks,
+      result: failures.length > 0 ? "fail" : "pass",
+      failures,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1e3)
+    };
+  } finally {
+    await session.close();
+  }
+}
+
 // src/entry/cli-options.ts
 import { parseArgs } from "node:util";
 var INPUT_HELP = {
@@ -396,6 +765,37 @@ var BISECT_OPTIONS = {
   [BisectOption.what]: { value: "WHAT", text: "what is wrong at bad: build (fails to build), boot (fails to boot), or an issue signature of results.json; default: chosen from the ends" },
   "plan-only": { value: "", text: "print the bisect plan as JSON, checked; builds nothing", flag: true }
 };
+var SERIES_INPUTS = [
+  Input.source,
+  Input.tree,
+  Input.arches,
+  Input.configs,
+  Input.logs,
+  Input.image,
+  Input.imageTable,
+  Input.toolchain,
+  Input.toolchains,
+  Input.tmpfsSize,
+  Input.jobs,
+  Input.targetTimeout,
+  Input.memory,
+  Input.cpus,
+  Input.logsLimit,
+  Input.ccache,
+  Input.ccacheDir,
+  Input.ccacheSize,
+  Input.noise,
+  Input.emailTo,
+  Input.makeVars
+];
+var SERIES_OPTIONS = {
+  [SeriesOption.range]: { value: "BASE..HEAD", text: "the commits to check: those of HEAD not in BASE, on the first-parent walk, oldest first; BASE an ancestor of HEAD (required)" },
+  [SeriesOption.commitsLimit]: { value: "N", text: `the longest range checked, 1 to ${MAX_COMMITS_LIMIT}; a longer one is refused before anything starts; default ${DEFAULT_COMMITS_LIMIT}` },
+  [SeriesOption.checkpatch]: { value: "MODE", text: "the tree's scripts/checkpatch.pl on each commit: on (default), strict (--strict: adds CHECK findings) or off" },
+  [SeriesOption.checkpatchIgnore]: { value: "TYPES", text: `checkpatch message types to ignore (--ignore), e.g. "FILE_PATH_CHANGES SPDX_LICENSE_TAG", or none; default ${DEFAULT_CHECKPATCH_IGNORE.join(" ")}` },
+  [SeriesOption.failOn]: { value: "LIST", text: "what else fails the run (reported either way): new-warnings, checkpatch (its errors); a commit that fails to build or adds an error always does" },
+  "plan-only": { value: "", text: "print the series plan as JSON, checked; builds nothing", flag: true }
+};
 var SIMULATE_OPTIONS = {
   [SimulateOption.cores]: { value: "N", text: "cores of the machine to predict for, 1 to 1024; default this machine's (and -j cores + 2 unless --jobs says)" },
   [SimulateOption.json]: { value: "", text: "print the simulation as JSON (every runner, every target's start and end) instead of the summary and timelines", flag: true },
@@ -452,6 +852,13 @@ var COMMANDS = [
     usage: "kernelbuilder bisect --source DIR --good REF --bad REF --target ARCH/CONFIG [--what build|boot|SIGNATURE] [options]",
     summary: "find the first bad commit between good and bad, verified; exit 0 found, 1 not found, 2 error",
     options: { ...BISECT_OPTIONS, ...inputOptions(BUILD_INPUTS.filter((n) => !NOT_BISECT_INPUTS.includes(n))) },
+    positionals: 0
+  },
+  {
+    name: "series",
+    usage: "kernelbuilder series --source DIR --range BASE..HEAD [--arches LIST] [--configs LIST] [options]",
+    summary: "build every commit of a range on the one before, for every target: what each adds, where the build breaks and is fixed, checkpatch; exit 0 clean, 1 not, 2 error",
+    options: { ...SERIES_OPTIONS, ...inputOptions(SERIES_INPUTS) },
     positionals: 0
   },
   {
@@ -975,6 +1382,8 @@ function run(command, values, positionals, paths, log, io) {
       return merge(read, log);
     case "bisect":
       return bisect(read, values["plan-only"] === true, paths, log, io);
+    case "series":
+      return series(read, values["plan-only"] === true, paths, log, io);
     case "images build":
       return imagesBuild(values, paths, log);
     default:
@@ -1103,6 +1512,24 @@ async function bisect(read, planOnly, paths, log, io) {
   const reports = writeBisectReports(result, plan2.dir, inputs.build.emailTo);
   log.info(`${outcomeLine(result)}; results in ${reports.result}, email ${reports.email}`);
   return result.culprit ? 0 : 1;
+}
+async function series(read, planOnly, paths, log, io) {
+  const inputs = getSeriesInputs(read);
+  if (inputs.build.ccache?.actionsCache) throw new InputError(Input.ccache, "actions", "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
+  for (const w of inputs.build.warnings) log.warning(w);
+  const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid(), gid: process.getgid() };
+  const plan2 = await checkSeriesPlan(inputs, deps);
+  if (planOnly) {
+    io.out(`${terminalJson(plan2)}
+`);
+    return 0;
+  }
+  log.info(`checking ${plan2.commits.length} commits ${plan2.base.sha.slice(0, 12)}..${plan2.head.sha.slice(0, 12)} on ${plan2.build.targets.length} targets, each commit built on the one before; in ${plan2.dir}`);
+  const result = await runSeries(plan2, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
+  const reports = writeSeriesReports(result, plan2.dir, inputs.build.emailTo);
+  for (const f of result.failures) log.info(f);
+  log.info(`${result.result}: ${result.steps.length} commits, ${result.breaks.length} breaks; results in ${reports.result}, summary ${reports.summary}, email ${reports.email}`);
+  return result.result === "pass" ? 0 : 1;
 }
 async function report(dir, read, io) {
   const logsDir = resolve2(dir);

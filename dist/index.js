@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-545VRITF.js";
+} from "./chunks/chunk-NUFFOWSO.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -78,7 +78,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-OYBPZPEQ.js";
+} from "./chunks/chunk-QGB7LXIR.js";
 import {
   Input,
   KernelbuilderError,
@@ -90,7 +90,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-UC4OUQD2.js";
+} from "./chunks/chunk-ZZRGW6RD.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

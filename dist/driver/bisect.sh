@@ -1,15 +1,23 @@
 #!/bin/bash
-# kernelbuilder's in-container bisect driver. The container runs `bisect.sh serve` (it
-# waits); the host steps the bisect through `docker exec`, one command at a time:
+# kernelbuilder's in-container stepping driver, for a bisect and for a series (each commit
+# of a range built on the one before). The container runs `bisect.sh serve` (it waits);
+# the host steps it through `docker exec`, one command at a time:
 #   bisect.sh setup                          clone /src (read-only) into the /build tmpfs
-#   bisect.sh build SHA STEP_DIR FRESH TARGET [FILE...]
-#                                            check out SHA in the clone and build TARGET
-#                                            (ARCH|NAME|BASE|OBJDIR_BYTES|TEST|COMPILER[|FRAGMENT...]) with target.sh,
-#                                            its log, status and kept files in STEP_DIR (under
-#                                            /logs); the object dir is kept for the next step
-#                                            (make rebuilds what changed) unless FRESH is 1;
-#                                            each source FILE's object is removed first, so
-#                                            that its diagnostics are printed again
+#   bisect.sh build SHA STEP_DIR FRESH JOBS TARGET... [-- FILE...]
+#                                            check out SHA in the clone and build each TARGET
+#                                            (ARCH|NAME|BASE|OBJDIR_BYTES|TEST|COMPILER[|FRAGMENT...])
+#                                            with target.sh under one make -jJOBS (the targets
+#                                            share its jobserver), their logs, statuses and
+#                                            kept files in STEP_DIR (under /logs); the object
+#                                            dirs are kept for the next step (make rebuilds
+#                                            what changed) unless FRESH is 1; each source
+#                                            FILE's object is removed first, so that its
+#                                            diagnostics are printed again
+#   bisect.sh checkpatch SHA STEP_DIR [OPTION...]
+#                                            the tree's own scripts/checkpatch.pl on commit SHA
+#                                            of the clone (--git, one line a finding), its
+#                                            output and exit status in STEP_DIR/checkpatch.txt;
+#                                            OPTIONs are checkpatch's, checked by the host
 #   bisect.sh bisect ARGS...                 `git bisect ARGS` in the clone, never in /src
 # Environment: as driver.sh's (KB_CROSS_<arch>, KB_MAKE_VARS, KB_CCACHE, KB_TARGET_TIMEOUT).
 set -euo pipefail
@@ -28,6 +36,10 @@ checkout() {
   fi
 }
 
+step_dir_under_logs() {
+  case $1 in /logs/*) ;; *) echo "kernelbuilder: step folder $1 is not under /logs" >&2; exit 2 ;; esac
+}
+
 case ${1-} in
   serve)
     # The host execs every step; this only keeps the container (and its /build) alive.
@@ -41,18 +53,46 @@ case ${1-} in
     echo "kernelbuilder: cloned /src into $clone"
     ;;
   build)
-    sha=$2 step_dir=$3 fresh=$4 target=$5
+    sha=$2 step_dir=$3 fresh=$4 jobs=$5
     shift 5
-    case $step_dir in /logs/*) ;; *) echo "kernelbuilder: step folder $step_dir is not under /logs" >&2; exit 2 ;; esac
-    IFS='|' read -r arch config _ <<<"$target"
-    if [ "$fresh" = 1 ]; then rm -rf "/build/out/$arch-$config"; fi
-    for file in "$@"; do
-      case $file in /* | *..*) echo "kernelbuilder: $file is not a file of the tree" >&2; exit 2 ;; esac
-      rm -f "/build/out/$arch-$config/${file%.*}.o"
+    step_dir_under_logs "$step_dir"
+    case $jobs in '' | *[!0-9]*) echo "kernelbuilder: jobs $jobs is not a number" >&2; exit 2 ;; esac
+    targets=()
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do targets+=("$1"); shift; done
+    if [ $# -gt 0 ]; then shift; fi
+    for target in "${targets[@]}"; do
+      IFS='|' read -r arch config _ <<<"$target"
+      if [ "$fresh" = 1 ]; then rm -rf "/build/out/$arch-$config"; fi
+      for file in "$@"; do
+        case $file in /* | *..*) echo "kernelbuilder: $file is not a file of the tree" >&2; exit 2 ;; esac
+        rm -f "/build/out/$arch-$config/${file%.*}.o"
+      done
     done
     checkout "$sha"
     mkdir -p "$step_dir"
-    KB_LOGS=$step_dir KB_KEEP_OBJECTS=1 "$here/target.sh" "$target"
+    # As driver.sh: one make, each target a sub-make recipe ('+'), so that -j is the limit
+    # for all of the step's targets together; numbered, as config names may hold '=' and '+'.
+    mk=/build/step.mk
+    {
+      echo "all:$(seq -s ' ' -f ' t%g' 1 ${#targets[@]})"
+      i=0
+      for target in "${targets[@]}"; do
+        i=$((i + 1))
+        printf "t%d:\n\t+@KB_LOGS='%s' KB_KEEP_OBJECTS=1 %s/target.sh '%s'\n" "$i" "$step_dir" "$here" "$target"
+      done
+    } >"$mk"
+    make --no-print-directory -k -j"$jobs" -f "$mk" all
+    ;;
+  checkpatch)
+    sha=$2 step_dir=$3
+    shift 3
+    step_dir_under_logs "$step_dir"
+    mkdir -p "$step_dir"
+    # Its exit status is 1 whenever it found anything, and a clean commit prints nothing in
+    # --terse: the status, last, tells a clean commit from one it could not check.
+    rc=0
+    (cd "$clone" && perl scripts/checkpatch.pl --git "$sha" --no-color --showfile --terse "$@") >"$step_dir/checkpatch.txt" 2>&1 || rc=$?
+    echo "kernelbuilder: checkpatch exit $rc" >>"$step_dir/checkpatch.txt"
     ;;
   bisect)
     shift
@@ -63,7 +103,7 @@ case ${1-} in
     git -C "$clone" bisect "$@"
     ;;
   *)
-    echo "usage: bisect.sh serve|setup|build SHA STEP_DIR FRESH TARGET|bisect ARGS..." >&2
+    echo "usage: bisect.sh serve|setup|build SHA STEP_DIR FRESH JOBS TARGET... [-- FILE...]|checkpatch SHA STEP_DIR [OPTION...]|bisect ARGS..." >&2
     exit 2
     ;;
 esac

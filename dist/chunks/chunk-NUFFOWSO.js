@@ -9,7 +9,7 @@ import {
   require_src,
   runnerLogLine,
   showControls
-} from "./chunk-UC4OUQD2.js";
+} from "./chunk-ZZRGW6RD.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

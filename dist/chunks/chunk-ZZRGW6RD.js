@@ -62757,6 +62757,13 @@ var BisectOption = {
   target: "target",
   what: "what"
 };
+var SeriesOption = {
+  range: "range",
+  commitsLimit: "commits-limit",
+  checkpatch: "checkpatch",
+  checkpatchIgnore: "checkpatch-ignore",
+  failOn: "fail-on"
+};
 var SimulateOption = {
   cores: "cores",
   json: "json",
@@ -63344,6 +63351,15 @@ function bisectDirName(goodSha, badSha, arch2, config) {
 }
 function bisectStepDir(bisectDir, label) {
   return join(bisectDir, BISECT_STEPS_DIR, label);
+}
+var SERIES_FILES = { result: "series.json", summary: "summary.md", email: "email.txt", driverLog: "driver.log" };
+var SERIES_STEPS_DIR = "commits";
+var CHECKPATCH_FILE = "checkpatch.txt";
+function seriesDirName(baseSha, headSha) {
+  return `series-${baseSha.slice(0, 12)}-${headSha.slice(0, 12)}`;
+}
+function seriesStepDir(seriesDir, k) {
+  return join(seriesDir, SERIES_STEPS_DIR, String(k));
 }
 
 // src/container/docker.ts
@@ -64049,6 +64065,7 @@ export {
   __toESM,
   Input,
   BisectOption,
+  SeriesOption,
   SimulateOption,
   Output,
   State,
@@ -64115,6 +64132,11 @@ export {
   BISECT_STEPS_DIR,
   bisectDirName,
   bisectStepDir,
+  SERIES_FILES,
+  SERIES_STEPS_DIR,
+  CHECKPATCH_FILE,
+  seriesDirName,
+  seriesStepDir,
   folderInside,
   checkInside,
   readInsideOrNothing,

@@ -85,7 +85,7 @@ import {
   unmetOptions,
   withCompiler,
   within
-} from "./chunk-UC4OUQD2.js";
+} from "./chunk-ZZRGW6RD.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -7523,8 +7523,8 @@ function toNumber(s) {
 
 // src/ref/commit-log.ts
 var FIELDS = 4;
-async function commitLog(git, rev, count, author, date) {
-  const out = await git.run(["log", "-z", `-${count}`, `--format=%H%x00${author}%x00${date}%x00%s`, rev]);
+async function commitLog(git, rev, count, author, date, firstParent = false) {
+  const out = await git.run(["log", "-z", `-${count}`, ...firstParent ? ["--first-parent"] : [], `--format=%H%x00${author}%x00${date}%x00%s`, rev]);
   const fields = out.split("\0");
   const commits = [];
   for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
@@ -13784,10 +13784,13 @@ function writeBisectReports(r, dir, emailTo) {
 }
 
 // src/bisect/run-bisect.ts
-import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, rmSync as rmSync6 } from "node:fs";
+import { mkdirSync as mkdirSync7, rmSync as rmSync6 } from "node:fs";
 import { join as join30 } from "node:path";
 
-// src/bisect/exec.ts
+// src/container/stepping.ts
+import { createWriteStream as createWriteStream2 } from "node:fs";
+
+// src/container/exec.ts
 async function execIn(container, cmd, onLine) {
   const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
   const raw = await exec.start({ hijack: true, stdin: false });
@@ -13796,6 +13799,59 @@ async function execIn(container, cmd, onLine) {
   for (const s of Object.values(splitters)) for (const line of s.end()) onLine(line);
   const { ExitCode } = await exec.inspect();
   return ExitCode ?? -1;
+}
+
+// src/container/stepping.ts
+async function startSteppingContainer(args) {
+  const { deps, what } = args;
+  for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
+  const driverLog = createWriteStream2(args.driverLog);
+  const staging = makeStaging(args.dir, args.buildUser.uid !== deps.uid ? args.buildUser : void 0);
+  const container = await deps.docker.createContainer(withLogsMount(args.spec, staging)).catch((e) => {
+    removeStaging(staging);
+    driverLog.end();
+    throw e;
+  });
+  let stopped;
+  const stop = (why) => {
+    stopped ??= why;
+    void container.kill().catch(() => void 0);
+  };
+  const onCancel = () => stop("cancelled");
+  const onDeadline = () => stop("timeout");
+  deps.signal?.addEventListener("abort", onCancel, { once: true });
+  deps.deadline?.addEventListener("abort", onDeadline, { once: true });
+  const stopWatching = watchLogsFolder(staging, args.logsLimit, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
+  const close = async () => {
+    stopWatching();
+    deps.signal?.removeEventListener("abort", onCancel);
+    deps.deadline?.removeEventListener("abort", onDeadline);
+    await container.remove({ force: true, v: true }).catch(() => void 0);
+    await new Promise((resolve5) => driverLog.end(resolve5));
+    removeStaging(staging);
+  };
+  try {
+    await container.start();
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  if (deps.signal?.aborted) onCancel();
+  if (deps.deadline?.aborted) onDeadline();
+  const bootSignal = deps.signal && deps.deadline ? AbortSignal.any([deps.signal, deps.deadline]) : deps.signal ?? deps.deadline;
+  const driver = async (...cmd) => {
+    const lines = [];
+    const code = await execIn(container, [args.driverPath, ...cmd], (line) => {
+      lines.push(line);
+      driverLog.write(`${line}
+`);
+    }).catch((e) => {
+      throw stopped ? new KernelbuilderError(`the ${what} was stopped: ${stopped}`) : new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-${what} (${e.message})`);
+    });
+    if (stopped) throw new KernelbuilderError(`the ${what} was stopped: ${stopped}`);
+    return { code, text: lines.join("\n") };
+  };
+  return { staging, driver, stoppedBy: () => stopped, ...bootSignal ? { bootSignal } : {}, close };
 }
 
 // src/bisect/git-bisect-output.ts
@@ -13868,24 +13924,17 @@ async function runBisect(plan, deps) {
   for (const file of Object.values(BISECT_FILES)) rmSync6(join30(plan.dir, file), { force: true });
   const [buildUid, buildGid] = String(plan.container.User).split(":").map(Number);
   prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
-  for (const id of await removeLeftovers(deps.docker)) deps.log.info(`removed container ${id.slice(0, 12)} left by an earlier run`);
-  const driverLog = createWriteStream2(join30(plan.dir, BISECT_FILES.driverLog));
-  const staging = makeStaging(plan.dir, buildUid !== deps.uid ? { uid: buildUid, gid: buildGid } : void 0);
-  const container = await deps.docker.createContainer(withLogsMount(plan.container, staging)).catch((e) => {
-    removeStaging(staging);
-    throw e;
+  const session = await startSteppingContainer({
+    what: "bisect",
+    dir: plan.dir,
+    driverLog: join30(plan.dir, BISECT_FILES.driverLog),
+    spec: plan.container,
+    buildUser: { uid: buildUid, gid: buildGid },
+    logsLimit: plan.build.limits.logs,
+    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    deps
   });
-  let stopped;
-  const stop = (why) => {
-    stopped ??= why;
-    void container.kill().catch(() => void 0);
-  };
-  const onCancel = () => stop("cancelled");
-  const onDeadline = () => stop("timeout");
-  deps.signal?.addEventListener("abort", onCancel, { once: true });
-  deps.deadline?.addEventListener("abort", onDeadline, { once: true });
-  const bootSignal = deps.signal && deps.deadline ? AbortSignal.any([deps.signal, deps.deadline]) : deps.signal ?? deps.deadline;
-  const stopWatching = watchLogsFolder(staging, plan.build.limits.logs, (use) => stop(`its folder holds ${use.bytes} bytes, past logs-limit`));
+  const { staging, driver, bootSignal } = session;
   const steps = [];
   const observed = /* @__PURE__ */ new Map();
   let bisecting = false;
@@ -13916,28 +13965,12 @@ async function runBisect(plan, deps) {
     };
   };
   try {
-    await container.start();
-    if (deps.signal?.aborted) onCancel();
-    if (deps.deadline?.aborted) onDeadline();
-    const run = async (cmd) => {
-      const lines = [];
-      const code = await execIn(container, cmd, (line) => {
-        lines.push(line);
-        driverLog.write(`${line}
-`);
-      }).catch((e) => {
-        throw stopped ? new KernelbuilderError(`the bisect was stopped: ${stopped}`) : new DockerError(`the Docker engine at ${dockerEndpoint()} failed mid-bisect (${e.message})`);
-      });
-      if (stopped) throw new KernelbuilderError(`the bisect was stopped: ${stopped}`);
-      return { code, text: lines.join("\n") };
-    };
-    const driver = (...args) => run([`${DRIVER_MOUNT}/bisect.sh`, ...args]);
     const setup = await driver("setup");
     if (setup.code !== 0) throw new KernelbuilderError(`the bisect's set-up in the container failed (exit ${setup.code}): ${setup.text.split("\n").slice(-5).join(" | ")}`);
     const build = async (label, sha, fresh, rebuild2 = []) => {
       const stepDir = bisectStepDir(plan.dir, label);
       const started = now();
-      const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", driverTarget(plan.build.targets[0]), ...rebuild2);
+      const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", String(plan.build.jobs), driverTarget(plan.build.targets[0]), "--", ...rebuild2);
       const finished = now();
       const from = join30(staging, BISECT_STEPS_DIR, label);
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
@@ -14001,15 +14034,10 @@ async function runBisect(plan, deps) {
       return resultOf(end, bisecting ? (await driver("bisect", "log")).text : "");
     }
   } catch (e) {
-    if (stopped !== "timeout") throw e;
+    if (session.stoppedBy() !== "timeout") throw e;
     return resultOf({ reason: "timeout", detail: `stopped after ${steps.length} builds: the run's bisects took longer than bisect-timeout allows` }, "");
   } finally {
-    stopWatching();
-    deps.signal?.removeEventListener("abort", onCancel);
-    deps.deadline?.removeEventListener("abort", onDeadline);
-    await container.remove({ force: true, v: true }).catch(() => void 0);
-    await new Promise((resolve5) => driverLog.end(resolve5));
-    removeStaging(staging);
+    await session.close();
   }
   async function culpritOf(sha, sought2, shown2, verification) {
     const [{ author, date, subject }] = await commitLog(deps.git, sha, 1, "%an <%ae>", "%aI");
@@ -14129,6 +14157,7 @@ export {
   DEFAULT_BISECT_TIMEOUT,
   formatDuration,
   gitIn,
+  tryGit,
   DEFAULT_KUNIT_ARCHES,
   DEFAULT_TEST_RETRIES,
   DEFAULT_KUNIT_TIMEOUT,
@@ -14143,8 +14172,11 @@ export {
   DEFAULT_LOGS_LIMIT,
   getInputs,
   parseMode,
+  splitList,
   readNoise,
   readEmailTo,
+  resolveRef,
+  commitLog,
   targetCosts,
   longestFirst,
   shardTargets,
@@ -14154,16 +14186,26 @@ export {
   makePlan,
   ImageLabel,
   imageInfoFromInspect,
+  driverTarget,
+  buildUser,
+  formatLocation,
+  formatIssueLine,
+  collectResults,
   overallResult,
   failedTargets,
   failedBoots,
   failedTests,
   onlyMark,
   tally,
+  markdownText,
+  markdownCode,
+  emailMessage,
   html,
   htmlPage,
+  writeInside,
   replaceWhole,
   afterContainer,
+  containerFiles,
   finishedBuildFiles,
   finishedBuildKnown,
   checkPlan,
@@ -14171,6 +14213,7 @@ export {
   checkPlanOnEngine,
   logPlan,
   runBuild,
+  prepareCcacheDir,
   echoFailures,
   buildMatrix,
   planRefs,
@@ -14179,7 +14222,10 @@ export {
   parseReportInputs,
   abortOnSignals,
   getBisectInputs,
+  bisectContainerSpec,
   checkBisectPlan,
+  startSteppingContainer,
+  found,
   outcomeLine,
   bisectAnnotations,
   writeBisectReports,
