@@ -79,7 +79,7 @@ import {
   tryGit,
   writeBisectReports,
   writeInside
-} from "./chunks/chunk-QGB7LXIR.js";
+} from "./chunks/chunk-XJNJ2UM7.js";
 import {
   BisectOption,
   CHECKPATCH_FILE,

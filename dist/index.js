@@ -78,7 +78,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-QGB7LXIR.js";
+} from "./chunks/chunk-XJNJ2UM7.js";
 import {
   Input,
   KernelbuilderError,

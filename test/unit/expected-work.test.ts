@@ -63,3 +63,13 @@ test('static cost: what kernelbuilder\'s own fragments add to a tiny or small co
   // The order and the shards see it too.
   assert.equal(staticEstimate(boot('x86', 'tinyconfig')), x86.cpuSeconds);
 });
+
+test("static cost: a KUnit target is KUnit's class (the default config's measured objects), not a defconfig's; all_tests.config's stays the large class", () => {
+  const kunit = (arch: string, config: string): Target => ({ arch, config, base: 'alldefconfig', test: arch === 'um' ? 'kunit-uml' : 'kunit-qemu' });
+  assert.equal(staticCost(kunit('um', 'kunit')), CONFIG_CLASSES.kunit);
+  assert.equal(staticCost(kunit('x86', 'kunit-lib-kunit')), CONFIG_CLASSES.kunit);
+  assert.equal(staticCost(kunit('x86', 'kunit-all')), CONFIG_CLASSES.default);
+  // The run it was measured on built 645 to 1,083 objects; the class is within them.
+  assert.ok(CONFIG_CLASSES.kunit.objects >= 645 && CONFIG_CLASSES.kunit.objects <= 1083);
+  assert.equal(staticCost({ arch: 'x86', config: 'alldefconfig' }), CONFIG_CLASSES.default);
+});
