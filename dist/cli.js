@@ -14,6 +14,7 @@ import {
   DEFAULT_LOGS_LIMIT,
   DEFAULT_TEST_RETRIES,
   DEFAULT_TMPFS_SIZE,
+  FileRefusedError,
   ImageLabel,
   KUNIT_ARCHES,
   MAX_BISECT_LIMIT,
@@ -64,6 +65,7 @@ import {
   prepareCcacheDir,
   previousTargets,
   readEmailTo,
+  readInputFile,
   readNoise,
   replaceWhole,
   reportShards,
@@ -79,7 +81,7 @@ import {
   tryGit,
   writeBisectReports,
   writeInside
-} from "./chunks/chunk-XJNJ2UM7.js";
+} from "./chunks/chunk-GGL5MOBX.js";
 import {
   BisectOption,
   CHECKPATCH_FILE,
@@ -89,6 +91,7 @@ import {
   InputError,
   KernelbuilderError,
   MAX_TEST_RETRIES,
+  PATCHES_MBOX,
   SERIES_FILES,
   SERIES_STEPS_DIR,
   SeriesOption,
@@ -99,17 +102,19 @@ import {
   describeValue,
   formatBytes,
   isImageRef,
+  patchesDirName,
   pathSafe,
   readInsideOrNothing,
   readResultsDir,
   runnerLogLine,
   seriesDirName,
   seriesStepDir,
+  showControls,
   sizeInBytes,
   targetName,
   targetPaths,
   treeDir
-} from "./chunks/chunk-ZZRGW6RD.js";
+} from "./chunks/chunk-2NSWTVGN.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -356,7 +361,68 @@ function writeWhole(path, text) {
 }
 
 // src/series/plan.ts
+import { createHash } from "node:crypto";
+import { join as join4 } from "node:path";
+
+// src/series/patches.ts
+import { lstatSync as lstatSync2, readdirSync as readdirSync2 } from "node:fs";
 import { join as join3 } from "node:path";
+var FILE_LIMIT = 16 * 2 ** 20;
+var TOTAL_LIMIT = 64 * 2 ** 20;
+var MAIL_START = /^From [0-9a-f]{40} /m;
+var ALLOWED2 = "patches is an mbox file (git format-patch --stdout, a mailing list archive) or a folder of git format-patch files (*.patch), each mail with a Subject and a diff";
+function readPatches(path, limit) {
+  const files = patchFiles(path);
+  let total = 0;
+  const mails = [];
+  for (const file of files) {
+    let text;
+    try {
+      text = readInputFile(file, { maxBytes: FILE_LIMIT, followLinks: file === path });
+    } catch (e) {
+      if (e instanceof FileRefusedError) throw new InputError(SeriesOption.patches, file, `${e.message}; ${ALLOWED2}`);
+      throw e;
+    }
+    total += text.length;
+    if (total > TOTAL_LIMIT) throw new InputError(SeriesOption.patches, path, `its patches hold more than ${TOTAL_LIMIT / 2 ** 20} MiB; ${ALLOWED2}`);
+    mails.push(...splitMails(text).map((mail) => ({ file, text: mail })));
+  }
+  if (mails.length === 0) throw new InputError(SeriesOption.patches, path, `it holds no mail; ${ALLOWED2}`);
+  if (mails.length > limit) throw new InputError(SeriesOption.patches, path, `it holds ${mails.length} patches, more than commits-limit (${limit})`);
+  const patches = mails.map(({ file, text }, i) => patchInfo(file, text, i + 1));
+  return { path, patches, mbox: mails.map((m) => m.text.endsWith("\n") ? m.text : `${m.text}
+`).join("") };
+}
+function patchFiles(path) {
+  let isFolder;
+  try {
+    isFolder = lstatSync2(path).isDirectory();
+  } catch {
+    throw new InputError(SeriesOption.patches, path, `it does not exist; ${ALLOWED2}`);
+  }
+  if (!isFolder) return [path];
+  const names = readdirSync2(path).filter((n) => n.endsWith(".patch")).sort();
+  if (names.length === 0) throw new InputError(SeriesOption.patches, path, `the folder holds no *.patch file; ${ALLOWED2}`);
+  return names.map((n) => join3(path, n));
+}
+function splitMails(text) {
+  const starts = [];
+  const separator = new RegExp(MAIL_START.source, "gm");
+  for (let m = separator.exec(text); m; m = separator.exec(text)) starts.push(m.index);
+  if (starts.length === 0) return text.trim() === "" ? [] : [text];
+  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
+}
+function patchInfo(file, mail, k) {
+  const headerEnd = mail.search(/\n\n/);
+  const header = headerEnd < 0 ? mail : mail.slice(0, headerEnd);
+  const field = (name) => new RegExp(`^${name}:[ \\t]*(.*(?:\\n[ \\t].*)*)`, "im").exec(header)?.[1].replace(/\n[ \t]+/g, " ").trim();
+  const subject = field("Subject");
+  if (!subject) throw new InputError(SeriesOption.patches, file, `mail ${k} has no Subject header; ${ALLOWED2}`);
+  if (!/^diff --git |^--- \S.*\n\+\+\+ \S/m.test(mail)) throw new InputError(SeriesOption.patches, file, `mail ${k} (${showControls(subject).slice(0, 80)}) has no diff; ${ALLOWED2}`);
+  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, "")), author: showControls(field("From") ?? "") };
+}
+
+// src/series/plan.ts
 var DEFAULT_COMMITS_LIMIT = 50;
 var MAX_COMMITS_LIMIT = 500;
 var CHECKPATCH_MODES = ["on", "strict", "off"];
@@ -365,13 +431,25 @@ var CHECKPATCH_TYPE = /^[A-Z][A-Z0-9_]{0,63}$/;
 var DEFAULT_CHECKPATCH_IGNORE = ["FILE_PATH_CHANGES"];
 function getSeriesInputs(read) {
   const range = read(SeriesOption.range).trim();
-  const ends = /^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/.exec(range);
-  if (!ends) throw new InputError(SeriesOption.range, range, "a range is BASE..HEAD, two refs as --ref takes them, e.g. v6.1..my-branch (required)");
-  const base = checkRefSyntax(ends[1], SeriesOption.range);
-  const head = checkRefSyntax(ends[2], SeriesOption.range);
+  const patchesPath = read(SeriesOption.patches).trim();
+  const ref = read(Input.ref).trim();
+  if (range === "" === (patchesPath === "")) {
+    throw new InputError(SeriesOption.range, range, "give exactly one of range (BASE..HEAD: the commits of HEAD not in BASE) and patches (an mbox or a folder of git format-patch files, applied on ref)");
+  }
+  if (range !== "" && ref !== "") throw new InputError(Input.ref, ref, "a range names its own base; ref is the base of patches only");
   const limitText = read(SeriesOption.commitsLimit).trim() || String(DEFAULT_COMMITS_LIMIT);
   if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_COMMITS_LIMIT) {
     throw new InputError(SeriesOption.commitsLimit, limitText, `commits-limit is a whole number from 1 to ${MAX_COMMITS_LIMIT}: the longest range a series checks; default ${DEFAULT_COMMITS_LIMIT}`);
+  }
+  const limit = Number(limitText);
+  let ends;
+  if (range !== "") {
+    const parts = /^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/.exec(range);
+    if (!parts) throw new InputError(SeriesOption.range, range, "a range is BASE..HEAD, two refs as --ref takes them, e.g. v6.1..my-branch");
+    ends = { base: checkRefSyntax(parts[1], SeriesOption.range), head: checkRefSyntax(parts[2], SeriesOption.range) };
+  } else {
+    if (ref === "") throw new InputError(Input.ref, "", "patches are applied on a ref: give ref, e.g. --ref stable/linux-6.1.y");
+    ends = { base: checkRefSyntax(ref, Input.ref), patches: readPatches(patchesPath, limit) };
   }
   const checkpatch = read(SeriesOption.checkpatch).trim() || "on";
   if (!CHECKPATCH_MODES.includes(checkpatch)) throw new InputError(SeriesOption.checkpatch, checkpatch, "checkpatch is on (the default), strict (adds its CHECK findings) or off");
@@ -384,11 +462,18 @@ function getSeriesInputs(read) {
   for (const f of failOn) {
     if (!FAIL_ON.includes(f)) throw new InputError(SeriesOption.failOn, f, `fail-on lists ${FAIL_ON.join(" and ")}: what fails the run besides a commit that fails to build or adds an error (reported either way)`);
   }
-  const build2 = getInputs((input) => input === Input.ref ? head : input === Input.keep ? "none" : read(input));
-  return { base, head, range, limit: Number(limitText), checkpatch, checkpatchIgnore, failOn: [...new Set(failOn)], build: build2 };
+  const build2 = getInputs((input) => input === Input.ref ? ends.head ?? ends.base : input === Input.keep ? "none" : read(input));
+  return { ...ends, range: range || patchesPath, limit, checkpatch, checkpatchIgnore, failOn: [...new Set(failOn)], build: build2 };
 }
 async function planSeries(inputs, git, fragments) {
   const build2 = await makePlan(inputs.build, git, fragments);
+  const common = { source: build2.source, tree: build2.tree, range: inputs.range, limit: inputs.limit, checkpatch: inputs.checkpatch, checkpatchIgnore: inputs.checkpatchIgnore, failOn: inputs.failOn };
+  if (inputs.patches) {
+    const base2 = build2.ref;
+    const mboxHash = createHash("sha256").update(inputs.patches.mbox).digest("hex");
+    const dir2 = join4(inputs.build.logs, pathSafe(build2.tree), patchesDirName(base2.sha, mboxHash));
+    return { ...common, base: { ref: inputs.base, sha: base2.sha }, commits: [], patches: { path: inputs.patches.path, list: inputs.patches.patches, mbox: inputs.patches.mbox }, dir: dir2, build: { ...build2, logsDir: dir2 } };
+  }
   const base = await resolveRef(git, inputs.base);
   const head = build2.ref;
   const named = `${inputs.base} (${base.sha.slice(0, 12)}) .. ${inputs.head} (${head.sha.slice(0, 12)})`;
@@ -402,36 +487,48 @@ async function planSeries(inputs, git, fragments) {
     throw new InputError(SeriesOption.range, inputs.range, `${named} holds more than ${inputs.limit} commits on its first-parent walk; a series checks at most commits-limit (${inputs.limit}) commits`);
   }
   const commits = log.reverse().map((c, i) => ({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author }));
-  const dir = join3(inputs.build.logs, pathSafe(build2.tree), seriesDirName(base.sha, head.sha));
-  return {
-    source: build2.source,
-    tree: build2.tree,
-    range: inputs.range,
-    base: { ref: inputs.base, sha: base.sha },
-    head: { ref: inputs.head, sha: head.sha },
-    commits,
-    limit: inputs.limit,
-    checkpatch: inputs.checkpatch,
-    checkpatchIgnore: inputs.checkpatchIgnore,
-    failOn: inputs.failOn,
-    dir,
-    build: { ...build2, logsDir: dir }
-  };
+  const dir = join4(inputs.build.logs, pathSafe(build2.tree), seriesDirName(base.sha, head.sha));
+  return { ...common, base: { ref: inputs.base, sha: base.sha }, head: { ref: inputs.head, sha: head.sha }, commits, dir, build: { ...build2, logsDir: dir } };
 }
 
 // src/series/check-plan.ts
+import { basename } from "node:path";
 async function checkSeriesPlan(inputs, deps) {
   const planned = await planSeries(inputs, deps.git, loadProjectFragments(deps.driverDir));
   checkPlanOnHost(planned.build, deps);
   const { image } = await checkPlanOnEngine(planned.build, deps);
-  const label = `${planned.tree}/${seriesDirName(planned.base.sha, planned.head.sha)}`;
+  const label = `${planned.tree}/${basename(planned.dir)}`;
   const container = bisectContainerSpec(planned.build, image, deps.driverDir, buildUser(deps.uid, deps.gid), label);
   return { ...planned, image, container };
 }
 
 // src/series/run-series.ts
 import { mkdirSync, rmSync as rmSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
+
+// src/series/am-output.ts
+var REASON_LINES = 6;
+var LINE_LIMIT = 300;
+function parseAmOutput(text, patches) {
+  const applied = [];
+  const reason = [];
+  for (const line of text.split("\n")) {
+    const commit = /^kernelbuilder: applied ([0-9a-f]{40})$/.exec(line);
+    if (commit) {
+      if (applied.length < patches) applied.push({ sha: commit[1], files: [] });
+      continue;
+    }
+    const file = /^kernelbuilder: file (.+)$/.exec(line);
+    if (file && applied.length > 0) {
+      applied[applied.length - 1].files.push(file[1].slice(0, LINE_LIMIT));
+      continue;
+    }
+    const am = /^kernelbuilder: am: (.*)$/.exec(line);
+    if (am && am[1].trim() !== "") reason.push(showControls(am[1]).slice(0, LINE_LIMIT));
+  }
+  const told = reason.filter((l) => !/^(hint: |When you have resolved this problem|If you prefer to skip this patch|To restore the original branch)/.test(l));
+  return { applied, ...reason.length > 0 ? { failure: told.slice(-REASON_LINES).join(" | ") || reason.slice(-1)[0] } : {} };
+}
 
 // src/series/checkpatch.ts
 var CHECKPATCH_FINDINGS_KEPT = 50;
@@ -507,7 +604,7 @@ function seriesFailures(args) {
 }
 
 // src/series/report.ts
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 var LISTED = 5;
 function targetCell(t) {
   const build2 = t.build === "pass" ? "pass" : `FAIL${t.fault ? ` (${t.fault})` : ""}`;
@@ -540,11 +637,11 @@ function listed(found2, line) {
   return [...found2.slice(0, LISTED).map(line), ...found2.length > LISTED ? [`... ${found2.length - LISTED} more`] : []];
 }
 function seriesSummary(r) {
-  const n = r.steps.length;
+  const n = r.n;
   const lines = [
     `## kernelbuilder series: ${markdownText(`${r.tree} ${r.range}`)}`,
     "",
-    `${n} commits on ${markdownText(r.base.ref)} (${r.base.sha.slice(0, 12)}), each built on the one before: ${r.targets.map((t) => markdownCode(t, "text")).join(", ")}. **${r.result}**`,
+    `${r.patches ? `${n} patches applied` : `${n} commits`} on ${markdownText(r.base.ref)} (${r.base.sha.slice(0, 12)}), each built on the one before: ${r.targets.map((t) => markdownCode(t, "text")).join(", ")}. **${r.result}**`,
     ""
   ];
   if (r.failures.length > 0) lines.push(...r.failures.map((f) => `- ${markdownText(f)}`), "");
@@ -563,9 +660,10 @@ function seriesSummary(r) {
 `;
 }
 function seriesEmail(r, to) {
-  const n = r.steps.length;
-  const subject = `[kernelbuilder] ${r.tree} ${r.base.sha.slice(0, 12)}..${r.head.sha.slice(0, 12)}: ${n} commits, ${r.result}${r.breaks.length > 0 ? `, ${r.breaks.length} break${r.breaks.length === 1 ? "" : "s"}` : ""}`;
-  const body = [`tree:    ${r.tree}`, `range:   ${r.range}`, `base:    ${r.base.ref} ${r.base.sha}`, `head:    ${r.head.ref} ${r.head.sha}`, `targets: ${r.targets.join(" ")}`, ""];
+  const n = r.n;
+  const what = r.patches ? `${r.n} patches on ${r.base.sha.slice(0, 12)}` : `${r.base.sha.slice(0, 12)}..${r.head?.sha.slice(0, 12)}: ${r.n} commits`;
+  const subject = `[kernelbuilder] ${r.tree} ${what}, ${r.result}${r.breaks.length > 0 ? `, ${r.breaks.length} break${r.breaks.length === 1 ? "" : "s"}` : ""}`;
+  const body = [`tree:    ${r.tree}`, `${r.patches ? "patches" : "range"}: ${r.patches ? " " : "  "}${r.range}`, `base:    ${r.base.ref} ${r.base.sha}`, ...r.head ? [`head:    ${r.head.ref} ${r.head.sha}`] : [], `targets: ${r.targets.join(" ")}`, ""];
   body.push(...r.failures.length > 0 ? ["It fails:", ...r.failures.map((f) => `  ${f}`)] : ["Every commit builds and adds no error."]);
   for (const s of r.steps) {
     const blocks = commitDetail(s);
@@ -581,7 +679,7 @@ function writeSeriesReports(r, dir, emailTo) {
 `);
   writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
   writeInside(dir, SERIES_FILES.email, seriesEmail(r, emailTo));
-  return { result: join4(dir, SERIES_FILES.result), summary: join4(dir, SERIES_FILES.summary), email: join4(dir, SERIES_FILES.email) };
+  return { result: join5(dir, SERIES_FILES.result), summary: join5(dir, SERIES_FILES.summary), email: join5(dir, SERIES_FILES.email) };
 }
 
 // src/series/run-series.ts
@@ -590,23 +688,33 @@ async function runSeries(plan2, deps) {
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
   mkdirSync(plan2.dir, { recursive: true });
-  rmSync2(join5(plan2.dir, SERIES_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(SERIES_FILES)) rmSync2(join5(plan2.dir, file), { force: true });
+  rmSync2(join6(plan2.dir, SERIES_STEPS_DIR), { recursive: true, force: true });
+  for (const file of Object.values(SERIES_FILES)) rmSync2(join6(plan2.dir, file), { force: true });
   const [buildUid, buildGid] = String(plan2.container.User).split(":").map(Number);
   prepareCcacheDir(plan2.build, plan2.image, [buildUid, buildGid], deps.uid);
   const targets = plan2.build.targets;
   const names = targets.map(targetName);
-  const n = plan2.commits.length;
+  const n = plan2.patches ? plan2.patches.list.length : plan2.commits.length;
   const session = await startSteppingContainer({
     what: "series",
     dir: plan2.dir,
-    driverLog: join5(plan2.dir, SERIES_FILES.driverLog),
+    driverLog: join6(plan2.dir, SERIES_FILES.driverLog),
     spec: plan2.container,
     buildUser: { uid: buildUid, gid: buildGid },
     logsLimit: plan2.build.limits.logs,
     driverPath: `${DRIVER_MOUNT}/bisect.sh`,
     deps
   });
+  const rangeFilesOf = async (sha) => new Set((await deps.git.run(["diff", "--name-only", "--no-renames", `${sha}^1`, sha])).split("\n").filter((l) => l.length > 0));
+  const applyPatches = async (patches) => {
+    writeInside(session.staging, PATCHES_MBOX, patches.mbox);
+    const am = parseAmOutput((await session.driver("am", plan2.base.sha, `/logs/${PATCHES_MBOX}`)).text, patches.list.length);
+    const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author }));
+    const files = new Map(am.applied.map((a) => [a.sha, new Set(a.files)]));
+    const failed = patches.list[am.applied.length];
+    const notApplied = am.failure !== void 0 || failed ? { k: failed?.k ?? am.applied.length, subject: failed?.subject ?? "", reason: am.failure ?? "git am made fewer commits than there are patches" } : void 0;
+    return { commits, filesOf: async (sha) => files.get(sha) ?? /* @__PURE__ */ new Set(), notApplied };
+  };
   try {
     const setup = await session.driver("setup");
     if (setup.code !== 0) throw new KernelbuilderError(`the series' set-up in the container failed (exit ${setup.code}): ${setup.text.split("\n").slice(-5).join(" | ")}`);
@@ -621,7 +729,7 @@ async function runSeries(plan2, deps) {
       const stepPlan = { ...plan2.build, logsDir: dir, ref: { ...plan2.build.ref, sha } };
       const { results } = await afterContainer({
         dir,
-        admit: [{ from: join5(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan2.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
+        admit: [{ from: join6(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan2.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
         results: (d) => collectResults({
           plan: stepPlan,
           image: plan2.image,
@@ -639,11 +747,13 @@ async function runSeries(plan2, deps) {
         results.targets.map((t) => [t.target, { build: t.status === "pass" ? "pass" : t.status === "fail" ? "fail" : "error", ...t.reason ? { fault: t.reason } : {}, printed: counted.filter((i) => i.targets.includes(t.target)).map(found) }])
       );
       if ([...observed.values()].some((o) => o.build === "error")) {
-        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join5(plan2.dir, SERIES_FILES.driverLog)}`);
+        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join6(plan2.dir, SERIES_FILES.driverLog)}`);
       }
       const checkpatch = k > 0 && plan2.checkpatch !== "off" ? parseCheckpatch(readInsideOrNothing(dir, CHECKPATCH_FILE, CHECKPATCH_LIMIT) ?? "") : void 0;
       return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
     };
+    const { commits, filesOf, notApplied } = plan2.patches ? await applyPatches(plan2.patches) : { commits: plan2.commits, filesOf: rangeFilesOf, notApplied: void 0 };
+    if (notApplied) deps.log.warning(`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan2.base.ref} (${plan2.base.sha.slice(0, 12)}): ${notApplied.reason}; the patches from it on are not built`);
     deps.log.info(`[0/${n}] building the base ${plan2.base.sha.slice(0, 12)} from scratch: ${names.join(" ")}`);
     const base = await step(0, plan2.base.sha);
     const known = new Map(names.map((name) => [name, new Map(base.observed.get(name).printed.map((d) => [d.signature, d]))]));
@@ -651,9 +761,9 @@ async function runSeries(plan2, deps) {
     deps.log.info(`[0/${n}] base ${plan2.base.sha.slice(0, 12)}: ${names.map((name) => `${name} ${built.get(name)}`).join(", ")} in ${base.seconds}s`);
     const steps = [];
     const breaks = [];
-    for (const commit of plan2.commits) {
+    for (const commit of commits) {
       const { observed, checkpatch, seconds } = await step(commit.k, commit.sha);
-      const touched = new Set((await deps.git.run(["diff", "--name-only", "--no-renames", `${commit.sha}^1`, commit.sha])).split("\n").filter((l) => l.length > 0));
+      const touched = await filesOf(commit.sha);
       const stepTargets = names.map((name) => {
         const o = observed.get(name);
         const changes = commitChanges(known.get(name), o.printed, touched);
@@ -671,14 +781,17 @@ async function runSeries(plan2, deps) {
     }
     const finishedAt = now();
     const baseTargets = names.map((name) => ({ target: name, build: base.observed.get(name).build }));
-    const failures = seriesFailures({ n, steps, breaks, baseTargets, failOn: plan2.failOn });
+    const failures = [...notApplied ? [`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan2.base.ref}: ${notApplied.reason}`] : [], ...seriesFailures({ n, steps, breaks, baseTargets, failOn: plan2.failOn })];
+    const last = commits[commits.length - 1];
     return {
       schema: 1,
       tree: plan2.tree,
       source: plan2.source,
       range: plan2.range,
       base: { ...plan2.base, targets: baseTargets, seconds: base.seconds },
-      head: plan2.head,
+      ...plan2.head ? { head: plan2.head } : last ? { head: { ref: `patch ${last.k}/${n}`, sha: last.sha } } : {},
+      n,
+      ...plan2.patches ? { patches: { path: plan2.patches.path, ...notApplied ? { notApplied } : {} } } : {},
       targets: names,
       image: { name: plan2.image.name, id: plan2.image.id },
       steps,
@@ -767,6 +880,8 @@ var BISECT_OPTIONS = {
 };
 var SERIES_INPUTS = [
   Input.source,
+  // The base patches are applied on.
+  Input.ref,
   Input.tree,
   Input.arches,
   Input.configs,
@@ -789,7 +904,8 @@ var SERIES_INPUTS = [
   Input.makeVars
 ];
 var SERIES_OPTIONS = {
-  [SeriesOption.range]: { value: "BASE..HEAD", text: "the commits to check: those of HEAD not in BASE, on the first-parent walk, oldest first; BASE an ancestor of HEAD (required)" },
+  [SeriesOption.range]: { value: "BASE..HEAD", text: "the commits to check: those of HEAD not in BASE, on the first-parent walk, oldest first; BASE an ancestor of HEAD (this or --patches)" },
+  [SeriesOption.patches]: { value: "PATH", text: "patches to check before they are applied: an mbox or a folder of git format-patch files, applied with git am on --ref in the container (this or --range)" },
   [SeriesOption.commitsLimit]: { value: "N", text: `the longest range checked, 1 to ${MAX_COMMITS_LIMIT}; a longer one is refused before anything starts; default ${DEFAULT_COMMITS_LIMIT}` },
   [SeriesOption.checkpatch]: { value: "MODE", text: "the tree's scripts/checkpatch.pl on each commit: on (default), strict (--strict: adds CHECK findings) or off" },
   [SeriesOption.checkpatchIgnore]: { value: "TYPES", text: `checkpatch message types to ignore (--ignore), e.g. "FILE_PATH_CHANGES SPDX_LICENSE_TAG", or none; default ${DEFAULT_CHECKPATCH_IGNORE.join(" ")}` },
@@ -856,7 +972,7 @@ var COMMANDS = [
   },
   {
     name: "series",
-    usage: "kernelbuilder series --source DIR --range BASE..HEAD [--arches LIST] [--configs LIST] [options]",
+    usage: "kernelbuilder series --source DIR (--range BASE..HEAD | --patches PATH --ref REF) [--arches LIST] [--configs LIST] [options]",
     summary: "build every commit of a range on the one before, for every target: what each adds, where the build breaks and is fixed, checkpatch; exit 0 clean, 1 not, 2 error",
     options: { ...SERIES_OPTIONS, ...inputOptions(SERIES_INPUTS) },
     positionals: 0
@@ -1520,15 +1636,17 @@ async function series(read, planOnly, paths, log, io) {
   const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid(), gid: process.getgid() };
   const plan2 = await checkSeriesPlan(inputs, deps);
   if (planOnly) {
-    io.out(`${terminalJson(plan2)}
+    const shown = plan2.patches ? { ...plan2, patches: { ...plan2.patches, mbox: `${Buffer.byteLength(plan2.patches.mbox)} bytes` } } : plan2;
+    io.out(`${terminalJson(shown)}
 `);
     return 0;
   }
-  log.info(`checking ${plan2.commits.length} commits ${plan2.base.sha.slice(0, 12)}..${plan2.head.sha.slice(0, 12)} on ${plan2.build.targets.length} targets, each commit built on the one before; in ${plan2.dir}`);
+  const what = plan2.patches ? `${plan2.patches.list.length} patches of ${plan2.patches.path} on ${plan2.base.sha.slice(0, 12)}` : `${plan2.commits.length} commits ${plan2.base.sha.slice(0, 12)}..${plan2.head.sha.slice(0, 12)}`;
+  log.info(`checking ${what} on ${plan2.build.targets.length} targets, each commit built on the one before; in ${plan2.dir}`);
   const result = await runSeries(plan2, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
   const reports = writeSeriesReports(result, plan2.dir, inputs.build.emailTo);
   for (const f of result.failures) log.info(f);
-  log.info(`${result.result}: ${result.steps.length} commits, ${result.breaks.length} breaks; results in ${reports.result}, summary ${reports.summary}, email ${reports.email}`);
+  log.info(`${result.result}: ${result.steps.length}/${result.n} commits checked, ${result.breaks.length} breaks; results in ${reports.result}, summary ${reports.summary}, email ${reports.email}`);
   return result.result === "pass" ? 0 : 1;
 }
 async function report(dir, read, io) {

@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-NUFFOWSO.js";
+} from "./chunks/chunk-NPBGZ3E4.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -78,7 +78,7 @@ import {
   reportShards,
   runBuild,
   tally
-} from "./chunks/chunk-XJNJ2UM7.js";
+} from "./chunks/chunk-GGL5MOBX.js";
 import {
   Input,
   KernelbuilderError,
@@ -90,7 +90,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-ZZRGW6RD.js";
+} from "./chunks/chunk-2NSWTVGN.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -52,7 +52,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-NUFFOWSO.js";
+} from "./chunks/chunk-NPBGZ3E4.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -67,7 +67,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-ZZRGW6RD.js";
+} from "./chunks/chunk-2NSWTVGN.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -56,6 +56,7 @@ export const BisectOption = {
 /** Options of the CLI's series command that are not action inputs: the range and what each commit is checked for. */
 export const SeriesOption = {
   range: 'range',
+  patches: 'patches',
   commitsLimit: 'commits-limit',
   checkpatch: 'checkpatch',
   checkpatchIgnore: 'checkpatch-ignore',

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
  *         <arch>/<config>.log .status .config .reproduce.sh     targetPaths
  *         <arch>/<config>/            the kept folder: KEPT_FILES, sizes, console.log, kunit-<n>.log, kunit.status
  *       bisect-<good12>-<bad12>-<arch>-<config>/   a bisect (bisectDirName): BISECT_FILES, steps/<label>/ each laid out as a build folder
- *       series-<base12>-<head12>/      a series (seriesDirName): SERIES_FILES, commits/<k>/ each laid out as a build folder, with CHECKPATCH_FILE
+ *       series-<base12>-<head12>/      a series (seriesDirName; of patches, patchesDirName): SERIES_FILES, commits/<k>/ each laid out as a build folder, with CHECKPATCH_FILE
  *
  * The driver writes its part of this layout from inside the container and cannot import
  * this module; these files must agree with it (test/unit/logs-layout.test.ts reads them
@@ -201,3 +201,11 @@ export function seriesDirName(baseSha: string, headSha: string): string {
 export function seriesStepDir(seriesDir: string, k: number): string {
   return join(seriesDir, SERIES_STEPS_DIR, String(k));
 }
+
+/** The folder of a series of patches under `<logs>/<tree>/`: `series-<base12>-patches-<hash12>`, the hash the mbox's (sha256). */
+export function patchesDirName(baseSha: string, mboxHash: string): string {
+  return `series-${baseSha.slice(0, 12)}-patches-${mboxHash.slice(0, 12)}`;
+}
+
+/** Where the host puts a series' patches for the container (its /logs), as one mbox. */
+export const PATCHES_MBOX = 'patches.mbox';

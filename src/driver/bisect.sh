@@ -18,6 +18,12 @@
 #                                            of the clone (--git, one line a finding), its
 #                                            output and exit status in STEP_DIR/checkpatch.txt;
 #                                            OPTIONs are checkpatch's, checked by the host
+#   bisect.sh am SHA MBOX                   check out SHA in the clone and apply MBOX (under /logs)
+#                                            with git am, a commit a patch; prints each commit
+#                                            made ("kernelbuilder: applied SHA") and the files it
+#                                            changed ("kernelbuilder: file PATH"), and git am's
+#                                            output where a patch did not apply ("kernelbuilder:
+#                                            am: LINE"), the commits before it kept
 #   bisect.sh bisect ARGS...                 `git bisect ARGS` in the clone, never in /src
 # Environment: as driver.sh's (KB_CROSS_<arch>, KB_MAKE_VARS, KB_CCACHE, KB_TARGET_TIMEOUT).
 set -euo pipefail
@@ -36,8 +42,8 @@ checkout() {
   fi
 }
 
-step_dir_under_logs() {
-  case $1 in /logs/*) ;; *) echo "kernelbuilder: step folder $1 is not under /logs" >&2; exit 2 ;; esac
+under_logs() {
+  case $1 in /logs/*) ;; *) echo "kernelbuilder: $1 is not under /logs" >&2; exit 2 ;; esac
 }
 
 case ${1-} in
@@ -55,7 +61,7 @@ case ${1-} in
   build)
     sha=$2 step_dir=$3 fresh=$4 jobs=$5
     shift 5
-    step_dir_under_logs "$step_dir"
+    under_logs "$step_dir"
     case $jobs in '' | *[!0-9]*) echo "kernelbuilder: jobs $jobs is not a number" >&2; exit 2 ;; esac
     targets=()
     while [ $# -gt 0 ] && [ "$1" != -- ]; do targets+=("$1"); shift; done
@@ -86,13 +92,29 @@ case ${1-} in
   checkpatch)
     sha=$2 step_dir=$3
     shift 3
-    step_dir_under_logs "$step_dir"
+    under_logs "$step_dir"
     mkdir -p "$step_dir"
     # Its exit status is 1 whenever it found anything, and a clean commit prints nothing in
     # --terse: the status, last, tells a clean commit from one it could not check.
     rc=0
     (cd "$clone" && perl scripts/checkpatch.pl --git "$sha" --no-color --showfile --terse "$@") >"$step_dir/checkpatch.txt" 2>&1 || rc=$?
     echo "kernelbuilder: checkpatch exit $rc" >>"$step_dir/checkpatch.txt"
+    ;;
+  am)
+    sha=$2 mbox=$3
+    under_logs "$mbox"
+    checkout "$sha"
+    rc=0
+    out=$(git -C "$clone" -c user.name=kernelbuilder -c user.email=kernelbuilder@localhost am "$mbox" 2>&1) || rc=$?
+    for commit in $(git -C "$clone" rev-list --reverse "$sha..HEAD"); do
+      echo "kernelbuilder: applied $commit"
+      git -C "$clone" diff --name-only --no-renames "$commit^1" "$commit" | sed 's/^/kernelbuilder: file /'
+    done
+    if [ "$rc" -ne 0 ]; then
+      printf '%s\n' "$out" | sed 's/^/kernelbuilder: am: /'
+      # The applied commits stay (HEAD on the last); only git am's state goes.
+      git -C "$clone" am --quit
+    fi
     ;;
   bisect)
     shift
@@ -103,7 +125,7 @@ case ${1-} in
     git -C "$clone" bisect "$@"
     ;;
   *)
-    echo "usage: bisect.sh serve|setup|build SHA STEP_DIR FRESH JOBS TARGET... [-- FILE...]|checkpatch SHA STEP_DIR [OPTION...]|bisect ARGS..." >&2
+    echo "usage: bisect.sh serve|setup|build SHA STEP_DIR FRESH JOBS TARGET... [-- FILE...]|checkpatch SHA STEP_DIR [OPTION...]|am SHA MBOX|bisect ARGS..." >&2
     exit 2
     ;;
 esac

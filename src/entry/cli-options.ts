@@ -99,9 +99,11 @@ const BISECT_OPTIONS: Command['options'] = {
   'plan-only': { value: '', text: 'print the bisect plan as JSON, checked; builds nothing', flag: true },
 };
 
-/** Inputs of a build a series takes: the targets, the image, the machine, the reports' noise and address; never what a single build of one ref has (its ref, baseline, skips, shards, boots, KUnit runs, bisects). */
+/** Inputs of a build a series takes: the targets, the image, the machine, the reports' noise and address, the base of patches; never what a single build of one ref has (baseline, skips, shards, boots, KUnit runs, bisects). */
 const SERIES_INPUTS: string[] = [
   Input.source,
+  // The base patches are applied on.
+  Input.ref,
   Input.tree,
   Input.arches,
   Input.configs,
@@ -126,7 +128,8 @@ const SERIES_INPUTS: string[] = [
 
 /** The series command's own options. */
 const SERIES_OPTIONS: Command['options'] = {
-  [SeriesOption.range]: { value: 'BASE..HEAD', text: 'the commits to check: those of HEAD not in BASE, on the first-parent walk, oldest first; BASE an ancestor of HEAD (required)' },
+  [SeriesOption.range]: { value: 'BASE..HEAD', text: 'the commits to check: those of HEAD not in BASE, on the first-parent walk, oldest first; BASE an ancestor of HEAD (this or --patches)' },
+  [SeriesOption.patches]: { value: 'PATH', text: 'patches to check before they are applied: an mbox or a folder of git format-patch files, applied with git am on --ref in the container (this or --range)' },
   [SeriesOption.commitsLimit]: { value: 'N', text: `the longest range checked, 1 to ${MAX_COMMITS_LIMIT}; a longer one is refused before anything starts; default ${DEFAULT_COMMITS_LIMIT}` },
   [SeriesOption.checkpatch]: { value: 'MODE', text: "the tree's scripts/checkpatch.pl on each commit: on (default), strict (--strict: adds CHECK findings) or off" },
   [SeriesOption.checkpatchIgnore]: { value: 'TYPES', text: `checkpatch message types to ignore (--ignore), e.g. "FILE_PATH_CHANGES SPDX_LICENSE_TAG", or none; default ${DEFAULT_CHECKPATCH_IGNORE.join(' ')}` },
@@ -209,7 +212,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'series',
-    usage: 'kernelbuilder series --source DIR --range BASE..HEAD [--arches LIST] [--configs LIST] [options]',
+    usage: 'kernelbuilder series --source DIR (--range BASE..HEAD | --patches PATH --ref REF) [--arches LIST] [--configs LIST] [options]',
     summary: 'build every commit of a range on the one before, for every target: what each adds, where the build breaks and is fixed, checkpatch; exit 0 clean, 1 not, 2 error',
     options: { ...SERIES_OPTIONS, ...inputOptions(SERIES_INPUTS) },
     positionals: 0,

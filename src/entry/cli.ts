@@ -282,14 +282,17 @@ async function series(read: InputReader, planOnly: boolean, paths: CliPaths, log
   const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid!(), gid: process.getgid!() };
   const plan = await checkSeriesPlan(inputs, deps);
   if (planOnly) {
-    io.out(`${terminalJson(plan)}\n`);
+    // The mbox is the patches' text: its size is what the plan says of it.
+    const shown = plan.patches ? { ...plan, patches: { ...plan.patches, mbox: `${Buffer.byteLength(plan.patches.mbox)} bytes` } } : plan;
+    io.out(`${terminalJson(shown)}\n`);
     return 0;
   }
-  log.info(`checking ${plan.commits.length} commits ${plan.base.sha.slice(0, 12)}..${plan.head.sha.slice(0, 12)} on ${plan.build.targets.length} targets, each commit built on the one before; in ${plan.dir}`);
+  const what = plan.patches ? `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}` : `${plan.commits.length} commits ${plan.base.sha.slice(0, 12)}..${plan.head!.sha.slice(0, 12)}`;
+  log.info(`checking ${what} on ${plan.build.targets.length} targets, each commit built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
   const reports = writeSeriesReports(result, plan.dir, inputs.build.emailTo);
   for (const f of result.failures) log.info(f);
-  log.info(`${result.result}: ${result.steps.length} commits, ${result.breaks.length} breaks; results in ${reports.result}, summary ${reports.summary}, email ${reports.email}`);
+  log.info(`${result.result}: ${result.steps.length}/${result.n} commits checked, ${result.breaks.length} breaks; results in ${reports.result}, summary ${reports.summary}, email ${reports.email}`);
   return result.result === 'pass' ? 0 : 1;
 }
 

@@ -1,7 +1,7 @@
 import { buildUser } from '../container/spec.ts';
 import { type EngineDeps, checkPlanOnEngine, checkPlanOnHost } from '../engine.ts';
 import { loadProjectFragments } from '../plan/project-fragments.ts';
-import { seriesDirName } from '../logs-layout.ts';
+import { basename } from 'node:path';
 import { bisectContainerSpec } from '../bisect/plan.ts';
 import { type SeriesInputs, planSeries } from './plan.ts';
 import { type SeriesPlan } from './types.ts';
@@ -15,7 +15,7 @@ export async function checkSeriesPlan(inputs: SeriesInputs, deps: Pick<EngineDep
   const planned = await planSeries(inputs, deps.git, loadProjectFragments(deps.driverDir));
   checkPlanOnHost(planned.build, deps);
   const { image } = await checkPlanOnEngine(planned.build, deps);
-  const label = `${planned.tree}/${seriesDirName(planned.base.sha, planned.head.sha)}`;
+  const label = `${planned.tree}/${basename(planned.dir)}`;
   const container = bisectContainerSpec(planned.build, image, deps.driverDir, buildUser(deps.uid, deps.gid), label);
   return { ...planned, image, container };
 }

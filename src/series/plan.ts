@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Input, SeriesOption } from '../constants.ts';
 import { InputError } from '../errors.ts';
@@ -9,7 +10,8 @@ import { resolveRef } from '../ref/resolve.ts';
 import { commitLog } from '../ref/commit-log.ts';
 import { makePlan } from '../plan/plan.ts';
 import { type ProjectFragments } from '../plan/project-fragments.ts';
-import { pathSafe, seriesDirName } from '../logs-layout.ts';
+import { pathSafe, patchesDirName, seriesDirName } from '../logs-layout.ts';
+import { type Patches, readPatches } from './patches.ts';
 import { type CheckpatchMode, type SeriesFailOn, type SeriesPlan } from './types.ts';
 
 export const DEFAULT_COMMITS_LIMIT = 50;
@@ -21,11 +23,15 @@ const CHECKPATCH_TYPE = /^[A-Z][A-Z0-9_]{0,63}$/;
 /** What checkpatch ignores unless told otherwise: a series adding a file is not a style problem. */
 export const DEFAULT_CHECKPATCH_IGNORE = ['FILE_PATH_CHANGES'];
 
-/** What a series needs from its user, validated: the range, what each commit is checked for, the build's inputs. */
+/** What a series needs from its user, validated: the range or the patches, what each commit is checked for, the build's inputs. */
 export interface SeriesInputs {
   base: string;
-  head: string;
+  /** A range's head; undefined for patches. */
+  head?: string;
+  /** `BASE..HEAD`, or the patches' path. */
   range: string;
+  /** Patches to apply on the base (`--patches` with `--ref`), read and checked. */
+  patches?: Patches;
   limit: number;
   checkpatch: CheckpatchMode;
   checkpatchIgnore: string[];
@@ -34,16 +40,31 @@ export interface SeriesInputs {
   build: Inputs;
 }
 
-/** Read and validate a series' options: `--range BASE..HEAD` and the rest, before the tree is read. */
+/**
+ * Read and validate a series' options before the tree is read: `--range BASE..HEAD`, or
+ * `--patches PATH` applied on `--ref` (exactly one of the two), and the rest.
+ */
 export function getSeriesInputs(read: InputReader): SeriesInputs {
   const range = read(SeriesOption.range).trim();
-  const ends = /^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/.exec(range);
-  if (!ends) throw new InputError(SeriesOption.range, range, 'a range is BASE..HEAD, two refs as --ref takes them, e.g. v6.1..my-branch (required)');
-  const base = checkRefSyntax(ends[1], SeriesOption.range);
-  const head = checkRefSyntax(ends[2], SeriesOption.range);
+  const patchesPath = read(SeriesOption.patches).trim();
+  const ref = read(Input.ref).trim();
+  if ((range === '') === (patchesPath === '')) {
+    throw new InputError(SeriesOption.range, range, 'give exactly one of range (BASE..HEAD: the commits of HEAD not in BASE) and patches (an mbox or a folder of git format-patch files, applied on ref)');
+  }
+  if (range !== '' && ref !== '') throw new InputError(Input.ref, ref, 'a range names its own base; ref is the base of patches only');
   const limitText = read(SeriesOption.commitsLimit).trim() || String(DEFAULT_COMMITS_LIMIT);
   if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_COMMITS_LIMIT) {
     throw new InputError(SeriesOption.commitsLimit, limitText, `commits-limit is a whole number from 1 to ${MAX_COMMITS_LIMIT}: the longest range a series checks; default ${DEFAULT_COMMITS_LIMIT}`);
+  }
+  const limit = Number(limitText);
+  let ends: { base: string; head?: string; patches?: Patches };
+  if (range !== '') {
+    const parts = /^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/.exec(range);
+    if (!parts) throw new InputError(SeriesOption.range, range, 'a range is BASE..HEAD, two refs as --ref takes them, e.g. v6.1..my-branch');
+    ends = { base: checkRefSyntax(parts[1], SeriesOption.range), head: checkRefSyntax(parts[2], SeriesOption.range) };
+  } else {
+    if (ref === '') throw new InputError(Input.ref, '', 'patches are applied on a ref: give ref, e.g. --ref stable/linux-6.1.y');
+    ends = { base: checkRefSyntax(ref, Input.ref), patches: readPatches(patchesPath, limit) };
   }
   const checkpatch = (read(SeriesOption.checkpatch).trim() || 'on') as CheckpatchMode;
   if (!CHECKPATCH_MODES.includes(checkpatch)) throw new InputError(SeriesOption.checkpatch, checkpatch, 'checkpatch is on (the default), strict (adds its CHECK findings) or off');
@@ -56,19 +77,27 @@ export function getSeriesInputs(read: InputReader): SeriesInputs {
   for (const f of failOn) {
     if (!FAIL_ON.includes(f)) throw new InputError(SeriesOption.failOn, f, `fail-on lists ${FAIL_ON.join(' and ')}: what fails the run besides a commit that fails to build or adds an error (reported either way)`);
   }
-  // Every commit builds the head's targets; a step keeps nothing but its logs and .config.
-  const build = getInputs((input) => (input === Input.ref ? head : input === Input.keep ? 'none' : read(input)));
-  return { base, head, range, limit: Number(limitText), checkpatch, checkpatchIgnore, failOn: [...new Set(failOn)], build };
+  // Every commit builds the targets of the head (a range's) or the base (patches'); a step keeps nothing but its logs and .config.
+  const build = getInputs((input) => (input === Input.ref ? (ends.head ?? ends.base) : input === Input.keep ? 'none' : read(input)));
+  return { ...ends, range: range || patchesPath, limit, checkpatch, checkpatchIgnore, failOn: [...new Set(failOn)], build };
 }
 
 /**
- * The series' plan without the engine: both ends resolved (base an ancestor of head), the
- * commits between them as `git log --first-parent` walks them (a merge is checked on its
- * first parent), refused when there are none or more than the limit, the targets planned at
- * the head as a build plans them, the series' folder. Reads only.
+ * The series' plan without the engine. A range: both ends resolved (base an ancestor of
+ * head), the commits between them as `git log --first-parent` walks them (a merge is checked
+ * on its first parent), refused when there are none or more than the limit, the targets
+ * planned at the head. Patches: the base resolved, the targets planned there, the patches
+ * as read (git am makes their commits in the container). The series' folder. Reads only.
  */
 export async function planSeries(inputs: SeriesInputs, git: Git, fragments: ProjectFragments): Promise<Omit<SeriesPlan, 'image' | 'container'>> {
   const build = await makePlan(inputs.build, git, fragments);
+  const common = { source: build.source, tree: build.tree, range: inputs.range, limit: inputs.limit, checkpatch: inputs.checkpatch, checkpatchIgnore: inputs.checkpatchIgnore, failOn: inputs.failOn };
+  if (inputs.patches) {
+    const base = build.ref;
+    const mboxHash = createHash('sha256').update(inputs.patches.mbox).digest('hex');
+    const dir = join(inputs.build.logs, pathSafe(build.tree), patchesDirName(base.sha, mboxHash));
+    return { ...common, base: { ref: inputs.base, sha: base.sha }, commits: [], patches: { path: inputs.patches.path, list: inputs.patches.patches, mbox: inputs.patches.mbox }, dir, build: { ...build, logsDir: dir } };
+  }
   const base = await resolveRef(git, inputs.base);
   const head = build.ref;
   const named = `${inputs.base} (${base.sha.slice(0, 12)}) .. ${inputs.head} (${head.sha.slice(0, 12)})`;
@@ -85,18 +114,5 @@ export async function planSeries(inputs: SeriesInputs, git: Git, fragments: Proj
   }
   const commits = log.reverse().map((c, i) => ({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author }));
   const dir = join(inputs.build.logs, pathSafe(build.tree), seriesDirName(base.sha, head.sha));
-  return {
-    source: build.source,
-    tree: build.tree,
-    range: inputs.range,
-    base: { ref: inputs.base, sha: base.sha },
-    head: { ref: inputs.head, sha: head.sha },
-    commits,
-    limit: inputs.limit,
-    checkpatch: inputs.checkpatch,
-    checkpatchIgnore: inputs.checkpatchIgnore,
-    failOn: inputs.failOn,
-    dir,
-    build: { ...build, logsDir: dir },
-  };
+  return { ...common, base: { ref: inputs.base, sha: base.sha }, head: { ref: inputs.head!, sha: head.sha }, commits, dir, build: { ...build, logsDir: dir } };
 }

@@ -53,12 +53,12 @@ function listed(found: readonly FoundDiagnostic[], line: (d: FoundDiagnostic) =>
 
 /** The series' summary (markdown): the verdict, breaks in so many words, a row per commit, then what each commit did. */
 export function seriesSummary(r: SeriesResult): string {
-  const n = r.steps.length;
+  const n = r.n;
   // Subjects, refs and findings come from the tree: markdown's own escapes (text/markdown.ts).
   const lines = [
     `## kernelbuilder series: ${markdownText(`${r.tree} ${r.range}`)}`,
     '',
-    `${n} commits on ${markdownText(r.base.ref)} (${r.base.sha.slice(0, 12)}), each built on the one before: ${r.targets.map((t) => markdownCode(t, 'text')).join(', ')}. **${r.result}**`,
+    `${r.patches ? `${n} patches applied` : `${n} commits`} on ${markdownText(r.base.ref)} (${r.base.sha.slice(0, 12)}), each built on the one before: ${r.targets.map((t) => markdownCode(t, 'text')).join(', ')}. **${r.result}**`,
     '',
   ];
   if (r.failures.length > 0) lines.push(...r.failures.map((f) => `- ${markdownText(f)}`), '');
@@ -78,9 +78,10 @@ export function seriesSummary(r: SeriesResult): string {
 
 /** The email, as 0-day's reports of a series read: the verdict (the breaks first), then each commit `[k/n]` with its new lines marked `>>`. */
 export function seriesEmail(r: SeriesResult, to?: string): string {
-  const n = r.steps.length;
-  const subject = `[kernelbuilder] ${r.tree} ${r.base.sha.slice(0, 12)}..${r.head.sha.slice(0, 12)}: ${n} commits, ${r.result}${r.breaks.length > 0 ? `, ${r.breaks.length} break${r.breaks.length === 1 ? '' : 's'}` : ''}`;
-  const body = [`tree:    ${r.tree}`, `range:   ${r.range}`, `base:    ${r.base.ref} ${r.base.sha}`, `head:    ${r.head.ref} ${r.head.sha}`, `targets: ${r.targets.join(' ')}`, ''];
+  const n = r.n;
+  const what = r.patches ? `${r.n} patches on ${r.base.sha.slice(0, 12)}` : `${r.base.sha.slice(0, 12)}..${r.head?.sha.slice(0, 12)}: ${r.n} commits`;
+  const subject = `[kernelbuilder] ${r.tree} ${what}, ${r.result}${r.breaks.length > 0 ? `, ${r.breaks.length} break${r.breaks.length === 1 ? '' : 's'}` : ''}`;
+  const body = [`tree:    ${r.tree}`, `${r.patches ? 'patches' : 'range'}: ${r.patches ? ' ' : '  '}${r.range}`, `base:    ${r.base.ref} ${r.base.sha}`, ...(r.head ? [`head:    ${r.head.ref} ${r.head.sha}`] : []), `targets: ${r.targets.join(' ')}`, ''];
   body.push(...(r.failures.length > 0 ? ['It fails:', ...r.failures.map((f) => `  ${f}`)] : ['Every commit builds and adds no error.']));
   for (const s of r.steps) {
     const blocks = commitDetail(s);

@@ -15,14 +15,16 @@ import { collectResults } from '../results/results.ts';
 import { readInsideOrNothing } from '../safe-files.ts';
 import { tally } from '../diagnostics/tally.ts';
 import { targetName } from '../values/target-name.ts';
-import { CHECKPATCH_FILE, SERIES_FILES, SERIES_STEPS_DIR, seriesStepDir, targetPaths } from '../logs-layout.ts';
+import { CHECKPATCH_FILE, PATCHES_MBOX, SERIES_FILES, SERIES_STEPS_DIR, seriesStepDir, targetPaths } from '../logs-layout.ts';
+import { writeInside } from '../write-inside.ts';
+import { parseAmOutput } from './am-output.ts';
 import { type FoundDiagnostic } from '../bisect/types.ts';
 import { found } from '../bisect/observe-step.ts';
 import { parseCheckpatch } from './checkpatch.ts';
 import { commitChanges, type Known } from './changes.ts';
 import { seriesFailures } from './verdict.ts';
 import { stepLine } from './report.ts';
-import { type CheckpatchResult, type SeriesBreak, type SeriesPlan, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
+import { type CheckpatchResult, type SeriesBreak, type SeriesPatches, type SeriesPlan, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
 
 /** What a series reaches outside itself through; the fronts pass the real ones. */
 export interface SeriesDeps {
@@ -64,7 +66,7 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
   prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
   const targets = plan.build.targets;
   const names = targets.map(targetName);
-  const n = plan.commits.length;
+  const n = plan.patches ? plan.patches.list.length : plan.commits.length;
 
   const session = await startSteppingContainer({
     what: 'series',
@@ -76,6 +78,18 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     driverPath: `${DRIVER_MOUNT}/bisect.sh`,
     deps,
   });
+  // A range's commits are the source's: what each changed, from its git.
+  const rangeFilesOf = async (sha: string) => new Set((await deps.git.run(['diff', '--name-only', '--no-renames', `${sha}^1`, sha])).split('\n').filter((l) => l.length > 0));
+  // Patches become commits in the container's clone only: what each changed, from bisect.sh am.
+  const applyPatches = async (patches: SeriesPatches) => {
+    writeInside(session.staging, PATCHES_MBOX, patches.mbox);
+    const am = parseAmOutput((await session.driver('am', plan.base.sha, `/logs/${PATCHES_MBOX}`)).text, patches.list.length);
+    const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author }));
+    const files = new Map(am.applied.map((a) => [a.sha, new Set(a.files)]));
+    const failed = patches.list[am.applied.length];
+    const notApplied = am.failure !== undefined || failed ? { k: failed?.k ?? am.applied.length, subject: failed?.subject ?? '', reason: am.failure ?? 'git am made fewer commits than there are patches' } : undefined;
+    return { commits, filesOf: async (sha: string) => files.get(sha) ?? new Set<string>(), notApplied };
+  };
   try {
     const setup = await session.driver('setup');
     if (setup.code !== 0) throw new KernelbuilderError(`the series' set-up in the container failed (exit ${setup.code}): ${setup.text.split('\n').slice(-5).join(' | ')}`);
@@ -117,6 +131,9 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
       return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
     };
 
+    // The commits to check: a range's, or those git am made of the patches on the base (the ones after a patch that did not apply are not built).
+    const { commits, filesOf, notApplied } = plan.patches ? await applyPatches(plan.patches) : { commits: plan.commits, filesOf: rangeFilesOf, notApplied: undefined };
+    if (notApplied) deps.log.warning(`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan.base.ref} (${plan.base.sha.slice(0, 12)}): ${notApplied.reason}; the patches from it on are not built`);
     deps.log.info(`[0/${n}] building the base ${plan.base.sha.slice(0, 12)} from scratch: ${names.join(' ')}`);
     const base = await step(0, plan.base.sha);
     const known = new Map<string, Known>(names.map((name) => [name, new Map(base.observed.get(name)!.printed.map((d) => [d.signature, d]))]));
@@ -124,10 +141,10 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     deps.log.info(`[0/${n}] base ${plan.base.sha.slice(0, 12)}: ${names.map((name) => `${name} ${built.get(name)}`).join(', ')} in ${base.seconds}s`);
     const steps: SeriesStep[] = [];
     const breaks: SeriesBreak[] = [];
-    for (const commit of plan.commits) {
+    for (const commit of commits) {
       const { observed, checkpatch, seconds } = await step(commit.k, commit.sha);
       // What the commit changed, on its first parent: a finding there not printed again is gone.
-      const touched = new Set((await deps.git.run(['diff', '--name-only', '--no-renames', `${commit.sha}^1`, commit.sha])).split('\n').filter((l) => l.length > 0));
+      const touched = await filesOf(commit.sha);
       const stepTargets: SeriesTargetStep[] = names.map((name) => {
         const o = observed.get(name)!;
         const changes = commitChanges(known.get(name)!, o.printed, touched);
@@ -146,14 +163,17 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     }
     const finishedAt = now();
     const baseTargets = names.map((name) => ({ target: name, build: base.observed.get(name)!.build }));
-    const failures = seriesFailures({ n, steps, breaks, baseTargets, failOn: plan.failOn });
+    const failures = [...(notApplied ? [`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan.base.ref}: ${notApplied.reason}`] : []), ...seriesFailures({ n, steps, breaks, baseTargets, failOn: plan.failOn })];
+    const last = commits[commits.length - 1];
     return {
       schema: 1,
       tree: plan.tree,
       source: plan.source,
       range: plan.range,
       base: { ...plan.base, targets: baseTargets, seconds: base.seconds },
-      head: plan.head,
+      ...(plan.head ? { head: plan.head } : last ? { head: { ref: `patch ${last.k}/${n}`, sha: last.sha } } : {}),
+      n,
+      ...(plan.patches ? { patches: { path: plan.patches.path, ...(notApplied ? { notApplied } : {}) } } : {}),
       targets: names,
       image: { name: plan.image.name, id: plan.image.id },
       steps,

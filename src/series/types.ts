@@ -40,16 +40,33 @@ export type CheckpatchMode = 'off' | 'on' | 'strict';
 /** What fails a series run besides a commit that fails to build or adds an error. */
 export type SeriesFailOn = 'new-warnings' | 'checkpatch';
 
+/** Patches to apply on the base, as read on the host: their headers, and the mbox `git am` takes in the container. */
+export interface SeriesPatches {
+  path: string;
+  list: { k: number; subject: string; author: string }[];
+  mbox: string;
+}
+
+/** A patch `git am` could not apply: the ones after it are not built. */
+export interface NotApplied {
+  k: number;
+  subject: string;
+  reason: string;
+}
+
 /** Everything a series run will do, as plain data: printed by `series --plan-only`, then acted on. */
 export interface SeriesPlan {
   source: string;
   tree: string;
-  /** The range as given, and its ends. */
+  /** What was asked: `BASE..HEAD`, or the patches' path on `--ref`. */
   range: string;
   base: { ref: string; sha: string };
-  head: { ref: string; sha: string };
-  /** The commits to check, oldest first, as `git log --first-parent` walks base..head. */
+  /** A range's head; patches have none until applied. */
+  head?: { ref: string; sha: string };
+  /** A range's commits, oldest first, as `git log --first-parent` walks base..head; none for patches (made in the container). */
   commits: SeriesCommit[];
+  /** Patches applied with `git am` on the base in the container's clone: each applied patch a commit of the series. */
+  patches?: SeriesPatches;
   limit: number;
   checkpatch: CheckpatchMode;
   /** checkpatch's message types it is told to ignore (--ignore). */
@@ -99,7 +116,12 @@ export interface SeriesResult {
   source: string;
   range: string;
   base: { ref: string; sha: string; targets: { target: string; build: 'pass' | 'fail' | 'error' }[]; seconds: number };
-  head: { ref: string; sha: string };
+  /** The last commit checked: a range's head, or the last patch applied. */
+  head?: { ref: string; sha: string };
+  /** How many commits or patches the series has: `n` of every `k/n`. */
+  n: number;
+  /** Patches given: their path; the one `git am` stopped at, if it did. */
+  patches?: { path: string; notApplied?: NotApplied };
   targets: string[];
   image: { name: string; id: string };
   steps: SeriesStep[];

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/entry/cli.ts';
 import { type SeriesResult } from '../../src/series/types.ts';
@@ -37,6 +38,9 @@ const series: SeriesCommit[] = [
 const shas = commitSeries(source, 'kb-test/series', series);
 const base = execFileSync('git', ['-C', source, 'rev-parse', 'refs/remotes/stable/HEAD'], { encoding: 'utf8' }).trim();
 
+/** The first test's series, which the patches' are compared with. */
+let ofTheRange: SeriesResult | undefined;
+
 async function cli(...args: string[]) {
   let err = '';
   let out = '';
@@ -51,6 +55,7 @@ test('a series of eight commits on x86 and riscv: the one-arch warning, the brea
   const path = /results in (\S+series\.json)/.exec(err)?.[1];
   assert.ok(path && existsSync(path), err);
   const r = JSON.parse(readFileSync(path, 'utf8')) as SeriesResult;
+  ofTheRange = r;
   const x86 = `x86/${config}`;
   const riscv = `riscv/${config}`;
   assert.equal(r.base.sha, base);
@@ -86,8 +91,60 @@ test('a series of eight commits on x86 and riscv: the one-arch warning, the brea
   assert.match(email, /\[2\/8\] [0-9a-f]{12} \("x86: a new warning"\)\n  x86\/tinyconfig\+kb-boot\.config:\n    >> arch\/x86\/kernel\/setup\.c:\d+: warning: 'kernelbuilder_series_unused' defined but not used/);
 });
 
+/** What a series said of each commit, by position: builds, what each added and removed (messages), checkpatch's counts. */
+const perCommit = (r: SeriesResult, target: string) =>
+  r.steps.map((s) => {
+    const t = s.targets.find((x) => x.target === target)!;
+    return [s.k, s.subject, t.build, t.added.map((d) => d.message), t.removed.map((d) => d.message), s.checkpatch?.errors, s.checkpatch?.warnings];
+  });
+
+function seriesJson(err: string): SeriesResult {
+  const path = /results in (\S+series\.json)/.exec(err)?.[1];
+  assert.ok(path && existsSync(path), err);
+  return JSON.parse(readFileSync(path, 'utf8')) as SeriesResult;
+}
+
+test('the same series as patches (git format-patch, one mbox and a folder) gives the same report; a patch that does not apply stops the series there with git am\'s reason', async () => {
+  const logs = tempDir('series-patches');
+  const x86 = `x86/${config}`;
+  // The range's run is the first test's, on x86 and riscv; the patches are checked on x86.
+  const fromRange = ofTheRange!;
+  assert.ok(fromRange, 'the first test ran');
+  const mbox = join(logs, 'series.mbox');
+  writeFileSync(mbox, execFileSync('git', ['-C', source, 'format-patch', '--stdout', `${base}..${shas[7]}`], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
+  const patched = await cli('--patches', mbox, '--ref', 'stable/linux-6.1.y', '--arches', 'x86', '--configs', config, '--logs', logs);
+  assert.equal(patched.code, 1, patched.err);
+  const fromPatches = seriesJson(patched.err);
+  assert.equal(fromPatches.n, 8);
+  assert.deepEqual(perCommit(fromPatches, x86), perCommit(fromRange, x86));
+  assert.deepEqual(fromPatches.breaks, [{ target: x86, at: 4, fixedAt: 5 }]);
+  // git am made new commits in the container's clone: none of them is in the source.
+  assert.ok(fromPatches.steps.every((s, i) => s.sha !== shas[i]));
+
+  // Patches 1, 2, 3 and 5 (the fix of a break that is not there): the fourth does not apply; the three before it are built.
+  const folder = join(logs, 'patches');
+  mkdirSync(folder);
+  execFileSync('git', ['-C', source, 'format-patch', '-q', '-o', folder, `${base}..${shas[2]}`]);
+  execFileSync('git', ['-C', source, 'format-patch', '-q', '-o', folder, '--start-number', '4', `${shas[3]}..${shas[4]}`]);
+  const stopped = await cli('--patches', folder, '--ref', 'stable/linux-6.1.y', '--arches', 'x86', '--configs', config, '--logs', logs);
+  assert.equal(stopped.code, 1, stopped.err);
+  const r = seriesJson(stopped.err);
+  assert.equal(r.n, 4);
+  assert.deepEqual(r.steps.map((s) => s.subject), series.slice(0, 3).map((c) => c.subject.split('\n')[0]));
+  assert.equal(r.patches?.notApplied?.k, 4);
+  assert.equal(r.patches?.notApplied?.subject, 'init: fix the build');
+  assert.match(r.patches!.notApplied!.reason, /patch does not apply|Patch failed at 0004/);
+  assert.match(r.failures[0], /^patch 4\/4 "init: fix the build" does not apply to stable\/linux-6\.1\.y: /);
+  assert.match(stopped.err, /does not apply to stable\/linux-6\.1\.y .*the patches from it on are not built/);
+});
+
 test('bad series inputs are refused before any container starts, naming the input', async () => {
   const logs = tempDir('series-bad');
+  const inputs = tempDir('series-bad-inputs');
+  const notPatch = join(inputs, 'notes.txt');
+  writeFileSync(notPatch, 'just some notes\n');
+  const noDiff = join(inputs, 'no-diff.mbox');
+  writeFileSync(noDiff, 'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: a <a@b>\nSubject: [PATCH] words only\n\nno diff here\n');
   const cases: [string[], RegExp][] = [
     [['--range', `${shas[3]}..${shas[3]}`], /input 'range'.*empty/],
     [['--range', `${shas[7]}..stable/linux-6.1.y`], /input 'range'.*base must be an ancestor/],
@@ -96,6 +153,12 @@ test('bad series inputs are refused before any container starts, naming the inpu
     [['--range', `stable/linux-6.1.y..${shas[7]}`, '--commits-limit', '0'], /input 'commits-limit'/],
     [['--range', `stable/linux-6.1.y..${shas[7]}`, '--checkpatch', 'loud'], /input 'checkpatch'/],
     [['--range', `stable/linux-6.1.y..${shas[7]}`, '--fail-on', 'warnings'], /input 'fail-on'/],
+    [['--patches', notPatch, '--ref', 'stable/linux-6.1.y'], /input 'patches'.*mail 1 has no Subject header/],
+    [['--patches', noDiff, '--ref', 'stable/linux-6.1.y'], /input 'patches'.*has no diff/],
+    [['--patches', '/dev/zero', '--ref', 'stable/linux-6.1.y'], /input 'patches'/],
+    [['--patches', '/nonexistent/x.mbox', '--ref', 'stable/linux-6.1.y'], /input 'patches'.*does not exist/],
+    [['--patches', noDiff], /input 'ref'.*patches are applied on a ref/],
+    [['--patches', noDiff, '--range', `stable/linux-6.1.y..${shas[7]}`], /input 'range'.*exactly one of range/],
   ];
   for (const [args, error] of cases) {
     const { code, err } = await cli(...args, '--arches', 'x86', '--configs', 'tinyconfig', '--logs', logs);

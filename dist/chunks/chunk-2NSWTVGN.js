@@ -62759,6 +62759,7 @@ var BisectOption = {
 };
 var SeriesOption = {
   range: "range",
+  patches: "patches",
   commitsLimit: "commits-limit",
   checkpatch: "checkpatch",
   checkpatchIgnore: "checkpatch-ignore",
@@ -63361,6 +63362,10 @@ function seriesDirName(baseSha, headSha) {
 function seriesStepDir(seriesDir, k) {
   return join(seriesDir, SERIES_STEPS_DIR, String(k));
 }
+function patchesDirName(baseSha, mboxHash) {
+  return `series-${baseSha.slice(0, 12)}-patches-${mboxHash.slice(0, 12)}`;
+}
+var PATCHES_MBOX = "patches.mbox";
 
 // src/container/docker.ts
 var import_dockerode = __toESM(require_docker(), 1);
@@ -64137,6 +64142,8 @@ export {
   CHECKPATCH_FILE,
   seriesDirName,
   seriesStepDir,
+  patchesDirName,
+  PATCHES_MBOX,
   folderInside,
   checkInside,
   readInsideOrNothing,

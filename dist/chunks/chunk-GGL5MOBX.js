@@ -85,7 +85,7 @@ import {
   unmetOptions,
   withCompiler,
   within
-} from "./chunk-ZZRGW6RD.js";
+} from "./chunk-2NSWTVGN.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -14169,6 +14169,8 @@ export {
   DEFAULT_TEST_RETRIES,
   DEFAULT_KUNIT_TIMEOUT,
   KUNIT_ARCHES,
+  FileRefusedError,
+  readInputFile,
   previousTargets,
   DEFAULT_KCIDB_ORIGIN,
   parseKcidbOrigin,
