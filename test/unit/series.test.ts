@@ -4,6 +4,11 @@ import { parseCheckpatch, CHECKPATCH_FINDINGS_KEPT } from '../../src/series/chec
 import { commitChanges } from '../../src/series/changes.ts';
 import { breakLine, seriesFailures } from '../../src/series/verdict.ts';
 import { stepLine } from '../../src/series/report.ts';
+import { readPatches } from '../../src/series/patches.ts';
+import { parseAmOutput } from '../../src/series/am-output.ts';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../support/temp-dir.ts';
 import { type FoundDiagnostic } from '../../src/bisect/types.ts';
 import { type SeriesStep } from '../../src/series/types.ts';
 
@@ -78,4 +83,54 @@ test('series verdict: breaks in so many words, errors added; new warnings and ch
   assert.deepEqual(strict.filter((f) => f.includes('fail-on')), [`1/3 ${'1'.repeat(12)} "commit 1" adds 1 warning on x86/tinyconfig (fail-on new-warnings)`, `1/3 ${'1'.repeat(12)} "commit 1" has 1 checkpatch error (fail-on checkpatch)`]);
   assert.deepEqual(seriesFailures({ n: 3, steps: [], breaks: [], baseTargets: [{ target: 'x86/tinyconfig', build: 'fail' }], failOn: [] }), ['x86/tinyconfig: the base does not build']);
   assert.match(stepLine(steps[1], 3), /^\[2\/3\] 2{12} "commit 2": x86\/tinyconfig FAIL \+1 -0; checkpatch 0 errors, 0 warnings, 0 checks \(1s\)$/);
+});
+
+test('patches: an mbox of git format-patch mails, a folder of *.patch files in name order; subjects without [PATCH k/n]', () => {
+  const dir = tempDir('patches');
+  const mail = (k: number, subject: string) =>
+    `From ${String(k).repeat(40)} Mon Sep 17 00:00:00 2001\nFrom: A U Thor <a@example.org>\nDate: Thu, 1 Jan 2026 00:00:00 +0000\nSubject: [PATCH ${k}/2] ${subject}\n\nWhy.\n\nSigned-off-by: A U Thor <a@example.org>\n---\n a.c | 1 +\n\ndiff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -1 +1,2 @@\n x\n+y\n-- \n2.39.5\n\n`;
+  writeFileSync(join(dir, 'series.mbox'), mail(1, 'first') + mail(2, 'a long subject\n folded on two lines'));
+  const mbox = readPatches(join(dir, 'series.mbox'), 50);
+  assert.deepEqual(mbox.patches, [{ k: 1, subject: 'first', author: 'A U Thor <a@example.org>' }, { k: 2, subject: 'a long subject folded on two lines', author: 'A U Thor <a@example.org>' }]);
+  assert.equal(mbox.mbox, mail(1, 'first') + mail(2, 'a long subject\n folded on two lines'));
+  const folder = join(dir, 'folder');
+  mkdirSync(folder);
+  writeFileSync(join(folder, '0002-b.patch'), mail(2, 'second'));
+  writeFileSync(join(folder, '0001-a.patch'), mail(1, 'first'));
+  writeFileSync(join(folder, 'cover.txt'), 'not a patch');
+  assert.deepEqual(readPatches(folder, 50).patches.map((p) => p.subject), ['first', 'second']);
+  // A subject's controls are shown, never obeyed, wherever it goes.
+  writeFileSync(join(dir, 'esc.mbox'), mail(1, 'evil\x1b]8;;x\x07'));
+  assert.equal(readPatches(join(dir, 'esc.mbox'), 50).patches[0].subject, 'evil\\x1b]8;;x\\x07');
+  assert.throws(() => readPatches(join(dir, 'series.mbox'), 1), /input 'patches'.*2 patches, more than commits-limit \(1\)/);
+  writeFileSync(join(dir, 'empty'), '');
+  assert.throws(() => readPatches(join(dir, 'empty'), 50), /input 'patches'.*holds no mail/);
+  const empty = join(dir, 'no-patches');
+  mkdirSync(empty);
+  assert.throws(() => readPatches(empty, 50), /input 'patches'.*no \*\.patch file/);
+  symlinkSync('/etc/passwd', join(folder, '0003-link.patch'));
+  assert.throws(() => readPatches(folder, 50), /input 'patches'.*0003-link\.patch/);
+});
+
+test("git am's output: each applied commit with its files, the reason it stopped without git am's advice; bounded by the patches' count", () => {
+  const a = 'a'.repeat(40);
+  const b = 'b'.repeat(40);
+  const text = [
+    'kernelbuilder: am: Applying: kernel/exit.c: a harmless change 1',
+    'kernelbuilder: am: error: patch failed: init/main.c:1623',
+    'kernelbuilder: am: error: init/main.c: patch does not apply',
+    'kernelbuilder: am: Patch failed at 0002 init: fix the build',
+    'kernelbuilder: am: hint: Use \'git am --show-current-patch=diff\' to see the failed patch',
+    'kernelbuilder: am: When you have resolved this problem, run "git am --continue".',
+    `kernelbuilder: applied ${a}`,
+    'kernelbuilder: file kernel/exit.c',
+    `kernelbuilder: applied ${b}`,
+    'something else the tree printed',
+  ].join('\n');
+  assert.deepEqual(parseAmOutput(text, 5), {
+    applied: [{ sha: a, files: ['kernel/exit.c'] }, { sha: b, files: [] }],
+    failure: 'Applying: kernel/exit.c: a harmless change 1 | error: patch failed: init/main.c:1623 | error: init/main.c: patch does not apply | Patch failed at 0002 init: fix the build',
+  });
+  assert.equal(parseAmOutput(text, 1).applied.length, 1);
+  assert.deepEqual(parseAmOutput(`kernelbuilder: applied ${a}\n`, 1), { applied: [{ sha: a, files: [] }] });
 });
