@@ -5,6 +5,8 @@ import {
   DEFAULT_BISECT_LIMIT,
   DEFAULT_BISECT_TIMEOUT,
   DEFAULT_BOOT_TIMEOUT,
+  DEFAULT_CHECKPATCH_IGNORE,
+  DEFAULT_COMMITS_LIMIT,
   DEFAULT_CONFIGS,
   DEFAULT_KCIDB_ORIGIN,
   DEFAULT_KEEP,
@@ -14,26 +16,20 @@ import {
   DEFAULT_LOGS_LIMIT,
   DEFAULT_TEST_RETRIES,
   DEFAULT_TMPFS_SIZE,
-  FileRefusedError,
   ImageLabel,
   KUNIT_ARCHES,
   MAX_BISECT_LIMIT,
+  MAX_COMMITS_LIMIT,
   abortOnSignals,
   afterContainer,
-  bisectContainerSpec,
   bisectRegressions,
   buildMatrix,
-  buildUser,
   checkBisectPlan,
   checkPlan,
   checkPlanOnEngine,
   checkPlanOnHost,
-  collectResults,
-  commitLog,
-  containerFiles,
-  driverTarget,
+  checkSeriesPlan,
   echoFailures,
-  emailMessage,
   failedBoots,
   failedTargets,
   failedTests,
@@ -41,11 +37,9 @@ import {
   finishedBuildKnown,
   fitsInSpace,
   formatDuration,
-  formatIssueLine,
-  formatLocation,
-  found,
   getBisectInputs,
   getInputs,
+  getSeriesInputs,
   gitIn,
   html,
   htmlPage,
@@ -54,67 +48,46 @@ import {
   logPlan,
   longestFirst,
   makePlan,
-  markdownCode,
-  markdownText,
   outcomeLine,
   overallResult,
   parseKcidbOrigin,
   parseReportInputs,
   parseShards,
   planRefs,
-  prepareCcacheDir,
   previousTargets,
   readEmailTo,
-  readInputFile,
   readNoise,
   replaceWhole,
   reportShards,
-  resolveRef,
   runBisect,
   runBuild,
+  runSeries,
   shardTargets,
   spaceLimitBytes,
-  splitList,
-  startSteppingContainer,
-  tally,
   targetCosts,
-  tryGit,
   writeBisectReports,
-  writeInside
-} from "./chunks/chunk-GGL5MOBX.js";
+  writeSeriesReports
+} from "./chunks/chunk-QFNTGJ6C.js";
 import {
   BisectOption,
-  CHECKPATCH_FILE,
-  DRIVER_MOUNT,
   EMAILS_DIR,
   Input,
   InputError,
   KernelbuilderError,
   MAX_TEST_RETRIES,
-  PATCHES_MBOX,
-  SERIES_FILES,
-  SERIES_STEPS_DIR,
   SeriesOption,
   SimulateOption,
-  checkRefSyntax,
   connectDocker,
   defaultImageTable,
   describeValue,
   formatBytes,
   isImageRef,
-  patchesDirName,
-  pathSafe,
-  readInsideOrNothing,
   readResultsDir,
   runnerLogLine,
-  seriesDirName,
-  seriesStepDir,
-  showControls,
   sizeInBytes,
   targetName,
-  targetPaths,
   treeDir
-} from "./chunks/chunk-2NSWTVGN.js";
+} from "./chunks/chunk-7OXURDAD.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -358,453 +331,6 @@ function writeWhole(path, text) {
     const problem = outputPathProblem(path);
     if (problem) throw new KernelbuilderError(`${path}: not written: ${problem}`);
   });
-}
-
-// src/series/plan.ts
-import { createHash } from "node:crypto";
-import { join as join4 } from "node:path";
-
-// src/series/patches.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-var FILE_LIMIT = 16 * 2 ** 20;
-var TOTAL_LIMIT = 64 * 2 ** 20;
-var MAIL_START = /^From [0-9a-f]{40} /m;
-var ALLOWED2 = "patches is an mbox file (git format-patch --stdout, a mailing list archive) or a folder of git format-patch files (*.patch), each mail with a Subject and a diff";
-function readPatches(path, limit) {
-  const files = patchFiles(path);
-  let total = 0;
-  const mails = [];
-  for (const file of files) {
-    let text;
-    try {
-      text = readInputFile(file, { maxBytes: FILE_LIMIT, followLinks: file === path });
-    } catch (e) {
-      if (e instanceof FileRefusedError) throw new InputError(SeriesOption.patches, file, `${e.message}; ${ALLOWED2}`);
-      throw e;
-    }
-    total += text.length;
-    if (total > TOTAL_LIMIT) throw new InputError(SeriesOption.patches, path, `its patches hold more than ${TOTAL_LIMIT / 2 ** 20} MiB; ${ALLOWED2}`);
-    mails.push(...splitMails(text).map((mail) => ({ file, text: mail })));
-  }
-  if (mails.length === 0) throw new InputError(SeriesOption.patches, path, `it holds no mail; ${ALLOWED2}`);
-  if (mails.length > limit) throw new InputError(SeriesOption.patches, path, `it holds ${mails.length} patches, more than commits-limit (${limit})`);
-  const patches = mails.map(({ file, text }, i) => patchInfo(file, text, i + 1));
-  return { path, patches, mbox: mails.map((m) => m.text.endsWith("\n") ? m.text : `${m.text}
-`).join("") };
-}
-function patchFiles(path) {
-  let isFolder;
-  try {
-    isFolder = lstatSync2(path).isDirectory();
-  } catch {
-    throw new InputError(SeriesOption.patches, path, `it does not exist; ${ALLOWED2}`);
-  }
-  if (!isFolder) return [path];
-  const names = readdirSync2(path).filter((n) => n.endsWith(".patch")).sort();
-  if (names.length === 0) throw new InputError(SeriesOption.patches, path, `the folder holds no *.patch file; ${ALLOWED2}`);
-  return names.map((n) => join3(path, n));
-}
-function splitMails(text) {
-  const starts = [];
-  const separator = new RegExp(MAIL_START.source, "gm");
-  for (let m = separator.exec(text); m; m = separator.exec(text)) starts.push(m.index);
-  if (starts.length === 0) return text.trim() === "" ? [] : [text];
-  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
-}
-function patchInfo(file, mail, k) {
-  const headerEnd = mail.search(/\n\n/);
-  const header = headerEnd < 0 ? mail : mail.slice(0, headerEnd);
-  const field = (name) => new RegExp(`^${name}:[ \\t]*(.*(?:\\n[ \\t].*)*)`, "im").exec(header)?.[1].replace(/\n[ \t]+/g, " ").trim();
-  const subject = field("Subject");
-  if (!subject) throw new InputError(SeriesOption.patches, file, `mail ${k} has no Subject header; ${ALLOWED2}`);
-  if (!/^diff --git |^--- \S.*\n\+\+\+ \S/m.test(mail)) throw new InputError(SeriesOption.patches, file, `mail ${k} (${showControls(subject).slice(0, 80)}) has no diff; ${ALLOWED2}`);
-  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, "")), author: showControls(field("From") ?? "") };
-}
-
-// src/series/plan.ts
-var DEFAULT_COMMITS_LIMIT = 50;
-var MAX_COMMITS_LIMIT = 500;
-var CHECKPATCH_MODES = ["on", "strict", "off"];
-var FAIL_ON = ["new-warnings", "checkpatch"];
-var CHECKPATCH_TYPE = /^[A-Z][A-Z0-9_]{0,63}$/;
-var DEFAULT_CHECKPATCH_IGNORE = ["FILE_PATH_CHANGES"];
-function getSeriesInputs(read) {
-  const range = read(SeriesOption.range).trim();
-  const patchesPath = read(SeriesOption.patches).trim();
-  const ref = read(Input.ref).trim();
-  if (range === "" === (patchesPath === "")) {
-    throw new InputError(SeriesOption.range, range, "give exactly one of range (BASE..HEAD: the commits of HEAD not in BASE) and patches (an mbox or a folder of git format-patch files, applied on ref)");
-  }
-  if (range !== "" && ref !== "") throw new InputError(Input.ref, ref, "a range names its own base; ref is the base of patches only");
-  const limitText = read(SeriesOption.commitsLimit).trim() || String(DEFAULT_COMMITS_LIMIT);
-  if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_COMMITS_LIMIT) {
-    throw new InputError(SeriesOption.commitsLimit, limitText, `commits-limit is a whole number from 1 to ${MAX_COMMITS_LIMIT}: the longest range a series checks; default ${DEFAULT_COMMITS_LIMIT}`);
-  }
-  const limit = Number(limitText);
-  let ends;
-  if (range !== "") {
-    const parts = /^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/.exec(range);
-    if (!parts) throw new InputError(SeriesOption.range, range, "a range is BASE..HEAD, two refs as --ref takes them, e.g. v6.1..my-branch");
-    ends = { base: checkRefSyntax(parts[1], SeriesOption.range), head: checkRefSyntax(parts[2], SeriesOption.range) };
-  } else {
-    if (ref === "") throw new InputError(Input.ref, "", "patches are applied on a ref: give ref, e.g. --ref stable/linux-6.1.y");
-    ends = { base: checkRefSyntax(ref, Input.ref), patches: readPatches(patchesPath, limit) };
-  }
-  const checkpatch = read(SeriesOption.checkpatch).trim() || "on";
-  if (!CHECKPATCH_MODES.includes(checkpatch)) throw new InputError(SeriesOption.checkpatch, checkpatch, "checkpatch is on (the default), strict (adds its CHECK findings) or off");
-  const ignoreText = read(SeriesOption.checkpatchIgnore).trim();
-  const checkpatchIgnore = ignoreText === "" ? DEFAULT_CHECKPATCH_IGNORE : splitList(ignoreText).filter((t) => t !== "none");
-  for (const t of checkpatchIgnore) {
-    if (!CHECKPATCH_TYPE.test(t)) throw new InputError(SeriesOption.checkpatchIgnore, t, `checkpatch-ignore lists checkpatch's message types, e.g. "FILE_PATH_CHANGES SPDX_LICENSE_TAG", or none; default ${DEFAULT_CHECKPATCH_IGNORE.join(" ")}`);
-  }
-  const failOn = splitList(read(SeriesOption.failOn).trim());
-  for (const f of failOn) {
-    if (!FAIL_ON.includes(f)) throw new InputError(SeriesOption.failOn, f, `fail-on lists ${FAIL_ON.join(" and ")}: what fails the run besides a commit that fails to build or adds an error (reported either way)`);
-  }
-  const build2 = getInputs((input) => input === Input.ref ? ends.head ?? ends.base : input === Input.keep ? "none" : read(input));
-  return { ...ends, range: range || patchesPath, limit, checkpatch, checkpatchIgnore, failOn: [...new Set(failOn)], build: build2 };
-}
-async function planSeries(inputs, git, fragments) {
-  const build2 = await makePlan(inputs.build, git, fragments);
-  const common = { source: build2.source, tree: build2.tree, range: inputs.range, limit: inputs.limit, checkpatch: inputs.checkpatch, checkpatchIgnore: inputs.checkpatchIgnore, failOn: inputs.failOn };
-  if (inputs.patches) {
-    const base2 = build2.ref;
-    const mboxHash = createHash("sha256").update(inputs.patches.mbox).digest("hex");
-    const dir2 = join4(inputs.build.logs, pathSafe(build2.tree), patchesDirName(base2.sha, mboxHash));
-    return { ...common, base: { ref: inputs.base, sha: base2.sha }, commits: [], patches: { path: inputs.patches.path, list: inputs.patches.patches, mbox: inputs.patches.mbox }, dir: dir2, build: { ...build2, logsDir: dir2 } };
-  }
-  const base = await resolveRef(git, inputs.base);
-  const head = build2.ref;
-  const named = `${inputs.base} (${base.sha.slice(0, 12)}) .. ${inputs.head} (${head.sha.slice(0, 12)})`;
-  if (base.sha === head.sha) throw new InputError(SeriesOption.range, inputs.range, `${named} is empty: base and head are the same commit`);
-  if (await tryGit(git, ["merge-base", "--is-ancestor", base.sha, head.sha]) === void 0) {
-    throw new InputError(SeriesOption.range, inputs.range, `its base must be an ancestor of its head: ${base.sha.slice(0, 12)} is not one of ${head.sha.slice(0, 12)}`);
-  }
-  const log = await commitLog(git, `${base.sha}..${head.sha}`, inputs.limit + 1, "%an <%ae>", "%aI", true);
-  if (log.length === 0) throw new InputError(SeriesOption.range, inputs.range, `${named} has no commit on its first-parent walk`);
-  if (log.length > inputs.limit) {
-    throw new InputError(SeriesOption.range, inputs.range, `${named} holds more than ${inputs.limit} commits on its first-parent walk; a series checks at most commits-limit (${inputs.limit}) commits`);
-  }
-  const commits = log.reverse().map((c, i) => ({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author }));
-  const dir = join4(inputs.build.logs, pathSafe(build2.tree), seriesDirName(base.sha, head.sha));
-  return { ...common, base: { ref: inputs.base, sha: base.sha }, head: { ref: inputs.head, sha: head.sha }, commits, dir, build: { ...build2, logsDir: dir } };
-}
-
-// src/series/check-plan.ts
-import { basename } from "node:path";
-async function checkSeriesPlan(inputs, deps) {
-  const planned = await planSeries(inputs, deps.git, loadProjectFragments(deps.driverDir));
-  checkPlanOnHost(planned.build, deps);
-  const { image } = await checkPlanOnEngine(planned.build, deps);
-  const label = `${planned.tree}/${basename(planned.dir)}`;
-  const container = bisectContainerSpec(planned.build, image, deps.driverDir, buildUser(deps.uid, deps.gid), label);
-  return { ...planned, image, container };
-}
-
-// src/series/run-series.ts
-import { mkdirSync, rmSync as rmSync2 } from "node:fs";
-import { join as join6 } from "node:path";
-
-// src/series/am-output.ts
-var REASON_LINES = 6;
-var LINE_LIMIT = 300;
-function parseAmOutput(text, patches) {
-  const applied = [];
-  const reason = [];
-  for (const line of text.split("\n")) {
-    const commit = /^kernelbuilder: applied ([0-9a-f]{40})$/.exec(line);
-    if (commit) {
-      if (applied.length < patches) applied.push({ sha: commit[1], files: [] });
-      continue;
-    }
-    const file = /^kernelbuilder: file (.+)$/.exec(line);
-    if (file && applied.length > 0) {
-      applied[applied.length - 1].files.push(file[1].slice(0, LINE_LIMIT));
-      continue;
-    }
-    const am = /^kernelbuilder: am: (.*)$/.exec(line);
-    if (am && am[1].trim() !== "") reason.push(showControls(am[1]).slice(0, LINE_LIMIT));
-  }
-  const told = reason.filter((l) => !/^(hint: |When you have resolved this problem|If you prefer to skip this patch|To restore the original branch)/.test(l));
-  return { applied, ...reason.length > 0 ? { failure: told.slice(-REASON_LINES).join(" | ") || reason.slice(-1)[0] } : {} };
-}
-
-// src/series/checkpatch.ts
-var CHECKPATCH_FINDINGS_KEPT = 50;
-var MESSAGE_LIMIT = 500;
-var FINDING = /^([^:\s]*):(\d+): (ERROR|WARNING|CHECK): (.*)$/;
-var TOTAL = /^total: (\d+) errors?, (\d+) warnings?, (?:(\d+) checks?, )?\d+ lines? checked/;
-var EXIT = /^kernelbuilder: checkpatch exit (\d+)$/;
-function parseCheckpatch(text) {
-  const findings = [];
-  let seen = 0;
-  let total = null;
-  let exit;
-  for (const line of text.split("\n")) {
-    const status = EXIT.exec(line);
-    if (status) {
-      exit = status[1];
-      continue;
-    }
-    const found2 = FINDING.exec(line);
-    if (found2) {
-      seen++;
-      if (findings.length < CHECKPATCH_FINDINGS_KEPT) {
-        const [, file, lineNo, type, message] = found2;
-        findings.push({ type, ...file ? { file, line: Number(lineNo) } : {}, message: message.slice(0, MESSAGE_LIMIT) });
-      }
-      continue;
-    }
-    total = TOTAL.exec(line) ?? total;
-  }
-  const more = seen > findings.length ? { more: seen - findings.length } : {};
-  if (!total) {
-    if (exit === "0" && seen === 0) return { errors: 0, warnings: 0, checks: 0, findings };
-    const printed = text.split("\n").filter((l) => l.trim() !== "" && !EXIT.test(l));
-    const last = printed.slice(-1)[0]?.slice(0, MESSAGE_LIMIT);
-    return { errors: 0, warnings: 0, checks: 0, findings, ...more, problem: `checkpatch could not check the commit (exit ${exit ?? "unknown"})${last ? `: ${last}` : ", no output"}` };
-  }
-  return { errors: Number(total[1]), warnings: Number(total[2]), checks: Number(total[3] ?? 0), findings, ...more };
-}
-
-// src/series/changes.ts
-function commitChanges(known, printed, touched) {
-  const now = new Map(printed.map((d) => [d.signature, d]));
-  const added = [...now.values()].filter((d) => !known.has(d.signature));
-  const removed = [...known.values()].filter((d) => !now.has(d.signature) && (d.severity === "error" || d.file !== void 0 && touched.has(d.file)));
-  const next = new Map(known);
-  for (const d of removed) next.delete(d.signature);
-  for (const d of now.values()) next.set(d.signature, d);
-  return { added, removed, known: next };
-}
-
-// src/series/verdict.ts
-function commitName(s, n) {
-  return `${s.k}/${n} ${s.sha.slice(0, 12)} "${s.subject}"`;
-}
-function breakLine(b, steps, n) {
-  const at = steps.find((s) => s.k === b.at);
-  const fixed = b.fixedAt === void 0 ? void 0 : steps.find((s) => s.k === b.fixedAt);
-  return `${b.target}: breaks the build at ${commitName(at, n)}, ${fixed ? `fixed at ${commitName(fixed, n)}` : "not fixed by the end of the series"}`;
-}
-function seriesFailures(args) {
-  const { n, steps, breaks, failOn } = args;
-  const failures = args.baseTargets.filter((t) => t.build !== "pass").map((t) => `${t.target}: the base does not build`);
-  failures.push(...breaks.map((b) => breakLine(b, steps, n)));
-  for (const s of steps) {
-    for (const t of s.targets) {
-      for (const d of t.added.filter((a) => a.severity === "error")) failures.push(`${commitName(s, n)} adds an error on ${t.target}: ${formatIssueLine(d)}`);
-      const warnings = t.added.filter((a) => a.severity === "warning");
-      if (failOn.includes("new-warnings") && warnings.length > 0) failures.push(`${commitName(s, n)} adds ${warnings.length} warning${warnings.length === 1 ? "" : "s"} on ${t.target} (fail-on new-warnings)`);
-    }
-    if (failOn.includes("checkpatch") && (s.checkpatch?.errors ?? 0) > 0) failures.push(`${commitName(s, n)} has ${s.checkpatch.errors} checkpatch error${s.checkpatch.errors === 1 ? "" : "s"} (fail-on checkpatch)`);
-  }
-  return failures;
-}
-
-// src/series/report.ts
-import { join as join5 } from "node:path";
-var LISTED = 5;
-function targetCell(t) {
-  const build2 = t.build === "pass" ? "pass" : `FAIL${t.fault ? ` (${t.fault})` : ""}`;
-  return `${build2} +${t.added.length} -${t.removed.length}`;
-}
-function checkpatchCell(c) {
-  if (!c) return "not run";
-  if (c.problem) return "could not check";
-  return `${c.errors} error${c.errors === 1 ? "" : "s"}, ${c.warnings} warning${c.warnings === 1 ? "" : "s"}, ${c.checks} check${c.checks === 1 ? "" : "s"}`;
-}
-function stepLine(s, n) {
-  return `[${s.k}/${n}] ${s.sha.slice(0, 12)} "${s.subject}": ${s.targets.map((t) => `${t.target} ${targetCell(t)}`).join(", ")}; checkpatch ${checkpatchCell(s.checkpatch)} (${s.seconds}s)`;
-}
-function checkpatchLine(f) {
-  return `${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ""}: ${f.message}`;
-}
-function commitDetail(s) {
-  const blocks = [];
-  for (const t of s.targets) {
-    const lines = [...listed(t.added, (d) => `>> ${formatIssueLine(d)}`), ...listed(t.removed, (d) => `-- ${formatIssueLine(d)} (gone)`)];
-    if (lines.length > 0) blocks.push({ target: t.target, lines });
-  }
-  const c = s.checkpatch;
-  if (c && (c.findings.length > 0 || c.problem)) {
-    blocks.push({ lines: [...c.problem ? [c.problem] : [], ...c.findings.map((f) => `checkpatch ${checkpatchLine(f)}`), ...c.more ? [`checkpatch: ${c.more} more`] : []] });
-  }
-  return blocks;
-}
-function listed(found2, line) {
-  return [...found2.slice(0, LISTED).map(line), ...found2.length > LISTED ? [`... ${found2.length - LISTED} more`] : []];
-}
-function seriesSummary(r) {
-  const n = r.n;
-  const lines = [
-    `## kernelbuilder series: ${markdownText(`${r.tree} ${r.range}`)}`,
-    "",
-    `${r.patches ? `${n} patches applied` : `${n} commits`} on ${markdownText(r.base.ref)} (${r.base.sha.slice(0, 12)}), each built on the one before: ${r.targets.map((t) => markdownCode(t, "text")).join(", ")}. **${r.result}**`,
-    ""
-  ];
-  if (r.failures.length > 0) lines.push(...r.failures.map((f) => `- ${markdownText(f)}`), "");
-  const header = ["commit", "subject", ...r.targets, "checkpatch"];
-  lines.push(`| ${header.map((h) => markdownText(h)).join(" | ")} |`, `|${header.map(() => " --- ").join("|")}|`);
-  lines.push(`| base ${r.base.sha.slice(0, 12)} | ${markdownText(r.base.ref)} | ${r.base.targets.map((t) => t.build).join(" | ")} | |`);
-  for (const s of r.steps) lines.push(`| ${s.k}/${n} ${s.sha.slice(0, 12)} | ${markdownCode(s.subject, "table")} | ${s.targets.map(targetCell).join(" | ")} | ${checkpatchCell(s.checkpatch)} |`);
-  for (const s of r.steps) {
-    const blocks = commitDetail(s);
-    if (blocks.length === 0) continue;
-    lines.push("", `### ${markdownText(commitName(s, n))}`);
-    for (const b of blocks) lines.push("", ...b.target ? [`${markdownCode(b.target)}:`] : [], ...b.lines.map((l) => `- ${markdownCode(l)}`));
-  }
-  lines.push("", `${r.durationSeconds}s: the base ${r.base.seconds}s from scratch, the commits ${r.steps.map((s) => `${s.seconds}s`).join(" ")}.`);
-  return `${lines.join("\n")}
-`;
-}
-function seriesEmail(r, to) {
-  const n = r.n;
-  const what = r.patches ? `${r.n} patches on ${r.base.sha.slice(0, 12)}` : `${r.base.sha.slice(0, 12)}..${r.head?.sha.slice(0, 12)}: ${r.n} commits`;
-  const subject = `[kernelbuilder] ${r.tree} ${what}, ${r.result}${r.breaks.length > 0 ? `, ${r.breaks.length} break${r.breaks.length === 1 ? "" : "s"}` : ""}`;
-  const body = [`tree:    ${r.tree}`, `${r.patches ? "patches" : "range"}: ${r.patches ? " " : "  "}${r.range}`, `base:    ${r.base.ref} ${r.base.sha}`, ...r.head ? [`head:    ${r.head.ref} ${r.head.sha}`] : [], `targets: ${r.targets.join(" ")}`, ""];
-  body.push(...r.failures.length > 0 ? ["It fails:", ...r.failures.map((f) => `  ${f}`)] : ["Every commit builds and adds no error."]);
-  for (const s of r.steps) {
-    const blocks = commitDetail(s);
-    if (blocks.length === 0) continue;
-    body.push("", `[${s.k}/${n}] ${s.sha.slice(0, 12)} ("${s.subject}")`);
-    for (const b of blocks) body.push(...b.target ? [`  ${b.target}:`] : [], ...b.lines.map((l) => `    ${l}`));
-  }
-  body.push("", "Each commit:", ...r.steps.map((s) => `  ${stepLine(s, n)}`));
-  return emailMessage({ to, subject }, body);
-}
-function writeSeriesReports(r, dir, emailTo) {
-  writeInside(dir, SERIES_FILES.result, `${JSON.stringify(r, null, 2)}
-`);
-  writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
-  writeInside(dir, SERIES_FILES.email, seriesEmail(r, emailTo));
-  return { result: join5(dir, SERIES_FILES.result), summary: join5(dir, SERIES_FILES.summary), email: join5(dir, SERIES_FILES.email) };
-}
-
-// src/series/run-series.ts
-var CHECKPATCH_LIMIT = 2 * 2 ** 20;
-async function runSeries(plan2, deps) {
-  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
-  const startedAt = now();
-  mkdirSync(plan2.dir, { recursive: true });
-  rmSync2(join6(plan2.dir, SERIES_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(SERIES_FILES)) rmSync2(join6(plan2.dir, file), { force: true });
-  const [buildUid, buildGid] = String(plan2.container.User).split(":").map(Number);
-  prepareCcacheDir(plan2.build, plan2.image, [buildUid, buildGid], deps.uid);
-  const targets = plan2.build.targets;
-  const names = targets.map(targetName);
-  const n = plan2.patches ? plan2.patches.list.length : plan2.commits.length;
-  const session = await startSteppingContainer({
-    what: "series",
-    dir: plan2.dir,
-    driverLog: join6(plan2.dir, SERIES_FILES.driverLog),
-    spec: plan2.container,
-    buildUser: { uid: buildUid, gid: buildGid },
-    logsLimit: plan2.build.limits.logs,
-    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
-    deps
-  });
-  const rangeFilesOf = async (sha) => new Set((await deps.git.run(["diff", "--name-only", "--no-renames", `${sha}^1`, sha])).split("\n").filter((l) => l.length > 0));
-  const applyPatches = async (patches) => {
-    writeInside(session.staging, PATCHES_MBOX, patches.mbox);
-    const am = parseAmOutput((await session.driver("am", plan2.base.sha, `/logs/${PATCHES_MBOX}`)).text, patches.list.length);
-    const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author }));
-    const files = new Map(am.applied.map((a) => [a.sha, new Set(a.files)]));
-    const failed = patches.list[am.applied.length];
-    const notApplied = am.failure !== void 0 || failed ? { k: failed?.k ?? am.applied.length, subject: failed?.subject ?? "", reason: am.failure ?? "git am made fewer commits than there are patches" } : void 0;
-    return { commits, filesOf: async (sha) => files.get(sha) ?? /* @__PURE__ */ new Set(), notApplied };
-  };
-  try {
-    const setup = await session.driver("setup");
-    if (setup.code !== 0) throw new KernelbuilderError(`the series' set-up in the container failed (exit ${setup.code}): ${setup.text.split("\n").slice(-5).join(" | ")}`);
-    const checkpatchArgs = [...plan2.checkpatch === "strict" ? ["--strict"] : [], ...plan2.checkpatchIgnore.length > 0 ? ["--ignore", plan2.checkpatchIgnore.join(",")] : []];
-    const step = async (k, sha) => {
-      const inContainer = `/logs/${SERIES_STEPS_DIR}/${k}`;
-      const started = now();
-      const { code } = await session.driver("build", sha, inContainer, k === 0 ? "1" : "0", String(plan2.build.jobs), ...targets.map((t) => driverTarget(t)));
-      if (k > 0 && plan2.checkpatch !== "off") await session.driver("checkpatch", sha, inContainer, ...checkpatchArgs);
-      const finished = now();
-      const dir = seriesStepDir(plan2.dir, k);
-      const stepPlan = { ...plan2.build, logsDir: dir, ref: { ...plan2.build.ref, sha } };
-      const { results } = await afterContainer({
-        dir,
-        admit: [{ from: join6(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan2.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
-        results: (d) => collectResults({
-          plan: stepPlan,
-          image: plan2.image,
-          statuses: new Map(targets.map((t) => [targetName(t), readInsideOrNothing(d, targetPaths(t.arch, t.config).status, Number.MAX_SAFE_INTEGER)])),
-          startedAt: started,
-          finishedAt: finished,
-          driverExitCode: code
-        }),
-        kept: true,
-        noise: deps.noise,
-        log: deps.log
-      });
-      const counted = (results.issues ?? []).filter((i) => !i.noise && tally(i, i.noise) !== void 0);
-      const observed = new Map(
-        results.targets.map((t) => [t.target, { build: t.status === "pass" ? "pass" : t.status === "fail" ? "fail" : "error", ...t.reason ? { fault: t.reason } : {}, printed: counted.filter((i) => i.targets.includes(t.target)).map(found) }])
-      );
-      if ([...observed.values()].some((o) => o.build === "error")) {
-        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join6(plan2.dir, SERIES_FILES.driverLog)}`);
-      }
-      const checkpatch = k > 0 && plan2.checkpatch !== "off" ? parseCheckpatch(readInsideOrNothing(dir, CHECKPATCH_FILE, CHECKPATCH_LIMIT) ?? "") : void 0;
-      return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
-    };
-    const { commits, filesOf, notApplied } = plan2.patches ? await applyPatches(plan2.patches) : { commits: plan2.commits, filesOf: rangeFilesOf, notApplied: void 0 };
-    if (notApplied) deps.log.warning(`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan2.base.ref} (${plan2.base.sha.slice(0, 12)}): ${notApplied.reason}; the patches from it on are not built`);
-    deps.log.info(`[0/${n}] building the base ${plan2.base.sha.slice(0, 12)} from scratch: ${names.join(" ")}`);
-    const base = await step(0, plan2.base.sha);
-    const known = new Map(names.map((name) => [name, new Map(base.observed.get(name).printed.map((d) => [d.signature, d]))]));
-    const built = new Map(names.map((name) => [name, base.observed.get(name).build]));
-    deps.log.info(`[0/${n}] base ${plan2.base.sha.slice(0, 12)}: ${names.map((name) => `${name} ${built.get(name)}`).join(", ")} in ${base.seconds}s`);
-    const steps = [];
-    const breaks = [];
-    for (const commit of commits) {
-      const { observed, checkpatch, seconds } = await step(commit.k, commit.sha);
-      const touched = await filesOf(commit.sha);
-      const stepTargets = names.map((name) => {
-        const o = observed.get(name);
-        const changes = commitChanges(known.get(name), o.printed, touched);
-        known.set(name, changes.known);
-        const open = breaks.find((b) => b.target === name && b.fixedAt === void 0);
-        if (o.build === "fail" && built.get(name) === "pass" && !open) breaks.push({ target: name, at: commit.k });
-        if (o.build === "pass" && open) open.fixedAt = commit.k;
-        built.set(name, o.build);
-        return { target: name, build: o.build, ...o.fault ? { fault: o.fault } : {}, added: changes.added, removed: changes.removed };
-      });
-      const s = { k: commit.k, sha: commit.sha, subject: commit.subject, targets: stepTargets, ...checkpatch ? { checkpatch } : {}, seconds };
-      steps.push(s);
-      deps.log.info(stepLine(s, n));
-      if (checkpatch?.problem) deps.log.warning(`[${commit.k}/${n}] ${checkpatch.problem}`);
-    }
-    const finishedAt = now();
-    const baseTargets = names.map((name) => ({ target: name, build: base.observed.get(name).build }));
-    const failures = [...notApplied ? [`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan2.base.ref}: ${notApplied.reason}`] : [], ...seriesFailures({ n, steps, breaks, baseTargets, failOn: plan2.failOn })];
-    const last = commits[commits.length - 1];
-    return {
-      schema: 1,
-      tree: plan2.tree,
-      source: plan2.source,
-      range: plan2.range,
-      base: { ...plan2.base, targets: baseTargets, seconds: base.seconds },
-      ...plan2.head ? { head: plan2.head } : last ? { head: { ref: `patch ${last.k}/${n}`, sha: last.sha } } : {},
-      n,
-      ...plan2.patches ? { patches: { path: plan2.patches.path, ...notApplied ? { notApplied } : {} } } : {},
-      targets: names,
-      image: { name: plan2.image.name, id: plan2.image.id },
-      steps,
-      breaks,
-      result: failures.length > 0 ? "fail" : "pass",
-      failures,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1e3)
-    };
-  } finally {
-    await session.close();
-  }
 }
 
 // src/entry/cli-options.ts

@@ -55,42 +55,54 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-NPBGZ3E4.js";
+} from "./chunks/chunk-RNQ5ORDT.js";
 import {
   abortOnSignals,
   bisectAnnotations,
   bisectRegressions,
   buildMatrix,
   checkPlan,
+  checkSeriesPlan,
+  chooseAnnotations,
   echoFailures,
   failedBoots,
   failedTargets,
   failedTests,
   getInputs,
+  getSeriesInputs,
   gitIn,
   loadProjectFragments,
   logPlan,
-  onlyMark,
   overallResult,
+  parseCommits,
   parseMode,
   parseReportInputs,
   planRefs,
+  readInputFile,
   reportShards,
+  resolveRef,
   runBuild,
-  tally
-} from "./chunks/chunk-GGL5MOBX.js";
+  runSeries,
+  seriesAnnotations,
+  tryGit,
+  writeSeriesReports
+} from "./chunks/chunk-QFNTGJ6C.js";
 import {
   Input,
+  InputError,
   KernelbuilderError,
   Output,
+  SeriesOption,
   __commonJS,
   __export,
   __toESM,
+  checkRefSyntax,
   connectDocker,
+  parseJson,
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-2NSWTVGN.js";
+} from "./chunks/chunk-7OXURDAD.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -177,21 +189,6 @@ import { fileURLToPath } from "node:url";
 
 // src/entry/action.ts
 import { readFileSync } from "node:fs";
-
-// src/report/annotations.ts
-var ANNOTATIONS_PER_KIND = 10;
-function chooseAnnotations(issues, perKind = ANNOTATIONS_PER_KIND) {
-  const counted = (i) => tally(i, i.noise);
-  const pick = (severity) => issues.filter((i) => counted(i) !== void 0 && counted(i) !== "noise" && i.severity === severity).sort((a, b) => Number(b.line !== void 0) - Number(a.line !== void 0) || b.targets.length - a.targets.length || b.count - a.count).slice(0, perKind).map((i) => ({
-    severity,
-    message: `${i.message}${i.flag ? ` [${i.flag}]` : ""}${onlyMark(i)}`,
-    title: `${i.kind} ${severity} in ${i.targets.slice(0, 3).join(", ")}${i.targets.length > 3 ? ` and ${i.targets.length - 3} more` : ""}`,
-    ...i.file === void 0 ? {} : { file: i.file },
-    ...i.line === void 0 ? {} : { startLine: i.line },
-    ...i.column === void 0 ? {} : { startColumn: i.column }
-  }));
-  return [...pick("error"), ...pick("warning")];
-}
 
 // src/cache/ccache-key.ts
 import { createHash } from "node:crypto";
@@ -25798,6 +25795,40 @@ async function saveCcache(dir, keys, run, log, client = actionsCacheClient) {
   }
 }
 
+// src/series/push-range.ts
+var ZERO = /^0{40}$/;
+function readPushEvent(path9) {
+  if (!path9) return {};
+  let payload;
+  try {
+    payload = parseJson(readInputFile(path9, { maxBytes: 64 * 2 ** 20, followLinks: true }));
+  } catch {
+    return {};
+  }
+  const p = payload;
+  return {
+    ...typeof p?.before === "string" && /^[0-9a-f]{40}$/.test(p.before) ? { before: p.before } : {},
+    ...typeof p?.forced === "boolean" ? { forced: p.forced } : {},
+    ...typeof p?.repository?.default_branch === "string" ? { defaultBranch: p.repository.default_branch } : {}
+  };
+}
+async function pushBase(args) {
+  const { git, head, event } = args;
+  if (args.commitsBase !== "") {
+    const ref = checkRefSyntax(args.commitsBase, SeriesOption.commitsBase);
+    return { base: (await resolveRef(git, ref)).sha, why: `commits-base ${ref}` };
+  }
+  const { before } = event;
+  const usable = before !== void 0 && !ZERO.test(before) && event.forced !== true && await tryGit(git, ["merge-base", "--is-ancestor", before, head]) !== void 0;
+  if (usable) return { base: before, why: `the push's before, ${before.slice(0, 12)}` };
+  const reason = before === void 0 ? "the event has no before (not a push)" : ZERO.test(before) ? "a new branch" : event.forced ? "a forced push" : `its before ${before.slice(0, 12)} is not an ancestor of ${head.slice(0, 12)} in the source`;
+  const branch = event.defaultBranch;
+  const remote = branch && /^[A-Za-z0-9._/-]+$/.test(branch) ? `refs/remotes/origin/${branch}` : void 0;
+  const forkPoint = remote ? (await tryGit(git, ["merge-base", remote, head]))?.trim() : void 0;
+  if (forkPoint) return { base: forkPoint, why: `${reason}: the commits not in origin/${branch} (from ${forkPoint.slice(0, 12)})` };
+  throw new InputError(SeriesOption.commitsBase, "", `commits: each needs a base: ${reason}, and ${remote ? `origin/${branch} is not in the source or has no commit in common with ${head.slice(0, 12)}` : "the event names no default branch"}; give commits-base (a ref, e.g. origin/master)`);
+}
+
 // src/entry/action.ts
 async function runAction(driverDir) {
   const log = actionLog();
@@ -25806,6 +25837,7 @@ async function runAction(driverDir) {
     const mode = parseMode(read(Input.mode));
     if (mode === "plan") await planMode(read, log, driverDir);
     else if (mode === "report") await reportMode(read, log);
+    else if (parseCommits(read(SeriesOption.commits)) === "each") await seriesMode(read, log, driverDir);
     else await buildMode(read, log, driverDir);
   } catch (e) {
     failStep(e instanceof KernelbuilderError ? e.message : e.stack ?? String(e));
@@ -25834,6 +25866,30 @@ async function buildMode(read, log, driverDir) {
   setOutput(Output.image, results.image.name);
   setOutput(Output.skipped, String(skipped));
   await publish([{ results, reports }], log);
+}
+async function seriesMode(read, log, driverDir) {
+  const source = read(Input.source).trim();
+  const git = gitIn(source);
+  const head = (await resolveRef(git, checkRefSyntax(read(Input.ref).trim() || "HEAD"))).sha;
+  const { base, why } = await pushBase({ commitsBase: read(SeriesOption.commitsBase).trim(), event: readPushEvent(process.env.GITHUB_EVENT_PATH), git, head });
+  log.info(`commits: each, from ${why}, to ${head.slice(0, 12)}`);
+  const inputs = getSeriesInputs((name) => name === SeriesOption.range ? `${base}..${head}` : name === Input.ref || name === SeriesOption.patches ? "" : read(name));
+  for (const w of inputs.build.warnings) log.warning(w);
+  const deps = { git, docker: await connectDocker(), log, driverDir, uid: process.getuid(), gid: process.getgid() };
+  const plan = await checkSeriesPlan(inputs, deps);
+  savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, saveState);
+  log.info(`checking ${plan.commits.length} commits ${base.slice(0, 12)}..${head.slice(0, 12)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
+  const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
+  const reports = writeSeriesReports(result, plan.dir, inputs.build.emailTo);
+  for (const a of seriesAnnotations(result)) annotate(a);
+  setOutput(Output.sha, head);
+  setOutput(Output.result, result.result);
+  setOutput(Output.seriesJson, reports.result);
+  setOutput(Output.summary, reports.summary);
+  setOutput(Output.email, reports.email);
+  setOutput(Output.failedTargets, [...new Set(result.breaks.map((b) => b.target))].join(" "));
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(readFileSync(reports.summary, "utf8")).write();
+  if (result.failures.length > 0) failStep(result.failures.join("; "));
 }
 async function planMode(read, log, driverDir) {
   const { plans, shards } = await planRefs(read, log, loadProjectFragments(driverDir));

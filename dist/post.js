@@ -52,7 +52,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-NPBGZ3E4.js";
+} from "./chunks/chunk-RNQ5ORDT.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -67,7 +67,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-2NSWTVGN.js";
+} from "./chunks/chunk-7OXURDAD.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

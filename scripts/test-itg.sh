@@ -19,7 +19,7 @@ lane2_repo=$repo-lane2
 
 alone=(action-errors cancel cleanup engine-lost userland)
 lane1=(bisect-real boot-run regressions fanout cli action-bisect bisect action-post actions-cache artifacts hostile-logs live-progress real-repos results-schema kunit-qemu series)
-lane2=(kunit extra-checks boot action-toy after-build hostile-tree html-report images-build make-vars reproducer space toy-faults compilers)
+lane2=(kunit extra-checks boot action-toy action-series after-build hostile-tree html-report images-build make-vars reproducer space toy-faults compilers)
 
 # Every file in exactly one place: a new test file must be given one.
 listed=$(printf '%s\n' "${alone[@]}" "${lane1[@]}" "${lane2[@]}" | sort)

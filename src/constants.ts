@@ -53,10 +53,16 @@ export const BisectOption = {
   what: 'what',
 } as const;
 
-/** Options of the CLI's series command that are not action inputs: the range and what each commit is checked for. */
+/**
+ * A series' options: the CLI's series command takes the range or the patches; the action's
+ * build mode, with `commits: each`, the commits of the push (from `commits-base` where
+ * given); both what each commit is checked for.
+ */
 export const SeriesOption = {
   range: 'range',
   patches: 'patches',
+  commits: 'commits',
+  commitsBase: 'commits-base',
   commitsLimit: 'commits-limit',
   checkpatch: 'checkpatch',
   checkpatchIgnore: 'checkpatch-ignore',
@@ -86,6 +92,7 @@ export const Output = {
   skipped: 'skipped',
   matrix: 'matrix',
   firstBadCommits: 'first-bad-commits',
+  seriesJson: 'series-json',
 } as const;
 
 /** State the main step leaves for the post step. */

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { getInputs, parseMode } from '../inputs/inputs.ts';
 import { type InputReader } from '../types/inputs.ts';
-import { Input, Output } from '../constants.ts';
+import { Input, Output, SeriesOption } from '../constants.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
@@ -26,6 +26,13 @@ import { targetName } from '../values/target-name.ts';
 import { loadProjectFragments } from '../plan/project-fragments.ts';
 import { bisectRegressions } from '../bisect/after-build.ts';
 import { bisectAnnotations } from '../bisect/report.ts';
+import { checkRefSyntax } from '../ref/ref-syntax.ts';
+import { resolveRef } from '../ref/resolve.ts';
+import { parseCommits, getSeriesInputs } from '../series/plan.ts';
+import { pushBase, readPushEvent } from '../series/push-range.ts';
+import { checkSeriesPlan } from '../series/check-plan.ts';
+import { runSeries } from '../series/run-series.ts';
+import { seriesAnnotations, writeSeriesReports } from '../series/report.ts';
 
 /**
  * The action's main step. mode build (the default): inputs → plan → build → outputs,
@@ -41,6 +48,7 @@ export async function runAction(driverDir: string): Promise<void> {
     const mode = parseMode(read(Input.mode));
     if (mode === 'plan') await planMode(read, log, driverDir);
     else if (mode === 'report') await reportMode(read, log);
+    else if (parseCommits(read(SeriesOption.commits)) === 'each') await seriesMode(read, log, driverDir);
     else await buildMode(read, log, driverDir);
   } catch (e) {
     failStep(e instanceof KernelbuilderError ? e.message : ((e as Error).stack ?? String(e)));
@@ -73,6 +81,38 @@ async function buildMode(read: InputReader, log: Log, driverDir: string): Promis
   core.setOutput(Output.image, results.image.name);
   core.setOutput(Output.skipped, String(skipped));
   await publish([{ results, reports }], log);
+}
+
+/**
+ * Build mode with `commits: each`: every commit the push brought (from its before, else
+ * from where it left the default branch, else from commits-base) built on the one before,
+ * checked and reported as a series; the step fails when a commit fails to build or adds an
+ * error (or what fail-on asks).
+ */
+async function seriesMode(read: InputReader, log: Log, driverDir: string): Promise<void> {
+  const source = read(Input.source).trim();
+  const git = gitIn(source);
+  const head = (await resolveRef(git, checkRefSyntax(read(Input.ref).trim() || 'HEAD'))).sha;
+  const { base, why } = await pushBase({ commitsBase: read(SeriesOption.commitsBase).trim(), event: readPushEvent(process.env.GITHUB_EVENT_PATH), git, head });
+  log.info(`commits: each, from ${why}, to ${head.slice(0, 12)}`);
+  const inputs = getSeriesInputs((name) => (name === SeriesOption.range ? `${base}..${head}` : name === Input.ref || name === SeriesOption.patches ? '' : read(name)));
+  for (const w of inputs.build.warnings) log.warning(w);
+  const deps = { git, docker: await connectDocker(), log, driverDir, uid: process.getuid!(), gid: process.getgid!() };
+  const plan = await checkSeriesPlan(inputs, deps);
+  // From here on there is a folder worth uploading, whatever happens next.
+  savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, core.saveState);
+  log.info(`checking ${plan.commits.length} commits ${base.slice(0, 12)}..${head.slice(0, 12)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
+  const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
+  const reports = writeSeriesReports(result, plan.dir, inputs.build.emailTo);
+  for (const a of seriesAnnotations(result)) annotate(a);
+  core.setOutput(Output.sha, head);
+  core.setOutput(Output.result, result.result);
+  core.setOutput(Output.seriesJson, reports.result);
+  core.setOutput(Output.summary, reports.summary);
+  core.setOutput(Output.email, reports.email);
+  core.setOutput(Output.failedTargets, [...new Set(result.breaks.map((b) => b.target))].join(' '));
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(readFileSync(reports.summary, 'utf8')).write();
+  if (result.failures.length > 0) failStep(result.failures.join('; '));
 }
 
 async function planMode(read: InputReader, log: Log, driverDir: string): Promise<void> {

@@ -23,6 +23,13 @@ const CHECKPATCH_TYPE = /^[A-Z][A-Z0-9_]{0,63}$/;
 /** What checkpatch ignores unless told otherwise: a series adding a file is not a style problem. */
 export const DEFAULT_CHECKPATCH_IGNORE = ['FILE_PATH_CHANGES'];
 
+/** What the action's `commits` input asks: off (the default: build the ref) or each (every commit the push brought). */
+export function parseCommits(text: string): 'off' | 'each' {
+  const value = text.trim() || 'off';
+  if (value !== 'off' && value !== 'each') throw new InputError(SeriesOption.commits, value, 'commits is off (the default: build the ref) or each (every commit the push brought, each built on the one before)');
+  return value;
+}
+
 /** What a series needs from its user, validated: the range or the patches, what each commit is checked for, the build's inputs. */
 export interface SeriesInputs {
   base: string;

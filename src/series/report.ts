@@ -4,6 +4,7 @@ import { emailMessage } from '../text/email.ts';
 import { markdownCode, markdownText } from '../text/markdown.ts';
 import { formatIssueLine, formatLocation } from '../values/issue-line.ts';
 import { writeInside } from '../write-inside.ts';
+import { ANNOTATIONS_PER_KIND, type Annotation } from '../report/annotations.ts';
 import { type FoundDiagnostic } from '../bisect/types.ts';
 import { commitName } from './verdict.ts';
 import { type CheckpatchFinding, type CheckpatchResult, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
@@ -61,6 +62,8 @@ export function seriesSummary(r: SeriesResult): string {
     `${r.patches ? `${n} patches applied` : `${n} commits`} on ${markdownText(r.base.ref)} (${r.base.sha.slice(0, 12)}), each built on the one before: ${r.targets.map((t) => markdownCode(t, 'text')).join(', ')}. **${r.result}**`,
     '',
   ];
+  const baseFails = r.base.targets.filter((t) => t.build !== 'pass').map((t) => t.target);
+  if (baseFails.length > 0) lines.push(`The base does not build on ${baseFails.map((t) => markdownCode(t)).join(', ')}.`, '');
   if (r.failures.length > 0) lines.push(...r.failures.map((f) => `- ${markdownText(f)}`), '');
   const header = ['commit', 'subject', ...r.targets, 'checkpatch'];
   lines.push(`| ${header.map((h) => markdownText(h)).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
@@ -106,4 +109,28 @@ export function writeSeriesReports(r: SeriesResult, dir: string, emailTo?: strin
   writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
   writeInside(dir, SERIES_FILES.email, seriesEmail(r, emailTo));
   return { result: join(dir, SERIES_FILES.result), summary: join(dir, SERIES_FILES.summary), email: join(dir, SERIES_FILES.email) };
+}
+
+/**
+ * The annotations of a series: each new finding at its place, titled with its commit
+ * (`[k/n] sha12 on x86/tinyconfig`), then checkpatch's errors; errors first, at most the
+ * runner's per kind.
+ */
+export function seriesAnnotations(r: SeriesResult): Annotation[] {
+  const all: Annotation[] = [];
+  for (const s of r.steps) {
+    for (const t of s.targets) {
+      for (const d of t.added) {
+        if (d.severity !== 'error' && d.severity !== 'warning') continue;
+        all.push({ severity: d.severity, title: `[${s.k}/${r.n}] ${s.sha.slice(0, 12)} adds on ${t.target}`, message: `${d.message} ("${s.subject}")`, ...(d.file ? { file: d.file } : {}), ...(d.line === undefined ? {} : { startLine: d.line }) });
+      }
+    }
+    for (const f of s.checkpatch?.findings ?? []) {
+      if (f.type !== 'ERROR') continue;
+      all.push({ severity: 'error', title: `[${s.k}/${r.n}] ${s.sha.slice(0, 12)} checkpatch`, message: `${f.message} ("${s.subject}")`, ...(f.file ? { file: f.file } : {}), ...(f.line === undefined ? {} : { startLine: f.line }) });
+    }
+  }
+  const errors = all.filter((a) => a.severity === 'error').slice(0, ANNOTATIONS_PER_KIND);
+  const warnings = all.filter((a) => a.severity === 'warning').slice(0, ANNOTATIONS_PER_KIND);
+  return [...errors, ...warnings];
 }

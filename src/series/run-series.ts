@@ -139,6 +139,8 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     const known = new Map<string, Known>(names.map((name) => [name, new Map(base.observed.get(name)!.printed.map((d) => [d.signature, d]))]));
     const built = new Map(names.map((name) => [name, base.observed.get(name)!.build]));
     deps.log.info(`[0/${n}] base ${plan.base.sha.slice(0, 12)}: ${names.map((name) => `${name} ${built.get(name)}`).join(', ')} in ${base.seconds}s`);
+    const baseFails = names.filter((name) => built.get(name) !== 'pass');
+    if (baseFails.length > 0) deps.log.warning(`the base ${plan.base.sha.slice(0, 12)} does not build on ${baseFails.join(' ')}: a commit that does not build there is no break, and one that builds fixes it`);
     const steps: SeriesStep[] = [];
     const breaks: SeriesBreak[] = [];
     for (const commit of commits) {
@@ -163,7 +165,7 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     }
     const finishedAt = now();
     const baseTargets = names.map((name) => ({ target: name, build: base.observed.get(name)!.build }));
-    const failures = [...(notApplied ? [`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan.base.ref}: ${notApplied.reason}`] : []), ...seriesFailures({ n, steps, breaks, baseTargets, failOn: plan.failOn })];
+    const failures = [...(notApplied ? [`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan.base.ref}: ${notApplied.reason}`] : []), ...seriesFailures({ n, steps, breaks, failOn: plan.failOn })];
     const last = commits[commits.length - 1];
     return {
       schema: 1,

@@ -14,17 +14,19 @@ export function breakLine(b: SeriesBreak, steps: readonly SeriesStep[], n: numbe
 }
 
 /**
- * Why a series fails, each in words, in commit order: every break of the build (a commit
- * of it does not build), every commit adding an error; new warnings and checkpatch errors
- * only when `failOn` asks (they are reported either way). A base that does not build is said
- * first: what its commits do to that target is not a break.
+ * Why a series fails, each in words, in commit order: every break of the build (a target
+ * that built fails at a commit, until one fixes it), every other commit that does not build
+ * (on a target its base did not build either), every commit adding an error; new warnings
+ * and checkpatch errors only when `failOn` asks (they are reported either way). A base that
+ * does not build fails nothing itself: the series may be what fixes it.
  */
-export function seriesFailures(args: { n: number; steps: readonly SeriesStep[]; breaks: readonly SeriesBreak[]; baseTargets: readonly { target: string; build: string }[]; failOn: readonly SeriesFailOn[] }): string[] {
+export function seriesFailures(args: { n: number; steps: readonly SeriesStep[]; breaks: readonly SeriesBreak[]; failOn: readonly SeriesFailOn[] }): string[] {
   const { n, steps, breaks, failOn } = args;
-  const failures = args.baseTargets.filter((t) => t.build !== 'pass').map((t) => `${t.target}: the base does not build`);
-  failures.push(...breaks.map((b) => breakLine(b, steps, n)));
+  const failures = breaks.map((b) => breakLine(b, steps, n));
+  const inBreak = (target: string, k: number) => breaks.some((b) => b.target === target && b.at <= k && (b.fixedAt === undefined || k < b.fixedAt));
   for (const s of steps) {
     for (const t of s.targets) {
+      if (t.build !== 'pass' && !inBreak(t.target, s.k)) failures.push(`${commitName(s, n)} does not build on ${t.target}${t.fault ? ` (${t.fault})` : ''}`);
       for (const d of t.added.filter((a) => a.severity === 'error')) failures.push(`${commitName(s, n)} adds an error on ${t.target}: ${formatIssueLine(d)}`);
       const warnings = t.added.filter((a) => a.severity === 'warning');
       if (failOn.includes('new-warnings') && warnings.length > 0) failures.push(`${commitName(s, n)} adds ${warnings.length} warning${warnings.length === 1 ? '' : 's'} on ${t.target} (fail-on new-warnings)`);

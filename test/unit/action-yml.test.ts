@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Input, Output } from '../../src/constants.ts';
+import { Input, Output, SeriesOption } from '../../src/constants.ts';
 import { getInputs, parseMode } from '../../src/inputs/inputs.ts';
 import { ArtifactInput } from '../../src/publish/artifact-options.ts';
 import { parseShards } from '../../src/fanout/plan-refs.ts';
+import { getSeriesInputs, parseCommits } from '../../src/series/plan.ts';
 import { readActionYml } from '../support/action-yml.ts';
 
 // The runner hands the action action.yml's default for every input the workflow leaves
@@ -14,7 +15,9 @@ const yml = readActionYml();
 const sorted = (names: Iterable<string>) => [...names].sort();
 
 test('action.yml has exactly the inputs and outputs the code names', () => {
-  assert.deepEqual(sorted(Object.keys(yml.inputs)), sorted([...Object.values(Input), ...Object.values(ArtifactInput)]));
+  // A series' options but the CLI's own (a range, patches) are the action's too, with commits: each.
+  const seriesInputs = Object.values(SeriesOption).filter((name) => name !== SeriesOption.range && name !== SeriesOption.patches);
+  assert.deepEqual(sorted(Object.keys(yml.inputs)), sorted([...Object.values(Input), ...Object.values(ArtifactInput), ...seriesInputs]));
   assert.deepEqual(sorted(Object.keys(yml.outputs)), sorted(Object.values(Output)));
   for (const [name, field] of [...Object.entries(yml.inputs), ...Object.entries(yml.outputs)]) {
     assert.ok(field.description, `${name} has a description`);
@@ -32,7 +35,18 @@ test("every default of action.yml reads as the code's own default for that input
     });
   const codeDefaults = parse(required);
   // Inputs read outside getInputs, each by its own parser.
-  const ownParsers: Record<string, (text: string) => unknown> = { [Input.mode]: parseMode, [Input.shards]: parseShards };
+  // A series' options, as getSeriesInputs reads them beside a range.
+  const series = (name: string) => (text: string) => {
+    const { limit, checkpatch, checkpatchIgnore, failOn } = getSeriesInputs((n) => (n === name ? text : n === SeriesOption.range ? 'v6.0..v6.1' : n === Input.source ? '/srv/linux' : ''));
+    return { limit, checkpatch, checkpatchIgnore, failOn };
+  };
+  const ownParsers: Record<string, (text: string) => unknown> = {
+    [Input.mode]: parseMode,
+    [Input.shards]: parseShards,
+    [SeriesOption.commits]: parseCommits,
+    [SeriesOption.commitsLimit]: series(SeriesOption.commitsLimit),
+    [SeriesOption.checkpatch]: series(SeriesOption.checkpatch),
+  };
   const defaults = Object.entries(yml.inputs).filter(([, field]) => field.default !== undefined);
   assert.ok(defaults.length >= 10, 'the reader found the defaults');
   for (const [name, { default: value }] of defaults) {

@@ -9,6 +9,10 @@ import { parseAmOutput } from '../../src/series/am-output.ts';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/temp-dir.ts';
+import { harmless, toySeries } from '../support/toy-series.ts';
+import { pushBase, readPushEvent } from '../../src/series/push-range.ts';
+import { gitIn } from '../../src/ref/git.ts';
+import { execFileSync } from 'node:child_process';
 import { type FoundDiagnostic } from '../../src/bisect/types.ts';
 import { type SeriesStep } from '../../src/series/types.ts';
 
@@ -76,12 +80,13 @@ test('series verdict: breaks in so many words, errors added; new warnings and ch
     step(3, [{ target: 'x86/tinyconfig', build: 'pass', added: [], removed: [d('e', 'error', 'b.c', 7)] }]),
   ];
   const breaks = [{ target: 'x86/tinyconfig', at: 2, fixedAt: 3 }];
-  const baseTargets = [{ target: 'x86/tinyconfig', build: 'pass' }];
   assert.equal(breakLine(breaks[0], steps, 3), `x86/tinyconfig: breaks the build at 2/3 ${'2'.repeat(12)} "commit 2", fixed at 3/3 ${'3'.repeat(12)} "commit 3"`);
-  assert.deepEqual(seriesFailures({ n: 3, steps, breaks, baseTargets, failOn: [] }), [breakLine(breaks[0], steps, 3), `2/3 ${'2'.repeat(12)} "commit 2" adds an error on x86/tinyconfig: b.c:7: error: e`]);
-  const strict = seriesFailures({ n: 3, steps, breaks: [], baseTargets, failOn: ['new-warnings', 'checkpatch'] });
+  assert.deepEqual(seriesFailures({ n: 3, steps, breaks, failOn: [] }), [breakLine(breaks[0], steps, 3), `2/3 ${'2'.repeat(12)} "commit 2" adds an error on x86/tinyconfig: b.c:7: error: e`]);
+  const strict = seriesFailures({ n: 3, steps, breaks: [], failOn: ['new-warnings', 'checkpatch'] });
   assert.deepEqual(strict.filter((f) => f.includes('fail-on')), [`1/3 ${'1'.repeat(12)} "commit 1" adds 1 warning on x86/tinyconfig (fail-on new-warnings)`, `1/3 ${'1'.repeat(12)} "commit 1" has 1 checkpatch error (fail-on checkpatch)`]);
-  assert.deepEqual(seriesFailures({ n: 3, steps: [], breaks: [], baseTargets: [{ target: 'x86/tinyconfig', build: 'fail' }], failOn: [] }), ['x86/tinyconfig: the base does not build']);
+  // On a base that did not build, a failing commit is no break, and still fails the series; a base failing fails nothing.
+  assert.deepEqual(seriesFailures({ n: 3, steps: steps.slice(1, 2), breaks: [], failOn: [] }), [`2/3 ${'2'.repeat(12)} "commit 2" does not build on x86/tinyconfig`, `2/3 ${'2'.repeat(12)} "commit 2" adds an error on x86/tinyconfig: b.c:7: error: e`]);
+  assert.deepEqual(seriesFailures({ n: 3, steps: steps.slice(2), breaks: [], failOn: [] }), []);
   assert.match(stepLine(steps[1], 3), /^\[2\/3\] 2{12} "commit 2": x86\/tinyconfig FAIL \+1 -0; checkpatch 0 errors, 0 warnings, 0 checks \(1s\)$/);
 });
 
@@ -133,4 +138,26 @@ test("git am's output: each applied commit with its files, the reason it stopped
   });
   assert.equal(parseAmOutput(text, 1).applied.length, 1);
   assert.deepEqual(parseAmOutput(`kernelbuilder: applied ${a}\n`, 1), { applied: [{ sha: a, files: [] }] });
+});
+
+test("a push's base: commits-base, else its before when an ancestor, else where it left origin's default branch, else a clear error", async () => {
+  const { source, shas } = toySeries([harmless(1), harmless(2), harmless(3)]);
+  const git = gitIn(source);
+  const head = shas[2];
+  assert.deepEqual(await pushBase({ commitsBase: '', event: { before: shas[0], forced: false, defaultBranch: 'master' }, git, head }), { base: shas[0], why: `the push's before, ${shas[0].slice(0, 12)}` });
+  const tag = (await git.run(['rev-parse', 'v6.1^{commit}'])).trim();
+  assert.deepEqual(await pushBase({ commitsBase: 'v6.1', event: { before: shas[0] }, git, head }), { base: tag, why: 'commits-base v6.1' });
+  // A new branch, a forced push: the commits not in origin/<default branch>.
+  execFileSync('git', ['-C', source, 'update-ref', 'refs/remotes/origin/master', shas[0]]);
+  assert.deepEqual(await pushBase({ commitsBase: '', event: { before: '0'.repeat(40), defaultBranch: 'master' }, git, head }), { base: shas[0], why: `a new branch: the commits not in origin/master (from ${shas[0].slice(0, 12)})` });
+  assert.match((await pushBase({ commitsBase: '', event: { before: shas[1], forced: true, defaultBranch: 'master' }, git, head })).why, /^a forced push: the commits not in origin\/master/);
+  await assert.rejects(pushBase({ commitsBase: '', event: { before: '0'.repeat(40) }, git, head }), /input 'commits-base'.*a new branch, and the event names no default branch; give commits-base/);
+  await assert.rejects(pushBase({ commitsBase: '../x', event: {}, git, head }), /input 'commits-base'/);
+  // The payload's fields checked by type; anything else is none of them.
+  const dir = tempDir('event');
+  writeFileSync(join(dir, 'push.json'), JSON.stringify({ before: shas[0], forced: 'yes', repository: { default_branch: 7 } }));
+  assert.deepEqual(readPushEvent(join(dir, 'push.json')), { before: shas[0] });
+  writeFileSync(join(dir, 'bad.json'), '{ not json');
+  assert.deepEqual(readPushEvent(join(dir, 'bad.json')), {});
+  assert.deepEqual(readPushEvent(undefined), {});
 });

@@ -6,6 +6,7 @@ import {
   BUILD_FILES,
   BisectOption,
   CCACHE_STATS,
+  CHECKPATCH_FILE,
   COMPILER_SYNTAX,
   CONSOLE_LIMIT,
   CONTAINER_LABEL,
@@ -23,12 +24,16 @@ import {
   MAX_TEST_RETRIES,
   MEMORY_PEAK_FILE,
   OWNER_LABEL,
+  PATCHES_MBOX,
   RESERVED_TREE_NAMES,
   RESULTS_FILE,
   RESULTS_LIMIT,
+  SERIES_FILES,
+  SERIES_STEPS_DIR,
   SIZES_FILE,
   SOURCE_MOUNT,
   SUMMARY_FILE,
+  SeriesOption,
   SourceError,
   TOOLCHAINS_FILE,
   __toESM,
@@ -68,11 +73,14 @@ import {
   parseResults,
   parseSize,
   parseTargetName,
+  patchesDirName,
   pathSafe,
   readInsideOrNothing,
   readResultsDir,
   removeLeftovers,
   require_semver,
+  seriesDirName,
+  seriesStepDir,
   showControls,
   sizeInBytes,
   splitCompiler,
@@ -85,7 +93,7 @@ import {
   unmetOptions,
   withCompiler,
   within
-} from "./chunk-2NSWTVGN.js";
+} from "./chunk-7OXURDAD.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -7406,40 +7414,6 @@ function unique(items) {
   return [...new Set(items)];
 }
 
-// src/plan/project-fragments.ts
-import { readFileSync, readdirSync as readdirSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-function loadProjectFragments(driverDir) {
-  const root = join3(driverDir, "configs");
-  const out = {};
-  for (const arch of readdirSync2(root)) {
-    out[arch] = {};
-    for (const name of readdirSync2(join3(root, arch)).filter((n) => n.endsWith(".config"))) {
-      out[arch][name] = readFileSync(join3(root, arch, name), "utf8");
-    }
-  }
-  return out;
-}
-function withProjectFragments(tree, ours, names2) {
-  const out = {};
-  for (const [arch, files] of Object.entries(tree)) {
-    out[arch] = { ...files };
-    for (const name of names2) if (out[arch][name] === void 0 && ours[arch]?.[name] !== void 0) out[arch][name] = ours[arch][name];
-  }
-  return out;
-}
-function withShippedFragments(targets, tree, ours) {
-  return targets.map((t) => {
-    const shipped = (t.fragments ?? []).flatMap(
-      (f) => f.kind === "file" && tree[t.arch]?.[f.name] === void 0 && ours[t.arch]?.[f.name] !== void 0 ? [[f.name, ours[t.arch][f.name]]] : []
-    );
-    return shipped.length === 0 ? t : { ...t, shippedFragments: Object.fromEntries(shipped) };
-  });
-}
-
-// src/plan/plan.ts
-import { basename as basename3 } from "node:path";
-
 // src/ref/resolve.ts
 var HEAD_REF = "HEAD";
 async function resolveRef(git, ref) {
@@ -7478,6 +7452,40 @@ async function commitOf(git, name) {
   const out = await tryGit(git, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${name}^{commit}`]);
   return out?.trim() || void 0;
 }
+
+// src/plan/project-fragments.ts
+import { readFileSync, readdirSync as readdirSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+function loadProjectFragments(driverDir) {
+  const root = join3(driverDir, "configs");
+  const out = {};
+  for (const arch of readdirSync2(root)) {
+    out[arch] = {};
+    for (const name of readdirSync2(join3(root, arch)).filter((n) => n.endsWith(".config"))) {
+      out[arch][name] = readFileSync(join3(root, arch, name), "utf8");
+    }
+  }
+  return out;
+}
+function withProjectFragments(tree, ours, names2) {
+  const out = {};
+  for (const [arch, files] of Object.entries(tree)) {
+    out[arch] = { ...files };
+    for (const name of names2) if (out[arch][name] === void 0 && ours[arch]?.[name] !== void 0) out[arch][name] = ours[arch][name];
+  }
+  return out;
+}
+function withShippedFragments(targets, tree, ours) {
+  return targets.map((t) => {
+    const shipped = (t.fragments ?? []).flatMap(
+      (f) => f.kind === "file" && tree[t.arch]?.[f.name] === void 0 && ours[t.arch]?.[f.name] !== void 0 ? [[f.name, ours[t.arch][f.name]]] : []
+    );
+    return shipped.length === 0 ? t : { ...t, shippedFragments: Object.fromEntries(shipped) };
+  });
+}
+
+// src/plan/plan.ts
+import { basename as basename3 } from "node:path";
 
 // src/ref/source-repo.ts
 import { realpathSync as realpathSync3 } from "node:fs";
@@ -8256,8 +8264,8 @@ function imageInfoFromInspect(name, inspect) {
   };
 }
 function imageCompilers(labels) {
-  const listed = (labels[ImageLabel.compilers] ?? "").split(/\s+/).filter(Boolean);
-  if (listed.length > 0) return listed;
+  const listed2 = (labels[ImageLabel.compilers] ?? "").split(/\s+/).filter(Boolean);
+  if (listed2.length > 0) return listed2;
   const family = labels[ImageLabel.toolchain];
   const major = labels[ImageLabel.toolchainVersion]?.split(".")[0];
   if (family === "gcc") return ["gcc"];
@@ -10064,8 +10072,8 @@ function listsNewOnly(results, tallied) {
 function newFirst(results, tallied, issues) {
   if (!listsNewOnly(results, tallied)) return { listed: issues.map((issue) => ({ issue, fresh: false })), known: 0 };
   const fresh = new Set(results.regressions.newIssues);
-  const listed = issues.filter((i) => fresh.has(i.signature)).map((issue) => ({ issue, fresh: true }));
-  return { listed, known: issues.length - listed.length };
+  const listed2 = issues.filter((i) => fresh.has(i.signature)).map((issue) => ({ issue, fresh: true }));
+  return { listed: listed2, known: issues.length - listed2.length };
 }
 
 // src/text/markdown.ts
@@ -10238,15 +10246,15 @@ function failedTarget(r, t) {
 var TOP_LISTS = COUNT_ROWS.flatMap((row) => row.section ? [[row.tally, row.section]] : []);
 function topIssues(r, tallied, title) {
   const all = (r.issues ?? []).filter((i) => tally(i, i.noise) === tallied);
-  const { listed, known } = newFirst(r, tallied, all);
-  if (listed.length === 0 && known === 0) return void 0;
+  const { listed: listed2, known } = newFirst(r, tallied, all);
+  if (listed2.length === 0 && known === 0) return void 0;
   const text = (i, fresh) => `${fresh ? ">> " : ""}${formatIssue(i)}`;
   return [
     `### ${title}`,
     "",
-    ...listed.length > 0 ? ["| count | targets | warning |", "| ---: | --- | --- |"] : [],
-    ...listed.slice(0, TOP_WARNINGS).map(({ issue: i, fresh }) => `| ${i.count} | ${i.targets.length} | ${markdownCode(text(i, fresh).slice(0, LINE_LIMIT), "table")} |`),
-    ...known > 0 ? ["", `${listed.length === 0 ? "None new; " : ""}${known} known from the baseline, not listed.`] : []
+    ...listed2.length > 0 ? ["| count | targets | warning |", "| ---: | --- | --- |"] : [],
+    ...listed2.slice(0, TOP_WARNINGS).map(({ issue: i, fresh }) => `| ${i.count} | ${i.targets.length} | ${markdownCode(text(i, fresh).slice(0, LINE_LIMIT), "table")} |`),
+    ...known > 0 ? ["", `${listed2.length === 0 ? "None new; " : ""}${known} known from the baseline, not listed.`] : []
   ].join("\n");
 }
 function cell(text) {
@@ -10328,8 +10336,8 @@ function renderEmail(results, opts = {}) {
     out.push("", listsNewOnly(results, "warnings") ? "Warnings (new ones prefixed by >>):" : "Warnings:");
     for (const t of perTarget) {
       out.push("", `${t.target}: ${t.warnings} warnings`);
-      const { listed, known } = newFirst(results, "warnings", warnings.filter((w) => w.targets.includes(t.target)));
-      for (const { issue, fresh } of listed) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`);
+      const { listed: listed2, known } = newFirst(results, "warnings", warnings.filter((w) => w.targets.includes(t.target)));
+      for (const { issue, fresh } of listed2) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`);
       if (known > 0) out.push(`  ... and ${known} known from the baseline`);
     }
   }
@@ -10340,10 +10348,10 @@ function renderEmail(results, opts = {}) {
 }
 function listSection(out, results, row, issues) {
   if (row.emailList === "new-first") {
-    const { listed, known } = newFirst(results, row.tally, issues);
-    if (listed.length === 0 && known === 0) return;
+    const { listed: listed2, known } = newFirst(results, row.tally, issues);
+    if (listed2.length === 0 && known === 0) return;
     out.push("", results.regressions ? `${row.section} (new ones prefixed by >>):` : `${row.section}:`);
-    for (const { issue, fresh } of listed) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
+    for (const { issue, fresh } of listed2) out.push(`${fresh ? ">> " : "  "}${formatIssue(issue)}`, ...(issue.detail ?? []).map((d) => `     ${d.trim()}`));
     if (known > 0) out.push(`  ... and ${known} known from the baseline`);
     return;
   }
@@ -10798,12 +10806,12 @@ function pre(lines, maxLines = PAGE_LIMITS.excerptLines) {
 function warningsSection(ctx) {
   const m = marks(ctx.results);
   const issues = (Array.isArray(ctx.results.issues) ? ctx.results.issues : []).filter(shown);
-  const listed = issues.slice(0, PAGE_LIMITS.issues);
+  const listed2 = issues.slice(0, PAGE_LIMITS.issues);
   const out = [
     '<h2 id="warnings">Errors and warnings</h2>',
-    `<p><label>Filter: <input id="filter" type="search" placeholder="text, file, flag or target" autocomplete="off"></label> <span id="shown">${listed.length}</span> of ${listed.length} shown${issues.length > listed.length ? `; ${issues.length - listed.length} more in results.json` : ""}.</p>`,
+    `<p><label>Filter: <input id="filter" type="search" placeholder="text, file, flag or target" autocomplete="off"></label> <span id="shown">${listed2.length}</span> of ${listed2.length} shown${issues.length > listed2.length ? `; ${issues.length - listed2.length} more in results.json` : ""}.</p>`,
     '<table id="issues"><thead><tr><th>severity</th><th>where</th><th>message</th><th>count</th><th>targets</th></tr></thead><tbody>',
-    ...listed.map((i) => issueRow(i, m.newIssues.has(String(i.signature)) ? NEW_MARK : "")),
+    ...listed2.map((i) => issueRow(i, m.newIssues.has(String(i.signature)) ? NEW_MARK : "")),
     "</tbody></table>"
   ];
   const fixed = (Array.isArray(ctx.results.regressions?.fixedIssues) ? ctx.results.regressions.fixedIssues : []).filter(shown);
@@ -13279,6 +13287,21 @@ async function bootOrWarn(results, plan, boot, user, deps) {
   }
 }
 
+// src/report/annotations.ts
+var ANNOTATIONS_PER_KIND = 10;
+function chooseAnnotations(issues, perKind = ANNOTATIONS_PER_KIND) {
+  const counted = (i) => tally(i, i.noise);
+  const pick = (severity) => issues.filter((i) => counted(i) !== void 0 && counted(i) !== "noise" && i.severity === severity).sort((a, b) => Number(b.line !== void 0) - Number(a.line !== void 0) || b.targets.length - a.targets.length || b.count - a.count).slice(0, perKind).map((i) => ({
+    severity,
+    message: `${i.message}${i.flag ? ` [${i.flag}]` : ""}${onlyMark(i)}`,
+    title: `${i.kind} ${severity} in ${i.targets.slice(0, 3).join(", ")}${i.targets.length > 3 ? ` and ${i.targets.length - 3} more` : ""}`,
+    ...i.file === void 0 ? {} : { file: i.file },
+    ...i.line === void 0 ? {} : { startLine: i.line },
+    ...i.column === void 0 ? {} : { startColumn: i.column }
+  }));
+  return [...pick("error"), ...pick("warning")];
+}
+
 // src/report/echo-failures.ts
 function echoFailures(results, log) {
   const failed = results.targets.filter((t) => t.status !== "pass");
@@ -14156,6 +14179,483 @@ function recordOf(request, r, folder) {
   };
 }
 
+// src/series/plan.ts
+import { createHash as createHash3 } from "node:crypto";
+import { join as join32 } from "node:path";
+
+// src/series/patches.ts
+import { lstatSync as lstatSync10, readdirSync as readdirSync8 } from "node:fs";
+import { join as join31 } from "node:path";
+var FILE_LIMIT = 16 * 2 ** 20;
+var TOTAL_LIMIT = 64 * 2 ** 20;
+var MAIL_START = /^From [0-9a-f]{40} /m;
+var ALLOWED = "patches is an mbox file (git format-patch --stdout, a mailing list archive) or a folder of git format-patch files (*.patch), each mail with a Subject and a diff";
+function readPatches(path, limit) {
+  const files = patchFiles(path);
+  let total2 = 0;
+  const mails = [];
+  for (const file of files) {
+    let text;
+    try {
+      text = readInputFile(file, { maxBytes: FILE_LIMIT, followLinks: file === path });
+    } catch (e) {
+      if (e instanceof FileRefusedError) throw new InputError(SeriesOption.patches, file, `${e.message}; ${ALLOWED}`);
+      throw e;
+    }
+    total2 += text.length;
+    if (total2 > TOTAL_LIMIT) throw new InputError(SeriesOption.patches, path, `its patches hold more than ${TOTAL_LIMIT / 2 ** 20} MiB; ${ALLOWED}`);
+    mails.push(...splitMails(text).map((mail) => ({ file, text: mail })));
+  }
+  if (mails.length === 0) throw new InputError(SeriesOption.patches, path, `it holds no mail; ${ALLOWED}`);
+  if (mails.length > limit) throw new InputError(SeriesOption.patches, path, `it holds ${mails.length} patches, more than commits-limit (${limit})`);
+  const patches = mails.map(({ file, text }, i) => patchInfo(file, text, i + 1));
+  return { path, patches, mbox: mails.map((m) => m.text.endsWith("\n") ? m.text : `${m.text}
+`).join("") };
+}
+function patchFiles(path) {
+  let isFolder2;
+  try {
+    isFolder2 = lstatSync10(path).isDirectory();
+  } catch {
+    throw new InputError(SeriesOption.patches, path, `it does not exist; ${ALLOWED}`);
+  }
+  if (!isFolder2) return [path];
+  const names2 = readdirSync8(path).filter((n) => n.endsWith(".patch")).sort();
+  if (names2.length === 0) throw new InputError(SeriesOption.patches, path, `the folder holds no *.patch file; ${ALLOWED}`);
+  return names2.map((n) => join31(path, n));
+}
+function splitMails(text) {
+  const starts = [];
+  const separator = new RegExp(MAIL_START.source, "gm");
+  for (let m = separator.exec(text); m; m = separator.exec(text)) starts.push(m.index);
+  if (starts.length === 0) return text.trim() === "" ? [] : [text];
+  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
+}
+function patchInfo(file, mail, k) {
+  const headerEnd = mail.search(/\n\n/);
+  const header = headerEnd < 0 ? mail : mail.slice(0, headerEnd);
+  const field = (name) => new RegExp(`^${name}:[ \\t]*(.*(?:\\n[ \\t].*)*)`, "im").exec(header)?.[1].replace(/\n[ \t]+/g, " ").trim();
+  const subject = field("Subject");
+  if (!subject) throw new InputError(SeriesOption.patches, file, `mail ${k} has no Subject header; ${ALLOWED}`);
+  if (!/^diff --git |^--- \S.*\n\+\+\+ \S/m.test(mail)) throw new InputError(SeriesOption.patches, file, `mail ${k} (${showControls(subject).slice(0, 80)}) has no diff; ${ALLOWED}`);
+  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, "")), author: showControls(field("From") ?? "") };
+}
+
+// src/series/plan.ts
+var DEFAULT_COMMITS_LIMIT = 50;
+var MAX_COMMITS_LIMIT = 500;
+var CHECKPATCH_MODES = ["on", "strict", "off"];
+var FAIL_ON = ["new-warnings", "checkpatch"];
+var CHECKPATCH_TYPE = /^[A-Z][A-Z0-9_]{0,63}$/;
+var DEFAULT_CHECKPATCH_IGNORE = ["FILE_PATH_CHANGES"];
+function parseCommits(text) {
+  const value = text.trim() || "off";
+  if (value !== "off" && value !== "each") throw new InputError(SeriesOption.commits, value, "commits is off (the default: build the ref) or each (every commit the push brought, each built on the one before)");
+  return value;
+}
+function getSeriesInputs(read2) {
+  const range = read2(SeriesOption.range).trim();
+  const patchesPath = read2(SeriesOption.patches).trim();
+  const ref = read2(Input.ref).trim();
+  if (range === "" === (patchesPath === "")) {
+    throw new InputError(SeriesOption.range, range, "give exactly one of range (BASE..HEAD: the commits of HEAD not in BASE) and patches (an mbox or a folder of git format-patch files, applied on ref)");
+  }
+  if (range !== "" && ref !== "") throw new InputError(Input.ref, ref, "a range names its own base; ref is the base of patches only");
+  const limitText = read2(SeriesOption.commitsLimit).trim() || String(DEFAULT_COMMITS_LIMIT);
+  if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_COMMITS_LIMIT) {
+    throw new InputError(SeriesOption.commitsLimit, limitText, `commits-limit is a whole number from 1 to ${MAX_COMMITS_LIMIT}: the longest range a series checks; default ${DEFAULT_COMMITS_LIMIT}`);
+  }
+  const limit = Number(limitText);
+  let ends;
+  if (range !== "") {
+    const parts = /^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/.exec(range);
+    if (!parts) throw new InputError(SeriesOption.range, range, "a range is BASE..HEAD, two refs as --ref takes them, e.g. v6.1..my-branch");
+    ends = { base: checkRefSyntax(parts[1], SeriesOption.range), head: checkRefSyntax(parts[2], SeriesOption.range) };
+  } else {
+    if (ref === "") throw new InputError(Input.ref, "", "patches are applied on a ref: give ref, e.g. --ref stable/linux-6.1.y");
+    ends = { base: checkRefSyntax(ref, Input.ref), patches: readPatches(patchesPath, limit) };
+  }
+  const checkpatch = read2(SeriesOption.checkpatch).trim() || "on";
+  if (!CHECKPATCH_MODES.includes(checkpatch)) throw new InputError(SeriesOption.checkpatch, checkpatch, "checkpatch is on (the default), strict (adds its CHECK findings) or off");
+  const ignoreText = read2(SeriesOption.checkpatchIgnore).trim();
+  const checkpatchIgnore = ignoreText === "" ? DEFAULT_CHECKPATCH_IGNORE : splitList(ignoreText).filter((t) => t !== "none");
+  for (const t of checkpatchIgnore) {
+    if (!CHECKPATCH_TYPE.test(t)) throw new InputError(SeriesOption.checkpatchIgnore, t, `checkpatch-ignore lists checkpatch's message types, e.g. "FILE_PATH_CHANGES SPDX_LICENSE_TAG", or none; default ${DEFAULT_CHECKPATCH_IGNORE.join(" ")}`);
+  }
+  const failOn = splitList(read2(SeriesOption.failOn).trim());
+  for (const f of failOn) {
+    if (!FAIL_ON.includes(f)) throw new InputError(SeriesOption.failOn, f, `fail-on lists ${FAIL_ON.join(" and ")}: what fails the run besides a commit that fails to build or adds an error (reported either way)`);
+  }
+  const build = getInputs((input) => input === Input.ref ? ends.head ?? ends.base : input === Input.keep ? "none" : read2(input));
+  return { ...ends, range: range || patchesPath, limit, checkpatch, checkpatchIgnore, failOn: [...new Set(failOn)], build };
+}
+async function planSeries(inputs, git, fragments) {
+  const build = await makePlan(inputs.build, git, fragments);
+  const common = { source: build.source, tree: build.tree, range: inputs.range, limit: inputs.limit, checkpatch: inputs.checkpatch, checkpatchIgnore: inputs.checkpatchIgnore, failOn: inputs.failOn };
+  if (inputs.patches) {
+    const base2 = build.ref;
+    const mboxHash = createHash3("sha256").update(inputs.patches.mbox).digest("hex");
+    const dir2 = join32(inputs.build.logs, pathSafe(build.tree), patchesDirName(base2.sha, mboxHash));
+    return { ...common, base: { ref: inputs.base, sha: base2.sha }, commits: [], patches: { path: inputs.patches.path, list: inputs.patches.patches, mbox: inputs.patches.mbox }, dir: dir2, build: { ...build, logsDir: dir2 } };
+  }
+  const base = await resolveRef(git, inputs.base);
+  const head2 = build.ref;
+  const named = `${inputs.base} (${base.sha.slice(0, 12)}) .. ${inputs.head} (${head2.sha.slice(0, 12)})`;
+  if (base.sha === head2.sha) throw new InputError(SeriesOption.range, inputs.range, `${named} is empty: base and head are the same commit`);
+  if (await tryGit(git, ["merge-base", "--is-ancestor", base.sha, head2.sha]) === void 0) {
+    throw new InputError(SeriesOption.range, inputs.range, `its base must be an ancestor of its head: ${base.sha.slice(0, 12)} is not one of ${head2.sha.slice(0, 12)}`);
+  }
+  const log = await commitLog(git, `${base.sha}..${head2.sha}`, inputs.limit + 1, "%an <%ae>", "%aI", true);
+  if (log.length === 0) throw new InputError(SeriesOption.range, inputs.range, `${named} has no commit on its first-parent walk`);
+  if (log.length > inputs.limit) {
+    throw new InputError(SeriesOption.range, inputs.range, `${named} holds more than ${inputs.limit} commits on its first-parent walk; a series checks at most commits-limit (${inputs.limit}) commits`);
+  }
+  const commits = log.reverse().map((c, i) => ({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author }));
+  const dir = join32(inputs.build.logs, pathSafe(build.tree), seriesDirName(base.sha, head2.sha));
+  return { ...common, base: { ref: inputs.base, sha: base.sha }, head: { ref: inputs.head, sha: head2.sha }, commits, dir, build: { ...build, logsDir: dir } };
+}
+
+// src/series/check-plan.ts
+import { basename as basename7 } from "node:path";
+async function checkSeriesPlan(inputs, deps) {
+  const planned = await planSeries(inputs, deps.git, loadProjectFragments(deps.driverDir));
+  checkPlanOnHost(planned.build, deps);
+  const { image } = await checkPlanOnEngine(planned.build, deps);
+  const label = `${planned.tree}/${basename7(planned.dir)}`;
+  const container = bisectContainerSpec(planned.build, image, deps.driverDir, buildUser(deps.uid, deps.gid), label);
+  return { ...planned, image, container };
+}
+
+// src/series/report.ts
+import { join as join33 } from "node:path";
+
+// src/series/verdict.ts
+function commitName(s, n) {
+  return `${s.k}/${n} ${s.sha.slice(0, 12)} "${s.subject}"`;
+}
+function breakLine(b, steps, n) {
+  const at = steps.find((s) => s.k === b.at);
+  const fixed = b.fixedAt === void 0 ? void 0 : steps.find((s) => s.k === b.fixedAt);
+  return `${b.target}: breaks the build at ${commitName(at, n)}, ${fixed ? `fixed at ${commitName(fixed, n)}` : "not fixed by the end of the series"}`;
+}
+function seriesFailures(args) {
+  const { n, steps, breaks, failOn } = args;
+  const failures = breaks.map((b) => breakLine(b, steps, n));
+  const inBreak = (target, k) => breaks.some((b) => b.target === target && b.at <= k && (b.fixedAt === void 0 || k < b.fixedAt));
+  for (const s of steps) {
+    for (const t of s.targets) {
+      if (t.build !== "pass" && !inBreak(t.target, s.k)) failures.push(`${commitName(s, n)} does not build on ${t.target}${t.fault ? ` (${t.fault})` : ""}`);
+      for (const d of t.added.filter((a) => a.severity === "error")) failures.push(`${commitName(s, n)} adds an error on ${t.target}: ${formatIssueLine(d)}`);
+      const warnings = t.added.filter((a) => a.severity === "warning");
+      if (failOn.includes("new-warnings") && warnings.length > 0) failures.push(`${commitName(s, n)} adds ${warnings.length} warning${warnings.length === 1 ? "" : "s"} on ${t.target} (fail-on new-warnings)`);
+    }
+    if (failOn.includes("checkpatch") && (s.checkpatch?.errors ?? 0) > 0) failures.push(`${commitName(s, n)} has ${s.checkpatch.errors} checkpatch error${s.checkpatch.errors === 1 ? "" : "s"} (fail-on checkpatch)`);
+  }
+  return failures;
+}
+
+// src/series/report.ts
+var LISTED2 = 5;
+function targetCell(t) {
+  const build = t.build === "pass" ? "pass" : `FAIL${t.fault ? ` (${t.fault})` : ""}`;
+  return `${build} +${t.added.length} -${t.removed.length}`;
+}
+function checkpatchCell(c) {
+  if (!c) return "not run";
+  if (c.problem) return "could not check";
+  return `${c.errors} error${c.errors === 1 ? "" : "s"}, ${c.warnings} warning${c.warnings === 1 ? "" : "s"}, ${c.checks} check${c.checks === 1 ? "" : "s"}`;
+}
+function stepLine2(s, n) {
+  return `[${s.k}/${n}] ${s.sha.slice(0, 12)} "${s.subject}": ${s.targets.map((t) => `${t.target} ${targetCell(t)}`).join(", ")}; checkpatch ${checkpatchCell(s.checkpatch)} (${s.seconds}s)`;
+}
+function checkpatchLine(f) {
+  return `${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ""}: ${f.message}`;
+}
+function commitDetail(s) {
+  const blocks = [];
+  for (const t of s.targets) {
+    const lines = [...listed(t.added, (d) => `>> ${formatIssueLine(d)}`), ...listed(t.removed, (d) => `-- ${formatIssueLine(d)} (gone)`)];
+    if (lines.length > 0) blocks.push({ target: t.target, lines });
+  }
+  const c = s.checkpatch;
+  if (c && (c.findings.length > 0 || c.problem)) {
+    blocks.push({ lines: [...c.problem ? [c.problem] : [], ...c.findings.map((f) => `checkpatch ${checkpatchLine(f)}`), ...c.more ? [`checkpatch: ${c.more} more`] : []] });
+  }
+  return blocks;
+}
+function listed(found2, line) {
+  return [...found2.slice(0, LISTED2).map(line), ...found2.length > LISTED2 ? [`... ${found2.length - LISTED2} more`] : []];
+}
+function seriesSummary(r) {
+  const n = r.n;
+  const lines = [
+    `## kernelbuilder series: ${markdownText(`${r.tree} ${r.range}`)}`,
+    "",
+    `${r.patches ? `${n} patches applied` : `${n} commits`} on ${markdownText(r.base.ref)} (${r.base.sha.slice(0, 12)}), each built on the one before: ${r.targets.map((t) => markdownCode(t, "text")).join(", ")}. **${r.result}**`,
+    ""
+  ];
+  const baseFails = r.base.targets.filter((t) => t.build !== "pass").map((t) => t.target);
+  if (baseFails.length > 0) lines.push(`The base does not build on ${baseFails.map((t) => markdownCode(t)).join(", ")}.`, "");
+  if (r.failures.length > 0) lines.push(...r.failures.map((f) => `- ${markdownText(f)}`), "");
+  const header = ["commit", "subject", ...r.targets, "checkpatch"];
+  lines.push(`| ${header.map((h) => markdownText(h)).join(" | ")} |`, `|${header.map(() => " --- ").join("|")}|`);
+  lines.push(`| base ${r.base.sha.slice(0, 12)} | ${markdownText(r.base.ref)} | ${r.base.targets.map((t) => t.build).join(" | ")} | |`);
+  for (const s of r.steps) lines.push(`| ${s.k}/${n} ${s.sha.slice(0, 12)} | ${markdownCode(s.subject, "table")} | ${s.targets.map(targetCell).join(" | ")} | ${checkpatchCell(s.checkpatch)} |`);
+  for (const s of r.steps) {
+    const blocks = commitDetail(s);
+    if (blocks.length === 0) continue;
+    lines.push("", `### ${markdownText(commitName(s, n))}`);
+    for (const b of blocks) lines.push("", ...b.target ? [`${markdownCode(b.target)}:`] : [], ...b.lines.map((l) => `- ${markdownCode(l)}`));
+  }
+  lines.push("", `${r.durationSeconds}s: the base ${r.base.seconds}s from scratch, the commits ${r.steps.map((s) => `${s.seconds}s`).join(" ")}.`);
+  return `${lines.join("\n")}
+`;
+}
+function seriesEmail(r, to) {
+  const n = r.n;
+  const what = r.patches ? `${r.n} patches on ${r.base.sha.slice(0, 12)}` : `${r.base.sha.slice(0, 12)}..${r.head?.sha.slice(0, 12)}: ${r.n} commits`;
+  const subject = `[kernelbuilder] ${r.tree} ${what}, ${r.result}${r.breaks.length > 0 ? `, ${r.breaks.length} break${r.breaks.length === 1 ? "" : "s"}` : ""}`;
+  const body = [`tree:    ${r.tree}`, `${r.patches ? "patches" : "range"}: ${r.patches ? " " : "  "}${r.range}`, `base:    ${r.base.ref} ${r.base.sha}`, ...r.head ? [`head:    ${r.head.ref} ${r.head.sha}`] : [], `targets: ${r.targets.join(" ")}`, ""];
+  body.push(...r.failures.length > 0 ? ["It fails:", ...r.failures.map((f) => `  ${f}`)] : ["Every commit builds and adds no error."]);
+  for (const s of r.steps) {
+    const blocks = commitDetail(s);
+    if (blocks.length === 0) continue;
+    body.push("", `[${s.k}/${n}] ${s.sha.slice(0, 12)} ("${s.subject}")`);
+    for (const b of blocks) body.push(...b.target ? [`  ${b.target}:`] : [], ...b.lines.map((l) => `    ${l}`));
+  }
+  body.push("", "Each commit:", ...r.steps.map((s) => `  ${stepLine2(s, n)}`));
+  return emailMessage({ to, subject }, body);
+}
+function writeSeriesReports(r, dir, emailTo) {
+  writeInside(dir, SERIES_FILES.result, `${JSON.stringify(r, null, 2)}
+`);
+  writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
+  writeInside(dir, SERIES_FILES.email, seriesEmail(r, emailTo));
+  return { result: join33(dir, SERIES_FILES.result), summary: join33(dir, SERIES_FILES.summary), email: join33(dir, SERIES_FILES.email) };
+}
+function seriesAnnotations(r) {
+  const all = [];
+  for (const s of r.steps) {
+    for (const t of s.targets) {
+      for (const d of t.added) {
+        if (d.severity !== "error" && d.severity !== "warning") continue;
+        all.push({ severity: d.severity, title: `[${s.k}/${r.n}] ${s.sha.slice(0, 12)} adds on ${t.target}`, message: `${d.message} ("${s.subject}")`, ...d.file ? { file: d.file } : {}, ...d.line === void 0 ? {} : { startLine: d.line } });
+      }
+    }
+    for (const f of s.checkpatch?.findings ?? []) {
+      if (f.type !== "ERROR") continue;
+      all.push({ severity: "error", title: `[${s.k}/${r.n}] ${s.sha.slice(0, 12)} checkpatch`, message: `${f.message} ("${s.subject}")`, ...f.file ? { file: f.file } : {}, ...f.line === void 0 ? {} : { startLine: f.line } });
+    }
+  }
+  const errors = all.filter((a) => a.severity === "error").slice(0, ANNOTATIONS_PER_KIND);
+  const warnings = all.filter((a) => a.severity === "warning").slice(0, ANNOTATIONS_PER_KIND);
+  return [...errors, ...warnings];
+}
+
+// src/series/run-series.ts
+import { mkdirSync as mkdirSync8, rmSync as rmSync7 } from "node:fs";
+import { join as join34 } from "node:path";
+
+// src/series/am-output.ts
+var REASON_LINES = 6;
+var LINE_LIMIT2 = 300;
+function parseAmOutput(text, patches) {
+  const applied = [];
+  const reason = [];
+  for (const line of text.split("\n")) {
+    const commit = /^kernelbuilder: applied ([0-9a-f]{40})$/.exec(line);
+    if (commit) {
+      if (applied.length < patches) applied.push({ sha: commit[1], files: [] });
+      continue;
+    }
+    const file = /^kernelbuilder: file (.+)$/.exec(line);
+    if (file && applied.length > 0) {
+      applied[applied.length - 1].files.push(file[1].slice(0, LINE_LIMIT2));
+      continue;
+    }
+    const am = /^kernelbuilder: am: (.*)$/.exec(line);
+    if (am && am[1].trim() !== "") reason.push(showControls(am[1]).slice(0, LINE_LIMIT2));
+  }
+  const told = reason.filter((l) => !/^(hint: |When you have resolved this problem|If you prefer to skip this patch|To restore the original branch)/.test(l));
+  return { applied, ...reason.length > 0 ? { failure: told.slice(-REASON_LINES).join(" | ") || reason.slice(-1)[0] } : {} };
+}
+
+// src/series/checkpatch.ts
+var CHECKPATCH_FINDINGS_KEPT = 50;
+var MESSAGE_LIMIT = 500;
+var FINDING = /^([^:\s]*):(\d+): (ERROR|WARNING|CHECK): (.*)$/;
+var TOTAL = /^total: (\d+) errors?, (\d+) warnings?, (?:(\d+) checks?, )?\d+ lines? checked/;
+var EXIT = /^kernelbuilder: checkpatch exit (\d+)$/;
+function parseCheckpatch(text) {
+  const findings = [];
+  let seen = 0;
+  let total2 = null;
+  let exit;
+  for (const line of text.split("\n")) {
+    const status = EXIT.exec(line);
+    if (status) {
+      exit = status[1];
+      continue;
+    }
+    const found2 = FINDING.exec(line);
+    if (found2) {
+      seen++;
+      if (findings.length < CHECKPATCH_FINDINGS_KEPT) {
+        const [, file, lineNo, type, message] = found2;
+        findings.push({ type, ...file ? { file, line: Number(lineNo) } : {}, message: message.slice(0, MESSAGE_LIMIT) });
+      }
+      continue;
+    }
+    total2 = TOTAL.exec(line) ?? total2;
+  }
+  const more = seen > findings.length ? { more: seen - findings.length } : {};
+  if (!total2) {
+    if (exit === "0" && seen === 0) return { errors: 0, warnings: 0, checks: 0, findings };
+    const printed = text.split("\n").filter((l) => l.trim() !== "" && !EXIT.test(l));
+    const last = printed.slice(-1)[0]?.slice(0, MESSAGE_LIMIT);
+    return { errors: 0, warnings: 0, checks: 0, findings, ...more, problem: `checkpatch could not check the commit (exit ${exit ?? "unknown"})${last ? `: ${last}` : ", no output"}` };
+  }
+  return { errors: Number(total2[1]), warnings: Number(total2[2]), checks: Number(total2[3] ?? 0), findings, ...more };
+}
+
+// src/series/changes.ts
+function commitChanges(known, printed, touched) {
+  const now = new Map(printed.map((d) => [d.signature, d]));
+  const added = [...now.values()].filter((d) => !known.has(d.signature));
+  const removed = [...known.values()].filter((d) => !now.has(d.signature) && (d.severity === "error" || d.file !== void 0 && touched.has(d.file)));
+  const next = new Map(known);
+  for (const d of removed) next.delete(d.signature);
+  for (const d of now.values()) next.set(d.signature, d);
+  return { added, removed, known: next };
+}
+
+// src/series/run-series.ts
+var CHECKPATCH_LIMIT = 2 * 2 ** 20;
+async function runSeries(plan, deps) {
+  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
+  const startedAt = now();
+  mkdirSync8(plan.dir, { recursive: true });
+  rmSync7(join34(plan.dir, SERIES_STEPS_DIR), { recursive: true, force: true });
+  for (const file of Object.values(SERIES_FILES)) rmSync7(join34(plan.dir, file), { force: true });
+  const [buildUid, buildGid] = String(plan.container.User).split(":").map(Number);
+  prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
+  const targets = plan.build.targets;
+  const names2 = targets.map(targetName);
+  const n = plan.patches ? plan.patches.list.length : plan.commits.length;
+  const session = await startSteppingContainer({
+    what: "series",
+    dir: plan.dir,
+    driverLog: join34(plan.dir, SERIES_FILES.driverLog),
+    spec: plan.container,
+    buildUser: { uid: buildUid, gid: buildGid },
+    logsLimit: plan.build.limits.logs,
+    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    deps
+  });
+  const rangeFilesOf = async (sha) => new Set((await deps.git.run(["diff", "--name-only", "--no-renames", `${sha}^1`, sha])).split("\n").filter((l) => l.length > 0));
+  const applyPatches = async (patches) => {
+    writeInside(session.staging, PATCHES_MBOX, patches.mbox);
+    const am = parseAmOutput((await session.driver("am", plan.base.sha, `/logs/${PATCHES_MBOX}`)).text, patches.list.length);
+    const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author }));
+    const files = new Map(am.applied.map((a) => [a.sha, new Set(a.files)]));
+    const failed = patches.list[am.applied.length];
+    const notApplied = am.failure !== void 0 || failed ? { k: failed?.k ?? am.applied.length, subject: failed?.subject ?? "", reason: am.failure ?? "git am made fewer commits than there are patches" } : void 0;
+    return { commits, filesOf: async (sha) => files.get(sha) ?? /* @__PURE__ */ new Set(), notApplied };
+  };
+  try {
+    const setup = await session.driver("setup");
+    if (setup.code !== 0) throw new KernelbuilderError(`the series' set-up in the container failed (exit ${setup.code}): ${setup.text.split("\n").slice(-5).join(" | ")}`);
+    const checkpatchArgs = [...plan.checkpatch === "strict" ? ["--strict"] : [], ...plan.checkpatchIgnore.length > 0 ? ["--ignore", plan.checkpatchIgnore.join(",")] : []];
+    const step = async (k, sha) => {
+      const inContainer = `/logs/${SERIES_STEPS_DIR}/${k}`;
+      const started = now();
+      const { code } = await session.driver("build", sha, inContainer, k === 0 ? "1" : "0", String(plan.build.jobs), ...targets.map((t) => driverTarget(t)));
+      if (k > 0 && plan.checkpatch !== "off") await session.driver("checkpatch", sha, inContainer, ...checkpatchArgs);
+      const finished = now();
+      const dir = seriesStepDir(plan.dir, k);
+      const stepPlan = { ...plan.build, logsDir: dir, ref: { ...plan.build.ref, sha } };
+      const { results } = await afterContainer({
+        dir,
+        admit: [{ from: join34(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
+        results: (d) => collectResults({
+          plan: stepPlan,
+          image: plan.image,
+          statuses: new Map(targets.map((t) => [targetName(t), readInsideOrNothing(d, targetPaths(t.arch, t.config).status, Number.MAX_SAFE_INTEGER)])),
+          startedAt: started,
+          finishedAt: finished,
+          driverExitCode: code
+        }),
+        kept: true,
+        noise: deps.noise,
+        log: deps.log
+      });
+      const counted = (results.issues ?? []).filter((i) => !i.noise && tally(i, i.noise) !== void 0);
+      const observed = new Map(
+        results.targets.map((t) => [t.target, { build: t.status === "pass" ? "pass" : t.status === "fail" ? "fail" : "error", ...t.reason ? { fault: t.reason } : {}, printed: counted.filter((i) => i.targets.includes(t.target)).map(found) }])
+      );
+      if ([...observed.values()].some((o) => o.build === "error")) {
+        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join34(plan.dir, SERIES_FILES.driverLog)}`);
+      }
+      const checkpatch = k > 0 && plan.checkpatch !== "off" ? parseCheckpatch(readInsideOrNothing(dir, CHECKPATCH_FILE, CHECKPATCH_LIMIT) ?? "") : void 0;
+      return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
+    };
+    const { commits, filesOf, notApplied } = plan.patches ? await applyPatches(plan.patches) : { commits: plan.commits, filesOf: rangeFilesOf, notApplied: void 0 };
+    if (notApplied) deps.log.warning(`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan.base.ref} (${plan.base.sha.slice(0, 12)}): ${notApplied.reason}; the patches from it on are not built`);
+    deps.log.info(`[0/${n}] building the base ${plan.base.sha.slice(0, 12)} from scratch: ${names2.join(" ")}`);
+    const base = await step(0, plan.base.sha);
+    const known = new Map(names2.map((name) => [name, new Map(base.observed.get(name).printed.map((d) => [d.signature, d]))]));
+    const built = new Map(names2.map((name) => [name, base.observed.get(name).build]));
+    deps.log.info(`[0/${n}] base ${plan.base.sha.slice(0, 12)}: ${names2.map((name) => `${name} ${built.get(name)}`).join(", ")} in ${base.seconds}s`);
+    const baseFails = names2.filter((name) => built.get(name) !== "pass");
+    if (baseFails.length > 0) deps.log.warning(`the base ${plan.base.sha.slice(0, 12)} does not build on ${baseFails.join(" ")}: a commit that does not build there is no break, and one that builds fixes it`);
+    const steps = [];
+    const breaks = [];
+    for (const commit of commits) {
+      const { observed, checkpatch, seconds: seconds2 } = await step(commit.k, commit.sha);
+      const touched = await filesOf(commit.sha);
+      const stepTargets = names2.map((name) => {
+        const o = observed.get(name);
+        const changes = commitChanges(known.get(name), o.printed, touched);
+        known.set(name, changes.known);
+        const open = breaks.find((b) => b.target === name && b.fixedAt === void 0);
+        if (o.build === "fail" && built.get(name) === "pass" && !open) breaks.push({ target: name, at: commit.k });
+        if (o.build === "pass" && open) open.fixedAt = commit.k;
+        built.set(name, o.build);
+        return { target: name, build: o.build, ...o.fault ? { fault: o.fault } : {}, added: changes.added, removed: changes.removed };
+      });
+      const s = { k: commit.k, sha: commit.sha, subject: commit.subject, targets: stepTargets, ...checkpatch ? { checkpatch } : {}, seconds: seconds2 };
+      steps.push(s);
+      deps.log.info(stepLine2(s, n));
+      if (checkpatch?.problem) deps.log.warning(`[${commit.k}/${n}] ${checkpatch.problem}`);
+    }
+    const finishedAt = now();
+    const baseTargets = names2.map((name) => ({ target: name, build: base.observed.get(name).build }));
+    const failures = [...notApplied ? [`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan.base.ref}: ${notApplied.reason}`] : [], ...seriesFailures({ n, steps, breaks, failOn: plan.failOn })];
+    const last = commits[commits.length - 1];
+    return {
+      schema: 1,
+      tree: plan.tree,
+      source: plan.source,
+      range: plan.range,
+      base: { ...plan.base, targets: baseTargets, seconds: base.seconds },
+      ...plan.head ? { head: plan.head } : last ? { head: { ref: `patch ${last.k}/${n}`, sha: last.sha } } : {},
+      n,
+      ...plan.patches ? { patches: { path: plan.patches.path, ...notApplied ? { notApplied } : {} } } : {},
+      targets: names2,
+      image: { name: plan.image.name, id: plan.image.id },
+      steps,
+      breaks,
+      result: failures.length > 0 ? "fail" : "pass",
+      failures,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1e3)
+    };
+  } finally {
+    await session.close();
+  }
+}
+
 export {
   DEFAULT_KEEP,
   DEFAULT_BOOT_TIMEOUT,
@@ -14169,7 +14669,6 @@ export {
   DEFAULT_TEST_RETRIES,
   DEFAULT_KUNIT_TIMEOUT,
   KUNIT_ARCHES,
-  FileRefusedError,
   readInputFile,
   previousTargets,
   DEFAULT_KCIDB_ORIGIN,
@@ -14181,11 +14680,9 @@ export {
   DEFAULT_LOGS_LIMIT,
   getInputs,
   parseMode,
-  splitList,
   readNoise,
   readEmailTo,
   resolveRef,
-  commitLog,
   targetCosts,
   longestFirst,
   shardTargets,
@@ -14195,26 +14692,14 @@ export {
   makePlan,
   ImageLabel,
   imageInfoFromInspect,
-  driverTarget,
-  buildUser,
-  formatLocation,
-  formatIssueLine,
-  collectResults,
   overallResult,
   failedTargets,
   failedBoots,
   failedTests,
-  onlyMark,
-  tally,
-  markdownText,
-  markdownCode,
-  emailMessage,
   html,
   htmlPage,
-  writeInside,
   replaceWhole,
   afterContainer,
-  containerFiles,
   finishedBuildFiles,
   finishedBuildKnown,
   checkPlan,
@@ -14222,7 +14707,7 @@ export {
   checkPlanOnEngine,
   logPlan,
   runBuild,
-  prepareCcacheDir,
+  chooseAnnotations,
   echoFailures,
   buildMatrix,
   planRefs,
@@ -14231,13 +14716,19 @@ export {
   parseReportInputs,
   abortOnSignals,
   getBisectInputs,
-  bisectContainerSpec,
   checkBisectPlan,
-  startSteppingContainer,
-  found,
   outcomeLine,
   bisectAnnotations,
   writeBisectReports,
   runBisect,
-  bisectRegressions
+  bisectRegressions,
+  DEFAULT_COMMITS_LIMIT,
+  MAX_COMMITS_LIMIT,
+  DEFAULT_CHECKPATCH_IGNORE,
+  parseCommits,
+  getSeriesInputs,
+  checkSeriesPlan,
+  writeSeriesReports,
+  seriesAnnotations,
+  runSeries
 };

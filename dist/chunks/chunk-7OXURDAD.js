@@ -62760,6 +62760,8 @@ var BisectOption = {
 var SeriesOption = {
   range: "range",
   patches: "patches",
+  commits: "commits",
+  commitsBase: "commits-base",
   commitsLimit: "commits-limit",
   checkpatch: "checkpatch",
   checkpatchIgnore: "checkpatch-ignore",
@@ -62785,7 +62787,8 @@ var Output = {
   junitXml: "junit-xml",
   skipped: "skipped",
   matrix: "matrix",
-  firstBadCommits: "first-bad-commits"
+  firstBadCommits: "first-bad-commits",
+  seriesJson: "series-json"
 };
 var State = {
   logsDir: "logs-dir",
@@ -62819,6 +62822,14 @@ var DockerError = class extends KernelbuilderError {
 function describeValue(value) {
   const shown = value.length > 80 ? `${value.slice(0, 80)}\u2026 (${value.length} characters)` : value;
   return JSON.stringify(shown);
+}
+
+// src/ref/ref-syntax.ts
+var ALLOWED = "a ref is remote/branch, a remote, a tag, a branch or a commit sha: letters, digits and . _ / + - only, not starting with '-' or '/', without '..', '//' or a component starting with '.'";
+function checkRefSyntax(ref, input = Input.ref) {
+  const ok = ref.length > 0 && ref.length <= 255 && /^[A-Za-z0-9._/+-]+$/.test(ref) && !ref.startsWith("-") && !ref.startsWith("/") && !ref.endsWith("/") && !ref.includes("..") && !ref.includes("//") && !ref.endsWith(".lock") && !ref.split("/").some((part) => part.startsWith("."));
+  if (!ok) throw new InputError(input, ref, ALLOWED);
+  return ref;
 }
 
 // src/images/table.ts
@@ -63401,14 +63412,6 @@ async function removeLeftovers(docker, isAlive = alive) {
     await docker.getContainer(c.Id).remove({ force: true, v: true }).then(() => removed.push(c.Id)).catch(() => void 0);
   }
   return removed;
-}
-
-// src/ref/ref-syntax.ts
-var ALLOWED = "a ref is remote/branch, a remote, a tag, a branch or a commit sha: letters, digits and . _ / + - only, not starting with '-' or '/', without '..', '//' or a component starting with '.'";
-function checkRefSyntax(ref, input = Input.ref) {
-  const ok = ref.length > 0 && ref.length <= 255 && /^[A-Za-z0-9._/+-]+$/.test(ref) && !ref.startsWith("-") && !ref.startsWith("/") && !ref.endsWith("/") && !ref.includes("..") && !ref.includes("//") && !ref.endsWith(".lock") && !ref.split("/").some((part) => part.startsWith("."));
-  if (!ok) throw new InputError(input, ref, ALLOWED);
-  return ref;
 }
 
 // src/safe-files.ts
@@ -64084,6 +64087,7 @@ export {
   describeValue,
   checkRefSyntax,
   require_semver2 as require_semver,
+  parseJson,
   COMPILER_SYNTAX,
   isCompilerName,
   splitCompiler,
