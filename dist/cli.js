@@ -67,7 +67,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-QFNTGJ6C.js";
+} from "./chunks/chunk-OQXT7QVM.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -1046,10 +1046,16 @@ function unknownCommand(name) {
 ${generalHelp()}`);
 }
 function readInputs(read, log) {
-  const inputs = getInputs(read);
+  return checkedForCli(getInputs(read), log);
+}
+function checkedForCli(inputs, log) {
   if (inputs.ccache?.actionsCache) throw new InputError(Input.ccache, "actions", "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
   for (const w of inputs.warnings) log.warning(w);
   return inputs;
+}
+async function steppedRunDeps(build2, paths, log) {
+  checkedForCli(build2, log);
+  return { git: gitIn(build2.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid(), gid: process.getgid() };
 }
 async function matrix(read, paths, log, io) {
   const { plans, shards } = await planRefs(read, log, loadProjectFragments(paths.driverDir));
@@ -1140,9 +1146,7 @@ async function build(read, paths, log) {
 }
 async function bisect(read, planOnly, paths, log, io) {
   const inputs = getBisectInputs(read);
-  if (inputs.build.ccache?.actionsCache) throw new InputError(Input.ccache, "actions", "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
-  for (const w of inputs.build.warnings) log.warning(w);
-  const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid(), gid: process.getgid() };
+  const deps = await steppedRunDeps(inputs.build, paths, log);
   const plan2 = await checkBisectPlan(inputs, deps);
   if (planOnly) {
     io.out(`${terminalJson(plan2)}
@@ -1157,9 +1161,7 @@ async function bisect(read, planOnly, paths, log, io) {
 }
 async function series(read, planOnly, paths, log, io) {
   const inputs = getSeriesInputs(read);
-  if (inputs.build.ccache?.actionsCache) throw new InputError(Input.ccache, "actions", "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
-  for (const w of inputs.build.warnings) log.warning(w);
-  const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid(), gid: process.getgid() };
+  const deps = await steppedRunDeps(inputs.build, paths, log);
   const plan2 = await checkSeriesPlan(inputs, deps);
   if (planOnly) {
     const shown = plan2.patches ? { ...plan2, patches: { ...plan2.patches, mbox: `${Buffer.byteLength(plan2.patches.mbox)} bytes` } } : plan2;

@@ -86,7 +86,7 @@ import {
   seriesAnnotations,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-QFNTGJ6C.js";
+} from "./chunks/chunk-OQXT7QVM.js";
 import {
   Input,
   InputError,

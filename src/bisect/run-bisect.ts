@@ -1,14 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type Docker from 'dockerode';
 import { join } from 'node:path';
-import { DRIVER_MOUNT } from '../constants.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { type Log } from '../log.ts';
 import { type Git } from '../ref/git.ts';
 import { type NoiseFilter } from '../types/inputs.ts';
 import { driverTarget } from '../container/spec.ts';
-import { startSteppingContainer } from '../container/stepping.ts';
-import { prepareCcacheDir } from '../engine.ts';
 import { bootTargets } from '../boot/boot-targets.ts';
 import { runKunitInQemu } from '../kunit/run-in-qemu.ts';
 import { BISECT_FILES, BISECT_STEPS_DIR, bisectStepDir } from '../logs-layout.ts';
@@ -18,6 +15,7 @@ import { decideFromEnds, positionIn, verdictOf } from './verdict.ts';
 import { type BisectPlan, type BisectResult, type BisectStep, type Culprit, type NotFoundReason, type Sought, type StepObservation, type Verdict } from './types.ts';
 import { describeSought, stepLine } from './report.ts';
 import { commitLog } from '../ref/commit-log.ts';
+import { openSteppedRun } from './stepped-run.ts';
 
 /** What a bisect reaches outside itself through; the fronts pass the real ones. */
 export interface BisectDeps {
@@ -46,21 +44,15 @@ const CONTAINER_LOGS = '/logs';
 export async function runBisect(plan: BisectPlan, deps: BisectDeps): Promise<BisectResult> {
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
-  mkdirSync(plan.dir, { recursive: true });
-  // A bisect run again starts afresh: no step of an earlier run may be read as this one's.
-  rmSync(join(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(BISECT_FILES)) rmSync(join(plan.dir, file), { force: true });
-  const [buildUid, buildGid] = String(plan.container.User).split(':').map(Number);
-  prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
-
-  const session = await startSteppingContainer({
+  const session = await openSteppedRun({
     what: 'bisect',
     dir: plan.dir,
-    driverLog: join(plan.dir, BISECT_FILES.driverLog),
-    spec: plan.container,
-    buildUser: { uid: buildUid, gid: buildGid },
-    logsLimit: plan.build.limits.logs,
-    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    stepsDir: BISECT_STEPS_DIR,
+    files: Object.values(BISECT_FILES),
+    driverLog: BISECT_FILES.driverLog,
+    container: plan.container,
+    build: plan.build,
+    image: plan.image,
     deps,
   });
   const { staging, driver, bootSignal } = session;

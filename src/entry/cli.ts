@@ -141,11 +141,21 @@ function unknownCommand(name: string): KernelbuilderError {
 }
 
 function readInputs(read: InputReader, log: Log): Inputs {
-  const inputs = getInputs(read);
+  return checkedForCli(getInputs(read), log);
+}
+
+/** A build's inputs as the CLI takes them: the Actions cache refused, the warnings told. */
+function checkedForCli(inputs: Inputs, log: Log): Inputs {
   // The Actions cache service is reached through a job's runtime token: a terminal has none.
   if (inputs.ccache?.actionsCache) throw new InputError(Input.ccache, 'actions', "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
   for (const w of inputs.warnings) log.warning(w);
   return inputs;
+}
+
+/** What a bisect or a series reaches the engine through, once its build inputs are checked for the CLI. */
+async function steppedRunDeps(build: Inputs, paths: CliPaths, log: Log) {
+  checkedForCli(build, log);
+  return { git: gitIn(build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid!(), gid: process.getgid!() };
 }
 
 async function matrix(read: InputReader, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
@@ -255,9 +265,7 @@ async function build(read: InputReader, paths: CliPaths, log: Log): Promise<numb
  */
 async function bisect(read: InputReader, planOnly: boolean, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
   const inputs = getBisectInputs(read);
-  if (inputs.build.ccache?.actionsCache) throw new InputError(Input.ccache, 'actions', "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
-  for (const w of inputs.build.warnings) log.warning(w);
-  const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid!(), gid: process.getgid!() };
+  const deps = await steppedRunDeps(inputs.build, paths, log);
   const plan = await checkBisectPlan(inputs, deps);
   if (planOnly) {
     io.out(`${terminalJson(plan)}\n`);
@@ -277,9 +285,7 @@ async function bisect(read: InputReader, planOnly: boolean, paths: CliPaths, log
  */
 async function series(read: InputReader, planOnly: boolean, paths: CliPaths, log: Log, io: CliIo): Promise<number> {
   const inputs = getSeriesInputs(read);
-  if (inputs.build.ccache?.actionsCache) throw new InputError(Input.ccache, 'actions', "the CLI has no Actions cache service; use --ccache host (with --ccache-dir) or off");
-  for (const w of inputs.build.warnings) log.warning(w);
-  const deps = { git: gitIn(inputs.build.source), docker: await connectDocker(), log, driverDir: paths.driverDir, uid: process.getuid!(), gid: process.getgid!() };
+  const deps = await steppedRunDeps(inputs.build, paths, log);
   const plan = await checkSeriesPlan(inputs, deps);
   if (planOnly) {
     // The mbox is the patches' text: its size is what the plan says of it.

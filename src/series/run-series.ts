@@ -1,14 +1,10 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { DRIVER_MOUNT } from '../constants.ts';
 import { KernelbuilderError } from '../errors.ts';
 import { type Log } from '../log.ts';
 import { type Git } from '../ref/git.ts';
 import { type NoiseFilter } from '../types/inputs.ts';
 import { driverTarget } from '../container/spec.ts';
-import { startSteppingContainer } from '../container/stepping.ts';
-import { prepareCcacheDir } from '../engine.ts';
 import { containerFiles } from '../gate/admitted.ts';
 import { afterContainer } from '../pipeline/after-container.ts';
 import { collectResults } from '../results/results.ts';
@@ -25,6 +21,7 @@ import { commitChanges, type Known } from './changes.ts';
 import { seriesFailures } from './verdict.ts';
 import { stepLine } from './report.ts';
 import { type CheckpatchResult, type SeriesBreak, type SeriesPatches, type SeriesPlan, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
+import { openSteppedRun } from '../bisect/stepped-run.ts';
 
 /** What a series reaches outside itself through; the fronts pass the real ones. */
 export interface SeriesDeps {
@@ -58,24 +55,18 @@ interface TargetObservation {
 export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<SeriesResult> {
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
-  mkdirSync(plan.dir, { recursive: true });
-  // A series run again starts afresh: no step of an earlier run may be read as this one's.
-  rmSync(join(plan.dir, SERIES_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(SERIES_FILES)) rmSync(join(plan.dir, file), { force: true });
-  const [buildUid, buildGid] = String(plan.container.User).split(':').map(Number);
-  prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
   const targets = plan.build.targets;
   const names = targets.map(targetName);
   const n = plan.patches ? plan.patches.list.length : plan.commits.length;
-
-  const session = await startSteppingContainer({
+  const session = await openSteppedRun({
     what: 'series',
     dir: plan.dir,
-    driverLog: join(plan.dir, SERIES_FILES.driverLog),
-    spec: plan.container,
-    buildUser: { uid: buildUid, gid: buildGid },
-    logsLimit: plan.build.limits.logs,
-    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    stepsDir: SERIES_STEPS_DIR,
+    files: Object.values(SERIES_FILES),
+    driverLog: SERIES_FILES.driverLog,
+    container: plan.container,
+    build: plan.build,
+    image: plan.image,
     deps,
   });
   // A range's commits are the source's: what each changed, from its git.

@@ -13814,6 +13814,70 @@ function writeBisectReports(r, dir, emailTo) {
 }
 
 // src/bisect/run-bisect.ts
+import { rmSync as rmSync7 } from "node:fs";
+import { join as join31 } from "node:path";
+
+// src/bisect/git-bisect-output.ts
+var FIRST_BAD = /^([0-9a-f]{40,64}) is the first bad commit$/m;
+var NEXT = /^Bisecting: (\d+) revisions? left to test after this.*\n\[([0-9a-f]{40,64})\]/m;
+var ONLY_SKIPPED = /^There are only 'skip'ped commits left to test\.$/m;
+function parseBisectOutput(text) {
+  const first = FIRST_BAD.exec(text);
+  if (first) return { kind: "first-bad", sha: first[1] };
+  if (ONLY_SKIPPED.test(text)) {
+    return { kind: "only-skipped", candidates: [...text.matchAll(/^([0-9a-f]{40,64})$/gm)].map((m) => m[1]) };
+  }
+  const next = NEXT.exec(text);
+  if (next) return { kind: "next", sha: next[2], left: Number(next[1]) };
+  return { kind: "unknown" };
+}
+
+// src/bisect/observe-step.ts
+async function observeStep(args) {
+  const { plan, noise } = args;
+  const t = plan.targets[0];
+  const boot = args.boot;
+  const { results: analysed, firstErrors } = await afterContainer({
+    dir: plan.logsDir,
+    admit: [{ from: args.from, files: containerFiles(plan.targets, plan.limits.logs) }],
+    results: (dir) => collectResults({
+      plan,
+      image: args.image,
+      statuses: /* @__PURE__ */ new Map([[targetName(t), readInsideOrNothing(dir, targetPaths(t.arch, t.config).status, Number.MAX_SAFE_INTEGER)]]),
+      startedAt: args.startedAt,
+      finishedAt: args.finishedAt,
+      driverExitCode: args.exitCode
+    }),
+    kept: true,
+    // A KUnit target's runs are what a case's bisect seeks.
+    tests: new Set(plan.targets.filter((x) => x.test).map(targetName)),
+    ...boot ? { boot: (kept) => kept.targets[0].status === "pass" ? boot(kept) : Promise.resolve(kept) } : {},
+    noise,
+    log: args.log
+  });
+  const result = analysed.targets[0];
+  const firstError = firstErrors.get(result.target);
+  const counted = (analysed.issues ?? []).filter((i) => !i.noise && tally(i, i.noise) !== void 0);
+  return {
+    build: analysed.result === "error" ? "error" : result.status,
+    ...result.reason ? { fault: result.reason } : {},
+    ...firstError ? { firstError: found(firstError) } : {},
+    issues: counted.map(found),
+    ...result.boot ? { boot: result.boot.status } : {}
+  };
+}
+function found(d) {
+  return {
+    signature: d.signature,
+    kind: d.kind,
+    severity: d.severity,
+    message: d.message,
+    ...d.file === void 0 ? {} : { file: d.file },
+    ...d.line === void 0 ? {} : { line: d.line }
+  };
+}
+
+// src/bisect/stepped-run.ts
 import { mkdirSync as mkdirSync7, rmSync as rmSync6 } from "node:fs";
 import { join as join30 } from "node:path";
 
@@ -13884,64 +13948,24 @@ async function startSteppingContainer(args) {
   return { staging, driver, stoppedBy: () => stopped, ...bootSignal ? { bootSignal } : {}, close };
 }
 
-// src/bisect/git-bisect-output.ts
-var FIRST_BAD = /^([0-9a-f]{40,64}) is the first bad commit$/m;
-var NEXT = /^Bisecting: (\d+) revisions? left to test after this.*\n\[([0-9a-f]{40,64})\]/m;
-var ONLY_SKIPPED = /^There are only 'skip'ped commits left to test\.$/m;
-function parseBisectOutput(text) {
-  const first = FIRST_BAD.exec(text);
-  if (first) return { kind: "first-bad", sha: first[1] };
-  if (ONLY_SKIPPED.test(text)) {
-    return { kind: "only-skipped", candidates: [...text.matchAll(/^([0-9a-f]{40,64})$/gm)].map((m) => m[1]) };
-  }
-  const next = NEXT.exec(text);
-  if (next) return { kind: "next", sha: next[2], left: Number(next[1]) };
-  return { kind: "unknown" };
-}
-
-// src/bisect/observe-step.ts
-async function observeStep(args) {
-  const { plan, noise } = args;
-  const t = plan.targets[0];
-  const boot = args.boot;
-  const { results: analysed, firstErrors } = await afterContainer({
-    dir: plan.logsDir,
-    admit: [{ from: args.from, files: containerFiles(plan.targets, plan.limits.logs) }],
-    results: (dir) => collectResults({
-      plan,
-      image: args.image,
-      statuses: /* @__PURE__ */ new Map([[targetName(t), readInsideOrNothing(dir, targetPaths(t.arch, t.config).status, Number.MAX_SAFE_INTEGER)]]),
-      startedAt: args.startedAt,
-      finishedAt: args.finishedAt,
-      driverExitCode: args.exitCode
-    }),
-    kept: true,
-    // A KUnit target's runs are what a case's bisect seeks.
-    tests: new Set(plan.targets.filter((x) => x.test).map(targetName)),
-    ...boot ? { boot: (kept) => kept.targets[0].status === "pass" ? boot(kept) : Promise.resolve(kept) } : {},
-    noise,
-    log: args.log
+// src/bisect/stepped-run.ts
+async function openSteppedRun(args) {
+  const { dir, deps } = args;
+  mkdirSync7(dir, { recursive: true });
+  rmSync6(join30(dir, args.stepsDir), { recursive: true, force: true });
+  for (const file of args.files) rmSync6(join30(dir, file), { force: true });
+  const [uid, gid] = String(args.container.User).split(":").map(Number);
+  prepareCcacheDir(args.build, args.image, [uid, gid], deps.uid);
+  return startSteppingContainer({
+    what: args.what,
+    dir,
+    driverLog: join30(dir, args.driverLog),
+    spec: args.container,
+    buildUser: { uid, gid },
+    logsLimit: args.build.limits.logs,
+    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    deps
   });
-  const result = analysed.targets[0];
-  const firstError = firstErrors.get(result.target);
-  const counted = (analysed.issues ?? []).filter((i) => !i.noise && tally(i, i.noise) !== void 0);
-  return {
-    build: analysed.result === "error" ? "error" : result.status,
-    ...result.reason ? { fault: result.reason } : {},
-    ...firstError ? { firstError: found(firstError) } : {},
-    issues: counted.map(found),
-    ...result.boot ? { boot: result.boot.status } : {}
-  };
-}
-function found(d) {
-  return {
-    signature: d.signature,
-    kind: d.kind,
-    severity: d.severity,
-    message: d.message,
-    ...d.file === void 0 ? {} : { file: d.file },
-    ...d.line === void 0 ? {} : { line: d.line }
-  };
 }
 
 // src/bisect/run-bisect.ts
@@ -13949,19 +13973,15 @@ var CONTAINER_LOGS = "/logs";
 async function runBisect(plan, deps) {
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
-  mkdirSync7(plan.dir, { recursive: true });
-  rmSync6(join30(plan.dir, BISECT_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(BISECT_FILES)) rmSync6(join30(plan.dir, file), { force: true });
-  const [buildUid, buildGid] = String(plan.container.User).split(":").map(Number);
-  prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
-  const session = await startSteppingContainer({
+  const session = await openSteppedRun({
     what: "bisect",
     dir: plan.dir,
-    driverLog: join30(plan.dir, BISECT_FILES.driverLog),
-    spec: plan.container,
-    buildUser: { uid: buildUid, gid: buildGid },
-    logsLimit: plan.build.limits.logs,
-    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    stepsDir: BISECT_STEPS_DIR,
+    files: Object.values(BISECT_FILES),
+    driverLog: BISECT_FILES.driverLog,
+    container: plan.container,
+    build: plan.build,
+    image: plan.image,
     deps
   });
   const { staging, driver, bootSignal } = session;
@@ -14002,12 +14022,12 @@ async function runBisect(plan, deps) {
       const started = now();
       const { code } = await driver("build", sha, `${CONTAINER_LOGS}/${BISECT_STEPS_DIR}/${label}`, fresh ? "1" : "0", String(plan.build.jobs), driverTarget(plan.build.targets[0]), "--", ...rebuild2);
       const finished = now();
-      const from = join30(staging, BISECT_STEPS_DIR, label);
+      const from = join31(staging, BISECT_STEPS_DIR, label);
       const stepPlan = { ...plan.build, logsDir: stepDir, ref: { ...plan.build.ref, sha } };
       const bootDeps = plan.bootImage ? { docker: deps.docker, log: deps.log, image: plan.bootImage, user: String(plan.container.User), signal: bootSignal } : void 0;
       const boot = bootDeps ? async (results) => runKunitInQemu(await bootTargets2(results, stepPlan, stepDir, bootDeps), stepPlan, stepDir, bootDeps) : void 0;
       const observation = await observeStep({ plan: stepPlan, image: plan.image, from, exitCode: code, startedAt: started, finishedAt: finished, noise: deps.noise, log: deps.log, ...boot ? { boot } : {} });
-      rmSync6(from, { recursive: true, force: true });
+      rmSync7(from, { recursive: true, force: true });
       return { observation, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
     };
     const record = (label, sha, fresh, verdict, seconds2, o) => {
@@ -14181,11 +14201,11 @@ function recordOf(request, r, folder) {
 
 // src/series/plan.ts
 import { createHash as createHash3 } from "node:crypto";
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 
 // src/series/patches.ts
 import { lstatSync as lstatSync10, readdirSync as readdirSync8 } from "node:fs";
-import { join as join31 } from "node:path";
+import { join as join32 } from "node:path";
 var FILE_LIMIT = 16 * 2 ** 20;
 var TOTAL_LIMIT = 64 * 2 ** 20;
 var MAIL_START = /^From [0-9a-f]{40} /m;
@@ -14222,7 +14242,7 @@ function patchFiles(path) {
   if (!isFolder2) return [path];
   const names2 = readdirSync8(path).filter((n) => n.endsWith(".patch")).sort();
   if (names2.length === 0) throw new InputError(SeriesOption.patches, path, `the folder holds no *.patch file; ${ALLOWED}`);
-  return names2.map((n) => join31(path, n));
+  return names2.map((n) => join32(path, n));
 }
 function splitMails(text) {
   const starts = [];
@@ -14295,7 +14315,7 @@ async function planSeries(inputs, git, fragments) {
   if (inputs.patches) {
     const base2 = build.ref;
     const mboxHash = createHash3("sha256").update(inputs.patches.mbox).digest("hex");
-    const dir2 = join32(inputs.build.logs, pathSafe(build.tree), patchesDirName(base2.sha, mboxHash));
+    const dir2 = join33(inputs.build.logs, pathSafe(build.tree), patchesDirName(base2.sha, mboxHash));
     return { ...common, base: { ref: inputs.base, sha: base2.sha }, commits: [], patches: { path: inputs.patches.path, list: inputs.patches.patches, mbox: inputs.patches.mbox }, dir: dir2, build: { ...build, logsDir: dir2 } };
   }
   const base = await resolveRef(git, inputs.base);
@@ -14311,7 +14331,7 @@ async function planSeries(inputs, git, fragments) {
     throw new InputError(SeriesOption.range, inputs.range, `${named} holds more than ${inputs.limit} commits on its first-parent walk; a series checks at most commits-limit (${inputs.limit}) commits`);
   }
   const commits = log.reverse().map((c, i) => ({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author }));
-  const dir = join32(inputs.build.logs, pathSafe(build.tree), seriesDirName(base.sha, head2.sha));
+  const dir = join33(inputs.build.logs, pathSafe(build.tree), seriesDirName(base.sha, head2.sha));
   return { ...common, base: { ref: inputs.base, sha: base.sha }, head: { ref: inputs.head, sha: head2.sha }, commits, dir, build: { ...build, logsDir: dir } };
 }
 
@@ -14327,7 +14347,7 @@ async function checkSeriesPlan(inputs, deps) {
 }
 
 // src/series/report.ts
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 
 // src/series/verdict.ts
 function commitName(s, n) {
@@ -14431,7 +14451,7 @@ function writeSeriesReports(r, dir, emailTo) {
 `);
   writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
   writeInside(dir, SERIES_FILES.email, seriesEmail(r, emailTo));
-  return { result: join33(dir, SERIES_FILES.result), summary: join33(dir, SERIES_FILES.summary), email: join33(dir, SERIES_FILES.email) };
+  return { result: join34(dir, SERIES_FILES.result), summary: join34(dir, SERIES_FILES.summary), email: join34(dir, SERIES_FILES.email) };
 }
 function seriesAnnotations(r) {
   const all = [];
@@ -14453,8 +14473,7 @@ function seriesAnnotations(r) {
 }
 
 // src/series/run-series.ts
-import { mkdirSync as mkdirSync8, rmSync as rmSync7 } from "node:fs";
-import { join as join34 } from "node:path";
+import { join as join35 } from "node:path";
 
 // src/series/am-output.ts
 var REASON_LINES = 6;
@@ -14534,22 +14553,18 @@ var CHECKPATCH_LIMIT = 2 * 2 ** 20;
 async function runSeries(plan, deps) {
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
-  mkdirSync8(plan.dir, { recursive: true });
-  rmSync7(join34(plan.dir, SERIES_STEPS_DIR), { recursive: true, force: true });
-  for (const file of Object.values(SERIES_FILES)) rmSync7(join34(plan.dir, file), { force: true });
-  const [buildUid, buildGid] = String(plan.container.User).split(":").map(Number);
-  prepareCcacheDir(plan.build, plan.image, [buildUid, buildGid], deps.uid);
   const targets = plan.build.targets;
   const names2 = targets.map(targetName);
   const n = plan.patches ? plan.patches.list.length : plan.commits.length;
-  const session = await startSteppingContainer({
+  const session = await openSteppedRun({
     what: "series",
     dir: plan.dir,
-    driverLog: join34(plan.dir, SERIES_FILES.driverLog),
-    spec: plan.container,
-    buildUser: { uid: buildUid, gid: buildGid },
-    logsLimit: plan.build.limits.logs,
-    driverPath: `${DRIVER_MOUNT}/bisect.sh`,
+    stepsDir: SERIES_STEPS_DIR,
+    files: Object.values(SERIES_FILES),
+    driverLog: SERIES_FILES.driverLog,
+    container: plan.container,
+    build: plan.build,
+    image: plan.image,
     deps
   });
   const rangeFilesOf = async (sha) => new Set((await deps.git.run(["diff", "--name-only", "--no-renames", `${sha}^1`, sha])).split("\n").filter((l) => l.length > 0));
@@ -14576,7 +14591,7 @@ async function runSeries(plan, deps) {
       const stepPlan = { ...plan.build, logsDir: dir, ref: { ...plan.build.ref, sha } };
       const { results } = await afterContainer({
         dir,
-        admit: [{ from: join34(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
+        admit: [{ from: join35(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
         results: (d) => collectResults({
           plan: stepPlan,
           image: plan.image,
@@ -14594,7 +14609,7 @@ async function runSeries(plan, deps) {
         results.targets.map((t) => [t.target, { build: t.status === "pass" ? "pass" : t.status === "fail" ? "fail" : "error", ...t.reason ? { fault: t.reason } : {}, printed: counted.filter((i) => i.targets.includes(t.target)).map(found) }])
       );
       if ([...observed.values()].some((o) => o.build === "error")) {
-        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join34(plan.dir, SERIES_FILES.driverLog)}`);
+        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join35(plan.dir, SERIES_FILES.driverLog)}`);
       }
       const checkpatch = k > 0 && plan.checkpatch !== "off" ? parseCheckpatch(readInsideOrNothing(dir, CHECKPATCH_FILE, CHECKPATCH_LIMIT) ?? "") : void 0;
       return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
