@@ -6,36 +6,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/entry/cli.ts';
 import { type SeriesResult } from '../../src/series/types.ts';
-import { type SeriesCommit, commitSeries, kernelRepo } from '../support/kernel-repo.ts';
+import { commitSeries, kernelRepo } from '../support/kernel-repo.ts';
+import { SERIES_BRANCH, SERIES_COMMITS } from '../support/series-commits.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-// A series of eight commits on the real 6.1 tree, checked on two arches in one run, each
-// commit built on the one before: one adds a warning only x86 compiles (its file is
-// x86's), one breaks the build and the next fixes it, one adds a line checkpatch calls an
-// error, the rest are harmless. Every commit is signed off and described, so checkpatch
-// has nothing to say of the harmless ones. The configs are the boot tests': the compiler
+// The series of eight commits (test/support/series-commits.ts) on the real 6.1 tree,
+// checked on two arches in one run, each commit built on the one before: one adds a warning
+// only x86 compiles, one breaks the build and the next fixes it, one adds a line checkpatch
+// calls an error, the rest are harmless. The configs are the boot tests': the compiler
 // cache holds the base.
 const source = kernelRepo();
 const arches = 'x86 riscv';
 const config = 'tinyconfig+kb-boot.config';
 const paths = { driverDir: fileURLToPath(new URL('../../src/driver/', import.meta.url)), imagesDir: fileURLToPath(new URL('../../images/', import.meta.url)) };
-
-const message = (subject: string) => `${subject}\n\nA change of kernelbuilder's series test.\n\nSigned-off-by: kernelbuilder test <t@localhost>`;
-const append = (path: string, subject: string, text: string): SeriesCommit => ({ subject: message(subject), edits: { [path]: (t) => `${t}\n${text}` } });
-const harmless = (path: string, i: number) => append(path, `${path}: a harmless change ${i}`, `/* kernelbuilder series: change ${i} */`);
-const broken = 'int kernelbuilder_series_broken(void) { return kernelbuilder_undeclared; }';
-const series: SeriesCommit[] = [
-  harmless('kernel/exit.c', 1),
-  append('arch/x86/kernel/setup.c', 'x86: a new warning', 'static int kernelbuilder_series_unused;'),
-  harmless('mm/memory.c', 3),
-  append('init/main.c', 'init: break the build', broken),
-  { subject: message('init: fix the build'), edits: { 'init/main.c': (t) => t.replace(`\n${broken}`, '') } },
-  // Trailing whitespace: checkpatch's ERROR, nothing a compiler sees.
-  append('lib/string.c', 'lib: a comment with trailing whitespace', '/* kernelbuilder series: trailing whitespace */ '),
-  harmless('fs/exec.c', 7),
-  harmless('kernel/exit.c', 8),
-];
-const shas = commitSeries(source, 'kb-test/series', series);
+const series = SERIES_COMMITS;
+const shas = commitSeries(source, SERIES_BRANCH, series);
 const base = execFileSync('git', ['-C', source, 'rev-parse', 'refs/remotes/stable/HEAD'], { encoding: 'utf8' }).trim();
 
 /** The first test's series, which the patches' are compared with. */
