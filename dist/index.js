@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-RNQ5ORDT.js";
+} from "./chunks/chunk-WU4GMI2H.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -86,7 +86,7 @@ import {
   seriesAnnotations,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-OQXT7QVM.js";
+} from "./chunks/chunk-TDGZZU54.js";
 import {
   Input,
   InputError,
@@ -102,7 +102,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-7OXURDAD.js";
+} from "./chunks/chunk-7IXUZMXO.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -25880,13 +25880,14 @@ async function seriesMode(read, log, driverDir) {
   savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, saveState);
   log.info(`checking ${plan.commits.length} commits ${base.slice(0, 12)}..${head.slice(0, 12)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
-  const reports = writeSeriesReports(result, plan.dir, inputs.build.emailTo);
+  const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn });
   for (const a of seriesAnnotations(result)) annotate(a);
   setOutput(Output.sha, head);
   setOutput(Output.result, result.result);
   setOutput(Output.seriesJson, reports.result);
   setOutput(Output.summary, reports.summary);
   setOutput(Output.email, reports.email);
+  setOutput(Output.junitXml, reports.junit);
   setOutput(Output.failedTargets, [...new Set(result.breaks.map((b) => b.target))].join(" "));
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(readFileSync(reports.summary, "utf8")).write();
   if (result.failures.length > 0) failStep(result.failures.join("; "));

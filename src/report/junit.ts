@@ -18,13 +18,34 @@ const MESSAGE_ERRORS = 3;
 /** The build's JUnit XML document. */
 export function renderJunit(results: BuildResults): string {
   const arches = [...new Set(results.targets.map((t) => t.arch))];
-  const timestamp = results.startedAt.slice(0, 19);
-  const perArch = arches.map((arch) => results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...(t.boot ? [bootCase(t)] : []), ...kunitCases(t)]));
-  const count = (cases: TestCase[], kind: TestCase['outcome']['kind']) => cases.filter((c) => c.outcome.kind === kind).length;
-  const suites = arches.map((arch, id) => {
-    const cases = perArch[id];
-    const attrs = {
+  const props = buildProperties(results);
+  return junitDocument(
+    { name: `kernelbuilder ${results.tree} ${results.buildId}`, time: results.durationSeconds, timestamp: results.startedAt },
+    arches.map((arch) => ({
       name: arch,
+      package: `${results.tree}.${results.buildId}`,
+      properties: props,
+      cases: results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...(t.boot ? [bootCase(t)] : []), ...kunitCases(t)]),
+    })),
+  );
+}
+
+/** One testsuite of a document: its cases, and the properties it says of the run. */
+export interface TestSuite {
+  name: string;
+  package: string;
+  properties: [string, string][];
+  cases: TestCase[];
+}
+
+/** A JUnit XML document of these suites: the one writer of JUnit for a build and a series; every text escaped. */
+export function junitDocument(top: { name: string; time: number; timestamp: string }, suites: readonly TestSuite[]): string {
+  const timestamp = top.timestamp.slice(0, 19);
+  const count = (cases: TestCase[], kind: TestCase['outcome']['kind']) => cases.filter((c) => c.outcome.kind === kind).length;
+  const rendered = suites.map((suite, id) => {
+    const { cases } = suite;
+    const attrs = {
+      name: suite.name,
       tests: cases.length,
       failures: count(cases, 'failure'),
       errors: count(cases, 'error'),
@@ -33,24 +54,17 @@ export function renderJunit(results: BuildResults): string {
       timestamp,
       hostname: 'kernelbuilder',
       id,
-      package: `${results.tree}.${results.buildId}`,
+      package: suite.package,
     };
-    return [`  <testsuite${attributes(attrs)}>`, properties(results), ...cases.map(renderCase), '  </testsuite>'].join('\n');
+    return [`  <testsuite${attributes(attrs)}>`, properties(suite.properties), ...cases.map(renderCase), '  </testsuite>'].join('\n');
   });
-  const all = perArch.flat();
-  const top = {
-    name: `kernelbuilder ${results.tree} ${results.buildId}`,
-    tests: all.length,
-    failures: count(all, 'failure'),
-    errors: count(all, 'error'),
-    skipped: count(all, 'skipped'),
-    time: seconds(results.durationSeconds),
-    timestamp,
-  };
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(top)}>`, ...suites, '</testsuites>', ''].join('\n');
+  const all = suites.flatMap((suite) => suite.cases);
+  const attrs = { name: top.name, tests: all.length, failures: count(all, 'failure'), errors: count(all, 'error'), skipped: count(all, 'skipped'), time: seconds(top.time), timestamp };
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(attrs)}>`, ...rendered, '</testsuites>', ''].join('\n');
 }
 
-interface TestCase {
+/** One testcase: its outcome, and what it printed a reader should see. */
+export interface TestCase {
   name: string;
   classname: string;
   time: number;
@@ -122,14 +136,17 @@ function renderCase(c: TestCase): string {
   return [`${open}>`, `      ${inner}`, ...out, '    </testcase>'].join('\n');
 }
 
-function properties(results: BuildResults): string {
-  const props: [string, string][] = [
+function buildProperties(results: BuildResults): [string, string][] {
+  return [
     ['sha', results.sha],
     ['ref', results.ref],
     ['kernel-version', results.kernelVersion],
     ['image', results.image.name],
     ...(results.makeVars?.length ? [['make-vars', results.makeVars.join(' ')] as [string, string]] : []),
   ];
+}
+
+function properties(props: readonly [string, string][]): string {
   return ['    <properties>', ...props.map(([name, value]) => `      <property${attributes({ name, value })}/>`), '    </properties>'].join('\n');
 }
 

@@ -7,6 +7,7 @@ import { writeInside } from '../write-inside.ts';
 import { ANNOTATIONS_PER_KIND, type Annotation } from '../report/annotations.ts';
 import { type FoundDiagnostic } from '../bisect/types.ts';
 import { commitName } from './verdict.ts';
+import { renderSeriesJunit } from './junit.ts';
 import { type CheckpatchFinding, type CheckpatchResult, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
 
 /** The findings of one commit a report lists per target; the counts say how many more. */
@@ -101,14 +102,16 @@ export interface SeriesReportPaths {
   result: string;
   summary: string;
   email: string;
+  junit: string;
 }
 
-/** Write series.json, summary.md and email.txt into the series' folder. */
-export function writeSeriesReports(r: SeriesResult, dir: string, emailTo?: string): SeriesReportPaths {
+/** Write series.json, summary.md, email.txt and junit.xml into the series' folder. */
+export function writeSeriesReports(r: SeriesResult, dir: string, options: { emailTo?: string; failOn: readonly string[] }): SeriesReportPaths {
   writeInside(dir, SERIES_FILES.result, `${JSON.stringify(r, null, 2)}\n`);
   writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
-  writeInside(dir, SERIES_FILES.email, seriesEmail(r, emailTo));
-  return { result: join(dir, SERIES_FILES.result), summary: join(dir, SERIES_FILES.summary), email: join(dir, SERIES_FILES.email) };
+  writeInside(dir, SERIES_FILES.email, seriesEmail(r, options.emailTo));
+  writeInside(dir, SERIES_FILES.junit, renderSeriesJunit(r, options.failOn));
+  return { result: join(dir, SERIES_FILES.result), summary: join(dir, SERIES_FILES.summary), email: join(dir, SERIES_FILES.email), junit: join(dir, SERIES_FILES.junit) };
 }
 
 /**

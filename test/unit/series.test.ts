@@ -14,7 +14,9 @@ import { pushBase, readPushEvent } from '../../src/series/push-range.ts';
 import { gitIn } from '../../src/ref/git.ts';
 import { execFileSync } from 'node:child_process';
 import { type FoundDiagnostic } from '../../src/bisect/types.ts';
-import { type SeriesStep } from '../../src/series/types.ts';
+import { type SeriesResult, type SeriesStep } from '../../src/series/types.ts';
+import { renderSeriesJunit } from '../../src/series/junit.ts';
+import { readJunit } from '../support/junit-check.ts';
 
 // What the tree's checkpatch.pl printed on a real commit of the series test (--terse --showfile), and bisect.sh's exit line.
 const REAL = [
@@ -160,4 +162,39 @@ test("a push's base: commits-base, else its before when an ancestor, else where 
   writeFileSync(join(dir, 'bad.json'), '{ not json');
   assert.deepEqual(readPushEvent(join(dir, 'bad.json')), {});
   assert.deepEqual(readPushEvent(undefined), {});
+});
+
+test('junit.xml of a series, read by junit2json: a testsuite per target and one for checkpatch, a testcase per commit; a break a failure with its error; fail-on turns warnings and checkpatch errors into failures', async () => {
+  const steps = [
+    { ...step(1, [{ target: 'x86/tinyconfig', build: 'pass', added: [d('w', 'warning', 'a.c', 3)], removed: [] }]), subject: 'evil <b>\x1b[31m' },
+    step(2, [{ target: 'x86/tinyconfig', build: 'fail', added: [d('e', 'error', 'b.c', 7)], removed: [] }], 1),
+  ];
+  steps[1].checkpatch!.findings.push({ type: 'ERROR', file: 'b.c', line: 7, message: 'trailing whitespace' });
+  const r: SeriesResult = {
+    schema: 1,
+    tree: 'linux',
+    source: '/src',
+    range: 'v6.0..v6.1',
+    base: { ref: 'v6.0', sha: 'f'.repeat(40), targets: [{ target: 'x86/tinyconfig', build: 'pass' }], seconds: 30 },
+    head: { ref: 'v6.1', sha: '2'.repeat(40) },
+    n: 2,
+    targets: ['x86/tinyconfig'],
+    image: { name: 'kernelbuilder/gcc-12', id: 'sha256:1' },
+    steps,
+    breaks: [{ target: 'x86/tinyconfig', at: 2 }],
+    result: 'fail',
+    failures: [],
+    startedAt: '2026-12-05T18:00:00.000Z',
+    finishedAt: '2026-12-05T18:01:00.000Z',
+    durationSeconds: 60,
+  };
+  const suites = await readJunit(renderSeriesJunit(r, []));
+  assert.deepEqual(suites.map((s) => [s.name, s.tests, s.failures]), [['x86/tinyconfig', 2, 1], ['checkpatch', 2, 0]]);
+  const [one, two] = suites[0].testcase!;
+  assert.equal(one.name, `1/2 ${'1'.repeat(12)} evil <b>\uFFFD[31m`);
+  assert.equal(one.failure, undefined);
+  assert.equal(two.failure![0].message, 'b.c:7: error: e');
+  assert.match(String(suites[1].testcase![1]['system-out']), /ERROR b\.c:7: trailing whitespace/);
+  const strict = await readJunit(renderSeriesJunit(r, ['new-warnings', 'checkpatch']));
+  assert.deepEqual(strict.map((s) => s.failures), [2, 1]);
 });

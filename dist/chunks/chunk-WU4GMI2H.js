@@ -9,7 +9,7 @@ import {
   require_src,
   runnerLogLine,
   showControls
-} from "./chunk-7OXURDAD.js";
+} from "./chunk-7IXUZMXO.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -93,7 +93,7 @@ import {
   unmetOptions,
   withCompiler,
   within
-} from "./chunk-7OXURDAD.js";
+} from "./chunk-7IXUZMXO.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -10508,13 +10508,24 @@ function clean(text) {
 var MESSAGE_ERRORS = 3;
 function renderJunit(results) {
   const arches = [...new Set(results.targets.map((t) => t.arch))];
-  const timestamp = results.startedAt.slice(0, 19);
-  const perArch2 = arches.map((arch) => results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...t.boot ? [bootCase(t)] : [], ...kunitCases(t)]));
-  const count = (cases, kind) => cases.filter((c) => c.outcome.kind === kind).length;
-  const suites = arches.map((arch, id) => {
-    const cases = perArch2[id];
-    const attrs = {
+  const props = buildProperties(results);
+  return junitDocument(
+    { name: `kernelbuilder ${results.tree} ${results.buildId}`, time: results.durationSeconds, timestamp: results.startedAt },
+    arches.map((arch) => ({
       name: arch,
+      package: `${results.tree}.${results.buildId}`,
+      properties: props,
+      cases: results.targets.filter((t) => t.arch === arch).flatMap((t) => [buildCase(results, t), ...t.boot ? [bootCase(t)] : [], ...kunitCases(t)])
+    }))
+  );
+}
+function junitDocument(top, suites) {
+  const timestamp = top.timestamp.slice(0, 19);
+  const count = (cases, kind) => cases.filter((c) => c.outcome.kind === kind).length;
+  const rendered = suites.map((suite, id) => {
+    const { cases } = suite;
+    const attrs2 = {
+      name: suite.name,
       tests: cases.length,
       failures: count(cases, "failure"),
       errors: count(cases, "error"),
@@ -10523,21 +10534,13 @@ function renderJunit(results) {
       timestamp,
       hostname: "kernelbuilder",
       id,
-      package: `${results.tree}.${results.buildId}`
+      package: suite.package
     };
-    return [`  <testsuite${attributes(attrs)}>`, properties(results), ...cases.map(renderCase), "  </testsuite>"].join("\n");
+    return [`  <testsuite${attributes(attrs2)}>`, properties(suite.properties), ...cases.map(renderCase), "  </testsuite>"].join("\n");
   });
-  const all = perArch2.flat();
-  const top = {
-    name: `kernelbuilder ${results.tree} ${results.buildId}`,
-    tests: all.length,
-    failures: count(all, "failure"),
-    errors: count(all, "error"),
-    skipped: count(all, "skipped"),
-    time: seconds(results.durationSeconds),
-    timestamp
-  };
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(top)}>`, ...suites, "</testsuites>", ""].join("\n");
+  const all = suites.flatMap((suite) => suite.cases);
+  const attrs = { name: top.name, tests: all.length, failures: count(all, "failure"), errors: count(all, "error"), skipped: count(all, "skipped"), time: seconds(top.time), timestamp };
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(attrs)}>`, ...rendered, "</testsuites>", ""].join("\n");
 }
 function buildCase(results, t) {
   const base = { name: "build", classname: t.target, time: t.durationSeconds ?? 0 };
@@ -10588,14 +10591,16 @@ function renderCase(c) {
   const inner = text === void 0 || text === "" ? `<${kind}${attributes({ message, type })}/>` : `<${kind}${attributes({ message, type })}>${escapeText(text)}</${kind}>`;
   return [`${open}>`, `      ${inner}`, ...out, "    </testcase>"].join("\n");
 }
-function properties(results) {
-  const props = [
+function buildProperties(results) {
+  return [
     ["sha", results.sha],
     ["ref", results.ref],
     ["kernel-version", results.kernelVersion],
     ["image", results.image.name],
     ...results.makeVars?.length ? [["make-vars", results.makeVars.join(" ")]] : []
   ];
+}
+function properties(props) {
   return ["    <properties>", ...props.map(([name, value]) => `      <property${attributes({ name, value })}/>`), "    </properties>"].join("\n");
 }
 function seconds(s) {
@@ -14374,6 +14379,47 @@ function seriesFailures(args) {
   return failures;
 }
 
+// src/series/junit.ts
+var MESSAGE_FINDINGS = 3;
+function renderSeriesJunit(r, failOn) {
+  const name = (s) => `${s.k}/${r.n} ${s.sha.slice(0, 12)} ${s.subject}`;
+  const props = [
+    ["range", r.range],
+    ["base", r.base.sha],
+    ["image", r.image.name]
+  ];
+  const targetSuites = r.targets.map((target) => ({
+    name: target,
+    package: `${r.tree}.series`,
+    properties: props,
+    cases: r.steps.map((s) => {
+      const t = s.targets.find((x) => x.target === target);
+      const added = t.added.map(formatIssueLine);
+      const base = { name: name(s), classname: target, time: s.seconds, ...added.length > 0 ? { out: added.join("\n") } : {} };
+      if (t.build !== "pass") return { ...base, outcome: { kind: "failure", type: "build", message: added.slice(0, MESSAGE_FINDINGS).join("; ") || `does not build${t.fault ? ` (${t.fault})` : ""}` } };
+      const warnings = t.added.filter((d) => d.severity === "warning");
+      if (failOn.includes("new-warnings") && warnings.length > 0) return { ...base, outcome: { kind: "failure", type: "new-warnings", message: warnings.slice(0, MESSAGE_FINDINGS).map(formatIssueLine).join("; ") } };
+      return { ...base, outcome: { kind: "pass" } };
+    })
+  }));
+  const checkpatch = r.steps.some((s) => s.checkpatch) ? [
+    {
+      name: "checkpatch",
+      package: `${r.tree}.series`,
+      properties: props,
+      cases: r.steps.map((s) => {
+        const c = s.checkpatch;
+        const lines = (c?.findings ?? []).map((f) => `${f.type}${f.file ? ` ${f.file}${f.line === void 0 ? "" : `:${f.line}`}` : ""}: ${f.message}`);
+        const base = { name: name(s), classname: "checkpatch", time: 0, ...lines.length > 0 || c?.problem ? { out: [...c?.problem ? [c.problem] : [], ...lines].join("\n") } : {} };
+        if (!c) return { ...base, outcome: { kind: "skipped", type: "off", message: "checkpatch off" } };
+        if (failOn.includes("checkpatch") && c.errors > 0) return { ...base, outcome: { kind: "failure", type: "checkpatch", message: `${c.errors} errors, ${c.warnings} warnings, ${c.checks} checks` } };
+        return { ...base, outcome: { kind: "pass" } };
+      })
+    }
+  ] : [];
+  return junitDocument({ name: `kernelbuilder series ${r.tree} ${r.range}`, time: r.durationSeconds, timestamp: r.startedAt }, [...targetSuites, ...checkpatch]);
+}
+
 // src/series/report.ts
 var LISTED2 = 5;
 function targetCell(t) {
@@ -14446,12 +14492,13 @@ function seriesEmail(r, to) {
   body.push("", "Each commit:", ...r.steps.map((s) => `  ${stepLine2(s, n)}`));
   return emailMessage({ to, subject }, body);
 }
-function writeSeriesReports(r, dir, emailTo) {
+function writeSeriesReports(r, dir, options) {
   writeInside(dir, SERIES_FILES.result, `${JSON.stringify(r, null, 2)}
 `);
   writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
-  writeInside(dir, SERIES_FILES.email, seriesEmail(r, emailTo));
-  return { result: join34(dir, SERIES_FILES.result), summary: join34(dir, SERIES_FILES.summary), email: join34(dir, SERIES_FILES.email) };
+  writeInside(dir, SERIES_FILES.email, seriesEmail(r, options.emailTo));
+  writeInside(dir, SERIES_FILES.junit, renderSeriesJunit(r, options.failOn));
+  return { result: join34(dir, SERIES_FILES.result), summary: join34(dir, SERIES_FILES.summary), email: join34(dir, SERIES_FILES.email), junit: join34(dir, SERIES_FILES.junit) };
 }
 function seriesAnnotations(r) {
   const all = [];
