@@ -67,7 +67,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-TDGZZU54.js";
+} from "./chunks/chunk-7YI3O5DP.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -333,6 +333,224 @@ function writeWhole(path, text) {
   });
 }
 
+// src/simulate/min-heap.ts
+var MinHeap = class {
+  items = [];
+  get size() {
+    return this.items.length;
+  }
+  push(key, value) {
+    const items = this.items;
+    items.push({ key, value });
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = i - 1 >> 1;
+      if (items[parent].key <= key) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+  /** The item of the smallest key, removed; undefined when empty. */
+  pop() {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === void 0 || last === void 0 || items.length === 0) return top;
+    items[0] = last;
+    let i = 0;
+    for (; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < items.length && items[l].key < items[min].key) min = l;
+      if (r < items.length && items[r].key < items[min].key) min = r;
+      if (min === i) break;
+      [items[i], items[min]] = [items[min], items[i]];
+      i = min;
+    }
+    return top;
+  }
+};
+
+// src/simulate/jobserver.ts
+var SERIAL_HEAD_FRACTION = 0.25;
+function simulate(targets, machine) {
+  const states = targets.map((target, order) => {
+    const c = target.cost;
+    const serial = Math.min(c.serialSeconds, c.cpuSeconds);
+    const objects = c.cpuSeconds - serial > 0 ? Math.max(0, Math.round(c.objects)) : 0;
+    return {
+      target,
+      order,
+      phase: "queued",
+      held: 0,
+      objects,
+      running: 0,
+      unstarted: objects,
+      compiled: 0,
+      objdirBytes: 0,
+      jobWork: objects > 0 ? (c.cpuSeconds - serial) / objects : 0,
+      headWork: serial * SERIAL_HEAD_FRACTION,
+      tailWork: serial * (1 - SERIAL_HEAD_FRACTION),
+      start: 0,
+      end: 0,
+      waited: 0
+    };
+  });
+  const queue = new MinHeap();
+  let now = 0;
+  let work = 0;
+  let free = machine.jobs;
+  let busy = 0;
+  let busyCoreSeconds = 0;
+  let next = 0;
+  let buildBytes = 0;
+  let memoryBytes = 0;
+  let peakBuildBytes = 0;
+  let peakMemoryBytes = 0;
+  const active = [];
+  const startJob = (s, jobWork) => {
+    s.running++;
+    busy++;
+    memoryBytes += s.target.cost.memoryPerJobBytes;
+    queue.push(work + jobWork, s);
+  };
+  const startTail = (s) => {
+    s.phase = "tail";
+    free += s.held - 1;
+    s.held = 1;
+    if (s.compiled === 0) {
+      s.objdirBytes = s.target.cost.objdirBytes;
+      buildBytes += s.objdirBytes;
+    }
+    startJob(s, s.tailWork);
+  };
+  const startCompile = (s) => {
+    if (s.unstarted === 0) return startTail(s);
+    s.phase = "compile";
+    s.unstarted--;
+    startJob(s, s.jobWork);
+  };
+  const fits = (s) => machine.spaceLimitBytes === void 0 || fitsInSpace(active.map((a) => a.target.cost.objdirBytes), s.target.cost.objdirBytes, machine.spaceLimitBytes);
+  const admit = (s) => {
+    next++;
+    if (s.blockedSince !== void 0) s.waited = now - s.blockedSince;
+    Object.assign(s, { phase: "head", held: 1, start: now });
+    active.push(s);
+    startJob(s, s.headWork);
+  };
+  const allocate = () => {
+    const head = states[next];
+    if (head?.phase === "space" && fits(head)) admit(head);
+    while (free > 0) {
+      const queued = states[next];
+      if (queued && queued.phase === "queued") {
+        free--;
+        if (fits(queued)) {
+          admit(queued);
+          continue;
+        }
+        Object.assign(queued, { phase: "space", held: 1, blockedSince: now });
+      }
+      let taker;
+      for (const a of active) if (a.phase === "compile" && a.unstarted > 0 && (!taker || a.held < taker.held)) taker = a;
+      if (!taker) return;
+      free--;
+      taker.held++;
+      taker.unstarted--;
+      startJob(taker, taker.jobWork);
+    }
+  };
+  const finish = (s) => {
+    s.running--;
+    busy--;
+    memoryBytes -= s.target.cost.memoryPerJobBytes;
+    if (s.phase === "head") return startCompile(s);
+    if (s.phase === "tail") {
+      s.phase = "done";
+      s.end = now;
+      free += s.held;
+      s.held = 0;
+      buildBytes -= s.objdirBytes;
+      s.objdirBytes = 0;
+      active.splice(active.indexOf(s), 1);
+      return;
+    }
+    s.compiled++;
+    const grown = s.target.cost.objdirBytes * s.compiled / s.objects;
+    buildBytes += grown - s.objdirBytes;
+    s.objdirBytes = grown;
+    if (s.unstarted > 0) {
+      if (s.held > 1) {
+        s.held--;
+        free++;
+      } else {
+        s.unstarted--;
+        startJob(s, s.jobWork);
+      }
+    } else if (s.running === 0) {
+      startTail(s);
+    } else if (s.held > s.running) {
+      s.held--;
+      free++;
+    }
+  };
+  const notePeaks = () => {
+    peakBuildBytes = Math.max(peakBuildBytes, buildBytes);
+    peakMemoryBytes = Math.max(peakMemoryBytes, memoryBytes);
+  };
+  allocate();
+  notePeaks();
+  for (let done = queue.pop(); done; done = queue.pop()) {
+    const rate = Math.min(1, machine.cores / busy);
+    const dt = (done.key - work) / rate;
+    busyCoreSeconds += Math.min(busy, machine.cores) * dt;
+    now += dt;
+    work = done.key;
+    finish(done.value);
+    allocate();
+    notePeaks();
+  }
+  const runs = states.map((s) => ({ name: s.target.name, startSeconds: s.start, endSeconds: s.end, waitedSeconds: s.waited }));
+  return {
+    cores: machine.cores,
+    jobs: machine.jobs,
+    ...machine.spaceLimitBytes === void 0 ? {} : { spaceLimitBytes: machine.spaceLimitBytes },
+    wallSeconds: now,
+    busyCoreSeconds,
+    utilisation: now > 0 ? busyCoreSeconds / (now * machine.cores) : 0,
+    peakBuildBytes,
+    peakMemoryBytes,
+    targets: runs
+  };
+}
+
+// src/simulate/series-simulation.ts
+var SERIES_STEP = { serialSeconds: 8, fixedSeconds: 3 };
+function simulateSeries(args) {
+  const { targets, costs, machine } = args;
+  const cost = (t) => costs.get(targetName(t));
+  const baseSeconds = simulate(
+    targets.map((t) => ({ name: targetName(t), cost: cost(t) })),
+    machine
+  ).wallSeconds;
+  const commitSeconds = args.commits.map(({ sources }) => {
+    const steps = targets.map((t) => {
+      const c = cost(t);
+      const perObject = c.objects > 0 ? Math.max(0, c.cpuSeconds - c.serialSeconds) / c.objects : 0;
+      return { name: targetName(t), cost: { cpuSeconds: sources * perObject + SERIES_STEP.serialSeconds, serialSeconds: SERIES_STEP.serialSeconds, objects: sources, objdirBytes: 0, memoryPerJobBytes: c.memoryPerJobBytes } };
+    });
+    return simulate(steps, { cores: machine.cores, jobs: machine.jobs }).wallSeconds + SERIES_STEP.fixedSeconds;
+  });
+  return { baseSeconds, commitSeconds, wallSeconds: baseSeconds + commitSeconds.reduce((a, b) => a + b, 0) };
+}
+function sourcesOf(files) {
+  return files.filter((f) => /\.(c|S|h)$/.test(f)).length;
+}
+
+// src/entry/cli.ts
+import { availableParallelism as availableParallelism2 } from "node:os";
+
 // src/entry/cli-options.ts
 import { parseArgs } from "node:util";
 var INPUT_HELP = {
@@ -585,198 +803,6 @@ function editDistance(a, b) {
     row = next;
   }
   return row[b.length];
-}
-
-// src/simulate/min-heap.ts
-var MinHeap = class {
-  items = [];
-  get size() {
-    return this.items.length;
-  }
-  push(key, value) {
-    const items = this.items;
-    items.push({ key, value });
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = i - 1 >> 1;
-      if (items[parent].key <= key) break;
-      [items[i], items[parent]] = [items[parent], items[i]];
-      i = parent;
-    }
-  }
-  /** The item of the smallest key, removed; undefined when empty. */
-  pop() {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (top === void 0 || last === void 0 || items.length === 0) return top;
-    items[0] = last;
-    let i = 0;
-    for (; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let min = i;
-      if (l < items.length && items[l].key < items[min].key) min = l;
-      if (r < items.length && items[r].key < items[min].key) min = r;
-      if (min === i) break;
-      [items[i], items[min]] = [items[min], items[i]];
-      i = min;
-    }
-    return top;
-  }
-};
-
-// src/simulate/jobserver.ts
-var SERIAL_HEAD_FRACTION = 0.25;
-function simulate(targets, machine) {
-  const states = targets.map((target, order) => {
-    const c = target.cost;
-    const serial = Math.min(c.serialSeconds, c.cpuSeconds);
-    const objects = c.cpuSeconds - serial > 0 ? Math.max(0, Math.round(c.objects)) : 0;
-    return {
-      target,
-      order,
-      phase: "queued",
-      held: 0,
-      objects,
-      running: 0,
-      unstarted: objects,
-      compiled: 0,
-      objdirBytes: 0,
-      jobWork: objects > 0 ? (c.cpuSeconds - serial) / objects : 0,
-      headWork: serial * SERIAL_HEAD_FRACTION,
-      tailWork: serial * (1 - SERIAL_HEAD_FRACTION),
-      start: 0,
-      end: 0,
-      waited: 0
-    };
-  });
-  const queue = new MinHeap();
-  let now = 0;
-  let work = 0;
-  let free = machine.jobs;
-  let busy = 0;
-  let busyCoreSeconds = 0;
-  let next = 0;
-  let buildBytes = 0;
-  let memoryBytes = 0;
-  let peakBuildBytes = 0;
-  let peakMemoryBytes = 0;
-  const active = [];
-  const startJob = (s, jobWork) => {
-    s.running++;
-    busy++;
-    memoryBytes += s.target.cost.memoryPerJobBytes;
-    queue.push(work + jobWork, s);
-  };
-  const startTail = (s) => {
-    s.phase = "tail";
-    free += s.held - 1;
-    s.held = 1;
-    if (s.compiled === 0) {
-      s.objdirBytes = s.target.cost.objdirBytes;
-      buildBytes += s.objdirBytes;
-    }
-    startJob(s, s.tailWork);
-  };
-  const startCompile = (s) => {
-    if (s.unstarted === 0) return startTail(s);
-    s.phase = "compile";
-    s.unstarted--;
-    startJob(s, s.jobWork);
-  };
-  const fits = (s) => machine.spaceLimitBytes === void 0 || fitsInSpace(active.map((a) => a.target.cost.objdirBytes), s.target.cost.objdirBytes, machine.spaceLimitBytes);
-  const admit = (s) => {
-    next++;
-    if (s.blockedSince !== void 0) s.waited = now - s.blockedSince;
-    Object.assign(s, { phase: "head", held: 1, start: now });
-    active.push(s);
-    startJob(s, s.headWork);
-  };
-  const allocate = () => {
-    const head = states[next];
-    if (head?.phase === "space" && fits(head)) admit(head);
-    while (free > 0) {
-      const queued = states[next];
-      if (queued && queued.phase === "queued") {
-        free--;
-        if (fits(queued)) {
-          admit(queued);
-          continue;
-        }
-        Object.assign(queued, { phase: "space", held: 1, blockedSince: now });
-      }
-      let taker;
-      for (const a of active) if (a.phase === "compile" && a.unstarted > 0 && (!taker || a.held < taker.held)) taker = a;
-      if (!taker) return;
-      free--;
-      taker.held++;
-      taker.unstarted--;
-      startJob(taker, taker.jobWork);
-    }
-  };
-  const finish = (s) => {
-    s.running--;
-    busy--;
-    memoryBytes -= s.target.cost.memoryPerJobBytes;
-    if (s.phase === "head") return startCompile(s);
-    if (s.phase === "tail") {
-      s.phase = "done";
-      s.end = now;
-      free += s.held;
-      s.held = 0;
-      buildBytes -= s.objdirBytes;
-      s.objdirBytes = 0;
-      active.splice(active.indexOf(s), 1);
-      return;
-    }
-    s.compiled++;
-    const grown = s.target.cost.objdirBytes * s.compiled / s.objects;
-    buildBytes += grown - s.objdirBytes;
-    s.objdirBytes = grown;
-    if (s.unstarted > 0) {
-      if (s.held > 1) {
-        s.held--;
-        free++;
-      } else {
-        s.unstarted--;
-        startJob(s, s.jobWork);
-      }
-    } else if (s.running === 0) {
-      startTail(s);
-    } else if (s.held > s.running) {
-      s.held--;
-      free++;
-    }
-  };
-  const notePeaks = () => {
-    peakBuildBytes = Math.max(peakBuildBytes, buildBytes);
-    peakMemoryBytes = Math.max(peakMemoryBytes, memoryBytes);
-  };
-  allocate();
-  notePeaks();
-  for (let done = queue.pop(); done; done = queue.pop()) {
-    const rate = Math.min(1, machine.cores / busy);
-    const dt = (done.key - work) / rate;
-    busyCoreSeconds += Math.min(busy, machine.cores) * dt;
-    now += dt;
-    work = done.key;
-    finish(done.value);
-    allocate();
-    notePeaks();
-  }
-  const runs = states.map((s) => ({ name: s.target.name, startSeconds: s.start, endSeconds: s.end, waitedSeconds: s.waited }));
-  return {
-    cores: machine.cores,
-    jobs: machine.jobs,
-    ...machine.spaceLimitBytes === void 0 ? {} : { spaceLimitBytes: machine.spaceLimitBytes },
-    wallSeconds: now,
-    busyCoreSeconds,
-    utilisation: now > 0 ? busyCoreSeconds / (now * machine.cores) : 0,
-    peakBuildBytes,
-    peakMemoryBytes,
-    targets: runs
-  };
 }
 
 // src/simulate/shards.ts
@@ -1163,12 +1189,19 @@ async function series(read, planOnly, paths, log, io) {
   const inputs = getSeriesInputs(read);
   const deps = await steppedRunDeps(inputs.build, paths, log);
   const plan2 = await checkSeriesPlan(inputs, deps);
+  const simulation = simulateSeries({
+    targets: plan2.build.targets,
+    costs: targetCosts(plan2.build.targets, previousTargets(treeDir(inputs.build.logs, plan2.build.tree))),
+    commits: (plan2.patches?.list ?? plan2.commits).map((c) => ({ sources: sourcesOf(c.files) })),
+    machine: { cores: availableParallelism2(), jobs: plan2.build.jobs }
+  });
   if (planOnly) {
     const shown = plan2.patches ? { ...plan2, patches: { ...plan2.patches, mbox: `${Buffer.byteLength(plan2.patches.mbox)} bytes` } } : plan2;
-    io.out(`${terminalJson(shown)}
+    io.out(`${terminalJson({ ...shown, simulation })}
 `);
     return 0;
   }
+  log.info(`predicted on ${availableParallelism2()} cores: the base ${Math.round(simulation.baseSeconds)} s, each commit ${Math.round(Math.min(...simulation.commitSeconds))} to ${Math.round(Math.max(...simulation.commitSeconds))} s, ${Math.round(simulation.wallSeconds)} s in all`);
   const what = plan2.patches ? `${plan2.patches.list.length} patches of ${plan2.patches.path} on ${plan2.base.sha.slice(0, 12)}` : `${plan2.commits.length} commits ${plan2.base.sha.slice(0, 12)}..${plan2.head.sha.slice(0, 12)}`;
   log.info(`checking ${what} on ${plan2.build.targets.length} targets, each commit built on the one before; in ${plan2.dir}`);
   const result = await runSeries(plan2, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });

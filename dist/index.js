@@ -86,7 +86,7 @@ import {
   seriesAnnotations,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-TDGZZU54.js";
+} from "./chunks/chunk-7YI3O5DP.js";
 import {
   Input,
   InputError,

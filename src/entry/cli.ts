@@ -34,6 +34,9 @@ import { getSeriesInputs } from '../series/plan.ts';
 import { checkSeriesPlan } from '../series/check-plan.ts';
 import { runSeries } from '../series/run-series.ts';
 import { writeSeriesReports } from '../series/report.ts';
+import { simulateSeries, sourcesOf } from '../simulate/series-simulation.ts';
+import { targetCosts } from '../plan/costs.ts';
+import { availableParallelism } from 'node:os';
 import { type Command, COMMANDS, commandHelp, generalHelp, groupHelp, nearest, parseCommandArgs } from './cli-options.ts';
 import { previousTargets } from '../results/previous.ts';
 import { treeDir } from '../logs-layout.ts';
@@ -287,12 +290,19 @@ async function series(read: InputReader, planOnly: boolean, paths: CliPaths, log
   const inputs = getSeriesInputs(read);
   const deps = await steppedRunDeps(inputs.build, paths, log);
   const plan = await checkSeriesPlan(inputs, deps);
+  const simulation = simulateSeries({
+    targets: plan.build.targets,
+    costs: targetCosts(plan.build.targets, previousTargets(treeDir(inputs.build.logs, plan.build.tree))),
+    commits: (plan.patches?.list ?? plan.commits).map((c) => ({ sources: sourcesOf(c.files) })),
+    machine: { cores: availableParallelism(), jobs: plan.build.jobs },
+  });
   if (planOnly) {
     // The mbox is the patches' text: its size is what the plan says of it.
     const shown = plan.patches ? { ...plan, patches: { ...plan.patches, mbox: `${Buffer.byteLength(plan.patches.mbox)} bytes` } } : plan;
-    io.out(`${terminalJson(shown)}\n`);
+    io.out(`${terminalJson({ ...shown, simulation })}\n`);
     return 0;
   }
+  log.info(`predicted on ${availableParallelism()} cores: the base ${Math.round(simulation.baseSeconds)} s, each commit ${Math.round(Math.min(...simulation.commitSeconds))} to ${Math.round(Math.max(...simulation.commitSeconds))} s, ${Math.round(simulation.wallSeconds)} s in all`);
   const what = plan.patches ? `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}` : `${plan.commits.length} commits ${plan.base.sha.slice(0, 12)}..${plan.head!.sha.slice(0, 12)}`;
   log.info(`checking ${what} on ${plan.build.targets.length} targets, each commit built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });

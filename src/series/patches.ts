@@ -10,6 +10,8 @@ export interface PatchInfo {
   k: number;
   subject: string;
   author: string;
+  /** The files its diff changes (the b/ side of each `diff --git`): what the simulation compiles again. */
+  files: string[];
 }
 
 /** The patches, read and checked on the host: each one's header, and the mbox the container applies. */
@@ -87,5 +89,6 @@ function patchInfo(file: string, mail: string, k: number): PatchInfo {
   const subject = field('Subject');
   if (!subject) throw new InputError(SeriesOption.patches, file, `mail ${k} has no Subject header; ${ALLOWED}`);
   if (!/^diff --git |^--- \S.*\n\+\+\+ \S/m.test(mail)) throw new InputError(SeriesOption.patches, file, `mail ${k} (${showControls(subject).slice(0, 80)}) has no diff; ${ALLOWED}`);
-  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, '')), author: showControls(field('From') ?? '') };
+  const files = [...mail.matchAll(/^diff --git a\/\S+ b\/(\S+)$/gm)].map((m) => showControls(m[1]));
+  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, '')), author: showControls(field('From') ?? ''), files };
 }

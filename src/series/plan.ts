@@ -12,7 +12,7 @@ import { makePlan } from '../plan/plan.ts';
 import { type ProjectFragments } from '../plan/project-fragments.ts';
 import { pathSafe, patchesDirName, seriesDirName } from '../logs-layout.ts';
 import { type Patches, readPatches } from './patches.ts';
-import { type CheckpatchMode, type SeriesFailOn, type SeriesPlan } from './types.ts';
+import { type CheckpatchMode, type SeriesCommit, type SeriesFailOn, type SeriesPlan } from './types.ts';
 
 export const DEFAULT_COMMITS_LIMIT = 50;
 export const MAX_COMMITS_LIMIT = 500;
@@ -119,7 +119,11 @@ export async function planSeries(inputs: SeriesInputs, git: Git, fragments: Proj
   if (log.length > inputs.limit) {
     throw new InputError(SeriesOption.range, inputs.range, `${named} holds more than ${inputs.limit} commits on its first-parent walk; a series checks at most commits-limit (${inputs.limit}) commits`);
   }
-  const commits = log.reverse().map((c, i) => ({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author }));
+  const commits: SeriesCommit[] = [];
+  for (const [i, c] of log.reverse().entries()) {
+    const files = (await git.run(['diff', '--name-only', '--no-renames', `${c.sha}^1`, c.sha])).split('\n').filter((l) => l.length > 0);
+    commits.push({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author, files });
+  }
   const dir = join(inputs.build.logs, pathSafe(build.tree), seriesDirName(base.sha, head.sha));
   return { ...common, base: { ref: inputs.base, sha: base.sha }, head: { ref: inputs.head!, sha: head.sha }, commits, dir, build: { ...build, logsDir: dir } };
 }

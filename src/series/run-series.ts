@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { KernelbuilderError } from '../errors.ts';
 import { type Log } from '../log.ts';
-import { type Git } from '../ref/git.ts';
 import { type NoiseFilter } from '../types/inputs.ts';
 import { driverTarget } from '../container/spec.ts';
 import { containerFiles } from '../gate/admitted.ts';
@@ -25,7 +24,6 @@ import { openSteppedRun } from '../bisect/stepped-run.ts';
 
 /** What a series reaches outside itself through; the fronts pass the real ones. */
 export interface SeriesDeps {
-  git: Git;
   docker: Docker;
   log: Log;
   uid: number;
@@ -69,13 +67,14 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     image: plan.image,
     deps,
   });
-  // A range's commits are the source's: what each changed, from its git.
-  const rangeFilesOf = async (sha: string) => new Set((await deps.git.run(['diff', '--name-only', '--no-renames', `${sha}^1`, sha])).split('\n').filter((l) => l.length > 0));
+  // A range's commits are the source's: what each changed, from its git, in the plan.
+  const planned = new Map(plan.commits.map((c) => [c.sha, new Set(c.files)]));
+  const rangeFilesOf = async (sha: string) => planned.get(sha) ?? new Set<string>();
   // Patches become commits in the container's clone only: what each changed, from bisect.sh am.
   const applyPatches = async (patches: SeriesPatches) => {
     writeInside(session.staging, PATCHES_MBOX, patches.mbox);
     const am = parseAmOutput((await session.driver('am', plan.base.sha, `/logs/${PATCHES_MBOX}`)).text, patches.list.length);
-    const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author }));
+    const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author, files: a.files }));
     const files = new Map(am.applied.map((a) => [a.sha, new Set(a.files)]));
     const failed = patches.list[am.applied.length];
     const notApplied = am.failure !== undefined || failed ? { k: failed?.k ?? am.applied.length, subject: failed?.subject ?? '', reason: am.failure ?? 'git am made fewer commits than there are patches' } : undefined;

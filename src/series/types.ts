@@ -32,6 +32,8 @@ export interface SeriesCommit {
   sha: string;
   subject: string;
   author: string;
+  /** The files it changes against its first parent: where a finding not printed again is gone, and what the simulation compiles again. */
+  files: string[];
 }
 
 /** What a series run asks of checkpatch: off, or on (with --strict, which adds its CHECK findings). */
@@ -43,7 +45,7 @@ export type SeriesFailOn = 'new-warnings' | 'checkpatch';
 /** Patches to apply on the base, as read on the host: their headers, and the mbox `git am` takes in the container. */
 export interface SeriesPatches {
   path: string;
-  list: { k: number; subject: string; author: string }[];
+  list: { k: number; subject: string; author: string; files: string[] }[];
   mbox: string;
 }
 

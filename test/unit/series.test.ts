@@ -17,6 +17,9 @@ import { type FoundDiagnostic } from '../../src/bisect/types.ts';
 import { type SeriesResult, type SeriesStep } from '../../src/series/types.ts';
 import { renderSeriesJunit } from '../../src/series/junit.ts';
 import { readJunit } from '../support/junit-check.ts';
+import { SERIES_STEP, simulateSeries, sourcesOf } from '../../src/simulate/series-simulation.ts';
+import { simulate } from '../../src/simulate/jobserver.ts';
+import { targetCosts } from '../../src/plan/costs.ts';
 
 // What the tree's checkpatch.pl printed on a real commit of the series test (--terse --showfile), and bisect.sh's exit line.
 const REAL = [
@@ -98,7 +101,7 @@ test('patches: an mbox of git format-patch mails, a folder of *.patch files in n
     `From ${String(k).repeat(40)} Mon Sep 17 00:00:00 2001\nFrom: A U Thor <a@example.org>\nDate: Thu, 1 Jan 2026 00:00:00 +0000\nSubject: [PATCH ${k}/2] ${subject}\n\nWhy.\n\nSigned-off-by: A U Thor <a@example.org>\n---\n a.c | 1 +\n\ndiff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -1 +1,2 @@\n x\n+y\n-- \n2.39.5\n\n`;
   writeFileSync(join(dir, 'series.mbox'), mail(1, 'first') + mail(2, 'a long subject\n folded on two lines'));
   const mbox = readPatches(join(dir, 'series.mbox'), 50);
-  assert.deepEqual(mbox.patches, [{ k: 1, subject: 'first', author: 'A U Thor <a@example.org>' }, { k: 2, subject: 'a long subject folded on two lines', author: 'A U Thor <a@example.org>' }]);
+  assert.deepEqual(mbox.patches, [{ k: 1, subject: 'first', author: 'A U Thor <a@example.org>', files: ['a.c'] }, { k: 2, subject: 'a long subject folded on two lines', author: 'A U Thor <a@example.org>', files: ['a.c'] }]);
   assert.equal(mbox.mbox, mail(1, 'first') + mail(2, 'a long subject\n folded on two lines'));
   const folder = join(dir, 'folder');
   mkdirSync(folder);
@@ -197,4 +200,20 @@ test('junit.xml of a series, read by junit2json: a testsuite per target and one 
   assert.match(String(suites[1].testcase![1]['system-out']), /ERROR b\.c:7: trailing whitespace/);
   const strict = await readJunit(renderSeriesJunit(r, ['new-warnings', 'checkpatch']));
   assert.deepEqual(strict.map((s) => s.failures), [2, 1]);
+});
+
+test('the series simulated: the base, then each commit a step of all targets on one jobserver, a step after another', () => {
+  const targets = [{ arch: 'x86', config: 'tinyconfig' }, { arch: 'riscv', config: 'tinyconfig' }];
+  const costs = targetCosts(targets);
+  const machine = { cores: 2, jobs: 4 };
+  const one = simulateSeries({ targets: targets.slice(0, 1), costs, commits: [{ sources: 1 }, { sources: 30 }], machine });
+  assert.equal(one.wallSeconds, one.baseSeconds + one.commitSeconds[0] + one.commitSeconds[1]);
+  assert.equal(one.baseSeconds, simulate([{ name: 'x86/tinyconfig', cost: costs.get('x86/tinyconfig')! }], machine).wallSeconds);
+  // One source: the step's serial work and its fixed cost; thirty: their CPU besides, two at a time.
+  assert.ok(Math.abs(one.commitSeconds[0] - (SERIES_STEP.serialSeconds + SERIES_STEP.fixedSeconds)) < 1, String(one.commitSeconds[0]));
+  assert.ok(one.commitSeconds[1] > one.commitSeconds[0] + 5, String(one.commitSeconds[1]));
+  // Two targets share the cores: a step of both is longer than of one, shorter than two of them.
+  const two = simulateSeries({ targets, costs, commits: [{ sources: 30 }], machine });
+  assert.ok(two.commitSeconds[0] > one.commitSeconds[1] && two.commitSeconds[0] < 2 * one.commitSeconds[1], `${two.commitSeconds[0]} against ${one.commitSeconds[1]}`);
+  assert.deepEqual([sourcesOf(['init/main.c', 'include/linux/x.h', 'arch/x86/entry/entry_64.S', 'Documentation/a.rst', 'Makefile'])], [3]);
 });

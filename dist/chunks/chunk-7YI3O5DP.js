@@ -7453,6 +7453,82 @@ async function commitOf(git, name) {
   return out?.trim() || void 0;
 }
 
+// src/plan/costs.ts
+var MB = 1024 * 1024;
+var GB = 1024 * MB;
+var CONFIG_CLASSES = {
+  tiny: { name: "tinyconfig", cpuSeconds: 170, serialSeconds: 10, setupCpuSeconds: 45, tailSeconds: 15, objects: 440, objdirBytes: 36 * MB, memoryPerJobBytes: 200 * MB },
+  small: { name: "allnoconfig", cpuSeconds: 270, serialSeconds: 8, setupCpuSeconds: 45, tailSeconds: 15, objects: 610, objdirBytes: 70 * MB, memoryPerJobBytes: 200 * MB },
+  // KUnit targets (alldefconfig seeded with a .kunitconfig, test set): the tree's default.config (all of KUnit's tests a
+  // config enables by default) as one run built it here (2026-12-05, -j4, compiler cache 14% warm): um 645 objects in
+  // 181 CPU s, x86 1083 in 293, arm64 778 in 273; object dirs 71, 175 and 96 MiB; means. A lib/kunit config builds
+  // fewer. Set-up, serial and tail are the tiny class's, not measured apart. Until this row they were defconfigs:
+  // 2,400 objects, and a first ETA of ~50 min for a run of 7.
+  kunit: { name: "kunit (default.config)", cpuSeconds: 250, serialSeconds: 10, setupCpuSeconds: 45, tailSeconds: 15, objects: 835, objdirBytes: 114 * MB, memoryPerJobBytes: 200 * MB },
+  default: { name: "defconfig", cpuSeconds: 2100, serialSeconds: 60, setupCpuSeconds: 60, tailSeconds: 45, objects: 2400, objdirBytes: 330 * MB, memoryPerJobBytes: 250 * MB },
+  all: { name: "allmodconfig", cpuSeconds: 26e3, serialSeconds: 400, setupCpuSeconds: 60, tailSeconds: 300, objects: 3e4, objdirBytes: 4 * GB, memoryPerJobBytes: 350 * MB }
+};
+var PROJECT_FRAGMENT_COSTS = {
+  "kb-boot.config": { objects: { x86: 176, arm: 113, arm64: 85, riscv: 78 }, cpuSeconds: { x86: 245, arm: 170, arm64: 235, riscv: 165 }, tailSeconds: 15 }
+};
+function perArch(row, arch) {
+  const values = Object.values(row);
+  return row[arch] ?? values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+}
+var CLANG_CPU_FACTOR = 1.13;
+function staticCost(t) {
+  const cls = gccCost(t);
+  return t.compiler?.startsWith("clang") ? { ...cls, cpuSeconds: Math.round(cls.cpuSeconds * CLANG_CPU_FACTOR) } : cls;
+}
+function gccCost(t) {
+  const cls = configClass(t);
+  if (cls !== CONFIG_CLASSES.tiny && cls !== CONFIG_CLASSES.small) return cls;
+  const rows = (t.fragments ?? []).flatMap((f) => f.kind === "file" && PROJECT_FRAGMENT_COSTS[f.name] ? [PROJECT_FRAGMENT_COSTS[f.name]] : []);
+  return rows.reduce(
+    (c, row) => ({
+      ...c,
+      objects: Math.round(c.objects + perArch(row.objects, t.arch)),
+      cpuSeconds: Math.round(c.cpuSeconds + perArch(row.cpuSeconds, t.arch)),
+      tailSeconds: c.tailSeconds + row.tailSeconds
+    }),
+    cls
+  );
+}
+function configClass(t) {
+  if (t.test && !t.config.startsWith("kunit-all")) return CONFIG_CLASSES.kunit;
+  const base = (t.base ?? t.config).toLowerCase();
+  if (base === "allmodconfig" || base === "allyesconfig") return CONFIG_CLASSES.all;
+  if (base === "tinyconfig" || base.includes("tiny")) return CONFIG_CLASSES.tiny;
+  if (base === "allnoconfig" || base.includes("nommu")) return CONFIG_CLASSES.small;
+  return CONFIG_CLASSES.default;
+}
+function targetCosts(targets, previous = /* @__PURE__ */ new Map()) {
+  return new Map(
+    targets.map((t) => {
+      const cls = staticCost(t);
+      const before = previous.get(targetName(t));
+      const passed = before?.status === "pass" ? before : void 0;
+      const positive = (n) => n !== void 0 && Number.isFinite(n) && n > 0;
+      const measured = { cpuSeconds: positive(passed?.cpuSeconds), objects: positive(passed?.objects), objdirBytes: positive(passed?.objdirBytes) };
+      const cpuSeconds = measured.cpuSeconds ? passed.cpuSeconds : cls.cpuSeconds;
+      const scale = cpuSeconds / cls.cpuSeconds;
+      return [
+        targetName(t),
+        {
+          cpuSeconds,
+          serialSeconds: cls.serialSeconds,
+          setupCpuSeconds: cls.setupCpuSeconds * scale,
+          tailSeconds: cls.tailSeconds * scale,
+          objects: measured.objects ? passed.objects : cls.objects,
+          objdirBytes: measured.objdirBytes ? passed.objdirBytes : cls.objdirBytes,
+          memoryPerJobBytes: cls.memoryPerJobBytes,
+          measured
+        }
+      ];
+    })
+  );
+}
+
 // src/plan/project-fragments.ts
 import { readFileSync, readdirSync as readdirSync2 } from "node:fs";
 import { join as join3 } from "node:path";
@@ -7731,82 +7807,6 @@ function candidateTarget(arch, name, derived) {
 }
 function requiredOptions(fragments, files) {
   return fragments.flatMap((f) => f.kind === "option" ? [`${f.option}=${f.value}`] : f.kind === "file" ? optionsOfFragment(files[f.name] ?? "") : []);
-}
-
-// src/plan/costs.ts
-var MB = 1024 * 1024;
-var GB = 1024 * MB;
-var CONFIG_CLASSES = {
-  tiny: { name: "tinyconfig", cpuSeconds: 170, serialSeconds: 10, setupCpuSeconds: 45, tailSeconds: 15, objects: 440, objdirBytes: 36 * MB, memoryPerJobBytes: 200 * MB },
-  small: { name: "allnoconfig", cpuSeconds: 270, serialSeconds: 8, setupCpuSeconds: 45, tailSeconds: 15, objects: 610, objdirBytes: 70 * MB, memoryPerJobBytes: 200 * MB },
-  // KUnit targets (alldefconfig seeded with a .kunitconfig, test set): the tree's default.config (all of KUnit's tests a
-  // config enables by default) as one run built it here (2026-12-05, -j4, compiler cache 14% warm): um 645 objects in
-  // 181 CPU s, x86 1083 in 293, arm64 778 in 273; object dirs 71, 175 and 96 MiB; means. A lib/kunit config builds
-  // fewer. Set-up, serial and tail are the tiny class's, not measured apart. Until this row they were defconfigs:
-  // 2,400 objects, and a first ETA of ~50 min for a run of 7.
-  kunit: { name: "kunit (default.config)", cpuSeconds: 250, serialSeconds: 10, setupCpuSeconds: 45, tailSeconds: 15, objects: 835, objdirBytes: 114 * MB, memoryPerJobBytes: 200 * MB },
-  default: { name: "defconfig", cpuSeconds: 2100, serialSeconds: 60, setupCpuSeconds: 60, tailSeconds: 45, objects: 2400, objdirBytes: 330 * MB, memoryPerJobBytes: 250 * MB },
-  all: { name: "allmodconfig", cpuSeconds: 26e3, serialSeconds: 400, setupCpuSeconds: 60, tailSeconds: 300, objects: 3e4, objdirBytes: 4 * GB, memoryPerJobBytes: 350 * MB }
-};
-var PROJECT_FRAGMENT_COSTS = {
-  "kb-boot.config": { objects: { x86: 176, arm: 113, arm64: 85, riscv: 78 }, cpuSeconds: { x86: 245, arm: 170, arm64: 235, riscv: 165 }, tailSeconds: 15 }
-};
-function perArch(row, arch) {
-  const values = Object.values(row);
-  return row[arch] ?? values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
-}
-var CLANG_CPU_FACTOR = 1.13;
-function staticCost(t) {
-  const cls = gccCost(t);
-  return t.compiler?.startsWith("clang") ? { ...cls, cpuSeconds: Math.round(cls.cpuSeconds * CLANG_CPU_FACTOR) } : cls;
-}
-function gccCost(t) {
-  const cls = configClass(t);
-  if (cls !== CONFIG_CLASSES.tiny && cls !== CONFIG_CLASSES.small) return cls;
-  const rows = (t.fragments ?? []).flatMap((f) => f.kind === "file" && PROJECT_FRAGMENT_COSTS[f.name] ? [PROJECT_FRAGMENT_COSTS[f.name]] : []);
-  return rows.reduce(
-    (c, row) => ({
-      ...c,
-      objects: Math.round(c.objects + perArch(row.objects, t.arch)),
-      cpuSeconds: Math.round(c.cpuSeconds + perArch(row.cpuSeconds, t.arch)),
-      tailSeconds: c.tailSeconds + row.tailSeconds
-    }),
-    cls
-  );
-}
-function configClass(t) {
-  if (t.test && !t.config.startsWith("kunit-all")) return CONFIG_CLASSES.kunit;
-  const base = (t.base ?? t.config).toLowerCase();
-  if (base === "allmodconfig" || base === "allyesconfig") return CONFIG_CLASSES.all;
-  if (base === "tinyconfig" || base.includes("tiny")) return CONFIG_CLASSES.tiny;
-  if (base === "allnoconfig" || base.includes("nommu")) return CONFIG_CLASSES.small;
-  return CONFIG_CLASSES.default;
-}
-function targetCosts(targets, previous = /* @__PURE__ */ new Map()) {
-  return new Map(
-    targets.map((t) => {
-      const cls = staticCost(t);
-      const before = previous.get(targetName(t));
-      const passed = before?.status === "pass" ? before : void 0;
-      const positive = (n) => n !== void 0 && Number.isFinite(n) && n > 0;
-      const measured = { cpuSeconds: positive(passed?.cpuSeconds), objects: positive(passed?.objects), objdirBytes: positive(passed?.objdirBytes) };
-      const cpuSeconds = measured.cpuSeconds ? passed.cpuSeconds : cls.cpuSeconds;
-      const scale = cpuSeconds / cls.cpuSeconds;
-      return [
-        targetName(t),
-        {
-          cpuSeconds,
-          serialSeconds: cls.serialSeconds,
-          setupCpuSeconds: cls.setupCpuSeconds * scale,
-          tailSeconds: cls.tailSeconds * scale,
-          objects: measured.objects ? passed.objects : cls.objects,
-          objdirBytes: measured.objdirBytes ? passed.objdirBytes : cls.objdirBytes,
-          memoryPerJobBytes: cls.memoryPerJobBytes,
-          measured
-        }
-      ];
-    })
-  );
 }
 
 // src/plan/estimate.ts
@@ -14263,7 +14263,8 @@ function patchInfo(file, mail, k) {
   const subject = field("Subject");
   if (!subject) throw new InputError(SeriesOption.patches, file, `mail ${k} has no Subject header; ${ALLOWED}`);
   if (!/^diff --git |^--- \S.*\n\+\+\+ \S/m.test(mail)) throw new InputError(SeriesOption.patches, file, `mail ${k} (${showControls(subject).slice(0, 80)}) has no diff; ${ALLOWED}`);
-  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, "")), author: showControls(field("From") ?? "") };
+  const files = [...mail.matchAll(/^diff --git a\/\S+ b\/(\S+)$/gm)].map((m) => showControls(m[1]));
+  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, "")), author: showControls(field("From") ?? ""), files };
 }
 
 // src/series/plan.ts
@@ -14335,7 +14336,11 @@ async function planSeries(inputs, git, fragments) {
   if (log.length > inputs.limit) {
     throw new InputError(SeriesOption.range, inputs.range, `${named} holds more than ${inputs.limit} commits on its first-parent walk; a series checks at most commits-limit (${inputs.limit}) commits`);
   }
-  const commits = log.reverse().map((c, i) => ({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author }));
+  const commits = [];
+  for (const [i, c] of log.reverse().entries()) {
+    const files = (await git.run(["diff", "--name-only", "--no-renames", `${c.sha}^1`, c.sha])).split("\n").filter((l) => l.length > 0);
+    commits.push({ k: i + 1, sha: c.sha, subject: c.subject, author: c.author, files });
+  }
   const dir = join33(inputs.build.logs, pathSafe(build.tree), seriesDirName(base.sha, head2.sha));
   return { ...common, base: { ref: inputs.base, sha: base.sha }, head: { ref: inputs.head, sha: head2.sha }, commits, dir, build: { ...build, logsDir: dir } };
 }
@@ -14614,11 +14619,12 @@ async function runSeries(plan, deps) {
     image: plan.image,
     deps
   });
-  const rangeFilesOf = async (sha) => new Set((await deps.git.run(["diff", "--name-only", "--no-renames", `${sha}^1`, sha])).split("\n").filter((l) => l.length > 0));
+  const planned = new Map(plan.commits.map((c) => [c.sha, new Set(c.files)]));
+  const rangeFilesOf = async (sha) => planned.get(sha) ?? /* @__PURE__ */ new Set();
   const applyPatches = async (patches) => {
     writeInside(session.staging, PATCHES_MBOX, patches.mbox);
     const am = parseAmOutput((await session.driver("am", plan.base.sha, `/logs/${PATCHES_MBOX}`)).text, patches.list.length);
-    const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author }));
+    const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author, files: a.files }));
     const files = new Map(am.applied.map((a) => [a.sha, new Set(a.files)]));
     const failed = patches.list[am.applied.length];
     const notApplied = am.failure !== void 0 || failed ? { k: failed?.k ?? am.applied.length, subject: failed?.subject ?? "", reason: am.failure ?? "git am made fewer commits than there are patches" } : void 0;
