@@ -8,7 +8,8 @@
  *      to the base's (the issue's bar: at most a quarter);
  *   B. then the same eight commits each built from scratch with `kernelbuilder build` and
  *      the same (now warm) compiler cache: each one's wall,
- * paired in one run, A first. B runs no checkpatch; A's commit walls include it.
+ * paired in one run, A first. B runs no checkpatch; A's commit walls include it. The
+ * simulator's prediction (printed by the series before it starts) beside A's figures.
  * Run: node --import tsx bench/series.ts [ARCH]   (default x86; uses dist/cli.js)
  * KB_KERNEL_REPO: the repo (default /var/tmp/kernelbuilder/linux-6.1); KB_BENCH_CONFIG: the
  * config (default tinyconfig).
@@ -45,7 +46,14 @@ try {
   const worst = Math.max(...r.steps.map((s) => s.seconds / r.base.seconds));
   console.log(`A. series: ${a.seconds.toFixed(1)} s wall; the base cold ${r.base.seconds.toFixed(1)} s; each commit on the one before (with checkpatch):`);
   for (const s of r.steps) console.log(`   ${s.k}/${r.n} ${s.sha.slice(0, 12)} ${s.targets[0].build.padEnd(4)} ${s.seconds.toFixed(1).padStart(6)} s  ${((s.seconds / r.base.seconds) * 100).toFixed(0).padStart(3)}% of the cold build`);
-  console.log(`   the commits: ${r.steps.reduce((t, s) => t + s.seconds, 0).toFixed(1)} s in all; the worst ${(worst * 100).toFixed(0)}% of the cold build (bar: 25%)`);
+  const commitsSeconds = r.steps.reduce((t, s) => t + s.seconds, 0);
+  console.log(`   the commits: ${commitsSeconds.toFixed(1)} s in all; the worst ${(worst * 100).toFixed(0)}% of the cold build (bar: 25%)`);
+  // The simulator's prediction, as the series printed it before it started.
+  const predicted = /predicted on \d+ cores: the base (\d+) s, each commit (\d+) to (\d+) s, (\d+) s in all/.exec(a.stderr);
+  if (predicted) {
+    const [, base, low, high, all] = predicted.map(Number);
+    console.log(`   simulated: the base ${base} s (measured ${r.base.seconds.toFixed(0)}), each commit ${low} to ${high} s (measured ${Math.min(...r.steps.map((s) => s.seconds)).toFixed(0)} to ${Math.max(...r.steps.map((s) => s.seconds)).toFixed(0)}), ${all} s in all (measured ${(r.base.seconds + commitsSeconds).toFixed(0)})`);
+  }
 
   let scripted = 0;
   console.log('B. the same commits, each built from scratch with the same (warm) compiler cache:');
