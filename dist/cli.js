@@ -526,7 +526,7 @@ function simulate(targets, machine) {
 }
 
 // src/simulate/series-simulation.ts
-var SERIES_STEP = { serialSeconds: 8, fixedSeconds: 3 };
+var SERIES_STEP = { serialSeconds: 6, fixedSeconds: 2.5 };
 function simulateSeries(args) {
   const { targets, costs, machine } = args;
   const cost = (t) => costs.get(targetName(t));

@@ -7,11 +7,11 @@ import { type SimMachine } from './types.ts';
  * What one commit of a series costs each target beyond the objects it makes make compile
  * again: make's walk of the tree, the link and image, the kept files (serial), and what the
  * step costs besides (the checkout, checkpatch, reading the step on the host: fixed).
- * From the series test's run (x86 and riscv tinyconfig+kb-boot.config, one file a commit,
- * 2 cores, a warm compiler cache): 10 to 12 s a step for both targets, checkpatch included.
- * bench/series checks it.
+ * bench/series (2026-12-05, x86 tinyconfig, eight commits of one file each, 2 cores): each
+ * commit 7.9 to 10.0 s, 8.7 on average, checkpatch included; a first guess of 8 + 3 s
+ * predicted 11. A change to one source costs about a third of a second of it.
  */
-export const SERIES_STEP = { serialSeconds: 8, fixedSeconds: 3 } as const;
+export const SERIES_STEP = { serialSeconds: 6, fixedSeconds: 2.5 } as const;
 
 /** A series' prediction: the base from empty object dirs, then each commit on the one before, one after another. */
 export interface SeriesSimulation {
