@@ -67,7 +67,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-7YI3O5DP.js";
+} from "./chunks/chunk-BSRE3SSU.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -87,7 +87,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-7IXUZMXO.js";
+} from "./chunks/chunk-EUWEUSOR.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";
@@ -645,6 +645,7 @@ var SERIES_INPUTS = [
   Input.ccacheSize,
   Input.noise,
   Input.emailTo,
+  Input.kcidbOrigin,
   Input.makeVars
 ];
 var SERIES_OPTIONS = {
@@ -1205,7 +1206,7 @@ async function series(read, planOnly, paths, log, io) {
   const what = plan2.patches ? `${plan2.patches.list.length} patches of ${plan2.patches.path} on ${plan2.base.sha.slice(0, 12)}` : `${plan2.commits.length} commits ${plan2.base.sha.slice(0, 12)}..${plan2.head.sha.slice(0, 12)}`;
   log.info(`checking ${what} on ${plan2.build.targets.length} targets, each commit built on the one before; in ${plan2.dir}`);
   const result = await runSeries(plan2, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
-  const reports = writeSeriesReports(result, plan2.dir, { emailTo: inputs.build.emailTo, failOn: plan2.failOn });
+  const reports = writeSeriesReports(result, plan2.dir, { emailTo: inputs.build.emailTo, failOn: plan2.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const f of result.failures) log.info(f);
   log.info(`${result.result}: ${result.steps.length}/${result.n} commits checked, ${result.breaks.length} breaks; results in ${reports.result}, summary ${reports.summary}, email ${reports.email}`);
   return result.result === "pass" ? 0 : 1;

@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-WU4GMI2H.js";
+} from "./chunks/chunk-DOTVXQIM.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -86,7 +86,7 @@ import {
   seriesAnnotations,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-7YI3O5DP.js";
+} from "./chunks/chunk-BSRE3SSU.js";
 import {
   Input,
   InputError,
@@ -102,7 +102,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-7IXUZMXO.js";
+} from "./chunks/chunk-EUWEUSOR.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({
@@ -25880,7 +25880,7 @@ async function seriesMode(read, log, driverDir) {
   savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, saveState);
   log.info(`checking ${plan.commits.length} commits ${base.slice(0, 12)}..${head.slice(0, 12)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
-  const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn });
+  const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const a of seriesAnnotations(result)) annotate(a);
   setOutput(Output.sha, head);
   setOutput(Output.result, result.result);
@@ -25888,6 +25888,7 @@ async function seriesMode(read, log, driverDir) {
   setOutput(Output.summary, reports.summary);
   setOutput(Output.email, reports.email);
   setOutput(Output.junitXml, reports.junit);
+  setOutput(Output.kcidbJson, reports.kcidb);
   setOutput(Output.failedTargets, [...new Set(result.breaks.map((b) => b.target))].join(" "));
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(readFileSync(reports.summary, "utf8")).write();
   if (result.failures.length > 0) failStep(result.failures.join("; "));

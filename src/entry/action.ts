@@ -103,7 +103,7 @@ async function seriesMode(read: InputReader, log: Log, driverDir: string): Promi
   savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, core.saveState);
   log.info(`checking ${plan.commits.length} commits ${base.slice(0, 12)}..${head.slice(0, 12)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
-  const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn });
+  const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const a of seriesAnnotations(result)) annotate(a);
   core.setOutput(Output.sha, head);
   core.setOutput(Output.result, result.result);
@@ -111,6 +111,7 @@ async function seriesMode(read: InputReader, log: Log, driverDir: string): Promi
   core.setOutput(Output.summary, reports.summary);
   core.setOutput(Output.email, reports.email);
   core.setOutput(Output.junitXml, reports.junit);
+  core.setOutput(Output.kcidbJson, reports.kcidb);
   core.setOutput(Output.failedTargets, [...new Set(result.breaks.map((b) => b.target))].join(' '));
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(readFileSync(reports.summary, 'utf8')).write();
   if (result.failures.length > 0) failStep(result.failures.join('; '));

@@ -123,6 +123,7 @@ const SERIES_INPUTS: string[] = [
   Input.ccacheSize,
   Input.noise,
   Input.emailTo,
+  Input.kcidbOrigin,
   Input.makeVars,
 ];
 

@@ -306,7 +306,7 @@ async function series(read: InputReader, planOnly: boolean, paths: CliPaths, log
   const what = plan.patches ? `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}` : `${plan.commits.length} commits ${plan.base.sha.slice(0, 12)}..${plan.head!.sha.slice(0, 12)}`;
   log.info(`checking ${what} on ${plan.build.targets.length} targets, each commit built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
-  const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn });
+  const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const f of result.failures) log.info(f);
   log.info(`${result.result}: ${result.steps.length}/${result.n} commits checked, ${result.breaks.length} breaks; results in ${reports.result}, summary ${reports.summary}, email ${reports.email}`);
   return result.result === 'pass' ? 0 : 1;

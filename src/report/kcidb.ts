@@ -133,7 +133,7 @@ export function renderKcidb(results: BuildResults, logsDir: string, origin: stri
     }
   }
   const problems = (results.issues ?? []).filter((i) => !i.noise);
-  const issueId = (i: Issue) => `${origin}:${createHash('sha256').update(i.signature).digest('hex').slice(0, 32)}`;
+  const issueId = (i: Issue) => kcidbIssueId(origin, i.signature);
   const issues = problems.map((i) => ({
     id: issueId(i),
     version: 1,
@@ -196,7 +196,12 @@ function excerpt(lines: string[]): string {
   return text;
 }
 
+/** An issue's id: the origin and its signature's hash, the same for a build's and a series' issue of one signature. */
+export function kcidbIssueId(origin: string, signature: string): string {
+  return `${origin}:${createHash('sha256').update(signature).digest('hex').slice(0, 32)}`;
+}
+
 /** Every text field of the schema refuses NUL; build output may hold one. */
-function clean(text: string): string {
+export function clean(text: string): string {
   return text.replaceAll('\0', '');
 }

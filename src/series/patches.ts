@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SeriesOption } from '../constants.ts';
@@ -12,6 +13,8 @@ export interface PatchInfo {
   author: string;
   /** The files its diff changes (the b/ side of each `diff --git`): what the simulation compiles again. */
   files: string[];
+  /** sha256 of its text (the mail, as a format-patch file holds it): KCIDB's patchset_hash is made of these. */
+  sha256: string;
 }
 
 /** The patches, read and checked on the host: each one's header, and the mbox the container applies. */
@@ -90,5 +93,5 @@ function patchInfo(file: string, mail: string, k: number): PatchInfo {
   if (!subject) throw new InputError(SeriesOption.patches, file, `mail ${k} has no Subject header; ${ALLOWED}`);
   if (!/^diff --git |^--- \S.*\n\+\+\+ \S/m.test(mail)) throw new InputError(SeriesOption.patches, file, `mail ${k} (${showControls(subject).slice(0, 80)}) has no diff; ${ALLOWED}`);
   const files = [...mail.matchAll(/^diff --git a\/\S+ b\/(\S+)$/gm)].map((m) => showControls(m[1]));
-  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, '')), author: showControls(field('From') ?? ''), files };
+  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, '')), author: showControls(field('From') ?? ''), files, sha256: createHash('sha256').update(mail).digest('hex') };
 }

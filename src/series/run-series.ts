@@ -165,7 +165,7 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
       base: { ...plan.base, targets: baseTargets, seconds: base.seconds },
       ...(plan.head ? { head: plan.head } : last ? { head: { ref: `patch ${last.k}/${n}`, sha: last.sha } } : {}),
       n,
-      ...(plan.patches ? { patches: { path: plan.patches.path, ...(notApplied ? { notApplied } : {}) } } : {}),
+      ...(plan.patches ? { patches: { path: plan.patches.path, sha256: plan.patches.list.map((p) => p.sha256), ...(notApplied ? { notApplied } : {}) } } : {}),
       targets: names,
       image: { name: plan.image.name, id: plan.image.id },
       steps,

@@ -45,7 +45,7 @@ export type SeriesFailOn = 'new-warnings' | 'checkpatch';
 /** Patches to apply on the base, as read on the host: their headers, and the mbox `git am` takes in the container. */
 export interface SeriesPatches {
   path: string;
-  list: { k: number; subject: string; author: string; files: string[] }[];
+  list: { k: number; subject: string; author: string; files: string[]; sha256: string }[];
   mbox: string;
 }
 
@@ -122,8 +122,8 @@ export interface SeriesResult {
   head?: { ref: string; sha: string };
   /** How many commits or patches the series has: `n` of every `k/n`. */
   n: number;
-  /** Patches given: their path; the one `git am` stopped at, if it did. */
-  patches?: { path: string; notApplied?: NotApplied };
+  /** Patches given: their path, each one's sha256 (KCIDB's patchset hashes), the one `git am` stopped at, if it did. */
+  patches?: { path: string; sha256: string[]; notApplied?: NotApplied };
   targets: string[];
   image: { name: string; id: string };
   steps: SeriesStep[];

@@ -13,6 +13,9 @@ import { harmless, toySeries } from '../support/toy-series.ts';
 import { pushBase, readPushEvent } from '../../src/series/push-range.ts';
 import { gitIn } from '../../src/ref/git.ts';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { patchsetHash, renderSeriesKcidb } from '../../src/series/kcidb.ts';
+import { validateKcidb } from '../support/kcidb-check.ts';
 import { type FoundDiagnostic } from '../../src/bisect/types.ts';
 import { type SeriesResult, type SeriesStep } from '../../src/series/types.ts';
 import { renderSeriesJunit } from '../../src/series/junit.ts';
@@ -101,7 +104,15 @@ test('patches: an mbox of git format-patch mails, a folder of *.patch files in n
     `From ${String(k).repeat(40)} Mon Sep 17 00:00:00 2001\nFrom: A U Thor <a@example.org>\nDate: Thu, 1 Jan 2026 00:00:00 +0000\nSubject: [PATCH ${k}/2] ${subject}\n\nWhy.\n\nSigned-off-by: A U Thor <a@example.org>\n---\n a.c | 1 +\n\ndiff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -1 +1,2 @@\n x\n+y\n-- \n2.39.5\n\n`;
   writeFileSync(join(dir, 'series.mbox'), mail(1, 'first') + mail(2, 'a long subject\n folded on two lines'));
   const mbox = readPatches(join(dir, 'series.mbox'), 50);
-  assert.deepEqual(mbox.patches, [{ k: 1, subject: 'first', author: 'A U Thor <a@example.org>', files: ['a.c'] }, { k: 2, subject: 'a long subject folded on two lines', author: 'A U Thor <a@example.org>', files: ['a.c'] }]);
+  assert.deepEqual(
+    mbox.patches.map(({ sha256: _, ...p }) => p),
+    [
+      { k: 1, subject: 'first', author: 'A U Thor <a@example.org>', files: ['a.c'] },
+      { k: 2, subject: 'a long subject folded on two lines', author: 'A U Thor <a@example.org>', files: ['a.c'] },
+    ],
+  );
+  // Each patch's hash is its mail's, as KCIDB's patchset hash takes it.
+  assert.equal(mbox.patches[0].sha256, createHash('sha256').update(mail(1, 'first')).digest('hex'));
   assert.equal(mbox.mbox, mail(1, 'first') + mail(2, 'a long subject\n folded on two lines'));
   const folder = join(dir, 'folder');
   mkdirSync(folder);
@@ -167,13 +178,14 @@ test("a push's base: commits-base, else its before when an ancestor, else where 
   assert.deepEqual(readPushEvent(undefined), {});
 });
 
-test('junit.xml of a series, read by junit2json: a testsuite per target and one for checkpatch, a testcase per commit; a break a failure with its error; fail-on turns warnings and checkpatch errors into failures', async () => {
+/** A series of two commits on x86: one adds a warning (its subject hostile), one breaks the build and has a checkpatch error. */
+function twoCommitSeries(): SeriesResult {
   const steps = [
     { ...step(1, [{ target: 'x86/tinyconfig', build: 'pass', added: [d('w', 'warning', 'a.c', 3)], removed: [] }]), subject: 'evil <b>\x1b[31m' },
     step(2, [{ target: 'x86/tinyconfig', build: 'fail', added: [d('e', 'error', 'b.c', 7)], removed: [] }], 1),
   ];
   steps[1].checkpatch!.findings.push({ type: 'ERROR', file: 'b.c', line: 7, message: 'trailing whitespace' });
-  const r: SeriesResult = {
+  return {
     schema: 1,
     tree: 'linux',
     source: '/src',
@@ -191,6 +203,10 @@ test('junit.xml of a series, read by junit2json: a testsuite per target and one 
     finishedAt: '2026-12-05T18:01:00.000Z',
     durationSeconds: 60,
   };
+}
+
+test('junit.xml of a series, read by junit2json: a testsuite per target and one for checkpatch, a testcase per commit; a break a failure with its error; fail-on turns warnings and checkpatch errors into failures', async () => {
+  const r = twoCommitSeries();
   const suites = await readJunit(renderSeriesJunit(r, []));
   assert.deepEqual(suites.map((s) => [s.name, s.tests, s.failures]), [['x86/tinyconfig', 2, 1], ['checkpatch', 2, 0]]);
   const [one, two] = suites[0].testcase!;
@@ -216,4 +232,24 @@ test('the series simulated: the base, then each commit a step of all targets on 
   const two = simulateSeries({ targets, costs, commits: [{ sources: 30 }], machine });
   assert.ok(two.commitSeconds[0] > one.commitSeconds[1] && two.commitSeconds[0] < 2 * one.commitSeconds[1], `${two.commitSeconds[0]} against ${one.commitSeconds[1]}`);
   assert.deepEqual([sourcesOf(['init/main.c', 'include/linux/x.h', 'arch/x86/entry/entry_64.S', 'Documentation/a.rst', 'Makefile'])], [3]);
+});
+
+test('kcidb.json of a series is valid KCIDB I/O 5.3: a checkout per commit (patches: the base and the patchset hash so far), a build per commit and target, an issue and incident per finding a commit added', () => {
+  const r = twoCommitSeries();
+  const data = renderSeriesKcidb(r, '/srv/logs/linux/series-x', 'kb');
+  assert.ok(validateKcidb(data), JSON.stringify(validateKcidb.errors));
+  assert.deepEqual(data.checkouts.map((c) => c.git_commit_hash), ['1'.repeat(40), '2'.repeat(40)]);
+  assert.deepEqual(data.builds.map((b) => [b.architecture, b.config_name, b.status, b.log_url]), [
+    ['x86', 'tinyconfig', 'PASS', 'file:///srv/logs/linux/series-x/commits/1/x86/tinyconfig.log'],
+    ['x86', 'tinyconfig', 'FAIL', 'file:///srv/logs/linux/series-x/commits/2/x86/tinyconfig.log'],
+  ]);
+  assert.deepEqual(data.incidents.map((i) => i.build_id), [`kb:linux:${'1'.repeat(40)}:x86/tinyconfig`, `kb:linux:${'2'.repeat(40)}:x86/tinyconfig`]);
+  assert.equal(data.issues.length, 2);
+  const patches = renderSeriesKcidb({ ...r, patches: { path: 'v2.mbox', sha256: ['a'.repeat(64), 'b'.repeat(64)] } }, '/srv/logs/linux/series-x', 'kb');
+  assert.ok(validateKcidb(patches), JSON.stringify(validateKcidb.errors));
+  assert.deepEqual(patches.checkouts.map((c) => [c.git_commit_hash, c.patchset_hash]), [
+    ['f'.repeat(40), patchsetHash(['a'.repeat(64)])],
+    ['f'.repeat(40), patchsetHash(['a'.repeat(64), 'b'.repeat(64)])],
+  ]);
+  assert.equal(patchsetHash(['a'.repeat(64)]), createHash('sha256').update(`${'a'.repeat(64)}\n`).digest('hex'));
 });

@@ -93,7 +93,7 @@ import {
   unmetOptions,
   withCompiler,
   within
-} from "./chunk-7IXUZMXO.js";
+} from "./chunk-EUWEUSOR.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -10454,7 +10454,7 @@ function renderKcidb(results, logsDir, origin) {
     }
   }
   const problems = (results.issues ?? []).filter((i) => !i.noise);
-  const issueId = (i) => `${origin}:${createHash("sha256").update(i.signature).digest("hex").slice(0, 32)}`;
+  const issueId = (i) => kcidbIssueId(origin, i.signature);
   const issues = problems.map((i) => ({
     id: issueId(i),
     version: 1,
@@ -10499,6 +10499,9 @@ function excerpt(lines) {
     if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
   }
   return text;
+}
+function kcidbIssueId(origin, signature) {
+  return `${origin}:${createHash("sha256").update(signature).digest("hex").slice(0, 32)}`;
 }
 function clean(text) {
   return text.replaceAll("\0", "");
@@ -14205,10 +14208,11 @@ function recordOf(request, r, folder) {
 }
 
 // src/series/plan.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { join as join33 } from "node:path";
 
 // src/series/patches.ts
+import { createHash as createHash3 } from "node:crypto";
 import { lstatSync as lstatSync10, readdirSync as readdirSync8 } from "node:fs";
 import { join as join32 } from "node:path";
 var FILE_LIMIT = 16 * 2 ** 20;
@@ -14264,7 +14268,7 @@ function patchInfo(file, mail, k) {
   if (!subject) throw new InputError(SeriesOption.patches, file, `mail ${k} has no Subject header; ${ALLOWED}`);
   if (!/^diff --git |^--- \S.*\n\+\+\+ \S/m.test(mail)) throw new InputError(SeriesOption.patches, file, `mail ${k} (${showControls(subject).slice(0, 80)}) has no diff; ${ALLOWED}`);
   const files = [...mail.matchAll(/^diff --git a\/\S+ b\/(\S+)$/gm)].map((m) => showControls(m[1]));
-  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, "")), author: showControls(field("From") ?? ""), files };
+  return { k, subject: showControls(subject.replace(/^\[[^\]]*PATCH[^\]]*\]\s*/i, "")), author: showControls(field("From") ?? ""), files, sha256: createHash3("sha256").update(mail).digest("hex") };
 }
 
 // src/series/plan.ts
@@ -14320,7 +14324,7 @@ async function planSeries(inputs, git, fragments) {
   const common = { source: build.source, tree: build.tree, range: inputs.range, limit: inputs.limit, checkpatch: inputs.checkpatch, checkpatchIgnore: inputs.checkpatchIgnore, failOn: inputs.failOn };
   if (inputs.patches) {
     const base2 = build.ref;
-    const mboxHash = createHash3("sha256").update(inputs.patches.mbox).digest("hex");
+    const mboxHash = createHash4("sha256").update(inputs.patches.mbox).digest("hex");
     const dir2 = join33(inputs.build.logs, pathSafe(build.tree), patchesDirName(base2.sha, mboxHash));
     return { ...common, base: { ref: inputs.base, sha: base2.sha }, commits: [], patches: { path: inputs.patches.path, list: inputs.patches.patches, mbox: inputs.patches.mbox }, dir: dir2, build: { ...build, logsDir: dir2 } };
   }
@@ -14357,7 +14361,7 @@ async function checkSeriesPlan(inputs, deps) {
 }
 
 // src/series/report.ts
-import { join as join34 } from "node:path";
+import { join as join35 } from "node:path";
 
 // src/series/verdict.ts
 function commitName(s, n) {
@@ -14423,6 +14427,62 @@ function renderSeriesJunit(r, failOn) {
     }
   ] : [];
   return junitDocument({ name: `kernelbuilder series ${r.tree} ${r.range}`, time: r.durationSeconds, timestamp: r.startedAt }, [...targetSuites, ...checkpatch]);
+}
+
+// src/series/kcidb.ts
+import { createHash as createHash5 } from "node:crypto";
+import { join as join34 } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+function renderSeriesKcidb(r, dir, origin) {
+  const url = (k, rel) => pathToFileURL2(join34(seriesStepDir(dir, k), rel)).href;
+  const checkoutId = (k, sha) => `${origin}:${r.tree}:${r.patches ? `${r.base.sha}+${patchsetHash(r.patches.sha256.slice(0, k)).slice(0, 16)}` : sha}`;
+  const checkouts = r.steps.map((s) => ({
+    id: checkoutId(s.k, s.sha),
+    origin,
+    tree_name: r.tree,
+    git_commit_hash: r.patches ? r.base.sha : s.sha,
+    ...r.patches ? { patchset_hash: patchsetHash(r.patches.sha256.slice(0, s.k)) } : {},
+    start_time: r.startedAt,
+    valid: true,
+    comment: clean(`${s.k}/${r.n} ${s.subject}`),
+    misc: { series: clean(r.range), k: s.k, n: r.n, ...r.patches ? { applied_as: s.sha } : {} }
+  }));
+  const buildId = (s, target) => `${checkoutId(s.k, s.sha)}:${target}`;
+  const builds = r.steps.flatMap(
+    (s) => s.targets.map((t) => {
+      const { arch, config } = splitTargetName(t.target);
+      const { spec, compiler } = splitCompiler(config);
+      return {
+        id: buildId(s, t.target),
+        checkout_id: checkoutId(s.k, s.sha),
+        origin,
+        architecture: arch,
+        ...compiler ? { compiler } : {},
+        config_name: spec,
+        start_time: r.startedAt,
+        duration: s.seconds,
+        status: t.build === "pass" ? "PASS" : t.fault ? "ERROR" : "FAIL",
+        log_url: url(s.k, targetPaths(arch, config).log),
+        misc: { target: t.target, added: t.added.length, removed: t.removed.length }
+      };
+    })
+  );
+  const added = r.steps.flatMap((s) => s.targets.flatMap((t) => t.added.map((d) => ({ s, t, d }))));
+  const issues = [...new Map(added.map(({ d }) => [d.signature, d])).values()].map((d) => ({
+    id: kcidbIssueId(origin, d.signature),
+    version: 1,
+    origin,
+    categories: [`build.${d.kind}`],
+    comment: clean(formatIssueLine(d)),
+    culprit: { code: true },
+    misc: { signature: clean(d.signature), kind: d.kind, severity: d.severity, ...d.file ? { file: d.file } : {}, ...d.line ? { line: d.line } : {} }
+  }));
+  const incidents = added.map(({ s, t, d }) => ({ id: `${kcidbIssueId(origin, d.signature)}:${s.k}:${t.target}`, origin, issue_id: kcidbIssueId(origin, d.signature), issue_version: 1, build_id: buildId(s, t.target), present: true }));
+  return { version: { ...KCIDB_VERSION }, checkouts, builds, tests: [], issues, incidents };
+}
+function patchsetHash(patchHashes) {
+  return createHash5("sha256").update(patchHashes.map((h) => `${h}
+`).join("")).digest("hex");
 }
 
 // src/series/report.ts
@@ -14503,7 +14563,10 @@ function writeSeriesReports(r, dir, options) {
   writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
   writeInside(dir, SERIES_FILES.email, seriesEmail(r, options.emailTo));
   writeInside(dir, SERIES_FILES.junit, renderSeriesJunit(r, options.failOn));
-  return { result: join34(dir, SERIES_FILES.result), summary: join34(dir, SERIES_FILES.summary), email: join34(dir, SERIES_FILES.email), junit: join34(dir, SERIES_FILES.junit) };
+  writeInside(dir, SERIES_FILES.kcidb, `${JSON.stringify(renderSeriesKcidb(r, dir, options.kcidbOrigin), null, 2)}
+`);
+  const path = (file) => join35(dir, file);
+  return { result: path(SERIES_FILES.result), summary: path(SERIES_FILES.summary), email: path(SERIES_FILES.email), junit: path(SERIES_FILES.junit), kcidb: path(SERIES_FILES.kcidb) };
 }
 function seriesAnnotations(r) {
   const all = [];
@@ -14525,7 +14588,7 @@ function seriesAnnotations(r) {
 }
 
 // src/series/run-series.ts
-import { join as join35 } from "node:path";
+import { join as join36 } from "node:path";
 
 // src/series/am-output.ts
 var REASON_LINES = 6;
@@ -14644,7 +14707,7 @@ async function runSeries(plan, deps) {
       const stepPlan = { ...plan.build, logsDir: dir, ref: { ...plan.build.ref, sha } };
       const { results } = await afterContainer({
         dir,
-        admit: [{ from: join35(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
+        admit: [{ from: join36(session.staging, SERIES_STEPS_DIR, String(k)), files: [...containerFiles(targets, plan.build.limits.logs), { rel: CHECKPATCH_FILE, limit: CHECKPATCH_LIMIT }], removeAfter: true }],
         results: (d) => collectResults({
           plan: stepPlan,
           image: plan.image,
@@ -14662,7 +14725,7 @@ async function runSeries(plan, deps) {
         results.targets.map((t) => [t.target, { build: t.status === "pass" ? "pass" : t.status === "fail" ? "fail" : "error", ...t.reason ? { fault: t.reason } : {}, printed: counted.filter((i) => i.targets.includes(t.target)).map(found) }])
       );
       if ([...observed.values()].some((o) => o.build === "error")) {
-        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join35(plan.dir, SERIES_FILES.driverLog)}`);
+        throw new KernelbuilderError(`${k === 0 ? "the base" : `commit ${k}/${n} ${sha.slice(0, 12)}`} could not be built (the driver's exit ${code}${results.error ? `: ${results.error.message}` : ""}); see ${join36(plan.dir, SERIES_FILES.driverLog)}`);
       }
       const checkpatch = k > 0 && plan.checkpatch !== "off" ? parseCheckpatch(readInsideOrNothing(dir, CHECKPATCH_FILE, CHECKPATCH_LIMIT) ?? "") : void 0;
       return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
@@ -14708,7 +14771,7 @@ async function runSeries(plan, deps) {
       base: { ...plan.base, targets: baseTargets, seconds: base.seconds },
       ...plan.head ? { head: plan.head } : last ? { head: { ref: `patch ${last.k}/${n}`, sha: last.sha } } : {},
       n,
-      ...plan.patches ? { patches: { path: plan.patches.path, ...notApplied ? { notApplied } : {} } } : {},
+      ...plan.patches ? { patches: { path: plan.patches.path, sha256: plan.patches.list.map((p) => p.sha256), ...notApplied ? { notApplied } : {} } } : {},
       targets: names2,
       image: { name: plan.image.name, id: plan.image.id },
       steps,

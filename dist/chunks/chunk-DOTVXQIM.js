@@ -9,7 +9,7 @@ import {
   require_src,
   runnerLogLine,
   showControls
-} from "./chunk-7IXUZMXO.js";
+} from "./chunk-EUWEUSOR.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
