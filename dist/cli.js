@@ -67,7 +67,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-BSRE3SSU.js";
+} from "./chunks/chunk-SUC7F5DQ.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -87,7 +87,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-EUWEUSOR.js";
+} from "./chunks/chunk-U6GFBU4Q.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";

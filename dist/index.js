@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-DOTVXQIM.js";
+} from "./chunks/chunk-IDDLSIYK.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -86,7 +86,7 @@ import {
   seriesAnnotations,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-BSRE3SSU.js";
+} from "./chunks/chunk-SUC7F5DQ.js";
 import {
   Input,
   InputError,
@@ -102,7 +102,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-EUWEUSOR.js";
+} from "./chunks/chunk-U6GFBU4Q.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -179,8 +179,8 @@ export function bisectStepDir(bisectDir: string, label: string): string {
   return join(bisectDir, BISECT_STEPS_DIR, label);
 }
 
-/** A series' own files, in its folder (seriesDirName): the result, the summary, the email, JUnit, KCIDB, the container's output. */
-export const SERIES_FILES = { result: 'series.json', summary: 'summary.md', email: 'email.txt', junit: 'junit.xml', kcidb: 'kcidb.json', driverLog: 'driver.log' } as const;
+/** A series' own files, in its folder (seriesDirName): the result, the summary, the email, JUnit, KCIDB, its page, the container's output. */
+export const SERIES_FILES = { result: 'series.json', summary: 'summary.md', email: 'email.txt', junit: 'junit.xml', kcidb: 'kcidb.json', html: 'index.html', driverLog: 'driver.log' } as const;
 
 /** The folder of a series' step builds, `commits/<k>/` (0 the base), each laid out as a build's folder (targetPaths). */
 export const SERIES_STEPS_DIR = 'commits';

@@ -9,6 +9,7 @@ import { type FoundDiagnostic } from '../bisect/types.ts';
 import { commitName } from './verdict.ts';
 import { renderSeriesJunit } from './junit.ts';
 import { renderSeriesKcidb } from './kcidb.ts';
+import { renderSeriesPage } from './html-page.ts';
 import { type CheckpatchFinding, type CheckpatchResult, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
 
 /** The findings of one commit a report lists per target; the counts say how many more. */
@@ -105,17 +106,19 @@ export interface SeriesReportPaths {
   email: string;
   junit: string;
   kcidb: string;
+  html: string;
 }
 
-/** Write series.json, summary.md, email.txt, junit.xml and kcidb.json into the series' folder. */
+/** Write series.json, summary.md, email.txt, junit.xml, kcidb.json and index.html into the series' folder. */
 export function writeSeriesReports(r: SeriesResult, dir: string, options: { emailTo?: string; failOn: readonly string[]; kcidbOrigin: string }): SeriesReportPaths {
   writeInside(dir, SERIES_FILES.result, `${JSON.stringify(r, null, 2)}\n`);
   writeInside(dir, SERIES_FILES.summary, seriesSummary(r));
   writeInside(dir, SERIES_FILES.email, seriesEmail(r, options.emailTo));
   writeInside(dir, SERIES_FILES.junit, renderSeriesJunit(r, options.failOn));
   writeInside(dir, SERIES_FILES.kcidb, `${JSON.stringify(renderSeriesKcidb(r, dir, options.kcidbOrigin), null, 2)}\n`);
+  writeInside(dir, SERIES_FILES.html, renderSeriesPage(r));
   const path = (file: string) => join(dir, file);
-  return { result: path(SERIES_FILES.result), summary: path(SERIES_FILES.summary), email: path(SERIES_FILES.email), junit: path(SERIES_FILES.junit), kcidb: path(SERIES_FILES.kcidb) };
+  return { result: path(SERIES_FILES.result), summary: path(SERIES_FILES.summary), email: path(SERIES_FILES.email), junit: path(SERIES_FILES.junit), kcidb: path(SERIES_FILES.kcidb), html: path(SERIES_FILES.html) };
 }
 
 /**

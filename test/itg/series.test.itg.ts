@@ -9,6 +9,7 @@ import { type SeriesResult } from '../../src/series/types.ts';
 import { commitSeries, kernelRepo } from '../support/kernel-repo.ts';
 import { SERIES_BRANCH, SERIES_COMMITS } from '../support/series-commits.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { openBrowser, openPage } from '../support/chromium.ts';
 
 // The series of eight commits (test/support/series-commits.ts) on the real 6.1 tree,
 // checked on two arches in one run, each commit built on the one before: one adds a warning
@@ -72,6 +73,20 @@ test('a series of eight commits on x86 and riscv: the one-arch warning, the brea
   assert.match(err, /\[4\/8\] [0-9a-f]{12} "init: break the build": x86\/tinyconfig\+kb-boot\.config FAIL \+\d+ -0/);
   const summary = readFileSync(path.replace(/series\.json$/, 'summary.md'), 'utf8');
   assert.match(summary, /breaks the build at 4\/8/);
+  // The series' page in a real browser: no error, the verdict, a row per commit, the broken cells linked to their logs.
+  const context = await openBrowser();
+  try {
+    const { page, errors } = await openPage(context, path.replace(/series\.json$/, 'index.html'));
+    assert.equal(await page.textContent('#result'), 'fail');
+    assert.equal(await page.locator('#commits tr[id^="commit-"]').count(), 8);
+    const broken = page.locator(`#commit-4 td[data-target="${x86}"]`);
+    assert.equal(await broken.getAttribute('class'), 'cell-fail');
+    const log = await broken.locator('a').getAttribute('href');
+    assert.ok(log && existsSync(join(path.replace(/series\.json$/, ''), decodeURIComponent(log))), `${log} is a file of the series' folder`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
   const email = readFileSync(path.replace(/series\.json$/, 'email.txt'), 'utf8');
   assert.match(email, /\[2\/8\] [0-9a-f]{12} \("x86: a new warning"\)\n  x86\/tinyconfig\+kb-boot\.config:\n    >> arch\/x86\/kernel\/setup\.c:\d+: warning: 'kernelbuilder_series_unused' defined but not used/);
 });

@@ -19,6 +19,7 @@ import { validateKcidb } from '../support/kcidb-check.ts';
 import { type FoundDiagnostic } from '../../src/bisect/types.ts';
 import { type SeriesResult, type SeriesStep } from '../../src/series/types.ts';
 import { renderSeriesJunit } from '../../src/series/junit.ts';
+import { renderSeriesPage } from '../../src/series/html-page.ts';
 import { readJunit } from '../support/junit-check.ts';
 import { SERIES_STEP, simulateSeries, sourcesOf } from '../../src/simulate/series-simulation.ts';
 import { simulate } from '../../src/simulate/jobserver.ts';
@@ -252,4 +253,15 @@ test('kcidb.json of a series is valid KCIDB I/O 5.3: a checkout per commit (patc
     ['f'.repeat(40), patchsetHash(['a'.repeat(64), 'b'.repeat(64)])],
   ]);
   assert.equal(patchsetHash(['a'.repeat(64)]), createHash('sha256').update(`${'a'.repeat(64)}\n`).digest('hex'));
+});
+
+test("a series' page: the verdict, a row per commit, a cell per target linked to its log, what each commit did; the tree's text escaped", () => {
+  const page = renderSeriesPage(twoCommitSeries());
+  assert.match(page, /<span class="result cell-fail" id="result">fail<\/span>/);
+  assert.match(page, /<tr id="commit-2">.*<td class="cell-fail" data-target="x86\/tinyconfig"><a href="commits\/2\/x86\/tinyconfig\.log">fail<\/a> \+1 -0<\/td><td>1 errors, 0 warnings, 0 checks<\/td><\/tr>/);
+  assert.match(page, /<span class="mark mark-new">new<\/span> <code>b\.c:7: error: e<\/code>/);
+  assert.match(page, /<code>ERROR b\.c:7: trailing whitespace<\/code>/);
+  // The hostile subject: its markup as text, its escape sequence shown as U+FFFD.
+  assert.ok(page.includes('evil &lt;b&gt;\uFFFD[31m'));
+  assert.ok(!page.includes('<b>\x1b'));
 });

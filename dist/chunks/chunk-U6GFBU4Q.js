@@ -63364,7 +63364,7 @@ function bisectDirName(goodSha, badSha, arch2, config) {
 function bisectStepDir(bisectDir, label) {
   return join(bisectDir, BISECT_STEPS_DIR, label);
 }
-var SERIES_FILES = { result: "series.json", summary: "summary.md", email: "email.txt", junit: "junit.xml", kcidb: "kcidb.json", driverLog: "driver.log" };
+var SERIES_FILES = { result: "series.json", summary: "summary.md", email: "email.txt", junit: "junit.xml", kcidb: "kcidb.json", html: "index.html", driverLog: "driver.log" };
 var SERIES_STEPS_DIR = "commits";
 var CHECKPATCH_FILE = "checkpatch.txt";
 function seriesDirName(baseSha, headSha) {

@@ -93,7 +93,7 @@ import {
   unmetOptions,
   withCompiler,
   within
-} from "./chunk-EUWEUSOR.js";
+} from "./chunk-U6GFBU4Q.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";
@@ -9078,8 +9078,8 @@ var SPACES = /\s+/g;
 function normaliseMessage(message) {
   return message.replace(HEX_OFFSET, "").replace(POSITION, "$1").replace(QUOTES, "'").replace(SPACES, " ").trim();
 }
-function signatureOf(kind, file, message, detail = []) {
-  const text = kind === "sparse" && detail.length > 0 ? [message, ...detail].join(" @@ ") : message;
+function signatureOf(kind, file, message, detail2 = []) {
+  const text = kind === "sparse" && detail2.length > 0 ? [message, ...detail2].join(" @@ ") : message;
   return `${kind}|${file ?? ""}|${normaliseMessage(text)}`;
 }
 
@@ -10934,8 +10934,8 @@ function targetTests(ctx, l) {
   return out.join("\n");
 }
 function entry(e) {
-  const detail = e.detail.length > 0 ? `<pre>${e.detail.map((d) => html(capLine(d))).join("\n")}</pre>` : "";
-  return `<li><code>${html(capLine(e.name))}</code>${e.fresh ? NEW_MARK : ""}: ${html(capLine(e.text))}${detail}</li>`;
+  const detail2 = e.detail.length > 0 ? `<pre>${e.detail.map((d) => html(capLine(d))).join("\n")}</pre>` : "";
+  return `<li><code>${html(capLine(e.name))}</code>${e.fresh ? NEW_MARK : ""}: ${html(capLine(e.text))}${detail2}</li>`;
 }
 
 // src/report/html/build-page.ts
@@ -11439,7 +11439,7 @@ var ConsoleParser = class {
     const file = h.file === void 0 ? void 0 : this.paths.file(h.file);
     let message = this.paths.text(h.message);
     if (h.kind === "oops" && r.pcFunction !== void 0) message += ` in ${r.pcFunction}`;
-    const detail = [...r.explanation, ...r.trace];
+    const detail2 = [...r.explanation, ...r.trace];
     return {
       kind: h.kind,
       severity: h.severity,
@@ -11448,7 +11448,7 @@ var ConsoleParser = class {
       ...file === void 0 || h.column === void 0 ? {} : { column: h.column },
       message,
       context: r.context,
-      ...detail.length === 0 ? {} : { detail },
+      ...detail2.length === 0 ? {} : { detail: detail2 },
       ...this.target === void 0 ? {} : { target: this.target },
       signature: bootSignature(h.kind, file, message)
     };
@@ -14485,19 +14485,61 @@ function patchsetHash(patchHashes) {
 `).join("")).digest("hex");
 }
 
+// src/series/html-page.ts
+function renderSeriesPage(r) {
+  const title = `kernelbuilder series ${r.tree} ${r.range}: ${r.result}`;
+  const resultClass = r.result === "pass" ? "cell-pass" : "cell-fail";
+  const baseFails = r.base.targets.filter((t) => t.build !== "pass");
+  const head2 = [
+    `<h1>${html(`${r.tree} ${r.range}`)} <span class="result ${resultClass}" id="result">${html(r.result)}</span></h1>`,
+    `<p><b>${r.steps.length}/${r.n} ${r.patches ? "patches applied" : "commits"}</b> on ${html(r.base.ref)} (<code>${html(r.base.sha.slice(0, 12))}</code>), each built on the one before, in ${r.durationSeconds} s: ${r.targets.map((t) => `<code>${html(t)}</code>`).join(", ")}.</p>`,
+    ...baseFails.length > 0 ? [`<p>The base does not build on ${baseFails.map((t) => `<code>${html(t.target)}</code>`).join(", ")}.</p>`] : [],
+    ...r.failures.length > 0 ? ['<ul id="failures">', ...r.failures.map((f) => `<li>${html(f)}</li>`), "</ul>"] : [],
+    `<p>Files: <a href="${href(SERIES_FILES.result)}">${html(SERIES_FILES.result)}</a> \xB7 <a href="${href(SERIES_FILES.summary)}">${html(SERIES_FILES.summary)}</a> \xB7 <a href="${href(SERIES_FILES.driverLog)}">${html(SERIES_FILES.driverLog)}</a></p>`
+  ];
+  const header = `<tr><th>commit</th><th>subject</th>${r.targets.map((t) => `<th>${html(t)}</th>`).join("")}<th>checkpatch</th></tr>`;
+  const rows = r.steps.map((s) => `<tr id="commit-${s.k}"><td><a href="#detail-${s.k}">${s.k}/${r.n}</a> <code>${html(s.sha.slice(0, 12))}</code></td><td>${html(s.subject)}</td>${s.targets.map((t) => cell2(s, t)).join("")}<td>${checkpatchCell(s)}</td></tr>`);
+  const table = ["<h2>Commits</h2>", `<table class="matrix" id="commits">${header}${rows.join("")}</table>`, '<p class="muted">Green: built; red: does not build. +N: findings the commit added; -M: findings it took away.</p>'];
+  const breaks = r.breaks.length > 0 ? ["<h2>Breaks</h2>", '<ul id="breaks">', ...r.breaks.map((b) => `<li>${html(breakLine(b, r.steps, r.n))}</li>`), "</ul>"] : [];
+  const details = r.steps.flatMap((s) => detail(s, r.n));
+  return htmlPage(title, [...head2, ...breaks, ...table, ...details.length > 0 ? ["<h2>What each commit did</h2>", ...details] : []].join("\n"));
+}
+function cell2(s, t) {
+  const { arch, config } = splitTargetName(t.target);
+  const log = `${SERIES_STEPS_DIR}/${s.k}/${targetPaths(arch, config).log}`;
+  const verdict = t.build === "pass" ? "pass" : `fail${t.fault ? ` (${t.fault})` : ""}`;
+  return `<td class="${t.build === "pass" ? "cell-pass" : "cell-fail"}" data-target="${html(t.target)}"><a href="${href(log)}">${html(verdict)}</a> +${t.added.length} -${t.removed.length}</td>`;
+}
+function checkpatchCell(s) {
+  const c = s.checkpatch;
+  if (!c) return '<span class="muted">not run</span>';
+  if (c.problem) return `<span title="${html(c.problem)}">could not check</span>`;
+  return `${c.errors} errors, ${c.warnings} warnings, ${c.checks} checks`;
+}
+function detail(s, n) {
+  const lists = s.targets.flatMap((t) => {
+    const items = [...t.added.map((d) => `<li><span class="mark mark-new">new</span> <code>${html(formatIssueLine(d))}</code></li>`), ...t.removed.map((d) => `<li><span class="mark mark-fixed">gone</span> <code>${html(formatIssueLine(d))}</code></li>`)];
+    return items.length > 0 ? [`<p><code>${html(t.target)}</code>:</p>`, "<ul>", ...items, "</ul>"] : [];
+  });
+  const findings = s.checkpatch?.findings ?? [];
+  const checkpatch = findings.length > 0 ? ["<p>checkpatch:</p>", "<ul>", ...findings.map((f) => `<li><code>${html(`${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ""}: ${f.message}`)}</code></li>`), "</ul>"] : [];
+  if (lists.length === 0 && checkpatch.length === 0) return [];
+  return [`<h3 id="detail-${s.k}">${s.k}/${n} <code>${html(s.sha.slice(0, 12))}</code> ${html(s.subject)}</h3>`, ...lists, ...checkpatch];
+}
+
 // src/series/report.ts
 var LISTED2 = 5;
 function targetCell(t) {
   const build = t.build === "pass" ? "pass" : `FAIL${t.fault ? ` (${t.fault})` : ""}`;
   return `${build} +${t.added.length} -${t.removed.length}`;
 }
-function checkpatchCell(c) {
+function checkpatchCell2(c) {
   if (!c) return "not run";
   if (c.problem) return "could not check";
   return `${c.errors} error${c.errors === 1 ? "" : "s"}, ${c.warnings} warning${c.warnings === 1 ? "" : "s"}, ${c.checks} check${c.checks === 1 ? "" : "s"}`;
 }
 function stepLine2(s, n) {
-  return `[${s.k}/${n}] ${s.sha.slice(0, 12)} "${s.subject}": ${s.targets.map((t) => `${t.target} ${targetCell(t)}`).join(", ")}; checkpatch ${checkpatchCell(s.checkpatch)} (${s.seconds}s)`;
+  return `[${s.k}/${n}] ${s.sha.slice(0, 12)} "${s.subject}": ${s.targets.map((t) => `${t.target} ${targetCell(t)}`).join(", ")}; checkpatch ${checkpatchCell2(s.checkpatch)} (${s.seconds}s)`;
 }
 function checkpatchLine(f) {
   return `${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ""}: ${f.message}`;
@@ -14531,7 +14573,7 @@ function seriesSummary(r) {
   const header = ["commit", "subject", ...r.targets, "checkpatch"];
   lines.push(`| ${header.map((h) => markdownText(h)).join(" | ")} |`, `|${header.map(() => " --- ").join("|")}|`);
   lines.push(`| base ${r.base.sha.slice(0, 12)} | ${markdownText(r.base.ref)} | ${r.base.targets.map((t) => t.build).join(" | ")} | |`);
-  for (const s of r.steps) lines.push(`| ${s.k}/${n} ${s.sha.slice(0, 12)} | ${markdownCode(s.subject, "table")} | ${s.targets.map(targetCell).join(" | ")} | ${checkpatchCell(s.checkpatch)} |`);
+  for (const s of r.steps) lines.push(`| ${s.k}/${n} ${s.sha.slice(0, 12)} | ${markdownCode(s.subject, "table")} | ${s.targets.map(targetCell).join(" | ")} | ${checkpatchCell2(s.checkpatch)} |`);
   for (const s of r.steps) {
     const blocks = commitDetail(s);
     if (blocks.length === 0) continue;
@@ -14565,8 +14607,9 @@ function writeSeriesReports(r, dir, options) {
   writeInside(dir, SERIES_FILES.junit, renderSeriesJunit(r, options.failOn));
   writeInside(dir, SERIES_FILES.kcidb, `${JSON.stringify(renderSeriesKcidb(r, dir, options.kcidbOrigin), null, 2)}
 `);
+  writeInside(dir, SERIES_FILES.html, renderSeriesPage(r));
   const path = (file) => join35(dir, file);
-  return { result: path(SERIES_FILES.result), summary: path(SERIES_FILES.summary), email: path(SERIES_FILES.email), junit: path(SERIES_FILES.junit), kcidb: path(SERIES_FILES.kcidb) };
+  return { result: path(SERIES_FILES.result), summary: path(SERIES_FILES.summary), email: path(SERIES_FILES.email), junit: path(SERIES_FILES.junit), kcidb: path(SERIES_FILES.kcidb), html: path(SERIES_FILES.html) };
 }
 function seriesAnnotations(r) {
   const all = [];
