@@ -25837,7 +25837,7 @@ async function runAction(driverDir) {
     const mode = parseMode(read(Input.mode));
     if (mode === "plan") await planMode(read, log, driverDir);
     else if (mode === "report") await reportMode(read, log);
-    else if (parseCommits(read(SeriesOption.commits)) === "each") await seriesMode(read, log, driverDir);
+    else if (parseCommits(read(SeriesOption.commits)) === "each" || read(SeriesOption.patches).trim() !== "") await seriesMode(read, log, driverDir);
     else await buildMode(read, log, driverDir);
   } catch (e) {
     failStep(e instanceof KernelbuilderError ? e.message : e.stack ?? String(e));
@@ -25870,19 +25870,25 @@ async function buildMode(read, log, driverDir) {
 async function seriesMode(read, log, driverDir) {
   const source = read(Input.source).trim();
   const git = gitIn(source);
-  const head = (await resolveRef(git, checkRefSyntax(read(Input.ref).trim() || "HEAD"))).sha;
-  const { base, why } = await pushBase({ commitsBase: read(SeriesOption.commitsBase).trim(), event: readPushEvent(process.env.GITHUB_EVENT_PATH), git, head });
-  log.info(`commits: each, from ${why}, to ${head.slice(0, 12)}`);
-  const inputs = getSeriesInputs((name) => name === SeriesOption.range ? `${base}..${head}` : name === Input.ref || name === SeriesOption.patches ? "" : read(name));
+  const patches = read(SeriesOption.patches).trim();
+  let range3 = "";
+  if (patches === "") {
+    const head = (await resolveRef(git, checkRefSyntax(read(Input.ref).trim() || "HEAD"))).sha;
+    const { base, why } = await pushBase({ commitsBase: read(SeriesOption.commitsBase).trim(), event: readPushEvent(process.env.GITHUB_EVENT_PATH), git, head });
+    log.info(`commits: each, from ${why}, to ${head.slice(0, 12)}`);
+    range3 = `${base}..${head}`;
+  }
+  const inputs = getSeriesInputs((name) => name === SeriesOption.range ? range3 : name === Input.ref && range3 !== "" ? "" : read(name));
   for (const w of inputs.build.warnings) log.warning(w);
   const deps = { git, docker: await connectDocker(), log, driverDir, uid: process.getuid(), gid: process.getgid() };
   const plan = await checkSeriesPlan(inputs, deps);
   savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, saveState);
-  log.info(`checking ${plan.commits.length} commits ${base.slice(0, 12)}..${head.slice(0, 12)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
+  const what = plan.patches ? `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}` : `${plan.commits.length} commits ${range3}`;
+  log.info(`checking ${what} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
   const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const a of seriesAnnotations(result)) annotate(a);
-  setOutput(Output.sha, head);
+  setOutput(Output.sha, result.head?.sha ?? plan.base.sha);
   setOutput(Output.result, result.result);
   setOutput(Output.seriesJson, reports.result);
   setOutput(Output.summary, reports.summary);

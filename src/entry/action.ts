@@ -48,7 +48,7 @@ export async function runAction(driverDir: string): Promise<void> {
     const mode = parseMode(read(Input.mode));
     if (mode === 'plan') await planMode(read, log, driverDir);
     else if (mode === 'report') await reportMode(read, log);
-    else if (parseCommits(read(SeriesOption.commits)) === 'each') await seriesMode(read, log, driverDir);
+    else if (parseCommits(read(SeriesOption.commits)) === 'each' || read(SeriesOption.patches).trim() !== '') await seriesMode(read, log, driverDir);
     else await buildMode(read, log, driverDir);
   } catch (e) {
     failStep(e instanceof KernelbuilderError ? e.message : ((e as Error).stack ?? String(e)));
@@ -84,28 +84,36 @@ async function buildMode(read: InputReader, log: Log, driverDir: string): Promis
 }
 
 /**
- * Build mode with `commits: each`: every commit the push brought (from its before, else
- * from where it left the default branch, else from commits-base) built on the one before,
+ * Build mode with `commits: each` (every commit the push brought: from its before, else
+ * from where it left the default branch, else from commits-base) or with `patches` (an mbox
+ * or a folder of format-patch files applied on ref): each commit built on the one before,
  * checked and reported as a series; the step fails when a commit fails to build or adds an
- * error (or what fail-on asks).
+ * error, or a patch does not apply (or what fail-on asks).
  */
 async function seriesMode(read: InputReader, log: Log, driverDir: string): Promise<void> {
   const source = read(Input.source).trim();
   const git = gitIn(source);
-  const head = (await resolveRef(git, checkRefSyntax(read(Input.ref).trim() || 'HEAD'))).sha;
-  const { base, why } = await pushBase({ commitsBase: read(SeriesOption.commitsBase).trim(), event: readPushEvent(process.env.GITHUB_EVENT_PATH), git, head });
-  log.info(`commits: each, from ${why}, to ${head.slice(0, 12)}`);
-  const inputs = getSeriesInputs((name) => (name === SeriesOption.range ? `${base}..${head}` : name === Input.ref || name === SeriesOption.patches ? '' : read(name)));
+  const patches = read(SeriesOption.patches).trim();
+  let range = '';
+  if (patches === '') {
+    const head = (await resolveRef(git, checkRefSyntax(read(Input.ref).trim() || 'HEAD'))).sha;
+    const { base, why } = await pushBase({ commitsBase: read(SeriesOption.commitsBase).trim(), event: readPushEvent(process.env.GITHUB_EVENT_PATH), git, head });
+    log.info(`commits: each, from ${why}, to ${head.slice(0, 12)}`);
+    range = `${base}..${head}`;
+  }
+  // A range names its own ends; patches go on ref.
+  const inputs = getSeriesInputs((name) => (name === SeriesOption.range ? range : name === Input.ref && range !== '' ? '' : read(name)));
   for (const w of inputs.build.warnings) log.warning(w);
   const deps = { git, docker: await connectDocker(), log, driverDir, uid: process.getuid!(), gid: process.getgid!() };
   const plan = await checkSeriesPlan(inputs, deps);
   // From here on there is a folder worth uploading, whatever happens next.
   savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, core.saveState);
-  log.info(`checking ${plan.commits.length} commits ${base.slice(0, 12)}..${head.slice(0, 12)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
+  const what = plan.patches ? `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}` : `${plan.commits.length} commits ${range}`;
+  log.info(`checking ${what} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
   const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const a of seriesAnnotations(result)) annotate(a);
-  core.setOutput(Output.sha, head);
+  core.setOutput(Output.sha, result.head?.sha ?? plan.base.sha);
   core.setOutput(Output.result, result.result);
   core.setOutput(Output.seriesJson, reports.result);
   core.setOutput(Output.summary, reports.summary);

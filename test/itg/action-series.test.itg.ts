@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../support/action-run.ts';
@@ -54,4 +55,16 @@ test('commits: each after a forced push without the default branch asks for comm
   assert.equal(given.outputs.result, 'pass');
   assert.match(given.stdout, new RegExp(`commits: each, from commits-base ${shas[2]}, to`));
   assert.equal((JSON.parse(readFileSync(given.outputs['series-json'], 'utf8')) as SeriesResult).steps.length, 1);
+});
+
+test('patches: the push as git format-patch files, applied on its base by the action, give the same commits and break as the push', () => {
+  const folder = tempDir('patches');
+  execFileSync('git', ['-C', source, 'format-patch', '-q', '-o', folder, `${shas[0]}..${shas[3]}`]);
+  const run = runAction(inputs({ ref: shas[0], commits: 'off', patches: folder }));
+  assert.equal(run.status, 1, run.stdout);
+  assert.match(run.stdout, new RegExp(`checking 3 patches of ${folder} on ${shas[0].slice(0, 12)}`));
+  const r = JSON.parse(readFileSync(run.outputs['series-json'], 'utf8')) as SeriesResult;
+  assert.deepEqual(r.steps.map((s) => s.subject), ['change 2: toy.d/10-warn', 'change 3: toy.d/20-break', 'change 4: toy.d/20-break']);
+  assert.deepEqual(r.breaks, [{ target: 'x86/tinyconfig', at: 2, fixedAt: 3 }]);
+  assert.equal(run.outputs.result, 'fail');
 });
