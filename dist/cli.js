@@ -67,7 +67,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-SUC7F5DQ.js";
+} from "./chunks/chunk-CLZSPG43.js";
 import {
   BisectOption,
   EMAILS_DIR,

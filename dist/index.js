@@ -86,7 +86,7 @@ import {
   seriesAnnotations,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-SUC7F5DQ.js";
+} from "./chunks/chunk-CLZSPG43.js";
 import {
   Input,
   InputError,

@@ -34,7 +34,7 @@ export function parseAmOutput(text: string, patches: number): AmOutcome {
     const am = /^kernelbuilder: am: (.*)$/.exec(line);
     if (am && am[1].trim() !== '') reason.push(showControls(am[1]).slice(0, LINE_LIMIT));
   }
-  // git am ends with its advice (how to --continue, --skip, --abort): the reason is what comes before.
-  const told = reason.filter((l) => !/^(hint: |When you have resolved this problem|If you prefer to skip this patch|To restore the original branch)/.test(l));
+  // git am's progress (Applying: ...) and its advice (how to --continue, --skip, --abort) are no reason.
+  const told = reason.filter((l) => !/^(Applying: |hint: |When you have resolved this problem|If you prefer to skip this patch|To restore the original branch)/.test(l));
   return { applied, ...(reason.length > 0 ? { failure: told.slice(-REASON_LINES).join(' | ') || reason.slice(-1)[0] } : {}) };
 }

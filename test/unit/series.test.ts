@@ -151,7 +151,7 @@ test("git am's output: each applied commit with its files, the reason it stopped
   ].join('\n');
   assert.deepEqual(parseAmOutput(text, 5), {
     applied: [{ sha: a, files: ['kernel/exit.c'] }, { sha: b, files: [] }],
-    failure: 'Applying: kernel/exit.c: a harmless change 1 | error: patch failed: init/main.c:1623 | error: init/main.c: patch does not apply | Patch failed at 0002 init: fix the build',
+    failure: 'error: patch failed: init/main.c:1623 | error: init/main.c: patch does not apply | Patch failed at 0002 init: fix the build',
   });
   assert.equal(parseAmOutput(text, 1).applied.length, 1);
   assert.deepEqual(parseAmOutput(`kernelbuilder: applied ${a}\n`, 1), { applied: [{ sha: a, files: [] }] });

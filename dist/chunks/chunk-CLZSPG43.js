@@ -14653,7 +14653,7 @@ function parseAmOutput(text, patches) {
     const am = /^kernelbuilder: am: (.*)$/.exec(line);
     if (am && am[1].trim() !== "") reason.push(showControls(am[1]).slice(0, LINE_LIMIT2));
   }
-  const told = reason.filter((l) => !/^(hint: |When you have resolved this problem|If you prefer to skip this patch|To restore the original branch)/.test(l));
+  const told = reason.filter((l) => !/^(Applying: |hint: |When you have resolved this problem|If you prefer to skip this patch|To restore the original branch)/.test(l));
   return { applied, ...reason.length > 0 ? { failure: told.slice(-REASON_LINES).join(" | ") || reason.slice(-1)[0] } : {} };
 }
 
