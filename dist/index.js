@@ -25871,6 +25871,7 @@ async function seriesMode(read, log, driverDir) {
   const source = read(Input.source).trim();
   const git = gitIn(source);
   const patches = read(SeriesOption.patches).trim();
+  if (patches !== "" && parseCommits(read(SeriesOption.commits)) === "each") throw new InputError(SeriesOption.patches, patches, "patches are checked on ref, commits each checks the push: give one of them");
   let range3 = "";
   if (patches === "") {
     const head = (await resolveRef(git, checkRefSyntax(read(Input.ref).trim() || "HEAD"))).sha;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { getInputs, parseMode } from '../inputs/inputs.ts';
 import { type InputReader } from '../types/inputs.ts';
 import { Input, Output, SeriesOption } from '../constants.ts';
-import { KernelbuilderError } from '../errors.ts';
+import { InputError, KernelbuilderError } from '../errors.ts';
 import { gitIn } from '../ref/git.ts';
 import { connectDocker } from '../container/docker.ts';
 import { checkPlan, logPlan, runBuild } from '../engine.ts';
@@ -94,6 +94,7 @@ async function seriesMode(read: InputReader, log: Log, driverDir: string): Promi
   const source = read(Input.source).trim();
   const git = gitIn(source);
   const patches = read(SeriesOption.patches).trim();
+  if (patches !== '' && parseCommits(read(SeriesOption.commits)) === 'each') throw new InputError(SeriesOption.patches, patches, 'patches are checked on ref, commits each checks the push: give one of them');
   let range = '';
   if (patches === '') {
     const head = (await resolveRef(git, checkRefSyntax(read(Input.ref).trim() || 'HEAD'))).sha;

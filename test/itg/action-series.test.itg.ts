@@ -67,4 +67,9 @@ test('patches: the push as git format-patch files, applied on its base by the ac
   assert.deepEqual(r.steps.map((s) => s.subject), ['change 2: toy.d/10-warn', 'change 3: toy.d/20-break', 'change 4: toy.d/20-break']);
   assert.deepEqual(r.breaks, [{ target: 'x86/tinyconfig', at: 2, fixedAt: 3 }]);
   assert.equal(run.outputs.result, 'fail');
+  // Both at once is a mistake, said before anything starts.
+  const both = runAction(inputs({ ref: shas[0], patches: folder }));
+  assert.equal(both.status, 1);
+  assert.match(both.stdout, /::error::input 'patches'.*give one of them/);
+  assert.equal(both.outputs['series-json'], undefined);
 });
