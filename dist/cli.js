@@ -62,12 +62,13 @@ import {
   runBisect,
   runBuild,
   runSeries,
+  seriesScope,
   shardTargets,
   spaceLimitBytes,
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-CLZSPG43.js";
+} from "./chunks/chunk-YHQK4BOE.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -1203,8 +1204,7 @@ async function series(read, planOnly, paths, log, io) {
     return 0;
   }
   log.info(`predicted on ${availableParallelism2()} cores: the base ${Math.round(simulation.baseSeconds)} s, each commit ${Math.round(Math.min(...simulation.commitSeconds))} to ${Math.round(Math.max(...simulation.commitSeconds))} s, ${Math.round(simulation.wallSeconds)} s in all`);
-  const what = plan2.patches ? `${plan2.patches.list.length} patches of ${plan2.patches.path} on ${plan2.base.sha.slice(0, 12)}` : `${plan2.commits.length} commits ${plan2.base.sha.slice(0, 12)}..${plan2.head.sha.slice(0, 12)}`;
-  log.info(`checking ${what} on ${plan2.build.targets.length} targets, each commit built on the one before; in ${plan2.dir}`);
+  log.info(`checking ${seriesScope(plan2)} on ${plan2.build.targets.length} targets, each commit built on the one before; in ${plan2.dir}`);
   const result = await runSeries(plan2, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
   const reports = writeSeriesReports(result, plan2.dir, { emailTo: inputs.build.emailTo, failOn: plan2.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const f of result.failures) log.info(f);

@@ -84,9 +84,10 @@ import {
   runBuild,
   runSeries,
   seriesAnnotations,
+  seriesScope,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-CLZSPG43.js";
+} from "./chunks/chunk-YHQK4BOE.js";
 import {
   Input,
   InputError,
@@ -25884,8 +25885,7 @@ async function seriesMode(read, log, driverDir) {
   const deps = { git, docker: await connectDocker(), log, driverDir, uid: process.getuid(), gid: process.getgid() };
   const plan = await checkSeriesPlan(inputs, deps);
   savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, saveState);
-  const what = plan.patches ? `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}` : `${plan.commits.length} commits ${range3}`;
-  log.info(`checking ${what} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
+  log.info(`checking ${seriesScope(plan)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
   const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const a of seriesAnnotations(result)) annotate(a);

@@ -33,6 +33,7 @@ import { pushBase, readPushEvent } from '../series/push-range.ts';
 import { checkSeriesPlan } from '../series/check-plan.ts';
 import { runSeries } from '../series/run-series.ts';
 import { seriesAnnotations, writeSeriesReports } from '../series/report.ts';
+import { seriesScope } from '../series/format.ts';
 
 /**
  * The action's main step. mode build (the default): inputs → plan → build → outputs,
@@ -109,8 +110,7 @@ async function seriesMode(read: InputReader, log: Log, driverDir: string): Promi
   const plan = await checkSeriesPlan(inputs, deps);
   // From here on there is a folder worth uploading, whatever happens next.
   savePostState({ logsDir: plan.dir, upload: inputs.build.upload, artifacts: inputs.build.artifacts }, core.saveState);
-  const what = plan.patches ? `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}` : `${plan.commits.length} commits ${range}`;
-  log.info(`checking ${what} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
+  log.info(`checking ${seriesScope(plan)} on ${plan.build.targets.length} targets, each built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
   const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const a of seriesAnnotations(result)) annotate(a);

@@ -34,6 +34,7 @@ import { getSeriesInputs } from '../series/plan.ts';
 import { checkSeriesPlan } from '../series/check-plan.ts';
 import { runSeries } from '../series/run-series.ts';
 import { writeSeriesReports } from '../series/report.ts';
+import { seriesScope } from '../series/format.ts';
 import { simulateSeries, sourcesOf } from '../simulate/series-simulation.ts';
 import { targetCosts } from '../plan/costs.ts';
 import { availableParallelism } from 'node:os';
@@ -303,8 +304,7 @@ async function series(read: InputReader, planOnly: boolean, paths: CliPaths, log
     return 0;
   }
   log.info(`predicted on ${availableParallelism()} cores: the base ${Math.round(simulation.baseSeconds)} s, each commit ${Math.round(Math.min(...simulation.commitSeconds))} to ${Math.round(Math.max(...simulation.commitSeconds))} s, ${Math.round(simulation.wallSeconds)} s in all`);
-  const what = plan.patches ? `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}` : `${plan.commits.length} commits ${plan.base.sha.slice(0, 12)}..${plan.head!.sha.slice(0, 12)}`;
-  log.info(`checking ${what} on ${plan.build.targets.length} targets, each commit built on the one before; in ${plan.dir}`);
+  log.info(`checking ${seriesScope(plan)} on ${plan.build.targets.length} targets, each commit built on the one before; in ${plan.dir}`);
   const result = await runSeries(plan, { ...deps, noise: inputs.build.noise, signal: abortOnSignals() });
   const reports = writeSeriesReports(result, plan.dir, { emailTo: inputs.build.emailTo, failOn: plan.failOn, kcidbOrigin: inputs.build.kcidbOrigin });
   for (const f of result.failures) log.info(f);

@@ -1,10 +1,11 @@
 import { html, href } from '../report/html/escape.ts';
 import { htmlPage } from '../report/html/page.ts';
-import { formatIssueLine, formatLocation } from '../values/issue-line.ts';
+import { formatIssueLine } from '../values/issue-line.ts';
 import { splitTargetName } from '../values/target-name.ts';
 import { SERIES_FILES, SERIES_STEPS_DIR, targetPaths } from '../logs-layout.ts';
 import { type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
 import { breakLine } from './verdict.ts';
+import { checkpatchLine } from './format.ts';
 
 /**
  * A series' page, `<series folder>/index.html`: the verdict and the breaks in words, a row
@@ -52,7 +53,7 @@ function detail(s: SeriesStep, n: number): string[] {
     return items.length > 0 ? [`<p><code>${html(t.target)}</code>:</p>`, '<ul>', ...items, '</ul>'] : [];
   });
   const findings = s.checkpatch?.findings ?? [];
-  const checkpatch = findings.length > 0 ? ['<p>checkpatch:</p>', '<ul>', ...findings.map((f) => `<li><code>${html(`${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ''}: ${f.message}`)}</code></li>`), '</ul>'] : [];
+  const checkpatch = findings.length > 0 ? ['<p>checkpatch:</p>', '<ul>', ...findings.map((f) => `<li><code>${html(checkpatchLine(f))}</code></li>`), '</ul>'] : [];
   if (lists.length === 0 && checkpatch.length === 0) return [];
   return [`<h3 id="detail-${s.k}">${s.k}/${n} <code>${html(s.sha.slice(0, 12))}</code> ${html(s.subject)}</h3>`, ...lists, ...checkpatch];
 }

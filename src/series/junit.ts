@@ -1,6 +1,7 @@
 import { junitDocument, type TestCase } from '../report/junit.ts';
 import { formatIssueLine } from '../values/issue-line.ts';
 import { type SeriesResult } from './types.ts';
+import { checkpatchLine } from './format.ts';
 
 /** How many of a commit's new findings make a failure's message. */
 const MESSAGE_FINDINGS = 3;
@@ -41,7 +42,7 @@ export function renderSeriesJunit(r: SeriesResult, failOn: readonly string[]): s
           properties: props,
           cases: r.steps.map((s): TestCase => {
             const c = s.checkpatch;
-            const lines = (c?.findings ?? []).map((f) => `${f.type}${f.file ? ` ${f.file}${f.line === undefined ? '' : `:${f.line}`}` : ''}: ${f.message}`);
+            const lines = (c?.findings ?? []).map(checkpatchLine);
             const base = { name: name(s), classname: 'checkpatch', time: 0, ...(lines.length > 0 || c?.problem ? { out: [...(c?.problem ? [c.problem] : []), ...lines].join('\n') } : {}) };
             if (!c) return { ...base, outcome: { kind: 'skipped', type: 'off', message: 'checkpatch off' } };
             if (failOn.includes('checkpatch') && c.errors > 0) return { ...base, outcome: { kind: 'failure', type: 'checkpatch', message: `${c.errors} errors, ${c.warnings} warnings, ${c.checks} checks` } };

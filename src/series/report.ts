@@ -2,15 +2,16 @@ import { join } from 'node:path';
 import { SERIES_FILES } from '../logs-layout.ts';
 import { emailMessage } from '../text/email.ts';
 import { markdownCode, markdownText } from '../text/markdown.ts';
-import { formatIssueLine, formatLocation } from '../values/issue-line.ts';
+import { formatIssueLine } from '../values/issue-line.ts';
 import { writeInside } from '../write-inside.ts';
 import { ANNOTATIONS_PER_KIND, type Annotation } from '../report/annotations.ts';
 import { type FoundDiagnostic } from '../bisect/types.ts';
 import { commitName } from './verdict.ts';
+import { checkpatchLine } from './format.ts';
 import { renderSeriesJunit } from './junit.ts';
 import { renderSeriesKcidb } from './kcidb.ts';
 import { renderSeriesPage } from './html-page.ts';
-import { type CheckpatchFinding, type CheckpatchResult, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
+import { type CheckpatchResult, type SeriesResult, type SeriesStep, type SeriesTargetStep } from './types.ts';
 
 /** The findings of one commit a report lists per target; the counts say how many more. */
 const LISTED = 5;
@@ -31,10 +32,6 @@ function checkpatchCell(c: CheckpatchResult | undefined): string {
 /** The progress line of one commit: `[k/n] sha12 "subject": x86/tinyconfig pass +1 -0, ...; checkpatch ... (Ns)`. */
 export function stepLine(s: SeriesStep, n: number): string {
   return `[${s.k}/${n}] ${s.sha.slice(0, 12)} "${s.subject}": ${s.targets.map((t) => `${t.target} ${targetCell(t)}`).join(', ')}; checkpatch ${checkpatchCell(s.checkpatch)} (${s.seconds}s)`;
-}
-
-function checkpatchLine(f: CheckpatchFinding): string {
-  return `${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ''}: ${f.message}`;
 }
 
 /** What a commit adds (`>>` first, as 0-day marks new lines), removes, and what checkpatch says of it, as lines of text. */

@@ -67,18 +67,14 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     image: plan.image,
     deps,
   });
-  // A range's commits are the source's: what each changed, from its git, in the plan.
-  const planned = new Map(plan.commits.map((c) => [c.sha, new Set(c.files)]));
-  const rangeFilesOf = async (sha: string) => planned.get(sha) ?? new Set<string>();
-  // Patches become commits in the container's clone only: what each changed, from bisect.sh am.
+  // Patches become commits in the container's clone only: each one's files from bisect.sh am.
   const applyPatches = async (patches: SeriesPatches) => {
     writeInside(session.staging, PATCHES_MBOX, patches.mbox);
     const am = parseAmOutput((await session.driver('am', plan.base.sha, `/logs/${PATCHES_MBOX}`)).text, patches.list.length);
     const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author, files: a.files }));
-    const files = new Map(am.applied.map((a) => [a.sha, new Set(a.files)]));
     const failed = patches.list[am.applied.length];
     const notApplied = am.failure !== undefined || failed ? { k: failed?.k ?? am.applied.length, subject: failed?.subject ?? '', reason: am.failure ?? 'git am made fewer commits than there are patches' } : undefined;
-    return { commits, filesOf: async (sha: string) => files.get(sha) ?? new Set<string>(), notApplied };
+    return { commits, notApplied };
   };
   try {
     const setup = await session.driver('setup');
@@ -122,7 +118,7 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     };
 
     // The commits to check: a range's, or those git am made of the patches on the base (the ones after a patch that did not apply are not built).
-    const { commits, filesOf, notApplied } = plan.patches ? await applyPatches(plan.patches) : { commits: plan.commits, filesOf: rangeFilesOf, notApplied: undefined };
+    const { commits, notApplied } = plan.patches ? await applyPatches(plan.patches) : { commits: plan.commits, notApplied: undefined };
     if (notApplied) deps.log.warning(`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan.base.ref} (${plan.base.sha.slice(0, 12)}): ${notApplied.reason}; the patches from it on are not built`);
     deps.log.info(`[0/${n}] building the base ${plan.base.sha.slice(0, 12)} from scratch: ${names.join(' ')}`);
     const base = await step(0, plan.base.sha);
@@ -136,7 +132,7 @@ export async function runSeries(plan: SeriesPlan, deps: SeriesDeps): Promise<Ser
     for (const commit of commits) {
       const { observed, checkpatch, seconds } = await step(commit.k, commit.sha);
       // What the commit changed, on its first parent: a finding there not printed again is gone.
-      const touched = await filesOf(commit.sha);
+      const touched = new Set(commit.files);
       const stepTargets: SeriesTargetStep[] = names.map((name) => {
         const o = observed.get(name)!;
         const changes = commitChanges(known.get(name)!, o.printed, touched);

@@ -14360,6 +14360,15 @@ async function checkSeriesPlan(inputs, deps) {
   return { ...planned, image, container };
 }
 
+// src/series/format.ts
+function checkpatchLine(f) {
+  return `${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ""}: ${f.message}`;
+}
+function seriesScope(plan) {
+  if (plan.patches) return `${plan.patches.list.length} patches of ${plan.patches.path} on ${plan.base.sha.slice(0, 12)}`;
+  return `${plan.commits.length} commits ${plan.base.sha.slice(0, 12)}..${plan.head?.sha.slice(0, 12)}`;
+}
+
 // src/series/report.ts
 import { join as join35 } from "node:path";
 
@@ -14418,7 +14427,7 @@ function renderSeriesJunit(r, failOn) {
       properties: props,
       cases: r.steps.map((s) => {
         const c = s.checkpatch;
-        const lines = (c?.findings ?? []).map((f) => `${f.type}${f.file ? ` ${f.file}${f.line === void 0 ? "" : `:${f.line}`}` : ""}: ${f.message}`);
+        const lines = (c?.findings ?? []).map(checkpatchLine);
         const base = { name: name(s), classname: "checkpatch", time: 0, ...lines.length > 0 || c?.problem ? { out: [...c?.problem ? [c.problem] : [], ...lines].join("\n") } : {} };
         if (!c) return { ...base, outcome: { kind: "skipped", type: "off", message: "checkpatch off" } };
         if (failOn.includes("checkpatch") && c.errors > 0) return { ...base, outcome: { kind: "failure", type: "checkpatch", message: `${c.errors} errors, ${c.warnings} warnings, ${c.checks} checks` } };
@@ -14522,7 +14531,7 @@ function detail(s, n) {
     return items.length > 0 ? [`<p><code>${html(t.target)}</code>:</p>`, "<ul>", ...items, "</ul>"] : [];
   });
   const findings = s.checkpatch?.findings ?? [];
-  const checkpatch = findings.length > 0 ? ["<p>checkpatch:</p>", "<ul>", ...findings.map((f) => `<li><code>${html(`${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ""}: ${f.message}`)}</code></li>`), "</ul>"] : [];
+  const checkpatch = findings.length > 0 ? ["<p>checkpatch:</p>", "<ul>", ...findings.map((f) => `<li><code>${html(checkpatchLine(f))}</code></li>`), "</ul>"] : [];
   if (lists.length === 0 && checkpatch.length === 0) return [];
   return [`<h3 id="detail-${s.k}">${s.k}/${n} <code>${html(s.sha.slice(0, 12))}</code> ${html(s.subject)}</h3>`, ...lists, ...checkpatch];
 }
@@ -14540,9 +14549,6 @@ function checkpatchCell2(c) {
 }
 function stepLine2(s, n) {
   return `[${s.k}/${n}] ${s.sha.slice(0, 12)} "${s.subject}": ${s.targets.map((t) => `${t.target} ${targetCell(t)}`).join(", ")}; checkpatch ${checkpatchCell2(s.checkpatch)} (${s.seconds}s)`;
-}
-function checkpatchLine(f) {
-  return `${f.type}${f.file ? ` ${formatLocation(f.file, f.line)}` : ""}: ${f.message}`;
 }
 function commitDetail(s) {
   const blocks = [];
@@ -14725,16 +14731,13 @@ async function runSeries(plan, deps) {
     image: plan.image,
     deps
   });
-  const planned = new Map(plan.commits.map((c) => [c.sha, new Set(c.files)]));
-  const rangeFilesOf = async (sha) => planned.get(sha) ?? /* @__PURE__ */ new Set();
   const applyPatches = async (patches) => {
     writeInside(session.staging, PATCHES_MBOX, patches.mbox);
     const am = parseAmOutput((await session.driver("am", plan.base.sha, `/logs/${PATCHES_MBOX}`)).text, patches.list.length);
     const commits = am.applied.map((a, i) => ({ k: i + 1, sha: a.sha, subject: patches.list[i].subject, author: patches.list[i].author, files: a.files }));
-    const files = new Map(am.applied.map((a) => [a.sha, new Set(a.files)]));
     const failed = patches.list[am.applied.length];
     const notApplied = am.failure !== void 0 || failed ? { k: failed?.k ?? am.applied.length, subject: failed?.subject ?? "", reason: am.failure ?? "git am made fewer commits than there are patches" } : void 0;
-    return { commits, filesOf: async (sha) => files.get(sha) ?? /* @__PURE__ */ new Set(), notApplied };
+    return { commits, notApplied };
   };
   try {
     const setup = await session.driver("setup");
@@ -14773,7 +14776,7 @@ async function runSeries(plan, deps) {
       const checkpatch = k > 0 && plan.checkpatch !== "off" ? parseCheckpatch(readInsideOrNothing(dir, CHECKPATCH_FILE, CHECKPATCH_LIMIT) ?? "") : void 0;
       return { observed, checkpatch, seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10 };
     };
-    const { commits, filesOf, notApplied } = plan.patches ? await applyPatches(plan.patches) : { commits: plan.commits, filesOf: rangeFilesOf, notApplied: void 0 };
+    const { commits, notApplied } = plan.patches ? await applyPatches(plan.patches) : { commits: plan.commits, notApplied: void 0 };
     if (notApplied) deps.log.warning(`patch ${notApplied.k}/${n} "${notApplied.subject}" does not apply to ${plan.base.ref} (${plan.base.sha.slice(0, 12)}): ${notApplied.reason}; the patches from it on are not built`);
     deps.log.info(`[0/${n}] building the base ${plan.base.sha.slice(0, 12)} from scratch: ${names2.join(" ")}`);
     const base = await step(0, plan.base.sha);
@@ -14786,7 +14789,7 @@ async function runSeries(plan, deps) {
     const breaks = [];
     for (const commit of commits) {
       const { observed, checkpatch, seconds: seconds2 } = await step(commit.k, commit.sha);
-      const touched = await filesOf(commit.sha);
+      const touched = new Set(commit.files);
       const stepTargets = names2.map((name) => {
         const o = observed.get(name);
         const changes = commitChanges(known.get(name), o.printed, touched);
@@ -14902,6 +14905,7 @@ export {
   parseCommits,
   getSeriesInputs,
   checkSeriesPlan,
+  seriesScope,
   writeSeriesReports,
   seriesAnnotations,
   runSeries
