@@ -68,7 +68,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-YHQK4BOE.js";
+} from "./chunks/chunk-L2SV5HU3.js";
 import {
   BisectOption,
   EMAILS_DIR,

@@ -87,7 +87,7 @@ import {
   seriesScope,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-YHQK4BOE.js";
+} from "./chunks/chunk-L2SV5HU3.js";
 import {
   Input,
   InputError,

@@ -117,7 +117,15 @@ export function logPlan({ plan, image }: CheckedPlan, log: Log): void {
   log.info(`image ${image.name} (${image.toolchain}, ${image.digest}): ${plan.image.reason}`);
   for (const d of plan.dropped) log.info(`not building ${d.arch}${d.config ? `/${d.config}` : ''}: ${d.reason}`);
   log.info(`targets: ${plan.targets.map(targetName).join(' ')}; -j${plan.jobs}; logs in ${plan.logsDir}`);
+  log.info(checkoutPlanLine(plan));
   log.info(spacePlanLine(plan));
+}
+
+/** Where the container's /build/src comes from, and why: the source's work tree in place, or a clone and its size. */
+export function checkoutPlanLine(plan: Pick<BuildPlan, 'checkout' | 'checkoutBytes'>): string {
+  return plan.checkout.kind === 'in-place'
+    ? "checkout: none, built in place: the source's work tree is at the commit and clean, mounted read-only"
+    : `checkout: a clone in /build (${formatBytes(plan.checkoutBytes)}): ${plan.checkout.why}`;
 }
 
 /**
@@ -129,7 +137,7 @@ export function spacePlanLine(plan: Pick<BuildPlan, 'targets' | 'costs' | 'space
     const cost = plan.costs[targetName(t)];
     return cost ? `${targetName(t)} ${formatBytes(cost.objdirBytes)} (${cost.measured.objdirBytes ? 'measured' : 'its class'})` : `${targetName(t)} unknown`;
   });
-  return `space on /build: targets start while their predicted object dirs fit in ${formatBytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less the checkout's ${formatBytes(plan.checkoutBytes)} and a margin), else wait; predicted: ${predicted.join(', ')}`;
+  return `space on /build: targets start while their predicted object dirs fit in ${formatBytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less ${plan.checkoutBytes > 0 ? `the checkout's ${formatBytes(plan.checkoutBytes)} and ` : ''}a margin), else wait; predicted: ${predicted.join(', ')}`;
 }
 
 /**

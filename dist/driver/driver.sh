@@ -1,7 +1,9 @@
 #!/bin/bash
 # kernelbuilder's in-container driver: check out one commit of /src (read-only) into the
-# /build tmpfs without network, then build every target under ONE make jobserver, as the
-# original builder did, so that all configs share the machine's cores.
+# /build tmpfs without network (or, with KB_IN_PLACE=1, build from the source's work tree,
+# which the host found at that commit and clean and mounted read-only at /build/src), then
+# build every target under ONE make jobserver, as the original builder did, so that all
+# configs share the machine's cores.
 # Usage: driver.sh SHA JOBS TARGET...   each TARGET is ARCH|NAME|BASE|OBJDIR_BYTES|TEST|COMPILER[|FRAGMENT...]
 # Environment: KB_CROSS_<arch>, the cross prefix per arch, and KB_MAKE_VARS, variables for
 # every make (both from the image's labels); KB_USER_MAKE_VARS, the user's make variables
@@ -21,20 +23,35 @@ mkdir -p "$HOME"
 # /src belongs to the runner, not to this user: git would refuse it as "dubious ownership".
 git config --global safe.directory '*'
 
-echo "kernelbuilder: checking out $sha"
-start=$(date +%s)
-git clone -q --shared --no-checkout /src /build/src
-# A checkout of a kernel inflates ~80k blobs: one worker per core (checkout.workers=0)
-# instead of one in all.
-git -C /build/src -c advice.detachedHead=false -c checkout.workers=0 checkout -q --detach "$sha"
-# A parallel checkout that could not write a file (a full /build) still exits 0 (git 2.39):
-# a file of the commit missing from the work tree is a failed checkout, not a tree to build.
-missing=$(git -C /build/src ls-files --deleted)
-if [ -n "$missing" ]; then
-  echo "kernelbuilder: the checkout of $sha is incomplete: $(wc -l <<<"$missing") files could not be written (is /build, input tmpfs-size, too small?)" >&2
-  exit 1
+# The commit's files at /build/src: a shared clone of /src checked out in the tmpfs.
+check_out() {
+  echo "kernelbuilder: checking out $sha"
+  local start
+  start=$(date +%s)
+  git clone -q --shared --no-checkout /src /build/src
+  # A checkout of a kernel inflates ~80k blobs: one worker per core (checkout.workers=0)
+  # instead of one in all.
+  git -C /build/src -c advice.detachedHead=false -c checkout.workers=0 checkout -q --detach "$sha"
+  # A parallel checkout that could not write a file (a full /build) still exits 0 (git 2.39):
+  # a file of the commit missing from the work tree is a failed checkout, not a tree to build.
+  local missing
+  missing=$(git -C /build/src ls-files --deleted)
+  if [ -n "$missing" ]; then
+    echo "kernelbuilder: the checkout of $sha is incomplete: $(wc -l <<<"$missing") files could not be written (is /build, input tmpfs-size, too small?)" >&2
+    exit 1
+  fi
+  echo "kernelbuilder: checked out in $(($(date +%s) - start))s"
+}
+
+if [ "${KB_IN_PLACE-}" = 1 ]; then
+  if [ ! -f /build/src/Makefile ]; then
+    echo "kernelbuilder: the source's work tree is not at /build/src (no Makefile there)" >&2
+    exit 1
+  fi
+  echo "kernelbuilder: building $sha in place: the source's work tree, read-only"
+else
+  check_out
 fi
-echo "kernelbuilder: checked out in $(($(date +%s) - start))s"
 
 # One make over all targets: each recipe is a sub-make ('+'), so the kernel builds share
 # this make's jobserver and -j is the limit for the whole run, not per target.

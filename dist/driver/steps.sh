@@ -1,11 +1,13 @@
 #!/bin/bash
 # The make steps of one target: `make <base config>`, each fragment (`make X.config`
 # merges a fragment file of the tree; CONFIG_X=v is set with scripts/config), then
-# `make olddefconfig` and the kernel. Files of the tree named `tree:PATH` (KUnit's
-# .kunitconfig and arch_uml.config) are no step of their own: together they seed the base
-# config as make's KCONFIG_ALLCONFIG, the way kunit.py seeds its .config with them. Writes
-# the step it is in to STAGE_FILE first, so that target.sh can tell where a target stopped
-# even when it was killed (timeout).
+# `make olddefconfig` where a step left the .config unresolved, and the kernel. Files of
+# the tree named `tree:PATH` (KUnit's .kunitconfig and arch_uml.config) are no step of
+# their own: together they seed the base config as make's KCONFIG_ALLCONFIG, the way
+# kunit.py seeds its .config with them. Nothing is written into /build/src: it may be the
+# runner's own checkout, mounted read-only (driver.sh). Writes the step it is in to
+# STAGE_FILE first, so that target.sh can tell where a target stopped even when it was
+# killed (timeout).
 # Usage: steps.sh ARCH BASE OUT_DIR STAGE_FILE [FRAGMENT...]
 set -uo pipefail
 arch=$1 base=$2 out=$3 stage_file=$4
@@ -35,14 +37,13 @@ if [ -n "${KB_USER_MAKE_VARS-}" ]; then mapfile -t user_vars <<<"$KB_USER_MAKE_V
 # shellcheck disable=SC2086
 kmake() { make -C /build/src O="$out" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} ${KB_MAKE_VARS-} "${user_vars[@]}" "${compilers[@]}" "$@"; }
 
-# A fragment kernelbuilder ships (configs/<arch>/, e.g. kb-boot.config) is put where
-# `make NAME.config` finds it, unless the tree has its own of that name, which wins.
-# Written beside and renamed: targets of one arch may do it at once.
-project_fragment() {
+# The file of a fragment kernelbuilder ships (configs/<arch>/, e.g. kb-boot.config), on
+# stdout; fails where it ships none, or where the tree has its own of that name, which wins.
+shipped_fragment() {
   local ours=$here/configs/$arch/$1
-  [ -f "$ours" ] || return 0
-  [ -e "/build/src/arch/$arch/configs/$1" ] || [ -e "/build/src/kernel/configs/$1" ] && return 0
-  cp "$ours" "/build/src/arch/$arch/configs/.$1.$$" && mv -f "/build/src/arch/$arch/configs/.$1.$$" "/build/src/arch/$arch/configs/$1"
+  [ -f "$ours" ] || return 1
+  [ -e "/build/src/arch/$arch/configs/$1" ] || [ -e "/build/src/kernel/configs/$1" ] && return 1
+  echo "$ours"
 }
 
 allconfig=()
@@ -56,21 +57,35 @@ if [ ${#allconfig[@]} -gt 0 ]; then
     case $fragment in tree:*) cat "/build/src/${fragment#tree:}" >>"$out/kb-allconfig" || exit ;; esac
   done
 fi
+# A make config target leaves the .config resolved (`make X.config` runs olddefconfig
+# itself); an option set by scripts/config or a fragment merged by merge_config.sh -m does
+# not: one olddefconfig after the last such step resolves them all, and none is run
+# (a parse of every Kconfig file) when none was taken.
+unresolved=0
 kmake "${allconfig[@]}" "$base" || exit
 for fragment in "$@"; do
   case $fragment in
-    tree:*) ;;
+    tree:*) continue ;;
     CONFIG_*=y) /build/src/scripts/config --file "$out/.config" --enable "${fragment%%=*}" || exit ;;
     CONFIG_*=n) /build/src/scripts/config --file "$out/.config" --disable "${fragment%%=*}" || exit ;;
     CONFIG_*=m) /build/src/scripts/config --file "$out/.config" --module "${fragment%%=*}" || exit ;;
     CONFIG_*=*) /build/src/scripts/config --file "$out/.config" --set-val "${fragment%%=*}" "${fragment#*=}" || exit ;;
     *)
-      project_fragment "$fragment" || exit
-      kmake "$fragment" || exit
+      # Ours is merged as `make NAME.config` merges a tree's, from where it is.
+      if ours=$(shipped_fragment "$fragment"); then
+        (cd "$out" && sh /build/src/scripts/kconfig/merge_config.sh -m .config "$ours") || exit
+      else
+        kmake "$fragment" || exit
+        unresolved=0
+        continue
+      fi
       ;;
   esac
+  unresolved=1
 done
-echo olddefconfig >"$stage_file"
-kmake olddefconfig || exit
+if [ "$unresolved" = 1 ]; then
+  echo olddefconfig >"$stage_file"
+  kmake olddefconfig || exit
+fi
 echo build >"$stage_file"
 kmake -k

@@ -114,7 +114,7 @@ export function parseTarget(text: string): { arch: string; config: string; compi
 export async function planBisect(inputs: BisectInputs, git: Git, fragments: ProjectFragments): Promise<Omit<BisectPlan, 'image' | 'container' | 'bootImage'>> {
   // One arch and one config: the plan has the one target, or refuses with why the tree lacks it.
   const target = `${inputs.target.arch}/${inputs.target.config}`;
-  const build = await makePlan(inputs.build, git, fragments).catch((e: unknown) => {
+  const build = await makePlan(inputs.build, git, fragments, 'the bisect checks out each step').catch((e: unknown) => {
     throw asTargetError(e, target);
   });
   const good = await resolveRef(git, inputs.good);

@@ -36,6 +36,9 @@ export function driverTarget(t: Target, objdirBytes?: number): string {
   return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : '', t.test ?? '', t.compiler ?? '', ...(t.fragments ?? []).map(fragmentWord)].join('|');
 }
 
+/** Where the driver builds from: its checkout's folder, or the source's work tree mounted there (KB_IN_PLACE=1). */
+export const IN_PLACE_MOUNT = '/build/src';
+
 /** Who the build runs as: the runner's uid:gid, so the logs it writes belong to the runner. */
 export function buildUser(uid: number, gid: number): string {
   return uid === 0 ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
@@ -61,7 +64,8 @@ export function buildLockdown(tmpfsSize: string): LockdownOptions {
 
 /**
  * The container for a plan, as plain data (dockerode's create options), with the
- * original builder's contract: /src the source repo read-only, /build a tmpfs, /logs
+ * original builder's contract: /src the source repo read-only (and its work tree at
+ * /build/src, read-only, when the plan builds in place), /build a tmpfs, /logs
  * this build's log folder (replaced by its staging folder when it runs: withLogsMount), no
  * network; the folders the repo's git files point to (worktree git dir, alternates)
  * read-only where they point. Beyond it, the lockdown of every container (lockdown.ts): no
@@ -90,6 +94,7 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
     `KB_KEEP=${plan.keep.join(',')}`,
     ...(plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(' ')}`] : []),
     ...(plan.tests ? [`KB_KUNIT_RETRIES=${plan.tests.retries}`, `KB_KUNIT_TIMEOUT=${plan.tests.timeoutSeconds}`, `KB_KUNIT_CONSOLE_LIMIT=${CONSOLE_LIMIT}`] : []),
+    ...(plan.checkout.kind === 'in-place' ? ['KB_IN_PLACE=1'] : []),
   ];
   const locked = lockdown(buildLockdown(plan.tmpfsSize));
   return {
@@ -106,6 +111,8 @@ export function containerSpec(plan: BuildPlan, image: ImageInfo, driverDir: stri
       ...locked.HostConfig,
       Mounts: [
         { Type: 'bind', Source: plan.source, Target: SOURCE_MOUNT, ReadOnly: true },
+        // The work tree where the driver builds, instead of a checkout there (plan/checkout.ts): read-only, over the /build tmpfs.
+        ...(plan.checkout.kind === 'in-place' ? [{ Type: 'bind' as const, Source: plan.source, Target: IN_PLACE_MOUNT, ReadOnly: true }] : []),
         ...plan.sourceMounts.map((m) => ({ Type: 'bind' as const, Source: m.host, Target: m.container, ReadOnly: true })),
         { Type: 'bind', Source: plan.logsDir, Target: LOGS_MOUNT, ReadOnly: false },
         { Type: 'bind', Source: driverDir, Target: DRIVER_MOUNT, ReadOnly: true },

@@ -4,7 +4,7 @@ import { sizeInBytes } from '../values/size.ts';
 import { type Inputs } from '../types/inputs.ts';
 import { RESERVED_TREE_NAMES, buildDir, pathSafe, treeDir } from '../logs-layout.ts';
 import { Input } from '../constants.ts';
-import { type BuildPlan } from '../types/plan.ts';
+import { type BuildPlan, type Checkout } from '../types/plan.ts';
 import { InputError } from '../errors.ts';
 import { type Git, tryGit } from '../ref/git.ts';
 import { resolveRef } from '../ref/resolve.ts';
@@ -24,12 +24,15 @@ import { isPattern } from '../values/config-spec.ts';
 import { type ProjectFragments, withProjectFragments, withShippedFragments } from './project-fragments.ts';
 import { type BootSettings } from '../types/boot.ts';
 import { sourceMounts } from './source-layout.ts';
+import { chooseCheckout } from './checkout.ts';
 
 /**
  * Resolve the ref, read the tree at it, choose the image and the targets. Reads only.
  * `projectFragments`: the fragments kernelbuilder ships (loadProjectFragments).
+ * `cloneBecause`: a run that checks out commits of its own in the container (a bisect, a
+ * series) says why here, and is never given the source's work tree in place.
  */
-export async function makePlan(inputs: Inputs, git: Git, projectFragments: ProjectFragments): Promise<BuildPlan> {
+export async function makePlan(inputs: Inputs, git: Git, projectFragments: ProjectFragments, cloneBecause?: string): Promise<BuildPlan> {
   await checkSourceRepo(git, inputs.source);
   const gitPaths = (await tryGit(git, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir']))?.split('\n');
   if (gitPaths === undefined) {
@@ -58,8 +61,10 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   const previous = previousTargets(treeDir(inputs.logs, treeName));
   const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
-  // The checkout shares /build with the object dirs for the whole run: the space rule counts it.
-  const checkoutBytes = checkoutBytesOf((await tryGit(git, ['ls-tree', '-r', '-l', ref.sha])) ?? '');
+  // A root runner builds as another user (container/spec.ts buildUser).
+  const checkout: Checkout = cloneBecause ? { kind: 'clone', why: cloneBecause } : await chooseCheckout(git, inputs.source, ref.sha, process.getuid?.() === 0);
+  // A clone shares /build with the object dirs for the whole run: the space rule counts it.
+  const checkoutBytes = checkout.kind === 'in-place' ? 0 : checkoutBytesOf((await tryGit(git, ['ls-tree', '-r', '-l', ref.sha])) ?? '');
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();
   return {
     source: inputs.source,
@@ -74,6 +79,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
     allTargets: planned.map(targetName),
     estimates: Object.fromEntries(estimates),
     costs: Object.fromEntries(targetCosts(targets, previous)),
+    checkout,
     checkoutBytes,
     spaceLimitBytes: spaceLimitBytes(sizeInBytes(inputs.tmpfsSize), checkoutBytes),
     ...(inputs.shard ? { shard: inputs.shard } : {}),

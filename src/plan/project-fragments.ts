@@ -35,7 +35,7 @@ export function withProjectFragments(tree: Record<string, Record<string, string>
 /**
  * The targets, each with the text of the fragments kernelbuilder ships that it merges where
  * `tree` (the tree's own fragments, by arch) has none of that name: the ones the driver
- * copies into the tree, recorded so that the results say what was built.
+ * merges from its own folder, recorded so that the results say what was built.
  */
 export function withShippedFragments(targets: Target[], tree: Record<string, Record<string, string>>, ours: ProjectFragments): Target[] {
   return targets.map((t) => {

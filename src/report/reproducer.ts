@@ -9,11 +9,11 @@ import { compilerSettings } from '../values/compiler.ts';
 /**
  * A shell command that rebuilds one target exactly as kernelbuilder did: the same image
  * (by digest), the same sha checked out of the same repo, the same config steps as the
- * driver's steps.sh (base, each fragment, olddefconfig) and make commands, the build
- * container's lockdown (no network, no capabilities, a read-only root, ...),
- * the same folders of the repository mounted. A fragment kernelbuilder ships is written
- * into the clone from its recorded lines, as the driver copies it in, so the command needs
- * nothing but the repo and the image. One command, its script one quoted word of steps a
+ * driver's steps.sh (base, each fragment, olddefconfig where they left the .config
+ * unresolved) and make commands, the build container's lockdown (no network, no
+ * capabilities, a read-only root, ...), the same folders of the repository mounted. A
+ * fragment kernelbuilder ships is written to /build from its recorded lines and merged as the
+ * driver merges it, so the command needs nothing but the repo and the image. One command, its script one quoted word of steps a
  * line. Printed in reports, runnable as printed on the build machine.
  */
 export function reproducer(results: BuildResults, target: TargetResult): string {
@@ -30,7 +30,7 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     ...(target.compiler && compilerSettings(target.compiler).path ? [`export PATH=${compilerSettings(target.compiler).path}:$PATH`] : []),
     ...baseSteps(target, fragments, make),
     ...fragments.flatMap((f) => fragmentSteps(target, f, make)),
-    `${make} olddefconfig`,
+    ...(leavesUnresolved(target, fragments) ? [`${make} olddefconfig`] : []),
     `${make} -k -j$(nproc)`,
   ].join('\n');
   return [
@@ -84,5 +84,16 @@ function fragmentSteps(target: TargetResult, f: Fragment, make: string): string[
   // A quoted delimiter: the lines are written as they are, nothing in them expanded.
   let end = 'EOF';
   while (shipped.includes(end)) end += '_';
-  return [`cat >/build/src/arch/${target.arch}/configs/${f.name} <<'${end}'`, ...shipped, end, `${make} ${f.name}`];
+  return [`cat >/build/${f.name} <<'${end}'`, ...shipped, end, `(cd /build/out && sh /build/src/scripts/kconfig/merge_config.sh -m .config /build/${f.name})`];
+}
+
+/**
+ * Whether the steps leave the .config for olddefconfig to resolve, as steps.sh decides:
+ * the last step that is not a make config target (which resolves it) set an option or
+ * merged a shipped fragment.
+ */
+function leavesUnresolved(target: TargetResult, fragments: Fragment[]): boolean {
+  const last = fragments.filter((f) => f.kind !== 'tree').at(-1);
+  if (last === undefined) return false;
+  return last.kind === 'option' || target.shippedFragments?.[last.name] !== undefined;
 }

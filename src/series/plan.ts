@@ -97,7 +97,7 @@ export function getSeriesInputs(read: InputReader): SeriesInputs {
  * as read (git am makes their commits in the container). The series' folder. Reads only.
  */
 export async function planSeries(inputs: SeriesInputs, git: Git, fragments: ProjectFragments): Promise<Omit<SeriesPlan, 'image' | 'container'>> {
-  const build = await makePlan(inputs.build, git, fragments);
+  const build = await makePlan(inputs.build, git, fragments, 'the series checks out each commit');
   const common = { source: build.source, tree: build.tree, range: inputs.range, limit: inputs.limit, checkpatch: inputs.checkpatch, checkpatchIgnore: inputs.checkpatchIgnore, failOn: inputs.failOn };
   if (inputs.patches) {
     const base = build.ref;

@@ -35,7 +35,9 @@ export interface BuildPlan {
    * for the driver's space scheduler.
    */
   costs: Record<string, TargetCost>;
-  /** What the tree's checkout takes on /build (checkoutBytesOf its commit), beside the object dirs. */
+  /** How the container gets the commit's files (plan/checkout.ts): the source's own work tree in place, or a clone in /build. */
+  checkout: Checkout;
+  /** What the tree's checkout takes on /build (checkoutBytesOf its commit) beside the object dirs; 0 when built in place. */
   checkoutBytes: number;
   /**
    * Bytes of /build the running targets' predicted object dirs may take at once
@@ -80,3 +82,10 @@ export interface ExpectedWork {
   /** Seconds of it after its last object, one process at a time: the link, the image. */
   tailSeconds: number;
 }
+
+/**
+ * The commit's files in the build container, at /build/src either way: `in-place`, the
+ * source's work tree (at the commit, clean) mounted read-only; `clone`, a shared clone
+ * checked out in the /build tmpfs, `why` it could not be built in place.
+ */
+export type Checkout = { kind: 'in-place' } | { kind: 'clone'; why: string };

@@ -86,6 +86,8 @@ test('a set-up failure in the container (checkout into a full tmpfs) is a run er
   writeFileSync(join(source, 'big.bin'), Buffer.alloc(24 * 1024 * 1024, 'x'));
   git(source, 'add', 'big.bin');
   git(source, 'commit', '-q', '-m', 'a big file');
+  // The work tree away from master, so that master is checked out in the container, not built in place.
+  git(source, 'checkout', '-q', '--detach', 'v6.1');
   const { results } = await build(t, source, { ref: 'master', 'tmpfs-size': '16m' });
   assert.equal(results.result, 'error');
   assert.equal(results.complete, false);

@@ -6,7 +6,7 @@ import { tempDir } from './temp-dir.ts';
 /**
  * A toy kernel tree: a git repository with a kernel's Makefile head and arch folders,
  * whose make targets take seconds. `make <x>config` writes a .config, `make X.config`
- * merges a fragment, `scripts/config` sets options, and the build itself runs `toy.sh`
+ * and `scripts/kconfig/merge_config.sh -m` merge a fragment, `scripts/config` sets options, and the build itself runs `toy.sh`
  * with ARCH and O set — a script each test writes to inject a real fault (sleep, eat
  * memory, fill the tmpfs, try to write /src, print its environment). The driver, the
  * container and the engine around it are the real ones.
@@ -38,6 +38,8 @@ export function makeToyKernel(toyScript: string, opts: { arches?: string[]; frag
       '',
     ].join('\n'),
     'toy.sh': toyScript,
+    // The toy of merge_config.sh -m: the fragment's lines appended to the .config named.
+    'scripts/kconfig/merge_config.sh': ['#!/bin/sh', '[ "$1" = -m ] || exit 2', 'cat "$3" >> "$2"', ''].join('\n'),
     'scripts/config': [
       '#!/bin/sh',
       '# The toy of scripts/config: --file F then --enable/--disable/--module X or --set-val X V.',
@@ -60,6 +62,7 @@ export function makeToyKernel(toyScript: string, opts: { arches?: string[]; frag
     writeFileSync(join(dir, path), text);
   }
   chmodSync(join(dir, 'scripts/config'), 0o755);
+  chmodSync(join(dir, 'scripts/kconfig/merge_config.sh'), 0o755);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'toy kernel');
   git(dir, 'tag', '-a', '-m', 'v6.1', 'v6.1');

@@ -30,6 +30,7 @@ const plan: BuildPlan = {
   allTargets: ['x86/tinyconfig'],
   estimates: { 'x86/tinyconfig': 160 },
   costs: {},
+  checkout: { kind: 'clone', why: 'a test plan' },
   checkoutBytes: 0,
   spaceLimitBytes: 2 ** 34,
 };

@@ -69,7 +69,7 @@ test('reproducer: the user\'s make variables are on every make, a value with spa
   const results = sampleResults(['x86/tinyconfig'], { makeVars: ['W=1', 'KCFLAGS=-Wall -Werror'] });
   const text = reproducer(results, results.targets[0]);
   const makes = text.split('\n').filter((l) => l.includes('make -C /build/src'));
-  assert.ok(makes.length >= 3, text);
+  assert.ok(makes.length >= 2, text);
   // Inside the -c '...' word a single quote is written '\''.
   for (const line of makes) assert.ok(line.includes(`W=1 '\\''KCFLAGS=-Wall -Werror'\\''`), line);
 });
@@ -90,6 +90,7 @@ test('steps.sh: each of KB_USER_MAKE_VARS is one word of every make of the targe
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const calls = readFileSync(log, 'utf8').trim().split('\n\n').map((c) => c.split('\n'));
-  assert.deepEqual(calls.map((c) => c.at(-1)), ['tinyconfig', 'olddefconfig', '-k']);
+  // No step after the base left the .config unresolved: no olddefconfig.
+  assert.deepEqual(calls.map((c) => c.at(-1)), ['tinyconfig', '-k']);
   for (const args of calls) assert.deepEqual(args.slice(4, 7), ['LLVM=1', 'W=1', 'KCFLAGS=-Wall -Werror'], args.join(' '));
 });

@@ -88,13 +88,16 @@ function runLogged(work: string, source: string, argv: string[], env: Record<str
   };
   fake(join(bin, 'make'), [
     'echo "make $*" >>"$KB_LOG"',
-    'for a; do case $a in ARCH=*) arch=${a#ARCH=} ;; esac; last=$a; done',
+    'for a; do case $a in ARCH=*) arch=${a#ARCH=} ;; O=*) mkdir -p "${a#O=}" ;; esac; last=$a; done',
     `case $last in *.config) { cat "${build}/src/arch/$arch/configs/$last" 2>/dev/null || cat "${build}/src/kernel/configs/$last"; } >>"$KB_LOG" ;; esac`,
     '',
   ].join('\n'));
   fake(join(bin, 'git'), 'exit 0\n');
   mkdirSync(join(build, 'src/scripts'), { recursive: true });
   fake(join(build, 'src/scripts/config'), 'echo "scripts/config $*" >>"$KB_LOG"\n');
+  // The merge of a shipped fragment: where it ran, its options and the fragment's text (its path is the driver's or the reproducer's).
+  mkdirSync(join(build, 'src/scripts/kconfig'), { recursive: true });
+  fake(join(build, 'src/scripts/kconfig/merge_config.sh'), 'echo "merge_config.sh in $(pwd) $1 $2" >>"$KB_LOG"; cat "$3" >>"$KB_LOG"\n');
   const log = join(work, 'log');
   writeFileSync(log, '');
   // No stdin: bash on a socket (node's pipes) takes itself for an rsh session and reads ~/.bashrc.
@@ -146,27 +149,29 @@ test('reproducer: the printed steps per kind of config', async (t) => {
   const steps = (name: string) => {
     const lines = scriptOf(reproducer(results, results.targets.find((r) => r.target === name)!), work).split('\n');
     assert.deepEqual(lines.slice(0, 4), ['set -e', "git config --global safe.directory '*'", 'git clone -q --shared --no-checkout /src /build/src', `git -C /build/src checkout -q --detach ${results.sha}`]);
-    assert.match(lines.at(-2)!, / olddefconfig$/);
     assert.match(lines.at(-1)!, / -k -j\$\(nproc\)$/);
-    return lines.slice(4, -2);
+    return lines.slice(4, -1);
   };
   const make = (arch: string, cross = '') => `make -C /build/src O=/build/out ARCH=${arch}${cross && ` CROSS_COMPILE=${cross}`} W=1`;
   assert.deepEqual(steps('x86/defconfig'), [`${make('x86')} defconfig`]);
   assert.deepEqual(steps(`x86/${requests[2]}`), [
     `${make('x86')} tinyconfig`,
-    "cat >/build/src/arch/x86/configs/kb-boot.config <<'EOF'",
+    "cat >/build/kb-boot.config <<'EOF'",
     ...readFileSync(join(driverDir, 'configs/x86/kb-boot.config'), 'utf8').trimEnd().split('\n'),
     'EOF',
-    `${make('x86')} kb-boot.config`,
+    '(cd /build/out && sh /build/src/scripts/kconfig/merge_config.sh -m .config /build/kb-boot.config)',
     `${make('x86')} kvm_guest.config`,
     '/build/src/scripts/config --file /build/out/.config --enable CONFIG_PCI',
     '/build/src/scripts/config --file /build/out/.config --disable CONFIG_DEBUG_INFO',
     '/build/src/scripts/config --file /build/out/.config --module CONFIG_E1000',
     '/build/src/scripts/config --file /build/out/.config --set-val CONFIG_NR_CPUS 4',
     '/build/src/scripts/config --file /build/out/.config --set-val CONFIG_BASE_SMALL -1',
+    `${make('x86')} olddefconfig`,
   ]);
+  // A merged fragment last leaves the .config for olddefconfig; a make config target last resolves it.
+  assert.deepEqual(steps('x86/tinyconfig+kb-boot.config').slice(-2), ['(cd /build/out && sh /build/src/scripts/kconfig/merge_config.sh -m .config /build/kb-boot.config)', `${make('x86')} olddefconfig`]);
   // The tree's own fragment of that name wins: nothing is written.
   assert.deepEqual(steps('arm64/tinyconfig+kb-boot.config'), [`${make('arm64', 'aarch64-linux-gnu-')} tinyconfig`, `${make('arm64', 'aarch64-linux-gnu-')} kb-boot.config`]);
-  assert.deepEqual(steps('arm/multi_lpae'), [`${make('arm', 'arm-linux-gnueabi-')} multi_v7_defconfig`, '/build/src/scripts/config --file /build/out/.config --enable CONFIG_ARM_LPAE']);
+  assert.deepEqual(steps('arm/multi_lpae'), [`${make('arm', 'arm-linux-gnueabi-')} multi_v7_defconfig`, '/build/src/scripts/config --file /build/out/.config --enable CONFIG_ARM_LPAE', `${make('arm', 'arm-linux-gnueabi-')} olddefconfig`]);
   assert.deepEqual(steps('riscv/rv32'), [`${make('riscv', 'riscv64-linux-gnu-')} rv32_defconfig`]);
 });

@@ -47,6 +47,7 @@ const plan: BuildPlan = {
   allTargets: ['x86/tinyconfig', 'arm64/defconfig', 'riscv/tinyconfig', 'mips/tinyconfig', 'arm/tinyconfig'],
   estimates: {},
   costs: {},
+  checkout: { kind: 'clone', why: 'a test plan' },
   checkoutBytes: 0,
   spaceLimitBytes: 2 ** 34,
   shard: { index: 1, count: 2 },

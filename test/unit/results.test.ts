@@ -37,6 +37,7 @@ const plan: BuildPlan = {
   allTargets: ['x86/tinyconfig', 'arm64/tinyconfig', 'riscv/tinyconfig'],
   estimates: { 'x86/tinyconfig': 160, 'arm64/tinyconfig': 160, 'riscv/tinyconfig': 160 },
   costs: {},
+  checkout: { kind: 'clone', why: 'a test plan' },
   checkoutBytes: 0,
   spaceLimitBytes: 60 * 2 ** 30 - 512 * 2 ** 20,
 };

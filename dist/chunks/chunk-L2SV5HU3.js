@@ -7956,8 +7956,31 @@ function samePath(a, b) {
   }
 }
 
+// src/plan/checkout.ts
+import { execFile as execFile2 } from "node:child_process";
+async function chooseCheckout(git, source, sha, asOther) {
+  const clone = (why) => ({ kind: "clone", why });
+  if ((await tryGit(git, ["rev-parse", "--is-bare-repository"]))?.trim() !== "false") return clone("the source has no work tree");
+  const head2 = (await tryGit(git, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
+  if (head2 !== sha) return clone(head2 ? `the source's work tree is at ${head2.slice(0, 12)}, not the commit` : "the source has no commit checked out");
+  const flagged = (await tryGit(git, ["ls-files", "-v", "-z"]) ?? "").split("\0").filter((entry2) => entry2 !== "" && !entry2.startsWith("H ")).length;
+  if (flagged > 0) return clone(`${flagged} files of the source's work tree are marked assume-unchanged or skip-worktree (sparse)`);
+  const status = await tryGit(git, ["-c", "core.fsmonitor=false", "status", "--porcelain=v1", "-z", "--ignored=matching", "--untracked-files=all", "--no-renames"]);
+  if (status === void 0) return clone("git status failed in the source");
+  const changed = status.split("\0").filter((entry2) => entry2 !== "").length;
+  if (changed > 0) return clone(`the source's work tree has ${changed} changed, untracked or ignored files`);
+  if (asOther && await unreadableByOthers(source)) return clone("the build user cannot read all of the source's work tree (not readable by others)");
+  return { kind: "in-place" };
+}
+function unreadableByOthers(source) {
+  const args = [source, "-path", `${source}/.git`, "-prune", "-o", "(", "-type", "d", "!", "-perm", "-o=rx", "-print", "-quit", ")", "-o", "(", "-type", "f", "!", "-perm", "-o=r", "-print", "-quit", ")"];
+  return new Promise((resolve5) => {
+    execFile2("find", args, { maxBuffer: 1024 * 1024 }, (err, stdout) => resolve5(err !== null || stdout !== ""));
+  });
+}
+
 // src/plan/plan.ts
-async function makePlan(inputs, git, projectFragments) {
+async function makePlan(inputs, git, projectFragments, cloneBecause) {
   await checkSourceRepo(git, inputs.source);
   const gitPaths = (await tryGit(git, ["rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir"]))?.split("\n");
   if (gitPaths === void 0) {
@@ -7985,7 +8008,8 @@ async function makePlan(inputs, git, projectFragments) {
   const previous = previousTargets(treeDir(inputs.logs, treeName));
   const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
-  const checkoutBytes = checkoutBytesOf(await tryGit(git, ["ls-tree", "-r", "-l", ref.sha]) ?? "");
+  const checkout = cloneBecause ? { kind: "clone", why: cloneBecause } : await chooseCheckout(git, inputs.source, ref.sha, process.getuid?.() === 0);
+  const checkoutBytes = checkout.kind === "in-place" ? 0 : checkoutBytesOf(await tryGit(git, ["ls-tree", "-r", "-l", ref.sha]) ?? "");
   const remoteUrl = ref.remote === void 0 ? void 0 : (await tryGit(git, ["remote", "get-url", "--", ref.remote]))?.trim();
   return {
     source: inputs.source,
@@ -8000,6 +8024,7 @@ async function makePlan(inputs, git, projectFragments) {
     allTargets: planned.map(targetName),
     estimates: Object.fromEntries(estimates),
     costs: Object.fromEntries(targetCosts(targets, previous)),
+    checkout,
     checkoutBytes,
     spaceLimitBytes: spaceLimitBytes(sizeInBytes(inputs.tmpfsSize), checkoutBytes),
     ...inputs.shard ? { shard: inputs.shard } : {},
@@ -8429,6 +8454,7 @@ function driverTarget(t, objdirBytes) {
   const bytes = objdirBytes === void 0 ? NaN : Math.ceil(objdirBytes);
   return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : "", t.test ?? "", t.compiler ?? "", ...(t.fragments ?? []).map(fragmentWord)].join("|");
 }
+var IN_PLACE_MOUNT = "/build/src";
 function buildUser(uid, gid) {
   return uid === 0 ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
 }
@@ -8461,7 +8487,8 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
     ...arches.map((a) => `KB_CROSS_${a}=${image.cross[a] ?? ""}`),
     `KB_KEEP=${plan.keep.join(",")}`,
     ...plan.boot ? [`KB_BOOT_TARGETS=${plan.boot.targets.join(" ")}`] : [],
-    ...plan.tests ? [`KB_KUNIT_RETRIES=${plan.tests.retries}`, `KB_KUNIT_TIMEOUT=${plan.tests.timeoutSeconds}`, `KB_KUNIT_CONSOLE_LIMIT=${CONSOLE_LIMIT}`] : []
+    ...plan.tests ? [`KB_KUNIT_RETRIES=${plan.tests.retries}`, `KB_KUNIT_TIMEOUT=${plan.tests.timeoutSeconds}`, `KB_KUNIT_CONSOLE_LIMIT=${CONSOLE_LIMIT}`] : [],
+    ...plan.checkout.kind === "in-place" ? ["KB_IN_PLACE=1"] : []
   ];
   const locked = lockdown(buildLockdown(plan.tmpfsSize));
   return {
@@ -8478,6 +8505,8 @@ function containerSpec(plan, image, driverDir, user, ownerPid = process.pid) {
       ...locked.HostConfig,
       Mounts: [
         { Type: "bind", Source: plan.source, Target: SOURCE_MOUNT, ReadOnly: true },
+        // The work tree where the driver builds, instead of a checkout there (plan/checkout.ts): read-only, over the /build tmpfs.
+        ...plan.checkout.kind === "in-place" ? [{ Type: "bind", Source: plan.source, Target: IN_PLACE_MOUNT, ReadOnly: true }] : [],
         ...plan.sourceMounts.map((m) => ({ Type: "bind", Source: m.host, Target: m.container, ReadOnly: true })),
         { Type: "bind", Source: plan.logsDir, Target: LOGS_MOUNT, ReadOnly: false },
         { Type: "bind", Source: driverDir, Target: DRIVER_MOUNT, ReadOnly: true },
@@ -9811,7 +9840,7 @@ function reproducer(results, target) {
     ...target.compiler && compilerSettings(target.compiler).path ? [`export PATH=${compilerSettings(target.compiler).path}:$PATH`] : [],
     ...baseSteps(target, fragments, make),
     ...fragments.flatMap((f) => fragmentSteps(target, f, make)),
-    `${make} olddefconfig`,
+    ...leavesUnresolved(target, fragments) ? [`${make} olddefconfig`] : [],
     `${make} -k -j$(nproc)`
   ].join("\n");
   return [
@@ -9852,7 +9881,12 @@ function fragmentSteps(target, f, make) {
   if (shipped === void 0) return [`${make} ${f.name}`];
   let end = "EOF";
   while (shipped.includes(end)) end += "_";
-  return [`cat >/build/src/arch/${target.arch}/configs/${f.name} <<'${end}'`, ...shipped, end, `${make} ${f.name}`];
+  return [`cat >/build/${f.name} <<'${end}'`, ...shipped, end, `(cd /build/out && sh /build/src/scripts/kconfig/merge_config.sh -m .config /build/${f.name})`];
+}
+function leavesUnresolved(target, fragments) {
+  const last = fragments.filter((f) => f.kind !== "tree").at(-1);
+  if (last === void 0) return false;
+  return last.kind === "option" || target.shippedFragments?.[last.name] !== void 0;
 }
 
 // src/report/outcome.ts
@@ -13166,14 +13200,18 @@ function logPlan({ plan, image }, log) {
   log.info(`image ${image.name} (${image.toolchain}, ${image.digest}): ${plan.image.reason}`);
   for (const d of plan.dropped) log.info(`not building ${d.arch}${d.config ? `/${d.config}` : ""}: ${d.reason}`);
   log.info(`targets: ${plan.targets.map(targetName).join(" ")}; -j${plan.jobs}; logs in ${plan.logsDir}`);
+  log.info(checkoutPlanLine(plan));
   log.info(spacePlanLine(plan));
+}
+function checkoutPlanLine(plan) {
+  return plan.checkout.kind === "in-place" ? "checkout: none, built in place: the source's work tree is at the commit and clean, mounted read-only" : `checkout: a clone in /build (${formatBytes(plan.checkoutBytes)}): ${plan.checkout.why}`;
 }
 function spacePlanLine(plan) {
   const predicted = plan.targets.map((t) => {
     const cost = plan.costs[targetName(t)];
     return cost ? `${targetName(t)} ${formatBytes(cost.objdirBytes)} (${cost.measured.objdirBytes ? "measured" : "its class"})` : `${targetName(t)} unknown`;
   });
-  return `space on /build: targets start while their predicted object dirs fit in ${formatBytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less the checkout's ${formatBytes(plan.checkoutBytes)} and a margin), else wait; predicted: ${predicted.join(", ")}`;
+  return `space on /build: targets start while their predicted object dirs fit in ${formatBytes(plan.spaceLimitBytes)} (tmpfs-size ${plan.tmpfsSize} less ${plan.checkoutBytes > 0 ? `the checkout's ${formatBytes(plan.checkoutBytes)} and ` : ""}a margin), else wait; predicted: ${predicted.join(", ")}`;
 }
 async function runBuild(checked, inputs, deps) {
   const { plan, image, container } = checked;
@@ -13693,7 +13731,7 @@ function parseTarget(text) {
 }
 async function planBisect(inputs, git, fragments) {
   const target = `${inputs.target.arch}/${inputs.target.config}`;
-  const build = await makePlan(inputs.build, git, fragments).catch((e) => {
+  const build = await makePlan(inputs.build, git, fragments, "the bisect checks out each step").catch((e) => {
     throw asTargetError(e, target);
   });
   const good = await resolveRef(git, inputs.good);
@@ -14320,7 +14358,7 @@ function getSeriesInputs(read2) {
   return { ...ends, range: range || patchesPath, limit, checkpatch, checkpatchIgnore, failOn: [...new Set(failOn)], build };
 }
 async function planSeries(inputs, git, fragments) {
-  const build = await makePlan(inputs.build, git, fragments);
+  const build = await makePlan(inputs.build, git, fragments, "the series checks out each commit");
   const common = { source: build.source, tree: build.tree, range: inputs.range, limit: inputs.limit, checkpatch: inputs.checkpatch, checkpatchIgnore: inputs.checkpatchIgnore, failOn: inputs.failOn };
   if (inputs.patches) {
     const base2 = build.ref;
