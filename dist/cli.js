@@ -68,7 +68,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-L2SV5HU3.js";
+} from "./chunks/chunk-SRQMM3AV.js";
 import {
   BisectOption,
   EMAILS_DIR,

@@ -87,7 +87,7 @@ import {
   seriesScope,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-L2SV5HU3.js";
+} from "./chunks/chunk-SRQMM3AV.js";
 import {
   Input,
   InputError,

@@ -4,7 +4,9 @@
 # `make olddefconfig` where a step left the .config unresolved, and the kernel. Files of
 # the tree named `tree:PATH` (KUnit's .kunitconfig and arch_uml.config) are no step of
 # their own: together they seed the base config as make's KCONFIG_ALLCONFIG, the way
-# kunit.py seeds its .config with them. Nothing is written into /build/src: it may be the
+# kunit.py seeds its .config with them, and so do the options of a target they seed (the
+# kconfig of KUnit's qemu_configs, which kunit.py adds to the same .config): one Kconfig
+# run configures it, as one olddefconfig does kunit.py's. Nothing is written into /build/src: it may be the
 # runner's own checkout, mounted read-only (driver.sh). Writes the step it is in to
 # STAGE_FILE first, so that target.sh can tell where a target stopped even when it was
 # killed (timeout).
@@ -54,7 +56,11 @@ echo config >"$stage_file"
 if [ ${#allconfig[@]} -gt 0 ]; then
   : >"$out/kb-allconfig"
   for fragment in "$@"; do
-    case $fragment in tree:*) cat "/build/src/${fragment#tree:}" >>"$out/kb-allconfig" || exit ;; esac
+    case $fragment in
+      tree:*) cat "/build/src/${fragment#tree:}" >>"$out/kb-allconfig" || exit ;;
+      CONFIG_*=n) echo "# ${fragment%%=*} is not set" >>"$out/kb-allconfig" ;;
+      CONFIG_*=*) echo "$fragment" >>"$out/kb-allconfig" ;;
+    esac
   done
 fi
 # A make config target leaves the .config resolved (`make X.config` runs olddefconfig
@@ -66,6 +72,9 @@ kmake "${allconfig[@]}" "$base" || exit
 for fragment in "$@"; do
   case $fragment in
     tree:*) continue ;;
+    CONFIG_*=*) if [ ${#allconfig[@]} -gt 0 ]; then continue; fi ;;
+  esac
+  case $fragment in
     CONFIG_*=y) /build/src/scripts/config --file "$out/.config" --enable "${fragment%%=*}" || exit ;;
     CONFIG_*=n) /build/src/scripts/config --file "$out/.config" --disable "${fragment%%=*}" || exit ;;
     CONFIG_*=m) /build/src/scripts/config --file "$out/.config" --module "${fragment%%=*}" || exit ;;

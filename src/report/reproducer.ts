@@ -29,7 +29,7 @@ export function reproducer(results: BuildResults, target: TargetResult): string 
     `git -C /build/src checkout -q --detach ${results.sha}`,
     ...(target.compiler && compilerSettings(target.compiler).path ? [`export PATH=${compilerSettings(target.compiler).path}:$PATH`] : []),
     ...baseSteps(target, fragments, make),
-    ...fragments.flatMap((f) => fragmentSteps(target, f, make)),
+    ...fragments.flatMap((f) => fragmentSteps(target, f, make, isSeeded(fragments))),
     ...(leavesUnresolved(target, fragments) ? [`${make} olddefconfig`] : []),
     `${make} -k -j$(nproc)`,
   ].join('\n');
@@ -64,18 +64,29 @@ export function makeCommand(results: BuildResults, target: TargetResult): string
 
 const SCRIPTS_CONFIG: Record<string, string> = { y: '--enable', n: '--disable', m: '--module' };
 
-/** The base config's step, as steps.sh runs it: seeded by the tree's mini-config files (KUnit's), when it has any. */
+/** Whether the tree's mini-config files (KUnit's) seed the base config, and with them the target's options: steps.sh's rule. */
+const isSeeded = (fragments: Fragment[]) => fragments.some((f) => f.kind === 'tree');
+
+/** The base config's step, as steps.sh runs it: seeded by the tree's mini-config files and the options, when it has any. */
 function baseSteps(target: TargetResult, fragments: Fragment[], make: string): string[] {
   const base = target.base ?? target.config;
+  if (!isSeeded(fragments)) return [`${make} ${base}`];
   const seeds = fragments.flatMap((f) => (f.kind === 'tree' ? [shellQuote(`/build/src/${f.path}`)] : []));
-  if (seeds.length === 0) return [`${make} ${base}`];
-  return ['mkdir -p /build/out', `cat ${seeds.join(' ')} >/build/out/${ALLCONFIG_FILE}`, `${make} KCONFIG_ALLCONFIG=/build/out/${ALLCONFIG_FILE} ${base}`];
+  const options = fragments.flatMap((f) => (f.kind === 'option' ? [f.value === 'n' ? `# ${f.option} is not set` : `${f.option}=${f.value}`] : []));
+  const allconfig = `/build/out/${ALLCONFIG_FILE}`;
+  return [
+    'mkdir -p /build/out',
+    `cat ${seeds.join(' ')} >${allconfig}`,
+    ...options.map((line) => `echo ${shellQuote(line)} >>${allconfig}`),
+    `${make} KCONFIG_ALLCONFIG=${allconfig} ${base}`,
+  ];
 }
 
 /** The lines of one fragment's step, as steps.sh runs it. */
-function fragmentSteps(target: TargetResult, f: Fragment, make: string): string[] {
+function fragmentSteps(target: TargetResult, f: Fragment, make: string, seeded: boolean): string[] {
   if (f.kind === 'tree') return [];
   if (f.kind === 'option') {
+    if (seeded) return [];
     const op = SCRIPTS_CONFIG[f.value];
     return [`/build/src/scripts/config --file /build/out/.config ${op ? `${op} ${f.option}` : `--set-val ${f.option} ${shellQuote(f.value)}`}`];
   }
@@ -89,11 +100,12 @@ function fragmentSteps(target: TargetResult, f: Fragment, make: string): string[
 
 /**
  * Whether the steps leave the .config for olddefconfig to resolve, as steps.sh decides:
- * the last step that is not a make config target (which resolves it) set an option or
- * merged a shipped fragment.
+ * the last step after the base that is not a make config target (which resolves it) set
+ * an option or merged a shipped fragment.
  */
 function leavesUnresolved(target: TargetResult, fragments: Fragment[]): boolean {
-  const last = fragments.filter((f) => f.kind !== 'tree').at(-1);
+  const seeded = isSeeded(fragments);
+  const last = fragments.filter((f) => f.kind === 'file' || (f.kind === 'option' && !seeded)).at(-1);
   if (last === undefined) return false;
-  return last.kind === 'option' || target.shippedFragments?.[last.name] !== undefined;
+  return last.kind === 'option' || (last.kind === 'file' && target.shippedFragments?.[last.name] !== undefined);
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseCheckout } from '../../src/plan/checkout.ts';
 import { containerSpec } from '../../src/container/spec.ts';
@@ -25,7 +25,7 @@ function tree(): { dir: string; head: string; first: string } {
   return { dir, head: git(dir, 'rev-parse', 'HEAD'), first };
 }
 
-const choose = (dir: string, sha: string, asOther = false) => chooseCheckout(gitIn(dir), dir, sha, asOther);
+const choose = (dir: string, sha: string, asOther = false, logs = '/var/tmp/kb-logs') => chooseCheckout(gitIn(dir), dir, sha, asOther, logs);
 
 test('a work tree at the commit and clean is built in place', async (t) => {
   const { dir, head } = tree();
@@ -52,6 +52,13 @@ test('every way the work tree differs from the commit sends the build to a clone
   writeFileSync(join(dir, 'init/new.c'), '');
   assert.equal(await clone(), "the source's work tree has 1 changed, untracked or ignored files");
   rmSync(join(dir, 'init/new.c'));
+
+  // kernelbuilder's own logs folder in the work tree (the action's default, with the source at the workspace's top) is no part of the tree.
+  mkdirSync(join(dir, 'kernelbuilder-logs/stable'), { recursive: true });
+  writeFileSync(join(dir, 'kernelbuilder-logs/stable/results.json'), '{}');
+  assert.deepEqual(await choose(dir, head, false, join(dir, 'kernelbuilder-logs')), { kind: 'in-place' });
+  assert.equal(await clone(), "the source's work tree has 1 changed, untracked or ignored files", 'another logs folder: the files are untracked ones');
+  rmSync(join(dir, 'kernelbuilder-logs'), { recursive: true });
 
   // An in-tree build's leftovers are ignored by the tree's rules, and kbuild refuses O= beside them.
   writeFileSync(join(dir, 'init/main.o'), '');

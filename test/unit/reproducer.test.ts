@@ -52,7 +52,11 @@ async function plannedBuild() {
     version: '6.1.0',
     arches: { x86: ['x86_64_defconfig'], arm: ['multi_v7_defconfig'], arm64: ['defconfig'], riscv: ['rv32_defconfig'] },
     // A comment with a quote: the heredoc's text goes through two rounds of shell quoting.
-    files: { 'arch/x86/configs/kvm_guest.config': "# the tree's own\nCONFIG_KVM_GUEST=y\n", 'arch/arm64/configs/kb-boot.config': 'CONFIG_TREE_OWN=y\n' },
+    files: {
+      'arch/x86/configs/kvm_guest.config': "# the tree's own\nCONFIG_KVM_GUEST=y\n",
+      'arch/arm64/configs/kb-boot.config': 'CONFIG_TREE_OWN=y\n',
+      'lib/kunit/.kunitconfig': 'CONFIG_KUNIT=y\nCONFIG_KUNIT_TEST=y\n',
+    },
   });
   const inputs = getInputs((n) => ({ source: dir, ref: 'master', arches: 'x86 arm arm64 riscv', configs: requests.join(' '), logs: '/tmp/kb-logs' })[n] ?? '');
   const plan = await makePlan(inputs, gitIn(dir), projectFragments);
@@ -88,7 +92,7 @@ function runLogged(work: string, source: string, argv: string[], env: Record<str
   };
   fake(join(bin, 'make'), [
     'echo "make $*" >>"$KB_LOG"',
-    'for a; do case $a in ARCH=*) arch=${a#ARCH=} ;; O=*) mkdir -p "${a#O=}" ;; esac; last=$a; done',
+    'for a; do case $a in ARCH=*) arch=${a#ARCH=} ;; O=*) mkdir -p "${a#O=}" ;; KCONFIG_ALLCONFIG=*) cat "${a#KCONFIG_ALLCONFIG=}" >>"$KB_LOG" ;; esac; last=$a; done',
     `case $last in *.config) { cat "${build}/src/arch/$arch/configs/$last" 2>/dev/null || cat "${build}/src/kernel/configs/$last"; } >>"$KB_LOG" ;; esac`,
     '',
   ].join('\n'));
@@ -113,7 +117,9 @@ function driverSteps(work: string, source: string, target: Target): string {
   writeFileSync(join(driver, 'steps.sh'), readFileSync(join(driverDir, 'steps.sh'), 'utf8').replaceAll('/build/', `${join(work, 'build')}/`));
   const [arch, , base, , , , ...fragments] = driverTarget(target).split('|');
   const cross = Object.fromEntries(Object.entries(image.cross).map(([a, prefix]) => [`KB_CROSS_${a}`, prefix]));
-  return runLogged(work, source, [join(driver, 'steps.sh'), arch, base, join(work, 'build/out'), join(work, 'stage'), ...fragments], { ...cross, KB_MAKE_VARS: image.makeVars.join(' ') });
+  // target.sh makes the object dir before its steps run.
+  const argv = ['-c', 'mkdir -p "$3" && exec bash "$0" "$@"', join(driver, 'steps.sh'), arch, base, join(work, 'build/out'), join(work, 'stage'), ...fragments];
+  return runLogged(work, source, argv, { ...cross, KB_MAKE_VARS: image.makeVars.join(' ') });
 }
 
 test('reproducer: runs the config steps the driver ran, for base, tree and shipped fragments, options and derived configs', async (t) => {
@@ -137,6 +143,34 @@ test('reproducer: runs the config steps the driver ran, for base, tree and shipp
     // The one difference: the driver's make runs inside the driver's jobserver, the reproducer's on its own.
     assert.equal(ran, driverRan.replace(/ -k\n$/, ' -k -j' + execFileSync('nproc', { encoding: 'utf8' }).trim() + '\n'), `${result.target}:\n${script}`);
   }
+});
+
+test('reproducer: a KUnit target in QEMU, its options seeded with the tree\'s .kunitconfig as kunit.py seeds them: one Kconfig run, no olddefconfig', async (t) => {
+  const work = tempDir('repro');
+  const { dir, plan } = await plannedBuild();
+  t.after(() => {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const kunit: Target = {
+    arch: 'x86',
+    config: 'kunit-lib-kunit',
+    base: 'alldefconfig',
+    fragments: [{ kind: 'tree', path: 'lib/kunit/.kunitconfig' }, { kind: 'option', option: 'CONFIG_SERIAL_8250', value: 'y' }, { kind: 'option', option: 'CONFIG_MODULES', value: 'n' }],
+    test: 'kunit-qemu',
+  };
+  const kunitPlan = { ...plan, targets: [kunit] };
+  const results = JSON.parse(JSON.stringify(collectResults({ plan: kunitPlan, image, statuses: new Map([['x86/kunit-lib-kunit', 'fail 2 build 0 1000']]), startedAt: new Date(0), finishedAt: new Date(1000), driverExitCode: 0 }))) as ReturnType<typeof collectResults>;
+  const script = scriptOf(reproducer(results, results.targets[0]), work);
+  const ran = runLogged(work, dir, ['-c', script.replaceAll('/build/', `${join(work, 'build')}/`)], {});
+  const make = 'make -C /build/src O=/build/out ARCH=x86 W=1';
+  assert.equal(ran, [
+    `${make} KCONFIG_ALLCONFIG=/build/out/kb-allconfig alldefconfig`,
+    'CONFIG_KUNIT=y', 'CONFIG_KUNIT_TEST=y', 'CONFIG_SERIAL_8250=y', '# CONFIG_MODULES is not set',
+    `${make} -k -j${execFileSync('nproc', { encoding: 'utf8' }).trim()}`,
+    '',
+  ].join('\n'));
+  assert.equal(ran.replace(/ -j\d+\n$/, '\n'), driverSteps(work, dir, kunit));
 });
 
 test('reproducer: the printed steps per kind of config', async (t) => {

@@ -100,10 +100,10 @@ import { execFile } from "node:child_process";
 function gitIn(dir) {
   const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
   return {
-    run: (args) => new Promise((resolve5, reject) => {
+    run: (args) => new Promise((resolve6, reject) => {
       execFile("git", ["-C", dir, ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
         if (err) reject(new Error(`git ${args.join(" ")}: ${stderr.trim() || err.message}`));
-        else resolve5(stdout);
+        else resolve6(stdout);
       });
     })
   };
@@ -7958,14 +7958,18 @@ function samePath(a, b) {
 
 // src/plan/checkout.ts
 import { execFile as execFile2 } from "node:child_process";
-async function chooseCheckout(git, source, sha, asOther) {
+import { existsSync as existsSync2, realpathSync as realpathSync5 } from "node:fs";
+import { isAbsolute, relative as relative2, resolve as resolve4 } from "node:path";
+async function chooseCheckout(git, source, sha, asOther, logs) {
   const clone = (why) => ({ kind: "clone", why });
   if ((await tryGit(git, ["rev-parse", "--is-bare-repository"]))?.trim() !== "false") return clone("the source has no work tree");
   const head2 = (await tryGit(git, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
   if (head2 !== sha) return clone(head2 ? `the source's work tree is at ${head2.slice(0, 12)}, not the commit` : "the source has no commit checked out");
   const flagged = (await tryGit(git, ["ls-files", "-v", "-z"]) ?? "").split("\0").filter((entry2) => entry2 !== "" && !entry2.startsWith("H ")).length;
   if (flagged > 0) return clone(`${flagged} files of the source's work tree are marked assume-unchanged or skip-worktree (sparse)`);
-  const status = await tryGit(git, ["-c", "core.fsmonitor=false", "status", "--porcelain=v1", "-z", "--ignored=matching", "--untracked-files=all", "--no-renames"]);
+  const own = relative2(realpathSync5(source), existsSync2(logs) ? realpathSync5(logs) : resolve4(logs));
+  const notOurs = own !== "" && !own.startsWith("..") && !isAbsolute(own) ? ["--", ".", `:(exclude,top,literal)${own}`] : [];
+  const status = await tryGit(git, ["-c", "core.fsmonitor=false", "status", "--porcelain=v1", "-z", "--ignored=matching", "--untracked-files=all", "--no-renames", ...notOurs]);
   if (status === void 0) return clone("git status failed in the source");
   const changed = status.split("\0").filter((entry2) => entry2 !== "").length;
   if (changed > 0) return clone(`the source's work tree has ${changed} changed, untracked or ignored files`);
@@ -7974,8 +7978,8 @@ async function chooseCheckout(git, source, sha, asOther) {
 }
 function unreadableByOthers(source) {
   const args = [source, "-path", `${source}/.git`, "-prune", "-o", "(", "-type", "d", "!", "-perm", "-o=rx", "-print", "-quit", ")", "-o", "(", "-type", "f", "!", "-perm", "-o=r", "-print", "-quit", ")"];
-  return new Promise((resolve5) => {
-    execFile2("find", args, { maxBuffer: 1024 * 1024 }, (err, stdout) => resolve5(err !== null || stdout !== ""));
+  return new Promise((resolve6) => {
+    execFile2("find", args, { maxBuffer: 1024 * 1024 }, (err, stdout) => resolve6(err !== null || stdout !== ""));
   });
 }
 
@@ -8008,7 +8012,7 @@ async function makePlan(inputs, git, projectFragments, cloneBecause) {
   const previous = previousTargets(treeDir(inputs.logs, treeName));
   const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
-  const checkout = cloneBecause ? { kind: "clone", why: cloneBecause } : await chooseCheckout(git, inputs.source, ref.sha, process.getuid?.() === 0);
+  const checkout = cloneBecause ? { kind: "clone", why: cloneBecause } : await chooseCheckout(git, inputs.source, ref.sha, process.getuid?.() === 0, inputs.logs);
   const checkoutBytes = checkout.kind === "in-place" ? 0 : checkoutBytesOf(await tryGit(git, ["ls-tree", "-r", "-l", ref.sha]) ?? "");
   const remoteUrl = ref.remote === void 0 ? void 0 : (await tryGit(git, ["remote", "get-url", "--", ref.remote]))?.trim();
   return {
@@ -8686,10 +8690,10 @@ async function pumpLines(raw, sink) {
 }
 async function drainWithin(draining, raw, ms) {
   let timer;
-  const timeout = new Promise((resolve5) => {
+  const timeout = new Promise((resolve6) => {
     timer = setTimeout(() => {
       raw.destroy?.();
-      resolve5();
+      resolve6();
     }, ms);
   });
   try {
@@ -8771,7 +8775,7 @@ var TailBuffer = class {
 import { availableParallelism as availableParallelism2 } from "node:os";
 
 // src/container/log-tail.ts
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync5 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync3, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync6 } from "node:fs";
 import { join as join7 } from "node:path";
 var MAX_BYTES_PER_POLL = 1 << 20;
 var LogTail = class {
@@ -8779,7 +8783,7 @@ var LogTail = class {
   constructor(dir, logs, events) {
     this.dir = dir;
     this.events = events;
-    this.realDir = realpathSync5(dir);
+    this.realDir = realpathSync6(dir);
     for (const [target, rel] of Object.entries(logs)) this.logs.set(target, { rel, offset: 0, splitter: new LineSplitter(), closed: false });
   }
   dir;
@@ -8847,7 +8851,7 @@ var LogTail = class {
   }
   isOwnPath(fd, rel) {
     const link = `/proc/self/fd/${fd}`;
-    if (!existsSync2("/proc/self/fd")) return true;
+    if (!existsSync3("/proc/self/fd")) return true;
     return readlinkSync2(link) === join7(this.realDir, rel);
   }
   refuse(t) {
@@ -9839,7 +9843,7 @@ function reproducer(results, target) {
     `git -C /build/src checkout -q --detach ${results.sha}`,
     ...target.compiler && compilerSettings(target.compiler).path ? [`export PATH=${compilerSettings(target.compiler).path}:$PATH`] : [],
     ...baseSteps(target, fragments, make),
-    ...fragments.flatMap((f) => fragmentSteps(target, f, make)),
+    ...fragments.flatMap((f) => fragmentSteps(target, f, make, isSeeded(fragments))),
     ...leavesUnresolved(target, fragments) ? [`${make} olddefconfig`] : [],
     `${make} -k -j$(nproc)`
   ].join("\n");
@@ -9865,15 +9869,24 @@ function makeCommand(results, target) {
   ].join(" ");
 }
 var SCRIPTS_CONFIG = { y: "--enable", n: "--disable", m: "--module" };
+var isSeeded = (fragments) => fragments.some((f) => f.kind === "tree");
 function baseSteps(target, fragments, make) {
   const base = target.base ?? target.config;
+  if (!isSeeded(fragments)) return [`${make} ${base}`];
   const seeds = fragments.flatMap((f) => f.kind === "tree" ? [shellQuote(`/build/src/${f.path}`)] : []);
-  if (seeds.length === 0) return [`${make} ${base}`];
-  return ["mkdir -p /build/out", `cat ${seeds.join(" ")} >/build/out/${ALLCONFIG_FILE}`, `${make} KCONFIG_ALLCONFIG=/build/out/${ALLCONFIG_FILE} ${base}`];
+  const options = fragments.flatMap((f) => f.kind === "option" ? [f.value === "n" ? `# ${f.option} is not set` : `${f.option}=${f.value}`] : []);
+  const allconfig = `/build/out/${ALLCONFIG_FILE}`;
+  return [
+    "mkdir -p /build/out",
+    `cat ${seeds.join(" ")} >${allconfig}`,
+    ...options.map((line) => `echo ${shellQuote(line)} >>${allconfig}`),
+    `${make} KCONFIG_ALLCONFIG=${allconfig} ${base}`
+  ];
 }
-function fragmentSteps(target, f, make) {
+function fragmentSteps(target, f, make, seeded) {
   if (f.kind === "tree") return [];
   if (f.kind === "option") {
+    if (seeded) return [];
     const op = SCRIPTS_CONFIG[f.value];
     return [`/build/src/scripts/config --file /build/out/.config ${op ? `${op} ${f.option}` : `--set-val ${f.option} ${shellQuote(f.value)}`}`];
   }
@@ -9884,9 +9897,10 @@ function fragmentSteps(target, f, make) {
   return [`cat >/build/${f.name} <<'${end}'`, ...shipped, end, `(cd /build/out && sh /build/src/scripts/kconfig/merge_config.sh -m .config /build/${f.name})`];
 }
 function leavesUnresolved(target, fragments) {
-  const last = fragments.filter((f) => f.kind !== "tree").at(-1);
+  const seeded = isSeeded(fragments);
+  const last = fragments.filter((f) => f.kind === "file" || f.kind === "option" && !seeded).at(-1);
   if (last === void 0) return false;
-  return last.kind === "option" || target.shippedFragments?.[last.name] !== void 0;
+  return last.kind === "option" || last.kind === "file" && target.shippedFragments?.[last.name] !== void 0;
 }
 
 // src/report/outcome.ts
@@ -10404,7 +10418,7 @@ import { join as join9 } from "node:path";
 var KCIDB_VERSION = { major: 5, minor: 3 };
 var KCIDB_EXCERPT_LIMIT = 16384;
 function renderKcidb(results, logsDir, origin) {
-  const url = (relative3) => pathToFileURL(join9(logsDir, relative3)).href;
+  const url = (relative4) => pathToFileURL(join9(logsDir, relative4)).href;
   const checkoutId = `${origin}:${results.tree}:${results.sha}`;
   const buildId = (t) => `${checkoutId}:${t.target}`;
   const testId = (t) => `${buildId(t)}:boot`;
@@ -12968,13 +12982,13 @@ function bootReproducer(req) {
 }
 
 // src/boot/run-boot.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { join as join20 } from "node:path";
 async function runBoot(docker, req, opts) {
   if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
     throw new KernelbuilderError(`boot timeout ${opts.timeoutSeconds}: it must be a positive number of seconds`);
   }
-  const missing = [req.machine.image, ...(req.start ?? BOOT_START).initramfs ? [INITRAMFS_FILE] : []].filter((f) => !existsSync3(join20(req.keptDir, f)));
+  const missing = [req.machine.image, ...(req.start ?? BOOT_START).initramfs ? [INITRAMFS_FILE] : []].filter((f) => !existsSync4(join20(req.keptDir, f)));
   if (missing.length > 0) {
     throw new KernelbuilderError(`cannot boot ${req.machine.name} from ${req.keptDir}: it has no ${missing.join(" and no ")}`);
   }
@@ -13296,7 +13310,7 @@ async function runInStaging({ plan, container }, staging, deps) {
     deps.signal?.removeEventListener("abort", onCancel);
     scanned = live.stop();
     deps.log.endBuildOutput();
-    await new Promise((resolve5) => driverLog.end(resolve5));
+    await new Promise((resolve6) => driverLog.end(resolve6));
   }
   return { startedAt, finishedAt: now(), driverExitCode: exitCode, ...stoppedBy ? { stoppedBy } : {}, driverTail: driverTail.toArray(), ...engineLost ? { engineLost } : {}, scanned };
 }
@@ -13569,13 +13583,13 @@ function moveAside(dir, logsRoot) {
 
 // src/fanout/report-inputs.ts
 import { statSync as statSync8 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 function parseReportInputs(read2) {
   const results = read2(Input.results).trim();
   if (results === "" || !isFolder(results)) {
     throw new InputError(Input.results, results, "report mode needs results: the folder the shards' artifacts were downloaded to");
   }
-  return { results: resolve4(results), logs: readLogs(read2).path, noise: readNoise(read2(Input.noise).trim() || void 0), emailTo: readEmailTo(read2(Input.emailTo).trim() || void 0), kcidbOrigin: parseKcidbOrigin(read2(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN) };
+  return { results: resolve5(results), logs: readLogs(read2).path, noise: readNoise(read2(Input.noise).trim() || void 0), emailTo: readEmailTo(read2(Input.emailTo).trim() || void 0), kcidbOrigin: parseKcidbOrigin(read2(Input.kcidbOrigin).trim() || DEFAULT_KCIDB_ORIGIN) };
 }
 function isFolder(path) {
   try {
@@ -13967,7 +13981,7 @@ async function startSteppingContainer(args) {
     deps.signal?.removeEventListener("abort", onCancel);
     deps.deadline?.removeEventListener("abort", onDeadline);
     await container.remove({ force: true, v: true }).catch(() => void 0);
-    await new Promise((resolve5) => driverLog.end(resolve5));
+    await new Promise((resolve6) => driverLog.end(resolve6));
     removeStaging(staging);
   };
   try {
@@ -14149,7 +14163,7 @@ function filesToRebuild(sought) {
 }
 
 // src/bisect/after-build.ts
-import { dirname as dirname7, relative as relative2 } from "node:path";
+import { dirname as dirname7, relative as relative3 } from "node:path";
 
 // src/bisect/choose.ts
 function chooseBisects(results, mode, limit) {
@@ -14219,7 +14233,7 @@ async function bisectRegressions(results, reports, logsDir, inputs, deps) {
       writeBisectReports(r, plan.dir, inputs.emailTo);
       deps.log.info(`${request.regression}: ${outcomeLine(r)}`);
       bisects.push(r);
-      records.push(recordOf(request, r, relative2(dirname7(reports.results), plan.dir)));
+      records.push(recordOf(request, r, relative3(dirname7(reports.results), plan.dir)));
     } catch (e) {
       if (!(e instanceof KernelbuilderError)) throw e;
       deps.log.warning(`could not bisect ${request.regression}: ${e.message}`);
