@@ -44,7 +44,8 @@ function kernelbuilder(): Run {
   try {
     const { seconds, startedMs } = run(node, ['dist/cli.js', 'build', '--source', source, '--ref', 'stable/linux-6.1.y', '--arches', arch, '--configs', 'tinyconfig', '--logs', logs, '--jobs', String(jobs), '--ccache', 'off']);
     const [tree] = readdirSync(logs).filter((d) => d !== 'emails');
-    const [build] = readdirSync(join(logs, tree));
+    // The tree's folder holds its builds' folders and its index page.
+    const [build] = readdirSync(join(logs, tree), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     const dir = join(logs, tree, build);
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { startedAt: string; finishedAt: string; targets: { durationSeconds: number }[] };
     // Built in place, the driver checks nothing out.
