@@ -68,7 +68,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-SRQMM3AV.js";
+} from "./chunks/chunk-OVRYL5MC.js";
 import {
   BisectOption,
   EMAILS_DIR,
@@ -88,7 +88,7 @@ import {
   sizeInBytes,
   targetName,
   treeDir
-} from "./chunks/chunk-U6GFBU4Q.js";
+} from "./chunks/chunk-DJYX3IE2.js";
 
 // src/cli.ts
 import { fileURLToPath } from "node:url";

@@ -55,7 +55,7 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-IDDLSIYK.js";
+} from "./chunks/chunk-KO5AXOL2.js";
 import {
   abortOnSignals,
   bisectAnnotations,
@@ -87,7 +87,7 @@ import {
   seriesScope,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-SRQMM3AV.js";
+} from "./chunks/chunk-OVRYL5MC.js";
 import {
   Input,
   InputError,
@@ -103,7 +103,7 @@ import {
   require_semver,
   splitTargetName,
   targetName
-} from "./chunks/chunk-U6GFBU4Q.js";
+} from "./chunks/chunk-DJYX3IE2.js";
 
 // node_modules/@actions/cache/package.json
 var require_package = __commonJS({

@@ -52,7 +52,7 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding,
   warning
-} from "./chunks/chunk-IDDLSIYK.js";
+} from "./chunks/chunk-KO5AXOL2.js";
 import {
   KernelbuilderError,
   RESULTS_FILE,
@@ -67,7 +67,7 @@ import {
   require_inherits,
   require_node,
   require_string_decoder
-} from "./chunks/chunk-U6GFBU4Q.js";
+} from "./chunks/chunk-DJYX3IE2.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -12,16 +12,18 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Remove what crashed earlier runs left: containers with kernelbuilder's label that have
- * stopped, or whose owning process is gone. Running builds of other jobs on the same
- * engine (several runners on one box) are left alone. Returns the ids removed.
+ * Remove what crashed earlier runs left: containers with kernelbuilder's label whose
+ * owning process is gone, running or stopped. A live owner's container is its own, in
+ * whatever state: another job's run on the same engine (several runners on one box) may
+ * be between creating it and starting it, or collecting it after it stopped, and removing
+ * it then would lose that build. Returns the ids removed.
  */
 export async function removeLeftovers(docker: Docker, isAlive: (pid: number) => boolean = alive): Promise<string[]> {
   const containers = await docker.listContainers({ all: true, filters: { label: [CONTAINER_LABEL] } });
   const removed: string[] = [];
   for (const c of containers) {
     const owner = Number(c.Labels[OWNER_LABEL]);
-    const orphan = c.State !== 'running' || !Number.isInteger(owner) || owner <= 0 || !isAlive(owner);
+    const orphan = !Number.isInteger(owner) || owner <= 0 || !isAlive(owner);
     if (!orphan) continue;
     await docker
       .getContainer(c.Id)

@@ -18,18 +18,24 @@ async function labelled(owner: number, start: boolean): Promise<Docker.Container
   return c;
 }
 
-test('leftovers of crashed runs are removed; a live run of another job is not', async () => {
-  const crashedStopped = await labelled(process.pid, false);
-  const crashedRunning = await labelled(2 ** 22 + 12345, true); // no such pid: its owner is gone
+test('leftovers of crashed runs are removed; a live run of another job is not, whatever its state', async () => {
+  const gone = 2 ** 22 + 12345; // no such pid: its owner is gone
+  const crashedStopped = await labelled(gone, false);
+  const crashedRunning = await labelled(gone, true);
   const live = await labelled(process.pid, true);
+  // Another job's run between creating its container and starting it: removing it would lose that build.
+  const liveCreated = await labelled(process.pid, false);
   try {
     const removed = await removeLeftovers(docker);
     assert.ok(removed.includes(crashedStopped.id));
     assert.ok(removed.includes(crashedRunning.id));
     assert.ok(!removed.includes(live.id));
+    assert.ok(!removed.includes(liveCreated.id));
     assert.equal((await live.inspect()).State.Running, true);
+    assert.equal((await liveCreated.inspect()).State.Status, 'created');
     await assert.rejects(crashedRunning.inspect(), /no such container/i);
   } finally {
     await live.remove({ force: true });
+    await liveCreated.remove({ force: true });
   }
 });

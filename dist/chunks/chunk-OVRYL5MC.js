@@ -93,7 +93,7 @@ import {
   unmetOptions,
   withCompiler,
   within
-} from "./chunk-U6GFBU4Q.js";
+} from "./chunk-DJYX3IE2.js";
 
 // src/ref/git.ts
 import { execFile } from "node:child_process";

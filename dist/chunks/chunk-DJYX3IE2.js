@@ -63407,7 +63407,7 @@ async function removeLeftovers(docker, isAlive = alive) {
   const removed = [];
   for (const c of containers) {
     const owner = Number(c.Labels[OWNER_LABEL]);
-    const orphan = c.State !== "running" || !Number.isInteger(owner) || owner <= 0 || !isAlive(owner);
+    const orphan = !Number.isInteger(owner) || owner <= 0 || !isAlive(owner);
     if (!orphan) continue;
     await docker.getContainer(c.Id).remove({ force: true, v: true }).then(() => removed.push(c.Id)).catch(() => void 0);
   }
