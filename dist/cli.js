@@ -68,7 +68,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-OVRYL5MC.js";
+} from "./chunks/chunk-3MB52EFF.js";
 import {
   BisectOption,
   EMAILS_DIR,

@@ -87,7 +87,7 @@ import {
   seriesScope,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-OVRYL5MC.js";
+} from "./chunks/chunk-3MB52EFF.js";
 import {
   Input,
   InputError,

@@ -6,10 +6,10 @@
 # their own: together they seed the base config as make's KCONFIG_ALLCONFIG, the way
 # kunit.py seeds its .config with them, and so do the options of a target they seed (the
 # kconfig of KUnit's qemu_configs, which kunit.py adds to the same .config): one Kconfig
-# run configures it, as one olddefconfig does kunit.py's. Nothing is written into /build/src: it may be the
-# runner's own checkout, mounted read-only (driver.sh). Writes the step it is in to
-# STAGE_FILE first, so that target.sh can tell where a target stopped even when it was
-# killed (timeout).
+# run configures it, as one olddefconfig does kunit.py's. Nothing is written into
+# /build/src: it may be the runner's own work tree, mounted read-only (driver.sh). Writes
+# the step it is in to STAGE_FILE first, so that target.sh can tell where a target
+# stopped even when it was killed (timeout).
 # Usage: steps.sh ARCH BASE OUT_DIR STAGE_FILE [FRAGMENT...]
 set -uo pipefail
 arch=$1 base=$2 out=$3 stage_file=$4

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { type Git, tryGit } from '../ref/git.ts';
 import { type Checkout } from '../types/plan.ts';
 
@@ -25,7 +25,8 @@ export async function chooseCheckout(git: Git, source: string, sha: string, asOt
   const flagged = ((await tryGit(git, ['ls-files', '-v', '-z'])) ?? '').split('\0').filter((entry) => entry !== '' && !entry.startsWith('H ')).length;
   if (flagged > 0) return clone(`${flagged} files of the source's work tree are marked assume-unchanged or skip-worktree (sparse)`);
   const own = relative(realpathSync(source), existsSync(logs) ? realpathSync(logs) : resolve(logs));
-  const notOurs = own !== '' && !own.startsWith('..') && !isAbsolute(own) ? ['--', '.', `:(exclude,top,literal)${own}`] : [];
+  const inside = own !== '' && own !== '..' && !own.startsWith(`..${sep}`) && !isAbsolute(own);
+  const notOurs = inside ? ['--', '.', `:(exclude,top,literal)${own}`] : [];
   const status = await tryGit(git, ['-c', 'core.fsmonitor=false', 'status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', ...notOurs]);
   if (status === undefined) return clone('git status failed in the source');
   const changed = status.split('\0').filter((entry) => entry !== '').length;
@@ -36,7 +37,8 @@ export async function chooseCheckout(git: Git, source: string, sha: string, asOt
 
 /**
  * Whether some folder of the work tree (outside .git) is not readable and searchable by
- * others, or some file not readable by them (a link is read through what it names).
+ * others, or some regular file not readable by them. Links are not followed: one that
+ * names a file of the tree is read as that file, checked where it lies.
  */
 function unreadableByOthers(source: string): Promise<boolean> {
   const args = [source, '-path', `${source}/.git`, '-prune', '-o', '(', '-type', 'd', '!', '-perm', '-o=rx', '-print', '-quit', ')', '-o', '(', '-type', 'f', '!', '-perm', '-o=r', '-print', '-quit', ')'];

@@ -3317,10 +3317,10 @@ var Regexp = class Regexp2 {
         else out += sub.appendTo();
         break;
       case Regexp2.Op.ALTERNATE: {
-        let sep = "";
+        let sep2 = "";
         for (let sub of this.subs) {
-          out += sep;
-          sep = "|";
+          out += sep2;
+          sep2 = "|";
           out += sub.appendTo();
         }
         break;
@@ -7959,7 +7959,7 @@ function samePath(a, b) {
 // src/plan/checkout.ts
 import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync2, realpathSync as realpathSync5 } from "node:fs";
-import { isAbsolute, relative as relative2, resolve as resolve4 } from "node:path";
+import { isAbsolute, relative as relative2, resolve as resolve4, sep } from "node:path";
 async function chooseCheckout(git, source, sha, asOther, logs) {
   const clone = (why) => ({ kind: "clone", why });
   if ((await tryGit(git, ["rev-parse", "--is-bare-repository"]))?.trim() !== "false") return clone("the source has no work tree");
@@ -7968,7 +7968,8 @@ async function chooseCheckout(git, source, sha, asOther, logs) {
   const flagged = (await tryGit(git, ["ls-files", "-v", "-z"]) ?? "").split("\0").filter((entry2) => entry2 !== "" && !entry2.startsWith("H ")).length;
   if (flagged > 0) return clone(`${flagged} files of the source's work tree are marked assume-unchanged or skip-worktree (sparse)`);
   const own = relative2(realpathSync5(source), existsSync2(logs) ? realpathSync5(logs) : resolve4(logs));
-  const notOurs = own !== "" && !own.startsWith("..") && !isAbsolute(own) ? ["--", ".", `:(exclude,top,literal)${own}`] : [];
+  const inside = own !== "" && own !== ".." && !own.startsWith(`..${sep}`) && !isAbsolute(own);
+  const notOurs = inside ? ["--", ".", `:(exclude,top,literal)${own}`] : [];
   const status = await tryGit(git, ["-c", "core.fsmonitor=false", "status", "--porcelain=v1", "-z", "--ignored=matching", "--untracked-files=all", "--no-renames", ...notOurs]);
   if (status === void 0) return clone("git status failed in the source");
   const changed = status.split("\0").filter((entry2) => entry2 !== "").length;
@@ -10129,7 +10130,7 @@ var INLINE_SYNTAX = /[\\`*_[\]<>&|~@]/g;
 var AUTOLINK = /\b(https?|ftp)(:\/\/)|\b(www)(\.)/gi;
 var LINE_START_SYNTAX = /^([#+\-=]|\d+[.)])/;
 function markdownText(text) {
-  return showControls(text).replace(INLINE_SYNTAX, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`).replace(AUTOLINK, (_m, scheme, sep, www, dot) => scheme ? `${scheme}\\${sep}` : `${www}\\${dot}`).replace(LINE_START_SYNTAX, (m) => `${m.slice(0, -1)}\\${m.slice(-1)}`);
+  return showControls(text).replace(INLINE_SYNTAX, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`).replace(AUTOLINK, (_m, scheme, sep2, www, dot) => scheme ? `${scheme}\\${sep2}` : `${www}\\${dot}`).replace(LINE_START_SYNTAX, (m) => `${m.slice(0, -1)}\\${m.slice(-1)}`);
 }
 function markdownCode(text, place = "text") {
   let line = showControls(text);
