@@ -12,9 +12,10 @@ import { compilerSettings } from '../values/compiler.ts';
  * driver's steps.sh (base, each fragment, olddefconfig where they left the .config
  * unresolved) and make commands, the build container's lockdown (no network, no
  * capabilities, a read-only root, ...), the same folders of the repository mounted. A
- * fragment kernelbuilder ships is written to /build from its recorded lines and merged as the
- * driver merges it, so the command needs nothing but the repo and the image. One command, its script one quoted word of steps a
- * line. Printed in reports, runnable as printed on the build machine.
+ * fragment kernelbuilder ships is written to /build from its recorded lines and merged as
+ * the driver merges it, so the command needs nothing but the repo and the image. One
+ * command, its script one quoted word of steps a line. Printed in reports, runnable as
+ * printed on the build machine.
  */
 export function reproducer(results: BuildResults, target: TargetResult): string {
   const make = makeCommand(results, target);
