@@ -68,7 +68,7 @@ import {
   targetCosts,
   writeBisectReports,
   writeSeriesReports
-} from "./chunks/chunk-3MB52EFF.js";
+} from "./chunks/chunk-QW6NNGKH.js";
 import {
   BisectOption,
   EMAILS_DIR,

@@ -87,7 +87,7 @@ import {
   seriesScope,
   tryGit,
   writeSeriesReports
-} from "./chunks/chunk-3MB52EFF.js";
+} from "./chunks/chunk-QW6NNGKH.js";
 import {
   Input,
   InputError,

@@ -12,9 +12,6 @@ import { ccacheSize } from '../values/size.ts';
 import { CONSOLE_LIMIT } from '../logs-layout.ts';
 import { type LockdownOptions, lockdown } from './lockdown.ts';
 
-/** The uid:gid builds run as when the runner itself is root: the images' `build` user. */
-export const FALLBACK_BUILD_USER = '1001:1001';
-
 /** The pids limit: a -j(cores+2) kernel build runs a few hundred processes at most. */
 export const PIDS_LIMIT = 8192;
 
@@ -38,11 +35,6 @@ export function driverTarget(t: Target, objdirBytes?: number): string {
 
 /** Where the driver builds from: its checkout's folder, or the source's work tree mounted there (KB_IN_PLACE=1). */
 export const IN_PLACE_MOUNT = '/build/src';
-
-/** Who the build runs as: the runner's uid:gid, so the logs it writes belong to the runner. */
-export function buildUser(uid: number, gid: number): string {
-  return uid === 0 ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
-}
 
 /** Where a build's (or bisect's) container writes: its staging folder (gate/staging.ts), never the logs folder. */
 export const LOGS_MOUNT = '/logs';

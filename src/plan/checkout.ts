@@ -12,8 +12,8 @@ import { type Checkout } from '../types/plan.ts';
  * skip-worktree (git would not see those changed), and the build user can read it. That
  * saves the checkout's time and its place in the /build tmpfs (about 3 s and 1.4 GiB for
  * 6.1). Anything else is cloned and checked out in /build as before, and why is said.
- * `asOther`: the container runs as a user other than the runner (a root runner's build
- * user, container/spec.ts), who reads the work tree as "others" do. `logs`: kernelbuilder's
+ * `asOther`: the container runs as a user other than the runner (values/build-user.ts),
+ * who reads the work tree as "others" do. `logs`: kernelbuilder's
  * own folder, which the action's default puts in the workspace, perhaps inside the source:
  * its files are no part of the tree (kbuild reads only the files its Makefiles name).
  */

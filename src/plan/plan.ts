@@ -25,6 +25,7 @@ import { type ProjectFragments, withProjectFragments, withShippedFragments } fro
 import { type BootSettings } from '../types/boot.ts';
 import { sourceMounts } from './source-layout.ts';
 import { chooseCheckout } from './checkout.ts';
+import { buildsAsOther } from '../values/build-user.ts';
 
 /**
  * Resolve the ref, read the tree at it, choose the image and the targets. Reads only.
@@ -61,8 +62,7 @@ export async function makePlan(inputs: Inputs, git: Git, projectFragments: Proje
   const previous = previousTargets(treeDir(inputs.logs, treeName));
   const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
-  // A root runner builds as another user (container/spec.ts buildUser).
-  const checkout: Checkout = cloneBecause ? { kind: 'clone', why: cloneBecause } : await chooseCheckout(git, inputs.source, ref.sha, process.getuid?.() === 0, inputs.logs);
+  const checkout: Checkout = cloneBecause ? { kind: 'clone', why: cloneBecause } : await chooseCheckout(git, inputs.source, ref.sha, buildsAsOther(process.getuid!()), inputs.logs);
   // A clone shares /build with the object dirs for the whole run: the space rule counts it.
   const checkoutBytes = checkout.kind === 'in-place' ? 0 : checkoutBytesOf((await tryGit(git, ['ls-tree', '-r', '-l', ref.sha])) ?? '');
   const remoteUrl = ref.remote === undefined ? undefined : (await tryGit(git, ['remote', 'get-url', '--', ref.remote]))?.trim();

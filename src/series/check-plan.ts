@@ -1,4 +1,4 @@
-import { buildUser } from '../container/spec.ts';
+import { buildUser } from '../values/build-user.ts';
 import { type EngineDeps, checkPlanOnEngine, checkPlanOnHost } from '../engine.ts';
 import { loadProjectFragments } from '../plan/project-fragments.ts';
 import { basename } from 'node:path';

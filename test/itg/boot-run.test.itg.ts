@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { CONTAINER_LABEL } from '../../src/constants.ts';
-import { buildUser } from '../../src/container/spec.ts';
+import { buildUser } from '../../src/values/build-user.ts';
 import { type BootImageInfo, bootImageLacks, inspectBootImage } from '../../src/boot/boot-image.ts';
 import { type BootRequest, bootReproducer } from '../../src/boot/boot-spec.ts';
 import { type Machine, chooseMachine, defaultMachineTable } from '../../src/boot/machines.ts';

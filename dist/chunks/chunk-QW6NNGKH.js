@@ -7984,6 +7984,15 @@ function unreadableByOthers(source) {
   });
 }
 
+// src/values/build-user.ts
+var FALLBACK_BUILD_USER = "1001:1001";
+function buildsAsOther(uid) {
+  return uid === 0;
+}
+function buildUser(uid, gid) {
+  return buildsAsOther(uid) ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
+}
+
 // src/plan/plan.ts
 async function makePlan(inputs, git, projectFragments, cloneBecause) {
   await checkSourceRepo(git, inputs.source);
@@ -8013,7 +8022,7 @@ async function makePlan(inputs, git, projectFragments, cloneBecause) {
   const previous = previousTargets(treeDir(inputs.logs, treeName));
   const estimates = estimateTargets(planned, previousDurations(previous));
   const targets = selectShard(planned, inputs);
-  const checkout = cloneBecause ? { kind: "clone", why: cloneBecause } : await chooseCheckout(git, inputs.source, ref.sha, process.getuid?.() === 0, inputs.logs);
+  const checkout = cloneBecause ? { kind: "clone", why: cloneBecause } : await chooseCheckout(git, inputs.source, ref.sha, buildsAsOther(process.getuid()), inputs.logs);
   const checkoutBytes = checkout.kind === "in-place" ? 0 : checkoutBytesOf(await tryGit(git, ["ls-tree", "-r", "-l", ref.sha]) ?? "");
   const remoteUrl = ref.remote === void 0 ? void 0 : (await tryGit(git, ["remote", "get-url", "--", ref.remote]))?.trim();
   return {
@@ -8450,7 +8459,6 @@ async function containerOutput(container) {
 
 // src/container/spec.ts
 import { join as join5 } from "node:path";
-var FALLBACK_BUILD_USER = "1001:1001";
 var PIDS_LIMIT = 8192;
 function ccacheDirFor(root, image) {
   return join5(root, image.id.replace(/^sha256:/, "").slice(0, 16));
@@ -8460,9 +8468,6 @@ function driverTarget(t, objdirBytes) {
   return [t.arch, t.config, t.base ?? t.config, Number.isSafeInteger(bytes) && bytes > 0 ? String(bytes) : "", t.test ?? "", t.compiler ?? "", ...(t.fragments ?? []).map(fragmentWord)].join("|");
 }
 var IN_PLACE_MOUNT = "/build/src";
-function buildUser(uid, gid) {
-  return uid === 0 ? FALLBACK_BUILD_USER : `${uid}:${gid}`;
-}
 var LOGS_MOUNT = "/logs";
 function withLogsMount(spec, hostDir) {
   const mounts = spec.HostConfig?.Mounts ?? [];
